@@ -1,0 +1,65 @@
+package org.partygraph.model;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A party member ({@code members[]} of the dataset).
+ *
+ * @param id unique id within the dataset
+ * @param name full name
+ * @param status FULL or PROBATIONARY
+ * @param org the one org the member belongs to (組織關係); never a PARTY_GROUP
+ * @param unit the unit the member works or lives in
+ * @param trade the member's trade
+ * @param gender M or F
+ * @param birthDate date of birth (personal data)
+ * @param joined date of joining the party
+ * @param idNumber resident identity number (personal data)
+ * @param phone phone number (personal data)
+ * @param group a PARTY_GROUP directly under {@code org}
+ * @param roles offices held, never {@code null}
+ * @param participatesIn orgs whose activities the member joins without moving membership, never
+ * {@code null}
+ */
+public record Member(String id, String name, MemberStatus status, String org, String unit, Trade trade,
+		Gender gender, LocalDate birthDate, LocalDate joined, String idNumber, String phone, String group,
+		List<RoleAssignment> roles, List<String> participatesIn) {
+
+	public Member {
+		roles = (roles != null) ? List.copyOf(roles) : List.of();
+		participatesIn = (participatesIn != null) ? List.copyOf(participatesIn) : List.of();
+	}
+
+	/** A member with only the required fields. */
+	public static Member of(String id, String name, MemberStatus status, String org) {
+		return new Member(id, name, status, org, null, null, null, null, null, null, null, null, List.of(),
+				List.of());
+	}
+
+	public boolean isFull() {
+		return this.status == MemberStatus.FULL;
+	}
+
+	public Member withOrg(String newOrg) {
+		return new Member(this.id, this.name, this.status, newOrg, this.unit, this.trade, this.gender,
+				this.birthDate, this.joined, this.idNumber, this.phone, this.group, this.roles,
+				this.participatesIn);
+	}
+
+	public Member withGroup(String newGroup) {
+		return new Member(this.id, this.name, this.status, this.org, this.unit, this.trade, this.gender,
+				this.birthDate, this.joined, this.idNumber, this.phone, newGroup, this.roles, this.participatesIn);
+	}
+
+	public Member withRoles(List<RoleAssignment> newRoles) {
+		return new Member(this.id, this.name, this.status, this.org, this.unit, this.trade, this.gender,
+				this.birthDate, this.joined, this.idNumber, this.phone, this.group, newRoles, this.participatesIn);
+	}
+
+	public Member withParticipatesIn(List<String> newParticipatesIn) {
+		return new Member(this.id, this.name, this.status, this.org, this.unit, this.trade, this.gender,
+				this.birthDate, this.joined, this.idNumber, this.phone, this.group, this.roles, newParticipatesIn);
+	}
+
+}

@@ -1,0 +1,154 @@
+package org.partygraph.queries.dataset;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
+import org.partygraph.model.Dataset;
+import org.partygraph.model.Gender;
+import org.partygraph.model.Member;
+import org.partygraph.model.MemberStatus;
+import org.partygraph.model.Org;
+import org.partygraph.model.OrgKind;
+import org.partygraph.model.Role;
+import org.partygraph.model.RoleAssignment;
+import org.partygraph.model.Trade;
+import org.partygraph.model.Unit;
+import org.partygraph.model.UnitKind;
+
+/**
+ * Reads everything stored back into one {@code party-graph/1} dataset, in one read transaction
+ * so the file is a consistent snapshot. Items are ordered by id, list fields by target id.
+ */
+public final class DatasetExporter {
+
+	private static final String UNITS = """
+			MATCH (u:Unit)
+			RETURN u AS n,
+			  [(u)-[:LOCATED_IN]->(x) | x.id][0] AS locatedIn,
+			  [(u)-[:IN_INDUSTRY]->(x) | x.id][0] AS industry,
+			  [(u)-[:SUPPLIES]->(x) | x.id][0] AS supplies
+			ORDER BY u.id
+			""";
+
+	private static final String ORGS = """
+			MATCH (o:Org)
+			RETURN o AS n,
+			  [(o)-[:SUBORDINATE_TO]->(x) | x.id][0] AS parent,
+			  [(o)-[:CO_MANAGED_BY]->(x) | x.id] AS coManagedBy,
+			  [(o)-[:SET_UP_IN]->(x) | x.id] AS units
+			ORDER BY o.id
+			""";
+
+	private static final String MEMBERS = """
+			MATCH (m:Member)
+			RETURN m AS n,
+			  [(m)-[:MEMBER_OF]->(x) | x.id][0] AS org,
+			  [(m)-[:IN_GROUP]->(x) | x.id][0] AS group,
+			  [(m)-[:WORKS_IN]->(x) | x.id][0] AS unit,
+			  [(m)-[h:HOLDS]->(x) | {org: x.id, role: h.role}] AS roles,
+			  [(m)-[:PARTICIPATES_IN]->(x) | x.id] AS participatesIn
+			ORDER BY m.id
+			""";
+
+	private static final String DATASET_NAMES = "MATCH (d:Dataset) RETURN d.name AS name ORDER BY name";
+
+	private static final String ANY_ITEM = """
+			OPTIONAL MATCH (o:Org) WITH o LIMIT 1
+			OPTIONAL MATCH (u:Unit) WITH o, u LIMIT 1
+			OPTIONAL MATCH (m:Member) WITH o, u, m LIMIT 1
+			RETURN o IS NULL AND u IS NULL AND m IS NULL AS empty
+			""";
+
+	private final Driver driver;
+
+	public DatasetExporter(Driver driver) {
+		this.driver = driver;
+	}
+
+	/**
+	 * Everything stored, as one dataset. Its name is the stored dataset's name, or the names joined
+	 * with {@code +} when several are stored.
+	 */
+	public Dataset exportAll() {
+		try (Session session = this.driver.session()) {
+			return session.executeRead((tx) -> {
+				List<String> names = tx.run(DATASET_NAMES).list((r) -> r.get("name").asString());
+				List<Unit> units = tx.run(UNITS).list(DatasetExporter::unit);
+				List<Org> orgs = tx.run(ORGS).list(DatasetExporter::org);
+				List<Member> members = tx.run(MEMBERS).list(DatasetExporter::member);
+				String name = names.isEmpty() ? "export" : String.join("+", names);
+				return new Dataset(name, units, orgs, members);
+			});
+		}
+	}
+
+	/** Whether no org, unit or member is stored at all. */
+	public boolean isEmpty() {
+		try (Session session = this.driver.session()) {
+			return session.executeRead((tx) -> tx.run(ANY_ITEM).single().get("empty").asBoolean());
+		}
+	}
+
+	/** Names of the stored datasets, sorted. */
+	public List<String> datasetNames() {
+		try (Session session = this.driver.session()) {
+			return session.executeRead((tx) -> tx.run(DATASET_NAMES).list((r) -> r.get("name").asString()));
+		}
+	}
+
+	private static Unit unit(Record r) {
+		Value n = r.get("n");
+		return new Unit(n.get("id").asString(), UnitKind.valueOf(n.get("kind").asString()), n.get("name").asString(),
+				r.get("locatedIn").asString(null), r.get("industry").asString(null), r.get("supplies").asString(null),
+				integer(n.get("households")), integer(n.get("householdsDriven")), bool(n.get("leading")),
+				bool(n.get("industryCluster")));
+	}
+
+	private static Org org(Record r) {
+		Value n = r.get("n");
+		return new Org(n.get("id").asString(), OrgKind.valueOf(n.get("kind").asString()), n.get("name").asString(),
+				r.get("parent").asString(null), sorted(r.get("coManagedBy")), sorted(r.get("units")),
+				enumOf(n.get("trade"), Trade::valueOf), bool(n.get("hasCommittee")));
+	}
+
+	private static Member member(Record r) {
+		Value n = r.get("n");
+		List<RoleAssignment> roles = r.get("roles")
+			.asList((v) -> new RoleAssignment(v.get("org").asString(), Role.valueOf(v.get("role").asString())))
+			.stream()
+			.sorted((a, b) -> (a.org() + a.role()).compareTo(b.org() + b.role()))
+			.toList();
+		return new Member(n.get("id").asString(), n.get("name").asString(),
+				MemberStatus.valueOf(n.get("status").asString()), r.get("org").asString(null),
+				r.get("unit").asString(null), enumOf(n.get("trade"), Trade::valueOf),
+				enumOf(n.get("gender"), Gender::valueOf), date(n.get("birthDate")), date(n.get("joined")),
+				n.get("idNumber").asString(null), n.get("phone").asString(null), r.get("group").asString(null), roles,
+				sorted(r.get("participatesIn")));
+	}
+
+	private static List<String> sorted(Value list) {
+		return list.asList(Value::asString).stream().sorted().toList();
+	}
+
+	private static Integer integer(Value value) {
+		return value.isNull() ? null : value.asInt();
+	}
+
+	private static Boolean bool(Value value) {
+		return value.isNull() ? null : value.asBoolean();
+	}
+
+	private static LocalDate date(Value value) {
+		return value.isNull() ? null : value.asLocalDate();
+	}
+
+	private static <E> E enumOf(Value value, Function<String, E> parse) {
+		return value.isNull() ? null : parse.apply(value.asString());
+	}
+
+}

@@ -1,0 +1,114 @@
+package org.partygraph.queries.dataset;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.partygraph.model.Dataset;
+import org.partygraph.model.Member;
+import org.partygraph.model.Org;
+import org.partygraph.model.RoleAssignment;
+import org.partygraph.model.Unit;
+
+/**
+ * A dataset turned into parameter rows for {@code UNWIND} writes: node property maps per label
+ * and {@code from}/{@code to} pairs per relationship type. Enums become strings, dates stay dates
+ * (the driver sends them as Neo4j {@code Date}).
+ */
+final class GraphRows {
+
+	final Map<GraphSchema.Label, List<Map<String, Object>>> nodes = new LinkedHashMap<>();
+
+	final Map<GraphSchema.Rel, List<Map<String, Object>>> relationships = new LinkedHashMap<>();
+
+	private GraphRows() {
+		for (GraphSchema.Label label : GraphSchema.Label.values()) {
+			this.nodes.put(label, new ArrayList<>());
+		}
+		for (GraphSchema.Rel rel : GraphSchema.Rel.values()) {
+			this.relationships.put(rel, new ArrayList<>());
+		}
+	}
+
+	static GraphRows of(Dataset dataset) {
+		GraphRows rows = new GraphRows();
+		for (Unit unit : dataset.units()) {
+			Map<String, Object> props = props("id", unit.id(), "name", unit.name(), "kind", name(unit.kind()));
+			put(props, "leading", unit.leading());
+			put(props, "industryCluster", unit.industryCluster());
+			put(props, "households", unit.households());
+			put(props, "householdsDriven", unit.householdsDriven());
+			rows.nodes.get(GraphSchema.Label.UNIT).add(props);
+			rows.link(GraphSchema.Rel.LOCATED_IN, unit.id(), unit.locatedIn());
+			rows.link(GraphSchema.Rel.IN_INDUSTRY, unit.id(), unit.industry());
+			rows.link(GraphSchema.Rel.SUPPLIES, unit.id(), unit.supplies());
+		}
+		for (Org org : dataset.orgs()) {
+			Map<String, Object> props = props("id", org.id(), "name", org.name(), "kind", name(org.kind()));
+			put(props, "trade", name(org.trade()));
+			put(props, "hasCommittee", org.hasCommittee());
+			rows.nodes.get(GraphSchema.Label.ORG).add(props);
+			rows.link(GraphSchema.Rel.SUBORDINATE_TO, org.id(), org.parent());
+			org.coManagedBy().forEach((to) -> rows.link(GraphSchema.Rel.CO_MANAGED_BY, org.id(), to));
+			org.units().forEach((to) -> rows.link(GraphSchema.Rel.SET_UP_IN, org.id(), to));
+		}
+		for (Member member : dataset.members()) {
+			Map<String, Object> props = props("id", member.id(), "name", member.name(), "status",
+					name(member.status()));
+			put(props, "trade", name(member.trade()));
+			put(props, "gender", name(member.gender()));
+			put(props, "birthDate", member.birthDate());
+			put(props, "joined", member.joined());
+			put(props, "idNumber", member.idNumber());
+			put(props, "phone", member.phone());
+			rows.nodes.get(GraphSchema.Label.MEMBER).add(props);
+			rows.link(GraphSchema.Rel.MEMBER_OF, member.id(), member.org());
+			rows.link(GraphSchema.Rel.IN_GROUP, member.id(), member.group());
+			rows.link(GraphSchema.Rel.WORKS_IN, member.id(), member.unit());
+			member.participatesIn().forEach((to) -> rows.link(GraphSchema.Rel.PARTICIPATES_IN, member.id(), to));
+			for (RoleAssignment role : member.roles()) {
+				Map<String, Object> row = new HashMap<>();
+				row.put("from", member.id());
+				row.put("to", role.org());
+				row.put("role", name(role.role()));
+				rows.relationships.get(GraphSchema.Rel.HOLDS).add(row);
+			}
+		}
+		return rows;
+	}
+
+	long nodeCount() {
+		return this.nodes.values().stream().mapToLong(List::size).sum();
+	}
+
+	long relationshipCount() {
+		return this.relationships.values().stream().mapToLong(List::size).sum();
+	}
+
+	private void link(GraphSchema.Rel rel, String from, String to) {
+		if (to != null) {
+			this.relationships.get(rel).add(Map.of("from", from, "to", to));
+		}
+	}
+
+	private static Map<String, Object> props(String k1, Object v1, String k2, Object v2, String k3, Object v3) {
+		Map<String, Object> props = new HashMap<>();
+		put(props, k1, v1);
+		put(props, k2, v2);
+		put(props, k3, v3);
+		return props;
+	}
+
+	private static void put(Map<String, Object> props, String key, Object value) {
+		if (value != null) {
+			props.put(key, value);
+		}
+	}
+
+	private static String name(Enum<?> value) {
+		return (value != null) ? value.name() : null;
+	}
+
+}

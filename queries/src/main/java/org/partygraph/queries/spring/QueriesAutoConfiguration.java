@@ -1,0 +1,54 @@
+package org.partygraph.queries.spring;
+
+import org.neo4j.driver.Driver;
+import org.partygraph.queries.dataset.DatasetExporter;
+import org.partygraph.queries.dataset.DatasetImporter;
+import org.partygraph.queries.read.MemberQueries;
+import org.partygraph.queries.read.OrgQueries;
+import org.partygraph.queries.read.StatementListener;
+import org.partygraph.queries.read.UnitQueries;
+import org.partygraph.queries.schema.Migrations;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Wires the query classes to Boot's Neo4j {@link Driver}, so the application module uses them
+ * without ever touching the driver; applies the schema migrations before anything reads.
+ */
+@AutoConfiguration(after = Neo4jAutoConfiguration.class)
+public class QueriesAutoConfiguration {
+
+	@Bean
+	SchemaReady schemaReady(Driver driver) {
+		return new SchemaReady(new Migrations(driver).apply());
+	}
+
+	@Bean
+	DatasetImporter datasetImporter(Driver driver, SchemaReady schemaReady) {
+		return new DatasetImporter(driver);
+	}
+
+	@Bean
+	DatasetExporter datasetExporter(Driver driver, SchemaReady schemaReady) {
+		return new DatasetExporter(driver);
+	}
+
+	@Bean
+	OrgQueries orgQueries(Driver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
+		return new OrgQueries(driver, listener.getIfAvailable(() -> StatementListener.NONE));
+	}
+
+	@Bean
+	MemberQueries memberQueries(Driver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
+		return new MemberQueries(driver, listener.getIfAvailable(() -> StatementListener.NONE));
+	}
+
+	@Bean
+	UnitQueries unitQueries(Driver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
+		return new UnitQueries(driver, listener.getIfAvailable(() -> StatementListener.NONE));
+	}
+
+}

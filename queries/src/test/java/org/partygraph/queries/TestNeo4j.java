@@ -1,0 +1,68 @@
+package org.partygraph.queries;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.partygraph.embedded.EmbeddedNeo4j;
+import org.partygraph.model.Dataset;
+import org.partygraph.model.format.DatasetFormat;
+import org.partygraph.queries.schema.Migrations;
+
+/**
+ * One real Neo4j for the whole test run, reached over Bolt like any server; tests clear the data
+ * they need cleared. Started on first use, stopped when the JVM exits.
+ */
+public final class TestNeo4j {
+
+	private static EmbeddedNeo4j neo4j;
+
+	private static Driver driver;
+
+	private TestNeo4j() {
+	}
+
+	public static synchronized Driver driver() {
+		if (driver == null) {
+			try {
+				Path home = Files.createTempDirectory("party-graph-test-neo4j");
+				neo4j = EmbeddedNeo4j.start(home, 0, "test-password", "64m");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, "test-password"));
+			new Migrations(driver).apply();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				driver.close();
+				neo4j.close();
+			}));
+		}
+		return driver;
+	}
+
+	/** Removes every dataset item, keeping the schema. */
+	public static void clear() {
+		driver().executableQuery("MATCH (n) WHERE n:Org OR n:Unit OR n:Member OR n:Dataset DETACH DELETE n").execute();
+	}
+
+	/** A count from a Cypher statement returning one number. */
+	public static long count(String cypher) {
+		return driver().executableQuery(cypher).execute().records().get(0).get(0).asLong();
+	}
+
+	public static Dataset resource(String name) {
+		try (InputStream in = TestNeo4j.class.getResourceAsStream("/" + name)) {
+			return DatasetFormat.read(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

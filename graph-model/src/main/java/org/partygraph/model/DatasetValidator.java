@@ -1,0 +1,252 @@
+package org.partygraph.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks the hard rules of {@code party-graph/1} on a dataset held in memory: required fields,
+ * unique ids, references that resolve in the right list, no subordination cycle, and membership and
+ * party groups placed as the contract demands.
+ *
+ * <p>
+ * Soft rules (kind order of a parent, member thresholds) are not checked here: they load and show up
+ * as compliance issues. The checks run in time linear in the size of the dataset, so that the
+ * what-if engine and mutations can call them on whole counties.
+ *
+ * <p>
+ * An item is named in a problem by its id, or by its position such as {@code orgs[3]} when it has
+ * no id, the same way the reader names it.
+ */
+public final class DatasetValidator {
+
+	private final Dataset dataset;
+
+	private final List<Problem> problems = new ArrayList<>();
+
+	/** First position of each id over all three lists: units first, then orgs, then members. */
+	private final Map<String, Integer> positions;
+
+	/** Every position of each id held more than once, in the order the clashes were found. */
+	private final Map<String, List<Integer>> duplicates = new LinkedHashMap<>();
+
+	/** Index in {@code orgs} of the first org with each id. */
+	private final Map<String, Integer> orgIndex;
+
+	/** Index in {@code units} of the first unit with each id. */
+	private final Map<String, Integer> unitIndex;
+
+	private DatasetValidator(Dataset dataset) {
+		this.dataset = dataset;
+		this.positions = new HashMap<>(capacity(dataset.size()));
+		this.orgIndex = new HashMap<>(capacity(dataset.orgs().size()));
+		this.unitIndex = new HashMap<>(capacity(dataset.units().size()));
+	}
+
+	/**
+	 * Every hard-rule problem of the dataset, or an empty list when it may be stored.
+	 * @param dataset the dataset to check; may hold {@code null} fields (they are reported as
+	 * missing when required)
+	 * @return the problems, in a stable order: dataset, duplicates, units, orgs, members, cycles
+	 */
+	public static List<Problem> validate(Dataset dataset) {
+		return new DatasetValidator(dataset).run();
+	}
+
+	private List<Problem> run() {
+		if (this.dataset.name() == null || this.dataset.name().isBlank()) {
+			this.problems.add(new Problem(Problem.DATASET, "name", "name is missing"));
+		}
+		indexIds();
+		reportDuplicates();
+		List<Unit> units = this.dataset.units();
+		for (int i = 0; i < units.size(); i++) {
+			checkUnit(i, units.get(i));
+		}
+		List<Org> orgs = this.dataset.orgs();
+		for (int i = 0; i < orgs.size(); i++) {
+			checkOrg(i, orgs.get(i));
+		}
+		List<Member> members = this.dataset.members();
+		for (int i = 0; i < members.size(); i++) {
+			checkMember(i, members.get(i));
+		}
+		SubordinationCycles.find(orgs, this.orgIndex, this.problems);
+		return List.copyOf(this.problems);
+	}
+
+	private void indexIds() {
+		int position = 0;
+		for (Unit unit : this.dataset.units()) {
+			index(unit.id(), position++, this.unitIndex, 0);
+		}
+		for (Org org : this.dataset.orgs()) {
+			index(org.id(), position++, this.orgIndex, this.dataset.units().size());
+		}
+		for (Member member : this.dataset.members()) {
+			index(member.id(), position++, null, 0);
+		}
+	}
+
+	private void index(String id, int position, Map<String, Integer> listIndex, int listOffset) {
+		if (isBlank(id)) {
+			return;
+		}
+		Integer first = this.positions.putIfAbsent(id, position);
+		if (first != null) {
+			this.duplicates.computeIfAbsent(id, (key) -> new ArrayList<>(List.of(first))).add(position);
+		}
+		if (listIndex != null) {
+			listIndex.putIfAbsent(id, position - listOffset);
+		}
+	}
+
+	private void reportDuplicates() {
+		this.duplicates.forEach((id, all) -> {
+			for (int position : all) {
+				StringBuilder others = new StringBuilder();
+				for (int other : all) {
+					if (other != position) {
+						others.append((others.length() > 0) ? ", " : "").append(positionName(other));
+					}
+				}
+				this.problems.add(new Problem(id, "id", "duplicate id: " + positionName(position)
+						+ " has the same id as " + others));
+			}
+		});
+	}
+
+	private void checkUnit(int index, Unit unit) {
+		String item = itemName("units", index, unit.id());
+		required(item, "id", isBlank(unit.id()) ? null : unit.id());
+		required(item, "kind", unit.kind());
+		required(item, "name", unit.name());
+		reference(item, "locatedIn", unit.locatedIn(), this.unitIndex, "unit");
+		reference(item, "industry", unit.industry(), this.unitIndex, "unit");
+		reference(item, "supplies", unit.supplies(), this.unitIndex, "unit");
+	}
+
+	private void checkOrg(int index, Org org) {
+		String item = itemName("orgs", index, org.id());
+		required(item, "id", isBlank(org.id()) ? null : org.id());
+		required(item, "kind", org.kind());
+		required(item, "name", org.name());
+		reference(item, "parent", org.parent(), this.orgIndex, "org");
+		references(item, "coManagedBy", org.coManagedBy(), this.orgIndex, "org");
+		references(item, "units", org.units(), this.unitIndex, "unit");
+	}
+
+	private void checkMember(int index, Member member) {
+		String item = itemName("members", index, member.id());
+		required(item, "id", isBlank(member.id()) ? null : member.id());
+		required(item, "name", member.name());
+		required(item, "status", member.status());
+		required(item, "org", member.org());
+		reference(item, "org", member.org(), this.orgIndex, "org");
+		Org membership = org(member.org());
+		if (membership != null && membership.kind() == OrgKind.PARTY_GROUP) {
+			this.problems.add(new Problem(item, "org", "org '" + member.org()
+					+ "' is a PARTY_GROUP; membership must be in the org above it, with the group given as group"));
+		}
+		reference(item, "unit", member.unit(), this.unitIndex, "unit");
+		checkGroup(item, member);
+		List<RoleAssignment> roles = member.roles();
+		for (int i = 0; i < roles.size(); i++) {
+			RoleAssignment role = roles.get(i);
+			String prefix = "roles[" + i + "].";
+			required(item, prefix + "org", role.org());
+			required(item, prefix + "role", role.role());
+			reference(item, prefix + "org", role.org(), this.orgIndex, "org");
+		}
+		references(item, "participatesIn", member.participatesIn(), this.orgIndex, "org");
+	}
+
+	private void checkGroup(String item, Member member) {
+		if (member.group() == null) {
+			return;
+		}
+		reference(item, "group", member.group(), this.orgIndex, "org");
+		Org group = org(member.group());
+		// A group whose kind is unknown was already reported at that org; judging it again would only
+		// repeat that problem here.
+		if (group == null || group.kind() == null) {
+			return;
+		}
+		if (group.kind() != OrgKind.PARTY_GROUP) {
+			this.problems.add(new Problem(item, "group",
+					"group '" + member.group() + "' is a " + group.kind() + ", not a PARTY_GROUP"));
+		}
+		else if (member.org() != null && !member.org().equals(group.parent())) {
+			String actual = (group.parent() != null) ? "its parent is '" + group.parent() + "'" : "it has no parent";
+			this.problems.add(new Problem(item, "group", "group '" + member.group()
+					+ "' is not under the member's org '" + member.org() + "' (" + actual + ")"));
+		}
+	}
+
+	private void required(String item, String field, Object value) {
+		if (value == null) {
+			this.problems.add(new Problem(item, field, field + " is missing"));
+		}
+	}
+
+	private void references(String item, String field, List<String> ids, Map<String, Integer> target,
+			String targetKind) {
+		for (int i = 0; i < ids.size(); i++) {
+			reference(item, field + "[" + i + "]", ids.get(i), target, targetKind);
+		}
+	}
+
+	private void reference(String item, String field, String id, Map<String, Integer> target, String targetKind) {
+		if (id == null || target.containsKey(id)) {
+			return;
+		}
+		Integer elsewhere = this.positions.get(id);
+		String message = (elsewhere != null)
+				? field + " refers to '" + id + "', which is " + withArticle(listKind(elsewhere)) + ", not "
+						+ withArticle(targetKind)
+				: field + " refers to unknown " + targetKind + " '" + id + "'";
+		this.problems.add(new Problem(item, field, message));
+	}
+
+	private Org org(String id) {
+		Integer index = (id != null) ? this.orgIndex.get(id) : null;
+		return (index != null) ? this.dataset.orgs().get(index) : null;
+	}
+
+	private String positionName(int position) {
+		int units = this.dataset.units().size();
+		int orgs = this.dataset.orgs().size();
+		if (position < units) {
+			return "units[" + position + "]";
+		}
+		if (position < units + orgs) {
+			return "orgs[" + (position - units) + "]";
+		}
+		return "members[" + (position - units - orgs) + "]";
+	}
+
+	private String listKind(int position) {
+		String name = positionName(position);
+		return name.substring(0, name.indexOf('[') - 1);
+	}
+
+	private static String withArticle(String kind) {
+		return (kind.equals("org") ? "an " : "a ") + kind;
+	}
+
+	/** How an item is named in problems: its id, or its position when it has none. */
+	static String itemName(String list, int index, String id) {
+		return isBlank(id) ? list + "[" + index + "]" : id;
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	private static int capacity(int entries) {
+		return (int) (entries / 0.75f) + 1;
+	}
+
+}

@@ -1,0 +1,236 @@
+package org.partygraph.model.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+import org.partygraph.model.Dataset;
+import org.partygraph.model.Member;
+import org.partygraph.model.Org;
+import org.partygraph.model.Problem;
+import org.partygraph.model.Unit;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a {@code party-graph/1} file into a {@link Dataset}, collecting every structural problem
+ * (malformed JSON, unknown keys, wrong types, bad enum values, missing required fields) instead of
+ * stopping at the first.
+ *
+ * <p>
+ * The top level is walked with the streaming parser and each list item is read as a small tree on
+ * its own, so memory holds the records, never a tree of the whole file. Hard rules that need the
+ * whole dataset (references, duplicates, cycles) are the {@link org.partygraph.model.DatasetValidator
+ * validator}'s; {@link DatasetFormat} runs both.
+ */
+public final class DatasetReader {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		// Each item is read with readTree while the parser goes on, so tokens after it are expected.
+		.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		// The caller owns a stream it passes in.
+		.disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+		.build();
+
+	private static final Set<String> TOP_LEVEL_KEYS = ItemReader.keys("format", "name", "units", "orgs", "members");
+
+	private final List<Problem> problems = new ArrayList<>();
+
+	private final ItemReader items = new ItemReader(MAPPER, this.problems);
+
+	private final Map<String, JsonNode> topLevel = new HashMap<>();
+
+	private final List<Unit> units = new ArrayList<>();
+
+	private final List<Org> orgs = new ArrayList<>();
+
+	private final List<Member> members = new ArrayList<>();
+
+	private boolean complete = true;
+
+	private DatasetReader() {
+	}
+
+	/**
+	 * What reading a file gave.
+	 *
+	 * @param dataset the items read; a field with a problem is {@code null} (or its list empty), an
+	 * entry that is not an object is an item with every field {@code null}
+	 * @param problems the structural problems, in file order; empty when the file is sound
+	 * @param complete whether every list was read to its end; when not (malformed JSON, a list that is
+	 * not a list) items are missing, so references cannot fairly be checked
+	 */
+	public record Result(Dataset dataset, List<Problem> problems, boolean complete) {
+
+		public Result {
+			problems = List.copyOf(problems);
+		}
+
+	}
+
+	/**
+	 * Reads a dataset from a UTF-8 stream, which is left open.
+	 * @param input the stream
+	 * @return the dataset read and the problems found
+	 * @throws IOException if the stream cannot be read
+	 */
+	public static Result read(InputStream input) throws IOException {
+		try (JsonParser parser = MAPPER.createParser(input)) {
+			return new DatasetReader().read(parser);
+		}
+		catch (JacksonIOException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	/**
+	 * Reads a dataset from a UTF-8 file.
+	 * @param file the file
+	 * @return the dataset read and the problems found
+	 * @throws IOException if the file cannot be read
+	 */
+	public static Result read(Path file) throws IOException {
+		try (InputStream input = Files.newInputStream(file)) {
+			return read(input);
+		}
+	}
+
+	private Result read(JsonParser parser) {
+		try {
+			readTopLevel(parser);
+		}
+		catch (JacksonIOException ex) {
+			throw ex;
+		}
+		catch (JacksonException ex) {
+			this.problems.add(new Problem(Problem.DATASET, where(ex.getLocation()),
+					"malformed JSON: " + ex.getOriginalMessage()));
+			this.complete = false;
+		}
+		Fields fields = new Fields(Problem.DATASET, "", this.topLevel, this.problems);
+		String name = null;
+		// After malformed JSON, keys not reached are not missing; saying so would mislead.
+		if (this.complete) {
+			checkFormat(fields);
+			name = fields.text("name", true);
+		}
+		return new Result(new Dataset(name, this.units, this.orgs, this.members), this.problems, this.complete);
+	}
+
+	private void readTopLevel(JsonParser parser) {
+		JsonToken token = parser.nextToken();
+		if (token != JsonToken.START_OBJECT) {
+			String found = (token == null) ? "the file is empty" : "found " + describe(token);
+			String where = (token == null) ? "(file)" : where(parser.currentTokenLocation());
+			this.problems.add(new Problem(Problem.DATASET, where,
+					"a dataset must be a JSON object with format, name, units, orgs and members; " + found));
+			this.complete = false;
+			return;
+		}
+		Set<String> seen = new HashSet<>();
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+			String key = parser.currentName();
+			parser.nextToken();
+			if (!seen.add(key)) {
+				this.problems.add(new Problem(Problem.DATASET, key,
+						key + " is given more than once; only the first is read"));
+				parser.skipChildren();
+				continue;
+			}
+			switch (key) {
+				case "format", "name" -> this.topLevel.put(key, MAPPER.readTree(parser));
+				case "units" -> readList(parser, key, this.units, this.items::unit,
+						() -> new Unit(null, null, null, null, null, null, null, null, null, null));
+				case "orgs" -> readList(parser, key, this.orgs, this.items::org,
+						() -> new Org(null, null, null, null, null, null, null, null));
+				case "members" -> readList(parser, key, this.members, this.items::member, () -> new Member(null,
+						null, null, null, null, null, null, null, null, null, null, null, null, null));
+				default -> {
+					this.problems.add(new Problem(Problem.DATASET, key, Fields.unknownKey(key, TOP_LEVEL_KEYS)));
+					parser.skipChildren();
+				}
+			}
+		}
+		if (parser.nextToken() != null) {
+			this.problems.add(new Problem(Problem.DATASET, where(parser.currentTokenLocation()),
+					"content after the end of the dataset object"));
+		}
+	}
+
+	private <T> void readList(JsonParser parser, String key, List<T> into, BiFunction<JsonParser, Integer, T> item,
+			Supplier<T> blank) {
+		JsonToken token = parser.currentToken();
+		if (token == JsonToken.VALUE_NULL) {
+			return;
+		}
+		if (token != JsonToken.START_ARRAY) {
+			this.problems.add(new Problem(Problem.DATASET, key, key + " must be a list of objects, not "
+					+ describe(token)));
+			parser.skipChildren();
+			this.complete = false;
+			return;
+		}
+		int index = 0;
+		while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+			if (token == JsonToken.START_OBJECT) {
+				into.add(item.apply(parser, index));
+			}
+			else {
+				String position = key + "[" + index + "]";
+				this.problems.add(new Problem(position, ItemReader.WHOLE_ITEM,
+						position + " must be an object, not " + describe(token)));
+				parser.skipChildren();
+				// A blank item keeps the later items at their index, so the validator names them alike.
+				into.add(blank.get());
+			}
+			index++;
+		}
+	}
+
+	private void checkFormat(Fields fields) {
+		JsonNode format = fields.node("format");
+		if (format == null) {
+			fields.report("format", "format is missing; a dataset file starts with \"format\": \"" + Dataset.FORMAT + "\"");
+		}
+		else if (!format.isString() || !Dataset.FORMAT.equals(format.stringValue())) {
+			fields.report("format", "format " + Fields.describe(format) + " is not supported; expected \""
+					+ Dataset.FORMAT + "\"");
+		}
+	}
+
+	private static String describe(JsonToken token) {
+		return switch (token) {
+			case START_ARRAY -> "a list";
+			case START_OBJECT -> "an object";
+			case VALUE_STRING -> "a string";
+			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+			case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+			case VALUE_NULL -> "null";
+			default -> token.name();
+		};
+	}
+
+	private static String where(TokenStreamLocation location) {
+		if (location == null || location.getLineNr() < 1) {
+			return "(file)";
+		}
+		return "line " + location.getLineNr() + ", column " + location.getColumnNr();
+	}
+
+}

@@ -1,0 +1,43 @@
+package org.partygraph.seed;
+
+import java.util.List;
+
+import org.partygraph.model.Trade;
+
+/** Chinese names, id codes and rural frequencies of the trades trade branches group members by. */
+final class Trades {
+
+	/** Trades of village members, as often as they are met in a farming county. */
+	private static final List<Trade> RURAL = List.of(Trade.PLANTING, Trade.PLANTING, Trade.PLANTING, Trade.PLANTING,
+			Trade.BREEDING, Trade.BREEDING, Trade.BREEDING, Trade.TRANSPORT, Trade.COMMERCE, Trade.PROCESSING);
+
+	private Trades() {
+	}
+
+	static List<Trade> rural() {
+		return RURAL;
+	}
+
+	/** 種植, 養殖... as in 下寨村養殖行業黨支部. */
+	static String chinese(Trade trade) {
+		return switch (trade) {
+			case PLANTING -> "種植";
+			case BREEDING -> "養殖";
+			case PROCESSING -> "加工";
+			case TRANSPORT -> "運輸";
+			case COMMERCE -> "商貿";
+		};
+	}
+
+	/** The suffix of a trade branch's id, as in {@code o-v-xz-breed}. */
+	static String code(Trade trade) {
+		return switch (trade) {
+			case PLANTING -> "plant";
+			case BREEDING -> "breed";
+			case PROCESSING -> "proc";
+			case TRANSPORT -> "trans";
+			case COMMERCE -> "comm";
+		};
+	}
+
+}

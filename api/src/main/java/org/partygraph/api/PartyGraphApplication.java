@@ -1,0 +1,22 @@
+package org.partygraph.api;
+
+import org.partygraph.api.cli.Cli;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The party-graph service. With no arguments (or only {@code --name=value} options) it serves
+ * GraphQL over HTTP; {@code import FILE} and {@code export FILE} run once and exit.
+ */
+@SpringBootApplication
+public class PartyGraphApplication {
+
+	public static void main(String[] args) {
+		if (Cli.isCommand(args)) {
+			System.exit(Cli.run(args));
+		}
+		SpringApplication.run(PartyGraphApplication.class, args);
+	}
+
+}

@@ -1,0 +1,59 @@
+package org.partygraph.api.graphql;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.partygraph.queries.read.MemberCounts;
+import org.partygraph.queries.read.MemberPage;
+import org.partygraph.queries.read.MemberQueries;
+import org.partygraph.queries.read.OrgQueries;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Loaders shared by several fields (both member counts) or keyed by arguments (member pages), so
+ * each level of a query stays one round trip; and the start-up check that every schema field is
+ * mapped.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DataLoaders {
+
+	public DataLoaders(BatchLoaderRegistry registry, OrgQueries orgs, MemberQueries members) {
+		registry.forTypePair(String.class, MemberCounts.class)
+			.withName("memberCounts")
+			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> orgs.memberCounts(ids)));
+		registry.forTypePair(MemberPageKey.class, MemberPage.class)
+			.withName("memberPages")
+			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadPages(members, keys)));
+	}
+
+	private static Map<MemberPageKey, MemberPage> loadPages(MemberQueries members, Set<MemberPageKey> keys) {
+		Map<MemberPageKey, MemberPage> result = new HashMap<>();
+		Map<MemberPageKey, List<MemberPageKey>> byArguments = keys.stream()
+			.collect(Collectors.groupingBy(MemberPageKey::arguments));
+		byArguments.forEach((arguments, group) -> {
+			Map<String, MemberPage> pages = members.pages(group.stream().map(MemberPageKey::orgId).toList(),
+					arguments.subtree(), arguments.first(), arguments.afterId());
+			group.forEach((key) -> result.put(key, pages.get(key.orgId())));
+		});
+		return result;
+	}
+
+	/** Fails start-up (and so the build's tests) when a schema field has no data fetcher. */
+	@Bean
+	GraphQlSourceBuilderCustomizer failOnUnmappedFields() {
+		return (builder) -> builder.inspectSchemaMappings((report) -> {
+			if (!report.unmappedFields().isEmpty() || !report.unmappedRegistrations().isEmpty()) {
+				throw new IllegalStateException("GraphQL schema and controllers disagree: " + report);
+			}
+		});
+	}
+
+}

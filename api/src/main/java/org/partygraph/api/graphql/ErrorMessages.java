@@ -1,0 +1,27 @@
+package org.partygraph.api.graphql;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import org.partygraph.model.InvalidDatasetException;
+
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the errors a caller can fix (a bad argument, an invalid change) into GraphQL errors that
+ * say what is wrong and where; anything else stays an opaque INTERNAL_ERROR with an id in the log.
+ */
+@Component
+class ErrorMessages extends DataFetcherExceptionResolverAdapter {
+
+	@Override
+	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+		if (ex instanceof IllegalArgumentException || ex instanceof InvalidDatasetException) {
+			return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).build();
+		}
+		return null;
+	}
+
+}

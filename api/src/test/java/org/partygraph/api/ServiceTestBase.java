@@ -1,0 +1,64 @@
+package org.partygraph.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.partygraph.model.Dataset;
+import org.partygraph.model.format.DatasetFormat;
+import org.partygraph.queries.dataset.DatasetExporter;
+import org.partygraph.queries.dataset.DatasetImporter;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Base of the tests that run against the one shared running service. */
+@ServiceTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ServiceTestBase {
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected DatasetImporter importer;
+
+	@Autowired
+	protected DatasetExporter exporter;
+
+	protected HttpGraphQlTester graphQl;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		TestApp.properties(registry);
+	}
+
+	@BeforeAll
+	void loadSmallCounty() {
+		this.graphQl = TestApp.tester(this.port, "admin", TestApp.ADMIN_PASSWORD);
+		if (!this.exporter.datasetNames().contains("小縣")) {
+			this.importer.importDataset(resource("small-county.json"), (step, done, total) -> {
+			});
+		}
+	}
+
+	protected static Dataset resource(String name) {
+		try (InputStream in = ServiceTestBase.class.getResourceAsStream("/" + name)) {
+			return DatasetFormat.read(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	protected static List<String> ids(List<?> maps) {
+		return maps.stream().map((m) -> (String) ((java.util.Map<?, ?>) m).get("id")).toList();
+	}
+
+}

@@ -1,0 +1,45 @@
+package org.partygraph.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+
+/** Settings shared by the tests that start the whole service on its embedded Neo4j. */
+public final class TestApp {
+
+	public static final String ADMIN_PASSWORD = "test-admin-password";
+
+	private TestApp() {
+	}
+
+	/** A fresh data directory, a free Bolt port, a known admin password. */
+	public static void properties(DynamicPropertyRegistry registry) {
+		Path dataDir;
+		try {
+			dataDir = Files.createTempDirectory("party-graph-api-test");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		registry.add("party-graph.data-dir", dataDir::toString);
+		registry.add("party-graph.embedded.bolt-port", () -> "0");
+		registry.add("party-graph.embedded.page-cache", () -> "64m");
+		registry.add("party-graph.security.admin-password", () -> ADMIN_PASSWORD);
+	}
+
+	/** A GraphQL tester that talks HTTP to the running service, logged in as {@code user}. */
+	public static HttpGraphQlTester tester(int port, String user, String password) {
+		WebTestClient client = WebTestClient.bindToServer(new JdkClientHttpConnector())
+			.baseUrl("http://127.0.0.1:" + port + "/graphql")
+			.defaultHeaders((headers) -> headers.setBasicAuth(user, password))
+			.build();
+		return HttpGraphQlTester.create(client);
+	}
+
+}

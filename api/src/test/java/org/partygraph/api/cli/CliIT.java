@@ -1,0 +1,85 @@
+package org.partygraph.api.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.partygraph.model.Dataset;
+import org.partygraph.model.format.DatasetFormat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code import} and {@code export} against an embedded store, with their exit codes. */
+class CliIT {
+
+	@TempDir
+	Path dir;
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	@Test
+	void importThenExportGivesTheDatasetBack() throws Exception {
+		Path input = this.dir.resolve("in.json");
+		Files.copy(getClass().getResourceAsStream("/contract-example.json"), input);
+		assertThat(run("import", input.toString())).as(text(this.err)).isEqualTo(Cli.OK);
+		assertThat(text(this.out)).contains("imported '懷仁縣'").contains("16 nodes");
+
+		Path output = this.dir.resolve("out/export.json");
+		assertThat(run("export", output.toString())).as(text(this.err)).isEqualTo(Cli.OK);
+		Dataset exported = DatasetFormat.read(output);
+		Dataset original = DatasetFormat.read(input);
+		assertThat(exported.name()).isEqualTo("懷仁縣");
+		assertThat(exported.orgs()).hasSameSizeAs(original.orgs());
+		assertThat(exported.members()).containsExactlyElementsOf(original.members());
+		// The commands never load the sample county: only what was imported is there.
+		assertThat(exported.units()).hasSameSizeAs(original.units());
+	}
+
+	@Test
+	void anInvalidFileExitsTwoWithOneProblemPerLineAndWritesNothing() throws Exception {
+		Path input = this.dir.resolve("bad.json");
+		Files.writeString(input, """
+				{"format": "party-graph/1", "name": "壞縣",
+				 "units": [],
+				 "orgs": [{"id": "o-a", "kind": "BRANCH", "name": "甲", "parent": "o-missing", "colour": "red"}],
+				 "members": [{"id": "m-1", "name": "張三", "status": "MAYBE", "org": "o-a"}]}
+				""");
+		assertThat(run("import", input.toString())).isEqualTo(Cli.INVALID);
+		String[] lines = text(this.err).split("\\R");
+		assertThat(lines).anySatisfy((l) -> assertThat(l).startsWith("o-a parent").contains("o-missing"));
+		assertThat(lines).anySatisfy((l) -> assertThat(l).startsWith("o-a colour"));
+		assertThat(lines).anySatisfy((l) -> assertThat(l).startsWith("m-1 status").contains("MAYBE"));
+
+		Path output = this.dir.resolve("after.json");
+		this.out.reset();
+		assertThat(run("export", output.toString())).isEqualTo(Cli.OK);
+		assertThat(DatasetFormat.read(output).orgs()).isEmpty();
+	}
+
+	@Test
+	void aMissingFileOrArgumentExitsOne() {
+		assertThat(run("import", this.dir.resolve("nope.json").toString())).isEqualTo(Cli.FAILED);
+		assertThat(text(this.err)).contains("nope.json");
+		assertThat(Cli.run(new String[] { "export" }, new PrintStream(this.out), new PrintStream(this.err)))
+			.isEqualTo(Cli.FAILED);
+		assertThat(text(this.err)).contains("usage");
+	}
+
+	private int run(String command, String file) {
+		this.err.reset();
+		return Cli.run(new String[] { command, file, "--party-graph.data-dir=" + this.dir.resolve("data"),
+				"--party-graph.embedded.bolt-port=0", "--party-graph.embedded.page-cache=32m" },
+				new PrintStream(this.out, true, StandardCharsets.UTF_8), new PrintStream(this.err, true, StandardCharsets.UTF_8));
+	}
+
+	private static String text(ByteArrayOutputStream stream) {
+		return stream.toString(StandardCharsets.UTF_8);
+	}
+
+}

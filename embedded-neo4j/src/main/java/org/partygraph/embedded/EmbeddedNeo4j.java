@@ -51,7 +51,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	 */
 	public static EmbeddedNeo4j start(Path home, int boltPort, String password, String pageCache) {
 		long started = System.nanoTime();
-		DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home.toAbsolutePath())
+		DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home.toAbsolutePath().normalize())
 			.setConfig(BoltConnector.enabled, true)
 			.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
 			.setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", boltPort))
@@ -73,7 +73,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 				.getPort();
 			logger.info("Embedded Neo4j {} started in {} ms, store {}, Bolt on bolt://127.0.0.1:{} (user neo4j)",
 					db.getClass().getPackage().getImplementationVersion(), (System.nanoTime() - started) / 1_000_000,
-					home.toAbsolutePath(), port);
+					home.toAbsolutePath().normalize(), port);
 			return new EmbeddedNeo4j(service, port, password);
 		}
 		catch (RuntimeException ex) {

@@ -29,7 +29,7 @@ public class AdminPassword {
 
 	public AdminPassword(@Value("${party-graph.security.admin-password:}") String configured,
 			@Value("${party-graph.data-dir:./data}") String dataDir) {
-		this.value = configured.isBlank() ? kept(Path.of(dataDir).resolve("admin-password")) : configured;
+		this.value = configured.isBlank() ? kept(Path.of(dataDir).toAbsolutePath().normalize().resolve("admin-password")) : configured;
 	}
 
 	public String value() {

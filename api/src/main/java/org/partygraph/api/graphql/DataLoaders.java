@@ -29,9 +29,25 @@ public class DataLoaders {
 		registry.forTypePair(String.class, MemberCounts.class)
 			.withName("memberCounts")
 			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> orgs.memberCounts(ids)));
+		registry.forTypePair(String.class, List.class)
+			.withName("offices")
+			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> new HashMap<>(orgs.offices(ids))));
+		registry.forTypePair(DescendantsKey.class, List.class)
+			.withName("descendants")
+			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadDescendants(orgs, keys)));
 		registry.forTypePair(MemberPageKey.class, MemberPage.class)
 			.withName("memberPages")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadPages(members, keys)));
+	}
+
+	private static Map<DescendantsKey, List> loadDescendants(OrgQueries orgs, Set<DescendantsKey> keys) {
+		Map<DescendantsKey, List> result = new HashMap<>();
+		keys.stream().collect(Collectors.groupingBy((k) -> String.valueOf(k.depth()))).forEach((depth, group) -> {
+			Map<String, ? extends List<?>> found = orgs.descendants(group.stream().map(DescendantsKey::orgId).toList(),
+					group.get(0).depth());
+			group.forEach((key) -> result.put(key, found.get(key.orgId())));
+		});
+		return result;
 	}
 
 	private static Map<MemberPageKey, MemberPage> loadPages(MemberQueries members, Set<MemberPageKey> keys) {

@@ -21,6 +21,9 @@ class ErrorMessages extends DataFetcherExceptionResolverAdapter {
 		if (ex instanceof IllegalArgumentException || ex instanceof InvalidDatasetException) {
 			return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).build();
 		}
+		if (ex instanceof NotFoundException) {
+			return GraphqlErrorBuilder.newError(env).errorType(ErrorType.NOT_FOUND).message(ex.getMessage()).build();
+		}
 		return null;
 	}
 

@@ -5,19 +5,19 @@ import java.util.List;
 import org.partygraph.queries.read.MemberPage;
 import org.partygraph.queries.read.MemberRow;
 
-/** A Relay connection over members. */
-public record MemberConnection(int totalCount, List<Edge> edges, PageInfo pageInfo) {
+/** The members connection of an org, with cursors on member ids. */
+final class MemberConnection {
 
-	static MemberConnection of(MemberPage page) {
-		List<Edge> edges = page.members().stream().map((m) -> new Edge(Cursors.encode(m.id()), m)).toList();
+	private MemberConnection() {
+	}
+
+	static Connection<MemberRow> of(MemberPage page) {
+		List<Connection.Edge<MemberRow>> edges = page.members()
+			.stream()
+			.map((m) -> new Connection.Edge<>(Cursors.encode(m.id()), m))
+			.toList();
 		String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
-		return new MemberConnection(page.totalCount(), edges, new PageInfo(page.hasNextPage(), end));
-	}
-
-	public record Edge(String cursor, MemberRow node) {
-	}
-
-	public record PageInfo(boolean hasNextPage, String endCursor) {
+		return new Connection<>(page.totalCount(), edges, new Connection.PageInfo(page.hasNextPage(), end));
 	}
 
 }

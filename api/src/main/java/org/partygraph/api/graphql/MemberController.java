@@ -7,7 +7,11 @@ import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.partygraph.queries.read.MemberPage;
 import org.partygraph.queries.read.MemberQueries;
+import org.partygraph.queries.read.MemberFilter;
 import org.partygraph.queries.read.MemberRow;
+import org.partygraph.queries.read.Office;
+import org.partygraph.queries.read.SearchQueries;
+import org.partygraph.queries.read.UnitRow;
 import org.partygraph.queries.read.OrgRow;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -20,14 +24,13 @@ import org.springframework.stereotype.Controller;
 @Controller
 public class MemberController {
 
-	static final int DEFAULT_PAGE = 20;
-
-	static final int MAX_PAGE = 100;
-
 	private final MemberQueries members;
 
-	public MemberController(MemberQueries members) {
+	private final SearchQueries search;
+
+	public MemberController(MemberQueries members, SearchQueries search) {
 		this.members = members;
+		this.search = search;
 	}
 
 	@QueryMapping
@@ -40,6 +43,33 @@ public class MemberController {
 		return Batches.byKey(members, MemberRow::id, this.members.orgs(Batches.ids(members, MemberRow::id)));
 	}
 
+	@QueryMapping
+	public Connection<MemberRow> members(@Argument MemberFilter filter, @Argument SortInput sort,
+			@Argument Integer first, @Argument String after) {
+		return Connection.of(this.search.members((filter != null) ? filter : MemberFilter.ALL, SortInput.of(sort),
+				Cursors.pageSize(first), Cursors.offsetAfter(after)));
+	}
+
+	@SchemaMapping(typeName = "Member")
+	public String joined(MemberRow member) {
+		return (member.joined() != null) ? member.joined().toString() : null;
+	}
+
+	@BatchMapping(typeName = "Member")
+	public Map<MemberRow, OrgRow> group(List<MemberRow> members) {
+		return Batches.byKey(members, MemberRow::id, this.members.groups(Batches.ids(members, MemberRow::id)));
+	}
+
+	@BatchMapping(typeName = "Member")
+	public Map<MemberRow, UnitRow> unit(List<MemberRow> members) {
+		return Batches.byKey(members, MemberRow::id, this.members.units(Batches.ids(members, MemberRow::id)));
+	}
+
+	@BatchMapping(typeName = "Member")
+	public Map<MemberRow, List<Office>> roles(List<MemberRow> members) {
+		return Batches.byKey(members, MemberRow::id, this.members.offices(Batches.ids(members, MemberRow::id)));
+	}
+
 	@BatchMapping(typeName = "Member")
 	public Map<MemberRow, List<OrgRow>> participatesIn(List<MemberRow> members) {
 		return Batches.byKey(members, MemberRow::id,
@@ -47,12 +77,9 @@ public class MemberController {
 	}
 
 	@SchemaMapping(typeName = "Org")
-	public CompletableFuture<MemberConnection> members(OrgRow org, @Argument Integer first, @Argument String after,
+	public CompletableFuture<Connection<MemberRow>> members(OrgRow org, @Argument Integer first, @Argument String after,
 			@Argument Boolean direct, DataLoader<MemberPageKey, MemberPage> memberPages) {
-		int size = (first != null) ? first : DEFAULT_PAGE;
-		if (size < 0 || size > MAX_PAGE) {
-			throw new IllegalArgumentException("first must be between 0 and " + MAX_PAGE + ", was " + size);
-		}
+		int size = Cursors.pageSize(first);
 		MemberPageKey key = new MemberPageKey(org.id(), !Boolean.TRUE.equals(direct), size, Cursors.decode(after));
 		return memberPages.load(key).thenApply(MemberConnection::of);
 	}

@@ -2,12 +2,19 @@ package org.partygraph.api.graphql;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.dataloader.DataLoader;
+import org.partygraph.model.Role;
+import org.partygraph.queries.read.ManagementLink;
 import org.partygraph.queries.read.MemberCounts;
+import org.partygraph.queries.read.MemberRow;
+import org.partygraph.queries.read.Office;
+import org.partygraph.queries.read.OrgFilter;
 import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
+import org.partygraph.queries.read.SearchQueries;
 import org.partygraph.queries.read.UnitRow;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -22,13 +29,23 @@ public class OrgController {
 
 	private final OrgQueries orgs;
 
-	public OrgController(OrgQueries orgs) {
+	private final SearchQueries search;
+
+	public OrgController(OrgQueries orgs, SearchQueries search) {
 		this.orgs = orgs;
+		this.search = search;
 	}
 
 	@QueryMapping
 	public OrgRow org(@Argument String id) {
 		return this.orgs.byIds(List.of(id)).get(id);
+	}
+
+	@QueryMapping
+	public Connection<OrgRow> orgs(@Argument OrgFilter filter, @Argument SortInput sort, @Argument Integer first,
+			@Argument String after) {
+		return Connection.of(this.search.orgs((filter != null) ? filter : OrgFilter.ALL, SortInput.of(sort),
+				Cursors.pageSize(first), Cursors.offsetAfter(after)));
 	}
 
 	@SchemaMapping(typeName = "Org")
@@ -38,22 +55,72 @@ public class OrgController {
 
 	@BatchMapping(typeName = "Org")
 	public Map<OrgRow, OrgRow> parent(List<OrgRow> orgs) {
-		return Batches.byKey(orgs, OrgRow::id, this.orgs.parents(Batches.ids(orgs, OrgRow::id)));
+		return Batches.byKey(orgs, OrgRow::id, this.orgs.parents(ids(orgs)));
 	}
 
 	@BatchMapping(typeName = "Org")
 	public Map<OrgRow, List<OrgRow>> children(List<OrgRow> orgs) {
-		return Batches.byKey(orgs, OrgRow::id, this.orgs.children(Batches.ids(orgs, OrgRow::id)));
+		return Batches.byKey(orgs, OrgRow::id, this.orgs.children(ids(orgs)));
+	}
+
+	@BatchMapping(typeName = "Org")
+	public Map<OrgRow, List<OrgRow>> ancestors(List<OrgRow> orgs) {
+		return Batches.byKey(orgs, OrgRow::id, this.orgs.ancestors(ids(orgs)));
+	}
+
+	@SchemaMapping(typeName = "Org")
+	public CompletableFuture<List<OrgRow>> descendants(OrgRow org, @Argument Integer depth,
+			DataLoader<DescendantsKey, List<OrgRow>> descendants) {
+		if (depth != null && depth < 1) {
+			throw new IllegalArgumentException("depth must be 1 or more, was " + depth);
+		}
+		return descendants.load(new DescendantsKey(org.id(), depth));
 	}
 
 	@BatchMapping(typeName = "Org")
 	public Map<OrgRow, List<OrgRow>> coManagers(List<OrgRow> orgs) {
-		return Batches.byKey(orgs, OrgRow::id, this.orgs.coManagers(Batches.ids(orgs, OrgRow::id)));
+		return Batches.byKey(orgs, OrgRow::id, this.orgs.coManagers(ids(orgs)));
+	}
+
+	@BatchMapping(typeName = "Org")
+	public Map<OrgRow, List<OrgRow>> coManages(List<OrgRow> orgs) {
+		return Batches.byKey(orgs, OrgRow::id, this.orgs.coManages(ids(orgs)));
+	}
+
+	@BatchMapping(typeName = "Org")
+	public Map<OrgRow, List<OrgRow>> inTerritoryNotLed(List<OrgRow> orgs) {
+		return Batches.byKey(orgs, OrgRow::id, this.orgs.inTerritoryNotLed(ids(orgs)));
+	}
+
+	@BatchMapping(typeName = "Org")
+	public Map<OrgRow, List<ManagementLink>> managementChain(List<OrgRow> orgs) {
+		return Batches.byKey(orgs, OrgRow::id, this.orgs.managementChains(ids(orgs)));
 	}
 
 	@BatchMapping(typeName = "Org")
 	public Map<OrgRow, List<UnitRow>> units(List<OrgRow> orgs) {
-		return Batches.byKey(orgs, OrgRow::id, this.orgs.units(Batches.ids(orgs, OrgRow::id)));
+		return Batches.byKey(orgs, OrgRow::id, this.orgs.units(ids(orgs)));
+	}
+
+	@BatchMapping(typeName = "Org")
+	public Map<OrgRow, List<OrgRow>> partyGroups(List<OrgRow> orgs) {
+		return Batches.byKey(orgs, OrgRow::id, this.orgs.partyGroups(ids(orgs)));
+	}
+
+	// Secretary and officers share one loader, so asking for both costs one round trip.
+	@SchemaMapping(typeName = "Org")
+	public CompletableFuture<MemberRow> secretary(OrgRow org, DataLoader<String, List<Office>> offices) {
+		return offices.load(org.id())
+			.thenApply((list) -> list.stream()
+				.filter((o) -> o.role() == Role.SECRETARY)
+				.map(Office::member)
+				.findFirst()
+				.orElse(null));
+	}
+
+	@SchemaMapping(typeName = "Org")
+	public CompletableFuture<List<Office>> officers(OrgRow org, DataLoader<String, List<Office>> offices) {
+		return offices.load(org.id());
 	}
 
 	// Both counts come from one loader, so asking for both costs one round trip, not two.
@@ -65,6 +132,15 @@ public class OrgController {
 	@SchemaMapping(typeName = "Org")
 	public CompletableFuture<Integer> fullMemberCount(OrgRow org, DataLoader<String, MemberCounts> memberCounts) {
 		return memberCounts.load(org.id()).thenApply(MemberCounts::full);
+	}
+
+	@BatchMapping(typeName = "Office")
+	public Map<Office, OrgRow> org(List<Office> offices) {
+		return Batches.byKey(offices, Office::orgId, this.orgs.byIds(Batches.ids(offices, Office::orgId)));
+	}
+
+	private static Set<String> ids(List<OrgRow> orgs) {
+		return Batches.ids(orgs, OrgRow::id);
 	}
 
 }

@@ -2,7 +2,11 @@ package org.partygraph.api.graphql;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.partygraph.queries.read.OrgRow;
+import org.partygraph.queries.read.SearchQueries;
+import org.partygraph.queries.read.UnitFilter;
 import org.partygraph.queries.read.UnitQueries;
 import org.partygraph.queries.read.UnitRow;
 
@@ -17,8 +21,11 @@ public class UnitController {
 
 	private final UnitQueries units;
 
-	public UnitController(UnitQueries units) {
+	private final SearchQueries search;
+
+	public UnitController(UnitQueries units, SearchQueries search) {
 		this.units = units;
+		this.search = search;
 	}
 
 	@QueryMapping
@@ -26,9 +33,45 @@ public class UnitController {
 		return this.units.byIds(List.of(id)).get(id);
 	}
 
+	@QueryMapping
+	public Connection<UnitRow> units(@Argument UnitFilter filter, @Argument SortInput sort, @Argument Integer first,
+			@Argument String after) {
+		return Connection.of(this.search.units((filter != null) ? filter : UnitFilter.ALL, SortInput.of(sort),
+				Cursors.pageSize(first), Cursors.offsetAfter(after)));
+	}
+
 	@BatchMapping(typeName = "Unit")
 	public Map<UnitRow, UnitRow> locatedIn(List<UnitRow> units) {
-		return Batches.byKey(units, UnitRow::id, this.units.locatedIn(Batches.ids(units, UnitRow::id)));
+		return Batches.byKey(units, UnitRow::id, this.units.locatedIn(ids(units)));
+	}
+
+	@BatchMapping(typeName = "Unit")
+	public Map<UnitRow, List<UnitRow>> contains(List<UnitRow> units) {
+		return Batches.byKey(units, UnitRow::id, this.units.contains(ids(units)));
+	}
+
+	@BatchMapping(typeName = "Unit")
+	public Map<UnitRow, List<OrgRow>> orgs(List<UnitRow> units) {
+		return Batches.byKey(units, UnitRow::id, this.units.orgs(ids(units)));
+	}
+
+	@BatchMapping(typeName = "Unit")
+	public Map<UnitRow, UnitRow> industry(List<UnitRow> units) {
+		return Batches.byKey(units, UnitRow::id, this.units.industries(ids(units)));
+	}
+
+	@BatchMapping(typeName = "Unit")
+	public Map<UnitRow, UnitRow> supplies(List<UnitRow> units) {
+		return Batches.byKey(units, UnitRow::id, this.units.supplies(ids(units)));
+	}
+
+	@BatchMapping(typeName = "Unit")
+	public Map<UnitRow, List<UnitRow>> suppliedBy(List<UnitRow> units) {
+		return Batches.byKey(units, UnitRow::id, this.units.suppliedBy(ids(units)));
+	}
+
+	private static Set<String> ids(List<UnitRow> units) {
+		return Batches.ids(units, UnitRow::id);
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.partygraph.queries.read;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.partygraph.model.Role;
 
 /** Reads about members, each method one statement for any number of members or orgs. */
 public final class MemberQueries {
@@ -28,6 +30,25 @@ public final class MemberQueries {
 			MATCH (:Member {id: key})-[:PARTICIPATES_IN]->(o:Org)
 			RETURN key, o AS value
 			ORDER BY key, o.name, o.id
+			""";
+
+	private static final String GROUPS = """
+			UNWIND $ids AS key
+			MATCH (:Member {id: key})-[:IN_GROUP]->(g:Org)
+			RETURN key, g AS value
+			""";
+
+	private static final String UNITS = """
+			UNWIND $ids AS key
+			MATCH (:Member {id: key})-[:WORKS_IN]->(u:Unit)
+			RETURN key, u AS value
+			""";
+
+	private static final String OFFICES = """
+			UNWIND $ids AS key
+			MATCH (m:Member {id: key})-[h:HOLDS]->(o:Org)
+			RETURN key, m AS member, o.id AS org, h.role AS role
+			ORDER BY key, o.id, h.role
 			""";
 
 	// Members of each org's subtree (or its direct members), in id order after the cursor; one
@@ -67,6 +88,28 @@ public final class MemberQueries {
 
 	public Map<String, List<OrgRow>> participatesIn(Collection<String> memberIds) {
 		return this.rows.grouped(PARTICIPATES_IN, memberIds, Rows::org);
+	}
+
+	/** The party group each member is assigned to, if any. */
+	public Map<String, OrgRow> groups(Collection<String> memberIds) {
+		return this.rows.single(GROUPS, memberIds, Rows::org);
+	}
+
+	/** The unit each member works or lives in, if recorded. */
+	public Map<String, UnitRow> units(Collection<String> memberIds) {
+		return this.rows.single(UNITS, memberIds, Rows::unit);
+	}
+
+	/** Offices each member holds, wherever they are. */
+	public Map<String, List<Office>> offices(Collection<String> memberIds) {
+		Map<String, List<Office>> result = new HashMap<>();
+		memberIds.forEach((id) -> result.put(id, new ArrayList<>()));
+		for (Record r : this.rows.read(OFFICES, Map.of("ids", List.copyOf(memberIds)))) {
+			result.get(r.get("key").asString())
+				.add(new Office(Rows.member(r.get("member")), r.get("org").asString(),
+						Role.valueOf(r.get("role").asString())));
+		}
+		return result;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.partygraph.queries.read;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Map;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.partygraph.model.Role;
 
 /**
  * Reads about orgs, each method one statement for any number of orgs (the API batches a level of
@@ -63,6 +66,65 @@ public final class OrgQueries {
 			RETURN key, count(m) AS total, count(CASE m.status WHEN 'FULL' THEN 1 END) AS full
 			""";
 
+	private static final String ANCESTORS = """
+			UNWIND $ids AS key
+			MATCH p = (:Org {id: key})-[:SUBORDINATE_TO*1..]->(a:Org)
+			RETURN key, a AS value
+			ORDER BY key, length(p)
+			""";
+
+	// Variable-length lengths cannot be parameters; the bound is applied to the path instead.
+	private static final String DESCENDANTS = """
+			UNWIND $ids AS key
+			MATCH p = (:Org {id: key})<-[:SUBORDINATE_TO*1..]-(d:Org)
+			WHERE $depth IS NULL OR length(p) <= $depth
+			RETURN key, d AS value
+			ORDER BY key, length(p), d.name, d.id
+			""";
+
+	private static final String CO_MANAGES = """
+			UNWIND $ids AS key
+			MATCH (:Org {id: key})<-[:CO_MANAGED_BY]-(c:Org)
+			RETURN key, c AS value
+			ORDER BY key, c.name, c.id
+			""";
+
+	private static final String PARTY_GROUPS = """
+			UNWIND $ids AS key
+			MATCH (:Org {id: key})<-[:SUBORDINATE_TO]-(g:Org {kind: 'PARTY_GROUP'})
+			RETURN key, g AS value
+			ORDER BY key, g.name, g.id
+			""";
+
+	private static final String OFFICES = """
+			UNWIND $ids AS key
+			MATCH (:Org {id: key})<-[h:HOLDS]-(m:Member)
+			RETURN key, m AS member, h.role AS role
+			ORDER BY key, CASE h.role WHEN 'SECRETARY' THEN 0 WHEN 'DEPUTY_SECRETARY' THEN 1
+			  WHEN 'COMMITTEE_MEMBER' THEN 2 ELSE 3 END, m.id
+			""";
+
+	// Orgs set up in the territory (units located, at any depth, in units the org is set up in)
+	// that do not report to the org through subordination: the ones it could only co-manage.
+	private static final String IN_TERRITORY_NOT_LED = """
+			UNWIND $ids AS key
+			MATCH (t:Org {id: key})-[:SET_UP_IN]->(:Unit)<-[:LOCATED_IN*1..]-(:Unit)<-[:SET_UP_IN]-(o:Org)
+			WHERE NOT EXISTS { (o)-[:SUBORDINATE_TO*0..]->(t) }
+			WITH DISTINCT key, o
+			RETURN key, o AS value
+			ORDER BY key, o.name, o.id
+			""";
+
+	// Every org above through parent and co-manager relations, with the shortest chain to it.
+	private static final String MANAGEMENT_CHAIN = """
+			UNWIND $ids AS key
+			MATCH p = (:Org {id: key})-[:SUBORDINATE_TO|CO_MANAGED_BY*1..]->(m:Org)
+			WITH key, m, p ORDER BY length(p)
+			WITH key, m, collect(p)[0] AS shortest
+			RETURN key, m AS manager, length(shortest) AS distance, [r IN relationships(shortest) | type(r)] AS via
+			ORDER BY key, distance, m.name
+			""";
+
 	private final Rows rows;
 
 	public OrgQueries(Driver driver, StatementListener listener) {
@@ -88,6 +150,60 @@ public final class OrgQueries {
 
 	public Map<String, List<UnitRow>> units(Collection<String> ids) {
 		return this.rows.grouped(UNITS, ids, Rows::unit);
+	}
+
+	/** The chain of parents up to the root, nearest first. */
+	public Map<String, List<OrgRow>> ancestors(Collection<String> ids) {
+		return this.rows.grouped(ANCESTORS, ids, Rows::org);
+	}
+
+	/**
+	 * Orgs below each org through parent, nearest levels first.
+	 * @param depth how many levels down; {@code null} for all
+	 */
+	public Map<String, List<OrgRow>> descendants(Collection<String> ids, Integer depth) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("ids", List.copyOf(ids));
+		parameters.put("depth", depth);
+		return this.rows.grouped(DESCENDANTS, ids, parameters, Rows::org);
+	}
+
+	/** The orgs each org co-manages (the inverse of co-managers). */
+	public Map<String, List<OrgRow>> coManages(Collection<String> ids) {
+		return this.rows.grouped(CO_MANAGES, ids, Rows::org);
+	}
+
+	public Map<String, List<OrgRow>> partyGroups(Collection<String> ids) {
+		return this.rows.grouped(PARTY_GROUPS, ids, Rows::org);
+	}
+
+	/** Offices held in each org, secretary first, by whoever holds them (their membership may be elsewhere). */
+	public Map<String, List<Office>> offices(Collection<String> ids) {
+		Map<String, List<Office>> result = new HashMap<>();
+		ids.forEach((id) -> result.put(id, new ArrayList<>()));
+		for (Record r : this.rows.read(OFFICES, Map.of("ids", List.copyOf(ids)))) {
+			String key = r.get("key").asString();
+			result.get(key).add(new Office(Rows.member(r.get("member")), key,
+					Role.valueOf(r.get("role").asString())));
+		}
+		return result;
+	}
+
+	/** For a territorial org: orgs set up in its territory that are not subordinate to it. */
+	public Map<String, List<OrgRow>> inTerritoryNotLed(Collection<String> ids) {
+		return this.rows.grouped(IN_TERRITORY_NOT_LED, ids, Rows::org);
+	}
+
+	/** Everything that manages each org through parent and co-manager relations, nearest first. */
+	public Map<String, List<ManagementLink>> managementChains(Collection<String> ids) {
+		Map<String, List<ManagementLink>> result = new HashMap<>();
+		ids.forEach((id) -> result.put(id, new ArrayList<>()));
+		for (Record r : this.rows.read(MANAGEMENT_CHAIN, Map.of("ids", List.copyOf(ids)))) {
+			result.get(r.get("key").asString())
+				.add(new ManagementLink(Rows.org(r.get("manager")), r.get("distance").asInt(),
+						r.get("via").asList(Value::asString)));
+		}
+		return result;
 	}
 
 	/** Member counts per org; every requested id present (zero when it has no members). */

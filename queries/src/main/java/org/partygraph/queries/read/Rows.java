@@ -54,9 +54,15 @@ final class Rows {
 
 	/** Rows grouped by the {@code key} column in statement order; every key present, maybe empty. */
 	<T> Map<String, List<T>> grouped(String cypher, Collection<String> keys, Function<Value, T> mapper) {
+		return grouped(cypher, keys, Map.of("ids", List.copyOf(keys)), mapper);
+	}
+
+	/** As {@link #grouped(String, Collection, Function)} with further parameters ({@code ids} among them). */
+	<T> Map<String, List<T>> grouped(String cypher, Collection<String> keys, Map<String, Object> parameters,
+			Function<Value, T> mapper) {
 		Map<String, List<T>> result = new HashMap<>();
 		keys.forEach((k) -> result.put(k, new ArrayList<>()));
-		for (Record r : read(cypher, Map.of("ids", List.copyOf(keys)))) {
+		for (Record r : read(cypher, parameters)) {
 			result.computeIfAbsent(r.get("key").asString(), (k) -> new ArrayList<>()).add(mapper.apply(r.get("value")));
 		}
 		return result;

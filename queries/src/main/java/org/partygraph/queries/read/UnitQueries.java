@@ -1,6 +1,7 @@
 package org.partygraph.queries.read;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 import org.neo4j.driver.Driver;
@@ -20,6 +21,39 @@ public final class UnitQueries {
 			RETURN key, l AS value
 			""";
 
+	private static final String ORGS = """
+			UNWIND $ids AS key
+			MATCH (:Unit {id: key})<-[:SET_UP_IN]-(o:Org)
+			RETURN key, o AS value
+			ORDER BY key, o.name, o.id
+			""";
+
+	private static final String SUPPLIES = """
+			UNWIND $ids AS key
+			MATCH (:Unit {id: key})-[:SUPPLIES]->(e:Unit)
+			RETURN key, e AS value
+			""";
+
+	private static final String SUPPLIED_BY = """
+			UNWIND $ids AS key
+			MATCH (:Unit {id: key})<-[:SUPPLIES]-(b:Unit)
+			RETURN key, b AS value
+			ORDER BY key, b.name, b.id
+			""";
+
+	private static final String INDUSTRIES = """
+			UNWIND $ids AS key
+			MATCH (:Unit {id: key})-[:IN_INDUSTRY]->(i:Unit)
+			RETURN key, i AS value
+			""";
+
+	private static final String CONTAINS = """
+			UNWIND $ids AS key
+			MATCH (:Unit {id: key})<-[:LOCATED_IN]-(u:Unit)
+			RETURN key, u AS value
+			ORDER BY key, u.name, u.id
+			""";
+
 	private final Rows rows;
 
 	public UnitQueries(Driver driver, StatementListener listener) {
@@ -28,6 +62,30 @@ public final class UnitQueries {
 
 	public Map<String, UnitRow> byIds(Collection<String> ids) {
 		return this.rows.single(BY_IDS, ids, Rows::unit);
+	}
+
+	/** Orgs set up in each unit. */
+	public Map<String, List<OrgRow>> orgs(Collection<String> ids) {
+		return this.rows.grouped(ORGS, ids, Rows::org);
+	}
+
+	/** For a production base, the enterprise it supplies. */
+	public Map<String, UnitRow> supplies(Collection<String> ids) {
+		return this.rows.single(SUPPLIES, ids, Rows::unit);
+	}
+
+	/** For an enterprise, the production bases that supply it. */
+	public Map<String, List<UnitRow>> suppliedBy(Collection<String> ids) {
+		return this.rows.grouped(SUPPLIED_BY, ids, Rows::unit);
+	}
+
+	public Map<String, UnitRow> industries(Collection<String> ids) {
+		return this.rows.single(INDUSTRIES, ids, Rows::unit);
+	}
+
+	/** Units located directly in each unit (a township's villages...). */
+	public Map<String, List<UnitRow>> contains(Collection<String> ids) {
+		return this.rows.grouped(CONTAINS, ids, Rows::unit);
 	}
 
 	/** The unit each unit lies in; units that lie in none are absent. */

@@ -3,8 +3,10 @@ package org.partygraph.queries.spring;
 import org.neo4j.driver.Driver;
 import org.partygraph.queries.dataset.DatasetExporter;
 import org.partygraph.queries.dataset.DatasetImporter;
+import org.partygraph.queries.read.ChartQueries;
 import org.partygraph.queries.read.MemberQueries;
 import org.partygraph.queries.read.OrgQueries;
+import org.partygraph.queries.read.SearchQueries;
 import org.partygraph.queries.read.StatementListener;
 import org.partygraph.queries.read.UnitQueries;
 import org.partygraph.queries.schema.Migrations;
@@ -44,6 +46,16 @@ public class QueriesAutoConfiguration {
 	@Bean
 	MemberQueries memberQueries(Driver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
 		return new MemberQueries(driver, listener.getIfAvailable(() -> StatementListener.NONE));
+	}
+
+	@Bean
+	SearchQueries searchQueries(Driver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
+		return new SearchQueries(driver, listener.getIfAvailable(() -> StatementListener.NONE));
+	}
+
+	@Bean
+	ChartQueries chartQueries(Driver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
+		return new ChartQueries(driver, listener.getIfAvailable(() -> StatementListener.NONE));
 	}
 
 	@Bean

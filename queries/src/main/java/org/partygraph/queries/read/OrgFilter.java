@@ -1,0 +1,32 @@
+package org.partygraph.queries.read;
+
+import java.util.List;
+
+import org.partygraph.model.OrgKind;
+import org.partygraph.model.Trade;
+import org.partygraph.model.UnitKind;
+
+/**
+ * Which orgs a list holds; every field is optional and they all must hold.
+ *
+ * @param kinds of one of these kinds
+ * @param nameContains the name contains this text
+ * @param within in this org's subtree through parent (itself included)
+ * @param township in a township: subordinate to or co-managed by this township committee, or set
+ * up in a unit located in its territory
+ * @param trade trade branches of this trade
+ * @param hasCoManager whether the org has a co-manager (dual management)
+ * @param setUpInKind set up in a unit of this kind
+ * @param minMembers at least this many members (subtree count, as memberCount)
+ * @param maxMembers at most this many members
+ */
+public record OrgFilter(List<OrgKind> kinds, String nameContains, String within, String township, Trade trade,
+		Boolean hasCoManager, UnitKind setUpInKind, Integer minMembers, Integer maxMembers) {
+
+	public static final OrgFilter ALL = new OrgFilter(null, null, null, null, null, null, null, null, null);
+
+	boolean needsCounts() {
+		return this.minMembers != null || this.maxMembers != null;
+	}
+
+}

@@ -1,0 +1,151 @@
+package org.partygraph.queries.read;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+/**
+ * Filtered, sorted, paged lists of orgs, members and units: each page is one statement that
+ * also counts all matches. Filters and sort keys are parameters; the statements themselves are
+ * fixed text.
+ */
+public final class SearchQueries {
+
+	// Subtree counts are only computed when a filter or the sort needs them (CASE is lazy).
+	private static final String ORGS = """
+			MATCH (o:Org)
+			WHERE ($kinds IS NULL OR o.kind IN $kinds)
+			  AND ($nameContains IS NULL OR o.name CONTAINS $nameContains)
+			  AND ($trade IS NULL OR o.trade = $trade)
+			  AND ($within IS NULL OR EXISTS { (o)-[:SUBORDINATE_TO*0..]->(:Org {id: $within}) })
+			  AND ($township IS NULL
+			    OR EXISTS { (o)-[:SUBORDINATE_TO*0..]->(:Org {id: $township}) }
+			    OR EXISTS { (o)-[:CO_MANAGED_BY]->(:Org {id: $township}) }
+			    OR EXISTS { (o)-[:SET_UP_IN]->(:Unit)-[:LOCATED_IN*1..]->(:Unit)<-[:SET_UP_IN]-(:Org {id: $township}) })
+			  AND ($hasCoManager IS NULL OR EXISTS { (o)-[:CO_MANAGED_BY]->(:Org) } = $hasCoManager)
+			  AND ($setUpInKind IS NULL OR EXISTS { (o)-[:SET_UP_IN]->(:Unit {kind: $setUpInKind}) })
+			WITH o, CASE WHEN $counts THEN
+			    CASE o.kind WHEN 'PARTY_GROUP' THEN COUNT { (o)<-[:IN_GROUP]-(:Member) }
+			    ELSE COUNT { (o)<-[:SUBORDINATE_TO*0..]-(:Org)<-[:MEMBER_OF]-(:Member) } END
+			  END AS members,
+			  CASE WHEN $sort = 'FULL_MEMBER_COUNT' THEN
+			    CASE o.kind WHEN 'PARTY_GROUP' THEN COUNT { (o)<-[:IN_GROUP]-(:Member {status: 'FULL'}) }
+			    ELSE COUNT { (o)<-[:SUBORDINATE_TO*0..]-(:Org)<-[:MEMBER_OF]-(:Member {status: 'FULL'}) } END
+			  END AS full
+			WHERE ($minMembers IS NULL OR members >= $minMembers) AND ($maxMembers IS NULL OR members <= $maxMembers)
+			WITH o, CASE $sort WHEN 'NAME' THEN o.name WHEN 'KIND' THEN o.kind WHEN 'MEMBER_COUNT' THEN members
+			  WHEN 'FULL_MEMBER_COUNT' THEN full ELSE o.id END AS sortKey
+			ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
+			  CASE WHEN $descending THEN sortKey END DESC, o.id
+			WITH collect(o) AS matches
+			RETURN size(matches) AS total, matches[$offset..$offset + $first + 1] AS page
+			""";
+
+	private static final String MEMBERS_EVERYWHERE = "MATCH (m:Member)";
+
+	private static final String MEMBERS_WITHIN = """
+			MATCH (:Org {id: $within})<-[:SUBORDINATE_TO*0..]-(:Org)<-[:MEMBER_OF]-(m:Member)""";
+
+	private static final String MEMBERS = """
+			WHERE ($status IS NULL OR m.status = $status)
+			  AND ($trade IS NULL OR m.trade = $trade)
+			  AND ($nameContains IS NULL OR m.name CONTAINS $nameContains)
+			  AND ($role IS NULL OR EXISTS { (m)-[:HOLDS {role: $role}]->(:Org) })
+			WITH DISTINCT m
+			WITH m, CASE $sort WHEN 'NAME' THEN m.name WHEN 'JOINED' THEN m.joined ELSE m.id END AS sortKey
+			ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
+			  CASE WHEN $descending THEN sortKey END DESC, m.id
+			WITH collect(m) AS matches
+			RETURN size(matches) AS total, matches[$offset..$offset + $first + 1] AS page
+			""";
+
+	private static final String UNITS = """
+			MATCH (u:Unit)
+			WHERE ($kinds IS NULL OR u.kind IN $kinds)
+			  AND ($nameContains IS NULL OR u.name CONTAINS $nameContains)
+			  AND ($locatedIn IS NULL OR EXISTS { (u)-[:LOCATED_IN*1..]->(:Unit {id: $locatedIn}) })
+			  AND ($leading IS NULL OR coalesce(u.leading, false) = $leading)
+			  AND ($industryCluster IS NULL OR coalesce(u.industryCluster, false) = $industryCluster)
+			  AND ($hasOrg IS NULL OR EXISTS { (u)<-[:SET_UP_IN]-(:Org) } = $hasOrg)
+			WITH u, CASE $sort WHEN 'NAME' THEN u.name WHEN 'KIND' THEN u.kind ELSE u.id END AS sortKey
+			ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
+			  CASE WHEN $descending THEN sortKey END DESC, u.id
+			WITH collect(u) AS matches
+			RETURN size(matches) AS total, matches[$offset..$offset + $first + 1] AS page
+			""";
+
+	private final Rows rows;
+
+	public SearchQueries(Driver driver, StatementListener listener) {
+		this.rows = new Rows(driver, listener);
+	}
+
+	public Page<OrgRow> orgs(OrgFilter filter, Sort sort, int first, int offset) {
+		Map<String, Object> parameters = paging(sort, first, offset);
+		parameters.put("kinds", (filter.kinds() != null) ? filter.kinds().stream().map(Enum::name).toList() : null);
+		parameters.put("nameContains", blankToNull(filter.nameContains()));
+		parameters.put("trade", name(filter.trade()));
+		parameters.put("within", filter.within());
+		parameters.put("township", filter.township());
+		parameters.put("hasCoManager", filter.hasCoManager());
+		parameters.put("setUpInKind", name(filter.setUpInKind()));
+		parameters.put("minMembers", filter.minMembers());
+		parameters.put("maxMembers", filter.maxMembers());
+		parameters.put("counts", filter.needsCounts() || sort.field() == Sort.Field.MEMBER_COUNT);
+		return page(ORGS, parameters, first, offset, Rows::org);
+	}
+
+	public Page<MemberRow> members(MemberFilter filter, Sort sort, int first, int offset) {
+		Map<String, Object> parameters = paging(sort, first, offset);
+		parameters.put("within", filter.within());
+		parameters.put("status", name(filter.status()));
+		parameters.put("trade", name(filter.trade()));
+		parameters.put("nameContains", blankToNull(filter.nameContains()));
+		parameters.put("role", name(filter.role()));
+		// Starting from the org when one is given keeps the statement off a scan of every member.
+		String match = (filter.within() != null) ? MEMBERS_WITHIN : MEMBERS_EVERYWHERE;
+		return page(match + "\n" + MEMBERS, parameters, first, offset, Rows::member);
+	}
+
+	public Page<UnitRow> units(UnitFilter filter, Sort sort, int first, int offset) {
+		Map<String, Object> parameters = paging(sort, first, offset);
+		parameters.put("kinds", (filter.kinds() != null) ? filter.kinds().stream().map(Enum::name).toList() : null);
+		parameters.put("nameContains", blankToNull(filter.nameContains()));
+		parameters.put("locatedIn", filter.locatedIn());
+		parameters.put("leading", filter.leading());
+		parameters.put("industryCluster", filter.industryCluster());
+		parameters.put("hasOrg", filter.hasOrg());
+		return page(UNITS, parameters, first, offset, Rows::unit);
+	}
+
+	private <T> Page<T> page(String cypher, Map<String, Object> parameters, int first, int offset,
+			Function<Value, T> mapper) {
+		Record r = this.rows.read(cypher, parameters).get(0);
+		List<T> items = r.get("page").asList(mapper);
+		boolean hasNext = items.size() > first;
+		return new Page<>(hasNext ? items.subList(0, first) : items, r.get("total").asInt(), offset, hasNext);
+	}
+
+	private static Map<String, Object> paging(Sort sort, int first, int offset) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("sort", sort.field().name());
+		parameters.put("descending", sort.descending());
+		parameters.put("first", first);
+		parameters.put("offset", offset);
+		return parameters;
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text;
+	}
+
+	private static String name(Enum<?> value) {
+		return (value != null) ? value.name() : null;
+	}
+
+}

@@ -2,6 +2,7 @@ package org.partygraph.queries.dataset;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.neo4j.driver.Driver;
@@ -55,6 +56,24 @@ public final class DatasetExporter {
 			ORDER BY m.id
 			""";
 
+	// Members whose membership is in the subtree, and anyone holding an office in it.
+	private static final String MEMBERS_WITHIN = """
+			MATCH (:Org {id: $within})<-[:SUBORDINATE_TO*0..]-(o:Org)
+			CALL (o) {
+			  MATCH (o)<-[:MEMBER_OF]-(m:Member) RETURN m
+			  UNION
+			  MATCH (o)<-[:HOLDS]-(m:Member) RETURN m
+			}
+			WITH DISTINCT m
+			RETURN m AS n,
+			  [(m)-[:MEMBER_OF]->(x) | x.id][0] AS org,
+			  [(m)-[:IN_GROUP]->(x) | x.id][0] AS group,
+			  [(m)-[:WORKS_IN]->(x) | x.id][0] AS unit,
+			  [(m)-[h:HOLDS]->(x) | {org: x.id, role: h.role}] AS roles,
+			  [(m)-[:PARTICIPATES_IN]->(x) | x.id] AS participatesIn
+			ORDER BY m.id
+			""";
+
 	private static final String DATASET_NAMES = "MATCH (d:Dataset) RETURN d.name AS name ORDER BY name";
 
 	private static final String ANY_ITEM = """
@@ -83,6 +102,26 @@ public final class DatasetExporter {
 				List<Member> members = tx.run(MEMBERS).list(DatasetExporter::member);
 				String name = names.isEmpty() ? "export" : String.join("+", names);
 				return new Dataset(name, units, orgs, members);
+			});
+		}
+	}
+
+	/**
+	 * A working copy for analysis: every unit and org, and the members of {@code withinOrgId}'s
+	 * subtree plus whoever holds an office there (all members when it is null). One read
+	 * transaction, so the copy is consistent.
+	 */
+	public Dataset snapshot(String withinOrgId) {
+		if (withinOrgId == null) {
+			return exportAll();
+		}
+		try (Session session = this.driver.session()) {
+			return session.executeRead((tx) -> {
+				List<Unit> units = tx.run(UNITS).list(DatasetExporter::unit);
+				List<Org> orgs = tx.run(ORGS).list(DatasetExporter::org);
+				List<Member> members = tx.run(MEMBERS_WITHIN, Map.of("within", withinOrgId))
+					.list(DatasetExporter::member);
+				return new Dataset("snapshot", units, orgs, members);
 			});
 		}
 	}

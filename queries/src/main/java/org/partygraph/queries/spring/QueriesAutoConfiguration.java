@@ -1,5 +1,7 @@
 package org.partygraph.queries.spring;
 
+import java.util.List;
+
 import org.neo4j.driver.Driver;
 import org.partygraph.queries.dataset.DatasetExporter;
 import org.partygraph.queries.dataset.DatasetImporter;
@@ -9,12 +11,16 @@ import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.SearchQueries;
 import org.partygraph.queries.read.StatementListener;
 import org.partygraph.queries.read.UnitQueries;
+import org.partygraph.queries.rules.ComplianceQueries;
+import org.partygraph.queries.rules.RuleChecker;
+import org.partygraph.queries.rules.RuleThresholds;
 import org.partygraph.queries.schema.Migrations;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Wires the query classes to Boot's Neo4j {@link Driver}, so the application module uses them
@@ -56,6 +62,25 @@ public class QueriesAutoConfiguration {
 	@Bean
 	ChartQueries chartQueries(Driver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
 		return new ChartQueries(driver, listener.getIfAvailable(() -> StatementListener.NONE));
+	}
+
+	@Bean
+	RuleThresholds ruleThresholds(Environment environment) {
+		RuleThresholds d = RuleThresholds.DEFAULTS;
+		return new RuleThresholds(
+				environment.getProperty("party-graph.rules.min-full-members", Integer.class, d.minFullMembers()),
+				environment.getProperty("party-graph.rules.committee-full-members", Integer.class,
+						d.committeeFullMembers()),
+				environment.getProperty("party-graph.rules.branch-max-members", Integer.class, d.branchMaxMembers()),
+				environment.getProperty("party-graph.rules.joint-branch-max-units", Integer.class,
+						d.jointBranchMaxUnits()),
+				environment.getProperty("party-graph.rules.primary-committee-members", Integer.class,
+						d.primaryCommitteeMembers()));
+	}
+
+	@Bean
+	ComplianceQueries complianceQueries(DatasetExporter exporter, RuleThresholds thresholds) {
+		return new ComplianceQueries(exporter, new RuleChecker(thresholds), (structure, within) -> List.of());
 	}
 
 	@Bean

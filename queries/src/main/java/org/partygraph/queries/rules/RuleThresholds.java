@@ -1,0 +1,39 @@
+package org.partygraph.queries.rules;
+
+/**
+ * The numbers the rules compare against: configuration, with the regulations' figures as defaults.
+ *
+ * @param minFullMembers a branch needs at least this many full members (3)
+ * @param committeeFullMembers from this many full members a branch elects a committee (7)
+ * @param branchMaxMembers a branch usually has at most this many members (50)
+ * @param jointBranchMaxUnits a joint branch covers at most this many units (5)
+ * @param primaryCommitteeMembers from this many members a general branch may become a primary
+ * committee (100)
+ */
+public record RuleThresholds(int minFullMembers, int committeeFullMembers, int branchMaxMembers,
+		int jointBranchMaxUnits, int primaryCommitteeMembers) {
+
+	public static final RuleThresholds DEFAULTS = new RuleThresholds(3, 7, 50, 5, 100);
+
+	public RuleThresholds {
+		if (minFullMembers < 1 || committeeFullMembers < 1 || branchMaxMembers < 1 || jointBranchMaxUnits < 1
+				|| primaryCommitteeMembers < 1) {
+			throw new IllegalArgumentException("rule thresholds must be 1 or more: " + minFullMembers + ", "
+					+ committeeFullMembers + ", " + branchMaxMembers + ", " + jointBranchMaxUnits + ", "
+					+ primaryCommitteeMembers);
+		}
+	}
+
+	/** The threshold a rule uses; 0 for rules without one. */
+	public int of(Rule rule) {
+		return switch (rule) {
+			case MIN_FULL_MEMBERS -> this.minFullMembers;
+			case COMMITTEE_REQUIRED -> this.committeeFullMembers;
+			case GENERAL_BRANCH_ADVISED -> this.branchMaxMembers;
+			case JOINT_BRANCH_TOO_WIDE -> this.jointBranchMaxUnits;
+			case PRIMARY_COMMITTEE_ADVISED -> this.primaryCommitteeMembers;
+			default -> 0;
+		};
+	}
+
+}

@@ -1,0 +1,88 @@
+package org.partygraph.queries.whatif;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+
+import org.partygraph.model.Dataset;
+import org.partygraph.model.Member;
+import org.partygraph.queries.pattern.Metric;
+import org.partygraph.queries.rules.ComplianceIssue;
+import org.partygraph.queries.rules.RuleChecker;
+import org.partygraph.queries.structure.Structure;
+
+/**
+ * Plays a list of operations out on an in-memory copy and reports before against after: figures,
+ * rule breaks fixed and introduced, members moved, orgs created and dissolved. Never writes.
+ */
+public final class WhatIfEngine {
+
+	private final RuleChecker checker;
+
+	private final BiFunction<Structure, String, List<Metric>> patternFigures;
+
+	/**
+	 * @param checker the rules both sides are checked against
+	 * @param patternFigures pattern metrics of a structure within an org (or everything for null),
+	 * added to the compared figures
+	 */
+	public WhatIfEngine(RuleChecker checker, BiFunction<Structure, String, List<Metric>> patternFigures) {
+		this.checker = checker;
+		this.patternFigures = patternFigures;
+	}
+
+	/**
+	 * @param before the copy to start from (everything the figures need)
+	 * @param withinOrgId the scope of the figures and checks, or null for everything
+	 * @param operations applied in order
+	 * @throws InvalidOperationException naming the first operation that cannot be applied
+	 */
+	public WhatIfReport run(Dataset before, String withinOrgId, List<Operation> operations) {
+		WorkingCopy copy = new WorkingCopy(before, this.checker.thresholds().minFullMembers());
+		for (int i = 0; i < operations.size(); i++) {
+			copy.apply(i, operations.get(i));
+		}
+		if (withinOrgId != null && copy.dissolved().contains(withinOrgId)) {
+			throw new InvalidOperationException(operations.size() - 1, operations.get(operations.size() - 1).op(),
+					"the scope org " + withinOrgId + " is gone after the operations; choose a scope above it");
+		}
+		Dataset after = copy.toDataset();
+		Structure beforeStructure = Structure.of(before);
+		Structure afterStructure = Structure.of(after);
+		List<ComplianceIssue> issuesBefore = this.checker.check(beforeStructure, withinOrgId, null);
+		List<ComplianceIssue> issuesAfter = this.checker.check(afterStructure, withinOrgId, null);
+		Set<String> keysBefore = issuesBefore.stream().map(ComplianceIssue::key).collect(Collectors.toSet());
+		Set<String> keysAfter = issuesAfter.stream().map(ComplianceIssue::key).collect(Collectors.toSet());
+		List<ComplianceIssue> fixed = issuesBefore.stream().filter((i) -> !keysAfter.contains(i.key())).toList();
+		List<ComplianceIssue> introduced = issuesAfter.stream().filter((i) -> !keysBefore.contains(i.key())).toList();
+
+		List<Metric> figuresBefore = figures(beforeStructure, withinOrgId, issuesBefore);
+		List<Metric> figuresAfter = figures(afterStructure, withinOrgId, issuesAfter);
+
+		Map<String, Member> afterMembers = after.members()
+			.stream()
+			.collect(Collectors.toMap(Member::id, (m) -> m));
+		List<MemberMove> moves = new ArrayList<>();
+		for (Member m : before.members()) {
+			Member now = afterMembers.get(m.id());
+			if (now != null && !now.org().equals(m.org())) {
+				moves.add(new MemberMove(m.id(), m.name(), m.org(), now.org()));
+			}
+		}
+		WhatIfReport draft = new WhatIfReport(figuresBefore, figuresAfter, fixed, introduced, moves.size(), moves,
+				List.copyOf(copy.created()), List.copyOf(copy.dissolved()), List.copyOf(copy.changes()), null);
+		String markdown = ReportMarkdown.render(draft, operations, beforeStructure, afterStructure, withinOrgId);
+		return new WhatIfReport(figuresBefore, figuresAfter, fixed, introduced, moves.size(), moves,
+				draft.orgsCreated(), draft.orgsDissolved(), draft.changes(), markdown);
+	}
+
+	private List<Metric> figures(Structure structure, String withinOrgId, List<ComplianceIssue> issues) {
+		List<Metric> metrics = new ArrayList<>(StructureFigures.of(structure, withinOrgId, issues));
+		metrics.addAll(this.patternFigures.apply(structure, withinOrgId));
+		return metrics;
+	}
+
+}

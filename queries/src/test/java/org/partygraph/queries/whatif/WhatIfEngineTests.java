@@ -1,0 +1,764 @@
+package org.partygraph.queries.whatif;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.partygraph.model.Dataset;
+import org.partygraph.model.Member;
+import org.partygraph.model.MemberStatus;
+import org.partygraph.model.Org;
+import org.partygraph.model.OrgKind;
+import org.partygraph.model.Role;
+import org.partygraph.model.RoleAssignment;
+import org.partygraph.model.Trade;
+import org.partygraph.model.UnitKind;
+import org.partygraph.queries.pattern.Metric;
+import org.partygraph.queries.rules.ComplianceIssue;
+import org.partygraph.queries.rules.Rule;
+import org.partygraph.queries.rules.RuleChecker;
+import org.partygraph.queries.rules.RuleThresholds;
+import org.partygraph.queries.rules.Severity;
+import org.partygraph.queries.rules.TestGraph;
+import org.partygraph.queries.structure.Structure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The what-if operations of CONTRACT.md section 2 on small hand-built graphs: what each does to
+ * the structure (read from {@link WorkingCopy}, the copy the engine plays them on), and what the
+ * engine reports (figures, issues fixed and introduced, members moved, errors).
+ */
+class WhatIfEngineTests {
+
+	private final RuleChecker checker = new RuleChecker(RuleThresholds.DEFAULTS);
+
+	private final WhatIfEngine engine = new WhatIfEngine(this.checker, (structure, within) -> List.of());
+
+	// ---- helpers ----------------------------------------------------------------------------
+
+	private static Dataset play(Dataset before, Operation... ops) {
+		WorkingCopy copy = new WorkingCopy(before, RuleThresholds.DEFAULTS.minFullMembers());
+		for (int i = 0; i < ops.length; i++) {
+			copy.apply(i, ops[i]);
+		}
+		return copy.toDataset();
+	}
+
+	private static Map<String, Org> orgs(Dataset d) {
+		return d.orgs().stream().collect(Collectors.toMap(Org::id, Function.identity()));
+	}
+
+	private static Map<String, Member> members(Dataset d) {
+		return d.members().stream().collect(Collectors.toMap(Member::id, Function.identity()));
+	}
+
+	private static double value(List<Metric> metrics, String key) {
+		List<Metric> found = metrics.stream().filter((m) -> m.key().equals(key)).toList();
+		assertThat(found).as("metric " + key).hasSize(1);
+		return found.get(0).value();
+	}
+
+	private static Set<String> keys(List<ComplianceIssue> issues) {
+		return issues.stream().map(ComplianceIssue::key).collect(Collectors.toSet());
+	}
+
+	private InvalidOperationException invalid(Dataset d, Operation... ops) {
+		InvalidOperationException ex = catchThrowableOfType(InvalidOperationException.class,
+				() -> this.engine.run(d, null, List.of(ops)));
+		assertThat(ex).as("an InvalidOperationException").isNotNull();
+		assertThat(ex.getMessage()).contains("operation " + ex.index());
+		return ex;
+	}
+
+	// ---- scenarios ----------------------------------------------------------------------------
+
+	/**
+	 * <pre>
+	 * o-c (COUNTY_COMMITTEE, u-c)
+	 * └── o-t (TOWNSHIP_COMMITTEE, u-t)
+	 *     └── o-v  下寨村黨支部 (BRANCH, u-v, no committee)
+	 *         └── o-v-g1 第一黨小組 (PARTY_GROUP)
+	 * o-v members: PLANTING p1..p4 FULL, p5 PROBATIONARY; BREEDING b1..b3 FULL; PROCESSING c1, c2 FULL;
+	 * no trade n1 (SECRETARY of o-v), n2. p1 is DEPUTY_SECRETARY of o-v. b1, c1, n2 are in o-v-g1.
+	 * </pre>
+	 */
+	static TestGraph village() {
+		TestGraph g = TestGraph.countyWithTownship()
+			.unit("u-v", UnitKind.VILLAGE, "下寨村", "u-t")
+			.org("o-v", OrgKind.BRANCH, "下寨村黨支部", "o-t", "u-v")
+			.committee("o-v", false)
+			.org("o-v-g1", OrgKind.PARTY_GROUP, "第一黨小組", "o-v");
+		for (int i = 1; i <= 4; i++) {
+			g.member("p" + i, "種植" + i, MemberStatus.FULL, "o-v", Trade.PLANTING, null);
+		}
+		g.member("p5", "種植5", MemberStatus.PROBATIONARY, "o-v", Trade.PLANTING, null);
+		g.member("b1", "養殖1", MemberStatus.FULL, "o-v", Trade.BREEDING, "o-v-g1");
+		g.member("b2", "養殖2", MemberStatus.FULL, "o-v", Trade.BREEDING, null);
+		g.member("b3", "養殖3", MemberStatus.FULL, "o-v", Trade.BREEDING, null);
+		g.member("c1", "加工1", MemberStatus.FULL, "o-v", Trade.PROCESSING, "o-v-g1");
+		g.member("c2", "加工2", MemberStatus.FULL, "o-v", Trade.PROCESSING, null);
+		g.member("n1", "無業1", MemberStatus.FULL, "o-v", null, null);
+		g.member("n2", "無業2", MemberStatus.FULL, "o-v", null, "o-v-g1");
+		g.role("n1", "o-v", Role.SECRETARY).role("p1", "o-v", Role.DEPUTY_SECRETARY);
+		return g;
+	}
+
+	/**
+	 * <pre>
+	 * o-c (COUNTY_COMMITTEE, u-c)
+	 * ├── o-t  甲鄉黨委 (TOWNSHIP_COMMITTEE, u-t)      member t1 (COMMITTEE_MEMBER of o-b, participates in o-a)
+	 * ├── o-t2 乙鄉黨委 (TOWNSHIP_COMMITTEE, u-t2)
+	 * └── o-npe 非公經濟組織工委 (WORKING_COMMITTEE)
+	 *     ├── o-a 甲公司黨支部 (BRANCH, u-e1; co-managed by o-t)          a1 (SECRETARY, in o-a-g), a2
+	 *     │   └── o-a-g (PARTY_GROUP)
+	 *     ├── o-b 乙公司黨支部 (BRANCH, u-e2, u-b2; co-managed by o-t, o-t2) b1 (SECRETARY), b2 PROBATIONARY
+	 *     │   └── o-b-g (PARTY_GROUP)
+	 *     └── o-s 丙公司黨支部 (BRANCH, u-e3; co-managed by o-t)          s1..s3 (s1 SECRETARY)
+	 * </pre>
+	 * o-a and o-b are both short of full members (2 and 1).
+	 */
+	static TestGraph enterprises() {
+		TestGraph g = TestGraph.countyWithTownship()
+			.unit("u-t2", UnitKind.TOWNSHIP, "乙鄉", "u-c")
+			.org("o-t2", OrgKind.TOWNSHIP_COMMITTEE, "乙鄉黨委", "o-c", "u-t2")
+			.org("o-npe", OrgKind.WORKING_COMMITTEE, "非公經濟組織工委", "o-c")
+			.unit("u-e1", UnitKind.ENTERPRISE, "甲公司", "u-t")
+			.unit("u-e2", UnitKind.ENTERPRISE, "乙公司", "u-t2")
+			.unit("u-b2", UnitKind.PRODUCTION_BASE, "乙基地", "u-t2")
+			.unit("u-e3", UnitKind.ENTERPRISE, "丙公司", "u-t")
+			.org("o-a", OrgKind.BRANCH, "甲公司黨支部", "o-npe", "u-e1")
+			.coManagedBy("o-a", "o-t")
+			.org("o-a-g", OrgKind.PARTY_GROUP, "甲公司黨小組", "o-a")
+			.org("o-b", OrgKind.BRANCH, "乙公司黨支部", "o-npe", "u-e2", "u-b2")
+			.coManagedBy("o-b", "o-t", "o-t2")
+			.org("o-b-g", OrgKind.PARTY_GROUP, "乙公司黨小組", "o-b")
+			.org("o-s", OrgKind.BRANCH, "丙公司黨支部", "o-npe", "u-e3")
+			.coManagedBy("o-s", "o-t");
+		g.member("a1", "甲一", MemberStatus.FULL, "o-a", null, "o-a-g");
+		g.member("a2", "甲二", MemberStatus.FULL, "o-a", null, null);
+		g.member("b1", "乙一", MemberStatus.FULL, "o-b", null, null);
+		g.member("b2", "乙二", MemberStatus.PROBATIONARY, "o-b", null, null);
+		g.member("s1", "丙一", MemberStatus.FULL, "o-s", null, null);
+		g.member("s2", "丙二", MemberStatus.FULL, "o-s", null, null);
+		g.member("s3", "丙三", MemberStatus.FULL, "o-s", null, null);
+		g.member("t1", "鄉一", MemberStatus.FULL, "o-t", null, null);
+		g.member(g.member("t1").withParticipatesIn(List.of("o-a")));
+		g.role("a1", "o-a", Role.SECRETARY)
+			.role("b1", "o-b", Role.SECRETARY)
+			.role("s1", "o-s", Role.SECRETARY)
+			.role("t1", "o-b", Role.COMMITTEE_MEMBER);
+		return g;
+	}
+
+	private static final Operation MERGE_A_B = Operation.merge(List.of("o-a", "o-b"), "甲乙公司聯合黨支部");
+
+	// ---- SPLIT_BY_TRADE -----------------------------------------------------------------------
+
+	@Nested
+	class SplitByTrade {
+
+		private final Dataset before = village().dataset();
+
+		@Test
+		void theStructureAfter() {
+			Dataset after = play(this.before, Operation.splitByTrade("o-v"));
+			Map<String, Org> orgs = orgs(after);
+			Map<String, Member> members = members(after);
+			Org was = orgs(this.before).get("o-v");
+
+			// the org becomes a GENERAL_BRANCH keeping its id, units and officers
+			assertThat(orgs.get("o-v")).isEqualTo(was.withKind(OrgKind.GENERAL_BRANCH));
+			assertThat(members.get("n1").roles()).containsExactly(new RoleAssignment("o-v", Role.SECRETARY));
+			assertThat(members.get("p1").roles()).containsExactly(new RoleAssignment("o-v", Role.DEPUTY_SECRETARY));
+
+			List<Org> created = after.orgs().stream().filter((o) -> !orgs(this.before).containsKey(o.id())).toList();
+			assertThat(created).hasSize(3).allSatisfy((o) -> assertThat(o.parent()).isEqualTo("o-v"));
+			assertThat(created).extracting(Org::kind, Org::trade)
+				.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(OrgKind.BRANCH, Trade.PLANTING),
+						org.assertj.core.groups.Tuple.tuple(OrgKind.BRANCH, Trade.BREEDING),
+						org.assertj.core.groups.Tuple.tuple(OrgKind.PARTY_GROUP, Trade.PROCESSING));
+			String planting = idOf(created, Trade.PLANTING);
+			String breeding = idOf(created, Trade.BREEDING);
+			String processing = idOf(created, Trade.PROCESSING);
+
+			// trades with 3+ full members move, all their members (probationary too), out of any group
+			assertThat(List.of("p1", "p2", "p3", "p4", "p5"))
+				.allSatisfy((id) -> assertThat(members.get(id).org()).isEqualTo(planting));
+			assertThat(List.of("b1", "b2", "b3"))
+				.allSatisfy((id) -> assertThat(members.get(id).org()).isEqualTo(breeding));
+			assertThat(members.get("b1").group()).isNull();
+			// fewer: membership stays, assigned to the new group
+			assertThat(List.of("c1", "c2")).allSatisfy((id) -> {
+				assertThat(members.get(id).org()).isEqualTo("o-v");
+				assertThat(members.get(id).group()).isEqualTo(processing);
+			});
+			// no trade: stay, group kept
+			assertThat(members.get("n1").org()).isEqualTo("o-v");
+			assertThat(members.get("n2").org()).isEqualTo("o-v");
+			assertThat(members.get("n2").group()).isEqualTo("o-v-g1");
+			// existing children stay under the org
+			assertThat(orgs.get("o-v-g1")).isEqualTo(orgs(this.before).get("o-v-g1"));
+
+			Structure s = Structure.of(after);
+			assertThat(s.memberCount(planting)).isEqualTo(5);
+			assertThat(s.fullMemberCount(planting)).isEqualTo(4);
+			assertThat(s.memberCount(breeding)).isEqualTo(3);
+			assertThat(s.memberCount(processing)).isEqualTo(2);
+			assertThat(s.memberCount("o-v")).isEqualTo(12);
+			assertThat(s.directMembers("o-v")).extracting(Member::id).containsExactlyInAnyOrder("c1", "c2", "n1", "n2");
+		}
+
+		private String idOf(List<Org> orgs, Trade trade) {
+			return orgs.stream().filter((o) -> o.trade() == trade).findFirst().orElseThrow().id();
+		}
+
+		@Test
+		void theReport() {
+			WhatIfReport report = WhatIfEngineTests.this.engine.run(this.before, null,
+					List.of(Operation.splitByTrade("o-v")));
+
+			assertThat(report.membersMoved()).isEqualTo(8);
+			assertThat(report.moves()).extracting(MemberMove::memberId)
+				.containsExactlyInAnyOrder("p1", "p2", "p3", "p4", "p5", "b1", "b2", "b3");
+			assertThat(report.moves()).allSatisfy((m) -> assertThat(m.fromOrg()).isEqualTo("o-v"));
+			assertThat(report.orgsCreated()).hasSize(3).doesNotHaveDuplicates().doesNotContain("o-v", "o-v-g1");
+			assertThat(report.orgsDissolved()).isEmpty();
+
+			assertThat(value(report.before(), "orgs")).isEqualTo(4);
+			assertThat(value(report.before(), "orgs.BRANCH")).isEqualTo(1);
+			assertThat(value(report.before(), "orgs.GENERAL_BRANCH")).isEqualTo(0);
+			assertThat(value(report.before(), "orgs.PARTY_GROUP")).isEqualTo(1);
+			assertThat(value(report.before(), "branchMembers.min")).isEqualTo(12);
+			assertThat(value(report.before(), "branchMembers.median")).isEqualTo(12);
+			assertThat(value(report.before(), "branchMembers.max")).isEqualTo(12);
+
+			assertThat(value(report.after(), "orgs")).isEqualTo(7);
+			assertThat(value(report.after(), "orgs.BRANCH")).isEqualTo(2);
+			assertThat(value(report.after(), "orgs.GENERAL_BRANCH")).isEqualTo(1);
+			assertThat(value(report.after(), "orgs.PARTY_GROUP")).isEqualTo(2);
+			assertThat(value(report.after(), "orgs.JOINT_BRANCH")).isEqualTo(0);
+			assertThat(value(report.after(), "branchMembers.min")).isEqualTo(3);
+			assertThat(value(report.after(), "branchMembers.median")).isEqualTo(4);
+			assertThat(value(report.after(), "branchMembers.max")).isEqualTo(5);
+			assertThat(value(report.after(), "members")).isEqualTo(12);
+			assertThat(value(report.after(), "members.FULL")).isEqualTo(11);
+			assertThat(value(report.after(), "depth")).isEqualTo(3);
+			assertThat(report.before()).extracting(Metric::key)
+				.containsExactlyElementsOf(report.after().stream().map(Metric::key).toList());
+
+			// 11 full members without a committee: gone with the branch
+			assertThat(keys(report.issuesFixed())).contains("COMMITTEE_REQUIRED@o-v");
+			assertThat(report.issuesIntroduced()).noneMatch((i) -> i.severity() == Severity.ERROR);
+			assertThat(report.issuesIntroduced()).extracting(ComplianceIssue::rule)
+				.containsOnly(Rule.SECRETARY_MISSING);
+		}
+
+		@Test
+		void aJointBranchCanBeSplitButAGeneralBranchCannot() {
+			Dataset joint = village().change("o-v", (o) -> o.withKind(OrgKind.JOINT_BRANCH)).dataset();
+			assertThat(orgs(play(joint, Operation.splitByTrade("o-v"))).get("o-v").kind())
+				.isEqualTo(OrgKind.GENERAL_BRANCH);
+
+			Dataset general = village().change("o-v", (o) -> o.withKind(OrgKind.GENERAL_BRANCH)).dataset();
+			InvalidOperationException ex = invalid(general, Operation.splitByTrade("o-v"));
+			assertThat(ex.index()).isZero();
+			assertThat(ex.getMessage()).contains("org");
+		}
+
+		@Test
+		void withinTheOrgTheFiguresCountItsSubtreeOnly() {
+			WhatIfReport report = WhatIfEngineTests.this.engine.run(this.before, "o-v",
+					List.of(Operation.splitByTrade("o-v")));
+			assertThat(value(report.before(), "orgs")).isEqualTo(2);
+			assertThat(value(report.after(), "orgs")).isEqualTo(5);
+			assertThat(report.membersMoved()).isEqualTo(8);
+			assertThat(report.issuesFixed()).allSatisfy((i) -> assertThat(i.orgId()).isIn("o-v", "o-v-g1"));
+		}
+
+	}
+
+	// ---- MERGE --------------------------------------------------------------------------------
+
+	@Nested
+	class Merge {
+
+		private final Dataset before = enterprises().dataset();
+
+		@Test
+		void theJointBranchTakesEverything() {
+			Dataset after = play(this.before, MERGE_A_B);
+			Map<String, Org> orgs = orgs(after);
+			Map<String, Member> members = members(after);
+
+			assertThat(orgs).doesNotContainKeys("o-a", "o-b");
+			List<Org> created = after.orgs().stream().filter((o) -> !orgs(this.before).containsKey(o.id())).toList();
+			assertThat(created).hasSize(1);
+			Org joint = created.get(0);
+			assertThat(joint.kind()).isEqualTo(OrgKind.JOINT_BRANCH);
+			assertThat(joint.name()).isEqualTo("甲乙公司聯合黨支部");
+			assertThat(joint.parent()).isEqualTo("o-npe");
+			assertThat(joint.units()).containsExactlyInAnyOrder("u-e1", "u-e2", "u-b2");
+			assertThat(joint.coManagedBy()).containsExactlyInAnyOrder("o-t", "o-t2");
+
+			for (String id : List.of("a1", "a2", "b1", "b2")) {
+				assertThat(members.get(id).org()).as(id).isEqualTo(joint.id());
+			}
+			assertThat(members.get("s1").org()).isEqualTo("o-s");
+			assertThat(orgs.get("o-a-g").parent()).isEqualTo(joint.id());
+			assertThat(orgs.get("o-b-g").parent()).isEqualTo(joint.id());
+			assertThat(orgs.get("o-s")).isEqualTo(orgs(this.before).get("o-s"));
+			// roles held at them now point at it; so does participation
+			assertThat(members.get("a1").roles()).containsExactly(new RoleAssignment(joint.id(), Role.SECRETARY));
+			assertThat(members.get("b1").roles()).containsExactly(new RoleAssignment(joint.id(), Role.SECRETARY));
+			assertThat(members.get("t1").roles())
+				.containsExactly(new RoleAssignment(joint.id(), Role.COMMITTEE_MEMBER));
+			assertThat(members.get("t1").participatesIn()).containsExactly(joint.id());
+			assertThat(members.get("t1").org()).isEqualTo("o-t");
+		}
+
+		@Test
+		void aMemberKeepsTheirPartyGroupWhenTheGroupMovesWithThem() {
+			// a1 is in o-a-g, under o-a; both move to the joint branch, so a1's group is still valid
+			Dataset after = play(this.before, MERGE_A_B);
+			assertThat(members(after).get("a1").group()).isEqualTo("o-a-g");
+		}
+
+		@Test
+		void theReport() {
+			WhatIfReport report = WhatIfEngineTests.this.engine.run(this.before, null, List.of(MERGE_A_B));
+			assertThat(keys(report.issuesFixed())).contains("MIN_FULL_MEMBERS@o-a", "MIN_FULL_MEMBERS@o-b");
+			assertThat(report.issuesIntroduced()).noneMatch((i) -> i.severity() == Severity.ERROR);
+			assertThat(report.issuesIntroduced()).noneMatch((i) -> i.rule() == Rule.SECRETARY_MISSING);
+			assertThat(report.membersMoved()).isEqualTo(4);
+			assertThat(report.orgsCreated()).hasSize(1);
+			assertThat(report.orgsDissolved()).containsExactlyInAnyOrder("o-a", "o-b");
+			assertThat(report.moves()).allSatisfy((m) -> assertThat(m.toOrg()).isEqualTo(report.orgsCreated().get(0)));
+			assertThat(value(report.before(), "orgs.BRANCH")).isEqualTo(3);
+			assertThat(value(report.after(), "orgs.BRANCH")).isEqualTo(1);
+			assertThat(value(report.after(), "orgs.JOINT_BRANCH")).isEqualTo(1);
+			assertThat(value(report.before(), "issues.ERROR")).isEqualTo(2);
+			assertThat(value(report.after(), "issues.ERROR")).isEqualTo(0);
+			assertThat(value(report.before(), "dualManaged")).isEqualTo(3);
+			assertThat(value(report.after(), "dualManaged")).isEqualTo(2);
+		}
+
+		@Test
+		void theDepthFigureFollowsReparentedChildren() {
+			// o-c → o-npe → joint → o-a-g is still 3 deep, as o-c → o-npe → o-a → o-a-g was
+			WhatIfReport report = WhatIfEngineTests.this.engine.run(this.before, null, List.of(MERGE_A_B));
+			assertThat(value(report.before(), "depth")).isEqualTo(3);
+			assertThat(value(report.after(), "depth")).isEqualTo(3);
+		}
+
+		@Test
+		void theDepthFigureFollowsAMoveUnderAnOrgListedLater() {
+			// o-t2 moves under o-a-g (listed after it): o-c → o-npe → o-a → o-a-g → o-t2 is 4 deep
+			WhatIfReport report = WhatIfEngineTests.this.engine.run(this.before, null,
+					List.of(Operation.moveOrg("o-t2", "o-a-g")));
+			assertThat(value(report.before(), "depth")).isEqualTo(3);
+			assertThat(value(report.after(), "depth")).isEqualTo(4);
+		}
+
+		@Test
+		void mergingAcrossTwoRootsIsRefused() {
+			Dataset two = enterprises().org("o-c2", OrgKind.COUNTY_COMMITTEE, "鄰縣縣委", null)
+				.org("o-z", OrgKind.BRANCH, "鄰縣黨支部", "o-c2")
+				.dataset();
+			InvalidOperationException ex = invalid(two, Operation.merge(List.of("o-a", "o-z"), "跨縣聯合黨支部"));
+			assertThat(ex.index()).isZero();
+			assertThat(ex.getMessage()).contains("orgs").contains("o-z");
+		}
+
+		@Test
+		void mergingNestedOrgsOrTooFewIsRefused() {
+			assertThat(invalid(this.before, Operation.merge(List.of("o-a", "o-a-g"), "x")).getMessage())
+				.contains("orgs");
+			assertThat(invalid(this.before, Operation.merge(List.of("o-a"), "x")).getMessage()).contains("orgs");
+			assertThat(invalid(this.before, Operation.merge(List.of("o-a", "o-b"), " ")).getMessage())
+				.contains("name");
+		}
+
+	}
+
+	// ---- errors -------------------------------------------------------------------------------
+
+	@Nested
+	class Errors {
+
+		private final Dataset village = village().dataset();
+
+		@Test
+		void aMoveThatMakesACycleNamesItsIndexAndTarget() {
+			InvalidOperationException ex = invalid(this.village, Operation.moveOrg("o-t", "o-v"));
+			assertThat(ex.index()).isZero();
+			assertThat(ex.getMessage()).contains("target");
+			assertThat(invalid(this.village, Operation.moveOrg("o-v", "o-v")).getMessage()).contains("target");
+		}
+
+		@Test
+		void unknownIds() {
+			InvalidOperationException org = invalid(this.village, Operation.upgrade("o-nope", "GENERAL_BRANCH"));
+			assertThat(org.index()).isZero();
+			assertThat(org.getMessage()).contains("org").contains("o-nope");
+			assertThat(invalid(this.village, Operation.moveOrg("o-v", "o-nope")).getMessage()).contains("target")
+				.contains("o-nope");
+			assertThat(invalid(this.village, Operation.transferMember("m-nope", "o-t")).getMessage())
+				.contains("member")
+				.contains("m-nope");
+			assertThat(invalid(this.village, Operation.merge(List.of("o-v", "o-nope"), "x")).getMessage())
+				.contains("orgs")
+				.contains("o-nope");
+			assertThat(invalid(this.village, Operation.upgrade("o-v", "NOT_A_KIND")).getMessage()).contains("kind");
+			assertThat(invalid(this.village, Operation.assignRole("n1", "o-v", "KING")).getMessage()).contains("kind");
+		}
+
+		@Test
+		void membershipIsNeverInAPartyGroup() {
+			InvalidOperationException ex = invalid(this.village, Operation.transferMember("n1", "o-v-g1"));
+			assertThat(ex.index()).isZero();
+			assertThat(ex.getMessage()).contains("target");
+			assertThat(invalid(this.village, Operation.dissolve("o-v", "o-v-g1")).getMessage()).contains("target");
+			assertThat(invalid(this.village, Operation.upgrade("o-v", "PARTY_GROUP")).getMessage()).contains("kind");
+		}
+
+		@Test
+		void coManagerErrors() {
+			assertThat(invalid(this.village, Operation.removeCoManager("o-v", "o-t")).getMessage()).contains("target");
+			assertThat(invalid(this.village, Operation.addCoManager("o-v", "o-v")).getMessage()).contains("target");
+		}
+
+		@Test
+		void theIndexIsThatOfTheFailingOperation() {
+			InvalidOperationException third = invalid(this.village, Operation.upgrade("o-v", "GENERAL_BRANCH"),
+					Operation.electCommittee("o-v"), Operation.transferMember("n1", "o-v-g1"));
+			assertThat(third.index()).isEqualTo(2);
+			assertThat(third.getMessage()).contains("operation 2");
+
+			InvalidOperationException second = invalid(this.village, Operation.electCommittee("o-v"),
+					Operation.splitByTrade("o-t"), Operation.electCommittee("o-v"));
+			assertThat(second.index()).isEqualTo(1);
+		}
+
+		@Test
+		void anOrgRemovedByAnEarlierOperationIsUnknownLater() {
+			InvalidOperationException ex = invalid(enterprises().dataset(), MERGE_A_B,
+					Operation.electCommittee("o-a"));
+			assertThat(ex.index()).isEqualTo(1);
+			assertThat(ex.getMessage()).contains("o-a");
+			// splitting twice: the second sees a GENERAL_BRANCH
+			assertThat(invalid(this.village, Operation.splitByTrade("o-v"), Operation.splitByTrade("o-v")).index())
+				.isEqualTo(1);
+		}
+
+		@Test
+		void aFailedRunChangesNothing() {
+			Dataset copy = village().dataset();
+			invalid(this.village, Operation.splitByTrade("o-v"), Operation.moveOrg("o-t", "o-v"));
+			assertThat(this.village).isEqualTo(copy);
+		}
+
+	}
+
+	// ---- the other operations -------------------------------------------------------------------
+
+	@Nested
+	class OtherOperations {
+
+		@Test
+		void transferMemberClearsTheGroup() {
+			Dataset before = village().dataset();
+			Dataset after = play(before, Operation.transferMember("n2", "o-t"));
+			assertThat(members(after).get("n2").org()).isEqualTo("o-t");
+			assertThat(members(after).get("n2").group()).isNull();
+			assertThat(members(after).get("n2").roles()).isEqualTo(members(before).get("n2").roles());
+
+			WhatIfReport report = WhatIfEngineTests.this.engine.run(before, null,
+					List.of(Operation.transferMember("n2", "o-t")));
+			assertThat(report.membersMoved()).isEqualTo(1);
+			assertThat(report.moves()).containsExactly(new MemberMove("n2", "無業2", "o-v", "o-t"));
+			assertThat(report.orgsCreated()).isEmpty();
+		}
+
+		@Test
+		void transferringTwiceBackHomeMovesNobody() {
+			WhatIfReport report = WhatIfEngineTests.this.engine.run(village().dataset(), null,
+					List.of(Operation.transferMember("n1", "o-t"), Operation.transferMember("n1", "o-v")));
+			assertThat(report.membersMoved()).isZero();
+		}
+
+		/**
+		 * o-t → o-gb 下寨村黨總支 (g1 SECRETARY, g2; g3 in o-gb-1 is DEPUTY_SECRETARY of o-gb) with
+		 * children o-gb-1, o-gb-2; o-s a sibling branch under o-t.
+		 */
+		private TestGraph generalBranch() {
+			TestGraph g = TestGraph.countyWithTownship()
+				.org("o-gb", OrgKind.GENERAL_BRANCH, "下寨村黨總支", "o-t")
+				.org("o-gb-1", OrgKind.BRANCH, "種植黨支部", "o-gb")
+				.org("o-gb-2", OrgKind.BRANCH, "養殖黨支部", "o-gb")
+				.org("o-s", OrgKind.BRANCH, "上寨村黨支部", "o-t")
+				.org("o-e", OrgKind.BRANCH, "某企業黨支部", "o-t")
+				.coManagedBy("o-e", "o-gb", "o-t");
+			g.member("g1", "總一", MemberStatus.FULL, "o-gb", null, null);
+			g.member("g2", "總二", MemberStatus.PROBATIONARY, "o-gb", null, null);
+			g.member("g3", "支一", MemberStatus.FULL, "o-gb-1", null, null);
+			g.full("o-gb-1", 2).full("o-gb-2", 3).full("o-s", 3).full("o-e", 3);
+			g.member(g.member("g3").withParticipatesIn(List.of("o-gb")));
+			g.role("g1", "o-gb", Role.SECRETARY)
+				.role("g3", "o-gb", Role.DEPUTY_SECRETARY)
+				.role("g3", "o-gb-1", Role.SECRETARY);
+			return g;
+		}
+
+		@Test
+		void dissolveMovesMembersToTargetChildrenToParentAndEndsRoles() {
+			Dataset before = generalBranch().dataset();
+			Dataset after = play(before, Operation.dissolve("o-gb", "o-s"));
+			Map<String, Org> orgs = orgs(after);
+			Map<String, Member> members = members(after);
+			assertThat(orgs).doesNotContainKey("o-gb");
+			assertThat(orgs.get("o-gb-1").parent()).isEqualTo("o-t");
+			assertThat(orgs.get("o-gb-2").parent()).isEqualTo("o-t");
+			assertThat(members.get("g1").org()).isEqualTo("o-s");
+			assertThat(members.get("g2").org()).isEqualTo("o-s");
+			assertThat(members.get("g1").roles()).isEmpty();
+			assertThat(members.get("g3").org()).isEqualTo("o-gb-1");
+			assertThat(members.get("g3").roles()).containsExactly(new RoleAssignment("o-gb-1", Role.SECRETARY));
+			assertThat(members.get("g3").participatesIn()).isEmpty();
+			assertThat(orgs.get("o-e").coManagedBy()).containsExactly("o-t");
+
+			WhatIfReport report = WhatIfEngineTests.this.engine.run(before, null,
+					List.of(Operation.dissolve("o-gb", "o-s")));
+			assertThat(report.membersMoved()).isEqualTo(2);
+			assertThat(report.orgsDissolved()).containsExactly("o-gb");
+			assertThat(value(report.after(), "orgs.GENERAL_BRANCH")).isEqualTo(0);
+			assertThat(value(report.after(), "members")).isEqualTo(value(report.before(), "members"));
+		}
+
+		@Test
+		void dissolvingARootWithChildrenIsRefused() {
+			assertThat(invalid(generalBranch().dataset(), Operation.dissolve("o-c", "o-t")).getMessage())
+				.contains("org");
+		}
+
+		/**
+		 * o-npe (WORKING_COMMITTEE) with o-e1 in leading u-e1 (no co-manager) and o-e2 in leading u-e2
+		 * (co-managed by o-t); both enterprises lie in u-t.
+		 */
+		private TestGraph leadingEnterprises() {
+			TestGraph g = TestGraph.countyWithTownship()
+				.org("o-npe", OrgKind.WORKING_COMMITTEE, "非公經濟組織工委", "o-c")
+				.leadingEnterprise("u-e1", "某肉業公司", "u-t")
+				.leadingEnterprise("u-e2", "某乳業公司", "u-t")
+				.org("o-e1", OrgKind.BRANCH, "某肉業公司黨支部", "o-npe", "u-e1")
+				.org("o-e2", OrgKind.BRANCH, "某乳業公司黨支部", "o-npe", "u-e2")
+				.coManagedBy("o-e2", "o-t");
+			g.full("o-e1", 3).full("o-e2", 3);
+			return g;
+		}
+
+		@Test
+		void addCoManagerFixesDualManagement() {
+			WhatIfReport report = WhatIfEngineTests.this.engine.run(leadingEnterprises().dataset(), null,
+					List.of(Operation.addCoManager("o-e1", "o-t")));
+			assertThat(value(report.before(), "dualManaged")).isEqualTo(1);
+			assertThat(value(report.after(), "dualManaged")).isEqualTo(2);
+			assertThat(keys(report.issuesFixed())).containsExactly("DUAL_MANAGEMENT_MISSING@o-e1");
+			assertThat(report.issuesIntroduced()).isEmpty();
+			assertThat(report.membersMoved()).isZero();
+			assertThat(invalid(leadingEnterprises().dataset(), Operation.addCoManager("o-e2", "o-t")).getMessage())
+				.contains("target");
+		}
+
+		@Test
+		void removeCoManagerBreaksDualManagement() {
+			Dataset before = leadingEnterprises().dataset();
+			assertThat(orgs(play(before, Operation.removeCoManager("o-e2", "o-t"))).get("o-e2").coManagedBy())
+				.isEmpty();
+			WhatIfReport report = WhatIfEngineTests.this.engine.run(before, null,
+					List.of(Operation.removeCoManager("o-e2", "o-t")));
+			assertThat(value(report.before(), "dualManaged")).isEqualTo(1);
+			assertThat(value(report.after(), "dualManaged")).isEqualTo(0);
+			assertThat(keys(report.issuesIntroduced())).containsExactly("DUAL_MANAGEMENT_MISSING@o-e2");
+			assertThat(report.issuesFixed()).isEmpty();
+		}
+
+		@Test
+		void upgradeChangesTheKindOnly() {
+			Dataset before = village().dataset();
+			Dataset after = play(before, Operation.upgrade("o-v", "GENERAL_BRANCH"));
+			List<Org> expected = new ArrayList<>();
+			for (Org o : before.orgs()) {
+				expected.add(o.id().equals("o-v") ? o.withKind(OrgKind.GENERAL_BRANCH) : o);
+			}
+			assertThat(after.orgs()).containsExactlyInAnyOrderElementsOf(expected);
+			assertThat(after.members()).containsExactlyInAnyOrderElementsOf(before.members());
+			assertThat(after.units()).isEqualTo(before.units());
+
+			WhatIfReport report = WhatIfEngineTests.this.engine.run(before, null,
+					List.of(Operation.upgrade("o-v", "GENERAL_BRANCH")));
+			assertThat(report.membersMoved()).isZero();
+			assertThat(report.orgsCreated()).isEmpty();
+			assertThat(report.orgsDissolved()).isEmpty();
+			assertThat(value(report.after(), "orgs.GENERAL_BRANCH")).isEqualTo(1);
+			assertThat(value(report.after(), "orgs.BRANCH")).isEqualTo(0);
+		}
+
+		@Test
+		void electCommitteeFixesCommitteeRequired() {
+			WhatIfReport report = WhatIfEngineTests.this.engine.run(village().dataset(), null,
+					List.of(Operation.electCommittee("o-v")));
+			assertThat(keys(report.issuesFixed())).containsExactly("COMMITTEE_REQUIRED@o-v");
+			assertThat(report.issuesIntroduced()).isEmpty();
+		}
+
+		@Test
+		void assignSecretaryFixesSecretaryMissing() {
+			Dataset before = village().dataset();
+			WhatIfReport report = WhatIfEngineTests.this.engine.run(before, null,
+					List.of(Operation.assignRole("p2", "o-t", "SECRETARY")));
+			assertThat(keys(report.issuesFixed())).containsExactly("SECRETARY_MISSING@o-t");
+			assertThat(report.issuesIntroduced()).isEmpty();
+			assertThat(report.membersMoved()).isZero();
+			assertThat(members(play(before, Operation.assignRole("p2", "o-t", "SECRETARY"))).get("p2").roles())
+				.containsExactly(new RoleAssignment("o-t", Role.SECRETARY));
+		}
+
+	}
+
+	// ---- the report as a whole ----------------------------------------------------------------
+
+	@Test
+	void theInputDatasetIsUnchanged() {
+		Dataset before = enterprises().dataset();
+		Dataset copy = enterprises().dataset();
+		assertThat(before).isEqualTo(copy);
+		this.engine.run(before, null,
+				List.of(MERGE_A_B, Operation.transferMember("s1", "o-t"), Operation.dissolve("o-s", "o-t"),
+						Operation.addCoManager("o-t2", "o-t"), Operation.assignRole("t1", "o-npe", "SECRETARY")));
+		assertThat(before).isEqualTo(copy);
+
+		Dataset village = village().dataset();
+		this.engine.run(village, null, List.of(Operation.splitByTrade("o-v"), Operation.electCommittee("o-v")));
+		assertThat(village).isEqualTo(village().dataset());
+	}
+
+	@Test
+	void theMarkdownHasItsSectionsAndNamesTheOrgsInvolved() {
+		WhatIfReport report = this.engine.run(enterprises().dataset(), null, List.of(MERGE_A_B));
+		assertThat(report.markdown()).contains("# What-if: 1 change", "## Changes, in order", "## Figures",
+				"## Rule breaks fixed (", "## Rule breaks introduced (", "## Members moved (4)", "## Orgs created (1)",
+				"## Orgs dissolved (2)", "甲公司黨支部", "乙公司黨支部", "甲乙公司聯合黨支部", "MIN_FULL_MEMBERS");
+		assertThat(report.markdown()).doesNotContain("null");
+
+		WhatIfReport split = this.engine.run(village().dataset(), "o-t", List.of(Operation.splitByTrade("o-v")));
+		assertThat(split.markdown()).contains("甲鄉黨委", "下寨村黨支部", "下寨村種植行業黨支部", "下寨村養殖行業黨支部",
+				"## Members moved (8)", "## Orgs created (3)");
+	}
+
+	// ---- every suggested fix ----------------------------------------------------------------------
+
+	/**
+	 * A county with planted breaks:
+	 * <pre>
+	 * o-c 測試縣委
+	 * ├── o-t 甲鄉黨委 (u-t)
+	 * │   ├── o-gb1 甲村黨總支 (3 full)
+	 * │   │   ├── o-s1 一組 (2 full), o-s2 二組 (1 full, 1 probationary)    MIN_FULL_MEMBERS → merge
+	 * │   │   └── o-ok 三組 (4 full, committee) └── o-nest 四組 (3 full)     PARENT_KIND → move
+	 * │   ├── o-gb2 乙村黨總支 (5 full) └── o-lone (2 full)                  MIN_FULL_MEMBERS → dissolve
+	 * │   ├── o-big 丙村 (8 full)                                           COMMITTEE_REQUIRED
+	 * │   ├── o-huge 丁村 (30 planting, 20 breeding, 2 processing)           GENERAL_BRANCH_ADVISED → split
+	 * │   ├── o-huge2 戊村 (51, no trades, committee)                        GENERAL_BRANCH_ADVISED → upgrade
+	 * │   └── o-gb3 己村黨總支 (60 + 40 in o-gb3-1)                           PRIMARY_COMMITTEE_ADVISED
+	 * └── o-npe 工委
+	 *     ├── o-t2 乙鄉黨委                                                   PARENT_KIND → move
+	 *     └── o-e1 肉業公司黨支部 (u-e1 leading, in u-t; 3 full)               DUAL_MANAGEMENT_MISSING
+	 * </pre>
+	 * and no secretaries anywhere (SECRETARY_MISSING, fixed by appointing one).
+	 */
+	static TestGraph plantedCounty() {
+		TestGraph g = TestGraph.countyWithTownship()
+			.org("o-npe", OrgKind.WORKING_COMMITTEE, "非公經濟組織工委", "o-c")
+			.unit("u-t2", UnitKind.TOWNSHIP, "乙鄉", "u-c")
+			.org("o-t2", OrgKind.TOWNSHIP_COMMITTEE, "乙鄉黨委", "o-npe", "u-t2")
+			.leadingEnterprise("u-e1", "某肉業公司", "u-t")
+			.org("o-e1", OrgKind.BRANCH, "某肉業公司黨支部", "o-npe", "u-e1")
+			.org("o-gb1", OrgKind.GENERAL_BRANCH, "甲村黨總支", "o-t")
+			.org("o-s1", OrgKind.BRANCH, "甲村一組黨支部", "o-gb1")
+			.org("o-s2", OrgKind.BRANCH, "甲村二組黨支部", "o-gb1")
+			.org("o-ok", OrgKind.BRANCH, "甲村三組黨支部", "o-gb1")
+			.committee("o-ok", true)
+			.org("o-nest", OrgKind.BRANCH, "甲村四組黨支部", "o-ok")
+			.org("o-gb2", OrgKind.GENERAL_BRANCH, "乙村黨總支", "o-t")
+			.org("o-lone", OrgKind.BRANCH, "乙村黨支部", "o-gb2")
+			.org("o-big", OrgKind.BRANCH, "丙村黨支部", "o-t")
+			.org("o-huge", OrgKind.BRANCH, "丁村黨支部", "o-t")
+			.org("o-huge2", OrgKind.BRANCH, "戊村黨支部", "o-t")
+			.committee("o-huge2", true)
+			.org("o-gb3", OrgKind.GENERAL_BRANCH, "己村黨總支", "o-t")
+			.org("o-gb3-1", OrgKind.BRANCH, "己村一組黨支部", "o-gb3")
+			.committee("o-gb3-1", true);
+		g.full("o-e1", 3).full("o-gb1", 3).full("o-s1", 2).full("o-s2", 1).probationary("o-s2", 1);
+		g.full("o-ok", 4).full("o-nest", 3).full("o-gb2", 5).full("o-lone", 2).full("o-big", 8);
+		g.add("o-huge", 30, MemberStatus.FULL, Trade.PLANTING);
+		g.add("o-huge", 20, MemberStatus.FULL, Trade.BREEDING);
+		g.add("o-huge", 2, MemberStatus.FULL, Trade.PROCESSING);
+		g.full("o-huge2", 45).probationary("o-huge2", 6);
+		g.full("o-gb3", 60).full("o-gb3-1", 40);
+		return g;
+	}
+
+	@Test
+	void everySuggestedFixFixesItsIssueAndIntroducesNoError() {
+		Dataset county = plantedCounty().dataset();
+		List<ComplianceIssue> issues = this.checker.check(Structure.of(county), null, null);
+		Set<String> planted = Set.of("MIN_FULL_MEMBERS@o-s1", "MIN_FULL_MEMBERS@o-s2", "MIN_FULL_MEMBERS@o-lone",
+				"PARENT_KIND@o-nest", "PARENT_KIND@o-t2", "COMMITTEE_REQUIRED@o-big",
+				"GENERAL_BRANCH_ADVISED@o-huge", "GENERAL_BRANCH_ADVISED@o-huge2", "PRIMARY_COMMITTEE_ADVISED@o-gb3",
+				"DUAL_MANAGEMENT_MISSING@o-e1", "SECRETARY_MISSING@o-s1", "SECRETARY_MISSING@o-gb3");
+		assertThat(keys(issues)).containsAll(planted);
+
+		Set<Operation.Op> opsSeen = EnumSet.noneOf(Operation.Op.class);
+		Set<Rule> rulesTried = EnumSet.noneOf(Rule.class);
+		SoftAssertions soft = new SoftAssertions();
+		for (ComplianceIssue issue : issues) {
+			if (issue.fix().isEmpty()) {
+				continue;
+			}
+			issue.fix().forEach((op) -> opsSeen.add(op.op()));
+			rulesTried.add(issue.rule());
+			WhatIfReport report;
+			try {
+				report = this.engine.run(county, null, issue.fix());
+			}
+			catch (RuntimeException ex) {
+				soft.fail("the fix of " + issue.key() + " " + issue.fix() + " fails: " + ex.getMessage());
+				continue;
+			}
+			soft.assertThat(keys(report.issuesFixed())).as("fixed by the fix of %s", issue.key()).contains(issue.key());
+			soft.assertThat(report.issuesIntroduced().stream().filter((i) -> i.severity() == Severity.ERROR)
+				.map(ComplianceIssue::key)
+				.toList()).as("errors introduced by the fix of %s %s", issue.key(), issue.fix()).isEmpty();
+		}
+		soft.assertAll();
+		assertThat(planted).allSatisfy((key) -> assertThat(issues.stream()
+			.filter((i) -> i.key().equals(key))
+			.findFirst()
+			.orElseThrow()
+			.fix()).as("fix of %s", key).isNotEmpty());
+		assertThat(rulesTried).containsAll(EnumSet.complementOf(EnumSet.of(Rule.JOINT_BRANCH_TOO_WIDE)));
+		assertThat(opsSeen).contains(Operation.Op.MERGE, Operation.Op.DISSOLVE, Operation.Op.MOVE_ORG,
+				Operation.Op.SPLIT_BY_TRADE, Operation.Op.UPGRADE, Operation.Op.ELECT_COMMITTEE,
+				Operation.Op.ASSIGN_ROLE, Operation.Op.ADD_CO_MANAGER);
+	}
+
+}

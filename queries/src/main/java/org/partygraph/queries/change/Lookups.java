@@ -1,0 +1,253 @@
+package org.partygraph.queries.change;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+import org.partygraph.model.OrgKind;
+import org.partygraph.model.Role;
+
+/**
+ * The reads a change validates with, run inside the change's own write transaction so that what
+ * is checked is what is written to.
+ */
+final class Lookups {
+
+	// Setting and removing a property takes the node's write lock until the transaction ends and
+	// leaves nothing behind. Locking the items and their Dataset node serializes the changes to one
+	// dataset, so two concurrent moves cannot each pass the cycle check and together close a cycle.
+	private static final String LOCK = """
+			CALL () {
+			  UNWIND $orgs AS id
+			  MATCH (n:Org {id: id})
+			  RETURN n
+			  UNION
+			  UNWIND $members AS id
+			  MATCH (n:Member {id: id})
+			  RETURN n
+			}
+			SET n._LOCK_ = true
+			REMOVE n._LOCK_
+			WITH DISTINCT n.dataset AS name
+			MATCH (d:Dataset {name: name})
+			SET d._LOCK_ = true
+			REMOVE d._LOCK_
+			""";
+
+	private static final String ORG = """
+			MATCH (o:Org {id: $id})
+			OPTIONAL MATCH (o)-[:SUBORDINATE_TO]->(p:Org)
+			RETURN o.id AS id, o.kind AS kind, o.name AS name, o.dataset AS dataset, p.id AS parent, p.kind AS parentKind
+			LIMIT 1
+			""";
+
+	private static final String MEMBER = """
+			MATCH (m:Member {id: $id})
+			OPTIONAL MATCH (m)-[:MEMBER_OF]->(o:Org)
+			OPTIONAL MATCH (m)-[:IN_GROUP]->(g:Org)
+			RETURN m.id AS id, m.dataset AS dataset, o.id AS org, g.id AS group
+			LIMIT 1
+			""";
+
+	private static final String ID_HOLDERS = """
+			RETURN COUNT { (:Org {id: $id}) } AS Org, COUNT { (:Unit {id: $id}) } AS Unit,
+			  COUNT { (:Member {id: $id}) } AS Member
+			""";
+
+	private static final String MISSING_UNITS = """
+			UNWIND $ids AS id
+			WITH DISTINCT id
+			WHERE NOT EXISTS { (:Unit {id: id}) }
+			RETURN collect(id) AS missing
+			""";
+
+	private static final String MISSING_ORGS = """
+			UNWIND $ids AS id
+			WITH DISTINCT id
+			WHERE NOT EXISTS { (:Org {id: id}) }
+			RETURN collect(id) AS missing
+			""";
+
+	private static final String ORG_KINDS = """
+			UNWIND $ids AS id
+			MATCH (o:Org {id: id})
+			RETURN o.id AS id, o.kind AS kind
+			""";
+
+	private static final String UNIT_DATASETS = """
+			UNWIND $ids AS id
+			MATCH (u:Unit {id: id})
+			WHERE u.dataset IS NOT NULL
+			RETURN collect(DISTINCT u.dataset) AS datasets
+			""";
+
+	// A tree has one way up, so the first path found is the only one.
+	private static final String PATH_UP = """
+			MATCH path = (:Org {id: $from})-[:SUBORDINATE_TO*0..]->(:Org {id: $to})
+			RETURN [n IN nodes(path) | n.id] AS ids
+			LIMIT 1
+			""";
+
+	private static final String CHILDREN = """
+			MATCH (:Org {id: $id})<-[:SUBORDINATE_TO]-(c:Org)
+			RETURN c.id AS id, c.kind AS kind
+			ORDER BY id
+			""";
+
+	private static final String MEMBER_COUNT = """
+			RETURN COUNT { (:Org {id: $id})<-[:MEMBER_OF]-(:Member) } AS members
+			""";
+
+	private static final String GROUP_MEMBERS = """
+			MATCH (:Org {id: $id})<-[:IN_GROUP]-(m:Member)
+			RETURN m.id AS id
+			ORDER BY id
+			""";
+
+	private static final String CO_MANAGED = """
+			RETURN EXISTS { (:Org {id: $org})-[:CO_MANAGED_BY]->(:Org {id: $coManager}) } AS found
+			""";
+
+	private static final String HOLDS = """
+			RETURN EXISTS { (:Member {id: $member})-[:HOLDS {role: $role}]->(:Org {id: $org}) } AS found
+			""";
+
+	private Lookups() {
+	}
+
+	/** An org as a change sees it: its kind, dataset and parent. */
+	record OrgNode(String id, OrgKind kind, String name, String dataset, String parent, OrgKind parentKind) {
+
+		String describe() {
+			return "'" + this.id + "' (" + this.kind + ")";
+		}
+
+	}
+
+	/** A member as a change sees it: its dataset, membership org and group. */
+	record MemberNode(String id, String dataset, String org, String group) {
+
+	}
+
+	/** Takes the write locks of the given items (absent ids and {@code null}s are skipped) and their datasets. */
+	static void lock(TransactionContext tx, List<String> orgIds, List<String> memberIds) {
+		tx.run(LOCK, Map.of("orgs", present(orgIds), "members", present(memberIds))).consume();
+	}
+
+	/** The org, or {@code null} when there is none with that id (or no id was given). */
+	static OrgNode org(TransactionContext tx, String id) {
+		if (id == null) {
+			return null;
+		}
+		List<Record> rows = tx.run(ORG, Map.of("id", id)).list();
+		if (rows.isEmpty()) {
+			return null;
+		}
+		Record r = rows.get(0);
+		return new OrgNode(r.get("id").asString(), kind(r.get("kind")), r.get("name").asString(null),
+				r.get("dataset").asString(null), r.get("parent").asString(null), kind(r.get("parentKind")));
+	}
+
+	/** The member, or {@code null} when there is none with that id (or no id was given). */
+	static MemberNode member(TransactionContext tx, String id) {
+		if (id == null) {
+			return null;
+		}
+		List<Record> rows = tx.run(MEMBER, Map.of("id", id)).list();
+		if (rows.isEmpty()) {
+			return null;
+		}
+		Record r = rows.get(0);
+		return new MemberNode(r.get("id").asString(), r.get("dataset").asString(null), r.get("org").asString(null),
+				r.get("group").asString(null));
+	}
+
+	/** The labels (Org, Unit, Member) of the nodes holding the id; empty when it is free. */
+	static List<String> holders(TransactionContext tx, String id) {
+		Record r = tx.run(ID_HOLDERS, Map.of("id", id)).single();
+		List<String> holders = new ArrayList<>();
+		for (String label : List.of("Org", "Unit", "Member")) {
+			if (r.get(label).asLong() > 0) {
+				holders.add(label);
+			}
+		}
+		return holders;
+	}
+
+	/** Those of the ids (none {@code null}) that no unit has. */
+	static List<String> missingUnits(TransactionContext tx, List<String> ids) {
+		return tx.run(MISSING_UNITS, Map.of("ids", ids)).single().get("missing").asList(Value::asString);
+	}
+
+	/** Those of the ids (none {@code null}) that no org has. */
+	static List<String> missingOrgs(TransactionContext tx, List<String> ids) {
+		return tx.run(MISSING_ORGS, Map.of("ids", ids)).single().get("missing").asList(Value::asString);
+	}
+
+	/** The kinds of those of the ids (none {@code null}) that are orgs. */
+	static Map<String, OrgKind> orgKinds(TransactionContext tx, List<String> ids) {
+		Map<String, OrgKind> kinds = new HashMap<>();
+		tx.run(ORG_KINDS, Map.of("ids", ids))
+			.forEachRemaining((r) -> kinds.put(r.get("id").asString(), kind(r.get("kind"))));
+		return kinds;
+	}
+
+	/** The dataset the units (none {@code null}) come from when they agree on one, else {@code null}. */
+	static String soleDatasetOfUnits(TransactionContext tx, List<String> ids) {
+		List<String> datasets = tx.run(UNIT_DATASETS, Map.of("ids", ids))
+			.single()
+			.get("datasets")
+			.asList(Value::asString);
+		return (datasets.size() == 1) ? datasets.get(0) : null;
+	}
+
+	/** The ids from {@code from} up through the parents to {@code to}; empty when {@code to} is not above. */
+	static List<String> pathUp(TransactionContext tx, String from, String to) {
+		List<Record> rows = tx.run(PATH_UP, Map.of("from", from, "to", to)).list();
+		return rows.isEmpty() ? List.of() : rows.get(0).get("ids").asList(Value::asString);
+	}
+
+	/** The children of an org with their kinds, by id. */
+	static Map<String, OrgKind> children(TransactionContext tx, String id) {
+		Map<String, OrgKind> children = new LinkedHashMap<>();
+		tx.run(CHILDREN, Map.of("id", id))
+			.forEachRemaining((r) -> children.put(r.get("id").asString(), kind(r.get("kind"))));
+		return children;
+	}
+
+	/** How many members have their membership at the org itself (not below it). */
+	static long memberCount(TransactionContext tx, String id) {
+		return tx.run(MEMBER_COUNT, Map.of("id", id)).single().get("members").asLong();
+	}
+
+	/** The members assigned to a party group, by id. */
+	static List<String> groupMembers(TransactionContext tx, String id) {
+		return tx.run(GROUP_MEMBERS, Map.of("id", id)).list((r) -> r.get("id").asString());
+	}
+
+	static boolean coManaged(TransactionContext tx, String org, String coManager) {
+		return tx.run(CO_MANAGED, Map.of("org", org, "coManager", coManager)).single().get("found").asBoolean();
+	}
+
+	static boolean holds(TransactionContext tx, String member, String org, Role role) {
+		return tx.run(HOLDS, Map.of("member", member, "org", org, "role", role.name()))
+			.single()
+			.get("found")
+			.asBoolean();
+	}
+
+	private static OrgKind kind(Value value) {
+		return value.isNull() ? null : OrgKind.valueOf(value.asString());
+	}
+
+	private static List<String> present(List<String> ids) {
+		return ids.stream().filter(Objects::nonNull).distinct().sorted().toList();
+	}
+
+}

@@ -1,0 +1,801 @@
+package org.partygraph.queries.change;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+import org.partygraph.model.OrgKind;
+import org.partygraph.model.Role;
+import org.partygraph.model.RoleAssignment;
+import org.partygraph.queries.change.Lookups.MemberNode;
+import org.partygraph.queries.change.Lookups.OrgNode;
+
+/**
+ * Changes the stored organization structure one step at a time: orgs are created, renamed, moved
+ * and dissolved, co-managers added and removed, members added, transferred and given roles and
+ * groups.
+ *
+ * <p>
+ * Each change is ONE managed write transaction. It first locks the items it touches (and their
+ * dataset), then checks the hard rules against what is stored and, when any is broken, throws
+ * {@link ChangeRejectedException} listing every problem, so nothing is written; only then it
+ * writes. The driver retries a transaction that failed transiently (a deadlock, a lost leader),
+ * so the work inside a callback only reads and writes through the transaction, keeps no state
+ * outside it, and gets the same ids on a retry (a transfer's id is fixed before it starts).
+ *
+ * <p>
+ * Problems name the id concerned as their item and the input field at fault ({@code id},
+ * {@code parent}, {@code kind}, {@code target}, {@code org}, {@code group}, {@code member},
+ * {@code coManager}, {@code role}, ...).
+ */
+public final class OrgChanges {
+
+	private static final String CREATE_ORG = """
+			CREATE (o:Org)
+			SET o = $props, o.dataset = $dataset
+			""";
+
+	private static final String LINK_PARENT = """
+			MATCH (o:Org {id: $id})
+			MATCH (p:Org {id: $parent})
+			CREATE (o)-[:SUBORDINATE_TO]->(p)
+			""";
+
+	// MERGE: a unit listed twice is set up in once.
+	private static final String LINK_UNITS = """
+			MATCH (o:Org {id: $id})
+			UNWIND $units AS unitId
+			MATCH (u:Unit {id: unitId})
+			MERGE (o)-[:SET_UP_IN]->(u)
+			""";
+
+	private static final String RENAME_ORG = """
+			MATCH (o:Org {id: $id})
+			SET o.name = $name
+			""";
+
+	private static final String UNLINK_PARENT = """
+			MATCH (:Org {id: $id})-[r:SUBORDINATE_TO]->(:Org)
+			DELETE r
+			""";
+
+	private static final String MOVE_MEMBERS = """
+			MATCH (o:Org {id: $id})<-[r:MEMBER_OF]-(m:Member)
+			MATCH (t:Org {id: $target})
+			DELETE r
+			CREATE (m)-[:MEMBER_OF]->(t)
+			RETURN m.id AS id
+			ORDER BY id
+			""";
+
+	private static final String MOVE_CHILDREN = """
+			MATCH (o:Org {id: $id})<-[r:SUBORDINATE_TO]-(c:Org)
+			MATCH (o)-[:SUBORDINATE_TO]->(p:Org)
+			DELETE r
+			CREATE (c)-[:SUBORDINATE_TO]->(p)
+			RETURN c.id AS id
+			ORDER BY id
+			""";
+
+	// A moved member keeps a group only while the group sits under the member's new org, as it
+	// does when a group of the dissolved org went up to the very org its members went to.
+	private static final String END_STRAY_GROUPS = """
+			UNWIND $members AS memberId
+			MATCH (m:Member {id: memberId})-[g:IN_GROUP]->(grp:Org)
+			WHERE grp.id <> $id AND NOT EXISTS { (grp)-[:SUBORDINATE_TO]->(:Org)<-[:MEMBER_OF]-(m) }
+			DELETE g
+			RETURN count(*) AS ended
+			""";
+
+	private static final String LINKS_TO_ORG = """
+			MATCH (o:Org {id: $id})
+			RETURN COUNT { (o)<-[:HOLDS]-(:Member) } AS roles, COUNT { (o)<-[:IN_GROUP]-(:Member) } AS groups,
+			  COUNT { (o)<-[:PARTICIPATES_IN]-(:Member) } AS participations
+			""";
+
+	private static final String DELETE_ORG = """
+			MATCH (o:Org {id: $id})
+			DETACH DELETE o
+			""";
+
+	private static final String ADD_CO_MANAGER = """
+			MATCH (o:Org {id: $org})
+			MATCH (c:Org {id: $coManager})
+			CREATE (o)-[:CO_MANAGED_BY]->(c)
+			""";
+
+	private static final String REMOVE_CO_MANAGER = """
+			MATCH (:Org {id: $org})-[r:CO_MANAGED_BY]->(:Org {id: $coManager})
+			DELETE r
+			""";
+
+	private static final String CREATE_MEMBER = """
+			MATCH (o:Org {id: $org})
+			CREATE (m:Member)-[:MEMBER_OF]->(o)
+			SET m = $props, m.dataset = $dataset
+			""";
+
+	private static final String LINK_GROUP = """
+			MATCH (m:Member {id: $member})
+			MATCH (g:Org {id: $group})
+			CREATE (m)-[:IN_GROUP]->(g)
+			""";
+
+	private static final String LINK_UNIT = """
+			MATCH (m:Member {id: $member})
+			MATCH (u:Unit {id: $unit})
+			CREATE (m)-[:WORKS_IN]->(u)
+			""";
+
+	private static final String LINK_ROLES = """
+			MATCH (m:Member {id: $member})
+			UNWIND $roles AS role
+			MATCH (o:Org {id: role.org})
+			CREATE (m)-[:HOLDS {role: role.role}]->(o)
+			""";
+
+	// MERGE: an org listed twice is joined once.
+	private static final String LINK_PARTICIPATION = """
+			MATCH (m:Member {id: $member})
+			UNWIND $orgs AS orgId
+			MATCH (o:Org {id: orgId})
+			MERGE (m)-[:PARTICIPATES_IN]->(o)
+			""";
+
+	private static final String END_MEMBERSHIP_AND_GROUP = """
+			MATCH (:Member {id: $member})-[r:MEMBER_OF|IN_GROUP]->(:Org)
+			DELETE r
+			""";
+
+	private static final String LINK_MEMBERSHIP = """
+			MATCH (m:Member {id: $member})
+			MATCH (o:Org {id: $org})
+			CREATE (m)-[:MEMBER_OF]->(o)
+			""";
+
+	// Without a given time the clock is read here, under the member's lock, so that times follow
+	// the order transfers were made in; seq orders transfers of one member at the same time.
+	private static final String RECORD_TRANSFER = """
+			MATCH (m:Member {id: $member})
+			WITH m, COUNT { (m)-[:TRANSFERRED]->(:Transfer) } AS earlier
+			CREATE (m)-[:TRANSFERRED]->(t:Transfer)
+			SET t.id = $id, t.member = m.id, t.from = $from, t.to = $to, t.at = coalesce($at, datetime.statement()),
+			  t.reason = $reason, t.seq = earlier + 1, t.dataset = m.dataset
+			RETURN t
+			""";
+
+	private static final String TRANSFERS_OF_MEMBER = """
+			MATCH (:Member {id: $member})-[:TRANSFERRED]->(t:Transfer)
+			RETURN t
+			ORDER BY t.at DESC, t.seq DESC
+			""";
+
+	private static final String TRANSFERS_INTO = """
+			MATCH (t:Transfer {to: $org})
+			RETURN t
+			ORDER BY t.at DESC, t.member, t.seq DESC
+			""";
+
+	private static final String TRANSFERS_OUT_OF = """
+			MATCH (t:Transfer {from: $org})
+			RETURN t
+			ORDER BY t.at DESC, t.member, t.seq DESC
+			""";
+
+	private static final String ADD_ROLE = """
+			MATCH (m:Member {id: $member})
+			MATCH (o:Org {id: $org})
+			CREATE (m)-[:HOLDS {role: $role}]->(o)
+			""";
+
+	private static final String REMOVE_ROLE = """
+			MATCH (:Member {id: $member})-[h:HOLDS {role: $role}]->(:Org {id: $org})
+			DELETE h
+			""";
+
+	private static final String END_GROUP = """
+			MATCH (:Member {id: $member})-[g:IN_GROUP]->(:Org)
+			DELETE g
+			""";
+
+	private final Driver driver;
+
+	public OrgChanges(Driver driver) {
+		this.driver = driver;
+	}
+
+	/**
+	 * Creates an org under its parent, set up in its units. It belongs to its parent's dataset; a
+	 * root to the dataset of its units when they agree on one.
+	 * @return the new org's id
+	 * @throws ChangeRejectedException when the id is taken or missing, the kind or name missing,
+	 * the parent unknown, missing (for any kind but COUNTY_COMMITTEE) or not of a higher kind, or a
+	 * unit unknown
+	 */
+	public String createOrg(NewOrg org) {
+		return write((tx) -> {
+			Lookups.lock(tx, ids(org.parent()), List.of());
+			Problems problems = new Problems();
+			String item = Problems.item(org.id());
+			checkNewId(tx, org.id(), problems);
+			if (org.kind() == null) {
+				problems.add(item, "kind", "kind is missing");
+			}
+			if (Problems.isBlank(org.name())) {
+				problems.add(item, "name", "name is missing");
+			}
+			OrgNode parent = null;
+			if (org.parent() == null) {
+				if (org.kind() != null && org.kind() != OrgKind.COUNTY_COMMITTEE) {
+					problems.add(item, "parent", "parent is missing; only a COUNTY_COMMITTEE can be created without one");
+				}
+			}
+			else {
+				parent = Lookups.org(tx, org.parent());
+				if (parent == null) {
+					problems.add(item, "parent", "no org '" + org.parent() + "'");
+				}
+				else if (org.kind() != null && !parent.kind().isAbove(org.kind())) {
+					problems.add(item, "parent", notAbove(parent, org.kind()));
+				}
+			}
+			List<String> units = referencesTo(tx, item, "units", org.units(), "unit", problems);
+			problems.rejectIfAny();
+
+			Map<String, Object> props = new HashMap<>();
+			props.put("id", org.id());
+			props.put("name", org.name());
+			props.put("kind", org.kind().name());
+			putIfPresent(props, "trade", (org.trade() != null) ? org.trade().name() : null);
+			putIfPresent(props, "hasCommittee", org.hasCommittee());
+			String dataset = (parent != null) ? parent.dataset() : Lookups.soleDatasetOfUnits(tx, units);
+			tx.run(CREATE_ORG, params("props", props, "dataset", dataset)).consume();
+			if (parent != null) {
+				tx.run(LINK_PARENT, params("id", org.id(), "parent", parent.id())).consume();
+			}
+			tx.run(LINK_UNITS, params("id", org.id(), "units", units)).consume();
+			return org.id();
+		});
+	}
+
+	/**
+	 * Gives an org a new name.
+	 * @throws ChangeRejectedException when the org is unknown or the name missing
+	 */
+	public OrgRenamed renameOrg(String id, String name) {
+		return write((tx) -> {
+			Lookups.lock(tx, ids(id), List.of());
+			Problems problems = new Problems();
+			OrgNode org = existingOrg(tx, id, "id", problems);
+			if (Problems.isBlank(name)) {
+				problems.add(Problems.item(id), "name", "name is missing");
+			}
+			problems.rejectIfAny();
+			tx.run(RENAME_ORG, params("id", id, "name", name)).consume();
+			return new OrgRenamed(id, org.name(), name);
+		});
+	}
+
+	/**
+	 * Re-parents an org, with its whole subtree; no membership moves.
+	 * @throws ChangeRejectedException when either org is unknown, the org is a root, the new parent
+	 * is its present one, lies in its own subtree (the message names the cycle), or is not of a
+	 * higher kind, or when the org is a party group with members assigned (they would be left in a
+	 * group outside their own org)
+	 */
+	public OrgMoved moveOrg(String id, String newParent) {
+		return write((tx) -> {
+			Lookups.lock(tx, ids(id, newParent), List.of());
+			Problems problems = new Problems();
+			String item = Problems.item(id);
+			OrgNode org = existingOrg(tx, id, "id", problems);
+			if (org != null && org.parent() == null) {
+				problems.add(id, "id", "'" + id + "' is a root (it has no parent); a root cannot be moved");
+			}
+			OrgNode parent = existingOrg(tx, newParent, "parent", item, problems);
+			if (org != null && parent != null) {
+				if (parent.id().equals(org.parent())) {
+					problems.add(id, "parent", "'" + id + "' is already subordinate to '" + parent.id() + "'");
+				}
+				else {
+					// The ids from the new parent up to the org, when the org is above it (or is it).
+					List<String> up = Lookups.pathUp(tx, parent.id(), id);
+					if (!up.isEmpty()) {
+						problems.add(id, "parent", "'" + parent.id() + "' is inside the subtree of '" + id
+								+ "'; the move would make the subordination cycle " + id + " → " + String.join(" → ", up));
+					}
+					else if (!parent.kind().isAbove(org.kind())) {
+						problems.add(id, "parent", notAbove(parent, org.kind()));
+					}
+				}
+			}
+			if (org != null && org.kind() == OrgKind.PARTY_GROUP) {
+				List<String> assigned = Lookups.groupMembers(tx, id);
+				if (!assigned.isEmpty()) {
+					problems.add(id, "parent", "party group '" + id + "' has members assigned " + assigned
+							+ " whose membership is in '" + org.parent()
+							+ "'; a group stays under its members' org, so assign them elsewhere first");
+				}
+			}
+			problems.rejectIfAny();
+			tx.run(UNLINK_PARENT, params("id", id)).consume();
+			tx.run(LINK_PARENT, params("id", id, "parent", newParent)).consume();
+			return new OrgMoved(id, org.parent(), newParent);
+		});
+	}
+
+	/**
+	 * Dissolves an org: its members move to {@code targetForMembers}, its children go up to its
+	 * parent, roles held at it, assignments to it (a party group) and participation in it end, and it
+	 * is deleted. A moved member's group assignment ends unless the group sits under the target.
+	 * @param targetForMembers where its members go; may be {@code null} only when it has none. It may
+	 * be one of its children (they survive, under its parent), but not a PARTY_GROUP
+	 * @throws ChangeRejectedException when either org is unknown, the target is missing (while it
+	 * has members), is itself or a PARTY_GROUP, or when it has children and no parent, or a child is
+	 * not of a lower kind than its parent (the child's new parent)
+	 */
+	public OrgDissolved dissolveOrg(String id, String targetForMembers) {
+		return write((tx) -> {
+			Lookups.lock(tx, ids(id, targetForMembers), List.of());
+			Problems problems = new Problems();
+			String item = Problems.item(id);
+			OrgNode org = existingOrg(tx, id, "id", problems);
+			if (targetForMembers != null) {
+				if (targetForMembers.equals(id)) {
+					problems.add(item, "target", "the members of '" + id + "' cannot move to '" + id
+							+ "' itself, which is being dissolved");
+				}
+				else {
+					OrgNode target = existingOrg(tx, targetForMembers, "target", item, problems);
+					if (target != null && target.kind() == OrgKind.PARTY_GROUP) {
+						problems.add(item, "target", "'" + target.id()
+								+ "' is a PARTY_GROUP; membership goes to the org above a group");
+					}
+				}
+			}
+			if (org != null) {
+				long members = Lookups.memberCount(tx, id);
+				if (members > 0 && targetForMembers == null) {
+					problems.add(id, "target", "'" + id + "' has " + members
+							+ ((members == 1) ? " member" : " members") + "; a target org for them is missing");
+				}
+				Map<String, OrgKind> children = Lookups.children(tx, id);
+				if (!children.isEmpty() && org.parent() == null) {
+					problems.add(id, "id", "'" + id + "' has children " + children.keySet()
+							+ " and no parent they could move to");
+				}
+				else if (org.parent() != null) {
+					children.forEach((child, kind) -> {
+						if (!org.parentKind().isAbove(kind)) {
+							problems.add(id, "id", "its child '" + child + "' (" + kind + ") would move under '"
+									+ org.parent() + "' (" + org.parentKind() + "), which is not of a higher kind");
+						}
+					});
+				}
+			}
+			problems.rejectIfAny();
+
+			List<String> moved = tx.run(MOVE_MEMBERS, params("id", id, "target", targetForMembers))
+				.list((r) -> r.get("id").asString());
+			List<String> children = tx.run(MOVE_CHILDREN, params("id", id)).list((r) -> r.get("id").asString());
+			long strayGroups = tx.run(END_STRAY_GROUPS, params("id", id, "members", moved))
+				.single()
+				.get("ended")
+				.asLong();
+			Record links = tx.run(LINKS_TO_ORG, params("id", id)).single();
+			tx.run(DELETE_ORG, params("id", id)).consume();
+			return new OrgDissolved(id, org.parent(), targetForMembers, moved, children, links.get("roles").asInt(),
+					links.get("groups").asInt() + (int) strayGroups, links.get("participations").asInt());
+		});
+	}
+
+	/**
+	 * Adds a further managing org (共同管理).
+	 * @throws ChangeRejectedException when either org is unknown, they are the same org, or the
+	 * relation exists already
+	 */
+	public CoManagement addCoManager(String id, String coManager) {
+		return changeCoManager(id, coManager, true);
+	}
+
+	/**
+	 * Removes a further managing org.
+	 * @throws ChangeRejectedException when either org is unknown, they are the same org, or the
+	 * relation does not exist
+	 */
+	public CoManagement removeCoManager(String id, String coManager) {
+		return changeCoManager(id, coManager, false);
+	}
+
+	private CoManagement changeCoManager(String id, String coManager, boolean add) {
+		return write((tx) -> {
+			Lookups.lock(tx, ids(id, coManager), List.of());
+			Problems problems = new Problems();
+			String item = Problems.item(id);
+			OrgNode org = existingOrg(tx, id, "id", problems);
+			OrgNode other = null;
+			if (coManager != null && coManager.equals(id)) {
+				problems.add(item, "coManager", "an org cannot co-manage itself");
+			}
+			else {
+				other = existingOrg(tx, coManager, "coManager", item, problems);
+			}
+			if (org != null && other != null) {
+				boolean exists = Lookups.coManaged(tx, id, coManager);
+				if (add && exists) {
+					problems.add(id, "coManager", "'" + id + "' is already co-managed by '" + coManager + "'");
+				}
+				else if (!add && !exists) {
+					problems.add(id, "coManager", "'" + id + "' is not co-managed by '" + coManager + "'");
+				}
+			}
+			problems.rejectIfAny();
+			tx.run(add ? ADD_CO_MANAGER : REMOVE_CO_MANAGER, params("org", id, "coManager", coManager)).consume();
+			return new CoManagement(id, coManager);
+		});
+	}
+
+	/**
+	 * Adds a member with every property the dataset format has, in the dataset of its org.
+	 * @return the new member's id
+	 * @throws ChangeRejectedException when the id is taken or missing, the name or status
+	 * missing, the org missing, unknown or a PARTY_GROUP, the group not a PARTY_GROUP under the org,
+	 * the unit unknown, a role's org unknown, a role missing, repeated or a GROUP_LEADER outside a
+	 * party group, or an org participated in unknown
+	 */
+	public String addMember(NewMember member) {
+		return write((tx) -> {
+			Lookups.lock(tx, ids(member.org()), List.of());
+			Problems problems = new Problems();
+			String item = Problems.item(member.id());
+			checkNewId(tx, member.id(), problems);
+			if (Problems.isBlank(member.name())) {
+				problems.add(item, "name", "name is missing");
+			}
+			if (member.status() == null) {
+				problems.add(item, "status", "status is missing");
+			}
+			OrgNode org = existingOrg(tx, member.org(), "org", item, problems);
+			if (org != null && org.kind() == OrgKind.PARTY_GROUP) {
+				problems.add(item, "org", "'" + org.id()
+						+ "' is a PARTY_GROUP; membership must be in the org above it, with the group given as group");
+			}
+			if (member.group() != null) {
+				checkGroup(tx, item, member.group(), member.org(), problems);
+			}
+			if (member.unit() != null && !Lookups.missingUnits(tx, List.of(member.unit())).isEmpty()) {
+				problems.add(item, "unit", "no unit '" + member.unit() + "'");
+			}
+			checkNewRoles(tx, item, member.roles(), problems);
+			List<String> participates = referencesTo(tx, item, "participatesIn", member.participatesIn(), "org",
+					problems);
+			problems.rejectIfAny();
+
+			Map<String, Object> props = new HashMap<>();
+			props.put("id", member.id());
+			props.put("name", member.name());
+			props.put("status", member.status().name());
+			putIfPresent(props, "trade", (member.trade() != null) ? member.trade().name() : null);
+			putIfPresent(props, "gender", (member.gender() != null) ? member.gender().name() : null);
+			putIfPresent(props, "birthDate", member.birthDate());
+			putIfPresent(props, "joined", member.joined());
+			putIfPresent(props, "idNumber", member.idNumber());
+			putIfPresent(props, "phone", member.phone());
+			tx.run(CREATE_MEMBER, params("org", org.id(), "props", props, "dataset", org.dataset())).consume();
+			if (member.group() != null) {
+				tx.run(LINK_GROUP, params("member", member.id(), "group", member.group())).consume();
+			}
+			if (member.unit() != null) {
+				tx.run(LINK_UNIT, params("member", member.id(), "unit", member.unit())).consume();
+			}
+			List<Map<String, Object>> roles = member.roles()
+				.stream()
+				.map((r) -> Map.<String, Object>of("org", r.org(), "role", r.role().name()))
+				.toList();
+			tx.run(LINK_ROLES, params("member", member.id(), "roles", roles)).consume();
+			tx.run(LINK_PARTICIPATION, params("member", member.id(), "orgs", participates)).consume();
+			return member.id();
+		});
+	}
+
+	/**
+	 * Moves a member's membership (組織關係轉接) to another org, ends its group assignment and keeps
+	 * the transfer in its history. Roles and participation stay.
+	 * @param reason why, kept with the transfer; may be {@code null}
+	 * @param when when it took effect; {@code null} for now (the database's clock)
+	 * @throws ChangeRejectedException when the member or target is unknown or missing, the target is
+	 * a PARTY_GROUP or the member's present org
+	 */
+	public TransferRecord transferMember(String memberId, String targetOrg, String reason, Instant when) {
+		// Fixed before the transaction, so that a retried attempt records the same transfer.
+		String transferId = UUID.randomUUID().toString();
+		OffsetDateTime at = (when != null) ? when.atOffset(ZoneOffset.UTC) : null;
+		return write((tx) -> {
+			Lookups.lock(tx, ids(targetOrg), ids(memberId));
+			Problems problems = new Problems();
+			String item = Problems.item(memberId);
+			MemberNode member = existingMember(tx, memberId, problems);
+			OrgNode target = existingOrg(tx, targetOrg, "target", item, problems);
+			if (target != null && target.kind() == OrgKind.PARTY_GROUP) {
+				problems.add(item, "target", "'" + target.id()
+						+ "' is a PARTY_GROUP; membership goes to the org above a group (assign the group separately)");
+			}
+			else if (target != null && member != null && target.id().equals(member.org())) {
+				problems.add(item, "target", "'" + memberId + "' is already a member of '" + target.id() + "'");
+			}
+			problems.rejectIfAny();
+			tx.run(END_MEMBERSHIP_AND_GROUP, params("member", memberId)).consume();
+			tx.run(LINK_MEMBERSHIP, params("member", memberId, "org", targetOrg)).consume();
+			Value transfer = tx
+				.run(RECORD_TRANSFER,
+						params("member", memberId, "id", transferId, "from", member.org(), "to", targetOrg, "at", at,
+								"reason", reason))
+				.single()
+				.get("t");
+			return transfer(transfer);
+		});
+	}
+
+	/** The transfers of a member, newest first; empty for an unknown member. */
+	public List<TransferRecord> transfers(String memberId) {
+		return readTransfers(TRANSFERS_OF_MEMBER, params("member", memberId));
+	}
+
+	/** The transfers whose target was the org (kept after the org is dissolved), newest first. */
+	public List<TransferRecord> transfersInto(String orgId) {
+		return readTransfers(TRANSFERS_INTO, params("org", orgId));
+	}
+
+	/** The transfers whose origin was the org (kept after the org is dissolved), newest first. */
+	public List<TransferRecord> transfersOutOf(String orgId) {
+		return readTransfers(TRANSFERS_OUT_OF, params("org", orgId));
+	}
+
+	/**
+	 * Lets a member hold an office at an org (not necessarily its own).
+	 * @throws ChangeRejectedException when the member or org is unknown or missing, the role
+	 * missing or already held there, or a GROUP_LEADER is asked for outside a PARTY_GROUP
+	 */
+	public HeldRole assignRole(String memberId, String orgId, Role role) {
+		return changeRole(memberId, orgId, role, true);
+	}
+
+	/**
+	 * Ends an office a member holds at an org.
+	 * @throws ChangeRejectedException when the member or org is unknown or missing, the role
+	 * missing or not held there
+	 */
+	public HeldRole removeRole(String memberId, String orgId, Role role) {
+		return changeRole(memberId, orgId, role, false);
+	}
+
+	private HeldRole changeRole(String memberId, String orgId, Role role, boolean add) {
+		return write((tx) -> {
+			Lookups.lock(tx, ids(orgId), ids(memberId));
+			Problems problems = new Problems();
+			String item = Problems.item(memberId);
+			MemberNode member = existingMember(tx, memberId, problems);
+			OrgNode org = existingOrg(tx, orgId, "org", item, problems);
+			if (role == null) {
+				problems.add(item, "role", "role is missing");
+			}
+			else if (add && role == Role.GROUP_LEADER && org != null && org.kind() != OrgKind.PARTY_GROUP) {
+				problems.add(item, "role", "a GROUP_LEADER leads a PARTY_GROUP, and " + org.describe() + " is not one");
+			}
+			else if (member != null && org != null) {
+				boolean holds = Lookups.holds(tx, memberId, orgId, role);
+				if (add && holds) {
+					problems.add(item, "role", "'" + memberId + "' already holds " + role + " at '" + orgId + "'");
+				}
+				else if (!add && !holds) {
+					problems.add(item, "role", "'" + memberId + "' does not hold " + role + " at '" + orgId + "'");
+				}
+			}
+			problems.rejectIfAny();
+			tx.run(add ? ADD_ROLE : REMOVE_ROLE, params("member", memberId, "org", orgId, "role", role.name()))
+				.consume();
+			return new HeldRole(memberId, orgId, role);
+		});
+	}
+
+	/**
+	 * Assigns a member to a party group under its own org, replacing any earlier group, or with
+	 * {@code null} ends its assignment. Assigning the present group again changes nothing.
+	 * @throws ChangeRejectedException when the member or group is unknown, or the group is not a
+	 * PARTY_GROUP whose parent is the member's org
+	 */
+	public GroupAssigned assignGroup(String memberId, String groupId) {
+		return write((tx) -> {
+			Lookups.lock(tx, ids(groupId), ids(memberId));
+			Problems problems = new Problems();
+			String item = Problems.item(memberId);
+			MemberNode member = existingMember(tx, memberId, problems);
+			if (groupId != null) {
+				checkGroup(tx, item, groupId, (member != null) ? member.org() : null, problems);
+			}
+			problems.rejectIfAny();
+			tx.run(END_GROUP, params("member", memberId)).consume();
+			if (groupId != null) {
+				tx.run(LINK_GROUP, params("member", memberId, "group", groupId)).consume();
+			}
+			return new GroupAssigned(memberId, member.group(), groupId);
+		});
+	}
+
+	private <T> T write(TransactionCallback<T> work) {
+		try (Session session = this.driver.session()) {
+			return session.executeWrite(work);
+		}
+	}
+
+	private List<TransferRecord> readTransfers(String cypher, Map<String, Object> parameters) {
+		try (Session session = this.driver.session()) {
+			return session.executeRead((tx) -> tx.run(cypher, parameters).list((r) -> transfer(r.get("t"))));
+		}
+	}
+
+	private static TransferRecord transfer(Value t) {
+		return new TransferRecord(t.get("id").asString(), t.get("member").asString(null), t.get("from").asString(null),
+				t.get("to").asString(null), t.get("at").asZonedDateTime().toInstant(), t.get("reason").asString(null));
+	}
+
+	private static void checkNewId(TransactionContext tx, String id, Problems problems) {
+		if (Problems.isBlank(id)) {
+			problems.add(Problems.NO_ID, "id", "id is missing");
+			return;
+		}
+		List<String> holders = Lookups.holders(tx, id);
+		if (!holders.isEmpty()) {
+			problems.add(id, "id", "id '" + id + "' is already used by " + String.join(" and ", holders)
+					+ "; ids are unique across orgs, units and members");
+		}
+	}
+
+	private static OrgNode existingOrg(TransactionContext tx, String id, String field,
+			Problems problems) {
+		return existingOrg(tx, id, field, Problems.item(id), problems);
+	}
+
+	/** The org {@code id} names in {@code field} of {@code item}; {@code null}, with a problem, when there is none. */
+	private static OrgNode existingOrg(TransactionContext tx, String id, String field, String item,
+			Problems problems) {
+		if (Problems.isBlank(id)) {
+			problems.add(item, field, field + " is missing");
+			return null;
+		}
+		OrgNode org = Lookups.org(tx, id);
+		if (org == null) {
+			problems.add(item, field, "no org '" + id + "'");
+		}
+		return org;
+	}
+
+	private static MemberNode existingMember(TransactionContext tx, String id, Problems problems) {
+		if (Problems.isBlank(id)) {
+			problems.add(Problems.NO_ID, "member", "member is missing");
+			return null;
+		}
+		MemberNode member = Lookups.member(tx, id);
+		if (member == null) {
+			problems.add(id, "member", "no member '" + id + "'");
+		}
+		return member;
+	}
+
+	/** A group must be a PARTY_GROUP directly under the member's org (CONTRACT section 1). */
+	private static void checkGroup(TransactionContext tx, String item, String groupId, String orgId,
+			Problems problems) {
+		OrgNode group = existingOrg(tx, groupId, "group", item, problems);
+		if (group == null) {
+			return;
+		}
+		if (group.kind() != OrgKind.PARTY_GROUP) {
+			problems.add(item, "group", group.describe() + " is not a PARTY_GROUP");
+		}
+		else if (orgId != null && !orgId.equals(group.parent())) {
+			String actual = (group.parent() != null) ? "its parent is '" + group.parent() + "'" : "it has no parent";
+			problems.add(item, "group",
+					"group '" + groupId + "' is not under the member's org '" + orgId + "' (" + actual + ")");
+		}
+	}
+
+	private static void checkNewRoles(TransactionContext tx, String item, List<RoleAssignment> roles,
+			Problems problems) {
+		List<String> orgIds = new ArrayList<>();
+		for (RoleAssignment role : roles) {
+			if (role != null && role.org() != null) {
+				orgIds.add(role.org());
+			}
+		}
+		Map<String, OrgKind> kinds = Lookups.orgKinds(tx, orgIds);
+		Set<RoleAssignment> seen = new HashSet<>();
+		for (int i = 0; i < roles.size(); i++) {
+			RoleAssignment role = roles.get(i);
+			String field = "roles[" + i + "]";
+			if (role == null) {
+				problems.add(item, field, field + " is missing");
+				continue;
+			}
+			if (role.org() == null) {
+				problems.add(item, field + ".org", field + ".org is missing");
+			}
+			else if (!kinds.containsKey(role.org())) {
+				problems.add(item, field + ".org", "no org '" + role.org() + "'");
+			}
+			if (role.role() == null) {
+				problems.add(item, field + ".role", field + ".role is missing");
+			}
+			else if (role.role() == Role.GROUP_LEADER && kinds.containsKey(role.org())
+					&& kinds.get(role.org()) != OrgKind.PARTY_GROUP) {
+				problems.add(item, field + ".role", "a GROUP_LEADER leads a PARTY_GROUP, and '" + role.org() + "' ("
+						+ kinds.get(role.org()) + ") is not one");
+			}
+			if (!seen.add(role)) {
+				problems.add(item, field, "repeats " + role.role() + " at '" + role.org() + "'");
+			}
+		}
+	}
+
+	/**
+	 * Checks that each id of a list field resolves to a {@code targetKind} ("unit" or "org"),
+	 * reporting entries as {@code field[i]}; returns the ids, none {@code null}, for writing.
+	 */
+	private static List<String> referencesTo(TransactionContext tx, String item, String field,
+			List<String> ids, String targetKind, Problems problems) {
+		List<String> present = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i++) {
+			if (ids.get(i) == null) {
+				problems.add(item, field + "[" + i + "]", field + "[" + i + "] is missing");
+			}
+			else {
+				present.add(ids.get(i));
+			}
+		}
+		Set<String> missing = new HashSet<>(
+				"unit".equals(targetKind) ? Lookups.missingUnits(tx, present) : Lookups.missingOrgs(tx, present));
+		for (int i = 0; i < ids.size(); i++) {
+			if (ids.get(i) != null && missing.contains(ids.get(i))) {
+				problems.add(item, field + "[" + i + "]", "no " + targetKind + " '" + ids.get(i) + "'");
+			}
+		}
+		return present;
+	}
+
+	private static String notAbove(OrgNode parent, OrgKind kind) {
+		return "parent " + parent.describe() + " is not of a higher kind than " + kind;
+	}
+
+	private static List<String> ids(String... ids) {
+		return Arrays.asList(ids);
+	}
+
+	private static void putIfPresent(Map<String, Object> props, String key, Object value) {
+		if (value != null) {
+			props.put(key, value);
+		}
+	}
+
+	// Map.of refuses null values, and absent optional inputs are null.
+	private static Map<String, Object> params(Object... keysAndValues) {
+		Map<String, Object> params = new HashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			params.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return params;
+	}
+
+}

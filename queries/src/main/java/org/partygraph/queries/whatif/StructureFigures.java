@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.partygraph.model.Member;
 import org.partygraph.model.Org;
@@ -47,15 +49,20 @@ final class StructureFigures {
 		metrics.add(new Metric("branchMembers.median", median(sizes)));
 		metrics.add(new Metric("branchMembers.max", sizes.isEmpty() ? 0 : sizes.get(sizes.size() - 1)));
 		// Depth below the scope's root(s) and the widest span of control.
-		Map<String, Integer> depth = new HashMap<>();
+		// Depth counts ancestors inside the scope, so it does not depend on the order orgs are listed in.
+		Set<String> inScope = scope.stream().map(Org::id).collect(Collectors.toSet());
 		int maxDepth = 0;
 		int maxSpan = 0;
 		int parents = 0;
 		int childLinks = 0;
 		for (Org org : scope) {
-			Org parent = (org.parent() != null) ? s.org(org.parent()) : null;
-			int d = (parent == null || !depth.containsKey(parent.id())) ? 0 : depth.get(parent.id()) + 1;
-			depth.put(org.id(), d);
+			int d = 0;
+			for (Org ancestor : s.ancestors(org.id())) {
+				if (!inScope.contains(ancestor.id())) {
+					break;
+				}
+				d++;
+			}
 			maxDepth = Math.max(maxDepth, d);
 			int span = s.children(org.id()).size();
 			maxSpan = Math.max(maxSpan, span);

@@ -44,10 +44,10 @@ public final class WhatIfEngine {
 		WorkingCopy copy = new WorkingCopy(before, this.checker.thresholds().minFullMembers());
 		for (int i = 0; i < operations.size(); i++) {
 			copy.apply(i, operations.get(i));
-		}
-		if (withinOrgId != null && copy.dissolved().contains(withinOrgId)) {
-			throw new InvalidOperationException(operations.size() - 1, operations.get(operations.size() - 1).op(),
-					"the scope org " + withinOrgId + " is gone after the operations; choose a scope above it");
+			if (withinOrgId != null && !copy.hasOrg(withinOrgId)) {
+				throw new InvalidOperationException(i, operations.get(i).op(), "removes the scope org " + withinOrgId
+						+ " (within); choose a scope above it");
+			}
 		}
 		Dataset after = copy.toDataset();
 		Structure beforeStructure = Structure.of(before);

@@ -70,6 +70,10 @@ final class WorkingCopy {
 		return this.created;
 	}
 
+	boolean hasOrg(String id) {
+		return this.orgs.containsKey(id);
+	}
+
 	Set<String> dissolved() {
 		return this.dissolved;
 	}
@@ -183,14 +187,8 @@ final class WorkingCopy {
 		Org joint = new Org(id, OrgKind.JOINT_BRANCH, op.name(), merged.get(0).parent(), List.copyOf(coManagers),
 				List.copyOf(units), null, merged.stream().anyMatch(Org::committee));
 		addOrg(joint);
+		// Members first: their party groups move with the children below, and stay valid.
 		int moved = 0;
-		for (Org org : merged) {
-			for (Org child : childrenOf(org.id())) {
-				if (!ids.contains(child.id())) {
-					reparent(child, id);
-				}
-			}
-		}
 		for (Member m : List.copyOf(this.members.values())) {
 			Member changed = m;
 			if (ids.contains(m.org())) {
@@ -200,6 +198,13 @@ final class WorkingCopy {
 			changed = changed.withRoles(replaceOrgs(changed.roles(), ids, id))
 				.withParticipatesIn(replace(changed.participatesIn(), ids, id));
 			this.members.put(m.id(), changed);
+		}
+		for (Org org : merged) {
+			for (Org child : childrenOf(org.id())) {
+				if (!ids.contains(child.id())) {
+					reparent(child, id);
+				}
+			}
 		}
 		for (Org other : List.copyOf(this.orgs.values())) {
 			if (other.coManagedBy().stream().anyMatch(ids::contains)) {
@@ -216,6 +221,10 @@ final class WorkingCopy {
 		Org target = org(index, op, op.target(), "target");
 		if (org.id().equals(target.id())) {
 			throw new InvalidOperationException(index, op.op(), "target: an org cannot be its own parent");
+		}
+		if (target.kind() == OrgKind.PARTY_GROUP) {
+			throw new InvalidOperationException(index, op.op(),
+					"target: " + target.id() + " is a PARTY_GROUP; no org is subordinate to a party group");
 		}
 		if (this.subordination.getAncestors(org.id()).contains(target.id())) {
 			throw new InvalidOperationException(index, op.op(), "target: " + target.id() + " lies under " + org.id()
@@ -300,6 +309,9 @@ final class WorkingCopy {
 
 	private void electCommittee(int index, Operation op) {
 		Org org = org(index, op, op.org(), "org");
+		if (org.kind() == OrgKind.PARTY_GROUP) {
+			throw new InvalidOperationException(index, op.op(), "org: a PARTY_GROUP does not elect a committee");
+		}
 		this.orgs.put(org.id(), new Org(org.id(), org.kind(), org.name(), org.parent(), org.coManagedBy(),
 				org.units(), org.trade(), true));
 		this.changes.add(org.name() + " (" + org.id() + ") elects a committee");

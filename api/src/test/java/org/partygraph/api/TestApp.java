@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,6 +38,8 @@ public final class TestApp {
 	public static HttpGraphQlTester tester(int port, String user, String password) {
 		WebTestClient client = WebTestClient.bindToServer(new JdkClientHttpConnector())
 			.baseUrl("http://127.0.0.1:" + port + "/graphql")
+			// First statements of a fresh JVM and store plan and warm up slowly on a 2-core machine.
+			.responseTimeout(Duration.ofSeconds(60))
 			.defaultHeaders((headers) -> headers.setBasicAuth(user, password))
 			.build();
 		return HttpGraphQlTester.create(client);

@@ -23,12 +23,12 @@ import org.partygraph.model.UnitKind;
  *     └── o-e1 (BRANCH)                     set up in u-e1; co-managed by o-hbt; member e1 FULL
  * </pre>
  */
-final class SmallCounty {
+public final class SmallCounty {
 
 	private SmallCounty() {
 	}
 
-	static Dataset dataset() {
+	public static Dataset dataset() {
 		List<Unit> units = List.of(Unit.of("u-county", UnitKind.COUNTY, "小縣", null),
 				Unit.of("u-hbt", UnitKind.TOWNSHIP, "海北頭鄉", "u-county"),
 				Unit.of("u-xz", UnitKind.VILLAGE, "下寨村", "u-hbt"),

@@ -48,7 +48,7 @@ public final class TestNeo4j {
 
 	/** Removes every dataset item, keeping the schema. */
 	public static void clear() {
-		driver().executableQuery("MATCH (n) WHERE n:Org OR n:Unit OR n:Member OR n:Dataset DETACH DELETE n").execute();
+		driver().executableQuery("MATCH (n) WHERE n:Org OR n:Unit OR n:Member OR n:Dataset OR n:Transfer DETACH DELETE n").execute();
 	}
 
 	/** A count from a Cypher statement returning one number. */

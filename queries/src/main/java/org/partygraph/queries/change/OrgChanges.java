@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -210,6 +211,13 @@ public final class OrgChanges {
 	private static final String END_GROUP = """
 			MATCH (:Member {id: $member})-[g:IN_GROUP]->(:Org)
 			DELETE g
+			""";
+
+	private static final String TRANSFERS_OF_MEMBERS = """
+			UNWIND $ids AS key
+			MATCH (:Member {id: key})-[:TRANSFERRED]->(t:Transfer)
+			RETURN key, t
+			ORDER BY key, t.at DESC, t.seq DESC
 			""";
 
 	private final Driver driver;
@@ -640,6 +648,17 @@ public final class OrgChanges {
 		try (Session session = this.driver.session()) {
 			return session.executeWrite(work);
 		}
+	}
+
+	/** Transfers of each member, newest first, in one statement (for a level of a GraphQL query). */
+	public Map<String, List<TransferRecord>> transfers(Collection<String> memberIds) {
+		Map<String, List<TransferRecord>> result = new HashMap<>();
+		memberIds.forEach((id) -> result.put(id, new ArrayList<>()));
+		try (Session session = this.driver.session()) {
+			session.executeRead((tx) -> tx.run(TRANSFERS_OF_MEMBERS, Map.of("ids", List.copyOf(memberIds))).list())
+				.forEach((r) -> result.get(r.get("key").asString()).add(transfer(r.get("t"))));
+		}
+		return result;
 	}
 
 	private List<TransferRecord> readTransfers(String cypher, Map<String, Object> parameters) {

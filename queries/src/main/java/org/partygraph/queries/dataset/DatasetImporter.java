@@ -49,6 +49,14 @@ public final class DatasetImporter {
 			SET r += row{.*, from: null, to: null}
 			""";
 
+	// Transfer history is not part of a dataset file; it outlives a re-import and is linked again
+	// to the members that come back with the same id.
+	private static final String RELINK_TRANSFERS = """
+			MATCH (t:Transfer {dataset: $dataset})
+			MATCH (m:Member {id: t.member})
+			MERGE (m)-[:TRANSFERRED]->(t)
+			""";
+
 	private static final String RECORD_DATASET = """
 			MERGE (d:Dataset {name: $dataset})
 			SET d.format = $format, d.importedAt = datetime(), d.units = $units, d.orgs = $orgs, d.members = $members
@@ -96,6 +104,7 @@ public final class DatasetImporter {
 					done = writeBatches(tx, cypher, entry.getValue(), dataset.name(), "relationships", done, total,
 							progress);
 				}
+				tx.run(RELINK_TRANSFERS, Map.of("dataset", dataset.name())).consume();
 				tx.run(RECORD_DATASET,
 						Map.of("dataset", dataset.name(), "format", Dataset.FORMAT, "units", dataset.units().size(),
 								"orgs", dataset.orgs().size(), "members", dataset.members().size()))

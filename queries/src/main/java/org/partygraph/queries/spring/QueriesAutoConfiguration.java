@@ -3,8 +3,11 @@ package org.partygraph.queries.spring;
 import java.util.List;
 
 import org.neo4j.driver.Driver;
+import org.partygraph.queries.change.OrgChanges;
 import org.partygraph.queries.dataset.DatasetExporter;
 import org.partygraph.queries.dataset.DatasetImporter;
+import org.partygraph.queries.pattern.PatternQueries;
+import org.partygraph.queries.pattern.StatisticsQueries;
 import org.partygraph.queries.read.ChartQueries;
 import org.partygraph.queries.read.MemberQueries;
 import org.partygraph.queries.read.OrgQueries;
@@ -62,6 +65,22 @@ public class QueriesAutoConfiguration {
 	@Bean
 	ChartQueries chartQueries(Driver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
 		return new ChartQueries(driver, listener.getIfAvailable(() -> StatementListener.NONE));
+	}
+
+	@Bean
+	PatternQueries patternQueries(Driver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
+		return new PatternQueries(driver, listener.getIfAvailable(() -> StatementListener.NONE));
+	}
+
+	@Bean
+	StatisticsQueries statisticsQueries(Driver driver, ObjectProvider<StatementListener> listener,
+			SchemaReady schemaReady) {
+		return new StatisticsQueries(driver, listener.getIfAvailable(() -> StatementListener.NONE));
+	}
+
+	@Bean
+	OrgChanges orgChanges(Driver driver, SchemaReady schemaReady) {
+		return new OrgChanges(driver);
 	}
 
 	@Bean

@@ -1,0 +1,122 @@
+package org.partygraph.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partygraph.model.Dataset;
+
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Mutations over HTTP on a county of their own (so the other tests' data stays put): each hard
+ * rule answers a typed error naming the item and field, and leaves the stored graph as it was.
+ */
+class ChangesApiIT extends ServiceTestBase {
+
+	private static final String COUNTY = """
+			{"format": "party-graph/1", "name": "變更縣",
+			 "units": [{"id": "c-u", "kind": "COUNTY", "name": "變更縣"}],
+			 "orgs": [
+			  {"id": "c-county", "kind": "COUNTY_COMMITTEE", "name": "中共變更縣委", "units": ["c-u"]},
+			  {"id": "c-t", "kind": "TOWNSHIP_COMMITTEE", "name": "甲鄉黨委", "parent": "c-county"},
+			  {"id": "c-b", "kind": "BRANCH", "name": "甲村黨支部", "parent": "c-t"},
+			  {"id": "c-g", "kind": "PARTY_GROUP", "name": "第一黨小組", "parent": "c-b"},
+			  {"id": "c-b2", "kind": "BRANCH", "name": "乙村黨支部", "parent": "c-t"}],
+			 "members": [
+			  {"id": "c-m1", "name": "趙一", "status": "FULL", "org": "c-b", "group": "c-g"},
+			  {"id": "c-m2", "name": "趙二", "status": "FULL", "org": "c-b"}]}
+			""";
+
+	@BeforeEach
+	void freshCounty() {
+		this.graphQl.document("mutation($json: String!) { importDataset(json: $json) { dataset nodes errors { item field message } } }")
+			.variable("json", COUNTY)
+			.execute()
+			.path("importDataset.dataset").entity(String.class).isEqualTo("變更縣")
+			.path("importDataset.errors").entityList(Object.class).hasSize(0);
+	}
+
+	@Test
+	void createRenameAndReadBack() {
+		mutate("mutation { createOrg(input: {id: \"c-new\", kind: BRANCH, name: \"丙村黨支部\", parent: \"c-t\"}) { org { id kind parent { id } } errors { field } } }")
+			.path("createOrg.org.parent.id").entity(String.class).isEqualTo("c-t")
+			.path("createOrg.errors").entityList(Object.class).hasSize(0);
+		mutate("mutation { renameOrg(id: \"c-new\", name: \"丁村黨支部\") { org { name } errors { field } } }")
+			.path("renameOrg.org.name").entity(String.class).isEqualTo("丁村黨支部");
+	}
+
+	@Test
+	void eachHardRuleIsATypedErrorAndChangesNothing() {
+		Dataset before = this.exporter.exportAll();
+		expectError("mutation { createOrg(input: {id: \"c-x\", kind: BRANCH, name: \"x\", parent: \"c-g\"}) { org { id } errors { item field message } } }",
+				"createOrg", "c-x", "parent");
+		expectError("mutation { createOrg(input: {id: \"c-b\", kind: BRANCH, name: \"x\", parent: \"c-t\"}) { org { id } errors { item field message } } }",
+				"createOrg", "c-b", "id");
+		expectError("mutation { moveOrg(id: \"c-t\", parent: \"c-b\") { org { id } errors { item field message } } }",
+				"moveOrg", "c-t", "parent");
+		expectError("mutation { addMember(input: {id: \"c-m9\", name: \"錢九\", status: FULL, org: \"c-g\"}) { member { id } errors { item field message } } }",
+				"addMember", "c-m9", "org");
+		expectError("mutation { transferMember(member: \"c-m1\", to: \"c-g\") { transfer { id } errors { item field message } } }",
+				"transferMember", "c-m1", "target");
+		expectError("mutation { assignGroup(member: \"c-m1\", group: \"c-b2\") { member { id } errors { item field message } } }",
+				"assignGroup", "c-m1", "group");
+		expectError("mutation { addMember(input: {id: \"c-m9\", name: \"錢九\", status: FULL, org: \"c-b\", joined: \"2020-13-01\"}) { member { id } errors { item field message } } }",
+				"addMember", "c-m9", "joined");
+		assertThat(this.exporter.exportAll()).as("nothing half-applied").isEqualTo(before);
+	}
+
+	@Test
+	void transferIsKeptAsHistory() {
+		mutate("mutation { transferMember(member: \"c-m1\", to: \"c-b2\", reason: \"搬遷\") { transfer { from { id } to { id } reason at } errors { field } } }")
+			.path("transferMember.transfer.from.id").entity(String.class).isEqualTo("c-b")
+			.path("transferMember.transfer.to.id").entity(String.class).isEqualTo("c-b2")
+			.path("transferMember.transfer.reason").entity(String.class).isEqualTo("搬遷");
+		mutate("mutation { transferMember(member: \"c-m1\", to: \"c-t\") { errors { field } } }")
+			.path("transferMember.errors").entityList(Object.class).hasSize(0);
+		this.graphQl.document("{ member(id: \"c-m1\") { org { id } group { id } transfers { from { id } to { id } } } }")
+			.execute()
+			.path("member.org.id").entity(String.class).isEqualTo("c-t")
+			.path("member.group").valueIsNull()
+			.path("member.transfers[*].to.id").entityList(String.class).containsExactly("c-t", "c-b2");
+	}
+
+	@Test
+	void namesThatLookLikeCypherAreStoredLiterally() {
+		String name = "x'}) DETACH DELETE n // \\\"乙\\\" $param";
+		mutate("mutation { createOrg(input: {id: \"c-evil\", kind: BRANCH, name: \"" + name + "\", parent: \"c-t\"}) { org { name } errors { field } } }")
+			.path("createOrg.org.name").entity(String.class).isEqualTo("x'}) DETACH DELETE n // \"乙\" $param");
+		this.graphQl.document("{ org(id: \"c-t\") { children { id } } }")
+			.execute()
+			.path("org.children[*].id").entityList(String.class)
+			.satisfies((ids) -> assertThat(ids).containsExactlyInAnyOrder("c-b", "c-b2", "c-evil"));
+	}
+
+	@Test
+	void anInvalidImportNamesEveryProblem() {
+		this.graphQl.document("mutation($json: String!) { importDataset(json: $json) { dataset errors { item field message } } }")
+			.variable("json", "{\"format\": \"party-graph/1\", \"name\": \"壞\", \"units\": [], \"orgs\": [{\"id\": \"z\", \"kind\": \"BRNCH\", \"name\": \"z\"}], \"members\": []}")
+			.execute()
+			.path("importDataset.dataset").valueIsNull()
+			.path("importDataset.errors[*].field").entityList(String.class).contains("kind")
+			.path("importDataset.errors[*].item").entityList(String.class).contains("z");
+	}
+
+	private GraphQlTester.Response mutate(String document) {
+		return this.graphQl.document(document).execute();
+	}
+
+	private void expectError(String document, String field, String item, String inputField) {
+		GraphQlTester.Response response = mutate(document);
+		List<Map> errors = response.path(field + ".errors").entityList(Map.class).get();
+		assertThat(errors).as(document).anySatisfy((e) -> {
+			assertThat(e.get("item")).isEqualTo(item);
+			assertThat(e.get("field")).isEqualTo(inputField);
+			assertThat((String) e.get("message")).isNotBlank();
+		});
+	}
+
+}

@@ -18,17 +18,6 @@ final class Trades {
 		return RURAL;
 	}
 
-	/** 種植, 養殖... as in 下寨村養殖行業黨支部. */
-	static String chinese(Trade trade) {
-		return switch (trade) {
-			case PLANTING -> "種植";
-			case BREEDING -> "養殖";
-			case PROCESSING -> "加工";
-			case TRANSPORT -> "運輸";
-			case COMMERCE -> "商貿";
-		};
-	}
-
 	/** The suffix of a trade branch's id, as in {@code o-v-xz-breed}. */
 	static String code(Trade trade) {
 		return switch (trade) {

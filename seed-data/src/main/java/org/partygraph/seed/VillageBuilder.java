@@ -137,7 +137,7 @@ final class VillageBuilder {
 			.groups((i) -> (groupId != null && i >= size - 3) ? groupId : null)
 			.enrol();
 		if (group != null) {
-			this.draft.add(Org.of(group, OrgKind.PARTY_GROUP, village.name() + Trades.chinese(groupTrade) + "行業黨小組",
+			this.draft.add(Org.of(group, OrgKind.PARTY_GROUP, village.name() + groupTrade.chineseName() + "行業黨小組",
 					org));
 		}
 		for (Trade trade : trades) {
@@ -147,7 +147,7 @@ final class VillageBuilder {
 				.units((i) -> village.unitId())
 				.trades((i) -> trade)
 				.enrol();
-			this.draft.add(new Org(branch, OrgKind.BRANCH, village.name() + Trades.chinese(trade) + "行業黨支部", org, null,
+			this.draft.add(new Org(branch, OrgKind.BRANCH, village.name() + trade.chineseName() + "行業黨支部", org, null,
 					List.of(village.unitId()), trade, roster.hasCommittee()));
 		}
 	}

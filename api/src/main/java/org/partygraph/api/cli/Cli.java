@@ -2,6 +2,7 @@ package org.partygraph.api.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -87,6 +88,10 @@ public final class Cli {
 			}
 			err.println(ex.problems().size() + " problem(s); nothing was written");
 			return INVALID;
+		}
+		catch (NoSuchFileException ex) {
+			err.println(command + " failed: no such file: " + ex.getFile());
+			return FAILED;
 		}
 		catch (Exception ex) {
 			err.println(command + " failed: " + rootMessage(ex));

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * never a fixed well-known one.
  */
 @Component
+@ConditionalOnWebApplication
 public class AdminPassword {
 
 	private static final Logger logger = LoggerFactory.getLogger(AdminPassword.class);

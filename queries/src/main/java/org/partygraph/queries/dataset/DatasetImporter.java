@@ -26,7 +26,7 @@ public final class DatasetImporter {
 			UNWIND $ids AS id
 			MATCH (n:%s {id: id})
 			WHERE coalesce(n.dataset, '') <> $dataset
-			RETURN n.id AS id, n.dataset AS owner
+			RETURN n.id AS id, coalesce(n.dataset, '(none: made outside an import)') AS owner
 			""";
 
 	private static final String DELETE_DATASET = """

@@ -15,6 +15,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
+import org.partygraph.queries.read.ReadStatements;
 import org.partygraph.queries.read.StatementListener;
 
 /**
@@ -353,10 +354,10 @@ public final class PatternQueries {
 	private static final List<String> PART_FIGURE_KEYS = List.of("households", "householdsDriven", "baseMembers",
 			"industryCluster", "memberCount", "townshipDeputySecretary");
 
-	private final Statements statements;
+	private final ReadStatements statements;
 
 	public PatternQueries(Driver driver, StatementListener listener) {
-		this.statements = new Statements(driver, listener);
+		this.statements = new ReadStatements(driver, listener);
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.neo4j.driver.Record;
 import org.partygraph.model.MemberStatus;
 import org.partygraph.model.OrgKind;
 import org.partygraph.model.Trade;
+import org.partygraph.queries.read.ReadStatements;
 import org.partygraph.queries.read.StatementListener;
 
 /**
@@ -63,10 +64,10 @@ public final class StatisticsQueries {
 
 	private static final List<String> TRADE_ORDER = names(Trade.values());
 
-	private final Statements statements;
+	private final ReadStatements statements;
 
 	public StatisticsQueries(Driver driver, StatementListener listener) {
-		this.statements = new Statements(driver, listener);
+		this.statements = new ReadStatements(driver, listener);
 	}
 
 	/**

@@ -10,7 +10,6 @@ import java.util.function.Function;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 import org.partygraph.model.Gender;
 import org.partygraph.model.MemberStatus;
@@ -24,23 +23,14 @@ import org.partygraph.model.UnitKind;
  */
 final class Rows {
 
-	private final Driver driver;
-
-	private final StatementListener listener;
+	private final ReadStatements statements;
 
 	Rows(Driver driver, StatementListener listener) {
-		this.driver = driver;
-		this.listener = listener;
+		this.statements = new ReadStatements(driver, listener);
 	}
 
 	List<Record> read(String cypher, Map<String, Object> parameters) {
-		long started = System.nanoTime();
-		try (Session session = this.driver.session()) {
-			return session.executeRead((tx) -> tx.run(cypher, parameters).list());
-		}
-		finally {
-			this.listener.statementRan(System.nanoTime() - started);
-		}
+		return this.statements.read(cypher, parameters);
 	}
 
 	/** Rows keyed by the {@code key} column, one value each (first wins). */

@@ -1,11 +1,10 @@
 package org.partygraph.queries.spring;
 
-import java.util.List;
-
 import org.neo4j.driver.Driver;
 import org.partygraph.queries.change.OrgChanges;
 import org.partygraph.queries.dataset.DatasetExporter;
 import org.partygraph.queries.dataset.DatasetImporter;
+import org.partygraph.queries.pattern.PatternFigures;
 import org.partygraph.queries.pattern.PatternQueries;
 import org.partygraph.queries.pattern.StatisticsQueries;
 import org.partygraph.queries.read.ChartQueries;
@@ -99,7 +98,7 @@ public class QueriesAutoConfiguration {
 
 	@Bean
 	ComplianceQueries complianceQueries(DatasetExporter exporter, RuleThresholds thresholds) {
-		return new ComplianceQueries(exporter, new RuleChecker(thresholds), (structure, within) -> List.of());
+		return new ComplianceQueries(exporter, new RuleChecker(thresholds), PatternFigures::of);
 	}
 
 	@Bean

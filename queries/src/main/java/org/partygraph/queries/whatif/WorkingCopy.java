@@ -128,7 +128,7 @@ final class WorkingCopy {
 			long full = tradeMembers.stream().filter(Member::isFull).count();
 			if (full >= this.minFullMembers) {
 				String id = freshId(org.id() + "-" + trade.name().toLowerCase());
-				Org branch = new Org(id, OrgKind.BRANCH, base + tradeName(trade) + "行業黨支部", org.id(), List.of(),
+				Org branch = new Org(id, OrgKind.BRANCH, base + trade.chineseName() + "行業黨支部", org.id(), List.of(),
 						org.units(), trade, false);
 				addOrg(branch);
 				tradeMembers.forEach((m) -> this.members.put(m.id(), m.withOrg(id).withGroup(null)));
@@ -137,7 +137,7 @@ final class WorkingCopy {
 			}
 			else {
 				String id = freshId(org.id() + "-" + trade.name().toLowerCase() + "-group");
-				Org group = new Org(id, OrgKind.PARTY_GROUP, tradeName(trade) + "黨小組", org.id(), List.of(), List.of(),
+				Org group = new Org(id, OrgKind.PARTY_GROUP, trade.chineseName() + "黨小組", org.id(), List.of(), List.of(),
 						trade, null);
 				addOrg(group);
 				tradeMembers.forEach((m) -> this.members.put(m.id(), m.withGroup(id)));
@@ -448,16 +448,6 @@ final class WorkingCopy {
 		Set<RoleAssignment> result = new LinkedHashSet<>();
 		roles.forEach((r) -> result.add(gone.contains(r.org()) ? new RoleAssignment(by, r.role()) : r));
 		return List.copyOf(result);
-	}
-
-	static String tradeName(Trade trade) {
-		return switch (trade) {
-			case PLANTING -> "種植";
-			case BREEDING -> "養殖";
-			case PROCESSING -> "加工";
-			case TRANSPORT -> "運輸";
-			case COMMERCE -> "商貿";
-		};
 	}
 
 }

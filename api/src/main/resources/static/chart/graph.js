@@ -1,0 +1,443 @@
+// The drawn org tree: loads orgChart from the API into Cytoscape, merges drill-downs, lays the
+// tree out top-down (Cytoscape's breadthfirst layout) and keeps labels, badges and highlights.
+
+import cytoscape from '../webjars/cytoscape/3.33.1/dist/cytoscape.esm.min.mjs';
+import { gql } from './graphql.js';
+import { ORG_CHART } from './queries.js';
+import { stylesheet } from './style.js';
+
+const TREE = 'edge[kind="SUBORDINATE_TO"]';
+const ORGS = 'node[type="org"]';
+const UNITS = 'node[type="unit"]';
+const LEVEL_GAP = 150;
+const LEVEL_GAP_WITH_UNITS = 230;
+const NODE_GAP = 146;
+const NODE_W = 128;
+const NODE_H = 58;
+const ROW_GAP = 68;
+const COL_GAP = 176;
+const COL_GAP_WITH_UNITS = 300;
+const TOP_GAP = 420;
+
+export class OrgChartView {
+  constructor(container) {
+    this.cy = cytoscape({
+      container,
+      style: stylesheet(),
+      elements: [],
+      minZoom: 0.02,
+      maxZoom: 3,
+      selectionType: 'single',
+      boxSelectionEnabled: false,
+      textureOnViewport: true,
+      hideEdgesOnViewport: false,
+    });
+    this.cy.on('zoom', () => this.scheduleFarLabels());
+    this.root = null;
+    this.depth = 3;
+    this.units = false;
+    this.mode = 'compact';
+    this.issues = new Map();
+  }
+
+  /** Draws the tree below root, depth levels down; replaces what was drawn. */
+  async load(root, depth) {
+    const data = await gql(ORG_CHART, { root, depth, units: this.units });
+    this.root = root;
+    this.depth = depth;
+    this.cy.elements().remove();
+    this.merge(data.orgChart);
+    this.layout();
+    this.cy.fit(this.cy.elements(), 30);
+    this.updateFarLabels();
+    return data.orgChart;
+  }
+
+  /** Adds the nodes and edges of an orgChart answer that are not drawn yet. */
+  merge(chart) {
+    const cy = this.cy;
+    const add = [];
+    for (const n of chart.nodes) {
+      if (n.unit && !this.units) {
+        continue;
+      }
+      const existing = cy.getElementById(n.id);
+      if (existing.nonempty()) {
+        if (existing.data('external') && !n.external) {
+          existing.data('external', false);
+          existing.removeClass('external');
+        }
+        continue;
+      }
+      add.push({
+        group: 'nodes',
+        data: {
+          id: n.id,
+          type: n.unit ? 'unit' : 'org',
+          name: n.label,
+          kind: n.kind,
+          memberCount: n.memberCount,
+          fullMemberCount: n.fullMemberCount,
+          childCount: n.childCount,
+          external: n.external,
+          issues: 0,
+          hidden: 0,
+          display: n.label,
+          farFont: 13,
+          farWidth: 600,
+        },
+        classes: n.external ? 'external' : '',
+      });
+    }
+    cy.add(add);
+    const edges = [];
+    for (const e of chart.edges) {
+      // The tree is drawn parent -> child so that the layout reads it top-down.
+      const [source, target] = e.kind === 'SUBORDINATE_TO' ? [e.target, e.source] : [e.source, e.target];
+      const id = `${e.kind}:${source}>${target}`;
+      if (cy.getElementById(id).nonempty()) {
+        continue;
+      }
+      if (cy.getElementById(source).empty() || cy.getElementById(target).empty()) {
+        continue;
+      }
+      edges.push({ group: 'edges', data: { id, source, target, kind: e.kind } });
+    }
+    cy.add(edges);
+    // An org that now hangs in the tree is no longer an outsider.
+    cy.nodes(`${ORGS}.external`).forEach((n) => {
+      if (n.incomers(TREE).nonempty()) {
+        n.data('external', false);
+        n.removeClass('external');
+      }
+    });
+    this.refreshLabels();
+  }
+
+  scheduleFarLabels() {
+    if (!this.farPending) {
+      this.farPending = true;
+      requestAnimationFrame(() => {
+        this.farPending = false;
+        this.updateFarLabels();
+      });
+    }
+  }
+
+  /** Far out, the root and its children show their names in a font that stays readable. */
+  updateFarLabels() {
+    const zoom = this.cy.zoom();
+    const far = zoom < 0.6;
+    const rootNode = this.cy.getElementById(this.root);
+    const heads = rootNode.union(rootNode.outgoers(TREE).targets());
+    this.cy.batch(() => {
+      this.cy.nodes('.head').difference(heads).removeClass('head far');
+      heads.addClass('head');
+      heads.toggleClass('far', far);
+      if (far) {
+        heads.data('farFont', Math.min(120, 12 / zoom));
+        heads.data('farWidth', this.slot * 0.9);
+      }
+    });
+  }
+
+  /** Member counts, children not drawn yet and rule breaks, in each org's label. */
+  refreshLabels() {
+    this.cy.batch(() => {
+      this.cy.nodes(ORGS).forEach((n) => {
+        const drawnChildren = n.outgoers(TREE).length;
+        const hidden = n.data('external') ? 0 : Math.max(0, n.data('childCount') - drawnChildren);
+        const issues = (this.issues.get(n.id()) || []).length;
+        let second = `${n.data('memberCount')}人`;
+        if (hidden > 0) {
+          second += `  ▸${hidden}`;
+        }
+        if (issues > 0) {
+          second += `  ⚠${issues}`;
+        }
+        n.data({ hidden, issues, display: `${n.data('name')}\n${second}` });
+      });
+      this.cy.nodes(UNITS).forEach((n) => n.data('display', n.data('name')));
+    });
+  }
+
+  /** The rule breaks to badge, as complianceIssues answers them. */
+  setIssues(issues) {
+    this.issues = new Map();
+    for (const issue of issues) {
+      if (!this.issues.has(issue.orgId)) {
+        this.issues.set(issue.orgId, []);
+      }
+      this.issues.get(issue.orgId).push(issue);
+    }
+    this.refreshLabels();
+  }
+
+  issuesOf(id) {
+    return this.issues.get(id) || [];
+  }
+
+  /** Levels of the drawn tree from the root (orgs outside it: -1). */
+  levels() {
+    const levels = new Map();
+    const rootNode = this.cy.getElementById(this.root);
+    if (rootNode.empty()) {
+      return levels;
+    }
+    this.cy.elements(`${ORGS}, ${TREE}`).bfs({
+      roots: rootNode,
+      directed: true,
+      visit: (v, e, u, i, depth) => {
+        levels.set(v.id(), depth);
+      },
+    });
+    return levels;
+  }
+
+  /**
+   * Lays the tree out top-down with Cytoscape's breadthfirst layout. Wide: one breadthfirst run
+   * over the whole tree (every level one row). Compact (the default, for hundreds of orgs): the
+   * root and its children top-down, and below each child its subtree as a sideways breadthfirst
+   * tree, so that a level of hundreds of orgs does not become one endless row.
+   */
+  layout() {
+    const cy = this.cy;
+    const rootNode = cy.getElementById(this.root);
+    cy.nodes(`${ORGS}`).removeClass('sideways');
+    cy.edges(TREE).removeClass('sideways');
+    if (rootNode.empty()) {
+      return;
+    }
+    const levels = this.levels();
+    const treeDepth = Math.max(0, ...levels.values());
+    this.slot = NODE_GAP;
+    if (this.mode === 'wide' || treeDepth < 2) {
+      this.layoutWide(rootNode, levels);
+    }
+    else {
+      this.layoutCompact(rootNode, levels);
+    }
+    // Co-managers outside the subtree: a row above the root.
+    const outside = cy.nodes(`${ORGS}.external`);
+    const rootPos = rootNode.position();
+    outside.forEach((n, i) => {
+      n.position({ x: rootPos.x + (i - (outside.length - 1) / 2) * NODE_GAP * 1.2, y: rootPos.y - LEVEL_GAP });
+    });
+    this.placeUnits();
+  }
+
+  /** The org, the orgs below it through the drawn tree and the tree edges between them. */
+  treeOf(node) {
+    let all = node;
+    let frontier = node;
+    while (frontier.nonempty()) {
+      const edges = frontier.outgoers(TREE);
+      const next = edges.targets().difference(all);
+      all = all.union(edges).union(next);
+      frontier = next;
+    }
+    return all;
+  }
+
+  layoutWide(rootNode, levels) {
+    const perLevel = new Map();
+    levels.forEach((l) => perLevel.set(l, (perLevel.get(l) || 0) + 1));
+    const widest = Math.max(1, ...perLevel.values());
+    const depth = Math.max(1, perLevel.size);
+    const gap = this.units ? LEVEL_GAP_WITH_UNITS : LEVEL_GAP;
+    this.treeOf(rootNode).layout({
+      name: 'breadthfirst',
+      directed: true,
+      roots: rootNode,
+      fit: false,
+      animate: false,
+      avoidOverlap: true,
+      spacingFactor: 1,
+      padding: 0,
+      boundingBox: { x1: 0, y1: 0, w: widest * NODE_GAP, h: depth * gap },
+    }).run();
+  }
+
+  layoutCompact(rootNode, levels) {
+    const cy = this.cy;
+    const colGap = this.units ? COL_GAP_WITH_UNITS : COL_GAP;
+    const children = rootNode.outgoers(TREE).targets();
+    // Each child's subtree: a sideways tree, its levels as columns, its widest level as rows.
+    const blocks = children.map((child) => {
+      const tree = this.treeOf(child);
+      const perLevel = new Map();
+      tree.edges().addClass('sideways');
+      tree.nodes().addClass('sideways');
+      tree.nodes().forEach((n) => {
+        const l = levels.get(n.id()) - levels.get(child.id());
+        perLevel.set(l, (perLevel.get(l) || 0) + 1);
+      });
+      perLevel.delete(0);
+      const rows = Math.max(1, ...perLevel.values());
+      const columns = perLevel.size;
+      return { child, tree, rows, columns };
+    });
+    const slot = Math.max(NODE_GAP, ...blocks.map((b) => b.columns * colGap + NODE_W + 40));
+    this.slot = slot;
+    // The root and its children, top-down.
+    rootNode.union(children).union(rootNode.outgoers(TREE)).layout({
+      name: 'breadthfirst',
+      directed: true,
+      roots: rootNode,
+      fit: false,
+      animate: false,
+      avoidOverlap: false,
+      spacingFactor: 1,
+      padding: 0,
+      boundingBox: { x1: 0, y1: 0, w: Math.max(1, children.length) * slot, h: TOP_GAP },
+    }).run();
+    // Every child moves left by the same amount, to the left edge of its slot, so that its
+    // block fills the slot to the right.
+    const lead = (slot - NODE_W - 40) / 2;
+    for (const block of blocks) {
+      const { child, tree, rows, columns } = block;
+      const home = { x: child.position().x - lead, y: child.position().y };
+      if (columns === 0) {
+        child.position(home);
+        continue;
+      }
+      const below = tree.difference(child);
+      // breadthfirst lays a tree downward; swapping x and y turns it sideways.
+      tree.layout({
+        name: 'breadthfirst',
+        directed: true,
+        roots: child,
+        fit: false,
+        animate: false,
+        avoidOverlap: false,
+        spacingFactor: 1,
+        padding: 0,
+        boundingBox: { x1: 0, y1: 0, w: (rows - 1) * ROW_GAP + NODE_W, h: columns * colGap + NODE_H },
+        transform: (node, pos) => ({ x: pos.y, y: pos.x }),
+      }).run();
+      // The child heads its block: top left, its subtree in columns to the right, below it.
+      const bb = below.nodes().boundingBox();
+      const p = child.position();
+      const dx = home.x - p.x;
+      const dy = home.y + ROW_GAP - bb.y1 + 8;
+      below.nodes().shift({ x: dx, y: dy });
+      child.position({ x: p.x + dx, y: home.y });
+    }
+  }
+
+  /** Each unit goes beside the first drawn org set up in it, stacked when an org has several. */
+  placeUnits() {
+    const stacked = new Map();
+    this.cy.nodes(UNITS).forEach((unit) => {
+      const org = unit.incomers('edge[kind="SET_UP_IN"]').sources().first();
+      if (org.empty()) {
+        return;
+      }
+      const k = stacked.get(org.id()) || 0;
+      stacked.set(org.id(), k + 1);
+      const p = org.position();
+      if (org.hasClass('sideways') || org.id() === this.root) {
+        unit.position({ x: p.x + org.width() / 2 + 70, y: p.y - 16 + k * 34 });
+      }
+      else {
+        unit.position({ x: p.x + 22, y: p.y + org.height() / 2 + 26 + k * 34 });
+      }
+    });
+  }
+
+  setMode(mode) {
+    this.mode = mode;
+    this.layout();
+    this.cy.fit(this.cy.elements(), 30);
+  }
+
+  hasChildrenDrawn(id) {
+    return this.cy.getElementById(id).outgoers(TREE).nonempty();
+  }
+
+  /** Loads the org's children (one level) and merges them in. */
+  async expand(id) {
+    const data = await gql(ORG_CHART, { root: id, depth: 1, units: this.units });
+    this.merge(data.orgChart);
+    this.layout();
+  }
+
+  /** Takes everything below the org out of the drawing. */
+  collapse(id) {
+    const node = this.cy.getElementById(id);
+    const below = this.treeOf(node).nodes().difference(node);
+    const lonelyUnits = below.outgoers(UNITS).filter((u) => u.incomers('edge[kind="SET_UP_IN"]').sources().difference(below).empty());
+    below.union(lonelyUnits).remove();
+    this.refreshLabels();
+    this.layout();
+  }
+
+  /** Double-click: open the children of a closed org, close an open one. */
+  async toggle(id) {
+    const node = this.cy.getElementById(id);
+    if (node.empty() || node.data('type') !== 'org' || node.data('external')) {
+      return;
+    }
+    if (this.hasChildrenDrawn(id)) {
+      this.collapse(id);
+    }
+    else if (node.data('childCount') > 0) {
+      await this.expand(id);
+    }
+  }
+
+  /** Shows or hides the units orgs are set up in. */
+  async setUnits(on) {
+    this.units = on;
+    if (!on) {
+      this.cy.nodes(UNITS).remove();
+      this.layout();
+      return;
+    }
+    const levels = this.levels();
+    const depth = Math.max(0, ...levels.values());
+    const data = await gql(ORG_CHART, { root: this.root, depth, units: true });
+    const drawn = new Set(this.cy.nodes(ORGS).map((n) => n.id()));
+    const wanted = new Set(data.orgChart.edges
+      .filter((e) => e.kind === 'SET_UP_IN' && drawn.has(e.source))
+      .map((e) => e.target));
+    this.merge({
+      nodes: data.orgChart.nodes.filter((n) => n.unit && wanted.has(n.id)),
+      edges: data.orgChart.edges.filter((e) => e.kind === 'SET_UP_IN' && drawn.has(e.source)),
+    });
+    this.layout();
+  }
+
+  /** Marks the given orgs, fades the rest; null clears. Answers how many are drawn. */
+  highlight(orgIds) {
+    const cy = this.cy;
+    cy.elements().removeClass('pattern-hit faded');
+    if (!orgIds) {
+      return 0;
+    }
+    const ids = new Set(orgIds);
+    const hits = cy.nodes(ORGS).filter((n) => ids.has(n.id()));
+    cy.batch(() => {
+      hits.addClass('pattern-hit');
+      cy.elements().difference(hits).difference(hits.edgesWith(hits)).addClass('faded');
+    });
+    return hits.length;
+  }
+
+  /** Selects an org and brings it to the middle of the screen. */
+  focus(id) {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) {
+      return false;
+    }
+    this.cy.$(':selected').unselect();
+    node.select();
+    this.cy.stop();
+    this.cy.animate({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), 0.9) }, { duration: 350 });
+    return true;
+  }
+
+  fitAll() {
+    this.cy.animate({ fit: { eles: this.cy.elements(), padding: 30 } }, { duration: 300 });
+  }
+}

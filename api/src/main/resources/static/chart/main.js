@@ -1,0 +1,215 @@
+// Wires the org-chart page: the chart, the side panel, search, pattern filter, units, export.
+
+import { el } from './dom.js';
+import { exportPng } from './export.js';
+import { gql, onBusyChange } from './graphql.js';
+import { OrgChartView } from './graph.js';
+import { DetailsPanel } from './panel.js';
+import { ANCESTORS, COMPLIANCE, PATTERN_INSTANCES, ROOT_INFO } from './queries.js';
+import { SearchBox } from './search.js';
+import { CO_MANAGED_COLOR, ISSUE_COLOR, kindInfo, ORG_KINDS, PATTERNS } from './style.js';
+
+const $ = (id) => document.getElementById(id);
+const params = new URLSearchParams(location.search);
+const DEFAULT_ROOT = 'o-county';
+const DEFAULT_DEPTH = 3;
+
+const view = new OrgChartView($('chart'));
+window.chart = view.cy; // on purpose: the browser tests read the drawing from here
+let rootInfo = null;
+
+function setState(state) {
+  document.documentElement.dataset.chartState = state;
+}
+
+function showError(ex) {
+  const message = ex && ex.message ? ex.message : String(ex);
+  $('error-text').textContent = message;
+  $('error').hidden = false;
+}
+
+function hideError() {
+  $('error').hidden = true;
+}
+
+onBusyChange((busy) => {
+  $('loading').hidden = !busy;
+  document.body.classList.toggle('busy', busy);
+});
+
+const panel = new DetailsPanel($('panel-body'), {
+  onNavigate: (id) => reveal(id).catch(showError),
+  onReroot: (id) => loadRoot(id, view.depth).catch(showError),
+  onToggle: (id) => toggle(id),
+  onError: showError,
+});
+
+async function selectOrg(id) {
+  hideError();
+  try {
+    await panel.show(id);
+  }
+  catch (ex) {
+    showError(ex);
+  }
+}
+
+async function toggle(id) {
+  hideError();
+  try {
+    await view.toggle(id);
+    await applyPattern();
+  }
+  catch (ex) {
+    showError(ex);
+  }
+}
+
+/** Draws the chart from root, depth levels down, with its rule breaks. */
+async function loadRoot(root, depth) {
+  hideError();
+  setState('loading');
+  try {
+    const [info] = await Promise.all([gql(ROOT_INFO, { root }), view.load(root, depth)]);
+    if (!info.org) {
+      throw new Error(`No org has the id "${root}". Try ?root=${DEFAULT_ROOT}.`);
+    }
+    rootInfo = info.org;
+    view.setIssues(info.complianceIssues);
+    renderRoot(info.complianceIssues.length);
+    panel.clear();
+    await applyPattern();
+    const url = new URL(location.href);
+    url.searchParams.set('root', root);
+    if (depth !== DEFAULT_DEPTH) {
+      url.searchParams.set('depth', depth);
+    }
+    history.replaceState(null, '', `${url.pathname}${url.search}`);
+    setState('ready');
+  }
+  catch (ex) {
+    setState('error');
+    throw ex;
+  }
+}
+
+function renderRoot(issueCount) {
+  const kind = kindInfo(rootInfo.kind);
+  $('root-name').replaceChildren(
+    el('span', { class: 'swatch', style: { background: kind.color } }),
+    rootInfo.name,
+    el('small', {}, ` ${view.cy.nodes('[type="org"]').length} 個組織 orgs · ${issueCount} 處違規 rule breaks`));
+  $('up').disabled = !rootInfo.parent;
+  $('up').title = rootInfo.parent ? `上一級 up to ${rootInfo.parent.name}` : 'top of the tree';
+}
+
+/** Loads what it takes to draw the org (its ancestors' children), then selects and centres it. */
+async function reveal(id) {
+  hideError();
+  if (view.cy.getElementById(id).empty()) {
+    const data = await gql(ANCESTORS, { id });
+    if (!data.org) {
+      throw new Error(`No org has the id "${id}".`);
+    }
+    const path = data.org.ancestors.map((a) => a.id).reverse(); // root-most first
+    let start = path.indexOf(view.root);
+    if (start < 0 && id !== view.root) {
+      await loadRoot(path.length ? path[0] : id, view.depth);
+      start = 0;
+    }
+    for (const ancestor of path.slice(Math.max(0, start))) {
+      const node = view.cy.getElementById(ancestor);
+      if (node.nonempty() && view.cy.getElementById(id).empty() && node.data('hidden') > 0) {
+        await view.expand(ancestor);
+      }
+    }
+    await applyPattern();
+  }
+  if (view.focus(id)) {
+    await selectOrg(id);
+  }
+  else {
+    throw new Error(`"${id}" is not in the chart from ${view.root}.`);
+  }
+}
+
+async function applyPattern() {
+  const pattern = $('pattern').value;
+  const info = $('pattern-info');
+  if (!pattern) {
+    view.highlight(null);
+    info.textContent = '';
+    delete info.dataset.instances;
+    return;
+  }
+  const data = await gql(PATTERN_INSTANCES, { pattern, within: view.root });
+  const ids = [...new Set(data.patternInstances.map((i) => i.orgId))];
+  const drawn = view.highlight(ids);
+  info.dataset.instances = String(data.patternInstances.length);
+  info.dataset.drawn = String(drawn);
+  info.textContent = `${data.patternInstances.length} 處 instances` + (drawn < ids.length ? `, ${drawn} 已顯示 drawn` : '');
+}
+
+function buildLegend() {
+  const items = ORG_KINDS.map((k) => el('li', {}, el('span', { class: 'swatch', style: { background: k.color } }), `${k.zh} `, el('small', {}, k.en)));
+  items.push(
+    el('li', {}, el('span', { class: 'line dashed', style: { borderColor: CO_MANAGED_COLOR } }), '共同管理 ', el('small', {}, 'co-managed by')),
+    el('li', {}, el('span', { class: 'swatch outline', style: { borderColor: ISSUE_COLOR } }), '⚠ 違規 ', el('small', {}, 'rule breaks')),
+    el('li', {}, el('span', { class: 'swatch outline double' }), '▸ 未展開 ', el('small', {}, 'sub-orgs not shown')),
+    el('li', {}, el('span', { class: 'swatch halo' }), '模式 ', el('small', {}, 'pattern instance')),
+    el('li', {}, el('span', { class: 'swatch unit' }), '單位 ', el('small', {}, 'unit set up in')),
+  );
+  $('legend-list').replaceChildren(...items);
+  $('pattern').append(...PATTERNS.map((p) => el('option', { value: p.pattern }, `${p.zh}`)));
+}
+
+function wire() {
+  view.cy.on('tap', 'node[type="org"]', (ev) => {
+    view.cy.$(':selected').unselect();
+    ev.target.select();
+    selectOrg(ev.target.id());
+  });
+  view.cy.on('dbltap', 'node[type="org"]', (ev) => toggle(ev.target.id()));
+  view.cy.on('tap', (ev) => {
+    if (ev.target === view.cy) {
+      panel.clear();
+    }
+  });
+  new SearchBox($('search'), $('search-results'), {
+    onPick: (id) => reveal(id).catch(showError),
+    onError: showError,
+  });
+  $('pattern').addEventListener('change', () => applyPattern().catch(showError));
+  $('units').addEventListener('change', async (ev) => {
+    try {
+      await view.setUnits(ev.target.checked);
+      await applyPattern();
+    }
+    catch (ex) {
+      showError(ex);
+    }
+  });
+  $('layout').addEventListener('change', (ev) => view.setMode(ev.target.value));
+  $('fit').addEventListener('click', () => view.fitAll());
+  $('up').addEventListener('click', () => rootInfo && rootInfo.parent && loadRoot(rootInfo.parent.id, view.depth).catch(showError));
+  $('export-view').addEventListener('click', () => exportPng(view.cy, view.root, false));
+  $('export-all').addEventListener('click', () => exportPng(view.cy, view.root, true));
+  $('error-close').addEventListener('click', hideError);
+  $('refresh-issues').addEventListener('click', async () => {
+    try {
+      const data = await gql(COMPLIANCE, { root: view.root });
+      view.setIssues(data.complianceIssues);
+      renderRoot(data.complianceIssues.length);
+    }
+    catch (ex) {
+      showError(ex);
+    }
+  });
+  window.addEventListener('unhandledrejection', (ev) => showError(ev.reason));
+}
+
+buildLegend();
+wire();
+window.chartApp = { view, reveal, loadRoot, applyPattern };
+const depth = Number.parseInt(params.get('depth') || '', 10);
+loadRoot(params.get('root') || DEFAULT_ROOT, Number.isFinite(depth) && depth >= 0 ? depth : DEFAULT_DEPTH).catch(showError);

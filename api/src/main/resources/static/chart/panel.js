@@ -1,0 +1,144 @@
+// The side panel: one org's details from org(id), its rule breaks from complianceIssues(within: id)
+// filtered to that org, and its members page by page.
+
+import { el } from './dom.js';
+import { gql } from './graphql.js';
+import { MORE_MEMBERS, ORG_DETAILS } from './queries.js';
+import { kindInfo, PATTERNS, UNIT_KINDS } from './style.js';
+
+const PAGE = 20;
+const STATUS = { FULL: '正式', PROBATIONARY: '預備' };
+const SEVERITY = { ERROR: '錯誤 error', WARNING: '警告 warning', INFO: '提示 info' };
+
+export class DetailsPanel {
+  constructor(container, handlers) {
+    this.container = container;
+    this.handlers = handlers;
+    this.current = null;
+    this.request = 0;
+  }
+
+  clear() {
+    this.current = null;
+    this.request += 1;
+    this.container.replaceChildren(el('p', { class: 'hint' },
+      '點擊組織查看詳情，雙擊展開或收起下級。 Click an org for its details; double-click to open or close its sub-orgs.'));
+  }
+
+  async show(id) {
+    const request = ++this.request;
+    this.container.replaceChildren(el('p', { class: 'hint' }, '載入中… Loading…'));
+    let data;
+    try {
+      data = await gql(ORG_DETAILS, { id, first: PAGE });
+    }
+    catch (ex) {
+      if (request === this.request) {
+        this.container.replaceChildren(el('p', { class: 'error-text' }, ex.message));
+      }
+      throw ex;
+    }
+    if (request !== this.request) {
+      return;
+    }
+    if (!data.org) {
+      this.container.replaceChildren(el('p', { class: 'error-text' }, `No org has the id ${id}.`));
+      return;
+    }
+    this.current = id;
+    this.render(data.org, data.complianceIssues.filter((i) => i.orgId === id));
+  }
+
+  link(org) {
+    return el('a', {
+      href: '#', class: 'org-link', dataset: { id: org.id },
+      onclick: (ev) => {
+        ev.preventDefault();
+        this.handlers.onNavigate(org.id);
+      },
+    }, org.name);
+  }
+
+  list(orgs) {
+    if (!orgs.length) {
+      return el('span', { class: 'none' }, '—');
+    }
+    return el('ul', { class: 'plain' }, orgs.map((o) => el('li', {}, this.link(o), ' ', el('small', {}, kindInfo(o.kind).zh))));
+  }
+
+  render(org, issues) {
+    const kind = kindInfo(org.kind);
+    const row = (label, ...value) => el('div', { class: 'row' }, el('dt', {}, label), el('dd', {}, ...value));
+    const patterns = org.patterns.map((p) => {
+      const info = PATTERNS.find((x) => x.pattern === p);
+      return el('span', { class: 'chip pattern', title: p }, info ? info.zh : p);
+    });
+    const units = org.units.length
+      ? el('ul', { class: 'plain' }, org.units.map((u) => el('li', {}, u.name, ' ', el('small', {}, UNIT_KINDS[u.kind] || u.kind))))
+      : el('span', { class: 'none' }, '—');
+
+    const members = el('ol', { class: 'members', id: 'panel-members' });
+    const moreButton = el('button', { type: 'button', id: 'panel-more', class: 'small' }, '更多 more');
+    const memberInfo = el('p', { class: 'count', id: 'panel-member-info' });
+    let page = org.members;
+    const shown = () => members.children.length;
+    const addPage = (p) => {
+      for (const edge of p.edges) {
+        const m = edge.node;
+        members.append(el('li', { dataset: { id: m.id } }, m.name, ' ', el('small', {}, STATUS[m.status] || m.status)));
+      }
+      page = p;
+      memberInfo.textContent = `${shown()} / ${p.totalCount}`;
+      moreButton.hidden = !p.pageInfo.hasNextPage;
+    };
+    moreButton.addEventListener('click', async () => {
+      moreButton.disabled = true;
+      try {
+        const data = await gql(MORE_MEMBERS, { id: org.id, first: PAGE, after: page.pageInfo.endCursor });
+        if (this.current === org.id && data.org) {
+          addPage(data.org.members);
+        }
+      }
+      catch (ex) {
+        this.handlers.onError(ex);
+      }
+      finally {
+        moreButton.disabled = false;
+      }
+    });
+    addPage(org.members);
+
+    const issueList = issues.length
+      ? el('ul', { class: 'issues' }, issues.map((i) => el('li', { class: `sev-${i.severity}` },
+        el('div', {}, el('span', { class: 'chip sev' }, SEVERITY[i.severity] || i.severity), ' ', el('code', {}, i.rule)),
+        el('div', { lang: 'zh-Hant' }, i.messageZh),
+        el('div', { class: 'en' }, i.message),
+        el('div', { class: 'suggestion' }, '建議 ', i.suggestion),
+        el('div', { class: 'article' }, i.article))))
+      : el('p', { class: 'none' }, '無 none');
+
+    this.container.replaceChildren(
+      el('header', { class: 'panel-head' },
+        el('h2', { id: 'panel-name' }, org.name),
+        el('div', {},
+          el('span', { class: 'chip kind', style: { background: kind.color } }, `${kind.zh} ${kind.en}`),
+          ' ', el('code', { class: 'id' }, org.id))),
+      el('div', { class: 'actions' },
+        el('button', { type: 'button', class: 'small', onclick: () => this.handlers.onToggle(org.id) }, '展開/收起 open/close'),
+        el('button', { type: 'button', class: 'small', onclick: () => this.handlers.onReroot(org.id) }, '以此為根 chart from here')),
+      el('dl', { class: 'facts' },
+        row('上級 parent', org.parent ? this.link(org.parent) : el('span', { class: 'none' }, '—')),
+        row('黨員 members', el('span', { id: 'panel-member-count' }, String(org.memberCount)),
+          ' / 正式 full ', el('span', { id: 'panel-full-count' }, String(org.fullMemberCount))),
+        row('書記 secretary', org.secretary ? org.secretary.name : el('span', { class: 'none' }, '—')),
+        row('委員會 committee', org.hasCommittee ? '有 yes' : '無 no'),
+        org.trade ? row('行業 trade', org.trade) : null,
+        row('共同管理 co-managers', this.list(org.coManagers)),
+        row('共管 co-manages', this.list(org.coManages)),
+        row('設立於 units', units),
+        row('模式 patterns', patterns.length ? patterns : el('span', { class: 'none' }, '—'))),
+      el('section', { id: 'panel-issues' }, el('h3', {}, `違規 rule breaks (${issues.length})`), issueList),
+      el('section', {}, el('h3', {}, '黨員 members ', memberInfo), members, moreButton),
+    );
+  }
+}

@@ -1,0 +1,186 @@
+// How the chart looks: colours by org kind (with the legend's names), node and edge styles.
+
+export const ORG_KINDS = [
+  { kind: 'COUNTY_COMMITTEE', zh: '縣委', en: 'county committee', color: '#7a1f2b' },
+  { kind: 'TOWNSHIP_COMMITTEE', zh: '鄉鎮黨委', en: 'township committee', color: '#b35c00' },
+  { kind: 'WORKING_COMMITTEE', zh: '工委', en: 'working committee', color: '#6a3d9a' },
+  { kind: 'PRIMARY_COMMITTEE', zh: '基層黨委', en: 'primary committee', color: '#1f5fa8' },
+  { kind: 'GENERAL_BRANCH', zh: '黨總支', en: 'general branch', color: '#0f7c7c' },
+  { kind: 'BRANCH', zh: '黨支部', en: 'branch', color: '#2e7d32' },
+  { kind: 'JOINT_BRANCH', zh: '聯合黨支部', en: 'joint branch', color: '#7d7d16' },
+  { kind: 'PARTY_GROUP', zh: '黨小組', en: 'party group', color: '#5d6d7e' },
+];
+
+export const UNIT_KINDS = {
+  COUNTY: '縣', TOWNSHIP: '鄉鎮', VILLAGE: '村', ENTERPRISE: '企業', PRODUCTION_BASE: '生產基地',
+  INDUSTRY: '產業', PARK: '園區', COOPERATIVE: '合作社',
+};
+
+export const PATTERNS = [
+  { pattern: 'ENTERPRISE_BASE', zh: '龍頭企業黨組織+基地' },
+  { pattern: 'INDUSTRY_PARK', zh: '產業黨組織+園區黨支部' },
+  { pattern: 'VILLAGE_COOPERATIVE', zh: '村黨組織+農民合作社' },
+  { pattern: 'VILLAGE_TRADE_BRANCH', zh: '村黨組織+行業黨支部' },
+];
+
+export const CO_MANAGED_COLOR = '#d35400';
+export const ISSUE_COLOR = '#e00000';
+
+const FONT = '"Noto Sans CJK TC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft JhengHei", '
+  + '"PingFang TC", system-ui, sans-serif';
+
+export function kindInfo(kind) {
+  return ORG_KINDS.find((k) => k.kind === kind) || { kind, zh: kind, en: kind, color: '#555' };
+}
+
+export function stylesheet() {
+  const byKind = ORG_KINDS.map((k) => ({
+    selector: `node[type="org"][kind="${k.kind}"]`,
+    style: { 'background-color': k.color, 'border-color': k.color },
+  }));
+  return [
+    {
+      selector: 'node[type="org"]',
+      style: {
+        shape: 'round-rectangle',
+        width: 128,
+        height: 58,
+        label: 'data(display)',
+        color: '#fff',
+        'font-family': FONT,
+        'font-size': 12,
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'text-wrap': 'wrap',
+        'text-max-width': 118,
+        'text-overflow-wrap': 'anywhere',
+        'line-height': 1.15,
+        'border-width': 2,
+        'min-zoomed-font-size': 6,
+      },
+    },
+    ...byKind,
+    {
+      selector: 'node[type="org"][kind="COUNTY_COMMITTEE"], node[type="org"][kind="TOWNSHIP_COMMITTEE"], node[type="org"][kind="WORKING_COMMITTEE"]',
+      style: { width: 150, height: 64, 'font-size': 14, 'font-weight': 'bold', 'text-max-width': 140 },
+    },
+    {
+      selector: 'node[type="org"][kind="PARTY_GROUP"]',
+      style: { shape: 'round-rectangle', width: 112, height: 48, 'font-size': 11, 'text-max-width': 104 },
+    },
+    {
+      // Children not drawn yet: a double border says "double-click to open".
+      selector: 'node[type="org"][hidden > 0]',
+      style: { 'border-style': 'double', 'border-width': 6, 'border-color': '#1b2631' },
+    },
+    {
+      selector: 'node[type="org"].external',
+      style: { 'background-opacity': 0.55, 'border-style': 'dashed', 'border-color': CO_MANAGED_COLOR, 'border-width': 3 },
+    },
+    {
+      selector: 'node[type="org"][issues > 0]',
+      style: { 'border-color': ISSUE_COLOR, 'border-width': 5, 'border-style': 'solid' },
+    },
+    {
+      // Zoomed far out: the heads of the chart keep a readable name above them.
+      selector: 'node[type="org"].head.far',
+      style: {
+        label: 'data(name)',
+        'text-valign': 'top',
+        'text-margin-y': -6,
+        'text-wrap': 'wrap',
+        'text-max-width': 'data(farWidth)',
+        color: '#1b2631',
+        'font-size': 'data(farFont)',
+        'font-weight': 'bold',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': 2,
+        'min-zoomed-font-size': 0,
+      },
+    },
+    {
+      selector: 'node[type="unit"]',
+      style: {
+        shape: 'cut-rectangle',
+        width: 112,
+        height: 30,
+        label: 'data(display)',
+        'font-family': FONT,
+        'font-size': 10,
+        color: '#1b2631',
+        'background-color': '#eef2f6',
+        'border-color': '#8a97a6',
+        'border-width': 1,
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'text-wrap': 'ellipsis',
+        'text-max-width': 104,
+        'min-zoomed-font-size': 6,
+      },
+    },
+    {
+      selector: 'edge',
+      style: { width: 1.5, 'line-color': '#9aa5b1', 'curve-style': 'straight' },
+    },
+    {
+      selector: 'edge[kind="SUBORDINATE_TO"]',
+      style: {
+        'curve-style': 'taxi',
+        'taxi-direction': 'downward',
+        'taxi-turn': 28,
+        'line-color': '#9aa5b1',
+        width: 1.5,
+      },
+    },
+    {
+      selector: 'edge[kind="SUBORDINATE_TO"].sideways',
+      style: { 'taxi-direction': 'rightward', 'taxi-turn': 24 },
+    },
+    {
+      selector: 'edge[kind="CO_MANAGED_BY"]',
+      style: {
+        'curve-style': 'unbundled-bezier',
+        'control-point-distances': [80],
+        'control-point-weights': [0.5],
+        'line-style': 'dashed',
+        'line-dash-pattern': [8, 5],
+        'line-color': CO_MANAGED_COLOR,
+        'target-arrow-color': CO_MANAGED_COLOR,
+        'target-arrow-shape': 'triangle',
+        width: 2.5,
+        opacity: 0.85,
+        'z-index': 5,
+      },
+    },
+    {
+      selector: 'edge[kind="SET_UP_IN"]',
+      style: { 'line-style': 'dotted', 'line-color': '#8a97a6', width: 1.2 },
+    },
+    {
+      selector: '.pattern-hit',
+      style: {
+        'underlay-color': '#f1c40f',
+        'underlay-padding': 10,
+        'underlay-opacity': 0.9,
+        'underlay-shape': 'round-rectangle',
+      },
+    },
+    {
+      selector: '.faded',
+      style: { opacity: 0.22 },
+    },
+    {
+      selector: 'node:selected',
+      style: {
+        'overlay-color': '#2e86de',
+        'overlay-padding': 8,
+        'overlay-opacity': 0.35,
+      },
+    },
+    {
+      selector: 'edge.focus-edge',
+      style: { width: 4, opacity: 1 },
+    },
+  ];
+}

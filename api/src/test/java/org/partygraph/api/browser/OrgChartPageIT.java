@@ -1,0 +1,407 @@
+package org.partygraph.api.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.partygraph.api.ServiceTestBase;
+import org.partygraph.api.TestApp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The org-chart page (static/chart.html) in a real headless Chromium (Debian's chromium and
+ * chromium-driver), against the running service, checked against the GraphQL API it draws.
+ */
+class OrgChartPageIT extends ServiceTestBase {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final String ROOT = "o-county";
+
+	private static final int DEPTH = 3;
+
+	private ChromeDriver driver;
+
+	private Path profile;
+
+	@BeforeAll
+	void startBrowser() throws IOException {
+		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!present) {
+			String message = "Chromium (" + CHROMIUM + ") or chromedriver (" + CHROMEDRIVER
+					+ ") is missing: install Debian's chromium and chromium-driver";
+			if ("true".equals(System.getenv("PARTY_GRAPH_REQUIRE_CHROMIUM"))) {
+				fail(message + " (PARTY_GRAPH_REQUIRE_CHROMIUM=true)");
+			}
+			Assumptions.abort(message + "; browser tests skipped");
+		}
+		// Never let Selenium Manager look for (or download) a driver or a browser.
+		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+		this.profile = Files.createTempDirectory("org-chart-chromium");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1400,900", "--user-data-dir=" + this.profile);
+		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(service, options);
+		this.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+	}
+
+	@AfterAll
+	void stopBrowser() throws IOException {
+		if (this.driver != null) {
+			this.driver.quit();
+		}
+		if (this.profile != null) {
+			try (Stream<Path> paths = Files.walk(this.profile)) {
+				paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+			}
+		}
+	}
+
+	/** No test may leave an error in the browser's console (a failed request, a script error). */
+	@AfterEach
+	void noConsoleErrors() {
+		if (this.driver == null) {
+			return;
+		}
+		List<String> severe = this.driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.toList();
+		assertThat(severe).as("SEVERE browser console entries").isEmpty();
+	}
+
+	@Test
+	void drawsTheSampleCountyWithAsManyOrgsAsOrgChart() {
+		open("chart.html");
+		List<Boolean> units = this.graphQl
+			.document("{ orgChart(root: \"" + ROOT + "\", depth: " + DEPTH + ", units: false) { nodes { unit } } }")
+			.execute()
+			.path("orgChart.nodes[*].unit")
+			.entityList(Boolean.class)
+			.get();
+		long orgs = units.stream().filter((unit) -> !unit).count();
+		assertThat(orgs).isGreaterThan(100);
+		assertThat(number("return chart.nodes('[type=\"org\"]').length")).isEqualTo(orgs);
+		assertThat(number("return chart.edges('[kind=\"SUBORDINATE_TO\"]').length")).isEqualTo(orgs - 1);
+		assertThat(this.driver.findElement(By.id("root-name")).getText()).contains("中共懷仁縣委");
+		assertThat(this.driver.findElement(By.id("error")).isDisplayed()).isFalse();
+		// Collapsed below depth 3: orgs at depth 3 with sub-orgs show how many are not drawn.
+		assertThat(number("return chart.nodes('[type=\"org\"][hidden > 0]').length")).isPositive();
+		screenshot("org-chart.png");
+	}
+
+	@Test
+	void theSitePathShowsTheChart() {
+		this.driver.get(base() + "/");
+		waitUntil("return document.documentElement.dataset.chartState === 'ready'");
+		assertThat(this.driver.getCurrentUrl()).contains("/chart.html");
+	}
+
+	@Test
+	void rootComesFromTheUrl() {
+		open("chart.html?root=o-t-hbt&depth=1");
+		List<Boolean> units = this.graphQl.document("{ orgChart(root: \"o-t-hbt\", depth: 1, units: false) { nodes { unit } } }")
+			.execute()
+			.path("orgChart.nodes[*].unit")
+			.entityList(Boolean.class)
+			.get();
+		assertThat(number("return chart.nodes('[type=\"org\"]').length"))
+			.isEqualTo(units.stream().filter((unit) -> !unit).count());
+		assertThat(this.driver.findElement(By.id("root-name")).getText()).contains("海北頭鄉黨委");
+	}
+
+	@Test
+	void coManagedByIsDrawnDashedForAnEnterpriseOrg() {
+		open("chart.html");
+		List<String> coManagers = this.graphQl.document("{ org(id: \"o-e-01\") { coManagers { id } } }")
+			.execute()
+			.path("org.coManagers[*].id")
+			.entityList(String.class)
+			.get();
+		assertThat(coManagers).isNotEmpty();
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> edges = (List<Map<String, Object>>) js(
+				"return chart.edges('[kind=\"CO_MANAGED_BY\"][source=\"o-e-01\"]')"
+						+ ".map((e) => ({ target: e.target().id(), lineStyle: e.style('line-style') }))");
+		assertThat(edges).extracting((e) -> e.get("target")).containsExactlyInAnyOrderElementsOf(coManagers);
+		assertThat(edges).extracting((e) -> e.get("lineStyle")).containsOnly("dashed");
+		assertThat(js("return chart.edges('[kind=\"SUBORDINATE_TO\"]').first().style('line-style')")).isEqualTo("solid");
+	}
+
+	@Test
+	void clickingAnOrgShowsItsDetailsAndMoreMembers() {
+		open("chart.html");
+		Map<String, Object> org = this.graphQl
+			.document("{ org(id: \"o-e-01\") { name memberCount fullMemberCount members(first: 1) { totalCount } } }")
+			.execute()
+			.path("org")
+			.entity(Map.class)
+			.get();
+		js("chart.$id('o-e-01').emit('tap')");
+		new WebDriverWait(this.driver, Duration.ofSeconds(20))
+			.until((d) -> d.findElements(By.id("panel-name")).stream().anyMatch((e) -> e.getText().equals(org.get("name"))));
+		assertThat(text("panel-member-count")).isEqualTo(String.valueOf(org.get("memberCount")));
+		assertThat(text("panel-full-count")).isEqualTo(String.valueOf(org.get("fullMemberCount")));
+		int total = ((Number) ((Map<?, ?>) org.get("members")).get("totalCount")).intValue();
+		assertThat(total).isGreaterThan(20);
+		assertThat(this.driver.findElements(By.cssSelector("#panel-members li"))).hasSize(20);
+		this.driver.findElement(By.id("panel-more")).click();
+		new WebDriverWait(this.driver, Duration.ofSeconds(20))
+			.until((d) -> d.findElements(By.cssSelector("#panel-members li")).size() == Math.min(40, total));
+		screenshot("org-chart-details.png");
+	}
+
+	@Test
+	void sidePanelListsTheOrgsRuleBreaks() {
+		open("chart.html");
+		List<String> rules = this.graphQl.document("{ complianceIssues(within: \"" + ROOT + "\") { orgId rule } }")
+			.execute()
+			.path("complianceIssues")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.filter((issue) -> "o-v-emk-06".equals(issue.get("orgId")))
+			.map((issue) -> (String) issue.get("rule"))
+			.toList();
+		assertThat(rules).isNotEmpty();
+		assertThat(number("return chart.$id('o-v-emk-06').data('issues')")).isEqualTo(rules.size());
+		assertThat(js("return chart.$id('o-v-emk-06').style('border-color')")).isEqualTo("rgb(224,0,0)");
+		js("chart.$id('o-v-emk-06').emit('tap')");
+		new WebDriverWait(this.driver, Duration.ofSeconds(20))
+			.until((d) -> !d.findElements(By.cssSelector("#panel-issues li")).isEmpty());
+		String issues = text("panel-issues");
+		rules.forEach((rule) -> assertThat(issues).contains(rule));
+	}
+
+	@Test
+	void badgesEveryOrgWithRuleBreaks() {
+		open("chart.html");
+		List<String> orgIds = this.graphQl.document("{ complianceIssues(within: \"" + ROOT + "\") { orgId } }")
+			.execute()
+			.path("complianceIssues[*].orgId")
+			.entityList(String.class)
+			.get();
+		@SuppressWarnings("unchecked")
+		List<String> drawn = (List<String>) js("return chart.nodes('[type=\"org\"]').map((n) => n.id())");
+		Set<String> expected = new HashSet<>(orgIds);
+		expected.retainAll(new HashSet<>(drawn));
+		@SuppressWarnings("unchecked")
+		List<String> badged = (List<String>) js("return chart.nodes('[issues > 0]').map((n) => n.id())");
+		assertThat(badged).containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	@Test
+	void searchFindsAndSelectsTheVillageGeneralBranch() {
+		open("chart.html");
+		WebElement search = this.driver.findElement(By.id("search"));
+		search.sendKeys("下寨村");
+		WebElement result = new WebDriverWait(this.driver, Duration.ofSeconds(20))
+			.until((d) -> d.findElements(By.cssSelector("#search-results li[data-id='o-v-xz']"))
+				.stream()
+				.filter(WebElement::isDisplayed)
+				.findFirst()
+				.orElse(null));
+		assertThat(result.getText()).contains("下寨村黨總支");
+		result.click();
+		waitUntil("return chart.$id('o-v-xz').selected()");
+		new WebDriverWait(this.driver, Duration.ofSeconds(20))
+			.until((d) -> d.findElements(By.id("panel-name")).stream().anyMatch((e) -> e.getText().equals("下寨村黨總支")));
+		screenshot("org-chart-search.png");
+	}
+
+	@Test
+	void searchLoadsAnOrgBelowTheDrawnDepth() {
+		open("chart.html");
+		// Industry-chain party groups sit at depth 4 under cooperative branches: not drawn at first.
+		Set<String> deep = new HashSet<>(this.graphQl
+			.document("{ orgChart(root: \"" + ROOT + "\", units: false) { nodes { id depth } } }")
+			.execute()
+			.path("orgChart.nodes[?(@.depth > " + DEPTH + ")].id")
+			.entityList(String.class)
+			.get());
+		this.driver.findElement(By.id("search")).sendKeys("養殖產業鏈黨小組");
+		WebElement result = new WebDriverWait(this.driver, Duration.ofSeconds(20))
+			.until((d) -> d.findElements(By.cssSelector("#search-results li[data-id]"))
+				.stream()
+				.filter((li) -> li.isDisplayed() && deep.contains(li.getDomAttribute("data-id")))
+				.findFirst()
+				.orElse(null));
+		String id = result.getDomAttribute("data-id");
+		assertThat(number("return chart.$id(arguments[0]).length", id)).isZero();
+		result.click();
+		waitUntil("return chart.$id(arguments[0]).length === 1 && chart.$id(arguments[0]).selected()", id);
+		// Drawn under its parent, which was opened for it.
+		String parent = this.graphQl.document("{ org(id: \"" + id + "\") { parent { id } } }")
+			.execute()
+			.path("org.parent.id")
+			.entity(String.class)
+			.get();
+		assertThat(js("return chart.$id(arguments[0]).incomers('edge[kind=\"SUBORDINATE_TO\"]').source().id()", id))
+			.isEqualTo(parent);
+	}
+
+	@Test
+	void doubleClickOpensAndClosesAnOrg() {
+		open("chart.html");
+		String id = (String) js("return chart.nodes('[type=\"org\"][hidden > 0]').first().id()");
+		long children = number("return chart.$id(arguments[0]).data('childCount')", id);
+		assertThat(number("return chart.$id(arguments[0]).outgoers('edge[kind=\"SUBORDINATE_TO\"]').length", id)).isZero();
+		js("chart.$id(arguments[0]).emit('dbltap')", id);
+		waitUntil("return chart.$id(arguments[0]).outgoers('edge[kind=\"SUBORDINATE_TO\"]').length === arguments[1]", id, children);
+		assertThat(number("return chart.$id(arguments[0]).data('hidden')", id)).isZero();
+		js("chart.$id(arguments[0]).emit('dbltap')", id);
+		waitUntil("return chart.$id(arguments[0]).outgoers('edge[kind=\"SUBORDINATE_TO\"]').length === 0", id);
+		assertThat(number("return chart.$id(arguments[0]).data('hidden')", id)).isEqualTo(children);
+	}
+
+	@Test
+	void patternFilterHighlightsTheEnterpriseBaseInstances() {
+		open("chart.html");
+		List<String> instances = this.graphQl
+			.document("{ patternInstances(pattern: ENTERPRISE_BASE, within: \"" + ROOT + "\") { orgId } }")
+			.execute()
+			.path("patternInstances[*].orgId")
+			.entityList(String.class)
+			.get();
+		assertThat(instances).hasSize(15);
+		new Select(this.driver.findElement(By.id("pattern"))).selectByValue("ENTERPRISE_BASE");
+		waitUntil("return chart.nodes('.pattern-hit').length === 15");
+		@SuppressWarnings("unchecked")
+		List<String> hits = (List<String>) js("return chart.nodes('.pattern-hit').map((n) => n.id())");
+		assertThat(hits).containsExactlyInAnyOrderElementsOf(instances);
+		assertThat(this.driver.findElement(By.id("pattern-info")).getText()).contains("15");
+		screenshot("org-chart-pattern.png");
+		new Select(this.driver.findElement(By.id("pattern"))).selectByValue("");
+		waitUntil("return chart.nodes('.pattern-hit').length === 0 && chart.nodes('.faded').length === 0");
+	}
+
+	@Test
+	void unitsAreDrawnBesideTheirOrgsOnRequest() {
+		open("chart.html");
+		assertThat(number("return chart.nodes('[type=\"unit\"]').length")).isZero();
+		this.driver.findElement(By.id("units")).click();
+		waitUntil("return chart.nodes('[type=\"unit\"]').length > 0");
+		List<String> units = this.graphQl.document("{ org(id: \"o-e-01\") { units { id } } }")
+			.execute()
+			.path("org.units[*].id")
+			.entityList(String.class)
+			.get();
+		@SuppressWarnings("unchecked")
+		List<String> drawn = (List<String>) js(
+				"return chart.$id('o-e-01').outgoers('edge[kind=\"SET_UP_IN\"]').targets().map((n) => n.id())");
+		assertThat(drawn).containsExactlyInAnyOrderElementsOf(units);
+		assertThat(number("return chart.nodes('[type=\"unit\"]').filter((u) => u.indegree() === 0).length")).isZero();
+		screenshot("org-chart-units.png");
+		this.driver.findElement(By.id("units")).click();
+		waitUntil("return chart.nodes('[type=\"unit\"]').length === 0");
+	}
+
+	@Test
+	void exportsPng() {
+		open("chart.html");
+		this.driver.findElement(By.id("export-all")).click();
+		waitUntil("return !!window.lastExport");
+		assertThat(js("return window.lastExport.type")).isEqualTo("image/png");
+		assertThat(number("return window.lastExport.size")).isGreaterThan(1000);
+		assertThat((String) js("return window.lastExport.url")).startsWith("blob:");
+		assertThat((String) js("return chart.png({ full: false })")).startsWith("data:image/png;base64,");
+	}
+
+	@Test
+	void anUnknownRootIsAClearError() {
+		open("chart.html?root=no-such-org", "error");
+		WebElement error = this.driver.findElement(By.id("error"));
+		assertThat(error.isDisplayed()).isTrue();
+		assertThat(error.getText()).contains("no-such-org");
+	}
+
+	// --- helpers
+
+	private String base() {
+		return "http://admin:" + TestApp.ADMIN_PASSWORD + "@127.0.0.1:" + this.port;
+	}
+
+	private void open(String page) {
+		open(page, "ready");
+	}
+
+	private void open(String page, String state) {
+		this.driver.get(base() + "/" + page);
+		new WebDriverWait(this.driver, Duration.ofSeconds(60)).until((d) -> {
+			Object s = ((JavascriptExecutor) d).executeScript("return document.documentElement.dataset.chartState");
+			return state.equals(s) || ("ready".equals(state) && "error".equals(s) && fail("the page failed: "
+					+ d.findElement(By.id("error-text")).getText()) != null);
+		});
+	}
+
+	private Object js(String script, Object... args) {
+		return this.driver.executeScript(script, args);
+	}
+
+	private long number(String script, Object... args) {
+		return ((Number) js(script, args)).longValue();
+	}
+
+	private String text(String id) {
+		return this.driver.findElement(By.id(id)).getText();
+	}
+
+	private void waitUntil(String script, Object... args) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(30))
+			.until((WebDriver d) -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script, args)));
+	}
+
+	private void screenshot(String name) {
+		waitUntil("return !chart.animated()");
+		Path dir = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
+		try {
+			Files.createDirectories(dir);
+			Files.write(dir.resolve(name), this.driver.getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -59,6 +59,20 @@ class PatternApiIT extends ServiceTestBase {
 	}
 
 	@Test
+	void orgsCanBeFilteredByPattern() {
+		this.graphQl.document("""
+				{ orgs(filter: {pattern: ENTERPRISE_BASE, within: "o-county"}, first: 100) { totalCount edges { node { patterns } } } }""")
+			.execute()
+			.path("orgs.totalCount").entity(Integer.class).isEqualTo(15)
+			.path("orgs.edges[*].node.patterns").entityList(List.class)
+			.satisfies((lists) -> assertThat(lists).allSatisfy((l) -> assertThat(l).contains("ENTERPRISE_BASE")));
+		this.graphQl.document("""
+				{ orgs(filter: {pattern: VILLAGE_TRADE_BRANCH, ids: ["o-v-xz", "o-county"]}) { totalCount edges { node { id } } } }""")
+			.execute()
+			.path("orgs.edges[*].node.id").entityList(String.class).containsExactly("o-v-xz");
+	}
+
+	@Test
 	void statisticsOfTheSmallCounty() {
 		this.graphQl.documentName("statistics")
 			.variable("within", "s-o-county")

@@ -6,7 +6,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.dataloader.DataLoader;
+import org.partygraph.model.OrgKind;
 import org.partygraph.model.Role;
+import org.partygraph.model.Trade;
+import org.partygraph.model.UnitKind;
+import org.partygraph.queries.pattern.Pattern;
+import org.partygraph.queries.pattern.PatternInstance;
+import org.partygraph.queries.pattern.PatternQueries;
 import org.partygraph.queries.read.ManagementLink;
 import org.partygraph.queries.read.MemberCounts;
 import org.partygraph.queries.read.MemberRow;
@@ -31,9 +37,12 @@ public class OrgController {
 
 	private final SearchQueries search;
 
-	public OrgController(OrgQueries orgs, SearchQueries search) {
+	private final PatternQueries patterns;
+
+	public OrgController(OrgQueries orgs, SearchQueries search, PatternQueries patterns) {
 		this.orgs = orgs;
 		this.search = search;
+		this.patterns = patterns;
 	}
 
 	@QueryMapping
@@ -42,10 +51,30 @@ public class OrgController {
 	}
 
 	@QueryMapping
-	public Connection<OrgRow> orgs(@Argument OrgFilter filter, @Argument SortInput sort, @Argument Integer first,
+	public Connection<OrgRow> orgs(@Argument OrgFilterInput filter, @Argument SortInput sort, @Argument Integer first,
 			@Argument String after) {
-		return Connection.of(this.search.orgs((filter != null) ? filter : OrgFilter.ALL, SortInput.of(sort),
-				Cursors.pageSize(first), Cursors.offsetAfter(after)));
+		OrgFilter wanted = (filter != null) ? filter.toFilter() : OrgFilter.ALL;
+		if (filter != null && filter.pattern() != null) {
+			// The pattern's orgs are its instances' orgs: one more statement, then an id filter.
+			wanted = wanted.withIds(this.patterns.instances(filter.pattern(), wanted.within())
+				.stream()
+				.map(PatternInstance::orgId)
+				.toList());
+		}
+		return Connection.of(this.search.orgs(wanted, SortInput.of(sort), Cursors.pageSize(first),
+				Cursors.offsetAfter(after)));
+	}
+
+	/** The {@code OrgFilter} input: the queries module's filter plus a pattern, resolved here. */
+	public record OrgFilterInput(List<OrgKind> kinds, String nameContains, String within, String township,
+			Trade trade, Boolean hasCoManager, UnitKind setUpInKind, Integer minMembers, Integer maxMembers,
+			List<String> ids, Pattern pattern) {
+
+		OrgFilter toFilter() {
+			return new OrgFilter(this.kinds, this.nameContains, this.within, this.township, this.trade,
+					this.hasCoManager, this.setUpInKind, this.minMembers, this.maxMembers, this.ids);
+		}
+
 	}
 
 	@SchemaMapping(typeName = "Org")

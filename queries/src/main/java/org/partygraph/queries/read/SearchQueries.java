@@ -19,7 +19,8 @@ public final class SearchQueries {
 	// Subtree counts are only computed when a filter or the sort needs them (CASE is lazy).
 	private static final String ORGS = """
 			MATCH (o:Org)
-			WHERE ($kinds IS NULL OR o.kind IN $kinds)
+			WHERE ($ids IS NULL OR o.id IN $ids)
+			  AND ($kinds IS NULL OR o.kind IN $kinds)
 			  AND ($nameContains IS NULL OR o.name CONTAINS $nameContains)
 			  AND ($trade IS NULL OR o.trade = $trade)
 			  AND ($within IS NULL OR EXISTS { (o)-[:SUBORDINATE_TO*0..]->(:Org {id: $within}) })
@@ -94,6 +95,7 @@ public final class SearchQueries {
 		parameters.put("township", filter.township());
 		parameters.put("hasCoManager", filter.hasCoManager());
 		parameters.put("setUpInKind", name(filter.setUpInKind()));
+		parameters.put("ids", filter.ids());
 		parameters.put("minMembers", filter.minMembers());
 		parameters.put("maxMembers", filter.maxMembers());
 		parameters.put("counts", filter.needsCounts() || sort.field() == Sort.Field.MEMBER_COUNT);

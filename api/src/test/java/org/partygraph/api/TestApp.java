@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
@@ -15,6 +16,9 @@ import org.springframework.http.client.reactive.JdkClientHttpConnector;
 public final class TestApp {
 
 	public static final String ADMIN_PASSWORD = "test-admin-password";
+
+	/** The password of the configured test users (viewer, analyst, hbt-analyst, hbt-admin). */
+	public static final String USER_PASSWORD = "test-user-password";
 
 	private TestApp() {
 	}
@@ -32,6 +36,18 @@ public final class TestApp {
 		registry.add("party-graph.embedded.bolt-port", () -> "0");
 		registry.add("party-graph.embedded.page-cache", () -> "64m");
 		registry.add("party-graph.security.admin-password", () -> ADMIN_PASSWORD);
+		// One user per role, scoped and not, all with the same password (hashed, as configuration must be).
+		String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(USER_PASSWORD);
+		String[][] users = { { "viewer", "VIEWER", "" }, { "analyst", "ANALYST", "" },
+				{ "hbt-analyst", "ANALYST", "o-t-hbt" }, { "hbt-admin", "ORG_ADMIN", "o-t-hbt" } };
+		for (int i = 0; i < users.length; i++) {
+			String prefix = "party-graph.security.users[" + i + "].";
+			String[] user = users[i];
+			registry.add(prefix + "name", () -> user[0]);
+			registry.add(prefix + "password", () -> hash);
+			registry.add(prefix + "role", () -> user[1]);
+			registry.add(prefix + "scope", () -> user[2]);
+		}
 	}
 
 	/** A GraphQL tester that talks HTTP to the running service, logged in as {@code user}. */

@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.partygraph.api.security.Scope;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.OrgKind;
@@ -33,6 +35,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -50,33 +53,45 @@ public class ChangeController {
 
 	private final MemberQueries members;
 
-	public ChangeController(OrgChanges changes, DatasetImporter importer, OrgQueries orgs, MemberQueries members) {
+	private final Scope scope;
+
+	public ChangeController(OrgChanges changes, DatasetImporter importer, OrgQueries orgs, MemberQueries members,
+			Scope scope) {
 		this.changes = changes;
 		this.importer = importer;
 		this.orgs = orgs;
 		this.members = members;
+		this.scope = scope;
 	}
 
 	@MutationMapping
+	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public OrgPayload createOrg(@Argument CreateOrgInput input) {
-		return orgChange(input.id(), () -> this.changes.createOrg(new NewOrg(input.id(), input.kind(), input.name(),
+		return orgChange(input.id(), () -> visibleOrgs(input.id(), Map.of("parent", nullable(input.parent()))),
+				() -> this.changes.createOrg(new NewOrg(input.id(), input.kind(), input.name(),
 				input.parent(), input.units(), input.trade(), input.hasCommittee())));
 	}
 
 	@MutationMapping
+	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public OrgPayload renameOrg(@Argument String id, @Argument String name) {
-		return orgChange(id, () -> this.changes.renameOrg(id, name));
+		return orgChange(id, () -> visibleOrgs(id, Map.of("id", id)), () -> this.changes.renameOrg(id, name));
 	}
 
 	@MutationMapping
+	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public OrgPayload moveOrg(@Argument String id, @Argument String parent) {
-		return orgChange(id, () -> this.changes.moveOrg(id, parent));
+		return orgChange(id, () -> visibleOrgs(id, Map.of("id", id, "parent", parent)),
+				() -> this.changes.moveOrg(id, parent));
 	}
 
 	@MutationMapping
+	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public DissolvePayload dissolveOrg(@Argument String id, @Argument String membersTo) {
 		try {
+			visibleOrgs(id, Map.of("id", id, "membersTo", membersTo));
 			OrgDissolved done = this.changes.dissolveOrg(id, membersTo);
+			this.scope.changed();
 			OrgRow parent = (done.parent() != null) ? this.orgs.byIds(List.of(done.parent())).get(done.parent()) : null;
 			return new DissolvePayload(done.org(), parent, done.membersMoved().size(), done.childrenMoved().size(),
 					List.of());
@@ -87,26 +102,35 @@ public class ChangeController {
 	}
 
 	@MutationMapping
+	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public OrgPayload addCoManager(@Argument String org, @Argument String coManager) {
-		return orgChange(org, () -> this.changes.addCoManager(org, coManager));
+		return orgChange(org, () -> visibleOrgs(org, Map.of("org", org, "coManager", coManager)),
+				() -> this.changes.addCoManager(org, coManager));
 	}
 
 	@MutationMapping
+	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public OrgPayload removeCoManager(@Argument String org, @Argument String coManager) {
-		return orgChange(org, () -> this.changes.removeCoManager(org, coManager));
+		return orgChange(org, () -> visibleOrgs(org, Map.of("org", org, "coManager", coManager)),
+				() -> this.changes.removeCoManager(org, coManager));
 	}
 
 	@MutationMapping
+	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public MemberPayload addMember(@Argument AddMemberInput input) {
-		return memberChange(input.id(), () -> this.changes.addMember(new NewMember(input.id(), input.name(),
+		return memberChange(input.id(), () -> visibleOrgs(input.id(), Map.of("org", input.org())),
+				() -> this.changes.addMember(new NewMember(input.id(), input.name(),
 				input.status(), input.org(), input.unit(), input.trade(), input.gender(),
 				date(input.id(), "birthDate", input.birthDate()), date(input.id(), "joined", input.joined()),
 				input.idNumber(), input.phone(), input.group(), List.of(), List.of())));
 	}
 
 	@MutationMapping
+	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public TransferPayload transferMember(@Argument String member, @Argument String to, @Argument String reason) {
 		try {
+			visibleMember(member);
+			visibleOrgs(member, Map.of("to", to));
 			return new TransferPayload(this.changes.transferMember(member, to, reason, Instant.now()), List.of());
 		}
 		catch (InvalidDatasetException ex) {
@@ -115,26 +139,37 @@ public class ChangeController {
 	}
 
 	@MutationMapping
+	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public MemberPayload assignRole(@Argument String member, @Argument String org, @Argument Role role) {
-		return memberChange(member, () -> this.changes.assignRole(member, org, role));
+		return memberChange(member, () -> {
+			visibleMember(member);
+			visibleOrgs(member, Map.of("org", org));
+		}, () -> this.changes.assignRole(member, org, role));
 	}
 
 	@MutationMapping
+	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public MemberPayload removeRole(@Argument String member, @Argument String org, @Argument Role role) {
-		return memberChange(member, () -> this.changes.removeRole(member, org, role));
+		return memberChange(member, () -> {
+			visibleMember(member);
+			visibleOrgs(member, Map.of("org", org));
+		}, () -> this.changes.removeRole(member, org, role));
 	}
 
 	@MutationMapping
+	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public MemberPayload assignGroup(@Argument String member, @Argument String group) {
-		return memberChange(member, () -> this.changes.assignGroup(member, group));
+		return memberChange(member, () -> visibleMember(member), () -> this.changes.assignGroup(member, group));
 	}
 
 	@MutationMapping
+	@PreAuthorize("hasRole('ADMIN')")
 	public ImportPayload importDataset(@Argument String json) {
 		try {
 			Dataset dataset = DatasetFormat.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
 			ImportResult result = this.importer.importDataset(dataset, (step, done, total) -> {
 			});
+			this.scope.changed();
 			return new ImportPayload(result.dataset(), result.nodes(), result.relationships(), result.replaced(),
 					List.of());
 		}
@@ -173,9 +208,11 @@ public class ChangeController {
 		return Batches.byKey(transfers, TransferRecord::to, this.orgs.byIds(Batches.ids(transfers, TransferRecord::to)));
 	}
 
-	private OrgPayload orgChange(String id, Supplier<?> change) {
+	private OrgPayload orgChange(String id, Runnable check, Supplier<?> change) {
 		try {
+			check.run();
 			change.get();
+			this.scope.changed();
 			return new OrgPayload(this.orgs.byIds(List.of(id)).get(id), List.of());
 		}
 		catch (InvalidDatasetException ex) {
@@ -183,14 +220,43 @@ public class ChangeController {
 		}
 	}
 
-	private MemberPayload memberChange(String id, Supplier<?> change) {
+	private MemberPayload memberChange(String id, Runnable check, Supplier<?> change) {
 		try {
+			check.run();
 			change.get();
 			return new MemberPayload(this.members.byIds(List.of(id)).get(id), List.of());
 		}
 		catch (InvalidDatasetException ex) {
 			return new MemberPayload(null, errors(ex));
 		}
+	}
+
+	/** Ids outside the user's scope are rejected as unknown, before anything is looked at. */
+	private void visibleOrgs(String item, Map<String, String> fields) {
+		List<Problem> problems = new ArrayList<>();
+		fields.forEach((field, orgId) -> {
+			if (orgId != null && !orgId.isEmpty() && !this.scope.isVisible(orgId)) {
+				problems.add(new Problem(item, field, "no org has id '" + orgId + "'"));
+			}
+		});
+		if (!problems.isEmpty()) {
+			throw new InvalidDatasetException(problems);
+		}
+	}
+
+	private void visibleMember(String memberId) {
+		if (this.scope.root() == null) {
+			return;
+		}
+		OrgRow org = this.members.orgs(List.of(memberId)).get(memberId);
+		if (org == null || !this.scope.isVisible(org.id())) {
+			throw new InvalidDatasetException(
+					List.of(new Problem(memberId, "member", "no member has id '" + memberId + "'")));
+		}
+	}
+
+	private static String nullable(String value) {
+		return (value != null) ? value : "";
 	}
 
 	private static List<ChangeError> errors(InvalidDatasetException ex) {

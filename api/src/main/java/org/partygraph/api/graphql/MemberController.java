@@ -12,12 +12,14 @@ import org.partygraph.queries.read.MemberRow;
 import org.partygraph.queries.read.Office;
 import org.partygraph.queries.read.SearchQueries;
 import org.partygraph.queries.read.UnitRow;
+import org.partygraph.api.security.Scope;
 import org.partygraph.queries.read.OrgRow;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 /** The {@code Member} type and the members connection of an org. */
@@ -28,13 +30,24 @@ public class MemberController {
 
 	private final SearchQueries search;
 
-	public MemberController(MemberQueries members, SearchQueries search) {
+	private final Scope scope;
+
+	public MemberController(MemberQueries members, SearchQueries search, Scope scope) {
 		this.members = members;
 		this.search = search;
+		this.scope = scope;
 	}
 
 	@QueryMapping
+	@PreAuthorize("hasRole('ANALYST')")
 	public MemberRow member(@Argument String id) {
+		// Outside the scope a member answers as one that does not exist.
+		if (this.scope.root() != null) {
+			OrgRow org = this.members.orgs(List.of(id)).get(id);
+			if (org == null || !this.scope.isVisible(org.id())) {
+				return null;
+			}
+		}
 		return this.members.byIds(List.of(id)).get(id);
 	}
 
@@ -44,10 +57,32 @@ public class MemberController {
 	}
 
 	@QueryMapping
+	@PreAuthorize("hasRole('ANALYST')")
 	public Connection<MemberRow> members(@Argument MemberFilter filter, @Argument SortInput sort,
 			@Argument Integer first, @Argument String after) {
-		return Connection.of(this.search.members((filter != null) ? filter : MemberFilter.ALL, SortInput.of(sort),
-				Cursors.pageSize(first), Cursors.offsetAfter(after)));
+		MemberFilter asked = (filter != null) ? filter : MemberFilter.ALL;
+		MemberFilter scoped = new MemberFilter(this.scope.within(asked.within(), "filter.within"), asked.status(),
+				asked.trade(), asked.nameContains(), asked.role());
+		return Connection.of(this.search.members(scoped, SortInput.of(sort), Cursors.pageSize(first),
+				Cursors.offsetAfter(after)));
+	}
+
+	@SchemaMapping(typeName = "Member")
+	@PreAuthorize("hasRole('ORG_ADMIN')")
+	public String idNumber(MemberRow member) {
+		return member.idNumber();
+	}
+
+	@SchemaMapping(typeName = "Member")
+	@PreAuthorize("hasRole('ORG_ADMIN')")
+	public String phone(MemberRow member) {
+		return member.phone();
+	}
+
+	@SchemaMapping(typeName = "Member")
+	@PreAuthorize("hasRole('ORG_ADMIN')")
+	public String birthDate(MemberRow member) {
+		return (member.birthDate() != null) ? member.birthDate().toString() : null;
 	}
 
 	@SchemaMapping(typeName = "Member")
@@ -67,16 +102,18 @@ public class MemberController {
 
 	@BatchMapping(typeName = "Member")
 	public Map<MemberRow, List<Office>> roles(List<MemberRow> members) {
-		return Batches.byKey(members, MemberRow::id, this.members.offices(Batches.ids(members, MemberRow::id)));
+		return Batches.byKey(members, MemberRow::id,
+				this.scope.filterLists(this.members.offices(Batches.ids(members, MemberRow::id)), Office::orgId));
 	}
 
 	@BatchMapping(typeName = "Member")
 	public Map<MemberRow, List<OrgRow>> participatesIn(List<MemberRow> members) {
 		return Batches.byKey(members, MemberRow::id,
-				this.members.participatesIn(Batches.ids(members, MemberRow::id)));
+				this.scope.filterLists(this.members.participatesIn(Batches.ids(members, MemberRow::id)), OrgRow::id));
 	}
 
 	@SchemaMapping(typeName = "Org")
+	@PreAuthorize("hasRole('ANALYST')")
 	public CompletableFuture<Connection<MemberRow>> members(OrgRow org, @Argument Integer first, @Argument String after,
 			@Argument Boolean direct, DataLoader<MemberPageKey, MemberPage> memberPages) {
 		int size = Cursors.pageSize(first);

@@ -22,11 +22,13 @@ import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
 import org.partygraph.queries.read.SearchQueries;
 import org.partygraph.queries.read.UnitRow;
+import org.partygraph.api.security.Scope;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 /** The {@code Org} type: each relation a batch, so a level of a query is one database round trip. */
@@ -39,21 +41,25 @@ public class OrgController {
 
 	private final PatternQueries patterns;
 
-	public OrgController(OrgQueries orgs, SearchQueries search, PatternQueries patterns) {
+	private final Scope scope;
+
+	public OrgController(OrgQueries orgs, SearchQueries search, PatternQueries patterns, Scope scope) {
 		this.orgs = orgs;
 		this.search = search;
 		this.patterns = patterns;
+		this.scope = scope;
 	}
 
 	@QueryMapping
 	public OrgRow org(@Argument String id) {
-		return this.orgs.byIds(List.of(id)).get(id);
+		return this.scope.isVisible(id) ? this.orgs.byIds(List.of(id)).get(id) : null;
 	}
 
 	@QueryMapping
 	public Connection<OrgRow> orgs(@Argument OrgFilterInput filter, @Argument SortInput sort, @Argument Integer first,
 			@Argument String after) {
-		OrgFilter wanted = (filter != null) ? filter.toFilter() : OrgFilter.ALL;
+		String within = this.scope.within((filter != null) ? filter.within() : null, "filter.within");
+		OrgFilter wanted = ((filter != null) ? filter : OrgFilterInput.EMPTY).toFilter(within);
 		if (filter != null && filter.pattern() != null) {
 			// The pattern's orgs are its instances' orgs: one more statement, then an id filter.
 			wanted = wanted.withIds(this.patterns.instances(filter.pattern(), wanted.within())
@@ -70,8 +76,11 @@ public class OrgController {
 			Trade trade, Boolean hasCoManager, UnitKind setUpInKind, Integer minMembers, Integer maxMembers,
 			List<String> ids, Pattern pattern) {
 
-		OrgFilter toFilter() {
-			return new OrgFilter(this.kinds, this.nameContains, this.within, this.township, this.trade,
+		static final OrgFilterInput EMPTY = new OrgFilterInput(null, null, null, null, null, null, null, null, null,
+				null, null);
+
+		OrgFilter toFilter(String scopedWithin) {
+			return new OrgFilter(this.kinds, this.nameContains, scopedWithin, this.township, this.trade,
 					this.hasCoManager, this.setUpInKind, this.minMembers, this.maxMembers, this.ids);
 		}
 
@@ -84,7 +93,7 @@ public class OrgController {
 
 	@BatchMapping(typeName = "Org")
 	public Map<OrgRow, OrgRow> parent(List<OrgRow> orgs) {
-		return Batches.byKey(orgs, OrgRow::id, this.orgs.parents(ids(orgs)));
+		return Batches.byKey(orgs, OrgRow::id, this.scope.filterValues(this.orgs.parents(ids(orgs)), OrgRow::id));
 	}
 
 	@BatchMapping(typeName = "Org")
@@ -94,7 +103,7 @@ public class OrgController {
 
 	@BatchMapping(typeName = "Org")
 	public Map<OrgRow, List<OrgRow>> ancestors(List<OrgRow> orgs) {
-		return Batches.byKey(orgs, OrgRow::id, this.orgs.ancestors(ids(orgs)));
+		return Batches.byKey(orgs, OrgRow::id, this.scope.filterLists(this.orgs.ancestors(ids(orgs)), OrgRow::id));
 	}
 
 	@SchemaMapping(typeName = "Org")
@@ -108,22 +117,23 @@ public class OrgController {
 
 	@BatchMapping(typeName = "Org")
 	public Map<OrgRow, List<OrgRow>> coManagers(List<OrgRow> orgs) {
-		return Batches.byKey(orgs, OrgRow::id, this.orgs.coManagers(ids(orgs)));
+		return Batches.byKey(orgs, OrgRow::id, this.scope.filterLists(this.orgs.coManagers(ids(orgs)), OrgRow::id));
 	}
 
 	@BatchMapping(typeName = "Org")
 	public Map<OrgRow, List<OrgRow>> coManages(List<OrgRow> orgs) {
-		return Batches.byKey(orgs, OrgRow::id, this.orgs.coManages(ids(orgs)));
+		return Batches.byKey(orgs, OrgRow::id, this.scope.filterLists(this.orgs.coManages(ids(orgs)), OrgRow::id));
 	}
 
 	@BatchMapping(typeName = "Org")
 	public Map<OrgRow, List<OrgRow>> inTerritoryNotLed(List<OrgRow> orgs) {
-		return Batches.byKey(orgs, OrgRow::id, this.orgs.inTerritoryNotLed(ids(orgs)));
+		return Batches.byKey(orgs, OrgRow::id, this.scope.filterLists(this.orgs.inTerritoryNotLed(ids(orgs)), OrgRow::id));
 	}
 
 	@BatchMapping(typeName = "Org")
 	public Map<OrgRow, List<ManagementLink>> managementChain(List<OrgRow> orgs) {
-		return Batches.byKey(orgs, OrgRow::id, this.orgs.managementChains(ids(orgs)));
+		return Batches.byKey(orgs, OrgRow::id,
+				this.scope.filterLists(this.orgs.managementChains(ids(orgs)), (link) -> link.manager().id()));
 	}
 
 	@BatchMapping(typeName = "Org")
@@ -138,6 +148,7 @@ public class OrgController {
 
 	// Secretary and officers share one loader, so asking for both costs one round trip.
 	@SchemaMapping(typeName = "Org")
+	@PreAuthorize("hasRole('ANALYST')")
 	public CompletableFuture<MemberRow> secretary(OrgRow org, DataLoader<String, List<Office>> offices) {
 		return offices.load(org.id())
 			.thenApply((list) -> list.stream()
@@ -148,6 +159,7 @@ public class OrgController {
 	}
 
 	@SchemaMapping(typeName = "Org")
+	@PreAuthorize("hasRole('ANALYST')")
 	public CompletableFuture<List<Office>> officers(OrgRow org, DataLoader<String, List<Office>> offices) {
 		return offices.load(org.id());
 	}
@@ -165,7 +177,8 @@ public class OrgController {
 
 	@BatchMapping(typeName = "Office")
 	public Map<Office, OrgRow> org(List<Office> offices) {
-		return Batches.byKey(offices, Office::orgId, this.orgs.byIds(Batches.ids(offices, Office::orgId)));
+		return Batches.byKey(offices, Office::orgId,
+				this.scope.filterValues(this.orgs.byIds(Batches.ids(offices, Office::orgId)), OrgRow::id));
 	}
 
 	private static Set<String> ids(List<OrgRow> orgs) {

@@ -1,8 +1,11 @@
 package org.partygraph.api.graphql;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.partygraph.api.security.Scope;
+import org.partygraph.model.OrgKind;
 import org.partygraph.queries.pattern.Pattern;
 import org.partygraph.queries.pattern.PatternInstance;
 import org.partygraph.queries.pattern.PatternQueries;
@@ -16,6 +19,8 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 
 /** The four patterns' figures and instances, and structure statistics. */
@@ -28,28 +33,48 @@ public class PatternController {
 
 	private final OrgQueries orgs;
 
-	public PatternController(PatternQueries patterns, StatisticsQueries statistics, OrgQueries orgs) {
+	private final Scope scope;
+
+	public PatternController(PatternQueries patterns, StatisticsQueries statistics, OrgQueries orgs, Scope scope) {
 		this.patterns = patterns;
 		this.statistics = statistics;
 		this.orgs = orgs;
+		this.scope = scope;
 	}
 
 	@QueryMapping
 	public List<PatternSummary> patternSummary(@Argument String within) {
-		requireOrg(within);
-		return this.patterns.summary(within);
+		String scoped = this.scope.within(within, "within");
+		requireOrg(scoped);
+		return this.patterns.summary(scoped);
 	}
 
 	@QueryMapping
 	public List<PatternInstance> patternInstances(@Argument Pattern pattern, @Argument String within) {
-		requireOrg(within);
-		return this.patterns.instances(pattern, within);
+		String scoped = this.scope.within(within, "within");
+		requireOrg(scoped);
+		List<PatternInstance> instances = this.patterns.instances(pattern, scoped);
+		if (this.scope.root() == null && canSeeMembers()) {
+			return instances;
+		}
+		// Parts that are orgs outside the scope, or members for a user who may not see members, go.
+		boolean members = canSeeMembers();
+		return instances.stream()
+			.map((i) -> new PatternInstance(i.pattern(), i.orgId(), i.orgName(), i.orgKind(),
+					i.parts()
+						.stream()
+						.filter((p) -> members || !"MEMBER".equals(p.kind()))
+						.filter((p) -> !isOrgKind(p.kind()) || this.scope.isVisible(p.id()))
+						.toList(),
+					i.figures()))
+			.toList();
 	}
 
 	@QueryMapping
 	public Statistics statistics(@Argument String within) {
-		requireOrg(within);
-		return this.statistics.statistics(within);
+		String scoped = this.scope.within(within, "within");
+		requireOrg(scoped);
+		return this.statistics.statistics(scoped);
 	}
 
 	@SchemaMapping(typeName = "PatternSummary")
@@ -65,7 +90,18 @@ public class PatternController {
 	@BatchMapping(typeName = "PatternInstance")
 	public Map<PatternInstance, OrgRow> org(List<PatternInstance> instances) {
 		return Batches.byKey(instances, PatternInstance::orgId,
-				this.orgs.byIds(Batches.ids(instances, PatternInstance::orgId)));
+				this.scope.filterValues(this.orgs.byIds(Batches.ids(instances, PatternInstance::orgId)), OrgRow::id));
+	}
+
+	private static boolean isOrgKind(String kind) {
+		return kind != null && Arrays.stream(OrgKind.values()).anyMatch((k) -> k.name().equals(kind));
+	}
+
+	private static boolean canSeeMembers() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getAuthorities()
+			.stream()
+			.anyMatch((a) -> List.of("ROLE_ANALYST", "ROLE_ORG_ADMIN", "ROLE_ADMIN").contains(a.getAuthority()));
 	}
 
 	private void requireOrg(String within) {

@@ -1,16 +1,19 @@
 package org.partygraph.api.graphql;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.partygraph.api.security.Scope;
 import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
 import org.partygraph.queries.rules.ComplianceIssue;
 import org.partygraph.queries.rules.ComplianceQueries;
 import org.partygraph.queries.rules.Rule;
+import org.partygraph.queries.whatif.InvalidOperationException;
 import org.partygraph.queries.whatif.Operation;
 import org.partygraph.queries.whatif.WhatIfReport;
 
@@ -18,6 +21,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 /** Rule checks and what-if reports. */
@@ -28,15 +32,18 @@ public class RulesController {
 
 	private final OrgQueries orgs;
 
-	public RulesController(ComplianceQueries compliance, OrgQueries orgs) {
+	private final Scope scope;
+
+	public RulesController(ComplianceQueries compliance, OrgQueries orgs, Scope scope) {
 		this.compliance = compliance;
 		this.orgs = orgs;
+		this.scope = scope;
 	}
 
 	@QueryMapping
 	public List<ComplianceIssue> complianceIssues(@Argument String within, @Argument List<Rule> rules) {
 		Set<Rule> wanted = (rules == null || rules.isEmpty()) ? EnumSet.allOf(Rule.class) : EnumSet.copyOf(rules);
-		List<ComplianceIssue> issues = this.compliance.issues(within, wanted);
+		List<ComplianceIssue> issues = this.compliance.issues(this.scope.within(within, "within"), wanted);
 		if (issues == null) {
 			throw new NotFoundException("within: no org has id '" + within + "'");
 		}
@@ -44,11 +51,29 @@ public class RulesController {
 	}
 
 	@QueryMapping
+	@PreAuthorize("hasRole('ANALYST')")
 	public WhatIfReport whatIf(@Argument String within, @Argument List<Operation> operations) {
 		if (operations.isEmpty()) {
 			throw new IllegalArgumentException("operations: give at least one operation");
 		}
-		WhatIfReport report = this.compliance.whatIf(within, operations);
+		String scoped = this.scope.within(within, "within");
+		// An org outside the user's scope is, for them, an org that does not exist.
+		for (int i = 0; i < operations.size(); i++) {
+			Operation op = operations.get(i);
+			List<String> ids = new ArrayList<>(op.orgs());
+			if (op.org() != null) {
+				ids.add(op.org());
+			}
+			if (op.target() != null) {
+				ids.add(op.target());
+			}
+			for (String id : ids) {
+				if (!this.scope.isVisible(id)) {
+					throw new InvalidOperationException(i, op.op(), "no org has id '" + id + "'");
+				}
+			}
+		}
+		WhatIfReport report = this.compliance.whatIf(scoped, operations);
 		if (report == null) {
 			throw new NotFoundException("within: no org has id '" + within + "'");
 		}
@@ -77,7 +102,7 @@ public class RulesController {
 	@BatchMapping(typeName = "ComplianceIssue")
 	public Map<ComplianceIssue, OrgRow> org(List<ComplianceIssue> issues) {
 		return Batches.byKey(issues, ComplianceIssue::orgId,
-				this.orgs.byIds(Batches.ids(issues, ComplianceIssue::orgId)));
+				this.scope.filterValues(this.orgs.byIds(Batches.ids(issues, ComplianceIssue::orgId)), OrgRow::id));
 	}
 
 	/** A rule of the catalogue as the API shows it. */

@@ -3,8 +3,10 @@ package org.partygraph.queries.read;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -125,6 +127,11 @@ public final class OrgQueries {
 			ORDER BY key, distance, m.name
 			""";
 
+	private static final String SUBTREE_IDS = """
+			MATCH (:Org {id: $root})<-[:SUBORDINATE_TO*0..]-(o:Org)
+			RETURN collect(o.id) AS ids
+			""";
+
 	private final Rows rows;
 
 	public OrgQueries(Driver driver, StatementListener listener) {
@@ -150,6 +157,11 @@ public final class OrgQueries {
 
 	public Map<String, List<UnitRow>> units(Collection<String> ids) {
 		return this.rows.grouped(UNITS, ids, Rows::unit);
+	}
+
+	/** Ids of the org and everything below it through parent (empty for an unknown id). */
+	public Set<String> subtreeIds(String rootId) {
+		return new HashSet<>(this.rows.read(SUBTREE_IDS, Map.of("root", rootId)).get(0).get("ids").asList(Value::asString));
 	}
 
 	/** The chain of parents up to the root, nearest first. */

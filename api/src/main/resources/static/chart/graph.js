@@ -15,6 +15,7 @@ const NODE_GAP = 146;
 const NODE_W = 128;
 const NODE_H = 58;
 const ROW_GAP = 68;
+const ROW_GAP_WITH_UNITS = 104;
 const COL_GAP = 176;
 const COL_GAP_WITH_UNITS = 300;
 const TOP_GAP = 420;
@@ -48,8 +49,7 @@ export class OrgChartView {
     this.cy.elements().remove();
     this.merge(data.orgChart);
     this.layout();
-    this.cy.fit(this.cy.elements(), 30);
-    this.updateFarLabels();
+    this.initialView();
     return data.orgChart;
   }
 
@@ -129,7 +129,7 @@ export class OrgChartView {
     const zoom = this.cy.zoom();
     const far = zoom < 0.6;
     const rootNode = this.cy.getElementById(this.root);
-    const heads = rootNode.union(rootNode.outgoers(TREE).targets());
+    const heads = this.heads || rootNode.union(rootNode.outgoers(TREE).targets());
     this.cy.batch(() => {
       this.cy.nodes('.head').difference(heads).removeClass('head far');
       heads.addClass('head');
@@ -204,13 +204,14 @@ export class OrgChartView {
     const cy = this.cy;
     const rootNode = cy.getElementById(this.root);
     cy.nodes(`${ORGS}`).removeClass('sideways');
-    cy.edges(TREE).removeClass('sideways');
+    cy.edges(TREE).removeClass('sideways from-head');
     if (rootNode.empty()) {
       return;
     }
     const levels = this.levels();
     const treeDepth = Math.max(0, ...levels.values());
     this.slot = NODE_GAP;
+    this.heads = null;
     if (this.mode === 'wide' || treeDepth < 2) {
       this.layoutWide(rootNode, levels);
     }
@@ -224,6 +225,7 @@ export class OrgChartView {
       n.position({ x: rootPos.x + (i - (outside.length - 1) / 2) * NODE_GAP * 1.2, y: rootPos.y - LEVEL_GAP });
     });
     this.placeUnits();
+    this.updateFarLabels();
   }
 
   /** The org, the orgs below it through the drawn tree and the tree edges between them. */
@@ -258,27 +260,71 @@ export class OrgChartView {
     }).run();
   }
 
-  layoutCompact(rootNode, levels) {
-    const cy = this.cy;
-    const colGap = this.units ? COL_GAP_WITH_UNITS : COL_GAP;
-    const children = rootNode.outgoers(TREE).targets();
-    // Each child's subtree: a sideways tree, its levels as columns, its widest level as rows.
-    const blocks = children.map((child) => {
-      const tree = this.treeOf(child);
-      const perLevel = new Map();
-      tree.edges().addClass('sideways');
-      tree.nodes().addClass('sideways');
-      tree.nodes().forEach((n) => {
-        const l = levels.get(n.id()) - levels.get(child.id());
-        perLevel.set(l, (perLevel.get(l) || 0) + 1);
-      });
-      perLevel.delete(0);
-      const rows = Math.max(1, ...perLevel.values());
-      const columns = perLevel.size;
-      return { child, tree, rows, columns };
+  /** A head's subtree as a sideways tree: its levels as columns, its widest level as rows. */
+  block(head, levels) {
+    const tree = this.treeOf(head);
+    const perLevel = new Map();
+    tree.nodes().forEach((n) => {
+      const l = levels.get(n.id()) - levels.get(head.id());
+      perLevel.set(l, (perLevel.get(l) || 0) + 1);
     });
+    perLevel.delete(0);
+    return { head, tree, rows: Math.max(1, ...perLevel.values()), columns: perLevel.size };
+  }
+
+  /** Lays a block out sideways with the head at home, its subtree to the right and below it. */
+  placeBlock({ head, tree, rows, columns }, home, colGap, rowGap) {
+    tree.edges().addClass('sideways');
+    tree.nodes().addClass('sideways');
+    head.outgoers(TREE).addClass('from-head');
+    if (columns === 0) {
+      head.position(home);
+      return;
+    }
+    const below = tree.difference(head);
+    // breadthfirst lays a tree downward; swapping x and y turns it sideways.
+    tree.layout({
+      name: 'breadthfirst',
+      directed: true,
+      roots: head,
+      fit: false,
+      animate: false,
+      avoidOverlap: false,
+      spacingFactor: 1,
+      padding: 0,
+      boundingBox: { x1: 0, y1: 0, w: (rows - 1) * rowGap + NODE_W, h: columns * colGap + NODE_H },
+      transform: (node, pos) => ({ x: pos.y, y: pos.x }),
+    }).run();
+    const bb = below.nodes().boundingBox();
+    const p = head.position();
+    below.nodes().shift({ x: home.x - p.x, y: home.y + rowGap - bb.y1 + 8 });
+    head.position(home);
+  }
+
+  /**
+   * Compact: either the root's children top-down in a row, each heading a sideways block of its
+   * subtree (a county: a dozen townships with tall blocks), or the whole tree as one sideways
+   * block (a township: many villages with small subtrees); whichever shape suits the window.
+   */
+  layoutCompact(rootNode, levels) {
+    const colGap = this.units ? COL_GAP_WITH_UNITS : COL_GAP;
+    const rowGap = this.units ? ROW_GAP_WITH_UNITS : ROW_GAP;
+    const children = rootNode.outgoers(TREE).targets();
+    const blocks = children.map((child) => this.block(child, levels));
     const slot = Math.max(NODE_GAP, ...blocks.map((b) => b.columns * colGap + NODE_W + 40));
+    const whole = this.block(rootNode, levels);
+    const window = Math.max(0.5, this.cy.width() / Math.max(1, this.cy.height()));
+    const rowShape = (children.length * slot) / (TOP_GAP + Math.max(...blocks.map((b) => b.rows)) * rowGap);
+    const blockShape = (whole.columns * colGap + NODE_W) / ((whole.rows + 1) * rowGap);
+    const misfit = (shape) => Math.abs(Math.log(shape / window));
+    if (misfit(blockShape) < misfit(rowShape)) {
+      this.slot = colGap;
+      this.heads = rootNode;
+      this.placeBlock(whole, { x: 0, y: 0 }, colGap, rowGap);
+      return;
+    }
     this.slot = slot;
+    this.heads = rootNode.union(children);
     // The root and its children, top-down.
     rootNode.union(children).union(rootNode.outgoers(TREE)).layout({
       name: 'breadthfirst',
@@ -291,37 +337,11 @@ export class OrgChartView {
       padding: 0,
       boundingBox: { x1: 0, y1: 0, w: Math.max(1, children.length) * slot, h: TOP_GAP },
     }).run();
-    // Every child moves left by the same amount, to the left edge of its slot, so that its
-    // block fills the slot to the right.
+    // Every child moves to the left edge of its slot; its block fills the slot to the right.
     const lead = (slot - NODE_W - 40) / 2;
     for (const block of blocks) {
-      const { child, tree, rows, columns } = block;
-      const home = { x: child.position().x - lead, y: child.position().y };
-      if (columns === 0) {
-        child.position(home);
-        continue;
-      }
-      const below = tree.difference(child);
-      // breadthfirst lays a tree downward; swapping x and y turns it sideways.
-      tree.layout({
-        name: 'breadthfirst',
-        directed: true,
-        roots: child,
-        fit: false,
-        animate: false,
-        avoidOverlap: false,
-        spacingFactor: 1,
-        padding: 0,
-        boundingBox: { x1: 0, y1: 0, w: (rows - 1) * ROW_GAP + NODE_W, h: columns * colGap + NODE_H },
-        transform: (node, pos) => ({ x: pos.y, y: pos.x }),
-      }).run();
-      // The child heads its block: top left, its subtree in columns to the right, below it.
-      const bb = below.nodes().boundingBox();
-      const p = child.position();
-      const dx = home.x - p.x;
-      const dy = home.y + ROW_GAP - bb.y1 + 8;
-      below.nodes().shift({ x: dx, y: dy });
-      child.position({ x: p.x + dx, y: home.y });
+      const p = block.head.position();
+      this.placeBlock(block, { x: p.x - lead, y: p.y }, colGap, rowGap);
     }
   }
 
@@ -337,10 +357,10 @@ export class OrgChartView {
       stacked.set(org.id(), k + 1);
       const p = org.position();
       if (org.hasClass('sideways') || org.id() === this.root) {
-        unit.position({ x: p.x + org.width() / 2 + 70, y: p.y - 16 + k * 34 });
+        unit.position({ x: p.x + org.width() / 2 + 66, y: p.y - 24 + k * 25 });
       }
       else {
-        unit.position({ x: p.x + 22, y: p.y + org.height() / 2 + 26 + k * 34 });
+        unit.position({ x: p.x + 22, y: p.y + org.height() / 2 + 20 + k * 25 });
       }
     });
   }
@@ -348,7 +368,7 @@ export class OrgChartView {
   setMode(mode) {
     this.mode = mode;
     this.layout();
-    this.cy.fit(this.cy.elements(), 30);
+    this.initialView();
   }
 
   hasChildrenDrawn(id) {
@@ -392,6 +412,7 @@ export class OrgChartView {
     if (!on) {
       this.cy.nodes(UNITS).remove();
       this.layout();
+      this.initialView();
       return;
     }
     const levels = this.levels();
@@ -406,6 +427,7 @@ export class OrgChartView {
       edges: data.orgChart.edges.filter((e) => e.kind === 'SET_UP_IN' && drawn.has(e.source)),
     });
     this.layout();
+    this.initialView();
   }
 
   /** Marks the given orgs, fades the rest; null clears. Answers how many are drawn. */
@@ -435,6 +457,22 @@ export class OrgChartView {
     this.cy.stop();
     this.cy.animate({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), 0.9) }, { duration: 350 });
     return true;
+  }
+
+  /** The whole chart; a tall one-column chart instead fills the width from its top. */
+  initialView() {
+    const cy = this.cy;
+    const bb = cy.elements().boundingBox();
+    const tall = bb.h > 0 && bb.w / bb.h < 0.75 * (cy.width() / Math.max(1, cy.height()));
+    if (!tall) {
+      cy.fit(cy.elements(), 30);
+    }
+    else {
+      const zoom = Math.min(1, (cy.width() - 60) / Math.max(1, bb.w));
+      cy.zoom(zoom);
+      cy.pan({ x: 30 - bb.x1 * zoom, y: 30 - bb.y1 * zoom });
+    }
+    this.updateFarLabels();
   }
 
   fitAll() {

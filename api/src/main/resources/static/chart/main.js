@@ -42,7 +42,9 @@ const panel = new DetailsPanel($('panel-body'), {
   onReroot: (id) => loadRoot(id, view.depth).catch(showError),
   onToggle: (id) => toggle(id),
   onError: showError,
+  chartIssues: () => chartIssues,
 });
+let chartIssues = [];
 
 async function selectOrg(id) {
   hideError();
@@ -75,7 +77,8 @@ async function loadRoot(root, depth) {
       throw new Error(`No org has the id "${root}". Try ?root=${DEFAULT_ROOT}.`);
     }
     rootInfo = info.org;
-    view.setIssues(info.complianceIssues);
+    chartIssues = info.complianceIssues;
+    view.setIssues(chartIssues);
     renderRoot(info.complianceIssues.length);
     panel.clear();
     await applyPattern();
@@ -198,8 +201,12 @@ function wire() {
   $('refresh-issues').addEventListener('click', async () => {
     try {
       const data = await gql(COMPLIANCE, { root: view.root });
-      view.setIssues(data.complianceIssues);
-      renderRoot(data.complianceIssues.length);
+      chartIssues = data.complianceIssues;
+      view.setIssues(chartIssues);
+      renderRoot(chartIssues.length);
+      if (!panel.current) {
+        panel.clear();
+      }
     }
     catch (ex) {
       showError(ex);

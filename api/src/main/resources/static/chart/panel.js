@@ -18,11 +18,21 @@ export class DetailsPanel {
     this.request = 0;
   }
 
+  /** No org chosen: how to use the chart, and every rule break in it to jump to. */
   clear() {
     this.current = null;
     this.request += 1;
-    this.container.replaceChildren(el('p', { class: 'hint' },
-      '點擊組織查看詳情，雙擊展開或收起下級。 Click an org for its details; double-click to open or close its sub-orgs.'));
+    const issues = this.handlers.chartIssues();
+    const list = issues.length
+      ? el('ul', { class: 'issues', id: 'chart-issues' }, issues.map((i) => el('li', { class: `sev-${i.severity}` },
+        el('div', {}, this.link({ id: i.orgId, name: i.orgName }), ' ', el('code', {}, i.rule)),
+        el('div', { class: 'en' }, i.message))))
+      : el('p', { class: 'none' }, '無 none');
+    this.container.replaceChildren(
+      el('p', { class: 'hint' },
+        '點擊組織查看詳情，雙擊展開或收起下級。 Click an org for its details; double-click to open or close its sub-orgs.'),
+      el('h3', {}, `本圖違規 rule breaks in this chart (${issues.length})`),
+      list);
   }
 
   async show(id) {

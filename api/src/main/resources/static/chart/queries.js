@@ -12,12 +12,12 @@ query OrgChart($root: ID!, $depth: Int, $units: Boolean) {
 export const ROOT_INFO = `
 query RootInfo($root: ID!) {
   org(id: $root) { id name kind parent { id name } }
-  complianceIssues(within: $root) { rule severity orgId message }
+  complianceIssues(within: $root) { rule severity orgId orgName message }
 }`;
 
 export const COMPLIANCE = `
 query Compliance($root: ID!) {
-  complianceIssues(within: $root) { rule severity orgId message }
+  complianceIssues(within: $root) { rule severity orgId orgName message }
 }`;
 
 const MEMBER_PAGE = `

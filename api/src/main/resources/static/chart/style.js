@@ -79,7 +79,15 @@ export function stylesheet() {
     },
     {
       selector: 'node[type="org"][issues > 0]',
-      style: { 'border-color': ISSUE_COLOR, 'border-width': 5, 'border-style': 'solid' },
+      style: {
+        'border-color': ISSUE_COLOR,
+        'border-width': 5,
+        'border-style': 'solid',
+        'underlay-color': ISSUE_COLOR,
+        'underlay-padding': 8,
+        'underlay-opacity': 0.3,
+        'underlay-shape': 'round-rectangle',
+      },
     },
     {
       // Zoomed far out: the heads of the chart keep a readable name above them.
@@ -104,7 +112,7 @@ export function stylesheet() {
       style: {
         shape: 'cut-rectangle',
         width: 112,
-        height: 30,
+        height: 22,
         label: 'data(display)',
         'font-family': FONT,
         'font-size': 10,
@@ -134,8 +142,14 @@ export function stylesheet() {
       },
     },
     {
+      // Inside a sideways sub-tree: a straight line from the parent's right to the child's left.
       selector: 'edge[kind="SUBORDINATE_TO"].sideways',
-      style: { 'taxi-direction': 'rightward', 'taxi-turn': 24 },
+      style: { 'curve-style': 'straight', 'source-endpoint': '50% 0%', 'target-endpoint': '-50% 0%' },
+    },
+    {
+      // From a column's head (one parent for the whole column): a shared spine, elbows to each child.
+      selector: 'edge[kind="SUBORDINATE_TO"].sideways.from-head',
+      style: { 'curve-style': 'taxi', 'taxi-direction': 'rightward', 'taxi-turn': 20, 'source-endpoint': 'outside-to-node', 'target-endpoint': 'outside-to-node' },
     },
     {
       selector: 'edge[kind="CO_MANAGED_BY"]',
@@ -148,8 +162,8 @@ export function stylesheet() {
         'line-color': CO_MANAGED_COLOR,
         'target-arrow-color': CO_MANAGED_COLOR,
         'target-arrow-shape': 'triangle',
-        width: 2.5,
-        opacity: 0.85,
+        width: 2,
+        opacity: 0.7,
         'z-index': 5,
       },
     },

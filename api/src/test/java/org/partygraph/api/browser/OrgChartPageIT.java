@@ -132,6 +132,19 @@ class OrgChartPageIT extends ServiceTestBase {
 	}
 
 	@Test
+	void theWideLayoutDrawsTheSameOrgs() {
+		open("chart.html");
+		long orgs = number("return chart.nodes('[type=\"org\"]').length");
+		String before = (String) js("return JSON.stringify(chart.$id('o-v-xz').position())");
+		new Select(this.driver.findElement(By.id("layout"))).selectByValue("wide");
+		assertThat(number("return chart.nodes('[type=\"org\"]').length")).isEqualTo(orgs);
+		assertThat(js("return JSON.stringify(chart.$id('o-v-xz').position())")).isNotEqualTo(before);
+		// Top-down: every org lies below its parent.
+		assertThat(number("return chart.edges('[kind=\"SUBORDINATE_TO\"]')"
+				+ ".filter((e) => e.target().position('y') <= e.source().position('y')).length")).isZero();
+	}
+
+	@Test
 	void theSitePathShowsTheChart() {
 		this.driver.get(base() + "/");
 		waitUntil("return document.documentElement.dataset.chartState === 'ready'");
@@ -229,6 +242,8 @@ class OrgChartPageIT extends ServiceTestBase {
 		@SuppressWarnings("unchecked")
 		List<String> badged = (List<String>) js("return chart.nodes('[issues > 0]').map((n) => n.id())");
 		assertThat(badged).containsExactlyInAnyOrderElementsOf(expected);
+		// With no org chosen, the side panel lists them all.
+		assertThat(this.driver.findElements(By.cssSelector("#chart-issues li"))).hasSize(orgIds.size());
 	}
 
 	@Test
@@ -282,6 +297,23 @@ class OrgChartPageIT extends ServiceTestBase {
 	}
 
 	@Test
+	void searchOutsideTheDrawnTreeRedrawsFromTheOrgsTop() {
+		open("chart.html");
+		this.driver.findElement(By.id("search")).sendKeys("上寨村黨總支");
+		new WebDriverWait(this.driver, Duration.ofSeconds(20))
+			.until((d) -> d.findElements(By.cssSelector("#search-results li[data-id='s-o-xz']"))
+				.stream()
+				.filter(WebElement::isDisplayed)
+				.findFirst()
+				.orElse(null))
+			.click();
+		waitUntil("return chart.$id('s-o-xz').length === 1 && chart.$id('s-o-xz').selected()");
+		assertThat(text("root-name")).contains("中共小縣委");
+		assertThat(this.driver.getCurrentUrl()).contains("root=s-o-county");
+		assertThat(number("return chart.$id('o-county').length")).isZero();
+	}
+
+	@Test
 	void doubleClickOpensAndClosesAnOrg() {
 		open("chart.html");
 		String id = (String) js("return chart.nodes('[type=\"org\"][hidden > 0]').first().id()");
@@ -332,6 +364,7 @@ class OrgChartPageIT extends ServiceTestBase {
 				"return chart.$id('o-e-01').outgoers('edge[kind=\"SET_UP_IN\"]').targets().map((n) => n.id())");
 		assertThat(drawn).containsExactlyInAnyOrderElementsOf(units);
 		assertThat(number("return chart.nodes('[type=\"unit\"]').filter((u) => u.indegree() === 0).length")).isZero();
+		js("chartApp.view.focus('o-e-01')");
 		screenshot("org-chart-units.png");
 		this.driver.findElement(By.id("units")).click();
 		waitUntil("return chart.nodes('[type=\"unit\"]').length === 0");

@@ -1,0 +1,258 @@
+package org.partygraph.api.limits;
+
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import graphql.introspection.Introspection;
+import graphql.language.Argument;
+import graphql.language.BooleanValue;
+import graphql.language.Directive;
+import graphql.language.DirectivesContainer;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.IntValue;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.Value;
+import graphql.language.VariableReference;
+import graphql.schema.GraphQLCompositeType;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+
+/**
+ * The complexity of an operation and the largest page it asks for, from the schema and the
+ * operation's arguments (variables resolved), before anything runs. Each field costs:
+ *
+ * <pre>
+ * scalar or enum field (also a list of them)            1
+ * field with a first argument (a connection)            1 + max(1, first) × children
+ *                                                        (first not given: 20, the resolvers' default)
+ * list of objects without first                         1 + listMultiplier × children   (default 10)
+ * edges of a connection (a type with edges + pageInfo)  1 + children   (first has counted the page)
+ * any other object field                                1 + children
+ * __typename                                            0
+ * introspection (__schema, __type and below them)       1 + children   (no multiplier)
+ * </pre>
+ *
+ * where {@code children} is the sum of the costs of the field's selected fields (each fragment
+ * spread counted in full, fields left out by {@code @skip}/{@code @include} not at all), and the
+ * operation's complexity the sum of its top-level fields' costs. For example
+ * {@code { orgs(first: 50) { totalCount edges { node { name coManagers { name } } } } }} costs
+ * {@code 1 + 50 × (1 + (1 + (1 + 1 + (1 + 10 × 1))))} = 751, and
+ * {@code { org(id: "o-county") { children { name } } }} costs {@code 1 + (1 + 10 × 1)} = 12.
+ * Costs stop growing at {@link #CAP}.
+ * <p>
+ * Not GraphQL Java's {@code QueryComplexityCalculator}: its traversal enters each fragment once
+ * per operation, so a fragment spread twice would be paid for once. This walk remembers each
+ * fragment's cost instead, which also keeps it linear in the document's size.
+ */
+final class QueryCost {
+
+	static final long CAP = 1L << 50;
+
+	private final long complexity;
+
+	private final int largestPage;
+
+	private QueryCost(long complexity, int largestPage) {
+		this.complexity = complexity;
+		this.largestPage = largestPage;
+	}
+
+	/** The cost of the named operation (or the only one) of a valid document. */
+	static QueryCost of(GraphQLSchema schema, Document document, String operationName, Map<String, Object> variables,
+			int listMultiplier) {
+		Walker walker = new Walker(schema, document, variables, listMultiplier);
+		long complexity = 0;
+		for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
+			if (operationName == null || operationName.equals(operation.getName())) {
+				GraphQLObjectType root = switch (operation.getOperation()) {
+					case MUTATION -> schema.getMutationType();
+					case SUBSCRIPTION -> schema.getSubscriptionType();
+					default -> schema.getQueryType();
+				};
+				complexity = Math.max(complexity, walker.selections(operation.getSelectionSet(), root));
+			}
+		}
+		return new QueryCost(complexity, walker.largestPage);
+	}
+
+	/** The operation's complexity, at most {@link #CAP}. */
+	long complexity() {
+		return this.complexity;
+	}
+
+	/** The largest {@code first} given (20 where a paged field was given none), 0 without paged fields. */
+	int largestPage() {
+		return this.largestPage;
+	}
+
+	/** The cost of one field whose selected fields cost {@code children} together. */
+	static long fieldCost(GraphQLFieldDefinition field, GraphQLFieldsContainer parent, Integer first,
+			long children, int listMultiplier) {
+		if (field.getName().startsWith("__") || parent.getName().startsWith("__")) {
+			return add(1, children);
+		}
+		if (field.getArgument("first") != null) {
+			return add(1, multiply(Math.max(1, pageSize(first)), children));
+		}
+		GraphQLType type = GraphQLTypeUtil.unwrapNonNull(field.getType());
+		if (GraphQLTypeUtil.isList(type) && !GraphQLTypeUtil.isLeaf(GraphQLTypeUtil.unwrapAll(type))) {
+			boolean connectionEdges = "edges".equals(field.getName()) && parent.getFieldDefinition("pageInfo") != null;
+			return add(1, connectionEdges ? children : multiply(listMultiplier, children));
+		}
+		return add(1, children);
+	}
+
+	private static int pageSize(Integer first) {
+		return (first != null) ? first : LimitsProperties.DEFAULT_PAGE_SIZE;
+	}
+
+	private static long add(long a, long b) {
+		return Math.min(CAP, a + b);
+	}
+
+	private static long multiply(long factor, long cost) {
+		return (cost != 0 && factor > CAP / cost) ? CAP : Math.min(CAP, factor * cost);
+	}
+
+	private static final class Walker {
+
+		private final GraphQLSchema schema;
+
+		private final Map<String, FragmentDefinition> fragments = new HashMap<>();
+
+		private final Map<String, Object> variables;
+
+		private final int listMultiplier;
+
+		private final Map<String, Long> fragmentCosts = new HashMap<>();
+
+		private final Set<String> walking = new HashSet<>();
+
+		int largestPage;
+
+		Walker(GraphQLSchema schema, Document document, Map<String, Object> variables, int listMultiplier) {
+			this.schema = schema;
+			this.variables = (variables != null) ? variables : Map.of();
+			this.listMultiplier = listMultiplier;
+			for (FragmentDefinition fragment : document.getDefinitionsOfType(FragmentDefinition.class)) {
+				this.fragments.putIfAbsent(fragment.getName(), fragment);
+			}
+		}
+
+		long selections(SelectionSet selectionSet, GraphQLType type) {
+			long cost = 0;
+			if (selectionSet == null || !(type instanceof GraphQLCompositeType)) {
+				return cost;
+			}
+			for (Selection<?> selection : selectionSet.getSelections()) {
+				if (selection instanceof DirectivesContainer<?> directed && !included(directed.getDirectives())) {
+					continue;
+				}
+				if (selection instanceof Field field) {
+					cost = add(cost, field(field, type));
+				}
+				else if (selection instanceof InlineFragment inline) {
+					GraphQLType on = (inline.getTypeCondition() != null)
+							? this.schema.getType(inline.getTypeCondition().getName()) : type;
+					cost = add(cost, selections(inline.getSelectionSet(), on));
+				}
+				else if (selection instanceof FragmentSpread spread) {
+					cost = add(cost, fragment(spread.getName()));
+				}
+			}
+			return cost;
+		}
+
+		private long field(Field field, GraphQLType parentType) {
+			String name = field.getName();
+			if ("__typename".equals(name) || !(parentType instanceof GraphQLFieldsContainer parent)) {
+				return 0;
+			}
+			GraphQLFieldDefinition definition = switch (name) {
+				case "__schema" -> Introspection.SchemaMetaFieldDef;
+				case "__type" -> Introspection.TypeMetaFieldDef;
+				default -> parent.getFieldDefinition(name);
+			};
+			if (definition == null) {
+				return 0;
+			}
+			Integer first = null;
+			if (definition.getArgument("first") != null) {
+				first = intArgument(field.getArguments(), "first");
+				this.largestPage = Math.max(this.largestPage, pageSize(first));
+			}
+			long children = selections(field.getSelectionSet(), GraphQLTypeUtil.unwrapAll(definition.getType()));
+			return fieldCost(definition, parent, first, children, this.listMultiplier);
+		}
+
+		private long fragment(String name) {
+			Long known = this.fragmentCosts.get(name);
+			if (known != null) {
+				return known;
+			}
+			FragmentDefinition fragment = this.fragments.get(name);
+			if (fragment == null || !this.walking.add(name)) {
+				return 0;
+			}
+			long cost = selections(fragment.getSelectionSet(), this.schema.getType(fragment.getTypeCondition().getName()));
+			this.walking.remove(name);
+			this.fragmentCosts.put(name, cost);
+			return cost;
+		}
+
+		private boolean included(List<Directive> directives) {
+			for (Directive directive : directives) {
+				if ("skip".equals(directive.getName()) && Boolean.TRUE.equals(value(directive.getArgument("if")))) {
+					return false;
+				}
+				if ("include".equals(directive.getName()) && Boolean.FALSE.equals(value(directive.getArgument("if")))) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private Integer intArgument(List<Argument> arguments, String name) {
+			for (Argument argument : arguments) {
+				if (name.equals(argument.getName())) {
+					return (value(argument) instanceof Number number) ? number.intValue() : null;
+				}
+			}
+			return null;
+		}
+
+		private Object value(Argument argument) {
+			if (argument == null) {
+				return null;
+			}
+			Value<?> value = argument.getValue();
+			if (value instanceof VariableReference variable) {
+				return this.variables.get(variable.getName());
+			}
+			if (value instanceof IntValue number) {
+				BigInteger big = number.getValue();
+				return (big.bitLength() < 32) ? big.intValue() : Integer.MAX_VALUE;
+			}
+			if (value instanceof BooleanValue bool) {
+				return bool.isValue();
+			}
+			return null;
+		}
+
+	}
+
+}

@@ -34,6 +34,8 @@ export class OrgChartView {
       hideEdgesOnViewport: false,
     });
     this.cy.on('zoom', () => this.scheduleFarLabels());
+    this.cy.on('select', 'node', (ev) => ev.target.connectedEdges().addClass('focus-edge'));
+    this.cy.on('unselect', 'node', (ev) => ev.target.connectedEdges().removeClass('focus-edge'));
     this.root = null;
     this.depth = 3;
     this.units = false;
@@ -398,12 +400,16 @@ export class OrgChartView {
     if (node.empty() || node.data('type') !== 'org' || node.data('external')) {
       return;
     }
+    const before = node.renderedPosition();
     if (this.hasChildrenDrawn(id)) {
       this.collapse(id);
     }
     else if (node.data('childCount') > 0) {
       await this.expand(id);
     }
+    // The org stays where it was on the screen; the chart moves around it.
+    const after = node.renderedPosition();
+    this.cy.panBy({ x: before.x - after.x, y: before.y - after.y });
   }
 
   /** Shows or hides the units orgs are set up in. */

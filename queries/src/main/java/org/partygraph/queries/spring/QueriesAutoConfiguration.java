@@ -16,6 +16,7 @@ import org.partygraph.queries.read.UnitQueries;
 import org.partygraph.queries.rules.ComplianceQueries;
 import org.partygraph.queries.rules.RuleChecker;
 import org.partygraph.queries.rules.RuleThresholds;
+import org.partygraph.queries.scenario.Scenarios;
 import org.partygraph.queries.schema.Migrations;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -99,6 +100,11 @@ public class QueriesAutoConfiguration {
 	@Bean
 	ComplianceQueries complianceQueries(DatasetExporter exporter, RuleThresholds thresholds) {
 		return new ComplianceQueries(exporter, new RuleChecker(thresholds), PatternFigures::of);
+	}
+
+	@Bean
+	Scenarios scenarios(Driver driver, DatasetExporter exporter, ComplianceQueries compliance) {
+		return new Scenarios(driver, exporter, compliance);
 	}
 
 	@Bean

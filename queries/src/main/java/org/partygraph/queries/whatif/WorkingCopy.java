@@ -23,7 +23,7 @@ import org.partygraph.model.Trade;
  * Subordination is also held as a JGraphT {@link DirectedAcyclicGraph} (child to parent), which
  * refuses any move that would close a cycle.
  */
-final class WorkingCopy {
+public final class WorkingCopy {
 
 	private final Dataset original;
 
@@ -42,7 +42,7 @@ final class WorkingCopy {
 
 	private final Set<String> dissolved = new LinkedHashSet<>();
 
-	WorkingCopy(Dataset original, int minFullMembers) {
+	public WorkingCopy(Dataset original, int minFullMembers) {
 		this.original = original;
 		this.minFullMembers = minFullMembers;
 		original.orgs().forEach((o) -> {
@@ -57,28 +57,28 @@ final class WorkingCopy {
 		}
 	}
 
-	Dataset toDataset() {
+	public Dataset toDataset() {
 		return new Dataset(this.original.name(), this.original.units(), List.copyOf(this.orgs.values()),
 				List.copyOf(this.members.values()));
 	}
 
-	List<String> changes() {
+	public List<String> changes() {
 		return this.changes;
 	}
 
-	Set<String> created() {
+	public Set<String> created() {
 		return this.created;
 	}
 
-	boolean hasOrg(String id) {
+	public boolean hasOrg(String id) {
 		return this.orgs.containsKey(id);
 	}
 
-	Set<String> dissolved() {
+	public Set<String> dissolved() {
 		return this.dissolved;
 	}
 
-	void apply(int index, Operation op) {
+	public void apply(int index, Operation op) {
 		if (op == null || op.op() == null) {
 			throw new InvalidOperationException(index, null, "op is missing");
 		}

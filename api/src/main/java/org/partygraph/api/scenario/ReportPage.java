@@ -1,0 +1,247 @@
+package org.partygraph.api.scenario;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.partygraph.queries.scenario.Scenario;
+import org.partygraph.queries.scenario.ScenarioDetails;
+import org.partygraph.queries.scenario.ScenarioDetails.BranchSize;
+import org.partygraph.queries.scenario.ScenarioDetails.OrgChartChange;
+import org.partygraph.queries.scenario.ScenarioDetails.Step;
+
+import static org.partygraph.api.scenario.MarkdownHtml.escape;
+
+/**
+ * The readable page of a saved scenario, as plain server-side HTML: what it is, members per branch
+ * before and after (a Chart.js bar chart when its WebJar is there, always a table), the changed
+ * part of the org chart, the steps, and the what-if report's Markdown rendered.
+ */
+final class ReportPage {
+
+	/** At most this many bars; the table lists every branch. */
+	private static final int MAX_BARS = 40;
+
+	private static final String STYLE = """
+			body { font-family: system-ui, "Noto Sans CJK TC", "Microsoft JhengHei", sans-serif; margin: 2rem auto;
+			  max-width: 72rem; padding: 0 1rem; color: #1d1d1f; line-height: 1.5; }
+			h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+			h2 { font-size: 1.3rem; border-bottom: 1px solid #ddd; padding-bottom: .2rem; margin-top: 2rem; }
+			h3 { font-size: 1.1rem; }
+			dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+			dl.meta dt { font-weight: 600; }
+			dl.meta dd { margin: 0; }
+			table { border-collapse: collapse; margin: .5rem 0 1rem; }
+			th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertical-align: top; }
+			th { background: #f3f3f5; }
+			.right { text-align: right; }
+			.center { text-align: center; }
+			.warning { background: #fff4e5; border: 1px solid #f0b35b; padding: .5rem 1rem; }
+			.ok { background: #eef8ee; border: 1px solid #8cc98c; padding: .5rem 1rem; }
+			.up { color: #0a6e0a; }
+			.down { color: #b00020; }
+			.chart { position: relative; height: 24rem; }
+			article.report { border-left: 3px solid #ddd; padding-left: 1rem; }
+			code { background: #f3f3f5; padding: 0 .2rem; }
+			""";
+
+	private ReportPage() {
+	}
+
+	/**
+	 * @param details the scenario's details
+	 * @param scopeName the scope org's name, or {@code null}
+	 * @param chartJs the path of Chart.js, or {@code null} for a table only
+	 */
+	static String render(ScenarioDetails details, String scopeName, String chartJs) {
+		Scenario scenario = details.scenario();
+		StringBuilder html = new StringBuilder(16_384);
+		html.append("<!DOCTYPE html>\n<html lang=\"zh-Hant\">\n<head>\n<meta charset=\"utf-8\">\n")
+			.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+			.append("<title>").append(escape("Scenario " + scenario.name())).append(" — party-graph</title>\n")
+			.append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+
+		html.append("<header>\n<h1>Scenario: ").append(escape(scenario.name())).append("</h1>\n");
+		html.append("<dl class=\"meta\">\n");
+		meta(html, "Scope", (scenario.within() == null) ? "everything"
+				: ((scopeName != null) ? scopeName + " (" + scenario.within() + ")" : scenario.within()));
+		meta(html, "Operations", String.valueOf(scenario.operationCount()));
+		meta(html, "Saved", scenario.savedAt() + ((scenario.savedBy() != null) ? " by " + scenario.savedBy() : ""));
+		if (scenario.note() != null) {
+			meta(html, "Note", scenario.note());
+		}
+		meta(html, "Applied", scenario.applied()
+				? scenario.appliedAt() + ((scenario.appliedBy() != null) ? " by " + scenario.appliedBy() : "")
+				: "not yet");
+		meta(html, "Fingerprint", scenario.fingerprint());
+		html.append("</dl>\n");
+		if (scenario.applied()) {
+			html.append("<p class=\"ok\" id=\"applied\">This scenario was applied to the live graph. Its steps below "
+					+ "are what it wrote; the report replays it on the graph as it is now, where it may no longer apply.</p>\n");
+		}
+		else if (details.liveChanged()) {
+			html.append("<p class=\"warning\" id=\"live-changed\">The live graph changed under this scenario since it was "
+					+ "saved: applying it is refused until it is saved again. The report below is computed on the "
+					+ "live graph now.</p>\n");
+		}
+		else {
+			html.append("<p class=\"ok\" id=\"live-unchanged\">The live graph is as it was when this scenario was saved; "
+					+ "it can be applied as reported.</p>\n");
+		}
+		if (details.reportError() != null) {
+			html.append("<p class=\"warning\" id=\"report-error\">No report: ").append(escape(details.reportError()))
+				.append("</p>\n");
+		}
+		html.append("<p><a href=\"changes.csv\">Steps as a spreadsheet (changes.csv)</a></p>\n</header>\n");
+
+		branches(html, details.branches(), chartJs);
+		orgChart(html, details.orgChanges());
+		steps(html, details.steps());
+
+		html.append("<section id=\"report\">\n<h2>What-if report</h2>\n");
+		if (details.report() != null) {
+			html.append("<article class=\"report\">\n").append(MarkdownHtml.render(details.report().markdown(), 2))
+				.append("</article>\n");
+		}
+		else {
+			html.append("<p>No report.</p>\n");
+		}
+		html.append("</section>\n");
+
+		if (chartJs != null && !details.branches().isEmpty()) {
+			chartScript(html, details.branches(), chartJs);
+		}
+		html.append("</body>\n</html>\n");
+		return html.toString();
+	}
+
+	private static void meta(StringBuilder html, String term, String value) {
+		html.append("<dt>").append(escape(term)).append("</dt><dd>").append(escape(value)).append("</dd>\n");
+	}
+
+	private static void branches(StringBuilder html, List<BranchSize> branches, String chartJs) {
+		html.append("<section id=\"branches\">\n<h2>Members per branch, before and after</h2>\n");
+		if (branches.isEmpty()) {
+			html.append("<p>No branch in scope changes.</p>\n</section>\n");
+			return;
+		}
+		html.append("<p>Members counted as <code>Org.memberCount</code> does (the branch and the orgs below it); "
+				+ "general and joint branches included. With many branches in scope only those that change are shown.</p>\n");
+		if (chartJs != null) {
+			html.append("<div class=\"chart\"><canvas id=\"branch-chart\" role=\"img\" "
+					+ "aria-label=\"Bar chart of members per branch before and after\"></canvas></div>\n");
+			if (branches.size() > MAX_BARS) {
+				html.append("<p>The chart shows the first ").append(MAX_BARS).append(" of ").append(branches.size())
+					.append(" branches; the table lists all.</p>\n");
+			}
+		}
+		html.append("<table id=\"branch-table\">\n<thead><tr><th>branch</th><th>kind</th>"
+				+ "<th class=\"right\">before</th><th class=\"right\">after</th><th class=\"right\">change</th></tr></thead>\n<tbody>\n");
+		for (BranchSize b : branches) {
+			int delta = ((b.after() != null) ? b.after() : 0) - ((b.before() != null) ? b.before() : 0);
+			html.append("<tr><td>").append(escape(b.name())).append(" <small>(").append(escape(b.orgId()))
+				.append(")</small></td><td>").append(escape(b.kind())).append("</td><td class=\"right\">")
+				.append((b.before() != null) ? b.before() : "new").append("</td><td class=\"right\">")
+				.append((b.after() != null) ? b.after() : "gone").append("</td><td class=\"right ")
+				.append((delta > 0) ? "up" : (delta < 0) ? "down" : "").append("\">")
+				.append((delta == 0) ? "" : ((delta > 0) ? "+" : "") + delta).append("</td></tr>\n");
+		}
+		html.append("</tbody>\n</table>\n</section>\n");
+	}
+
+	private static void orgChart(StringBuilder html, List<OrgChartChange> changes) {
+		html.append("<section id=\"org-chart\">\n<h2>Org chart: what changes</h2>\n");
+		group(html, changes, "CREATED", "Created", (c) -> c.orgName() + " (" + c.orgId() + "), " + c.kind()
+				+ ((c.to() != null) ? ", under " + c.to() : ""));
+		group(html, changes, "DISSOLVED", "Dissolved", (c) -> c.orgName() + " (" + c.orgId() + "), " + c.kind()
+				+ ((c.from() != null) ? ", was under " + c.from() : ""));
+		group(html, changes, "MOVED", "Moved", (c) -> c.orgName() + " (" + c.orgId() + "): from "
+				+ String.valueOf(c.from()) + " to " + String.valueOf(c.to()));
+		group(html, changes, "KIND_CHANGED", "Kind changed",
+				(c) -> c.orgName() + " (" + c.orgId() + "): " + c.from() + " → " + c.to());
+		group(html, changes, "CO_MANAGERS_CHANGED", "Co-managers changed",
+				(c) -> c.orgName() + " (" + c.orgId() + "): " + c.from() + " → " + c.to());
+		group(html, changes, "COMMITTEE_ELECTED", "Committee elected", (c) -> c.orgName() + " (" + c.orgId() + ")");
+		group(html, changes, "RENAMED", "Renamed", (c) -> c.orgId() + ": " + c.from() + " → " + c.to());
+		group(html, changes, "UNITS_CHANGED", "Set up in other units",
+				(c) -> c.orgName() + " (" + c.orgId() + "): " + c.from() + " → " + c.to());
+		if (changes.isEmpty()) {
+			html.append("<p>The org chart does not change (only memberships or offices do).</p>\n");
+		}
+		html.append("</section>\n");
+	}
+
+	private static void group(StringBuilder html, List<OrgChartChange> changes, String change, String title,
+			java.util.function.Function<OrgChartChange, String> line) {
+		List<OrgChartChange> these = changes.stream().filter((c) -> c.change().equals(change)).toList();
+		if (these.isEmpty()) {
+			return;
+		}
+		html.append("<h3>").append(escape(title)).append(" (").append(these.size()).append(")</h3>\n<ul class=\"")
+			.append(change.toLowerCase(Locale.ROOT)).append("\">\n");
+		these.forEach((c) -> html.append("<li>").append(escape(line.apply(c))).append("</li>\n"));
+		html.append("</ul>\n");
+	}
+
+	private static void steps(StringBuilder html, List<Step> steps) {
+		html.append("<section id=\"steps\">\n<h2>Steps</h2>\n<ol>\n");
+		for (Step step : steps) {
+			html.append("<li><code>").append(escape(String.valueOf(step.operation().op()))).append("</code> ");
+			html.append(escape(String.join("; ", step.description())));
+			if (!step.live()) {
+				html.append(" <small>(as saved)</small>");
+			}
+			html.append("</li>\n");
+		}
+		html.append("</ol>\n</section>\n");
+	}
+
+	private static void chartScript(StringBuilder html, List<BranchSize> branches, String chartJs) {
+		List<BranchSize> bars = branches.stream().limit(MAX_BARS).toList();
+		StringBuilder labels = new StringBuilder("[");
+		StringBuilder before = new StringBuilder("[");
+		StringBuilder after = new StringBuilder("[");
+		for (int i = 0; i < bars.size(); i++) {
+			String sep = (i > 0) ? "," : "";
+			labels.append(sep).append(jsonString(bars.get(i).name()));
+			before.append(sep).append((bars.get(i).before() != null) ? bars.get(i).before() : "null");
+			after.append(sep).append((bars.get(i).after() != null) ? bars.get(i).after() : "null");
+		}
+		labels.append(']');
+		before.append(']');
+		after.append(']');
+		html.append("<script src=\"").append(escape(chartJs)).append("\"></script>\n<script>\n")
+			.append("new Chart(document.getElementById('branch-chart'), {\n")
+			.append("  type: 'bar',\n")
+			.append("  data: { labels: ").append(labels).append(",\n")
+			.append("    datasets: [{ label: 'before', data: ").append(before).append(", backgroundColor: '#9aa5b1' },\n")
+			.append("      { label: 'after', data: ").append(after).append(", backgroundColor: '#c8102e' }] },\n")
+			.append("  options: { maintainAspectRatio: false, scales: { y: { beginAtZero: true, title: { display: true, text: 'members' } } } }\n")
+			.append("});\n</script>\n");
+	}
+
+	/** A JSON string that is also safe inside an HTML script element. */
+	static String jsonString(String text) {
+		StringBuilder out = new StringBuilder("\"");
+		for (int i = 0; i < text.length(); i++) {
+			char ch = text.charAt(i);
+			switch (ch) {
+				case '"' -> out.append("\\\"");
+				case '\\' -> out.append("\\\\");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				case '\t' -> out.append("\\t");
+				case '<', '>', '&', '\'', '\u2028', '\u2029' -> out.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
+				default -> {
+					if (ch < 0x20) {
+						out.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
+					}
+					else {
+						out.append(ch);
+					}
+				}
+			}
+		}
+		return out.append('"').toString();
+	}
+
+}

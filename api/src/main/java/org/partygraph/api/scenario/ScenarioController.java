@@ -1,0 +1,189 @@
+package org.partygraph.api.scenario;
+
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.partygraph.api.graphql.ChangeController.ChangeError;
+import org.partygraph.api.graphql.NotFoundException;
+import org.partygraph.queries.read.OrgQueries;
+import org.partygraph.queries.read.OrgRow;
+import org.partygraph.queries.scenario.AppliedScenario;
+import org.partygraph.queries.scenario.Scenario;
+import org.partygraph.queries.scenario.ScenarioComparison;
+import org.partygraph.queries.scenario.ScenarioRejectedException;
+import org.partygraph.queries.scenario.ScenarioRejectedException.Refusal;
+import org.partygraph.queries.scenario.Scenarios;
+import org.partygraph.queries.scenario.SuggestedScenario;
+import org.partygraph.queries.whatif.Operation;
+import org.partygraph.queries.whatif.WhatIfReport;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Saved scenarios in GraphQL. A refused save, delete or apply answers {@code refusal} and
+ * {@code errors} (item, field, message) in its payload, with nothing written.
+ */
+@Controller
+public class ScenarioController {
+
+	private final Scenarios scenarios;
+
+	private final OrgQueries orgs;
+
+	public ScenarioController(Scenarios scenarios, OrgQueries orgs) {
+		this.scenarios = scenarios;
+		this.orgs = orgs;
+	}
+
+	@QueryMapping
+	public List<Scenario> scenarios() {
+		return this.scenarios.list();
+	}
+
+	@QueryMapping
+	public Scenario scenario(@Argument String name) {
+		return this.scenarios.find(name);
+	}
+
+	@QueryMapping
+	public ScenarioComparison compareScenarios(@Argument List<String> names) {
+		if (names.isEmpty()) {
+			throw new IllegalArgumentException("names: give at least one scenario name");
+		}
+		try {
+			return this.scenarios.compare(names);
+		}
+		catch (ScenarioRejectedException ex) {
+			throw new NotFoundException("names: " + ex.problems().get(0).message());
+		}
+	}
+
+	@QueryMapping
+	public List<SuggestedScenario> suggestedScenarios(@Argument String within) {
+		List<SuggestedScenario> suggested = this.scenarios.suggested(within);
+		if (suggested == null) {
+			throw new NotFoundException("within: no org has id '" + within + "'");
+		}
+		return suggested;
+	}
+
+	@MutationMapping
+	public ScenarioPayload saveScenario(@Argument String name, @Argument String within,
+			@Argument List<Operation> operations, @Argument String note, Principal principal) {
+		try {
+			Scenario saved = this.scenarios.save(name, within, operations, note, user(principal));
+			return new ScenarioPayload(saved, this.scenarios.report(saved), null, List.of());
+		}
+		catch (ScenarioRejectedException ex) {
+			return new ScenarioPayload(null, null, ex.refusal(), errors(ex));
+		}
+	}
+
+	@MutationMapping
+	public DeleteScenarioPayload deleteScenario(@Argument String name) {
+		try {
+			this.scenarios.delete(name);
+			return new DeleteScenarioPayload(name, null, List.of());
+		}
+		catch (ScenarioRejectedException ex) {
+			return new DeleteScenarioPayload(null, ex.refusal(), errors(ex));
+		}
+	}
+
+	@MutationMapping
+	public ApplyScenarioPayload applyScenario(@Argument String name, Principal principal) {
+		try {
+			AppliedScenario applied = this.scenarios.apply(name, user(principal));
+			return new ApplyScenarioPayload(applied.scenario(), applied.orgsCreated(), applied.orgsChanged(),
+					applied.orgsDissolved(), applied.membersChanged(), applied.transfers(), null, List.of());
+		}
+		catch (ScenarioRejectedException ex) {
+			return new ApplyScenarioPayload(null, List.of(), List.of(), List.of(), 0, 0, ex.refusal(), errors(ex));
+		}
+	}
+
+	@SchemaMapping(typeName = "Scenario")
+	public int operationCount(Scenario scenario) {
+		return scenario.operationCount();
+	}
+
+	@SchemaMapping(typeName = "Scenario")
+	public String savedAt(Scenario scenario) {
+		return scenario.savedAt().toString();
+	}
+
+	@SchemaMapping(typeName = "Scenario")
+	public String appliedAt(Scenario scenario) {
+		return (scenario.appliedAt() != null) ? scenario.appliedAt().toString() : null;
+	}
+
+	@SchemaMapping(typeName = "Scenario")
+	public WhatIfReport report(Scenario scenario) {
+		return this.scenarios.report(scenario);
+	}
+
+	@SchemaMapping(typeName = "Scenario")
+	public String reportUrl(Scenario scenario) {
+		return ScenarioPages.path(scenario.name(), "report.html");
+	}
+
+	@SchemaMapping(typeName = "Scenario")
+	public String changesUrl(Scenario scenario) {
+		return ScenarioPages.path(scenario.name(), "changes.csv");
+	}
+
+	/** One snapshot per distinct scope for the whole list. */
+	@BatchMapping(typeName = "Scenario")
+	public Map<Scenario, Boolean> liveChanged(List<Scenario> list) {
+		Map<String, Boolean> changed = this.scenarios.liveChanged(list);
+		Map<Scenario, Boolean> result = new LinkedHashMap<>();
+		list.forEach((s) -> result.put(s, changed.get(s.name())));
+		return result;
+	}
+
+	@BatchMapping(typeName = "Scenario")
+	public Map<Scenario, OrgRow> scope(List<Scenario> list) {
+		Map<String, OrgRow> rows = this.orgs
+			.byIds(list.stream().map(Scenario::within).filter(Objects::nonNull).distinct().toList());
+		Map<Scenario, OrgRow> result = new LinkedHashMap<>();
+		list.forEach((s) -> {
+			OrgRow row = (s.within() != null) ? rows.get(s.within()) : null;
+			if (row != null) {
+				result.put(s, row);
+			}
+		});
+		return result;
+	}
+
+	@SchemaMapping(typeName = "ScenarioComparison")
+	public boolean sameScope(ScenarioComparison comparison) {
+		return comparison.sameScope();
+	}
+
+	private static String user(Principal principal) {
+		return (principal != null) ? principal.getName() : null;
+	}
+
+	private static List<ChangeError> errors(ScenarioRejectedException ex) {
+		return ex.problems().stream().map((p) -> new ChangeError(p.item(), p.field(), p.message())).toList();
+	}
+
+	public record ScenarioPayload(Scenario scenario, WhatIfReport report, Refusal refusal, List<ChangeError> errors) {
+	}
+
+	public record DeleteScenarioPayload(String deleted, Refusal refusal, List<ChangeError> errors) {
+	}
+
+	public record ApplyScenarioPayload(Scenario scenario, List<String> orgsCreated, List<String> orgsChanged,
+			List<String> orgsDissolved, int membersChanged, int transfers, Refusal refusal, List<ChangeError> errors) {
+	}
+
+}

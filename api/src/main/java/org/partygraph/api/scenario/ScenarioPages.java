@@ -1,0 +1,83 @@
+package org.partygraph.api.scenario;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.partygraph.queries.read.OrgQueries;
+import org.partygraph.queries.read.OrgRow;
+import org.partygraph.queries.scenario.ScenarioDetails;
+import org.partygraph.queries.scenario.Scenarios;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * A saved scenario for a person to read and decide on, at stable URLs behind the same login as
+ * everything else: {@code /scenarios/{name}/report.html} (a page) and
+ * {@code /scenarios/{name}/changes.csv} (its steps for a spreadsheet). An unknown name answers 404
+ * with a plain message.
+ */
+@Controller
+public class ScenarioPages {
+
+	private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
+
+	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
+	private final Scenarios scenarios;
+
+	private final OrgQueries orgs;
+
+	public ScenarioPages(Scenarios scenarios, OrgQueries orgs) {
+		this.scenarios = scenarios;
+		this.orgs = orgs;
+	}
+
+	/** The path of one of a scenario's documents, its name encoded as a path segment. */
+	static String path(String name, String document) {
+		return "/scenarios/" + UriUtils.encodePathSegment(name, StandardCharsets.UTF_8) + "/" + document;
+	}
+
+	@GetMapping("/scenarios/{name}/report.html")
+	public ResponseEntity<String> report(@PathVariable String name) {
+		ScenarioDetails details = this.scenarios.details(name);
+		if (details == null) {
+			return notFound(name);
+		}
+		String within = details.scenario().within();
+		OrgRow scope = (within != null) ? this.orgs.byIds(List.of(within)).get(within) : null;
+		String page = ReportPage.render(details, (scope != null) ? scope.name() : null, ChartJs.path());
+		return ResponseEntity.ok().contentType(HTML).body(page);
+	}
+
+	@GetMapping("/scenarios/{name}/changes.csv")
+	public ResponseEntity<?> changes(@PathVariable String name) {
+		ScenarioDetails details = this.scenarios.details(name);
+		if (details == null) {
+			return notFound(name);
+		}
+		ContentDisposition disposition = ContentDisposition.attachment()
+			.filename("scenario-" + name + "-changes.csv", StandardCharsets.UTF_8)
+			.build();
+		return ResponseEntity.ok()
+			.contentType(CSV)
+			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+			.body(ChangesCsv.render(details));
+	}
+
+	private static ResponseEntity<String> notFound(String name) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.contentType(TEXT)
+			.body("No scenario is saved under the name '" + name + "'.\n");
+	}
+
+}

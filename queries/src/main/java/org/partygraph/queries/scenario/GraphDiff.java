@@ -1,0 +1,97 @@
+package org.partygraph.queries.scenario;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.partygraph.model.Dataset;
+import org.partygraph.model.Member;
+import org.partygraph.model.Org;
+import org.partygraph.queries.whatif.MemberMove;
+
+/**
+ * What differs between a scope before and after a scenario, in the terms the write needs: orgs
+ * created, changed and removed, members whose links changed, and membership moves. List fields are
+ * compared as sets (their order carries no meaning). Operations change orgs and members' links
+ * only: any other difference (a unit, a member's own properties, a member gained or lost) is a
+ * fault of the engine and refused here.
+ *
+ * @param created orgs in after and not before, parents before children (the engine's order)
+ * @param changed orgs in both whose properties or links differ, as after
+ * @param removed orgs in before and not after, as before
+ * @param changedMembers members whose membership, group, roles or participation differ, as after
+ * @param moves members whose membership org differs
+ */
+public record GraphDiff(List<Org> created, List<Org> changed, List<Org> removed, List<Member> changedMembers,
+		List<MemberMove> moves) {
+
+	public static GraphDiff between(Dataset before, Dataset after) {
+		if (!sortedUnits(before).equals(sortedUnits(after))) {
+			throw new IllegalStateException("the what-if changed units; a scenario writes orgs and members only");
+		}
+		Map<String, Org> orgsBefore = new LinkedHashMap<>();
+		before.orgs().forEach((o) -> orgsBefore.put(o.id(), Fingerprint.sorted(o)));
+		Map<String, Org> orgsAfter = new LinkedHashMap<>();
+		after.orgs().forEach((o) -> orgsAfter.put(o.id(), Fingerprint.sorted(o)));
+		List<Org> created = new ArrayList<>();
+		List<Org> changed = new ArrayList<>();
+		List<Org> removed = new ArrayList<>();
+		orgsAfter.forEach((id, org) -> {
+			Org was = orgsBefore.get(id);
+			if (was == null) {
+				created.add(org);
+			}
+			else if (!was.equals(org)) {
+				changed.add(org);
+			}
+		});
+		orgsBefore.forEach((id, org) -> {
+			if (!orgsAfter.containsKey(id)) {
+				removed.add(org);
+			}
+		});
+
+		Map<String, Member> membersAfter = new LinkedHashMap<>();
+		after.members().forEach((m) -> membersAfter.put(m.id(), Fingerprint.sorted(m)));
+		if (before.members().size() != after.members().size()) {
+			throw new IllegalStateException("the what-if added or removed members; a scenario moves them only");
+		}
+		List<Member> changedMembers = new ArrayList<>();
+		List<MemberMove> moves = new ArrayList<>();
+		for (Member b : before.members()) {
+			Member was = Fingerprint.sorted(b);
+			Member now = membersAfter.get(b.id());
+			if (now == null) {
+				throw new IllegalStateException("the what-if removed member " + b.id());
+			}
+			if (!ownFields(was).equals(ownFields(now))) {
+				throw new IllegalStateException("the what-if changed member " + b.id()
+						+ " beyond membership, group, roles and participation");
+			}
+			if (!was.equals(now)) {
+				changedMembers.add(now);
+			}
+			if (!Objects.equals(was.org(), now.org())) {
+				moves.add(new MemberMove(b.id(), b.name(), was.org(), now.org()));
+			}
+		}
+		return new GraphDiff(List.copyOf(created), List.copyOf(changed), List.copyOf(removed),
+				List.copyOf(changedMembers), List.copyOf(moves));
+	}
+
+	public boolean isEmpty() {
+		return this.created.isEmpty() && this.changed.isEmpty() && this.removed.isEmpty()
+				&& this.changedMembers.isEmpty();
+	}
+
+	private static Member ownFields(Member m) {
+		return m.withOrg(null).withGroup(null).withRoles(List.of()).withParticipatesIn(List.of());
+	}
+
+	private static List<?> sortedUnits(Dataset dataset) {
+		return dataset.units().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+	}
+
+}

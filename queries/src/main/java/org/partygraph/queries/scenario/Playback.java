@@ -1,0 +1,45 @@
+package org.partygraph.queries.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.partygraph.model.Dataset;
+import org.partygraph.queries.whatif.InvalidOperationException;
+import org.partygraph.queries.whatif.Operation;
+import org.partygraph.queries.whatif.WorkingCopy;
+
+/**
+ * A scenario's operations played out on the what-if engine's working copy, keeping what the report
+ * does not: the whole graph after, and what each step did.
+ *
+ * @param before the copy played on
+ * @param after the same after every operation
+ * @param created ids of the orgs the operations created
+ * @param dissolved ids of the orgs of {@code before} that are gone
+ * @param steps for each operation, in order, what it did (one line or more)
+ */
+public record Playback(Dataset before, Dataset after, List<String> created, List<String> dissolved,
+		List<List<String>> steps) {
+
+	/**
+	 * Plays the operations as {@code WhatIfEngine.run} does, failing at the same operation with the
+	 * same message.
+	 * @throws InvalidOperationException naming the first operation that cannot be applied
+	 */
+	public static Playback of(Dataset before, String withinOrgId, List<Operation> operations, int minFullMembers) {
+		WorkingCopy copy = new WorkingCopy(before, minFullMembers);
+		List<List<String>> steps = new ArrayList<>();
+		for (int i = 0; i < operations.size(); i++) {
+			int done = copy.changes().size();
+			copy.apply(i, operations.get(i));
+			if (withinOrgId != null && !copy.hasOrg(withinOrgId)) {
+				throw new InvalidOperationException(i, operations.get(i).op(), "removes the scope org " + withinOrgId
+						+ " (within); choose a scope above it");
+			}
+			steps.add(List.copyOf(copy.changes().subList(done, copy.changes().size())));
+		}
+		return new Playback(before, copy.toDataset(), List.copyOf(copy.created()), List.copyOf(copy.dissolved()),
+				List.copyOf(steps));
+	}
+
+}

@@ -1,0 +1,40 @@
+package org.partygraph.queries.scenario;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.partygraph.queries.whatif.Operation;
+
+/**
+ * A restructuring saved under a name, stored apart from the live graph as a
+ * {@code (:Scenario)} node.
+ *
+ * @param name its name, unique
+ * @param within the scope org of its what-if, or {@code null} for everything
+ * @param operations the operations, in order
+ * @param note what it is for, in words; may be {@code null}
+ * @param savedAt when it was saved (last re-saved)
+ * @param savedBy who saved it; may be {@code null}
+ * @param fingerprint SHA-256 of the part of the live graph it reads, as it was when saved
+ * @param appliedAt when it was applied to the live graph; {@code null} while it was not
+ * @param appliedBy who applied it; may be {@code null}
+ * @param savedSteps for each operation, what it did on the live graph when saved (one line or
+ * more); what an applied scenario wrote
+ */
+public record Scenario(String name, String within, List<Operation> operations, String note, Instant savedAt,
+		String savedBy, String fingerprint, Instant appliedAt, String appliedBy, List<List<String>> savedSteps) {
+
+	public Scenario {
+		operations = List.copyOf(operations);
+		savedSteps = savedSteps.stream().map(List::copyOf).toList();
+	}
+
+	public int operationCount() {
+		return this.operations.size();
+	}
+
+	public boolean applied() {
+		return this.appliedAt != null;
+	}
+
+}

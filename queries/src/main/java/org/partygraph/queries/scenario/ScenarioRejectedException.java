@@ -1,0 +1,64 @@
+package org.partygraph.queries.scenario;
+
+import java.util.List;
+
+import org.partygraph.model.InvalidDatasetException;
+import org.partygraph.model.Problem;
+
+/**
+ * A scenario could not be saved, deleted or applied; nothing was written. Carries why, as a
+ * {@link Refusal}, and the problems, each naming the scenario (or the id concerned) and the input
+ * field at fault, e.g. {@code operations[2]}.
+ */
+public class ScenarioRejectedException extends InvalidDatasetException {
+
+	private final Refusal refusal;
+
+	public ScenarioRejectedException(Refusal refusal, String item, String field, String message) {
+		this(refusal, List.of(new Problem(item, field, message)));
+	}
+
+	public ScenarioRejectedException(Refusal refusal, List<Problem> problems) {
+		super(problems);
+		this.refusal = refusal;
+	}
+
+	public Refusal refusal() {
+		return this.refusal;
+	}
+
+	@Override
+	public String getMessage() {
+		StringBuilder message = new StringBuilder("scenario refused (").append(this.refusal).append(")");
+		problems().forEach((p) -> message.append(": ").append(p));
+		return message.toString();
+	}
+
+	/** Why a scenario was refused. */
+	public enum Refusal {
+
+		/** No scenario has that name. */
+		NOT_FOUND,
+		/** The name is missing, too long or has characters a URL path cannot carry plainly. */
+		INVALID_NAME,
+		/** No org has the id given as within. */
+		UNKNOWN_SCOPE,
+		/** The list of operations is empty. */
+		NO_OPERATIONS,
+		/** An operation cannot be applied (the field names its index). */
+		INVALID_OPERATION,
+		/** The part of the live graph the scenario reads changed after it was saved. */
+		LIVE_GRAPH_CHANGED,
+		/** The scenario was applied already. */
+		ALREADY_APPLIED,
+		/**
+		 * Members outside the scenario's scope belong to an org it removes; applying would leave them
+		 * without membership.
+		 */
+		OUTSIDE_SCOPE,
+		/** An id the scenario would create is held by something stored. */
+		ID_TAKEN
+
+	}
+
+}

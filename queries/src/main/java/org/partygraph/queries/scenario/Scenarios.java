@@ -1,0 +1,801 @@
+package org.partygraph.queries.scenario;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+import org.partygraph.model.Dataset;
+import org.partygraph.model.Member;
+import org.partygraph.model.Org;
+import org.partygraph.model.OrgKind;
+import org.partygraph.model.Problem;
+import org.partygraph.model.RoleAssignment;
+import org.partygraph.queries.dataset.DatasetExporter;
+import org.partygraph.queries.dataset.GraphSchema;
+import org.partygraph.queries.pattern.Metric;
+import org.partygraph.queries.rules.ComplianceIssue;
+import org.partygraph.queries.rules.ComplianceQueries;
+import org.partygraph.queries.rules.Rule;
+import org.partygraph.queries.scenario.ScenarioDetails.BranchSize;
+import org.partygraph.queries.scenario.ScenarioDetails.OrgChartChange;
+import org.partygraph.queries.scenario.ScenarioDetails.Step;
+import org.partygraph.queries.scenario.ScenarioRejectedException.Refusal;
+import org.partygraph.queries.structure.Structure;
+import org.partygraph.queries.whatif.InvalidOperationException;
+import org.partygraph.queries.whatif.MemberMove;
+import org.partygraph.queries.whatif.Operation;
+import org.partygraph.queries.whatif.WhatIfReport;
+
+/**
+ * Saved restructuring scenarios: a named list of what-if operations kept in Neo4j as a
+ * {@code (:Scenario)} node, apart from the live graph (no relationship to any Org, Unit or Member).
+ *
+ * <p>
+ * Saving plays the operations out first (an invalid one is refused, naming its index, and nothing
+ * is saved) and keeps a {@link Fingerprint} of the part of the live graph they read. Applying
+ * writes, in ONE write transaction, exactly the difference the what-if predicts between that part
+ * before and after, and refuses ({@link Refusal#LIVE_GRAPH_CHANGED}, nothing written) when the
+ * fingerprint no longer matches.
+ *
+ * <p>
+ * The race between checking the fingerprint and writing is closed with the locks the validated
+ * changes take ({@code OrgChanges}): the apply transaction first takes the write lock of every
+ * {@code (:Dataset)} node, which each change and each re-import takes before it writes or commits,
+ * and only then reads the snapshot it checks. A change that locked first has committed before the
+ * snapshot is read (and so shows in it); a later one waits until the apply commits. Writes made
+ * around the service (Cypher typed into Neo4j Browser) take no such lock and are not covered.
+ */
+public final class Scenarios {
+
+	/** Letters (any script), digits, space and {@code . _ ( ) + -}; no slash, so a name is one URL path segment. */
+	private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}\\p{N}][\\p{L}\\p{M}\\p{N} ._()+\\-]{0,99}");
+
+	private static final int NOTE_MAX = 4000;
+
+	/** Up to this many branches in scope, the page shows every one; above, only those that change. */
+	private static final int ALL_BRANCHES_UP_TO = 30;
+
+	private static final String SAVE = """
+			MERGE (s:Scenario {name: $name})
+			SET s.within = $within, s.operations = $operations, s.operationCount = $count, s.note = $note,
+			  s.savedAt = datetime.transaction(), s.savedBy = $savedBy, s.fingerprint = $fingerprint,
+			  s.steps = $steps
+			REMOVE s.appliedAt, s.appliedBy
+			RETURN s
+			""";
+
+	private static final String LIST = "MATCH (s:Scenario) RETURN s ORDER BY s.name";
+
+	private static final String FIND = "MATCH (s:Scenario {name: $name}) RETURN s";
+
+	private static final String DELETE = """
+			MATCH (s:Scenario {name: $name})
+			DETACH DELETE s
+			RETURN count(*) AS deleted
+			""";
+
+	// Setting and removing a property takes the node's write lock until the transaction ends.
+	private static final String LOCK_SCENARIO = """
+			MATCH (s:Scenario {name: $name})
+			SET s._LOCK_ = true
+			REMOVE s._LOCK_
+			RETURN s
+			""";
+
+	private static final String LOCK_DATASETS = """
+			MATCH (d:Dataset)
+			SET d._LOCK_ = true
+			REMOVE d._LOCK_
+			""";
+
+	private static final String IDS_TAKEN = """
+			UNWIND $ids AS id
+			WITH id
+			WHERE EXISTS { (:Org {id: id}) } OR EXISTS { (:Unit {id: id}) } OR EXISTS { (:Member {id: id}) }
+			RETURN collect(id) AS taken
+			""";
+
+	private static final String MEMBERS_LEFT_BEHIND = """
+			UNWIND $removed AS id
+			MATCH (:Org {id: id})<-[:MEMBER_OF|IN_GROUP]-(m:Member)
+			WHERE NOT m.id IN $members
+			RETURN id AS org, count(DISTINCT m) AS count, collect(DISTINCT m.id)[..10] AS some
+			ORDER BY org
+			""";
+
+	private static final String ORG_DATASETS = """
+			UNWIND $ids AS id
+			MATCH (o:Org {id: id})
+			RETURN o.id AS id, o.dataset AS dataset
+			""";
+
+	private static final String UNIT_DATASETS = """
+			UNWIND $ids AS id
+			MATCH (u:Unit {id: id})
+			WHERE u.dataset IS NOT NULL
+			RETURN collect(DISTINCT u.dataset) AS datasets
+			""";
+
+	private static final String CREATE_ORGS = """
+			UNWIND $rows AS row
+			CREATE (o:Org)
+			SET o = row.props, o.dataset = row.dataset
+			RETURN count(o) AS count
+			""";
+
+	private static final String UPDATE_ORGS = """
+			UNWIND $rows AS row
+			MATCH (o:Org {id: row.id})
+			SET o.name = row.name, o.kind = row.kind, o.trade = row.trade, o.hasCommittee = row.hasCommittee
+			RETURN count(o) AS count
+			""";
+
+	private static final String UNLINK_ORGS = """
+			UNWIND $ids AS id
+			MATCH (:Org {id: id})-[r:SUBORDINATE_TO|CO_MANAGED_BY|SET_UP_IN]->()
+			DELETE r
+			""";
+
+	private static final String UNLINK_MEMBERS = """
+			UNWIND $ids AS id
+			MATCH (:Member {id: id})-[r:MEMBER_OF|IN_GROUP|HOLDS|PARTICIPATES_IN]->()
+			DELETE r
+			""";
+
+	// Labels and type come from GraphSchema, never from input.
+	private static final String LINK = """
+			UNWIND $rows AS row
+			MATCH (a:%s {id: row.from})
+			MATCH (b:%s {id: row.to})
+			CREATE (a)-[r:%s]->(b)
+			SET r += row.props
+			RETURN count(r) AS count
+			""";
+
+	// As OrgChanges records a transfer: seq orders the transfers of one member.
+	private static final String RECORD_TRANSFERS = """
+			UNWIND $rows AS row
+			MATCH (m:Member {id: row.member})
+			WITH m, row, COUNT { (m)-[:TRANSFERRED]->(:Transfer) } AS earlier
+			CREATE (m)-[:TRANSFERRED]->(t:Transfer)
+			SET t.id = row.id, t.member = m.id, t.from = row.from, t.to = row.to, t.at = datetime.transaction(),
+			  t.reason = $reason, t.seq = earlier + 1, t.dataset = m.dataset
+			RETURN count(t) AS count
+			""";
+
+	private static final String DELETE_ORGS = """
+			UNWIND $ids AS id
+			MATCH (o:Org {id: id})
+			DETACH DELETE o
+			RETURN count(*) AS count
+			""";
+
+	private static final String MARK_APPLIED = """
+			MATCH (s:Scenario {name: $name})
+			SET s.appliedAt = datetime.transaction(), s.appliedBy = $appliedBy
+			RETURN s
+			""";
+
+	private final Driver driver;
+
+	private final DatasetExporter exporter;
+
+	private final ComplianceQueries compliance;
+
+	public Scenarios(Driver driver, DatasetExporter exporter, ComplianceQueries compliance) {
+		this.driver = driver;
+		this.exporter = exporter;
+		this.compliance = compliance;
+	}
+
+	/**
+	 * Saves the operations under the name, replacing a scenario saved under it before (which is then
+	 * no longer applied). The operations are played out on the live graph first.
+	 * @param within the scope org, or {@code null} for everything
+	 * @param savedBy who saves it; may be {@code null}
+	 * @throws ScenarioRejectedException INVALID_NAME, NO_OPERATIONS, UNKNOWN_SCOPE, or
+	 * INVALID_OPERATION naming {@code operations[i]}; nothing is saved
+	 */
+	public Scenario save(String name, String within, List<Operation> operations, String note, String savedBy) {
+		checkName(name);
+		if (note != null && note.length() > NOTE_MAX) {
+			throw new ScenarioRejectedException(Refusal.INVALID_NAME, name, "note",
+					"the note has " + note.length() + " characters; at most " + NOTE_MAX);
+		}
+		if (operations == null || operations.isEmpty()) {
+			throw new ScenarioRejectedException(Refusal.NO_OPERATIONS, name, "operations",
+					"give at least one operation");
+		}
+		Dataset snapshot = snapshotOf(name, within);
+		Playback playback = play(name, snapshot, within, operations);
+		String fingerprint = Fingerprint.of(snapshot, within, operations);
+		Map<String, Object> params = new HashMap<>();
+		params.put("name", name);
+		params.put("within", within);
+		params.put("operations", OperationsJson.write(operations));
+		params.put("count", operations.size());
+		params.put("note", (note == null || note.isBlank()) ? null : note);
+		params.put("savedBy", savedBy);
+		params.put("fingerprint", fingerprint);
+		params.put("steps", OperationsJson.writeSteps(playback.steps()));
+		try (Session session = this.driver.session()) {
+			return session.executeWrite((tx) -> scenario(tx.run(SAVE, params).single().get("s")));
+		}
+	}
+
+	/** Every saved scenario, by name. */
+	public List<Scenario> list() {
+		try (Session session = this.driver.session()) {
+			return session.executeRead((tx) -> tx.run(LIST).list((r) -> scenario(r.get("s"))));
+		}
+	}
+
+	/** The scenario saved under the name, or {@code null} when there is none. */
+	public Scenario find(String name) {
+		if (name == null) {
+			return null;
+		}
+		try (Session session = this.driver.session()) {
+			List<Record> rows = session.executeRead((tx) -> tx.run(FIND, Map.of("name", name)).list());
+			return rows.isEmpty() ? null : scenario(rows.get(0).get("s"));
+		}
+	}
+
+	/**
+	 * Deletes the scenario saved under the name; the live graph is not touched (an applied scenario's
+	 * changes and transfer history stay).
+	 * @throws ScenarioRejectedException NOT_FOUND when there is none
+	 */
+	public void delete(String name) {
+		long deleted;
+		try (Session session = this.driver.session()) {
+			deleted = session
+				.executeWrite((tx) -> tx.run(DELETE, Map.of("name", String.valueOf(name))).single().get("deleted").asLong());
+		}
+		if (deleted == 0) {
+			throw notFound(name);
+		}
+	}
+
+	/** Saved scenarios with whether the live graph changed under each; one snapshot per scope. */
+	public List<ScenarioSummary> summaries() {
+		List<Scenario> scenarios = list();
+		Map<String, Boolean> changed = liveChanged(scenarios);
+		return scenarios.stream().map((s) -> new ScenarioSummary(s, changed.get(s.name()))).toList();
+	}
+
+	/**
+	 * For each scenario (by name), whether the part of the live graph it reads differs from when it
+	 * was saved. One snapshot per distinct scope.
+	 */
+	public Map<String, Boolean> liveChanged(Collection<Scenario> scenarios) {
+		Map<String, Dataset> snapshots = new HashMap<>();
+		Map<String, Boolean> changed = new HashMap<>();
+		for (Scenario s : scenarios) {
+			Dataset snapshot = snapshots.computeIfAbsent(String.valueOf(s.within()),
+					(key) -> this.exporter.snapshot(s.within()));
+			changed.put(s.name(), !Fingerprint.of(snapshot, s.within(), s.operations()).equals(s.fingerprint()));
+		}
+		return changed;
+	}
+
+	/**
+	 * A fresh what-if report of the scenario on the live graph (via {@link ComplianceQueries#whatIf}).
+	 * @return the report, or {@code null} when its scope org is gone
+	 * @throws InvalidOperationException when an operation no longer applies
+	 */
+	public WhatIfReport report(Scenario scenario) {
+		return this.compliance.whatIf(scenario.within(), scenario.operations());
+	}
+
+	/**
+	 * Everything a person reads to decide on the scenario.
+	 * @return the details, or {@code null} when no scenario has the name
+	 */
+	public ScenarioDetails details(String name) {
+		Scenario scenario = find(name);
+		if (scenario == null) {
+			return null;
+		}
+		String within = scenario.within();
+		Dataset snapshot = this.exporter.snapshot(within);
+		boolean liveChanged = !Fingerprint.of(snapshot, within, scenario.operations()).equals(scenario.fingerprint());
+		if (within != null && snapshot.orgs().stream().noneMatch((o) -> o.id().equals(within))) {
+			return new ScenarioDetails(scenario, liveChanged, null, "the scope org '" + within + "' is gone",
+					List.of(), List.of(), steps(scenario, null));
+		}
+		Playback playback;
+		try {
+			playback = Playback.of(snapshot, within, scenario.operations(), minFullMembers());
+		}
+		catch (InvalidOperationException ex) {
+			return new ScenarioDetails(scenario, liveChanged, null, ex.getMessage(), List.of(), List.of(),
+					steps(scenario, null));
+		}
+		WhatIfReport report;
+		String reportError = null;
+		try {
+			report = report(scenario);
+		}
+		catch (InvalidOperationException ex) {
+			report = null;
+			reportError = ex.getMessage();
+		}
+		return new ScenarioDetails(scenario, liveChanged, report, reportError, branchSizes(playback, within),
+				orgChanges(playback), steps(scenario, playback));
+	}
+
+	/**
+	 * The scenarios side by side: each figure before and after each, and each one's issues fixed and
+	 * introduced. A scenario whose operations no longer apply has an error and no figures.
+	 * @throws ScenarioRejectedException NOT_FOUND naming the first unknown name
+	 */
+	public ScenarioComparison compare(List<String> names) {
+		List<Scenario> scenarios = new ArrayList<>();
+		for (String name : names) {
+			Scenario scenario = find(name);
+			if (scenario == null) {
+				throw notFound(name);
+			}
+			scenarios.add(scenario);
+		}
+		List<ScenarioComparison.Outcome> outcomes = new ArrayList<>();
+		List<Map<String, Double>> afters = new ArrayList<>();
+		Map<String, Double> before = null;
+		List<String> keys = new ArrayList<>();
+		for (Scenario scenario : scenarios) {
+			WhatIfReport report = null;
+			String error = null;
+			try {
+				report = report(scenario);
+				if (report == null) {
+					error = "the scope org '" + scenario.within() + "' is gone";
+				}
+			}
+			catch (InvalidOperationException ex) {
+				error = ex.getMessage();
+			}
+			if (report == null) {
+				outcomes.add(new ScenarioComparison.Outcome(scenario.name(), scenario.within(), null, null, null, error));
+				afters.add(null);
+				continue;
+			}
+			outcomes.add(new ScenarioComparison.Outcome(scenario.name(), scenario.within(),
+					report.issuesFixed().size(), report.issuesIntroduced().size(), report.membersMoved(), null));
+			Map<String, Double> after = new LinkedHashMap<>();
+			for (Metric m : report.after()) {
+				after.put(m.key(), m.value());
+				if (!keys.contains(m.key())) {
+					keys.add(m.key());
+				}
+			}
+			afters.add(after);
+			if (before == null) {
+				before = new HashMap<>();
+				for (Metric m : report.before()) {
+					before.put(m.key(), m.value());
+				}
+			}
+		}
+		List<ScenarioComparison.Row> rows = new ArrayList<>();
+		for (String key : keys) {
+			List<Double> values = new ArrayList<>();
+			afters.forEach((after) -> values.add((after != null) ? after.get(key) : null));
+			rows.add(new ScenarioComparison.Row(key, (before != null) ? before.get(key) : null,
+					java.util.Collections.unmodifiableList(values)));
+		}
+		return new ScenarioComparison(List.copyOf(outcomes), List.copyOf(rows));
+	}
+
+	/**
+	 * One scenario per compliance issue in scope that has fix operations, named
+	 * {@code fix-<RULE>-<orgId>}.
+	 * @return the suggestions, or {@code null} when no org has id {@code within}
+	 */
+	public List<SuggestedScenario> suggested(String within) {
+		List<ComplianceIssue> issues = this.compliance.issues(within, EnumSet.allOf(Rule.class));
+		if (issues == null) {
+			return null;
+		}
+		return issues.stream()
+			.filter((i) -> !i.fix().isEmpty())
+			.map((i) -> new SuggestedScenario(suggestedName(i), within, i, i.fix()))
+			.toList();
+	}
+
+	/**
+	 * Writes the scenario to the live graph in one write transaction: the difference between the
+	 * part it reads now and the what-if's after (orgs created, changed and dissolved; members' links
+	 * rewritten; each membership move recorded as a {@code (:Transfer)} with reason
+	 * {@code scenario <name>}), and marks it applied.
+	 * @throws ScenarioRejectedException NOT_FOUND, ALREADY_APPLIED, LIVE_GRAPH_CHANGED (the
+	 * fingerprint differs), OUTSIDE_SCOPE (members outside the scope belong to an org it removes) or
+	 * ID_TAKEN; nothing is written
+	 */
+	public AppliedScenario apply(String name, String appliedBy) {
+		// Fixed before the transaction, so that a retried attempt records the same transfer ids.
+		String applyId = UUID.randomUUID().toString();
+		try (Session session = this.driver.session()) {
+			return session.executeWrite((tx) -> {
+				List<Record> found = tx.run(LOCK_SCENARIO, Map.of("name", String.valueOf(name))).list();
+				if (found.isEmpty()) {
+					throw notFound(name);
+				}
+				Scenario scenario = scenario(found.get(0).get("s"));
+				if (scenario.applied()) {
+					throw new ScenarioRejectedException(Refusal.ALREADY_APPLIED, name, "name",
+							"scenario '" + name + "' was applied at " + scenario.appliedAt()
+									+ "; save it again to apply it once more");
+				}
+				tx.run(LOCK_DATASETS).consume();
+				// Read in its own transaction, after the locks: see the class comment.
+				Dataset snapshot = this.exporter.snapshot(scenario.within());
+				String now = Fingerprint.of(snapshot, scenario.within(), scenario.operations());
+				if (!now.equals(scenario.fingerprint())) {
+					throw new ScenarioRejectedException(Refusal.LIVE_GRAPH_CHANGED, name, "fingerprint",
+							"the live graph changed under scenario '" + name + "' since it was saved at "
+									+ scenario.savedAt() + "; review it with the report and save it again to apply it");
+				}
+				Playback playback = play(name, snapshot, scenario.within(), scenario.operations());
+				GraphDiff diff = GraphDiff.between(playback.before(), playback.after());
+				checkIdsFree(tx, name, diff);
+				checkNoMemberLeftBehind(tx, name, diff, snapshot);
+				write(tx, scenario, diff, applyId);
+				Scenario applied = scenario(tx.run(MARK_APPLIED, params("name", name, "appliedBy", appliedBy))
+					.single()
+					.get("s"));
+				return new AppliedScenario(applied, ids(diff.created()), ids(diff.changed()), ids(diff.removed()),
+						diff.changedMembers().size(), diff.moves().size());
+			});
+		}
+	}
+
+	/**
+	 * The graph after the scenario, as the what-if predicts it from the live graph now (for the
+	 * scenario's scope: every unit and org, the members of the scope).
+	 * @return the prediction, or {@code null} when no scenario has the name
+	 * @throws InvalidOperationException when an operation no longer applies
+	 */
+	public Dataset predictedAfter(String name) {
+		Scenario scenario = find(name);
+		if (scenario == null) {
+			return null;
+		}
+		Dataset snapshot = this.exporter.snapshot(scenario.within());
+		return Playback.of(snapshot, scenario.within(), scenario.operations(), minFullMembers()).after();
+	}
+
+	private void write(TransactionContext tx, Scenario scenario, GraphDiff diff, String applyId) {
+		// 1. New orgs, in the parents' datasets.
+		Map<String, String> datasets = datasetsOfNewOrgs(tx, diff.created());
+		List<Map<String, Object>> created = new ArrayList<>();
+		for (Org org : diff.created()) {
+			created.add(params("props", orgProps(org), "dataset", datasets.get(org.id())));
+		}
+		expect(tx.run(CREATE_ORGS, Map.of("rows", created)).single(), created.size(), "orgs created");
+		// 2. Changed orgs: properties, and their SUBORDINATE_TO / CO_MANAGED_BY / SET_UP_IN rewritten.
+		List<Map<String, Object>> updated = new ArrayList<>();
+		for (Org org : diff.changed()) {
+			updated.add(params("id", org.id(), "name", org.name(), "kind", org.kind().name(), "trade",
+					(org.trade() != null) ? org.trade().name() : null, "hasCommittee", org.hasCommittee()));
+		}
+		expect(tx.run(UPDATE_ORGS, Map.of("rows", updated)).single(), updated.size(), "orgs changed");
+		tx.run(UNLINK_ORGS, Map.of("ids", ids(diff.changed()))).consume();
+		List<Org> linked = new ArrayList<>(diff.created());
+		linked.addAll(diff.changed());
+		Map<GraphSchema.Rel, List<Map<String, Object>>> links = new LinkedHashMap<>();
+		for (Org org : linked) {
+			link(links, GraphSchema.Rel.SUBORDINATE_TO, org.id(), org.parent(), null);
+			org.coManagedBy().forEach((to) -> link(links, GraphSchema.Rel.CO_MANAGED_BY, org.id(), to, null));
+			org.units().forEach((to) -> link(links, GraphSchema.Rel.SET_UP_IN, org.id(), to, null));
+		}
+		// 3. Changed members: MEMBER_OF / IN_GROUP / HOLDS / PARTICIPATES_IN rewritten.
+		tx.run(UNLINK_MEMBERS, Map.of("ids", diff.changedMembers().stream().map(Member::id).toList())).consume();
+		for (Member member : diff.changedMembers()) {
+			link(links, GraphSchema.Rel.MEMBER_OF, member.id(), member.org(), null);
+			link(links, GraphSchema.Rel.IN_GROUP, member.id(), member.group(), null);
+			for (RoleAssignment role : member.roles()) {
+				link(links, GraphSchema.Rel.HOLDS, member.id(), role.org(), role.role().name());
+			}
+			member.participatesIn().forEach((to) -> link(links, GraphSchema.Rel.PARTICIPATES_IN, member.id(), to, null));
+		}
+		links.forEach((rel, rows) -> expect(
+				tx.run(LINK.formatted(rel.from().cypher(), rel.to().cypher(), rel.name()), Map.of("rows", rows)).single(),
+				rows.size(), rel.name() + " links"));
+		// 4. Each membership move as transfer history.
+		List<Map<String, Object>> transfers = new ArrayList<>();
+		for (MemberMove move : diff.moves()) {
+			String id = UUID.nameUUIDFromBytes((applyId + "|" + move.memberId()).getBytes(StandardCharsets.UTF_8))
+				.toString();
+			transfers.add(params("id", id, "member", move.memberId(), "from", move.fromOrg(), "to", move.toOrg()));
+		}
+		expect(tx.run(RECORD_TRANSFERS, Map.of("rows", transfers, "reason", "scenario " + scenario.name())).single(),
+				transfers.size(), "transfers");
+		// 5. Dissolved orgs, last: nothing of the scope points at them any more.
+		expect(tx.run(DELETE_ORGS, Map.of("ids", ids(diff.removed()))).single(), diff.removed().size(),
+				"orgs dissolved");
+	}
+
+	private static void link(Map<GraphSchema.Rel, List<Map<String, Object>>> links, GraphSchema.Rel rel, String from,
+			String to, String role) {
+		if (to == null) {
+			return;
+		}
+		Map<String, Object> props = (role != null) ? Map.of("role", role) : Map.of();
+		links.computeIfAbsent(rel, (r) -> new ArrayList<>()).add(Map.of("from", from, "to", to, "props", props));
+	}
+
+	/** A count the statement must have reached; anything else is a fault, and rolls everything back. */
+	private static void expect(Record record, int wanted, String what) {
+		long count = record.get("count").asLong();
+		if (count != wanted) {
+			throw new IllegalStateException("applying a scenario: " + what + " " + count + ", expected " + wanted
+					+ "; nothing was written");
+		}
+	}
+
+	private static Map<String, Object> orgProps(Org org) {
+		Map<String, Object> props = new HashMap<>();
+		props.put("id", org.id());
+		props.put("name", org.name());
+		props.put("kind", org.kind().name());
+		if (org.trade() != null) {
+			props.put("trade", org.trade().name());
+		}
+		if (org.hasCommittee() != null) {
+			props.put("hasCommittee", org.hasCommittee());
+		}
+		return props;
+	}
+
+	/** A new org belongs to its parent's dataset (a new parent's, in turn); a root to its units' one. */
+	private static Map<String, String> datasetsOfNewOrgs(TransactionContext tx, List<Org> created) {
+		Set<String> createdIds = new HashSet<>(ids(created));
+		List<String> parents = created.stream()
+			.map(Org::parent)
+			.filter((p) -> p != null && !createdIds.contains(p))
+			.distinct()
+			.toList();
+		Map<String, String> datasets = new HashMap<>();
+		tx.run(ORG_DATASETS, Map.of("ids", parents))
+			.forEachRemaining((r) -> datasets.put(r.get("id").asString(), r.get("dataset").asString(null)));
+		for (Org org : created) {
+			String dataset;
+			if (org.parent() != null) {
+				dataset = datasets.get(org.parent());
+			}
+			else {
+				List<String> candidates = tx.run(UNIT_DATASETS, Map.of("ids", org.units()))
+					.single()
+					.get("datasets")
+					.asList(Value::asString);
+				dataset = (candidates.size() == 1) ? candidates.get(0) : null;
+			}
+			datasets.put(org.id(), dataset);
+		}
+		return datasets;
+	}
+
+	private static void checkIdsFree(TransactionContext tx, String name, GraphDiff diff) {
+		List<String> taken = tx.run(IDS_TAKEN, Map.of("ids", ids(diff.created())))
+			.single()
+			.get("taken")
+			.asList(Value::asString);
+		if (!taken.isEmpty()) {
+			throw new ScenarioRejectedException(Refusal.ID_TAKEN,
+					taken.stream()
+						.map((id) -> new Problem(id, "id", "scenario '" + name + "' would create org '" + id
+								+ "', and that id is held by a stored item outside its scope"))
+						.toList());
+		}
+	}
+
+	private static void checkNoMemberLeftBehind(TransactionContext tx, String name, GraphDiff diff, Dataset snapshot) {
+		List<Problem> problems = new ArrayList<>();
+		tx.run(MEMBERS_LEFT_BEHIND,
+				Map.of("removed", ids(diff.removed()), "members", snapshot.members().stream().map(Member::id).toList()))
+			.forEachRemaining((r) -> problems.add(new Problem(r.get("org").asString(), "within",
+					"scenario '" + name + "' removes '" + r.get("org").asString() + "', to which "
+							+ r.get("count").asLong() + " member(s) outside its scope belong, e.g. "
+							+ r.get("some").asList(Value::asString) + "; save it with a wider within")));
+		if (!problems.isEmpty()) {
+			throw new ScenarioRejectedException(Refusal.OUTSIDE_SCOPE, problems);
+		}
+	}
+
+	private Dataset snapshotOf(String name, String within) {
+		Dataset snapshot = this.exporter.snapshot(within);
+		if (within != null && snapshot.orgs().stream().noneMatch((o) -> o.id().equals(within))) {
+			throw new ScenarioRejectedException(Refusal.UNKNOWN_SCOPE, name, "within", "no org has id '" + within + "'");
+		}
+		return snapshot;
+	}
+
+	private Playback play(String name, Dataset snapshot, String within, List<Operation> operations) {
+		try {
+			return Playback.of(snapshot, within, operations, minFullMembers());
+		}
+		catch (InvalidOperationException ex) {
+			throw new ScenarioRejectedException(Refusal.INVALID_OPERATION, name, "operations[" + ex.index() + "]",
+					ex.getMessage());
+		}
+	}
+
+	private int minFullMembers() {
+		return this.compliance.thresholds().minFullMembers();
+	}
+
+	/**
+	 * What each step does: an applied scenario's steps as they were saved (what it wrote), others' as
+	 * played on the live graph now, or as saved when they no longer apply.
+	 */
+	private static List<Step> steps(Scenario scenario, Playback playback) {
+		boolean live = playback != null && !scenario.applied();
+		List<Step> steps = new ArrayList<>();
+		for (int i = 0; i < scenario.operations().size(); i++) {
+			List<String> description;
+			if (live) {
+				description = playback.steps().get(i);
+			}
+			else {
+				description = (i < scenario.savedSteps().size()) ? scenario.savedSteps().get(i) : List.of();
+			}
+			steps.add(new Step(i + 1, scenario.operations().get(i), description, live));
+		}
+		return steps;
+	}
+
+	private static List<BranchSize> branchSizes(Playback playback, String within) {
+		Structure before = Structure.of(playback.before());
+		Structure after = Structure.of(playback.after());
+		Map<String, BranchSize> sizes = new LinkedHashMap<>();
+		for (Org org : scope(before, within)) {
+			if (isBranchLike(org.kind())) {
+				Org now = after.org(org.id());
+				boolean stays = now != null && isBranchLike(now.kind());
+				sizes.put(org.id(), new BranchSize(org.id(), stays ? now.name() : org.name(),
+						(stays ? now.kind() : org.kind()).name(), before.memberCount(org.id()),
+						stays ? after.memberCount(org.id()) : null));
+			}
+		}
+		for (Org org : scope(after, within)) {
+			if (isBranchLike(org.kind()) && !sizes.containsKey(org.id())) {
+				sizes.put(org.id(), new BranchSize(org.id(), org.name(), org.kind().name(),
+						(before.org(org.id()) != null) ? before.memberCount(org.id()) : null,
+						after.memberCount(org.id())));
+			}
+		}
+		List<BranchSize> all = List.copyOf(sizes.values());
+		return (all.size() <= ALL_BRANCHES_UP_TO) ? all : all.stream().filter(BranchSize::changed).toList();
+	}
+
+	private static Collection<Org> scope(Structure structure, String within) {
+		return (within != null) ? structure.subtree(within) : structure.orgs();
+	}
+
+	private static boolean isBranchLike(OrgKind kind) {
+		return kind == OrgKind.BRANCH || kind == OrgKind.JOINT_BRANCH || kind == OrgKind.GENERAL_BRANCH;
+	}
+
+	private static List<OrgChartChange> orgChanges(Playback playback) {
+		Map<String, Org> before = new LinkedHashMap<>();
+		playback.before().orgs().forEach((o) -> before.put(o.id(), o));
+		Map<String, Org> after = new LinkedHashMap<>();
+		playback.after().orgs().forEach((o) -> after.put(o.id(), o));
+		List<OrgChartChange> changes = new ArrayList<>();
+		for (Org org : after.values()) {
+			Org was = before.get(org.id());
+			if (was == null) {
+				changes.add(new OrgChartChange("CREATED", org.id(), org.name(), org.kind().name(), null,
+						label(after, org.parent())));
+				continue;
+			}
+			if (!Objects.equals(was.parent(), org.parent())) {
+				changes.add(new OrgChartChange("MOVED", org.id(), org.name(), org.kind().name(),
+						label(before, was.parent()), label(after, org.parent())));
+			}
+			if (was.kind() != org.kind()) {
+				changes.add(new OrgChartChange("KIND_CHANGED", org.id(), org.name(), org.kind().name(),
+						was.kind().name(), org.kind().name()));
+			}
+			if (!Objects.equals(was.name(), org.name())) {
+				changes.add(new OrgChartChange("RENAMED", org.id(), org.name(), org.kind().name(), was.name(),
+						org.name()));
+			}
+			if (!Set.copyOf(was.coManagedBy()).equals(Set.copyOf(org.coManagedBy()))) {
+				changes.add(new OrgChartChange("CO_MANAGERS_CHANGED", org.id(), org.name(), org.kind().name(),
+						labels(before, was.coManagedBy()), labels(after, org.coManagedBy())));
+			}
+			if (!Set.copyOf(was.units()).equals(Set.copyOf(org.units()))) {
+				changes.add(new OrgChartChange("UNITS_CHANGED", org.id(), org.name(), org.kind().name(),
+						String.join(", ", was.units()), String.join(", ", org.units())));
+			}
+			if (!was.committee() && org.committee()) {
+				changes.add(new OrgChartChange("COMMITTEE_ELECTED", org.id(), org.name(), org.kind().name(), null,
+						null));
+			}
+		}
+		for (Org org : before.values()) {
+			if (!after.containsKey(org.id())) {
+				changes.add(new OrgChartChange("DISSOLVED", org.id(), org.name(), org.kind().name(),
+						label(before, org.parent()), null));
+			}
+		}
+		return List.copyOf(changes);
+	}
+
+	private static String label(Map<String, Org> orgs, String id) {
+		if (id == null) {
+			return null;
+		}
+		Org org = orgs.get(id);
+		return (org != null) ? org.name() + " (" + id + ")" : id;
+	}
+
+	private static String labels(Map<String, Org> orgs, List<String> ids) {
+		return ids.isEmpty() ? "none" : String.join(", ", ids.stream().map((id) -> label(orgs, id)).toList());
+	}
+
+	static String suggestedName(ComplianceIssue issue) {
+		String name = "fix-" + issue.rule().name() + "-" + issue.orgId();
+		name = name.replaceAll("[^\\p{L}\\p{M}\\p{N} ._()+\\-]", "-");
+		return (name.length() > 100) ? name.substring(0, 100) : name;
+	}
+
+	private static void checkName(String name) {
+		if (name == null || name.isBlank()) {
+			throw new ScenarioRejectedException(Refusal.INVALID_NAME, Problem.DATASET, "name", "name is missing");
+		}
+		if (!NAME.matcher(name).matches() || name.endsWith(" ")) {
+			throw new ScenarioRejectedException(Refusal.INVALID_NAME, name, "name",
+					"a name is 1 to 100 letters, digits, spaces and . _ ( ) + -, starting with a letter or digit"
+							+ " and not ending with a space");
+		}
+	}
+
+	private static ScenarioRejectedException notFound(String name) {
+		return new ScenarioRejectedException(Refusal.NOT_FOUND, String.valueOf(name), "name",
+				"no scenario is saved under '" + name + "'");
+	}
+
+	private static Scenario scenario(Value s) {
+		return new Scenario(s.get("name").asString(), s.get("within").asString(null),
+				OperationsJson.read(s.get("operations").asString()), s.get("note").asString(null), instant(s.get("savedAt")),
+				s.get("savedBy").asString(null), s.get("fingerprint").asString(null), instant(s.get("appliedAt")),
+				s.get("appliedBy").asString(null), OperationsJson.readSteps(s.get("steps").asString(null)));
+	}
+
+	private static Instant instant(Value value) {
+		return value.isNull() ? null : value.asZonedDateTime().toInstant();
+	}
+
+	private static List<String> ids(List<Org> orgs) {
+		return orgs.stream().map(Org::id).toList();
+	}
+
+	// Map.of refuses null values, and absent optional fields are null.
+	private static Map<String, Object> params(Object... keysAndValues) {
+		Map<String, Object> params = new HashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			params.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return params;
+	}
+
+}

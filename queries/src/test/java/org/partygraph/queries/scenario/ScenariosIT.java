@@ -1,0 +1,406 @@
+package org.partygraph.queries.scenario;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
+import org.partygraph.model.Dataset;
+import org.partygraph.model.Problem;
+import org.partygraph.queries.GraphSnapshot;
+import org.partygraph.queries.SmallCounty;
+import org.partygraph.queries.TestNeo4j;
+import org.partygraph.queries.change.OrgChanges;
+import org.partygraph.queries.dataset.DatasetExporter;
+import org.partygraph.queries.dataset.DatasetImporter;
+import org.partygraph.queries.dataset.ImportProgress;
+import org.partygraph.queries.pattern.PatternFigures;
+import org.partygraph.queries.rules.ComplianceQueries;
+import org.partygraph.queries.rules.RuleChecker;
+import org.partygraph.queries.rules.RuleThresholds;
+import org.partygraph.queries.scenario.ScenarioRejectedException.Refusal;
+import org.partygraph.queries.whatif.Operation;
+import org.partygraph.queries.whatif.WhatIfReport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.partygraph.queries.TestNeo4j.count;
+
+/**
+ * Saved scenarios on real Neo4j, against {@link ScenarioCounty} (tree in its javadoc): save, list,
+ * replace and delete; an invalid operation is never saved; applying writes exactly the graph the
+ * what-if predicts, with transfer history; a change to the live graph after saving makes applying
+ * refuse, with nothing written.
+ */
+class ScenariosIT {
+
+	private static final List<Operation> RESTRUCTURING = List.of(Operation.splitByTrade("sc-v"),
+			Operation.merge(List.of("sc-s1", "sc-s2"), "乙丙村聯合黨支部"), Operation.addCoManager("sc-e", "sc-t"),
+			Operation.transferMember("sc-e3", "joint-sc-s1"), Operation.assignRole("sc-s1a", "joint-sc-s1", "SECRETARY"),
+			Operation.electCommittee("sc-e"), Operation.dissolve("sc-d", "sc-t"));
+
+	private final DatasetExporter exporter = new DatasetExporter(TestNeo4j.driver());
+
+	private final ComplianceQueries compliance = new ComplianceQueries(this.exporter,
+			new RuleChecker(RuleThresholds.DEFAULTS), PatternFigures::of);
+
+	private final Scenarios scenarios = new Scenarios(TestNeo4j.driver(), this.exporter, this.compliance);
+
+	@BeforeEach
+	void loadCounty() {
+		clearAll();
+		new DatasetImporter(TestNeo4j.driver()).importDataset(ScenarioCounty.dataset(), ImportProgress.NONE);
+	}
+
+	// The Neo4j is shared by every test class of the run, and TestNeo4j.clear() knows neither
+	// transfers nor scenarios.
+	@AfterAll
+	static void clearAll() {
+		TestNeo4j.clear();
+		TestNeo4j.driver().executableQuery("MATCH (n) WHERE n:Transfer OR n:Scenario DETACH DELETE n").execute();
+	}
+
+	@Test
+	void saveListReplaceAndDelete() {
+		List<String> live = GraphSnapshot.take();
+		Scenario saved = this.scenarios.save("合併乙丙", "sc-t", List.of(Operation.merge(List.of("sc-s1", "sc-s2"), "聯合")),
+				"先看看", "analyst");
+
+		assertThat(saved.name()).isEqualTo("合併乙丙");
+		assertThat(saved.within()).isEqualTo("sc-t");
+		assertThat(saved.operations()).containsExactly(Operation.merge(List.of("sc-s1", "sc-s2"), "聯合"));
+		assertThat(saved.savedAt()).isNotNull();
+		assertThat(saved.savedBy()).isEqualTo("analyst");
+		assertThat(saved.note()).isEqualTo("先看看");
+		assertThat(saved.fingerprint()).hasSize(64);
+		assertThat(saved.appliedAt()).isNull();
+		assertThat(GraphSnapshot.take()).as("saving never touches the live graph").isEqualTo(live);
+		assertThat(count("MATCH (s:Scenario)--() RETURN count(*)")).as("a scenario links to nothing").isZero();
+		assertThat(TestNeo4j.driver()
+			.executableQuery("MATCH (s:Scenario) RETURN s.operations AS ops")
+			.execute()
+			.records()
+			.get(0)
+			.get("ops")
+			.asString()).as("operations stored as JSON text")
+			.isEqualTo("[{\"op\":\"MERGE\",\"orgs\":[\"sc-s1\",\"sc-s2\"],\"name\":\"聯合\"}]");
+
+		this.scenarios.save("升級", null, List.of(Operation.upgrade("sc-v", "GENERAL_BRANCH")), null, null);
+		assertThat(this.scenarios.summaries()).extracting((s) -> s.scenario().name(), (s) -> s.scenario().operationCount(),
+				ScenarioSummary::liveChanged)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("升級", 1, false),
+					org.assertj.core.groups.Tuple.tuple("合併乙丙", 1, false));
+
+		Scenario replaced = this.scenarios.save("合併乙丙", "sc-county",
+				List.of(Operation.electCommittee("sc-e"), Operation.addCoManager("sc-e", "sc-t")), null, "other");
+		assertThat(this.scenarios.list()).hasSize(2);
+		assertThat(this.scenarios.find("合併乙丙")).isEqualTo(replaced);
+		assertThat(replaced.within()).isEqualTo("sc-county");
+		assertThat(replaced.operationCount()).isEqualTo(2);
+		assertThat(replaced.note()).isNull();
+		assertThat(replaced.savedBy()).isEqualTo("other");
+
+		WhatIfReport report = this.scenarios.report(replaced);
+		assertThat(report.changes()).hasSize(2);
+		assertThat(report.issuesFixed()).anySatisfy((i) -> assertThat(i.key()).isEqualTo("DUAL_MANAGEMENT_MISSING@sc-e"));
+
+		this.scenarios.delete("合併乙丙");
+		assertThat(this.scenarios.list()).extracting(Scenario::name).containsExactly("升級");
+		assertThat(this.scenarios.find("合併乙丙")).isNull();
+		ScenarioRejectedException again = catchThrowableOfType(ScenarioRejectedException.class,
+				() -> this.scenarios.delete("合併乙丙"));
+		assertThat(again.refusal()).isEqualTo(Refusal.NOT_FOUND);
+		assertThat(GraphSnapshot.take()).isEqualTo(live);
+	}
+
+	@Test
+	void anInvalidOperationIsNamedByIndexAndNothingIsSaved() {
+		List<String> live = GraphSnapshot.take();
+		ScenarioRejectedException ex = catchThrowableOfType(ScenarioRejectedException.class,
+				() -> this.scenarios.save("壞", "sc-county",
+						List.of(Operation.electCommittee("sc-e"), Operation.moveOrg("sc-t", "sc-v")), null, null));
+
+		assertThat(ex.refusal()).isEqualTo(Refusal.INVALID_OPERATION);
+		assertThat(ex.problems()).singleElement().satisfies((p) -> {
+			assertThat(p.item()).isEqualTo("壞");
+			assertThat(p.field()).isEqualTo("operations[1]");
+			assertThat(p.message()).contains("operation 1").contains("MOVE_ORG").contains("cycle");
+		});
+		assertThat(this.scenarios.list()).isEmpty();
+		assertThat(GraphSnapshot.take()).isEqualTo(live);
+
+		// A re-save that fails keeps the earlier scenario as it was.
+		Scenario good = this.scenarios.save("壞", null, List.of(Operation.electCommittee("sc-e")), null, null);
+		catchThrowableOfType(ScenarioRejectedException.class, () -> this.scenarios.save("壞", null,
+				List.of(Operation.transferMember("nobody", "sc-t")), null, null));
+		assertThat(this.scenarios.find("壞")).isEqualTo(good);
+	}
+
+	@Test
+	void badNamesScopesAndEmptyListsAreRefused() {
+		assertThat(refusal(() -> this.scenarios.save("a/b", null, List.of(Operation.electCommittee("sc-e")), null, null)))
+			.isEqualTo(Refusal.INVALID_NAME);
+		assertThat(refusal(() -> this.scenarios.save(" ", null, List.of(Operation.electCommittee("sc-e")), null, null)))
+			.isEqualTo(Refusal.INVALID_NAME);
+		assertThat(refusal(() -> this.scenarios.save("x", null, List.of(), null, null))).isEqualTo(Refusal.NO_OPERATIONS);
+		assertThat(refusal(() -> this.scenarios.save("x", "nope", List.of(Operation.electCommittee("sc-e")), null, null)))
+			.isEqualTo(Refusal.UNKNOWN_SCOPE);
+		assertThat(refusal(() -> this.scenarios.save("x", "sc-v", List.of(Operation.dissolve("sc-v", "sc-t")), null,
+				null))).as("removing the scope org").isEqualTo(Refusal.INVALID_OPERATION);
+		assertThat(refusal(() -> this.scenarios.apply("nope", null))).isEqualTo(Refusal.NOT_FOUND);
+		assertThat(this.scenarios.list()).isEmpty();
+	}
+
+	@Test
+	void applyWritesExactlyThePredictedGraphWithTransferHistory() {
+		this.scenarios.save("重組", "sc-county", RESTRUCTURING, "七步", "analyst");
+		WhatIfReport report = this.scenarios.report(this.scenarios.find("重組"));
+		Dataset predicted = this.scenarios.predictedAfter("重組");
+
+		AppliedScenario applied = this.scenarios.apply("重組", "chief");
+
+		assertThat(normalized(this.exporter.exportAll())).as("the stored graph is the what-if's after")
+			.isEqualTo(normalized(predicted));
+		assertThat(applied.orgsCreated()).containsExactlyInAnyOrderElementsOf(report.orgsCreated());
+		assertThat(applied.orgsDissolved()).containsExactlyInAnyOrderElementsOf(report.orgsDissolved());
+		assertThat(applied.orgsCreated()).contains("joint-sc-s1", "sc-v-planting", "sc-v-breeding-group");
+		assertThat(applied.orgsDissolved()).containsExactlyInAnyOrder("sc-s1", "sc-s2", "sc-d");
+		assertThat(applied.transfers()).isEqualTo(report.membersMoved());
+		assertThat(applied.scenario().appliedAt()).isNotNull();
+		assertThat(applied.scenario().appliedBy()).isEqualTo("chief");
+		assertThat(this.scenarios.find("重組").appliedAt()).isEqualTo(applied.scenario().appliedAt());
+
+		// New orgs belong to their parents' dataset; nothing is left locked or dangling.
+		assertThat(count("MATCH (o:Org) WHERE o.dataset IS NULL OR o.dataset <> '" + ScenarioCounty.NAME
+				+ "' RETURN count(o)")).isZero();
+		assertThat(count("MATCH (n) WHERE n._LOCK_ IS NOT NULL RETURN count(n)")).isZero();
+		assertThat(count("MATCH (o:Org {id: 'joint-sc-s1'})<-[:SUBORDINATE_TO]-(:Org {id: 'sc-s2-g'}) RETURN count(*)"))
+			.isEqualTo(1);
+
+		// Every membership move is transfer history, as OrgChanges keeps it.
+		List<Map<String, Object>> transfers = TestNeo4j.driver()
+			.executableQuery("""
+					MATCH (m:Member)-[:TRANSFERRED]->(t:Transfer)
+					RETURN m.id AS member, t.member AS recorded, t.from AS from, t.to AS to, t.reason AS reason,
+					  t.seq AS seq, t.dataset AS dataset, t.at IS NOT NULL AS dated, t.id IS NOT NULL AS identified
+					ORDER BY member
+					""")
+			.execute()
+			.records()
+			.stream()
+			.map((r) -> r.asMap())
+			.toList();
+		assertThat(transfers).hasSize(report.membersMoved());
+		assertThat(transfers).allSatisfy((t) -> {
+			assertThat(t.get("recorded")).isEqualTo(t.get("member"));
+			assertThat(t.get("reason")).isEqualTo("scenario 重組");
+			assertThat(t.get("seq")).isEqualTo(1L);
+			assertThat(t.get("dataset")).isEqualTo(ScenarioCounty.NAME);
+			assertThat(t.get("dated")).isEqualTo(true);
+			assertThat(t.get("identified")).isEqualTo(true);
+		});
+		assertThat(transfers).anySatisfy((t) -> assertThat(t).containsEntry("member", "sc-e3")
+			.containsEntry("from", "sc-e")
+			.containsEntry("to", "joint-sc-s1"));
+		assertThat(transfers).anySatisfy((t) -> assertThat(t).containsEntry("member", "sc-v1")
+			.containsEntry("from", "sc-v")
+			.containsEntry("to", "sc-v-planting"));
+
+		// The live graph now shows what the report said after.
+		assertThat(this.compliance.issues("sc-county", java.util.EnumSet.allOf(org.partygraph.queries.rules.Rule.class))
+			.stream()
+			.map((i) -> i.key())
+			.toList()).doesNotContainAnyElementsOf(report.issuesFixed().stream().map((i) -> i.key()).toList());
+
+		// Its steps stay readable as what it wrote, though they no longer apply to the graph now.
+		ScenarioDetails details = this.scenarios.details("重組");
+		assertThat(details.steps()).hasSize(RESTRUCTURING.size()).allSatisfy((step) -> {
+			assertThat(step.live()).isFalse();
+			assertThat(step.description()).isNotEmpty();
+		});
+		assertThat(details.steps().get(1).description().get(0)).contains("乙丙村聯合黨支部");
+
+		List<String> afterApply = GraphSnapshot.take();
+		assertThat(refusal(() -> this.scenarios.apply("重組", null))).isEqualTo(Refusal.ALREADY_APPLIED);
+		assertThat(GraphSnapshot.take()).isEqualTo(afterApply);
+		assertThat(this.scenarios.summaries()).singleElement()
+			.satisfies((s) -> assertThat(s.liveChanged()).as("applying changed the graph it read").isTrue());
+	}
+
+	@Test
+	void applyIsRefusedAfterALiveChangeAndWritesNothing() {
+		this.scenarios.save("重組", "sc-county", RESTRUCTURING, null, null);
+		new OrgChanges(TestNeo4j.driver()).renameOrg("sc-t", "甲鎮黨委");
+		List<String> live = GraphSnapshot.take();
+		long transfers = count("MATCH (t:Transfer) RETURN count(t)");
+
+		assertThat(this.scenarios.summaries()).singleElement().satisfies((s) -> assertThat(s.liveChanged()).isTrue());
+		ScenarioRejectedException ex = catchThrowableOfType(ScenarioRejectedException.class,
+				() -> this.scenarios.apply("重組", null));
+
+		assertThat(ex.refusal()).isEqualTo(Refusal.LIVE_GRAPH_CHANGED);
+		assertThat(ex.problems()).extracting(Problem::item, Problem::field)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("重組", "fingerprint"));
+		assertThat(GraphSnapshot.take()).as("nothing written").isEqualTo(live);
+		assertThat(count("MATCH (t:Transfer) RETURN count(t)")).isEqualTo(transfers);
+		assertThat(this.scenarios.find("重組").appliedAt()).isNull();
+
+		// Saved again, it reads the renamed township and applies.
+		this.scenarios.save("重組", "sc-county", RESTRUCTURING, null, null);
+		Dataset predicted = this.scenarios.predictedAfter("重組");
+		this.scenarios.apply("重組", null);
+		assertThat(normalized(this.exporter.exportAll())).isEqualTo(normalized(predicted));
+		assertThat(count("MATCH (o:Org {id: 'sc-t'}) WHERE o.name = '甲鎮黨委' RETURN count(o)")).isEqualTo(1);
+	}
+
+	@Test
+	void aChangeCommittedWhileApplyWaitsForTheLockMakesItRefuse() throws Exception {
+		this.scenarios.save("重組", "sc-county", RESTRUCTURING, null, null);
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try (Session session = TestNeo4j.driver().session(); Transaction tx = session.beginTransaction()) {
+			// As a change made through OrgChanges: the dataset's lock first, then the write.
+			tx.run("MATCH (d:Dataset {name: $name}) SET d._LOCK_ = true REMOVE d._LOCK_",
+					Map.of("name", ScenarioCounty.NAME)).consume();
+			tx.run("MATCH (o:Org {id: 'sc-t'}) SET o.name = '甲鎮黨委'").consume();
+			Future<Refusal> applying = executor.submit(() -> refusal(() -> this.scenarios.apply("重組", null)));
+			Thread.sleep(1500);
+			assertThat(applying.isDone()).as("apply waits for the change's lock").isFalse();
+			tx.commit();
+			assertThat(applying.get(60, TimeUnit.SECONDS)).isEqualTo(Refusal.LIVE_GRAPH_CHANGED);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(count("MATCH (o:Org) WHERE o.id IN ['sc-s1', 'sc-s2', 'sc-d'] RETURN count(o)")).isEqualTo(3);
+	}
+
+	@Test
+	void aChangeInAnotherCountyLeavesTheScenarioValid() {
+		new DatasetImporter(TestNeo4j.driver()).importDataset(SmallCounty.dataset(), ImportProgress.NONE);
+		this.scenarios.save("委員會", null, List.of(Operation.electCommittee("sc-e")), null, null);
+		new OrgChanges(TestNeo4j.driver()).renameOrg("o-xz", "下寨村新黨總支");
+
+		assertThat(this.scenarios.summaries()).singleElement().satisfies((s) -> assertThat(s.liveChanged()).isFalse());
+		this.scenarios.apply("委員會", null);
+		assertThat(count("MATCH (o:Org {id: 'sc-e'}) WHERE o.hasCommittee RETURN count(o)")).isEqualTo(1);
+		assertThat(count("MATCH (o:Org {id: 'o-xz'}) WHERE o.name = '下寨村新黨總支' RETURN count(o)")).isEqualTo(1);
+	}
+
+	@Test
+	void applyRefusesToLeaveMembersOutsideTheScopeWithoutAnOrg() {
+		// Scope sc-v; the dissolved sc-s2 lies outside it, so its member sc-s2a is not in the copy.
+		this.scenarios.save("窄", "sc-v", List.of(Operation.dissolve("sc-s2", "sc-t")), null, null);
+		List<String> live = GraphSnapshot.take();
+
+		ScenarioRejectedException ex = catchThrowableOfType(ScenarioRejectedException.class,
+				() -> this.scenarios.apply("窄", null));
+
+		assertThat(ex.refusal()).isEqualTo(Refusal.OUTSIDE_SCOPE);
+		assertThat(ex.problems()).singleElement().satisfies((p) -> {
+			assertThat(p.item()).isEqualTo("sc-s2");
+			assertThat(p.message()).contains("sc-s2a");
+		});
+		assertThat(GraphSnapshot.take()).isEqualTo(live);
+	}
+
+	@Test
+	void detailsGiveStepsBranchSizesAndOrgChartChanges() {
+		this.scenarios.save("重組", "sc-county", RESTRUCTURING, null, null);
+		ScenarioDetails details = this.scenarios.details("重組");
+
+		assertThat(details.liveChanged()).isFalse();
+		assertThat(details.report()).isNotNull();
+		assertThat(details.steps()).hasSize(RESTRUCTURING.size()).allSatisfy((step) -> assertThat(step.live()).isTrue());
+		assertThat(details.steps()).extracting(ScenarioDetails.Step::description)
+			.isEqualTo(this.scenarios.find("重組").savedSteps());
+		assertThat(details.steps().get(0).description()).hasSize(3)
+			.first()
+			.asString()
+			.contains("GENERAL_BRANCH");
+		assertThat(details.branches()).anySatisfy((b) -> {
+			assertThat(b.orgId()).isEqualTo("sc-v-planting");
+			assertThat(b.before()).isNull();
+			assertThat(b.after()).isEqualTo(4);
+		});
+		assertThat(details.branches()).anySatisfy((b) -> {
+			assertThat(b.orgId()).isEqualTo("sc-d");
+			assertThat(b.before()).isEqualTo(1);
+			assertThat(b.after()).isNull();
+		});
+		assertThat(details.orgChanges()).extracting(ScenarioDetails.OrgChartChange::change,
+				ScenarioDetails.OrgChartChange::orgId)
+			.contains(org.assertj.core.groups.Tuple.tuple("CREATED", "joint-sc-s1"),
+					org.assertj.core.groups.Tuple.tuple("DISSOLVED", "sc-d"),
+					org.assertj.core.groups.Tuple.tuple("MOVED", "sc-s2-g"),
+					org.assertj.core.groups.Tuple.tuple("KIND_CHANGED", "sc-v"),
+					org.assertj.core.groups.Tuple.tuple("CO_MANAGERS_CHANGED", "sc-e"),
+					org.assertj.core.groups.Tuple.tuple("COMMITTEE_ELECTED", "sc-e"));
+		assertThat(this.scenarios.details("nope")).isNull();
+	}
+
+	@Test
+	void compareAndSuggest() {
+		this.scenarios.save("甲", "sc-county", List.of(Operation.addCoManager("sc-e", "sc-t")), null, null);
+		this.scenarios.save("乙", "sc-county", RESTRUCTURING, null, null);
+
+		ScenarioComparison comparison = this.scenarios.compare(List.of("甲", "乙"));
+
+		assertThat(comparison.sameScope()).isTrue();
+		assertThat(comparison.scenarios()).extracting(ScenarioComparison.Outcome::name).containsExactly("甲", "乙");
+		assertThat(comparison.scenarios().get(0).issuesFixed()).isEqualTo(1);
+		assertThat(comparison.rows()).anySatisfy((r) -> {
+			assertThat(r.key()).isEqualTo("dualManaged");
+			assertThat(r.before()).isEqualTo(0.0);
+			assertThat(r.values()).containsExactly(1.0, 1.0);
+		});
+		assertThat(comparison.rows()).anySatisfy((r) -> {
+			assertThat(r.key()).isEqualTo("orgs.JOINT_BRANCH");
+			assertThat(r.values()).containsExactly(0.0, 1.0);
+		});
+		assertThat(refusal(() -> this.scenarios.compare(List.of("甲", "nope")))).isEqualTo(Refusal.NOT_FOUND);
+
+		List<SuggestedScenario> suggested = this.scenarios.suggested("sc-county");
+		assertThat(suggested).isNotEmpty().allSatisfy((s) -> {
+			assertThat(s.name()).isEqualTo("fix-" + s.issue().rule() + "-" + s.issue().orgId());
+			assertThat(s.operations()).isEqualTo(s.issue().fix()).isNotEmpty();
+		});
+		assertThat(suggested).extracting(SuggestedScenario::name).contains("fix-DUAL_MANAGEMENT_MISSING-sc-e");
+		SuggestedScenario fix = suggested.stream()
+			.filter((s) -> s.name().equals("fix-DUAL_MANAGEMENT_MISSING-sc-e"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(this.scenarios.save(fix.name(), fix.within(), fix.operations(), null, null).name())
+			.isEqualTo(fix.name());
+		assertThat(this.scenarios.suggested("nope")).isNull();
+	}
+
+	private static Refusal refusal(Runnable action) {
+		return catchThrowableOfType(ScenarioRejectedException.class, action::run).refusal();
+	}
+
+	/** Items by id, list fields sorted, a fixed name: equal when the graphs are. */
+	static Dataset normalized(Dataset dataset) {
+		return new Dataset("normalized",
+				dataset.units().stream().sorted(Comparator.comparing(org.partygraph.model.Unit::id)).toList(),
+				dataset.orgs()
+					.stream()
+					.map(Fingerprint::sorted)
+					.sorted(Comparator.comparing(org.partygraph.model.Org::id))
+					.toList(),
+				dataset.members()
+					.stream()
+					.map(Fingerprint::sorted)
+					.sorted(Comparator.comparing(org.partygraph.model.Member::id))
+					.toList());
+	}
+
+}

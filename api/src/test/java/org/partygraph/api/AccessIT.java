@@ -114,6 +114,29 @@ class AccessIT extends ServiceTestBase {
 		assertThat(output.getAll()).doesNotContain("140624199901017777").doesNotContain("13912345678");
 	}
 
+	@Test
+	void scenariosFollowRolesAndScopes() throws Exception {
+		String save = "mutation { saveScenario(name: \"access-check\", within: \"o-county\", operations: [{op: ELECT_COMMITTEE, org: \"o-v-ht-05\"}]) { scenario { name } errors { field message } } }";
+		forbidden(as("viewer").document(save).execute(), "saveScenario");
+		as("analyst").document(save).execute().path("saveScenario.scenario.name").entity(String.class)
+			.isEqualTo("access-check");
+		forbidden(as("analyst").document("mutation { applyScenario(name: \"access-check\") { errors { field } } }")
+			.execute(), "applyScenario");
+		// A scenario over the whole county is outside a township user's scope: it does not exist for them.
+		as("hbt-analyst").document("{ scenario(name: \"access-check\") { name } }").execute().path("scenario")
+			.valueIsNull();
+		java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/scenarios/access-check/report.html"))
+				.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+					.encodeToString(("hbt-analyst:" + TestApp.USER_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(404);
+		this.graphQl.document("mutation { deleteScenario(name: \"access-check\") { deleted errors { field } } }")
+			.execute()
+			.path("deleteScenario.deleted").entity(String.class).isEqualTo("access-check");
+	}
+
 	private String firstMemberOf(String orgId) {
 		return this.graphQl.document("{ members(filter: {within: \"" + orgId + "\"}, first: 1, sort: {field: ID}) { edges { node { id } } } }")
 			.execute()

@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.partygraph.api.graphql.ChangeController.ChangeError;
 import org.partygraph.api.graphql.NotFoundException;
+import org.partygraph.api.security.Scope;
 import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
 import org.partygraph.queries.scenario.AppliedScenario;
@@ -25,6 +26,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -32,31 +34,41 @@ import org.springframework.stereotype.Controller;
  * {@code errors} (item, field, message) in its payload, with nothing written.
  */
 @Controller
+@PreAuthorize("hasRole('ANALYST')")
 public class ScenarioController {
 
 	private final Scenarios scenarios;
 
 	private final OrgQueries orgs;
 
-	public ScenarioController(Scenarios scenarios, OrgQueries orgs) {
+	private final Scope scope;
+
+	public ScenarioController(Scenarios scenarios, OrgQueries orgs, Scope scope) {
 		this.scenarios = scenarios;
 		this.orgs = orgs;
+		this.scope = scope;
 	}
 
 	@QueryMapping
 	public List<Scenario> scenarios() {
-		return this.scenarios.list();
+		return this.scope.filter(this.scenarios.list(), Scenario::within);
 	}
 
 	@QueryMapping
 	public Scenario scenario(@Argument String name) {
-		return this.scenarios.find(name);
+		Scenario found = this.scenarios.find(name);
+		return (found != null && this.scope.isVisible(found.within())) ? found : null;
 	}
 
 	@QueryMapping
 	public ScenarioComparison compareScenarios(@Argument List<String> names) {
 		if (names.isEmpty()) {
 			throw new IllegalArgumentException("names: give at least one scenario name");
+		}
+		for (String name : names) {
+			if (scenario(name) == null) {
+				throw new NotFoundException("names: no scenario is saved under the name '" + name + "'");
+			}
 		}
 		try {
 			return this.scenarios.compare(names);
@@ -68,7 +80,7 @@ public class ScenarioController {
 
 	@QueryMapping
 	public List<SuggestedScenario> suggestedScenarios(@Argument String within) {
-		List<SuggestedScenario> suggested = this.scenarios.suggested(within);
+		List<SuggestedScenario> suggested = this.scenarios.suggested(this.scope.within(within, "within"));
 		if (suggested == null) {
 			throw new NotFoundException("within: no org has id '" + within + "'");
 		}
@@ -79,7 +91,8 @@ public class ScenarioController {
 	public ScenarioPayload saveScenario(@Argument String name, @Argument String within,
 			@Argument List<Operation> operations, @Argument String note, Principal principal) {
 		try {
-			Scenario saved = this.scenarios.save(name, within, operations, note, user(principal));
+			Scenario saved = this.scenarios.save(name, this.scope.within(within, "within"), operations, note,
+					user(principal));
 			return new ScenarioPayload(saved, this.scenarios.report(saved), null, List.of());
 		}
 		catch (ScenarioRejectedException ex) {
@@ -88,7 +101,12 @@ public class ScenarioController {
 	}
 
 	@MutationMapping
+	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public DeleteScenarioPayload deleteScenario(@Argument String name) {
+		if (scenario(name) == null) {
+			return new DeleteScenarioPayload(null, Refusal.NOT_FOUND,
+					List.of(new ChangeError(name, "name", "no scenario is saved under the name '" + name + "'")));
+		}
 		try {
 			this.scenarios.delete(name);
 			return new DeleteScenarioPayload(name, null, List.of());
@@ -99,7 +117,12 @@ public class ScenarioController {
 	}
 
 	@MutationMapping
+	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public ApplyScenarioPayload applyScenario(@Argument String name, Principal principal) {
+		if (scenario(name) == null) {
+			return new ApplyScenarioPayload(null, List.of(), List.of(), List.of(), 0, 0, Refusal.NOT_FOUND,
+					List.of(new ChangeError(name, "name", "no scenario is saved under the name '" + name + "'")));
+		}
 		try {
 			AppliedScenario applied = this.scenarios.apply(name, user(principal));
 			return new ApplyScenarioPayload(applied.scenario(), applied.orgsCreated(), applied.orgsChanged(),

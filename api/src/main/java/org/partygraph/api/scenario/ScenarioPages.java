@@ -3,6 +3,7 @@ package org.partygraph.api.scenario;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.partygraph.api.security.Scope;
 import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
 import org.partygraph.queries.scenario.ScenarioDetails;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +27,7 @@ import org.springframework.web.util.UriUtils;
  * with a plain message.
  */
 @Controller
+@PreAuthorize("hasRole('ANALYST')")
 public class ScenarioPages {
 
 	private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
@@ -37,9 +40,12 @@ public class ScenarioPages {
 
 	private final OrgQueries orgs;
 
-	public ScenarioPages(Scenarios scenarios, OrgQueries orgs) {
+	private final Scope scope;
+
+	public ScenarioPages(Scenarios scenarios, OrgQueries orgs, Scope scope) {
 		this.scenarios = scenarios;
 		this.orgs = orgs;
+		this.scope = scope;
 	}
 
 	/** The path of one of a scenario's documents, its name encoded as a path segment. */
@@ -50,7 +56,8 @@ public class ScenarioPages {
 	@GetMapping("/scenarios/{name}/report.html")
 	public ResponseEntity<String> report(@PathVariable String name) {
 		ScenarioDetails details = this.scenarios.details(name);
-		if (details == null) {
+		// Outside the user's scope a scenario answers as one that does not exist.
+		if (details == null || !this.scope.isVisible(details.scenario().within())) {
 			return notFound(name);
 		}
 		String within = details.scenario().within();
@@ -62,7 +69,8 @@ public class ScenarioPages {
 	@GetMapping("/scenarios/{name}/changes.csv")
 	public ResponseEntity<?> changes(@PathVariable String name) {
 		ScenarioDetails details = this.scenarios.details(name);
-		if (details == null) {
+		// Outside the user's scope a scenario answers as one that does not exist.
+		if (details == null || !this.scope.isVisible(details.scenario().within())) {
 			return notFound(name);
 		}
 		ContentDisposition disposition = ContentDisposition.attachment()

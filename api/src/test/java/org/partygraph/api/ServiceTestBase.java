@@ -48,6 +48,11 @@ public abstract class ServiceTestBase {
 		}
 	}
 
+	/** The hand-built small county (ids {@code s-…}). */
+	public static Dataset smallCounty() {
+		return resource("small-county.json");
+	}
+
 	protected static Dataset resource(String name) {
 		try (InputStream in = ServiceTestBase.class.getResourceAsStream("/" + name)) {
 			return DatasetFormat.read(in);

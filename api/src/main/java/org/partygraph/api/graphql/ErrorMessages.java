@@ -4,6 +4,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.partygraph.model.InvalidDatasetException;
+import org.partygraph.queries.read.DatabaseUnavailableException;
 
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
@@ -20,6 +21,14 @@ class ErrorMessages extends DataFetcherExceptionResolverAdapter {
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
 		if (ex instanceof IllegalArgumentException || ex instanceof InvalidDatasetException) {
 			return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).build();
+		}
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DatabaseUnavailableException) {
+				return GraphqlErrorBuilder.newError(env)
+					.errorType(ErrorType.INTERNAL_ERROR)
+					.message(cause.getMessage())
+					.build();
+			}
 		}
 		if (ex instanceof NotFoundException) {
 			return GraphqlErrorBuilder.newError(env).errorType(ErrorType.NOT_FOUND).message(ex.getMessage()).build();

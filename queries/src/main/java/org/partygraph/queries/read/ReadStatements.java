@@ -6,6 +6,7 @@ import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
 
 /**
  * Runs read statements, one round trip each in its own read transaction, telling the listener of
@@ -26,6 +27,9 @@ public final class ReadStatements {
 		long started = System.nanoTime();
 		try (Session session = this.driver.session()) {
 			return session.executeRead((tx) -> tx.run(cypher, parameters).list());
+		}
+		catch (ServiceUnavailableException ex) {
+			throw new DatabaseUnavailableException(ex);
 		}
 		finally {
 			this.listener.statementRan(System.nanoTime() - started);

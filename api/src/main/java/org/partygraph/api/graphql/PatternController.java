@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.partygraph.api.security.AccessRole;
 import org.partygraph.api.security.Scope;
+import org.partygraph.api.security.ScopedUser;
 import org.partygraph.model.OrgKind;
 import org.partygraph.queries.pattern.Pattern;
 import org.partygraph.queries.pattern.PatternInstance;
@@ -99,9 +101,8 @@ public class PatternController {
 
 	private static boolean canSeeMembers() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication != null && authentication.getAuthorities()
-			.stream()
-			.anyMatch((a) -> List.of("ROLE_ANALYST", "ROLE_ORG_ADMIN", "ROLE_ADMIN").contains(a.getAuthority()));
+		return authentication != null && authentication.getPrincipal() instanceof ScopedUser user
+				&& user.role().includes(AccessRole.ANALYST);
 	}
 
 	private void requireOrg(String within) {

@@ -7,7 +7,13 @@ package org.partygraph.api.security;
  */
 public enum AccessRole {
 
+	// Lowest first: a role includes every role declared before it.
 	VIEWER, ANALYST, ORG_ADMIN, ADMIN;
+
+	/** Whether this role may do what {@code other} may. */
+	public boolean includes(AccessRole other) {
+		return ordinal() >= other.ordinal();
+	}
 
 	/** The Spring Security role hierarchy, highest first. */
 	static String hierarchy() {

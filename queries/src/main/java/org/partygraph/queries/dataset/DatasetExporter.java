@@ -45,8 +45,8 @@ public final class DatasetExporter {
 			ORDER BY o.id
 			""";
 
-	private static final String MEMBERS = """
-			MATCH (m:Member)
+	// One member with its references, as the dataset format holds them; both member reads end in it.
+	private static final String MEMBER_ROW = """
 			RETURN m AS n,
 			  [(m)-[:MEMBER_OF]->(x) | x.id][0] AS org,
 			  [(m)-[:IN_GROUP]->(x) | x.id][0] AS group,
@@ -55,6 +55,10 @@ public final class DatasetExporter {
 			  [(m)-[:PARTICIPATES_IN]->(x) | x.id] AS participatesIn
 			ORDER BY m.id
 			""";
+
+	private static final String MEMBERS = """
+			MATCH (m:Member)
+			""" + MEMBER_ROW;
 
 	// Members whose membership is in the subtree, and anyone holding an office in it.
 	private static final String MEMBERS_WITHIN = """
@@ -65,14 +69,7 @@ public final class DatasetExporter {
 			  MATCH (o)<-[:HOLDS]-(m:Member) RETURN m
 			}
 			WITH DISTINCT m
-			RETURN m AS n,
-			  [(m)-[:MEMBER_OF]->(x) | x.id][0] AS org,
-			  [(m)-[:IN_GROUP]->(x) | x.id][0] AS group,
-			  [(m)-[:WORKS_IN]->(x) | x.id][0] AS unit,
-			  [(m)-[h:HOLDS]->(x) | {org: x.id, role: h.role}] AS roles,
-			  [(m)-[:PARTICIPATES_IN]->(x) | x.id] AS participatesIn
-			ORDER BY m.id
-			""";
+			""" + MEMBER_ROW;
 
 	private static final String DATASET_NAMES = "MATCH (d:Dataset) RETURN d.name AS name ORDER BY name";
 

@@ -24,7 +24,7 @@ public final class DatasetValidator {
 
 	private final Dataset dataset;
 
-	private final List<Problem> problems = new ArrayList<>();
+	private List<Problem> problems = new ArrayList<>();
 
 	/** First position of each id over all three lists: units first, then orgs, then members. */
 	private final Map<String, Integer> positions;
@@ -75,6 +75,99 @@ public final class DatasetValidator {
 		}
 		SubordinationCycles.find(orgs, this.orgIndex, this.problems);
 		return List.copyOf(this.problems);
+	}
+
+	/**
+	 * Starts checking a dataset whose members come one at a time, as a file of millions of members
+	 * is read: units and orgs are held (they are few), members are checked as they come and only
+	 * their ids are kept. The problems are those {@link #validate(Dataset)} finds, except that a
+	 * reference to a member id that comes later in the file is called unknown rather than "a member".
+	 * @param name the dataset's name
+	 * @param units every unit
+	 * @param orgs every org
+	 * @return the check, to be given each member and then {@link Streaming#finish() finished}
+	 */
+	public static Streaming streaming(String name, List<Unit> units, List<Org> orgs) {
+		return new Streaming(new DatasetValidator(new Dataset(name, units, orgs, List.of())));
+	}
+
+	/** A check fed one member at a time; see {@link DatasetValidator#streaming}. */
+	public static final class Streaming {
+
+		private final DatasetValidator validator;
+
+		private final List<Problem> head;
+
+		private final List<Problem> members = new ArrayList<>();
+
+		private final int offset;
+
+		private int index;
+
+		private Streaming(DatasetValidator validator) {
+			this.validator = validator;
+			Dataset dataset = validator.dataset;
+			if (dataset.name() == null || dataset.name().isBlank()) {
+				validator.problems.add(new Problem(Problem.DATASET, "name", "name is missing"));
+			}
+			int position = 0;
+			for (Unit unit : dataset.units()) {
+				validator.index(unit.id(), position++, validator.unitIndex, 0);
+			}
+			for (Org org : dataset.orgs()) {
+				validator.index(org.id(), position++, validator.orgIndex, dataset.units().size());
+			}
+			this.offset = position;
+			List<Unit> units = dataset.units();
+			for (int i = 0; i < units.size(); i++) {
+				validator.checkUnit(i, units.get(i));
+			}
+			List<Org> orgs = dataset.orgs();
+			for (int i = 0; i < orgs.size(); i++) {
+				validator.checkOrg(i, orgs.get(i));
+			}
+			this.head = validator.problems;
+			validator.problems = this.members;
+		}
+
+		/** Checks the next member. */
+		public void member(Member member) {
+			this.validator.index(member.id(), this.offset + this.index, null, 0);
+			this.validator.checkMember(this.index, member);
+			this.index++;
+		}
+
+		/** Members checked so far. */
+		public int memberCount() {
+			return this.index;
+		}
+
+		/** Problems found so far, duplicates and cycles aside (those need every item). */
+		public int problemCount() {
+			return this.head.size() + this.members.size();
+		}
+
+		/**
+		 * Every problem, in the order {@link DatasetValidator#validate(Dataset)} gives them; empty
+		 * when the dataset may be stored.
+		 */
+		public List<Problem> finish() {
+			List<Problem> all = new ArrayList<>();
+			this.validator.problems = all;
+			this.validator.reportDuplicates();
+			List<Problem> duplicates = List.copyOf(all);
+			all.clear();
+			for (Problem problem : this.head) {
+				all.add(problem);
+			}
+			// the name problem, when there is one, comes first, duplicates right after it
+			int named = (!all.isEmpty() && Problem.DATASET.equals(all.get(0).item()) && "name".equals(all.get(0).field())) ? 1 : 0;
+			all.addAll(named, duplicates);
+			all.addAll(this.members);
+			SubordinationCycles.find(this.validator.dataset.orgs(), this.validator.orgIndex, all);
+			return List.copyOf(all);
+		}
+
 	}
 
 	private void indexIds() {

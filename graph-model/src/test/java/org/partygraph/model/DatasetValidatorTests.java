@@ -26,7 +26,7 @@ class DatasetValidatorTests {
 		Dataset dataset = new Dataset("d", List.of(VILLAGE),
 				List.of(COUNTY, BRANCH.withUnits(List.of("u-v")).withCoManagedBy(List.of("o-c")), GROUP),
 				List.of(member));
-		assertThat(DatasetValidator.validate(dataset)).isEmpty();
+		assertThat(validate(dataset)).isEmpty();
 	}
 
 	@Test
@@ -35,14 +35,14 @@ class DatasetValidatorTests {
 		Org secondRoot = Org.of("o-root2", OrgKind.BRANCH, "R", null);
 		Org committeeUnderBranch = Org.of("o-t", OrgKind.TOWNSHIP_COMMITTEE, "T", "o-root2");
 		Dataset dataset = new Dataset("d", List.of(), List.of(COUNTY, secondRoot, committeeUnderBranch), List.of());
-		assertThat(DatasetValidator.validate(dataset)).isEmpty();
+		assertThat(validate(dataset)).isEmpty();
 	}
 
 	@Test
 	void everyOccurrenceOfADuplicateIdIsReported() {
 		Dataset dataset = new Dataset("d", List.of(Unit.of("x", UnitKind.VILLAGE, "V", null)),
 				List.of(COUNTY, Org.of("x", OrgKind.BRANCH, "B", "o-c")), List.of(Member.of("x", "M", MemberStatus.FULL, "o-c")));
-		assertThat(DatasetValidator.validate(dataset)).satisfiesExactly(
+		assertThat(validate(dataset)).satisfiesExactly(
 				problem("x", "id", "duplicate id: units[0] has the same id as orgs[1], members[0]"),
 				problem("x", "id", "duplicate id: orgs[1] has the same id as units[0], members[0]"),
 				problem("x", "id", "duplicate id: members[0] has the same id as units[0], orgs[1]"));
@@ -68,7 +68,7 @@ class DatasetValidatorTests {
 	@Test
 	void referenceIntoTheWrongListIsReported() {
 		Org org = Org.of("o-1", OrgKind.BRANCH, "B", "u-v");
-		List<Problem> problems = DatasetValidator.validate(new Dataset("d", List.of(VILLAGE), List.of(org), List.of()));
+		List<Problem> problems = validate(new Dataset("d", List.of(VILLAGE), List.of(org), List.of()));
 		assertThat(problems).singleElement().satisfies(problem("o-1", "parent", "'u-v', which is a unit, not an org"));
 	}
 
@@ -78,7 +78,7 @@ class DatasetValidatorTests {
 		List<Org> orgs = List.of(Org.of("a", OrgKind.BRANCH, "A", "b"), Org.of("b", OrgKind.BRANCH, "B", "c"),
 				Org.of("d", OrgKind.BRANCH, "D", "a"), Org.of("c", OrgKind.BRANCH, "C", "a"),
 				Org.of("e", OrgKind.COUNTY_COMMITTEE, "E", null));
-		List<Problem> problems = DatasetValidator.validate(new Dataset("d", List.of(), orgs, List.of()));
+		List<Problem> problems = validate(new Dataset("d", List.of(), orgs, List.of()));
 		assertThat(problems).satisfiesExactlyInAnyOrder(problem("a", "parent", "subordination cycle: a -> b -> c -> a"),
 				problem("b", "parent", "subordination cycle: b -> c -> a -> b"),
 				problem("c", "parent", "subordination cycle: c -> a -> b -> c"));
@@ -97,7 +97,7 @@ class DatasetValidatorTests {
 		for (int i = 0; i < 30; i++) {
 			orgs.add(Org.of("o" + i, OrgKind.BRANCH, "O", "o" + ((i + 1) % 30)));
 		}
-		List<Problem> problems = DatasetValidator.validate(new Dataset("d", List.of(), orgs, List.of()));
+		List<Problem> problems = validate(new Dataset("d", List.of(), orgs, List.of()));
 		assertThat(problems).hasSize(30);
 		assertThat(problems.get(0).message()).isEqualTo(
 				"subordination cycle: o0 -> o1 -> o2 -> o3 -> o4 -> o5 -> o6 -> o7 -> o8 -> o9 -> ... (30 orgs) -> o0");
@@ -112,7 +112,7 @@ class DatasetValidatorTests {
 			orgs.add(Org.of("o" + i, OrgKind.BRANCH, "O", "o" + (i - 1)));
 		}
 		orgs.set(0, orgs.get(0).withParent("o199999"));
-		List<Problem> problems = DatasetValidator.validate(new Dataset("d", List.of(), orgs, List.of()));
+		List<Problem> problems = validate(new Dataset("d", List.of(), orgs, List.of()));
 		assertThat(problems).hasSize(200_000).allSatisfy((problem) -> assertThat(problem.field()).isEqualTo("parent"));
 	}
 
@@ -160,6 +160,36 @@ class DatasetValidatorTests {
 			assertThat(problem.field()).isEqualTo(field);
 			assertThat(problem.message()).contains(messagePart);
 		};
+	}
+
+	/**
+	 * The problems of a dataset checked whole, after checking that the streaming check (members fed
+	 * one at a time, as a large file is read) finds exactly the same ones in the same order.
+	 */
+	private static List<Problem> validate(Dataset dataset) {
+		List<Problem> whole = DatasetValidator.validate(dataset);
+		DatasetValidator.Streaming streaming = DatasetValidator.streaming(dataset.name(), dataset.units(),
+				dataset.orgs());
+		dataset.members().forEach(streaming::member);
+		assertThat(streaming.memberCount()).isEqualTo(dataset.members().size());
+		assertThat(streaming.finish()).as("streaming check of the same dataset").containsExactlyElementsOf(whole);
+		return whole;
+	}
+
+	@Test
+	void streamingCheckNamesAForwardMemberReferenceUnknown() {
+		// The one documented difference: a member id used as an org before that member is read.
+		Member first = new Member("m-1", "M", MemberStatus.FULL, "m-2", null, null, null, null, null, null, null,
+				null, List.of(), List.of());
+		Member second = new Member("m-2", "N", MemberStatus.FULL, "o-b", null, null, null, null, null, null, null,
+				null, List.of(), List.of());
+		DatasetValidator.Streaming streaming = DatasetValidator.streaming("d", List.of(), List.of(COUNTY, BRANCH));
+		streaming.member(first);
+		streaming.member(second);
+		assertThat(streaming.finish()).containsExactly(new Problem("m-1", "org", "org refers to unknown org 'm-2'"));
+		Dataset dataset = new Dataset("d", List.of(), List.of(COUNTY, BRANCH), List.of(first, second));
+		assertThat(DatasetValidator.validate(dataset))
+			.containsExactly(new Problem("m-1", "org", "org refers to 'm-2', which is a member, not an org"));
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.partygraph.model.Dataset;
@@ -62,9 +63,51 @@ public final class DatasetReader {
 
 	private final List<Member> members = new ArrayList<>();
 
+	private final ItemSink sink;
+
 	private boolean complete = true;
 
-	private DatasetReader() {
+	private DatasetReader(ItemSink sink) {
+		this.sink = (sink != null) ? sink : new ItemSink() {
+
+			@Override
+			public void unit(Unit unit) {
+				DatasetReader.this.units.add(unit);
+			}
+
+			@Override
+			public void org(Org org) {
+				DatasetReader.this.orgs.add(org);
+			}
+
+			@Override
+			public void member(Member member) {
+				DatasetReader.this.members.add(member);
+			}
+
+		};
+	}
+
+	/**
+	 * Takes the items of a file one at a time as {@link #stream(Path, ItemSink)} reads them, so a
+	 * file of millions of members is never held in memory. Items come in file order, each list's
+	 * items in a row; a list's end is announced before the next list begins.
+	 */
+	public interface ItemSink {
+
+		void unit(Unit unit);
+
+		void org(Org org);
+
+		void member(Member member);
+
+		/**
+		 * Called when a list has been read to its end.
+		 * @param list {@code units}, {@code orgs} or {@code members}
+		 */
+		default void endOfList(String list) {
+		}
+
 	}
 
 	/**
@@ -91,8 +134,27 @@ public final class DatasetReader {
 	 * @throws IOException if the stream cannot be read
 	 */
 	public static Result read(InputStream input) throws IOException {
+		return read(input, null);
+	}
+
+	/**
+	 * Reads a file item by item into a sink, holding none of them: the result's dataset has the
+	 * name and empty lists. Structural problems are collected as {@link #read(Path)} does; the
+	 * items given to the sink are the ones read, a field with a problem being {@code null}.
+	 * @param file the file
+	 * @param sink takes each item as it is read
+	 * @return the dataset's name (lists empty) and the problems found
+	 * @throws IOException if the file cannot be read
+	 */
+	public static Result stream(Path file, ItemSink sink) throws IOException {
+		try (InputStream input = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+			return read(input, sink);
+		}
+	}
+
+	private static Result read(InputStream input, ItemSink sink) throws IOException {
 		try (JsonParser parser = MAPPER.createParser(input)) {
-			return new DatasetReader().read(parser);
+			return new DatasetReader(sink).read(parser);
 		}
 		catch (JacksonIOException ex) {
 			throw ex.getCause();
@@ -155,11 +217,11 @@ public final class DatasetReader {
 			}
 			switch (key) {
 				case "format", "name" -> this.topLevel.put(key, MAPPER.readTree(parser));
-				case "units" -> readList(parser, key, this.units, this.items::unit,
+				case "units" -> readList(parser, key, this.sink::unit, this.items::unit,
 						() -> new Unit(null, null, null, null, null, null, null, null, null, null));
-				case "orgs" -> readList(parser, key, this.orgs, this.items::org,
+				case "orgs" -> readList(parser, key, this.sink::org, this.items::org,
 						() -> new Org(null, null, null, null, null, null, null, null));
-				case "members" -> readList(parser, key, this.members, this.items::member, () -> new Member(null,
+				case "members" -> readList(parser, key, this.sink::member, this.items::member, () -> new Member(null,
 						null, null, null, null, null, null, null, null, null, null, null, null, null));
 				default -> {
 					this.problems.add(new Problem(Problem.DATASET, key, Fields.unknownKey(key, TOP_LEVEL_KEYS)));
@@ -173,10 +235,11 @@ public final class DatasetReader {
 		}
 	}
 
-	private <T> void readList(JsonParser parser, String key, List<T> into, BiFunction<JsonParser, Integer, T> item,
+	private <T> void readList(JsonParser parser, String key, Consumer<T> into, BiFunction<JsonParser, Integer, T> item,
 			Supplier<T> blank) {
 		JsonToken token = parser.currentToken();
 		if (token == JsonToken.VALUE_NULL) {
+			this.sink.endOfList(key);
 			return;
 		}
 		if (token != JsonToken.START_ARRAY) {
@@ -189,7 +252,7 @@ public final class DatasetReader {
 		int index = 0;
 		while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
 			if (token == JsonToken.START_OBJECT) {
-				into.add(item.apply(parser, index));
+				into.accept(item.apply(parser, index));
 			}
 			else {
 				String position = key + "[" + index + "]";
@@ -197,10 +260,11 @@ public final class DatasetReader {
 						position + " must be an object, not " + describe(token)));
 				parser.skipChildren();
 				// A blank item keeps the later items at their index, so the validator names them alike.
-				into.add(blank.get());
+				into.accept(blank.get());
 			}
 			index++;
 		}
+		this.sink.endOfList(key);
 	}
 
 	private void checkFormat(Fields fields) {

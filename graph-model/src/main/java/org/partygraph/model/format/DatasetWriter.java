@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class DatasetWriter {
 
-	private static final JsonMapper MAPPER = JsonMapper.builder()
+	static final JsonMapper MAPPER = JsonMapper.builder()
 		// The caller owns a stream it passes in.
 		.disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
 		.build();
@@ -114,7 +114,7 @@ public final class DatasetWriter {
 		generator.writeEndObject();
 	}
 
-	private static void writeUnit(JsonGenerator generator, Unit unit) {
+	static void writeUnit(JsonGenerator generator, Unit unit) {
 		generator.writeStartObject();
 		optional(generator, "id", unit.id());
 		optional(generator, "kind", unit.kind());
@@ -129,7 +129,7 @@ public final class DatasetWriter {
 		generator.writeEndObject();
 	}
 
-	private static void writeOrg(JsonGenerator generator, Org org) {
+	static void writeOrg(JsonGenerator generator, Org org) {
 		generator.writeStartObject();
 		optional(generator, "id", org.id());
 		optional(generator, "kind", org.kind());
@@ -142,7 +142,7 @@ public final class DatasetWriter {
 		generator.writeEndObject();
 	}
 
-	private static void writeMember(JsonGenerator generator, Member member) {
+	static void writeMember(JsonGenerator generator, Member member) {
 		generator.writeStartObject();
 		optional(generator, "id", member.id());
 		optional(generator, "name", member.name());

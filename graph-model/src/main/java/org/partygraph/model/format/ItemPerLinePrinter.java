@@ -18,6 +18,19 @@ final class ItemPerLinePrinter implements PrettyPrinter {
 
 	private int depth;
 
+	ItemPerLinePrinter() {
+		this(0);
+	}
+
+	/** A printer for items written on their own, as if inside a top-level list. */
+	static ItemPerLinePrinter forItems() {
+		return new ItemPerLinePrinter(LIST_DEPTH);
+	}
+
+	private ItemPerLinePrinter(int depth) {
+		this.depth = depth;
+	}
+
 	@Override
 	public void writeRootValueSeparator(JsonGenerator generator) {
 		generator.writeRaw('\n');

@@ -26,7 +26,7 @@ import static org.partygraph.model.format.TestFiles.stream;
 class DatasetWriterTests {
 
 	/** Every field of every record set, booleans false where they can be. */
-	private static final Dataset FULL = new Dataset("全", List.of(
+	static final Dataset FULL = new Dataset("全", List.of(
 			new Unit("u-1", UnitKind.ENTERPRISE, "E", null, "u-2", null, null, null, false, null),
 			new Unit("u-2", UnitKind.INDUSTRY, "I", null, null, null, null, null, null, null),
 			new Unit("u-3", UnitKind.PRODUCTION_BASE, "P", "u-4", "u-2", "u-1", 0, 12, null, false),

@@ -131,7 +131,15 @@ public final class HuairenCounty {
 
 	/** Builds the sample county; every call returns an equal dataset. */
 	public static Dataset dataset() {
-		CountyDraft draft = new CountyDraft(SEED);
+		return dataset(SEED);
+	}
+
+	/**
+	 * A county built the same way from another seed: the same structure, figures and planted breaks,
+	 * other people, dates and sizes within each pattern's bounds.
+	 */
+	static Dataset dataset(long seed) {
+		CountyDraft draft = new CountyDraft(seed);
 		Territory territory = new TerritoryBuilder(draft).build();
 		CooperativeBuilder cooperatives = new CooperativeBuilder(draft, territory);
 		cooperatives.addUnits();

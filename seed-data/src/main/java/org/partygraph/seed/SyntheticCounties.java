@@ -1,0 +1,260 @@
+package org.partygraph.seed;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
+
+import org.partygraph.model.Dataset;
+import org.partygraph.model.Member;
+import org.partygraph.model.Org;
+import org.partygraph.model.RoleAssignment;
+import org.partygraph.model.Unit;
+import org.partygraph.model.UnitKind;
+import org.partygraph.model.format.DatasetReader;
+import org.partygraph.model.format.StreamingDatasetWriter;
+
+/**
+ * Synthetic data at province scale: N counties shaped like the sample county, deterministic by
+ * seed, streamed item by item so that no more than a few counties are ever in memory.
+ *
+ * <p>
+ * A synthetic county is made of {@code blocks} copies of the sample county's structure, each built
+ * from its own seed by the same builders (so each has the report's pattern proportions and the four
+ * planted rule breaks): the first block brings the county committee, the working committee, the
+ * county office branch, the county unit and the industries; later blocks hang their townships and
+ * enterprise orgs under those instead of bringing their own. With the default of
+ * {@value #DEFAULT_BLOCKS} blocks a county holds 16,491 members, so 120 counties make a province of
+ * about two million.
+ *
+ * <p>
+ * Ids are the sample's with a county prefix ({@code c007-o-v-xz}, or {@code c007-2-o-v-xz} in the
+ * third block); names are the sample's with 懷仁 replaced by the synthetic county's name. The
+ * counties are separate roots of one dataset.
+ */
+public final class SyntheticCounties {
+
+	/** Sample-county blocks per synthetic county: about 16,500 members each. */
+	public static final int DEFAULT_BLOCKS = 3;
+
+	/** Ids the first block of a county brings and later blocks share. */
+	private static final Set<String> SHARED_ORGS = Set.of(HuairenCounty.COUNTY_COMMITTEE,
+			HuairenCounty.WORKING_COMMITTEE, HuairenCounty.COUNTY_OFFICE_BRANCH);
+
+	private static final String FIRST = "安平永寧興和長清東西南北新豐泰康廣靈陽嘉";
+
+	private static final String SECOND = "原川城陵山水寧德安泉澤源遠化谷林昌陽定遷";
+
+	private final int counties;
+
+	private final int blocks;
+
+	private final long seed;
+
+	/**
+	 * @param counties how many counties, at least 1
+	 * @param blocks sample-county blocks per county, at least 1
+	 * @param seed the seed; the same three numbers always give the same items in the same order
+	 */
+	public SyntheticCounties(int counties, int blocks, long seed) {
+		if (counties < 1 || counties > FIRST.length() * SECOND.length()) {
+			throw new IllegalArgumentException("counties must be between 1 and " + FIRST.length() * SECOND.length()
+					+ ", not " + counties);
+		}
+		if (blocks < 1 || blocks > 99) {
+			throw new IllegalArgumentException("blocks must be between 1 and 99, not " + blocks);
+		}
+		this.counties = counties;
+		this.blocks = blocks;
+		this.seed = seed;
+	}
+
+	/** The default dataset name, e.g. {@code 合成省(120縣,種子1)}. */
+	public String defaultName() {
+		return "合成省(" + this.counties + "縣,種子" + this.seed + ")";
+	}
+
+	/** The synthetic name of the county at a 0-based index, e.g. {@code 安原縣}. */
+	public static String countyName(int county) {
+		return stem(county) + "縣";
+	}
+
+	/** The root org id of the county at a 0-based index. */
+	public static String countyCommittee(int county) {
+		return prefix(county, 0) + HuairenCounty.COUNTY_COMMITTEE;
+	}
+
+	/** The id an item of the sample county has in the given county (0-based) and block. */
+	public static String id(int county, int block, String sampleId) {
+		return prefix(county, block) + sampleId;
+	}
+
+	/** Told after each county is given out. */
+	@FunctionalInterface
+	public interface Progress {
+
+		void county(int done, int total, long members);
+
+	}
+
+	/**
+	 * Gives every item to the sink: county by county, each county's units, orgs and members in
+	 * block order. Blocks are built on two threads at most, a few ahead of the sink.
+	 * @param sink takes the items; {@code endOfList} is not called
+	 * @param progress told after each county
+	 */
+	public void generate(DatasetReader.ItemSink sink, Progress progress) {
+		int total = this.counties * this.blocks;
+		ExecutorService pool = Executors.newFixedThreadPool(Math.min(2, Runtime.getRuntime().availableProcessors()),
+				(task) -> {
+					Thread thread = new Thread(task, "synthetic-county");
+					thread.setDaemon(true);
+					return thread;
+				});
+		try {
+			Deque<Future<Dataset>> ahead = new ArrayDeque<>();
+			int next = 0;
+			long members = 0;
+			for (int done = 0; done < total; done++) {
+				while (next < total && ahead.size() < 4) {
+					int county = next / this.blocks;
+					int block = next % this.blocks;
+					ahead.add(pool.submit(() -> block(county, block)));
+					next++;
+				}
+				Dataset block = ahead.remove().get();
+				block.units().forEach(sink::unit);
+				block.orgs().forEach(sink::org);
+				block.members().forEach(sink::member);
+				members += block.members().size();
+				if (done % this.blocks == this.blocks - 1) {
+					progress.county(done / this.blocks + 1, this.counties, members);
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while generating", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("generating a county failed", ex.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/**
+	 * Writes the counties as one {@code party-graph/1} file.
+	 * @param file the file, replaced when done
+	 * @param name the dataset's name
+	 * @param progress told after each county
+	 * @return counts of what was written: units, orgs, members
+	 * @throws IOException if the file cannot be written
+	 */
+	public long[] write(Path file, String name, Progress progress) throws IOException {
+		try (StreamingDatasetWriter writer = new StreamingDatasetWriter(file, name)) {
+			generate(new DatasetReader.ItemSink() {
+
+				@Override
+				public void unit(Unit unit) {
+					writer.unit(unit);
+				}
+
+				@Override
+				public void org(Org org) {
+					writer.org(org);
+				}
+
+				@Override
+				public void member(Member member) {
+					writer.member(member);
+				}
+
+			}, progress);
+			return new long[] { writer.unitCount(), writer.orgCount(), writer.memberCount() };
+		}
+	}
+
+	/** One block of one county, its ids and names made the county's. */
+	Dataset block(int county, int block) {
+		Dataset sample = HuairenCounty.dataset(blockSeed(county, block));
+		boolean first = block == 0;
+		UnaryOperator<String> id = (original) -> (original == null) ? null
+				: prefix(county, (first || isShared(original)) ? 0 : block) + original;
+		String stem = stem(county);
+		UnaryOperator<String> name = (original) -> original.replace("懷仁", stem);
+		List<Unit> units = new ArrayList<>();
+		for (Unit unit : sample.units()) {
+			if (!first && isSharedUnit(unit)) {
+				continue;
+			}
+			units.add(new Unit(id.apply(unit.id()), unit.kind(), name.apply(unit.name()), id.apply(unit.locatedIn()),
+					id.apply(unit.industry()), id.apply(unit.supplies()), unit.households(), unit.householdsDriven(),
+					unit.leading(), unit.industryCluster()));
+		}
+		List<Org> orgs = new ArrayList<>();
+		for (Org org : sample.orgs()) {
+			if (!first && SHARED_ORGS.contains(org.id())) {
+				continue;
+			}
+			orgs.add(new Org(id.apply(org.id()), org.kind(), name.apply(org.name()), id.apply(org.parent()),
+					org.coManagedBy().stream().map(id).toList(), org.units().stream().map(id).toList(), org.trade(),
+					org.hasCommittee()));
+		}
+		List<Member> members = new ArrayList<>();
+		for (Member member : sample.members()) {
+			// Later blocks bring no county officers: the first block's office branch holds them.
+			if (!first && HuairenCounty.COUNTY_OFFICE_BRANCH.equals(member.org())) {
+				continue;
+			}
+			List<RoleAssignment> roles = member.roles()
+				.stream()
+				.filter((role) -> first || !SHARED_ORGS.contains(role.org()))
+				.map((role) -> new RoleAssignment(id.apply(role.org()), role.role()))
+				.toList();
+			members.add(new Member(id.apply(member.id()), member.name(), member.status(), id.apply(member.org()),
+					id.apply(member.unit()), member.trade(), member.gender(), member.birthDate(), member.joined(),
+					member.idNumber(), member.phone(), id.apply(member.group()), roles,
+					member.participatesIn().stream().map(id).toList()));
+		}
+		return new Dataset(sample.name(), units, orgs, members);
+	}
+
+	private static boolean isShared(String id) {
+		if (SHARED_ORGS.contains(id) || HuairenCounty.COUNTY_UNIT.equals(id)) {
+			return true;
+		}
+		return id.startsWith("u-i-");
+	}
+
+	private static boolean isSharedUnit(Unit unit) {
+		return HuairenCounty.COUNTY_UNIT.equals(unit.id()) || unit.kind() == UnitKind.INDUSTRY;
+	}
+
+	long blockSeed(int county, int block) {
+		return new SplittableRandom(this.seed * 1_000_003L + county * 101L + block).nextLong();
+	}
+
+	private static String prefix(int county, int block) {
+		String base = String.format("c%03d-", county + 1);
+		return (block == 0) ? base : base + (block + 1) + "-";
+	}
+
+	private static String stem(int county) {
+		// Walks the pairs diagonally, so neighbouring counties differ in both characters.
+		int first = county % FIRST.length();
+		int second = (county / FIRST.length() + county) % SECOND.length();
+		return "" + FIRST.charAt(first) + SECOND.charAt(second);
+	}
+
+}

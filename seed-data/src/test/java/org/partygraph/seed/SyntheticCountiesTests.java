@@ -1,0 +1,163 @@
+package org.partygraph.seed;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.partygraph.model.Dataset;
+import org.partygraph.model.DatasetValidator;
+import org.partygraph.model.Member;
+import org.partygraph.model.Org;
+import org.partygraph.model.OrgKind;
+import org.partygraph.model.Unit;
+import org.partygraph.model.UnitKind;
+import org.partygraph.model.format.DatasetFormat;
+import org.partygraph.model.format.DatasetReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/** The synthetic generator: deterministic, valid, shaped like the sample county, streamed. */
+class SyntheticCountiesTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void sameSeedGivesTheSameItemsAndAnotherSeedOtherPeople() {
+		Dataset first = collect(new SyntheticCounties(2, 2, 7));
+		Dataset again = collect(new SyntheticCounties(2, 2, 7));
+		Dataset other = collect(new SyntheticCounties(2, 2, 8));
+		assertThat(again).isEqualTo(first);
+		assertThat(other.orgs()).extracting(Org::id).containsExactlyElementsOf(first.orgs().stream().map(Org::id).toList());
+		assertThat(other.members().subList(0, 100)).extracting(Member::name)
+			.isNotEqualTo(first.members().subList(0, 100).stream().map(Member::name).toList());
+	}
+
+	@Test
+	void laterBlocksShareTheCountysCommitteesUnitAndIndustries() {
+		SyntheticCounties generator = new SyntheticCounties(2, 3, 1);
+		Dataset counties = collect(generator);
+		int units = 0;
+		int orgs = 0;
+		int members = 0;
+		for (int county = 0; county < 2; county++) {
+			for (int block = 0; block < 3; block++) {
+				// each block is the sample county built from its own seed, less what the first block brings
+				Dataset sample = HuairenCounty.dataset(generator.blockSeed(county, block));
+				boolean later = block > 0;
+				units += sample.units().size() - (later ? (int) sample.units()
+					.stream()
+					.filter((u) -> u.kind() == UnitKind.INDUSTRY || u.kind() == UnitKind.COUNTY)
+					.count() : 0);
+				orgs += sample.orgs().size() - (later ? 3 : 0);
+				members += sample.members().size() - (later ? (int) sample.members()
+					.stream()
+					.filter((m) -> m.org().equals(HuairenCounty.COUNTY_OFFICE_BRANCH))
+					.count() : 0);
+			}
+		}
+		assertThat(counties.units()).hasSize(units);
+		assertThat(counties.orgs()).hasSize(orgs);
+		assertThat(counties.members()).hasSize(members);
+		assertThat(members).isBetween(2 * 3 * 5_000, 2 * 3 * 6_000);
+		// one root per county, and each county's townships of all three blocks under it
+		List<Org> roots = counties.orgs().stream().filter((o) -> o.parent() == null).toList();
+		assertThat(roots).extracting(Org::id)
+			.containsExactly(SyntheticCounties.countyCommittee(0), SyntheticCounties.countyCommittee(1));
+		long townships = SAMPLE.orgs().stream().filter((o) -> o.kind() == OrgKind.TOWNSHIP_COMMITTEE).count();
+		assertThat(counties.orgs()
+			.stream()
+			.filter((o) -> SyntheticCounties.countyCommittee(1).equals(o.parent()))
+			.filter((o) -> o.kind() == OrgKind.TOWNSHIP_COMMITTEE)).hasSize(3 * (int) townships);
+		// one secretary of each county committee, not one per block
+		assertThat(counties.members()
+			.stream()
+			.flatMap((m) -> m.roles().stream())
+			.filter((r) -> r.org().equals(SyntheticCounties.countyCommittee(0)))
+			.map((r) -> r.role())
+			.filter((r) -> r == org.partygraph.model.Role.SECRETARY)).hasSize(1);
+	}
+
+	@Test
+	void everyBlockCarriesThePlantedBreaksAndTheCountysName() {
+		Dataset counties = collect(new SyntheticCounties(3, 2, 1));
+		Set<String> orgIds = counties.orgs().stream().map(Org::id).collect(Collectors.toSet());
+		for (int county = 0; county < 3; county++) {
+			for (int block = 0; block < 2; block++) {
+				for (String planted : HuairenCounty.PLANTED_BREAKS.values()) {
+					assertThat(orgIds).contains(SyntheticCounties.id(county, block, planted));
+				}
+			}
+			String root = SyntheticCounties.countyCommittee(county);
+			String name = SyntheticCounties.countyName(county);
+			assertThat(counties.orgs().stream().filter((o) -> o.id().equals(root)).findFirst().orElseThrow().name())
+				.isEqualTo("中共" + name + "委");
+		}
+		assertThat(counties.orgs()).noneMatch((o) -> o.name().contains("懷仁"));
+		assertThat(Set.of(SyntheticCounties.countyName(0), SyntheticCounties.countyName(1),
+				SyntheticCounties.countyName(2))).hasSize(3);
+	}
+
+	@Test
+	void countyNamesAreDistinctForAProvince() {
+		Set<String> names = new java.util.HashSet<>();
+		for (int county = 0; county < 400; county++) {
+			names.add(SyntheticCounties.countyName(county));
+		}
+		assertThat(names).hasSize(400);
+		assertThatIllegalArgumentException().isThrownBy(() -> new SyntheticCounties(401, 1, 1))
+			.withMessageContaining("counties must be between 1 and 400");
+	}
+
+	@Test
+	void writtenFileIsValidAndReadsBackToTheSameItems() throws IOException {
+		SyntheticCounties generator = new SyntheticCounties(2, 2, 3);
+		Path file = this.dir.resolve("two.json");
+		List<Integer> progress = new ArrayList<>();
+		long[] counts = generator.write(file, generator.defaultName(), (done, total, members) -> progress.add(done));
+		assertThat(progress).containsExactly(1, 2);
+		Dataset read = DatasetFormat.read(file);
+		Dataset expected = collect(generator);
+		assertThat(read.name()).isEqualTo("合成省(2縣,種子3)");
+		assertThat(read.units()).isEqualTo(expected.units());
+		assertThat(read.orgs()).isEqualTo(expected.orgs());
+		assertThat(read.members()).isEqualTo(expected.members());
+		assertThat(counts).containsExactly(expected.units().size(), expected.orgs().size(), expected.members().size());
+		assertThat(DatasetValidator.validate(read)).isEmpty();
+	}
+
+	private static Dataset collect(SyntheticCounties generator) {
+		List<Unit> units = new ArrayList<>();
+		List<Org> orgs = new ArrayList<>();
+		List<Member> members = new ArrayList<>();
+		generator.generate(new DatasetReader.ItemSink() {
+
+			@Override
+			public void unit(Unit unit) {
+				units.add(unit);
+			}
+
+			@Override
+			public void org(Org org) {
+				orgs.add(org);
+			}
+
+			@Override
+			public void member(Member member) {
+				members.add(member);
+			}
+
+		}, (done, total, count) -> {
+		});
+		Dataset dataset = new Dataset("synthetic", units, orgs, members);
+		assertThat(DatasetValidator.validate(dataset)).as("hard rules").isEmpty();
+		return dataset;
+	}
+
+}

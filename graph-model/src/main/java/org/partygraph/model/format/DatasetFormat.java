@@ -80,7 +80,7 @@ public final class DatasetFormat {
 	 * absent, so the validator may report it again as missing; such a problem on a field (or inside
 	 * it, or on an item) the reader already reported is dropped.
 	 */
-	static List<Problem> combine(List<Problem> structural, List<Problem> semantic) {
+	public static List<Problem> combine(List<Problem> structural, List<Problem> semantic) {
 		Set<String> reported = new HashSet<>();
 		for (Problem problem : structural) {
 			reported.add(key(problem.item(), problem.field()));

@@ -55,15 +55,7 @@ final class GraphRows {
 			org.units().forEach((to) -> rows.link(GraphSchema.Rel.SET_UP_IN, org.id(), to));
 		}
 		for (Member member : dataset.members()) {
-			Map<String, Object> props = props("id", member.id(), "name", member.name(), "status",
-					name(member.status()));
-			put(props, "trade", name(member.trade()));
-			put(props, "gender", name(member.gender()));
-			put(props, "birthDate", member.birthDate());
-			put(props, "joined", member.joined());
-			put(props, "idNumber", member.idNumber());
-			put(props, "phone", member.phone());
-			rows.nodes.get(GraphSchema.Label.MEMBER).add(props);
+			rows.nodes.get(GraphSchema.Label.MEMBER).add(memberProps(member));
 			rows.link(GraphSchema.Rel.MEMBER_OF, member.id(), member.org());
 			rows.link(GraphSchema.Rel.IN_GROUP, member.id(), member.group());
 			rows.link(GraphSchema.Rel.WORKS_IN, member.id(), member.unit());
@@ -77,6 +69,24 @@ final class GraphRows {
 			}
 		}
 		return rows;
+	}
+
+	/** The stored properties of a member node. */
+	static Map<String, Object> memberProps(Member member) {
+		Map<String, Object> props = props("id", member.id(), "name", member.name(), "status", name(member.status()));
+		put(props, "trade", name(member.trade()));
+		put(props, "gender", name(member.gender()));
+		put(props, "birthDate", member.birthDate());
+		put(props, "joined", member.joined());
+		put(props, "idNumber", member.idNumber());
+		put(props, "phone", member.phone());
+		return props;
+	}
+
+	/** How many relationships a member's node starts. */
+	static int memberRelationships(Member member) {
+		return 1 + ((member.group() != null) ? 1 : 0) + ((member.unit() != null) ? 1 : 0) + member.roles().size()
+				+ member.participatesIn().size();
 	}
 
 	long nodeCount() {

@@ -1,0 +1,469 @@
+package org.partygraph.queries.dataset;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
+import org.partygraph.model.Dataset;
+import org.partygraph.model.DatasetValidator;
+import org.partygraph.model.InvalidDatasetException;
+import org.partygraph.model.Member;
+import org.partygraph.model.Org;
+import org.partygraph.model.Problem;
+import org.partygraph.model.RoleAssignment;
+import org.partygraph.model.Unit;
+import org.partygraph.model.format.DatasetFormat;
+import org.partygraph.model.format.DatasetReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports a {@code party-graph/1} file of any size (a province of millions of members) without
+ * holding its members in memory and without one giant transaction, and still all or nothing.
+ *
+ * <ol>
+ * <li>Read the file, keeping units and orgs (they are few) and checking every member as it streams
+ * by; a dataset that breaks a hard rule is refused before anything is written.</li>
+ * <li>Write everything in batched transactions under the staging labels {@code StagedUnit},
+ * {@code StagedOrg}, {@code StagedMember}, which no query reads; members are read from the file a
+ * second time.</li>
+ * <li>Refuse ids another dataset holds.</li>
+ * <li>In ONE transaction: the earlier import of the same name is relabelled {@code RetiredUnit}
+ * etc. and the staged items get the live labels. Readers see the old dataset or the new one,
+ * never a mix.</li>
+ * <li>Delete the retired items in batches.</li>
+ * </ol>
+ * A failure or a crash before step 4 leaves the live graph as it was; staged leftovers are invisible
+ * and removed by {@link #cleanUp()} (run at start-up and before every bulk import).
+ */
+public final class BulkImporter {
+
+	/** Rows per write transaction; measured best on a 2-core machine (see docs/benchmarks.md). */
+	public static final int DEFAULT_BATCH = 10_000;
+
+	private static final Logger logger = LoggerFactory.getLogger(BulkImporter.class);
+
+	private static final String STAGED = "Staged";
+
+	private static final String RETIRED = "Retired";
+
+	private static final String CREATE_NODES = """
+			UNWIND $rows AS row
+			CREATE (n:%s)
+			SET n = row, n.dataset = $dataset
+			""";
+
+	private static final String CREATE_RELATIONSHIPS = """
+			UNWIND $rows AS row
+			MATCH (a:%s {id: row.from})
+			MATCH (b:%s {id: row.to})
+			CREATE (a)-[r:%s]->(b)
+			SET r += row{.*, from: null, to: null}
+			""";
+
+	// One statement per batch of members: each node with every relationship it starts. The first
+	// row's id guards the batch, so a retried transaction that had in fact committed adds nothing.
+	private static final String CREATE_MEMBERS = """
+			OPTIONAL MATCH (done:StagedMember {id: $rows[0].props.id})
+			WITH done WHERE done IS NULL
+			UNWIND $rows AS row
+			CREATE (m:StagedMember)
+			SET m = row.props, m.dataset = $dataset
+			WITH m, row
+			CALL (m, row) { MATCH (o:StagedOrg {id: row.org}) CREATE (m)-[:MEMBER_OF]->(o) }
+			CALL (m, row) { MATCH (u:StagedUnit {id: row.unit}) CREATE (m)-[:WORKS_IN]->(u) }
+			CALL (m, row) { MATCH (g:StagedOrg {id: row.group}) CREATE (m)-[:IN_GROUP]->(g) }
+			CALL (m, row) {
+			  UNWIND row.roles AS role
+			  MATCH (o:StagedOrg {id: role.org})
+			  CREATE (m)-[:HOLDS {role: role.role}]->(o)
+			}
+			CALL (m, row) {
+			  UNWIND row.participatesIn AS id
+			  MATCH (o:StagedOrg {id: id})
+			  CREATE (m)-[:PARTICIPATES_IN]->(o)
+			}
+			""";
+
+	private static final String FIND_FOREIGN_IDS = """
+			MATCH (s:%s)
+			MATCH (n:%s {id: s.id})
+			WHERE coalesce(n.dataset, '') <> $dataset
+			RETURN s.id AS id, coalesce(n.dataset, '(none: made outside an import)') AS owner
+			LIMIT 100
+			""";
+
+	private static final String RELABEL = """
+			MATCH (n:%s)
+			WHERE n.dataset = $dataset
+			REMOVE n:%s
+			SET n:%s
+			RETURN count(*) AS nodes
+			""";
+
+	private static final String RELINK_TRANSFERS = """
+			MATCH (t:Transfer {dataset: $dataset})
+			MATCH (m:Member {id: t.member})
+			MERGE (m)-[:TRANSFERRED]->(t)
+			""";
+
+	private static final String RECORD_DATASET = """
+			MERGE (d:Dataset {name: $dataset})
+			SET d.format = $format, d.importedAt = datetime(), d.units = $units, d.orgs = $orgs, d.members = $members
+			""";
+
+	private static final String DELETE_IN_BATCHES = """
+			MATCH (n:%s)
+			CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
+			""";
+
+	private static final String COUNT = "MATCH (n:%s) RETURN count(n) AS nodes";
+
+	private final Driver driver;
+
+	private final int batch;
+
+	public BulkImporter(Driver driver) {
+		this(driver, DEFAULT_BATCH);
+	}
+
+	public BulkImporter(Driver driver, int batch) {
+		if (batch < 1) {
+			throw new IllegalArgumentException("batch must be at least 1, not " + batch);
+		}
+		this.driver = driver;
+		this.batch = batch;
+	}
+
+	/**
+	 * Checks and imports a file; see the class description for how.
+	 * @param file a {@code party-graph/1} file
+	 * @param progress told after each batch, with counts over the whole import
+	 * @return what was written
+	 * @throws InvalidDatasetException when the file breaks a hard rule (nothing is written)
+	 * @throws DatasetConflictException when an id belongs to another stored dataset (nothing is
+	 * written)
+	 * @throws IOException if the file cannot be read
+	 */
+	public ImportResult importFile(Path file, ImportProgress progress) throws IOException {
+		long started = System.nanoTime();
+		Checked checked = check(file, progress);
+		cleanUp();
+		try {
+			long done = 0;
+			done = writeNodes(checked, done, progress);
+			done = writeRelationships(checked, done, progress);
+			writeMembers(file, checked, done, progress);
+			checkNoForeignIds(checked.name);
+			long replaced = publish(checked);
+			progress.progress("publishing", checked.total, checked.total);
+			deleteRetired();
+			long millis = (System.nanoTime() - started) / 1_000_000;
+			return new ImportResult(checked.name, checked.nodes, checked.total - checked.nodes, replaced, millis);
+		}
+		catch (RuntimeException | IOException ex) {
+			try {
+				cleanUp();
+			}
+			catch (RuntimeException cleanUpFailure) {
+				ex.addSuppressed(cleanUpFailure);
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Removes what an interrupted bulk import left: staged items (never visible) and retired items
+	 * (replaced, no longer visible).
+	 * @return how many nodes were removed
+	 */
+	public long cleanUp() {
+		long removed = 0;
+		try (Session session = this.driver.session()) {
+			for (GraphSchema.Label label : GraphSchema.Label.values()) {
+				for (String prefix : List.of(STAGED, RETIRED)) {
+					String name = prefix + label.cypher();
+					long nodes = session.run(COUNT.formatted(name)).single().get("nodes").asLong();
+					if (nodes > 0) {
+						session.run(DELETE_IN_BATCHES.formatted(name)).consume();
+						removed += nodes;
+					}
+				}
+			}
+		}
+		if (removed > 0) {
+			logger.info("Removed {} nodes an interrupted bulk import left behind", removed);
+		}
+		return removed;
+	}
+
+	/** The file's units and orgs as rows, and counts, after every hard rule was checked. */
+	private record Checked(String name, GraphRows rows, long members, long nodes, long total) {
+	}
+
+	private Checked check(Path file, ImportProgress progress) throws IOException {
+		List<Unit> units = new ArrayList<>();
+		List<Org> orgs = new ArrayList<>();
+		MemberCheck members = new MemberCheck(units, orgs);
+		DatasetReader.Result read = DatasetReader.stream(file, new DatasetReader.ItemSink() {
+
+			private boolean unitsRead;
+
+			private boolean orgsRead;
+
+			@Override
+			public void unit(Unit unit) {
+				units.add(unit);
+			}
+
+			@Override
+			public void org(Org org) {
+				orgs.add(org);
+			}
+
+			@Override
+			public void member(Member member) {
+				// Members are checked as they stream by once units and orgs are all in; a file that
+				// lists members first is read a second time for them.
+				if (this.unitsRead && this.orgsRead) {
+					members.check(member);
+				}
+				else {
+					members.deferred = true;
+				}
+			}
+
+			@Override
+			public void endOfList(String list) {
+				this.unitsRead |= list.equals("units");
+				this.orgsRead |= list.equals("orgs");
+			}
+
+		});
+		if (read.complete() && members.deferred) {
+			members.restart();
+			DatasetReader.stream(file, new DatasetReader.ItemSink() {
+
+				@Override
+				public void unit(Unit unit) {
+				}
+
+				@Override
+				public void org(Org org) {
+				}
+
+				@Override
+				public void member(Member member) {
+					members.check(member);
+				}
+
+			});
+		}
+		List<Problem> semantic = read.complete() ? members.finish() : List.of();
+		List<Problem> problems = DatasetFormat.combine(read.problems(), semantic);
+		if (!problems.isEmpty()) {
+			throw new InvalidDatasetException(problems);
+		}
+		String name = read.dataset().name();
+		GraphRows rows = GraphRows.of(new Dataset(name, units, orgs, List.of()));
+		long nodes = rows.nodeCount() + members.count;
+		long total = nodes + rows.relationshipCount() + members.relationships;
+		progress.progress("checked", 0, total);
+		return new Checked(name, rows, members.count, nodes, total);
+	}
+
+	/** The streaming check of members, with the counts the progress report needs. */
+	private static final class MemberCheck {
+
+		private final List<Unit> units;
+
+		private final List<Org> orgs;
+
+		private DatasetValidator.Streaming validator;
+
+		private boolean deferred;
+
+		private long count;
+
+		private long relationships;
+
+		MemberCheck(List<Unit> units, List<Org> orgs) {
+			this.units = units;
+			this.orgs = orgs;
+		}
+
+		void check(Member member) {
+			if (this.validator == null) {
+				// The name is checked by the reader; the validator needs only some name.
+				this.validator = DatasetValidator.streaming("(checked by the reader)", this.units, this.orgs);
+			}
+			this.validator.member(member);
+			this.count++;
+			this.relationships += GraphRows.memberRelationships(member);
+		}
+
+		void restart() {
+			this.validator = null;
+			this.count = 0;
+			this.relationships = 0;
+		}
+
+		List<Problem> finish() {
+			if (this.validator == null) {
+				this.validator = DatasetValidator.streaming("(checked by the reader)", this.units, this.orgs);
+			}
+			return this.validator.finish();
+		}
+
+	}
+
+	private long writeNodes(Checked checked, long done, ImportProgress progress) {
+		for (var entry : checked.rows.nodes.entrySet()) {
+			String cypher = CREATE_NODES.formatted(STAGED + entry.getKey().cypher());
+			done = writeInBatches(cypher, entry.getValue(), checked, done, "nodes", progress);
+		}
+		return done;
+	}
+
+	private long writeRelationships(Checked checked, long done, ImportProgress progress) {
+		for (var entry : checked.rows.relationships.entrySet()) {
+			GraphSchema.Rel rel = entry.getKey();
+			String cypher = CREATE_RELATIONSHIPS.formatted(STAGED + rel.from().cypher(), STAGED + rel.to().cypher(),
+					rel.name());
+			done = writeInBatches(cypher, entry.getValue(), checked, done, "relationships", progress);
+		}
+		return done;
+	}
+
+	private long writeInBatches(String cypher, List<Map<String, Object>> all, Checked checked, long done, String step,
+			ImportProgress progress) {
+		String dataset = checked.name;
+		for (int start = 0; start < all.size(); start += this.batch) {
+			List<Map<String, Object>> batch = all.subList(start, Math.min(all.size(), start + this.batch));
+			try (Session session = this.driver.session()) {
+				session.executeWriteWithoutResult((tx) -> tx.run(cypher, Map.of("rows", batch, "dataset", dataset)));
+			}
+			done += batch.size();
+			progress.progress(step, done, checked.total);
+		}
+		return done;
+	}
+
+	private void writeMembers(Path file, Checked checked, long done, ImportProgress progress) throws IOException {
+		List<Map<String, Object>> batch = new ArrayList<>(this.batch);
+		long[] written = { done };
+		int[] entities = { 0 };
+		try (Session session = this.driver.session()) {
+			Runnable flush = () -> {
+				if (batch.isEmpty()) {
+					return;
+				}
+				List<Map<String, Object>> rows = List.copyOf(batch);
+				session.executeWriteWithoutResult(
+						(tx) -> tx.run(CREATE_MEMBERS, Map.of("rows", rows, "dataset", checked.name)));
+				written[0] += entities[0];
+				entities[0] = 0;
+				batch.clear();
+				progress.progress("members", written[0], checked.total);
+			};
+			DatasetReader.stream(file, new DatasetReader.ItemSink() {
+
+				@Override
+				public void unit(Unit unit) {
+				}
+
+				@Override
+				public void org(Org org) {
+				}
+
+				@Override
+				public void member(Member member) {
+					batch.add(memberRow(member));
+					entities[0] += 1 + GraphRows.memberRelationships(member);
+					if (batch.size() >= BulkImporter.this.batch) {
+						flush.run();
+					}
+				}
+
+			});
+			flush.run();
+		}
+	}
+
+	private static Map<String, Object> memberRow(Member member) {
+		Map<String, Object> row = new HashMap<>();
+		row.put("props", GraphRows.memberProps(member));
+		row.put("org", member.org());
+		row.put("unit", member.unit());
+		row.put("group", member.group());
+		List<Map<String, Object>> roles = new ArrayList<>(member.roles().size());
+		for (RoleAssignment role : member.roles()) {
+			roles.add(Map.of("org", role.org(), "role", role.role().name()));
+		}
+		row.put("roles", roles);
+		row.put("participatesIn", member.participatesIn());
+		return row;
+	}
+
+	private void checkNoForeignIds(String dataset) {
+		List<Problem> problems = new ArrayList<>();
+		try (Session session = this.driver.session()) {
+			for (GraphSchema.Label label : GraphSchema.Label.values()) {
+				// Ids are unique across all three lists, so a staged id is checked against every live label.
+				for (GraphSchema.Label live : GraphSchema.Label.values()) {
+					session
+						.executeRead((tx) -> tx
+							.run(FIND_FOREIGN_IDS.formatted(STAGED + label.cypher(), live.cypher()),
+									Map.of("dataset", dataset))
+							.list())
+						.forEach((r) -> problems.add(new Problem(r.get("id").asString(), "id",
+								"already held by " + live.cypher() + " of dataset '" + r.get("owner").asString(null)
+										+ "'; ids must be unique across datasets")));
+				}
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new DatasetConflictException(problems);
+		}
+	}
+
+	private long publish(Checked checked) {
+		try (Session session = this.driver.session()) {
+			return session.executeWrite((tx) -> {
+				long replaced = 0;
+				for (GraphSchema.Label label : GraphSchema.Label.values()) {
+					replaced += relabel(tx, label.cypher(), RETIRED + label.cypher(), checked.name);
+				}
+				for (GraphSchema.Label label : GraphSchema.Label.values()) {
+					relabel(tx, STAGED + label.cypher(), label.cypher(), checked.name);
+				}
+				tx.run(RELINK_TRANSFERS, Map.of("dataset", checked.name)).consume();
+				tx.run(RECORD_DATASET,
+						Map.of("dataset", checked.name, "format", Dataset.FORMAT, "units",
+								checked.rows.nodes.get(GraphSchema.Label.UNIT).size(), "orgs",
+								checked.rows.nodes.get(GraphSchema.Label.ORG).size(), "members", checked.members))
+					.consume();
+				return replaced;
+			});
+		}
+	}
+
+	private static long relabel(TransactionContext tx, String from, String to, String dataset) {
+		return tx.run(RELABEL.formatted(from, from, to), Map.of("dataset", dataset)).single().get("nodes").asLong();
+	}
+
+	private void deleteRetired() {
+		try (Session session = this.driver.session()) {
+			for (GraphSchema.Label label : GraphSchema.Label.values()) {
+				session.run(DELETE_IN_BATCHES.formatted(RETIRED + label.cypher())).consume();
+			}
+		}
+	}
+
+}

@@ -1,0 +1,187 @@
+package org.partygraph.queries;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.partygraph.model.Dataset;
+import org.partygraph.model.InvalidDatasetException;
+import org.partygraph.model.Member;
+import org.partygraph.model.MemberStatus;
+import org.partygraph.model.Unit;
+import org.partygraph.model.UnitKind;
+import org.partygraph.model.format.DatasetWriter;
+import org.partygraph.queries.dataset.BulkImporter;
+import org.partygraph.queries.dataset.DatasetConflictException;
+import org.partygraph.queries.dataset.DatasetImporter;
+import org.partygraph.queries.dataset.ImportResult;
+import org.partygraph.seed.HuairenCounty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.partygraph.queries.TestNeo4j.count;
+
+/**
+ * The bulk path for files too large for one transaction: the same graph as the one-transaction
+ * import, all or nothing as seen by readers, nothing left behind by a failure.
+ */
+class BulkImportIT {
+
+	private static final String LEFTOVERS = """
+			MATCH (n) WHERE n:StagedUnit OR n:StagedOrg OR n:StagedMember
+			  OR n:RetiredUnit OR n:RetiredOrg OR n:RetiredMember
+			RETURN count(n)""";
+
+	@TempDir
+	Path dir;
+
+	@BeforeEach
+	void clear() {
+		new BulkImporter(TestNeo4j.driver()).cleanUp();
+		TestNeo4j.clear();
+	}
+
+	@Test
+	void sampleCountyGivesExactlyTheGraphOfTheOneTransactionImport() throws IOException {
+		Dataset sample = HuairenCounty.dataset();
+		new DatasetImporter(TestNeo4j.driver()).importDataset(sample, ImportProgressCounter.NONE);
+		List<String> expected = GraphSnapshot.take();
+		TestNeo4j.clear();
+
+		List<Long> done = new ArrayList<>();
+		// a small batch, so that every kind of statement runs many times
+		ImportResult result = new BulkImporter(TestNeo4j.driver(), 700).importFile(write(sample),
+				(step, d, total) -> done.add(d));
+		assertThat(GraphSnapshot.take()).isEqualTo(expected);
+		assertThat(result.nodes()).isEqualTo(sample.size());
+		assertThat(result.nodes() + result.relationships())
+			.isEqualTo(count("MATCH (n) WHERE n:Org OR n:Unit OR n:Member RETURN count(n)")
+					+ count("MATCH (n)-[r]->() WHERE n:Org OR n:Unit OR n:Member RETURN count(r)"));
+		assertThat(done).isSorted().last().isEqualTo(result.nodes() + result.relationships());
+		assertThat(count(LEFTOVERS)).isZero();
+		assertThat(count("MATCH (d:Dataset {name: '懷仁縣'}) WHERE d.members = 5507 RETURN count(d)")).isEqualTo(1);
+	}
+
+	@Test
+	void readersSeeThePreviousDatasetUntilTheNewOneIsWhole() throws IOException {
+		Dataset small = SmallCounty.dataset();
+		BulkImporter importer = new BulkImporter(TestNeo4j.driver(), 5);
+		importer.importFile(write(small), ImportProgressCounter.NONE);
+		List<String> before = GraphSnapshot.take();
+		// the same dataset with one member more and one member's name changed
+		List<Member> members = new ArrayList<>(small.members());
+		Member first = members.get(0);
+		members.set(0, new Member(first.id(), "改名", first.status(), first.org(), first.unit(), first.trade(),
+				first.gender(), first.birthDate(), first.joined(), first.idNumber(), first.phone(), first.group(),
+				first.roles(), first.participatesIn()));
+		members.add(Member.of("s-m-new", "新黨員", MemberStatus.FULL, first.org()));
+		Dataset changed = new Dataset(small.name(), small.units(), small.orgs(), members);
+		List<List<String>> seenWhileWriting = new ArrayList<>();
+		ImportResult result = importer.importFile(write(changed), (step, d, total) -> {
+			if (step.equals("members")) {
+				seenWhileWriting.add(GraphSnapshot.take());
+			}
+		});
+		assertThat(seenWhileWriting).isNotEmpty().allSatisfy((seen) -> assertThat(seen).isEqualTo(before));
+		assertThat(result.replaced()).isEqualTo(small.size());
+		assertThat(count("MATCH (m:Member {id: 's-m-new'}) RETURN count(m)")).isEqualTo(1);
+		assertThat(count("MATCH (m:Member {id: '" + first.id() + "', name: '改名'}) RETURN count(m)")).isEqualTo(1);
+		assertThat(count("MATCH (m:Member) RETURN count(m)")).isEqualTo(members.size());
+		assertThat(count(LEFTOVERS)).isZero();
+	}
+
+	@Test
+	void aFailureHalfwayLeavesTheLiveGraphAsItWasAndNothingStaged() throws IOException {
+		Dataset small = SmallCounty.dataset();
+		BulkImporter importer = new BulkImporter(TestNeo4j.driver(), 3);
+		importer.importFile(write(small), ImportProgressCounter.NONE);
+		List<String> before = GraphSnapshot.take();
+		Path sample = write(HuairenCounty.dataset());
+		assertThatIllegalStateException()
+			.isThrownBy(() -> importer.importFile(sample, new ImportProgressCounter("members", 3)))
+			.withMessageContaining("simulated crash");
+		assertThat(GraphSnapshot.take()).isEqualTo(before);
+		assertThat(count(LEFTOVERS)).isZero();
+	}
+
+	@Test
+	void leftoversOfAnInterruptedImportAreInvisibleAndCleanedUp() {
+		TestNeo4j.driver()
+			.executableQuery("CREATE (:StagedMember {id: 'ghost', dataset: 'x'})-[:MEMBER_OF]->(:StagedOrg {id: 'o-ghost'})")
+			.execute();
+		assertThat(count("MATCH (m:Member) RETURN count(m)")).isZero();
+		assertThat(new BulkImporter(TestNeo4j.driver()).cleanUp()).isEqualTo(2);
+		assertThat(count(LEFTOVERS)).isZero();
+	}
+
+	@Test
+	void aFileThatBreaksHardRulesIsRefusedWithEveryProblemAndNothingWritten() throws IOException {
+		Dataset small = SmallCounty.dataset();
+		List<Member> members = new ArrayList<>(small.members());
+		members.add(Member.of("s-m-bad", "壞", MemberStatus.FULL, "o-nowhere"));
+		members.add(Member.of(small.members().get(1).id(), "重號", MemberStatus.FULL, small.members().get(1).org()));
+		Path file = write(new Dataset(small.name(), small.units(), small.orgs(), members));
+		List<String> before = GraphSnapshot.take();
+		assertThatExceptionOfType(InvalidDatasetException.class)
+			.isThrownBy(() -> new BulkImporter(TestNeo4j.driver()).importFile(file, ImportProgressCounter.NONE))
+			.satisfies((ex) -> {
+				assertThat(ex.problems()).anySatisfy((p) -> {
+					assertThat(p.item()).isEqualTo("s-m-bad");
+					assertThat(p.field()).isEqualTo("org");
+					assertThat(p.message()).contains("unknown org 'o-nowhere'");
+				});
+				assertThat(ex.problems()).filteredOn((p) -> p.field().equals("id")).hasSize(2);
+			});
+		assertThat(GraphSnapshot.take()).isEqualTo(before);
+		assertThat(count(LEFTOVERS)).isZero();
+	}
+
+	@Test
+	void membersListedBeforeUnitsAndOrgsAreCheckedAndWritten() throws IOException {
+		Dataset small = SmallCounty.dataset();
+		String json = DatasetWriter.compact().writeToString(small);
+		// move the members list to the front of the object
+		int members = json.indexOf("\"members\":");
+		String membersPart = json.substring(members, json.length() - 1);
+		String reordered = "{" + membersPart + "," + json.substring(1, members - 1) + "}";
+		assertThat(reordered.indexOf("\"members\"")).isLessThan(reordered.indexOf("\"units\""));
+		Path file = this.dir.resolve("reordered.json");
+		Files.writeString(file, reordered, StandardCharsets.UTF_8);
+		ImportResult result = new BulkImporter(TestNeo4j.driver()).importFile(file, ImportProgressCounter.NONE);
+		assertThat(result.nodes()).isEqualTo(small.size());
+		assertThat(count("MATCH (m:Member)-[:MEMBER_OF]->(:Org) RETURN count(m)")).isEqualTo(small.members().size());
+	}
+
+	@Test
+	void anIdHeldByAnotherDatasetIsRefusedAndNothingIsLeft() throws IOException {
+		Dataset small = SmallCounty.dataset();
+		new BulkImporter(TestNeo4j.driver()).importFile(write(small), ImportProgressCounter.NONE);
+		List<String> before = GraphSnapshot.take();
+		String takenId = small.orgs().get(0).id();
+		Dataset other = new Dataset("另一縣", List.of(Unit.of(takenId, UnitKind.VILLAGE, "撞號村", null)), List.of(),
+				List.of());
+		assertThatExceptionOfType(DatasetConflictException.class)
+			.isThrownBy(() -> new BulkImporter(TestNeo4j.driver()).importFile(write(other), ImportProgressCounter.NONE))
+			.satisfies((ex) -> assertThat(ex.problems()).singleElement().satisfies((p) -> {
+				assertThat(p.item()).isEqualTo(takenId);
+				assertThat(p.field()).isEqualTo("id");
+				assertThat(p.message()).contains("already held by Org of dataset '" + small.name() + "'");
+			}));
+		assertThat(GraphSnapshot.take()).isEqualTo(before);
+		assertThat(count(LEFTOVERS)).isZero();
+	}
+
+	private Path write(Dataset dataset) throws IOException {
+		Path file = Files.createTempFile(this.dir, "dataset-", ".json");
+		DatasetWriter.pretty().write(dataset, file);
+		return file;
+	}
+
+}

@@ -36,6 +36,9 @@ public final class TestApp {
 		registry.add("party-graph.embedded.bolt-port", () -> "0");
 		registry.add("party-graph.embedded.page-cache", () -> "64m");
 		registry.add("party-graph.security.admin-password", () -> ADMIN_PASSWORD);
+		// Bearer JWTs signed with the test's own key log in too (JwtIT), besides HTTP Basic.
+		registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
+				() -> TestJwt.publicKeyFile().toUri().toString());
 		// One user per role, scoped and not, all with the same password (hashed, as configuration must be).
 		String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(USER_PASSWORD);
 		String[][] users = { { "viewer", "VIEWER", "" }, { "analyst", "ANALYST", "" },
@@ -52,11 +55,17 @@ public final class TestApp {
 
 	/** A GraphQL tester that talks HTTP to the running service, logged in as {@code user}. */
 	public static HttpGraphQlTester tester(int port, String user, String password) {
+		return tester(port, "Basic " + java.util.Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
+	/** A GraphQL tester that sends this {@code Authorization} header, e.g. {@code Bearer <jwt>}. */
+	public static HttpGraphQlTester tester(int port, String authorization) {
 		WebTestClient client = WebTestClient.bindToServer(new JdkClientHttpConnector())
 			.baseUrl("http://127.0.0.1:" + port + "/graphql")
 			// First statements of a fresh JVM and store plan and warm up slowly on a 2-core machine.
 			.responseTimeout(Duration.ofSeconds(60))
-			.defaultHeaders((headers) -> headers.setBasicAuth(user, password))
+			.defaultHeader("Authorization", authorization)
 			.build();
 		return HttpGraphQlTester.create(client);
 	}

@@ -1,54 +1,101 @@
 package org.partygraph.api.security;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Nothing is open by default: GraphQL, GraphiQL and every page need a login; only the health
  * probe answers anonymously (without details). Users come from configuration with hashed
- * passwords, each with a role and an org scope; the built-in {@code admin} sees everything.
+ * passwords (HTTP Basic, unless {@code party-graph.security.http-basic=false}), each with a role and
+ * an org scope; the built-in {@code admin} sees everything. When a JWT setting is given
+ * ({@code spring.security.oauth2.resourceserver.jwt.*}), Bearer tokens log in too, their role and
+ * scope read from claims ({@link JwtUsers}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 @EnableMethodSecurity
-@EnableConfigurationProperties(UserProperties.class)
+@EnableConfigurationProperties({ UserProperties.class, JwtProperties.class })
 public class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+			ObjectProvider<JwtDecoder> jwtDecoder, JwtProperties jwt,
+			@Value("${party-graph.security.http-basic:true}") boolean httpBasic) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.anyRequest()
-			.authenticated())
+			// Every user has one of the roles; a token without a known role claim has none and is refused.
+			.hasAnyRole(Arrays.stream(AccessRole.values()).map(Enum::name).toArray(String[]::new)))
 			.authenticationManager(authenticationManager)
-			.httpBasic(Customizer.withDefaults())
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(SecurityConfiguration::accessDenied))
 			// GraphQL POSTs carry JSON, which a cross-site form cannot send without a CORS preflight.
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/graphql"));
+		if (httpBasic) {
+			http.httpBasic(Customizer.withDefaults());
+		}
+		JwtDecoder decoder = jwtDecoder.getIfAvailable();
+		if (decoder != null) {
+			// Its own manager: the one above knows user names and passwords only.
+			JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
+			tokens.setJwtAuthenticationConverter(new JwtUsers(jwt));
+			http.oauth2ResourceServer((resourceServer) -> resourceServer
+				.accessDeniedHandler(SecurityConfiguration::accessDenied)
+				.jwt((configurer) -> configurer.authenticationManager(new ProviderManager(tokens))));
+		}
+		else if (!httpBasic) {
+			throw new IllegalStateException("party-graph.security.http-basic is false and no JWT setting "
+					+ "(spring.security.oauth2.resourceserver.jwt.issuer-uri, jwk-set-uri or public-key-location) "
+					+ "is given: nobody could log in");
+		}
 		return http.build();
+	}
+
+	/** 403, saying why when a token's role or scope claim is wrong. */
+	private static void accessDenied(HttpServletRequest request, HttpServletResponse response,
+			AccessDeniedException denied) throws IOException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		String message = (authentication instanceof JwtUsers.JwtAuthentication token && token.refusal() != null)
+				? token.refusal() : "Access denied";
+		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+		response.setContentType("application/json");
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write("{\"status\":403,\"error\":\"Forbidden\",\"message\":\""
+				+ message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
 	}
 
 	@Bean

@@ -646,8 +646,17 @@ public final class LoadTest {
 		md.append("| users | `lt-analyst` (ANALYST) for reads, what-ifs and the analyst-write refusal; `lt-orgadmin` (ORG_ADMIN) for writes; `admin` for setup and verification; BCrypt-hashed in `party-graph.security.users[i].*` |\n\n");
 		md.append("## Latency and throughput\n\n");
 		md.append(Recorder.table(rows)).append('\n');
-		md.append("Latency is the client's round trip (request sent to answer read). `req/s` is requests of that kind\n"
-				+ "divided by the run's length.\n\n");
+		md.append("""
+				Latency is the client's round trip (request sent to answer read). `req/s` is requests of that kind
+				divided by the run's length.
+
+				Every change (and every refused change, which is checked inside the same kind of transaction) first
+				locks its dataset's `:Dataset` node (`Lookups.lock` in `queries`), so changes to one dataset run one
+				at a time. With closed-loop clients about 30 % of them are waiting in that queue at any moment, so
+				write latency is mostly queueing: it grows with the number of clients, while reads are not blocked
+				by it. The clients, the service and Neo4j share the machine's cores, and the load average above
+				says how busy the machine was with other work during the run.
+				""").append('\n');
 		md.append("## What each operation does\n\n");
 		md.append("""
 				| operation | share | request |

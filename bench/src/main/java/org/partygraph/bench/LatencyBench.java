@@ -1,0 +1,250 @@
+package org.partygraph.bench;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The latency benchmark of issue #7: each standard analyst query ({@link StandardQueries}) for a
+ * warm-up, then measured for a period, at 1 and at 8 concurrent clients (closed loop), against our
+ * endpoint and, for the queries it can express, the @neo4j/graphql peer over the same Neo4j. Before
+ * timing, each compared query's answers (ids and counts) are checked equal on both sides; a difference
+ * stops the benchmark (exit 3). Prints a Markdown table and, with --out, writes it to a file.
+ *
+ * <pre>
+ * java -cp "bench/target/bench.jar:bench/target/lib/*" org.partygraph.bench.LatencyBench \
+ *   --url http://127.0.0.1:8080/graphql --user analyst --password-file pw \
+ *   [--peer-url http://127.0.0.1:4000/] [--county o-county] [--township o-t-hbt] \
+ *   [--warmup-seconds 3] [--seconds 10] [--clients 1,8] [--out results.md] [--check-only true]
+ * </pre>
+ */
+public final class LatencyBench {
+
+	/** One line of the table. */
+	public record Line(String query, int clients, LatencyStats ours, double oursPerSecond, LatencyStats peer,
+			double peerPerSecond, boolean peerExpressible) {
+
+		/** ours/theirs at p50; NaN without peer figures. */
+		public double ratio() {
+			return (this.peer != null && this.peer.p50() > 0) ? (double) this.ours.p50() / this.peer.p50() : Double.NaN;
+		}
+
+	}
+
+	record Options(String url, String user, String password, String peerUrl, String county, String township,
+			int warmupSeconds, int seconds, List<Integer> clients, Path out, boolean checkOnly) {
+
+		static Options parse(String[] args) throws IOException {
+			Map<String, String> map = new HashMap<>();
+			for (int i = 0; i < args.length; i++) {
+				if (!args[i].startsWith("--") || i + 1 >= args.length) {
+					throw new IllegalArgumentException("options are --name value; got " + args[i]);
+				}
+				map.put(args[i].substring(2), args[i + 1]);
+				i++;
+			}
+			List<String> known = List.of("url", "user", "password", "password-file", "peer-url", "county", "township",
+					"warmup-seconds", "seconds", "clients", "out", "check-only");
+			for (String key : map.keySet()) {
+				if (!known.contains(key)) {
+					throw new IllegalArgumentException("unknown option --" + key + "; known: " + known);
+				}
+			}
+			String password = map.containsKey("password-file")
+					? Files.readString(Path.of(map.get("password-file"))).strip() : map.get("password");
+			List<Integer> clients = new ArrayList<>();
+			for (String c : map.getOrDefault("clients", "1,8").split(",")) {
+				clients.add(Integer.parseInt(c.trim()));
+			}
+			return new Options(map.getOrDefault("url", "http://127.0.0.1:8080/graphql"), map.get("user"), password,
+					map.get("peer-url"), map.getOrDefault("county", "o-county"), map.getOrDefault("township", "o-t-hbt"),
+					Integer.parseInt(map.getOrDefault("warmup-seconds", "3")),
+					Integer.parseInt(map.getOrDefault("seconds", "10")), clients,
+					map.containsKey("out") ? Path.of(map.get("out")) : null,
+					Boolean.parseBoolean(map.getOrDefault("check-only", "false")));
+		}
+
+	}
+
+	public static void main(String[] args) throws Exception {
+		Options options = Options.parse(args);
+		HttpClient http = Gql.httpClient();
+		Gql ours = new Gql(http, options.url(), options.user(), options.password(), Duration.ofSeconds(120));
+		Gql peer = (options.peerUrl() != null) ? new Gql(http, options.peerUrl(), null, null, Duration.ofSeconds(120))
+				: null;
+		List<Map<String, Object>> ops = whatIfOperations(ours, options.township());
+		List<StandardQueries.Query> queries = StandardQueries.all(options.county(), options.township(), ops);
+		// Every query must answer without errors; compared ones must answer the same on both sides.
+		List<String> failures = new ArrayList<>();
+		for (StandardQueries.Query q : queries) {
+			JsonNode data = ours.data(q.ours(), q.oursVariables());
+			if (peer != null && q.peerExpressible()) {
+				JsonNode theirs = peer.data(q.peer(), q.peerVariables());
+				List<String> a = q.oursAnswer().apply(data);
+				List<String> b = q.peerAnswer().apply(theirs);
+				List<String> diff = StandardQueries.differences(a, b);
+				if (diff.isEmpty()) {
+					System.out.printf("same answer on both sides: %s (%d lines)%n", q.name(), a.size());
+				}
+				else {
+					failures.add(q.name() + ": " + diff.size() + " differences, e.g. "
+							+ diff.subList(0, Math.min(10, diff.size())));
+				}
+			}
+		}
+		if (!failures.isEmpty()) {
+			failures.forEach((f) -> System.err.println("DIFFERENT ANSWERS " + f));
+			System.exit(3);
+		}
+		if (options.checkOnly()) {
+			return;
+		}
+		List<Line> lines = new ArrayList<>();
+		for (StandardQueries.Query q : queries) {
+			for (int clients : options.clients()) {
+				Timed o = time(ours, q.ours(), q.oursVariables(), clients, options);
+				Timed p = (peer != null && q.peerExpressible())
+						? time(peer, q.peer(), q.peerVariables(), clients, options) : null;
+				Line line = new Line(q.name(), clients, o.stats(), o.perSecond(), (p != null) ? p.stats() : null,
+						(p != null) ? p.perSecond() : 0, q.peerExpressible());
+				lines.add(line);
+				System.out.println(row(line, peer != null));
+			}
+		}
+		String table = table(lines, peer != null);
+		System.out.println();
+		System.out.println(table);
+		if (options.out() != null) {
+			Files.writeString(options.out(), table, StandardCharsets.UTF_8);
+		}
+	}
+
+	/**
+	 * Ten what-if operations on branches of the township (ids looked up, so it works on any dataset):
+	 * ELECT_COMMITTEE, UPGRADE to GENERAL_BRANCH, SPLIT_BY_TRADE and ADD_CO_MANAGER by the township, in
+	 * turn, over up to ten branches.
+	 */
+	static List<Map<String, Object>> whatIfOperations(Gql gql, String township) throws Exception {
+		List<String> branches = new ArrayList<>();
+		for (JsonNode edge : gql.data("""
+				query($t: ID!) { orgs(filter: {within: $t, kinds: [BRANCH]}, sort: {field: ID}, first: 10) {
+				  edges { node { id } } } }""", Map.of("t", township)).path("orgs").path("edges")) {
+			branches.add(edge.path("node").path("id").asString());
+		}
+		if (branches.isEmpty()) {
+			throw new IllegalStateException("no BRANCH under " + township + " for the what-if");
+		}
+		return whatIfOperations(branches, township);
+	}
+
+	static List<Map<String, Object>> whatIfOperations(List<String> branches, String township) {
+		List<Map<String, Object>> ops = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			String b = branches.get(i % branches.size());
+			boolean reused = i >= branches.size();
+			switch (reused ? 0 : i % 4) {
+				case 0 -> ops.add(Map.of("op", "ELECT_COMMITTEE", "org", b));
+				case 1 -> ops.add(Map.of("op", "UPGRADE", "org", b, "kind", "GENERAL_BRANCH"));
+				case 2 -> ops.add(Map.of("op", "SPLIT_BY_TRADE", "org", b));
+				default -> ops.add(Map.of("op", "ADD_CO_MANAGER", "org", b, "target", township));
+			}
+		}
+		return ops;
+	}
+
+	record Timed(LatencyStats stats, double perSecond) {
+	}
+
+	/** Warm-up then measurement, with the given number of closed-loop clients; any error stops it. */
+	static Timed time(Gql gql, String query, Map<String, Object> variables, int clients, Options options)
+			throws InterruptedException {
+		run(gql, query, variables, clients, options.warmupSeconds(), null);
+		List<Long> samples = new ArrayList<>();
+		long start = System.nanoTime();
+		run(gql, query, variables, clients, options.seconds(), samples);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		return new Timed(LatencyStats.of(samples), samples.size() / seconds);
+	}
+
+	private static void run(Gql gql, String query, Map<String, Object> variables, int clients, int seconds,
+			List<Long> samples) throws InterruptedException {
+		long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+		AtomicReference<String> failure = new AtomicReference<>();
+		List<Thread> threads = new ArrayList<>();
+		for (int c = 0; c < clients; c++) {
+			Thread t = new Thread(() -> {
+				List<Long> mine = new ArrayList<>();
+				// each client does at least one request, however long it takes
+				do {
+					try {
+						Gql.Answer a = gql.post(query, variables);
+						if (a.status() != 200 || a.hasErrors()) {
+							failure.compareAndSet(null, a.errorSummary());
+							return;
+						}
+						mine.add(a.nanos());
+					}
+					catch (IOException | InterruptedException ex) {
+						failure.compareAndSet(null, ex.toString());
+						return;
+					}
+				}
+				while (System.nanoTime() < deadline && failure.get() == null);
+				if (samples != null) {
+					synchronized (samples) {
+						samples.addAll(mine);
+					}
+				}
+			});
+			threads.add(t);
+			t.start();
+		}
+		for (Thread t : threads) {
+			t.join();
+		}
+		if (failure.get() != null) {
+			throw new IllegalStateException("a request failed during the benchmark: " + failure.get());
+		}
+	}
+
+	static String row(Line l, boolean withPeer) {
+		StringBuilder row = new StringBuilder();
+		row.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.1f |", l.query(), l.clients(),
+				LatencyStats.ms(l.ours().p50()), LatencyStats.ms(l.ours().p99()), l.oursPerSecond()));
+		if (withPeer) {
+			if (l.peer() != null) {
+				row.append(String.format(Locale.ROOT, " %s | %s | %.1f | %.2f |", LatencyStats.ms(l.peer().p50()),
+						LatencyStats.ms(l.peer().p99()), l.peerPerSecond(), l.ratio()));
+			}
+			else {
+				row.append(" not expressible | | | |");
+			}
+		}
+		return row.toString();
+	}
+
+	/** The lines as a Markdown table; latencies in ms, throughput in answers per second. */
+	public static String table(List<Line> lines, boolean withPeer) {
+		StringBuilder out = new StringBuilder();
+		out.append("| query | clients | p50 ms | p99 ms | req/s |");
+		out.append(withPeer ? " peer p50 ms | peer p99 ms | peer req/s | ours/theirs (p50) |\n" : "\n");
+		out.append("|---|---:|---:|---:|---:|");
+		out.append(withPeer ? "---:|---:|---:|---:|\n" : "\n");
+		for (Line l : lines) {
+			out.append(row(l, withPeer)).append('\n');
+		}
+		return out.toString();
+	}
+
+}

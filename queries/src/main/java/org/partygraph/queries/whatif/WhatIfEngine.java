@@ -72,11 +72,13 @@ public final class WhatIfEngine {
 				moves.add(new MemberMove(m.id(), m.name(), m.org(), now.org()));
 			}
 		}
+		List<WhatIfOrgChange> orgChanges = WhatIfOrgChange.between(beforeStructure, afterStructure, withinOrgId);
 		WhatIfReport draft = new WhatIfReport(figuresBefore, figuresAfter, fixed, introduced, moves.size(), moves,
-				List.copyOf(copy.created()), List.copyOf(copy.dissolved()), List.copyOf(copy.changes()), null);
+				List.copyOf(copy.created()), List.copyOf(copy.dissolved()), List.copyOf(copy.changes()), null,
+				orgChanges);
 		String markdown = ReportMarkdown.render(draft, operations, beforeStructure, afterStructure, withinOrgId);
 		return new WhatIfReport(figuresBefore, figuresAfter, fixed, introduced, moves.size(), moves,
-				draft.orgsCreated(), draft.orgsDissolved(), draft.changes(), markdown);
+				draft.orgsCreated(), draft.orgsDissolved(), draft.changes(), markdown, orgChanges);
 	}
 
 	private List<Metric> figures(Structure structure, String withinOrgId, List<ComplianceIssue> issues) {

@@ -18,9 +18,11 @@ import org.partygraph.queries.rules.ComplianceIssue;
  * @param orgsDissolved ids of orgs that are gone
  * @param changes what each operation did, in order
  * @param markdown the whole report for a person to read
+ * @param orgChanges the orgs created, dissolved, moved, re-kinded, renamed or changed in member
+ * count, before and after (enough to draw the org chart after from the one before)
  */
 public record WhatIfReport(List<Metric> before, List<Metric> after, List<ComplianceIssue> issuesFixed,
 		List<ComplianceIssue> issuesIntroduced, int membersMoved, List<MemberMove> moves, List<String> orgsCreated,
-		List<String> orgsDissolved, List<String> changes, String markdown) {
+		List<String> orgsDissolved, List<String> changes, String markdown, List<WhatIfOrgChange> orgChanges) {
 
 }

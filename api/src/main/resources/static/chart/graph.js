@@ -157,7 +157,14 @@ export class OrgChartView {
         if (issues > 0) {
           second += `  ⚠${issues}`;
         }
-        n.data({ hidden, issues, display: `${n.data('name')}\n${second}` });
+        // The scenario view's marks (after): what happens to the org, members in and out.
+        const mark = n.data('scMark');
+        const moves = n.data('scMoves');
+        const first = mark ? `${mark} ${n.data('name')}` : n.data('name');
+        if (moves) {
+          second += `  ${moves}`;
+        }
+        n.data({ hidden, issues, display: `${first}\n${second}` });
       });
       this.cy.nodes(UNITS).forEach((n) => n.data('display', n.data('name')));
     });
@@ -384,6 +391,19 @@ export class OrgChartView {
     this.layout();
   }
 
+  /**
+   * Opens the given orgs (their children, one level each) with one request each, all at once;
+   * merges them parents first (ids in that order) and lays the chart out once.
+   */
+  async expandAll(ids) {
+    if (!ids.length) {
+      return;
+    }
+    const answers = await Promise.all(ids.map((id) => gql(ORG_CHART, { root: id, depth: 1, units: this.units })));
+    answers.forEach((data) => this.merge(data.orgChart));
+    this.layout();
+  }
+
   /** Takes everything below the org out of the drawing. */
   collapse(id) {
     const node = this.cy.getElementById(id);
@@ -397,7 +417,7 @@ export class OrgChartView {
   /** Double-click: open the children of a closed org, close an open one. */
   async toggle(id) {
     const node = this.cy.getElementById(id);
-    if (node.empty() || node.data('type') !== 'org' || node.data('external')) {
+    if (this.frozen || node.empty() || node.data('type') !== 'org' || node.data('external')) {
       return;
     }
     const before = node.renderedPosition();

@@ -1,13 +1,16 @@
-// Wires the org-chart page: the chart, the side panel, search, pattern filter, units, export.
+// Wires the org-chart page: the chart, the side panel, search, pattern filter, units, scenarios,
+// export.
 
 import { el } from './dom.js';
-import { exportPng } from './export.js';
+import { exportPng, exportSvg } from './export.js';
 import { gql, onBusyChange } from './graphql.js';
 import { OrgChartView } from './graph.js';
 import { DetailsPanel } from './panel.js';
-import { ANCESTORS, COMPLIANCE, PATTERN_INSTANCES, ROOT_INFO } from './queries.js';
+import { ANCESTORS, COMPLIANCE, PATTERN_INSTANCES, ROOT_INFO, SCENARIOS } from './queries.js';
+import { ScenarioView } from './scenario.js';
+import { renderScenarioBar, renderScenarioOrg, renderScenarioSummary } from './scenario-panel.js';
 import { SearchBox } from './search.js';
-import { CO_MANAGED_COLOR, ISSUE_COLOR, kindInfo, ORG_KINDS, PATTERNS } from './style.js';
+import { CO_MANAGED_COLOR, ISSUE_COLOR, kindInfo, ORG_KINDS, PATTERNS, SCENARIO_MARKS } from './style.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -16,6 +19,7 @@ const DEFAULT_DEPTH = 3;
 
 const view = new OrgChartView($('chart'));
 window.chart = view.cy; // on purpose: the browser tests read the drawing from here
+const scenarioView = new ScenarioView(view);
 let rootInfo = null;
 
 function setState(state) {
@@ -48,6 +52,10 @@ let chartIssues = [];
 
 async function selectOrg(id) {
   hideError();
+  if (scenarioView.side === 'after') {
+    showScenarioOrg(id);
+    return;
+  }
   try {
     await panel.show(id);
   }
@@ -71,6 +79,7 @@ async function toggle(id) {
 async function loadRoot(root, depth) {
   hideError();
   setState('loading');
+  leaveScenario();
   try {
     const [info] = await Promise.all([gql(ROOT_INFO, { root }), view.load(root, depth)]);
     if (!info.org) {
@@ -109,6 +118,9 @@ function renderRoot(issueCount) {
 /** Loads what it takes to draw the org (its ancestors' children), then selects and centres it. */
 async function reveal(id) {
   hideError();
+  if (view.cy.getElementById(id).empty() && scenarioView.side === 'after') {
+    throw new Error(`"${id}" is not drawn in the scenario's after-chart; switch to 之前 before to open it.`);
+  }
   if (view.cy.getElementById(id).empty()) {
     const data = await gql(ANCESTORS, { id });
     if (!data.org) {
@@ -153,6 +165,116 @@ async function applyPattern() {
   info.textContent = `${data.patternInstances.length} 處 instances` + (drawn < ids.length ? `, ${drawn} 已顯示 drawn` : '');
 }
 
+// --- the scenario view
+
+function showScenarioSummary() {
+  panel.current = null;
+  panel.request += 1;
+  renderScenarioSummary($('panel-body'), scenarioView, (id) => reveal(id).catch(showError));
+}
+
+function showScenarioOrg(id) {
+  panel.current = null;
+  panel.request += 1;
+  renderScenarioOrg($('panel-body'), scenarioView, id, {
+    onSummary: () => {
+      view.cy.$(':selected').unselect();
+      showScenarioSummary();
+    },
+    onLive: (orgId) => panel.show(orgId).catch(showError),
+  });
+}
+
+function renderScenario() {
+  const bar = $('scenario-bar');
+  if (!scenarioView.active) {
+    bar.hidden = true;
+    bar.replaceChildren();
+    $('legend-scenario').hidden = true;
+    delete document.documentElement.dataset.scenarioSide;
+    $('units').disabled = false;
+    return;
+  }
+  renderScenarioBar(bar, scenarioView, {
+    onBefore: () => switchSide('before'),
+    onAfter: () => switchSide('after'),
+  });
+  bar.hidden = false;
+  $('legend-scenario').hidden = false;
+  $('units').disabled = true;
+  document.documentElement.dataset.scenarioSide = scenarioView.side;
+}
+
+async function switchSide(side) {
+  hideError();
+  view.cy.$(':selected').unselect();
+  if (side === 'before') {
+    scenarioView.showBefore();
+    view.setIssues(chartIssues);
+    renderRoot(chartIssues.length);
+    panel.clear();
+  }
+  else {
+    scenarioView.showAfter();
+    showScenarioSummary();
+  }
+  await applyPattern();
+  renderScenario();
+}
+
+/** Leaves the scenario view: the live chart as it was drawn before it. */
+function leaveScenario() {
+  if (!scenarioView.active) {
+    return;
+  }
+  scenarioView.stop();
+  view.setIssues(chartIssues);
+  view.layout();
+  view.initialView();
+  $('scenario').value = '';
+  renderScenario();
+  const url = new URL(location.href);
+  url.searchParams.delete('scenario');
+  history.replaceState(null, '', `${url.pathname}${url.search}`);
+}
+
+async function listScenarios(selected) {
+  const data = await gql(SCENARIOS);
+  const select = $('scenario');
+  select.replaceChildren(el('option', { value: '' }, '— 現狀 live —'),
+    ...data.scenarios.map((s) => el('option', { value: s.name }, s.appliedAt ? `${s.name} (已實施 applied)` : s.name)));
+  select.value = selected || '';
+  select.disabled = data.scenarios.length === 0;
+  select.title = data.scenarios.length ? 'show a saved what-if scenario' : 'no scenario is saved (saveScenario)';
+}
+
+/** Draws the saved scenario: its scope as root, the after side first. */
+async function openScenario(name) {
+  hideError();
+  setState('loading');
+  try {
+    const scenario = await scenarioView.fetch(name);
+    const root = ScenarioView.rootFor(scenario, view.root || DEFAULT_ROOT);
+    await loadRoot(root, view.depth); // leaves any scenario shown before
+    setState('loading');
+    await scenarioView.start(scenario);
+    $('scenario').value = name;
+    renderRoot(chartIssues.length);
+    showScenarioSummary();
+    await applyPattern();
+    renderScenario();
+    const url = new URL(location.href);
+    url.searchParams.set('scenario', name);
+    history.replaceState(null, '', `${url.pathname}${url.search}`);
+    setState('ready');
+  }
+  catch (ex) {
+    setState('error');
+    $('scenario').value = scenarioView.active ? scenarioView.scenario.name : '';
+    throw ex;
+  }
+}
+
 function buildLegend() {
   const items = ORG_KINDS.map((k) => el('li', {}, el('span', { class: 'swatch', style: { background: k.color } }), `${k.zh} `, el('small', {}, k.en)));
   items.push(
@@ -163,6 +285,11 @@ function buildLegend() {
     el('li', {}, el('span', { class: 'swatch unit' }), '單位 ', el('small', {}, 'unit set up in')),
   );
   $('legend-list').replaceChildren(...items);
+  $('legend-scenario').replaceChildren(
+    el('li', { class: 'head' }, '情景之後 scenario, after'),
+    ...Object.entries(SCENARIO_MARKS).map(([key, m]) => el('li', { dataset: { mark: key } },
+      el('span', { class: `swatch sc-${key}`, style: { borderColor: m.color, boxShadow: `0 0 0 3px ${m.color}66` } }),
+      `${m.sign} ${m.zh} `, el('small', {}, m.en))));
   $('pattern').append(...PATTERNS.map((p) => el('option', { value: p.pattern }, `${p.zh}`)));
 }
 
@@ -175,7 +302,12 @@ function wire() {
   view.cy.on('dbltap', 'node[type="org"]', (ev) => toggle(ev.target.id()));
   view.cy.on('tap', (ev) => {
     if (ev.target === view.cy) {
-      panel.clear();
+      if (scenarioView.side === 'after') {
+        showScenarioSummary();
+      }
+      else {
+        panel.clear();
+      }
     }
   });
   new SearchBox($('search'), $('search-results'), {
@@ -195,13 +327,28 @@ function wire() {
   $('layout').addEventListener('change', (ev) => view.setMode(ev.target.value));
   $('fit').addEventListener('click', () => view.fitAll());
   $('up').addEventListener('click', () => rootInfo && rootInfo.parent && loadRoot(rootInfo.parent.id, view.depth).catch(showError));
-  $('export-view').addEventListener('click', () => exportPng(view.cy, view.root, false));
-  $('export-all').addEventListener('click', () => exportPng(view.cy, view.root, true));
+  const exportName = () => (scenarioView.active ? `${view.root}-${scenarioView.scenario.name}-${scenarioView.side}` : view.root);
+  $('export-view').addEventListener('click', () => exportPng(view.cy, exportName(), false));
+  $('export-all').addEventListener('click', () => exportPng(view.cy, exportName(), true));
+  $('export-svg').addEventListener('click', () => exportSvg(view.cy, exportName(), $('export-svg-full').checked));
+  $('scenario').addEventListener('change', (ev) => {
+    if (ev.target.value) {
+      openScenario(ev.target.value).catch(showError);
+    }
+    else {
+      leaveScenario();
+      panel.clear();
+      renderRoot(chartIssues.length);
+    }
+  });
   $('error-close').addEventListener('click', hideError);
   $('refresh-issues').addEventListener('click', async () => {
     try {
       const data = await gql(COMPLIANCE, { root: view.root });
       chartIssues = data.complianceIssues;
+      if (scenarioView.side === 'after') {
+        return; // the live rule breaks are not drawn on the after side
+      }
       view.setIssues(chartIssues);
       renderRoot(chartIssues.length);
       if (!panel.current) {
@@ -217,6 +364,15 @@ function wire() {
 
 buildLegend();
 wire();
-window.chartApp = { view, reveal, loadRoot, applyPattern };
+window.chartApp = { view, reveal, loadRoot, applyPattern, scenarioView, openScenario, listScenarios };
 const depth = Number.parseInt(params.get('depth') || '', 10);
-loadRoot(params.get('root') || DEFAULT_ROOT, Number.isFinite(depth) && depth >= 0 ? depth : DEFAULT_DEPTH).catch(showError);
+view.depth = Number.isFinite(depth) && depth >= 0 ? depth : DEFAULT_DEPTH;
+const scenarioParam = params.get('scenario');
+listScenarios(scenarioParam).catch(showError);
+if (scenarioParam) {
+  view.root = params.get('root') || DEFAULT_ROOT;
+  openScenario(scenarioParam).catch(showError);
+}
+else {
+  loadRoot(params.get('root') || DEFAULT_ROOT, view.depth).catch(showError);
+}

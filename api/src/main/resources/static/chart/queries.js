@@ -63,3 +63,32 @@ export const PATTERN_INSTANCES = `
 query PatternInstances($pattern: Pattern!, $within: ID) {
   patternInstances(pattern: $pattern, within: $within) { orgId orgName }
 }`;
+
+export const SCENARIOS = `
+query Scenarios {
+  scenarios { name within operationCount savedAt appliedAt }
+}`;
+
+export const SCENARIO_REPORT = `
+query ScenarioReport($name: String!) {
+  scenario(name: $name) {
+    name within note operationCount savedAt liveChanged appliedAt reportUrl
+    scope { id name }
+    report {
+      membersMoved
+      moves { memberId memberName fromOrg toOrg }
+      orgsCreated orgsDissolved changes
+      issuesFixed { rule orgId orgName }
+      issuesIntroduced { rule orgId orgName }
+      orgChanges {
+        orgId name kind nameBefore kindBefore parent parentBefore memberCount memberCountBefore
+        created dissolved moved
+      }
+    }
+  }
+}`;
+
+export const ORG_PATHS = `
+query OrgPaths($ids: [ID!]!, $first: Int) {
+  orgs(filter: { ids: $ids }, first: $first) { edges { node { id ancestors { id } } } }
+}`;

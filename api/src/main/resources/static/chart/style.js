@@ -26,6 +26,20 @@ export const PATTERNS = [
 export const CO_MANAGED_COLOR = '#d35400';
 export const ISSUE_COLOR = '#e00000';
 
+/** How the scenario view marks what a saved what-if changes (after-chart), with the legend's names. */
+export const SCENARIO_MARKS = {
+  created: { color: '#14a44d', zh: '新建', en: 'created', sign: '＋' },
+  moved: { color: '#7b3fe4', zh: '調整隸屬', en: 'new parent', sign: '⇄' },
+  dissolved: { color: '#6b7280', zh: '撤銷', en: 'dissolved', sign: '✕' },
+  kind: { color: '#e6a100', zh: '改變類型', en: 'kind changed', sign: '↑' },
+  members: { color: '#00a3d9', zh: '黨員調動', en: 'members in/out', sign: '±' },
+};
+
+/** A cross drawn over a dissolved org. */
+const CROSS = `data:image/svg+xml;utf8,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100" viewBox="0 0 100 100" preserveAspectRatio="none">'
+  + '<path d="M4 4 L96 96 M96 4 L4 96" stroke="#374151" stroke-width="5" fill="none"/></svg>')}`;
+
 const FONT = '"Noto Sans CJK TC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft JhengHei", '
   + '"PingFang TC", system-ui, sans-serif';
 
@@ -183,6 +197,97 @@ export function stylesheet() {
     {
       selector: '.faded',
       style: { opacity: 0.22 },
+    },
+    {
+      // The scenario view. After: what the saved what-if creates, moves, dissolves, re-kinds; where
+      // its members go. Before: the orgs it will change.
+      selector: 'node[type="org"].sc-members',
+      style: {
+        'underlay-color': SCENARIO_MARKS.members.color,
+        'underlay-padding': 9,
+        'underlay-opacity': 0.55,
+        'underlay-shape': 'round-rectangle',
+      },
+    },
+    {
+      selector: 'node[type="org"].sc-kind',
+      style: { 'border-color': SCENARIO_MARKS.kind.color, 'border-width': 6, 'border-style': 'solid' },
+    },
+    {
+      selector: 'node[type="org"].sc-moved',
+      style: {
+        'border-color': SCENARIO_MARKS.moved.color,
+        'border-width': 6,
+        'border-style': 'dashed',
+        'underlay-color': SCENARIO_MARKS.moved.color,
+        'underlay-padding': 9,
+        'underlay-opacity': 0.5,
+        'underlay-shape': 'round-rectangle',
+      },
+    },
+    {
+      selector: 'node[type="org"].sc-created',
+      style: {
+        'border-color': SCENARIO_MARKS.created.color,
+        'border-width': 7,
+        'border-style': 'double',
+        'underlay-color': SCENARIO_MARKS.created.color,
+        'underlay-padding': 9,
+        'underlay-opacity': 0.55,
+        'underlay-shape': 'round-rectangle',
+      },
+    },
+    {
+      selector: 'node[type="org"].sc-dissolved',
+      style: {
+        'background-opacity': 0.3,
+        'background-image': CROSS,
+        'background-fit': 'none',
+        'background-width': '100%',
+        'background-height': '100%',
+        'background-image-opacity': 0.9,
+        'border-color': SCENARIO_MARKS.dissolved.color,
+        'border-style': 'dashed',
+        'border-width': 3,
+        color: '#1b2631',
+        'underlay-opacity': 0,
+      },
+    },
+    {
+      selector: 'node[type="org"].sc-will-change',
+      style: {
+        'underlay-color': '#7b3fe4',
+        'underlay-padding': 7,
+        'underlay-opacity': 0.25,
+        'underlay-shape': 'round-rectangle',
+      },
+    },
+    {
+      selector: 'edge.sc-new-edge',
+      style: { 'line-color': SCENARIO_MARKS.moved.color, width: 3 },
+    },
+    {
+      selector: 'edge.sc-created-edge',
+      style: { 'line-color': SCENARIO_MARKS.created.color, width: 3 },
+    },
+    {
+      selector: 'edge.sc-gone-edge',
+      style: { 'line-style': 'dotted', 'line-color': SCENARIO_MARKS.dissolved.color, opacity: 0.6 },
+    },
+    {
+      // Where a moved org hung before: a faint dotted line, left out of the layout.
+      selector: 'edge[kind="WAS_SUBORDINATE_TO"]',
+      style: {
+        'curve-style': 'unbundled-bezier',
+        'control-point-distances': [-60],
+        'control-point-weights': [0.5],
+        'line-style': 'dotted',
+        'line-color': SCENARIO_MARKS.moved.color,
+        width: 2,
+        opacity: 0.55,
+        'target-arrow-shape': 'vee',
+        'target-arrow-color': SCENARIO_MARKS.moved.color,
+      },
     },
     {
       selector: 'node:selected',

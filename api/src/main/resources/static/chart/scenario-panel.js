@@ -5,6 +5,11 @@ import { kindInfo, SCENARIO_MARKS } from './style.js';
 
 const SHOWN_MOVES = 200;
 
+/** replaceChildren takes null as the text "null": the parts that are there. */
+function present(...parts) {
+  return parts.filter((p) => p !== null && p !== undefined && p !== false);
+}
+
 function orgLink(scenarioView, id, onNavigate) {
   const drawn = scenarioView.view.cy.getElementById(id).nonempty();
   const name = scenarioView.nameOf(id);
@@ -32,7 +37,7 @@ export function renderScenarioBar(bar, scenarioView, handlers) {
     key ? el('span', { class: 'dot', style: { background: SCENARIO_MARKS[key].color } }) : null,
     `${label} `, el('b', { id }, String(value)));
   const side = scenarioView.side;
-  bar.replaceChildren(...[
+  bar.replaceChildren(...present(
     el('span', { class: 'sc-name' }, '情景 ', el('b', { id: 'scenario-name' }, scenario.name),
       scenario.scope ? el('small', {}, ` · ${scenario.scope.name}`) : null),
     el('span', { class: 'sc-switch', role: 'group', 'aria-label': 'before or after' },
@@ -47,7 +52,7 @@ export function renderScenarioBar(bar, scenarioView, handlers) {
     counts && counts.notDrawn ? el('small', { id: 'scenario-not-drawn' }, ` (${counts.notDrawn} 未顯示 not drawn)`) : null,
     scenario.liveChanged ? el('span', { class: 'sc-warn', title: 'the live graph changed since it was saved' }, '⚠ 已過時 stale') : null,
     el('a', { href: scenario.reportUrl.replace(/^\//, ''), target: '_blank', rel: 'noopener', class: 'sc-report' }, '報告 report ↗'),
-  ].filter(Boolean));
+  ));
 }
 
 /** The side panel with no org chosen: the report's changes, moved members, rule breaks. */
@@ -57,7 +62,7 @@ export function renderScenarioSummary(container, scenarioView, onNavigate) {
   const issueList = (issues, id) => (issues.length
     ? el('ul', { class: 'plain', id }, issues.map((i) => el('li', {}, el('code', {}, i.rule), ' ', orgLink(scenarioView, i.orgId, onNavigate))))
     : el('p', { class: 'none' }, '無 none'));
-  container.replaceChildren(
+  container.replaceChildren(...present(
     el('h2', {}, scenario.name),
     scenario.note ? el('p', {}, scenario.note) : null,
     el('p', { class: 'hint' },
@@ -74,7 +79,7 @@ export function renderScenarioSummary(container, scenarioView, onNavigate) {
     issueList(report.issuesFixed, 'scenario-issues-fixed'),
     el('h3', {}, `新增違規 issues introduced (${report.issuesIntroduced.length})`),
     issueList(report.issuesIntroduced, 'scenario-issues-introduced'),
-  );
+  ));
 }
 
 /** The side panel for one org the scenario changes. */
@@ -102,7 +107,7 @@ export function renderScenarioOrg(container, scenarioView, id, handlers) {
   if (movedIn.length || movedOut.length) {
     chips.push(markChip('members'));
   }
-  container.replaceChildren(
+  container.replaceChildren(...present(
     el('h2', { id: 'panel-name' }, c ? c.name : node.data('name')),
     el('div', {}, el('span', { class: 'chip kind', style: { background: kind.color } }, kind.zh), ' ', el('span', { class: 'id' }, id)),
     el('div', { class: 'sc-chips', id: 'panel-scenario-marks' }, chips),
@@ -123,5 +128,5 @@ export function renderScenarioOrg(container, scenarioView, id, handlers) {
     el('div', { class: 'actions' },
       el('button', { type: 'button', class: 'small', onclick: handlers.onSummary }, '← 情景 scenario'),
       c && c.created ? null : el('button', { type: 'button', class: 'small', onclick: () => handlers.onLive(id) }, '現狀詳情 live details')),
-  );
+  ));
 }

@@ -133,7 +133,8 @@ export class ScenarioView {
     }
     cy.batch(() => {
       cy.elements().remove();
-      cy.add(this.before);
+      // A copy: Cytoscape keeps the data objects it is given, and the after side changes them.
+      cy.add(structuredClone(this.before));
       cy.nodes(ORGS).removeData('scMark scMoves');
       cy.elements().removeClass(MARK_CLASSES);
     });

@@ -1,115 +1,28 @@
 package org.partygraph.api.browser;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.partygraph.api.ServiceTestBase;
-import org.partygraph.api.TestApp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The org-chart page (static/chart.html) in a real headless Chromium (Debian's chromium and
  * chromium-driver), against the running service, checked against the GraphQL API it draws.
  */
-class OrgChartPageIT extends ServiceTestBase {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+class OrgChartPageIT extends ChartPageTestBase {
 
 	private static final String ROOT = "o-county";
 
 	private static final int DEPTH = 3;
-
-	private ChromeDriver driver;
-
-	private Path profile;
-
-	@BeforeAll
-	void startBrowser() throws IOException {
-		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (!present) {
-			String message = "Chromium (" + CHROMIUM + ") or chromedriver (" + CHROMEDRIVER
-					+ ") is missing: install Debian's chromium and chromium-driver";
-			if ("true".equals(System.getenv("PARTY_GRAPH_REQUIRE_CHROMIUM"))) {
-				fail(message + " (PARTY_GRAPH_REQUIRE_CHROMIUM=true)");
-			}
-			Assumptions.abort(message + "; browser tests skipped");
-		}
-		// Never let Selenium Manager look for (or download) a driver or a browser.
-		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-		this.profile = Files.createTempDirectory("org-chart-chromium");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1400,900", "--user-data-dir=" + this.profile);
-		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		this.driver = new ChromeDriver(service, options);
-		this.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-	}
-
-	@AfterAll
-	void stopBrowser() throws IOException {
-		if (this.driver != null) {
-			this.driver.quit();
-		}
-		if (this.profile != null) {
-			try (Stream<Path> paths = Files.walk(this.profile)) {
-				paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-			}
-		}
-	}
-
-	/** No test may leave an error in the browser's console (a failed request, a script error). */
-	@AfterEach
-	void noConsoleErrors() {
-		if (this.driver == null) {
-			return;
-		}
-		List<String> severe = this.driver.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-			.map(LogEntry::getMessage)
-			.toList();
-		assertThat(severe).as("SEVERE browser console entries").isEmpty();
-	}
 
 	@Test
 	void drawsTheSampleCountyWithAsManyOrgsAsOrgChart() {
@@ -382,59 +295,31 @@ class OrgChartPageIT extends ServiceTestBase {
 	}
 
 	@Test
+	void exportsSvgWithANodeGroupAndLabelPerDrawnNode() {
+		open("chart.html");
+		Map<String, String> nodes = svgNodes(parseXml(exportSvg()));
+		@SuppressWarnings("unchecked")
+		List<String> drawn = (List<String>) js("return chart.nodes(':visible').map((n) => n.id())");
+		assertThat(nodes.keySet()).containsExactlyInAnyOrderElementsOf(drawn);
+		String rootName = this.graphQl.document("{ org(id: \"" + ROOT + "\") { name } }")
+			.execute()
+			.path("org.name")
+			.entity(String.class)
+			.get();
+		assertThat(nodes.get(ROOT)).contains(rootName);
+		// Every node's label is text in the file, wrapped as drawn: its name with the line breaks taken out.
+		@SuppressWarnings("unchecked")
+		Map<String, String> names = (Map<String, String>) js(
+				"return Object.fromEntries(chart.nodes(':visible').map((n) => [n.id(), n.data('name')]))");
+		names.forEach((id, name) -> assertThat(nodes.get(id)).as(id).contains(name));
+	}
+
+	@Test
 	void anUnknownRootIsAClearError() {
 		open("chart.html?root=no-such-org", "error");
 		WebElement error = this.driver.findElement(By.id("error"));
 		assertThat(error.isDisplayed()).isTrue();
 		assertThat(error.getText()).contains("no-such-org");
-	}
-
-	// --- helpers
-
-	private String base() {
-		return "http://admin:" + TestApp.ADMIN_PASSWORD + "@127.0.0.1:" + this.port;
-	}
-
-	private void open(String page) {
-		open(page, "ready");
-	}
-
-	private void open(String page, String state) {
-		this.driver.get(base() + "/" + page);
-		new WebDriverWait(this.driver, Duration.ofSeconds(60)).until((d) -> {
-			Object s = ((JavascriptExecutor) d).executeScript("return document.documentElement.dataset.chartState");
-			return state.equals(s) || ("ready".equals(state) && "error".equals(s) && fail("the page failed: "
-					+ d.findElement(By.id("error-text")).getText()) != null);
-		});
-	}
-
-	private Object js(String script, Object... args) {
-		return this.driver.executeScript(script, args);
-	}
-
-	private long number(String script, Object... args) {
-		return ((Number) js(script, args)).longValue();
-	}
-
-	private String text(String id) {
-		return this.driver.findElement(By.id(id)).getText();
-	}
-
-	private void waitUntil(String script, Object... args) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(30))
-			.until((WebDriver d) -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script, args)));
-	}
-
-	private void screenshot(String name) {
-		waitUntil("return !chart.animated()");
-		Path dir = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
-		try {
-			Files.createDirectories(dir);
-			Files.write(dir.resolve(name), this.driver.getScreenshotAs(OutputType.BYTES));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -20,6 +20,10 @@ final class ProgressPrinter implements ImportProgress {
 
 	@Override
 	public void progress(String step, long done, long total) {
+		if (step.equals("checked")) {
+			this.out.printf(Locale.ROOT, "checked: no hard-rule problem; %,d entities to write%n", total);
+			return;
+		}
 		long now = System.nanoTime();
 		if (done < total && now - this.lastPrinted < 1_000_000_000L) {
 			return;

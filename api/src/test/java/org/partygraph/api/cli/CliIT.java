@@ -63,6 +63,48 @@ class CliIT {
 	}
 
 	@Test
+	void generatedCountiesLoadThroughTheBulkPathAndExportBackEqual() throws Exception {
+		Path generated = this.dir.resolve("gen/two.json");
+		this.err.reset();
+		assertThat(Cli.run(new String[] { "generate", generated.toString(), "--counties=2", "--blocks=1", "--seed=5" },
+				new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8)))
+			.as(text(this.err))
+			.isEqualTo(Cli.OK);
+		assertThat(text(this.err)).contains("generated 2 / 2 counties");
+		Dataset written = DatasetFormat.read(generated);
+		assertThat(written.name()).isEqualTo("合成省(2縣,種子5)");
+		assertThat(text(this.out)).contains("wrote " + generated).contains(String.format("%,d members", written.members().size()));
+
+		this.out.reset();
+		assertThat(run("import", generated.toString(), "--bulk")).as(text(this.err)).isEqualTo(Cli.OK);
+		assertThat(text(this.err)).contains("bulk import of").contains("entities").contains("ETA");
+		assertThat(text(this.out)).contains("imported '合成省(2縣,種子5)'").contains(written.size() + " nodes");
+
+		Path output = this.dir.resolve("export.json");
+		assertThat(run("export", output.toString())).as(text(this.err)).isEqualTo(Cli.OK);
+		Dataset exported = DatasetFormat.read(output);
+		// export lists a member's roles by org id
+		assertThat(exported.members().stream().map(CliIT::rolesSorted).toList())
+			.containsExactlyInAnyOrderElementsOf(written.members().stream().map(CliIT::rolesSorted).toList());
+		assertThat(exported.orgs()).hasSameSizeAs(written.orgs());
+	}
+
+	@Test
+	void badGenerateOptionsExitOneNamingTheOption() {
+		assertThat(Cli.run(new String[] { "generate", this.dir.resolve("x.json").toString(), "--counties=many" },
+				new PrintStream(this.out), new PrintStream(this.err, true, StandardCharsets.UTF_8)))
+			.isEqualTo(Cli.FAILED);
+		assertThat(text(this.err)).contains("--counties must be a whole number, not 'many'");
+		this.err.reset();
+		assertThat(Cli.run(new String[] { "generate", this.dir.resolve("x.json").toString(), "--countys=2" },
+				new PrintStream(this.out), new PrintStream(this.err, true, StandardCharsets.UTF_8)))
+			.isEqualTo(Cli.FAILED);
+		assertThat(text(this.err)).contains("unknown option --countys=2");
+		assertThat(this.dir.resolve("x.json")).doesNotExist();
+	}
+
+	@Test
 	void aMissingFileOrArgumentExitsOne() {
 		assertThat(run("import", this.dir.resolve("nope.json").toString())).isEqualTo(Cli.FAILED);
 		assertThat(text(this.err)).contains("no such file").contains("nope.json");
@@ -71,11 +113,24 @@ class CliIT {
 		assertThat(text(this.err)).contains("usage");
 	}
 
-	private int run(String command, String file) {
+	private int run(String command, String file, String... more) {
 		this.err.reset();
-		return Cli.run(new String[] { command, file, "--party-graph.data-dir=" + this.dir.resolve("data"),
-				"--party-graph.embedded.bolt-port=0", "--party-graph.embedded.page-cache=32m" },
+		String[] args = { command, file, "--party-graph.data-dir=" + this.dir.resolve("data"),
+				"--party-graph.embedded.bolt-port=0", "--party-graph.embedded.page-cache=32m" };
+		args = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(more))
+			.toArray(String[]::new);
+		return Cli.run(args,
 				new PrintStream(this.out, true, StandardCharsets.UTF_8), new PrintStream(this.err, true, StandardCharsets.UTF_8));
+	}
+
+	private static org.partygraph.model.Member rolesSorted(org.partygraph.model.Member m) {
+		var roles = m.roles()
+			.stream()
+			.sorted(java.util.Comparator.comparing((org.partygraph.model.RoleAssignment r) -> r.org())
+				.thenComparing((r) -> r.role()))
+			.toList();
+		return new org.partygraph.model.Member(m.id(), m.name(), m.status(), m.org(), m.unit(), m.trade(), m.gender(),
+				m.birthDate(), m.joined(), m.idNumber(), m.phone(), m.group(), roles, m.participatesIn());
 	}
 
 	private static String text(ByteArrayOutputStream stream) {

@@ -6,6 +6,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -129,16 +135,36 @@ public final class BulkImporter {
 
 	private final int batch;
 
+	private final int writers;
+
 	public BulkImporter(Driver driver) {
-		this(driver, DEFAULT_BATCH);
+		this(driver, DEFAULT_BATCH, defaultWriters());
 	}
 
 	public BulkImporter(Driver driver, int batch) {
+		this(driver, batch, defaultWriters());
+	}
+
+	/**
+	 * @param driver the driver
+	 * @param batch rows per write transaction
+	 * @param writers member batches written at the same time
+	 */
+	public BulkImporter(Driver driver, int batch, int writers) {
 		if (batch < 1) {
 			throw new IllegalArgumentException("batch must be at least 1, not " + batch);
 		}
+		if (writers < 1) {
+			throw new IllegalArgumentException("writers must be at least 1, not " + writers);
+		}
 		this.driver = driver;
 		this.batch = batch;
+		this.writers = writers;
+	}
+
+	/** One writer per core, at most four. */
+	public static int defaultWriters() {
+		return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 	}
 
 	/**
@@ -343,57 +369,144 @@ public final class BulkImporter {
 
 	private long writeInBatches(String cypher, List<Map<String, Object>> all, Checked checked, long done, String step,
 			ImportProgress progress) {
-		String dataset = checked.name;
-		for (int start = 0; start < all.size(); start += this.batch) {
-			List<Map<String, Object>> batch = all.subList(start, Math.min(all.size(), start + this.batch));
-			try (Session session = this.driver.session()) {
-				session.executeWriteWithoutResult((tx) -> tx.run(cypher, Map.of("rows", batch, "dataset", dataset)));
+		try (Writers writers = new Writers(checked, done, progress)) {
+			for (int start = 0; start < all.size(); start += this.batch) {
+				List<Map<String, Object>> batch = all.subList(start, Math.min(all.size(), start + this.batch));
+				writers.submit(cypher, batch, batch.size(), step);
 			}
-			done += batch.size();
-			progress.progress(step, done, checked.total);
 		}
-		return done;
+		return done + all.size();
 	}
 
-	private void writeMembers(Path file, Checked checked, long done, ImportProgress progress) throws IOException {
-		List<Map<String, Object>> batch = new ArrayList<>(this.batch);
-		long[] written = { done };
-		int[] entities = { 0 };
-		try (Session session = this.driver.session()) {
-			Runnable flush = () -> {
-				if (batch.isEmpty()) {
-					return;
-				}
-				List<Map<String, Object>> rows = List.copyOf(batch);
-				session.executeWriteWithoutResult(
-						(tx) -> tx.run(CREATE_MEMBERS, Map.of("rows", rows, "dataset", checked.name)));
-				written[0] += entities[0];
-				entities[0] = 0;
-				batch.clear();
-				progress.progress("members", written[0], checked.total);
-			};
-			DatasetReader.stream(file, new DatasetReader.ItemSink() {
+	/**
+	 * Write transactions run {@code writers} at a time on their own threads, so that reading and
+	 * the database use every core; at most {@code writers + 1} batches are held. Closing waits for
+	 * every batch and throws the first failure.
+	 */
+	private final class Writers implements AutoCloseable {
 
-				@Override
-				public void unit(Unit unit) {
-				}
+		private final ExecutorService pool;
 
-				@Override
-				public void org(Org org) {
-				}
+		private final Semaphore inFlight;
 
-				@Override
-				public void member(Member member) {
-					batch.add(memberRow(member));
-					entities[0] += 1 + GraphRows.memberRelationships(member);
-					if (batch.size() >= BulkImporter.this.batch) {
-						flush.run();
+		private final AtomicLong written;
+
+		private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+		private final Checked checked;
+
+		private final ImportProgress progress;
+
+		Writers(Checked checked, long done, ImportProgress progress) {
+			this.checked = checked;
+			this.progress = progress;
+			this.written = new AtomicLong(done);
+			this.inFlight = new Semaphore(BulkImporter.this.writers + 1);
+			this.pool = Executors.newFixedThreadPool(BulkImporter.this.writers, (task) -> {
+				Thread thread = new Thread(task, "bulk-import-writer");
+				thread.setDaemon(true);
+				return thread;
+			});
+		}
+
+		/** Writes one batch; throws {@link BatchFailed} once any batch has failed. */
+		void submit(String cypher, List<Map<String, Object>> rows, long entities, String step) {
+			this.inFlight.acquireUninterruptibly();
+			if (this.failure.get() != null) {
+				this.inFlight.release();
+				throw new BatchFailed();
+			}
+			Map<String, Object> parameters = Map.of("rows", rows, "dataset", this.checked.name);
+			this.pool.execute(() -> {
+				try (Session session = BulkImporter.this.driver.session()) {
+					session.executeWriteWithoutResult((tx) -> tx.run(cypher, parameters));
+					long total = this.written.addAndGet(entities);
+					synchronized (this.progress) {
+						this.progress.progress(step, total, this.checked.total);
 					}
 				}
-
+				catch (Throwable ex) {
+					this.failure.compareAndSet(null, ex);
+				}
+				finally {
+					this.inFlight.release();
+				}
 			});
-			flush.run();
 		}
+
+		@Override
+		public void close() {
+			this.pool.shutdown();
+			try {
+				this.pool.awaitTermination(1, TimeUnit.DAYS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				this.pool.shutdownNow();
+				throw new IllegalStateException("interrupted while writing", ex);
+			}
+			Throwable failed = this.failure.get();
+			if (failed instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (failed instanceof Error error) {
+				throw error;
+			}
+			if (failed != null) {
+				throw new IllegalStateException("writing failed", failed);
+			}
+		}
+
+	}
+
+	/** Members from a second read of the file, each batch with the relationships its members start. */
+	private void writeMembers(Path file, Checked checked, long done, ImportProgress progress) throws IOException {
+		List<Map<String, Object>> batch = new ArrayList<>(this.batch);
+		long[] entities = { 0 };
+		try (Writers writers = new Writers(checked, done, progress)) {
+			Runnable flush = () -> {
+				if (!batch.isEmpty()) {
+					writers.submit(CREATE_MEMBERS, List.copyOf(batch), entities[0], "members");
+					batch.clear();
+					entities[0] = 0;
+				}
+			};
+			try {
+				DatasetReader.stream(file, new DatasetReader.ItemSink() {
+
+					@Override
+					public void unit(Unit unit) {
+					}
+
+					@Override
+					public void org(Org org) {
+					}
+
+					@Override
+					public void member(Member member) {
+						batch.add(memberRow(member));
+						entities[0] += 1 + GraphRows.memberRelationships(member);
+						if (batch.size() >= BulkImporter.this.batch) {
+							flush.run();
+						}
+					}
+
+				});
+				flush.run();
+			}
+			catch (BatchFailed ex) {
+				// closing the writers throws the batch's own failure
+			}
+		}
+	}
+
+	/** A writer failed: stop reading the file. */
+	private static final class BatchFailed extends RuntimeException {
+
+		BatchFailed() {
+			super(null, null, false, false);
+		}
+
 	}
 
 	private static Map<String, Object> memberRow(Member member) {

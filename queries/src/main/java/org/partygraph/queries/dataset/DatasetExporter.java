@@ -71,6 +71,48 @@ public final class DatasetExporter {
 			WITH DISTINCT m
 			""" + MEMBER_ROW;
 
+	// The tree an org belongs to: every org under the root above it. Separate roots (the counties of a
+	// province) share nothing a rule or a what-if looks at, so a check within one county reads only
+	// that county, however large the database.
+	private static final String TREE = """
+			MATCH (:Org {id: $within})-[:SUBORDINATE_TO*0..]->(top:Org)
+			WHERE NOT (top)-[:SUBORDINATE_TO]->(:Org)
+			MATCH (top)<-[:SUBORDINATE_TO*0..]-(o:Org)
+			""";
+
+	private static final String TREE_ORGS = TREE + """
+			RETURN o AS n,
+			  [(o)-[:SUBORDINATE_TO]->(x) | x.id][0] AS parent,
+			  [(o)-[:CO_MANAGED_BY]->(x) | x.id] AS coManagedBy,
+			  [(o)-[:SET_UP_IN]->(x) | x.id] AS units
+			ORDER BY o.id
+			""";
+
+	// The units the tree's orgs are set up in, everything located in them at any depth, and the
+	// units those point at (industries, the enterprise a base supplies, the place they are in).
+	private static final String TREE_UNITS = TREE + """
+			MATCH (o)-[:SET_UP_IN]->(:Unit)<-[:LOCATED_IN*0..]-(inside:Unit)
+			WITH DISTINCT inside
+			CALL (inside) {
+			  RETURN inside AS u
+			  UNION
+			  MATCH (inside)-[:IN_INDUSTRY|SUPPLIES|LOCATED_IN]->(u:Unit) RETURN u
+			}
+			WITH DISTINCT u
+			RETURN u AS n,
+			  [(u)-[:LOCATED_IN]->(x) | x.id][0] AS locatedIn,
+			  [(u)-[:IN_INDUSTRY]->(x) | x.id][0] AS industry,
+			  [(u)-[:SUPPLIES]->(x) | x.id][0] AS supplies
+			ORDER BY u.id
+			""";
+
+	private static final String ROOTS = """
+			MATCH (o:Org)
+			WHERE NOT (o)-[:SUBORDINATE_TO]->(:Org)
+			RETURN o.id AS id
+			ORDER BY id
+			""";
+
 	private static final String DATASET_NAMES = "MATCH (d:Dataset) RETURN d.name AS name ORDER BY name";
 
 	private static final String ANY_ITEM = """
@@ -104,9 +146,11 @@ public final class DatasetExporter {
 	}
 
 	/**
-	 * A working copy for analysis: every unit and org, and the members of {@code withinOrgId}'s
-	 * subtree plus whoever holds an office there (all members when it is null). One read
-	 * transaction, so the copy is consistent.
+	 * A working copy for analysis: the whole tree {@code withinOrgId} belongs to (every org under
+	 * its root, and the units they are set up in with everything located there and what those point
+	 * at), and the members of {@code withinOrgId}'s subtree plus whoever holds an office there;
+	 * everything when it is null. One read transaction, so the copy is consistent. References to
+	 * items outside the copy (a co-manager in another tree) are left out of it.
 	 */
 	public Dataset snapshot(String withinOrgId) {
 		if (withinOrgId == null) {
@@ -114,13 +158,45 @@ public final class DatasetExporter {
 		}
 		try (Session session = this.driver.session()) {
 			return session.executeRead((tx) -> {
-				List<Unit> units = tx.run(UNITS).list(DatasetExporter::unit);
-				List<Org> orgs = tx.run(ORGS).list(DatasetExporter::org);
-				List<Member> members = tx.run(MEMBERS_WITHIN, Map.of("within", withinOrgId))
-					.list(DatasetExporter::member);
-				return new Dataset("snapshot", units, orgs, members);
+				Map<String, Object> within = Map.of("within", withinOrgId);
+				List<Unit> units = tx.run(TREE_UNITS, within).list(DatasetExporter::unit);
+				List<Org> orgs = tx.run(TREE_ORGS, within).list(DatasetExporter::org);
+				List<Member> members = tx.run(MEMBERS_WITHIN, within).list(DatasetExporter::member);
+				return closed(units, orgs, members);
 			});
 		}
+	}
+
+	/** Ids of the orgs no org is subordinate to: one per county. */
+	public List<String> roots() {
+		try (Session session = this.driver.session()) {
+			return session.executeRead((tx) -> tx.run(ROOTS).list((r) -> r.get("id").asString()));
+		}
+	}
+
+	/** The copy with references to items it does not hold left out, so it is a sound dataset. */
+	private static Dataset closed(List<Unit> units, List<Org> orgs, List<Member> members) {
+		java.util.Set<String> unitIds = new java.util.HashSet<>();
+		units.forEach((u) -> unitIds.add(u.id()));
+		java.util.Set<String> orgIds = new java.util.HashSet<>();
+		orgs.forEach((o) -> orgIds.add(o.id()));
+		Function<String, String> unit = (id) -> (id != null && unitIds.contains(id)) ? id : null;
+		List<Unit> closedUnits = units.stream()
+			.map((u) -> new Unit(u.id(), u.kind(), u.name(), unit.apply(u.locatedIn()), unit.apply(u.industry()),
+					unit.apply(u.supplies()), u.households(), u.householdsDriven(), u.leading(), u.industryCluster()))
+			.toList();
+		List<Org> closedOrgs = orgs.stream()
+			.map((o) -> new Org(o.id(), o.kind(), o.name(), o.parent(),
+					o.coManagedBy().stream().filter(orgIds::contains).toList(),
+					o.units().stream().filter(unitIds::contains).toList(), o.trade(), o.hasCommittee()))
+			.toList();
+		List<Member> closedMembers = members.stream()
+			.map((m) -> new Member(m.id(), m.name(), m.status(), m.org(), unit.apply(m.unit()), m.trade(), m.gender(),
+					m.birthDate(), m.joined(), m.idNumber(), m.phone(), m.group(),
+					m.roles().stream().filter((r) -> orgIds.contains(r.org())).toList(),
+					m.participatesIn().stream().filter(orgIds::contains).toList()))
+			.toList();
+		return new Dataset("snapshot", closedUnits, closedOrgs, closedMembers);
 	}
 
 	/** Whether no org, unit or member is stored at all. */

@@ -42,6 +42,18 @@ public final class ComplianceQueries {
 	 * @return the issues, or {@code null} when no org has id {@code withinOrgId}
 	 */
 	public List<ComplianceIssue> issues(String withinOrgId, Set<Rule> rules) {
+		if (withinOrgId == null) {
+			// Tree by tree (county by county): the same issues as one whole-graph check, with memory
+			// bounded by the largest county rather than the province.
+			List<ComplianceIssue> all = new java.util.ArrayList<>();
+			for (String root : this.exporter.roots()) {
+				List<ComplianceIssue> issues = issues(root, rules);
+				if (issues != null) {
+					all.addAll(issues);
+				}
+			}
+			return all;
+		}
 		Dataset snapshot = this.exporter.snapshot(withinOrgId);
 		Structure structure = Structure.of(snapshot);
 		if (withinOrgId != null && structure.org(withinOrgId) == null) {

@@ -1,9 +1,12 @@
 package org.partygraph.api.graphql;
 
+import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.partygraph.model.InvalidDatasetException;
+import org.partygraph.queries.limits.DatabaseTimeoutException;
+import org.partygraph.queries.limits.TimeBudgetExceededException;
 import org.partygraph.queries.read.DatabaseUnavailableException;
 
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
@@ -12,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns the errors a caller can fix (a bad argument, an invalid change) into GraphQL errors that
- * say what is wrong and where; anything else stays an opaque INTERNAL_ERROR with an id in the log.
+ * say what is wrong and where, a timeout or an unreachable database into a clear message (classification
+ * {@code TIMEOUT}, resp. {@code INTERNAL_ERROR}); anything else stays an opaque INTERNAL_ERROR with an id in the log.
  */
 @Component
 class ErrorMessages extends DataFetcherExceptionResolverAdapter {
@@ -23,6 +27,9 @@ class ErrorMessages extends DataFetcherExceptionResolverAdapter {
 			return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).build();
 		}
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DatabaseTimeoutException || cause instanceof TimeBudgetExceededException) {
+				return GraphqlErrorBuilder.newError(env).errorType(Timeout.TIMEOUT).message(cause.getMessage()).build();
+			}
 			if (cause instanceof DatabaseUnavailableException) {
 				return GraphqlErrorBuilder.newError(env)
 					.errorType(ErrorType.INTERNAL_ERROR)
@@ -34,6 +41,13 @@ class ErrorMessages extends DataFetcherExceptionResolverAdapter {
 			return GraphqlErrorBuilder.newError(env).errorType(ErrorType.NOT_FOUND).message(ex.getMessage()).build();
 		}
 		return null;
+	}
+
+	/** The classification of a request stopped by the database timeout or a what-if's time budget. */
+	enum Timeout implements ErrorClassification {
+
+		TIMEOUT
+
 	}
 
 }

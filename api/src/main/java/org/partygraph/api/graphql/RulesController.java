@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.partygraph.api.limits.WhatIfBudget;
 import org.partygraph.api.security.Scope;
 import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
@@ -34,7 +35,10 @@ public class RulesController {
 
 	private final Scope scope;
 
-	public RulesController(ComplianceQueries compliance, OrgQueries orgs, Scope scope) {
+	private final WhatIfBudget budget;
+
+	public RulesController(ComplianceQueries compliance, OrgQueries orgs, Scope scope, WhatIfBudget budget) {
+		this.budget = budget;
 		this.compliance = compliance;
 		this.orgs = orgs;
 		this.scope = scope;
@@ -73,7 +77,7 @@ public class RulesController {
 				}
 			}
 		}
-		WhatIfReport report = this.compliance.whatIf(scoped, operations);
+		WhatIfReport report = this.budget.run(() -> this.compliance.whatIf(scoped, operations));
 		if (report == null) {
 			throw new NotFoundException("within: no org has id '" + within + "'");
 		}

@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.partygraph.api.graphql.ChangeController.ChangeError;
 import org.partygraph.api.graphql.NotFoundException;
+import org.partygraph.api.limits.WhatIfBudget;
 import org.partygraph.api.security.Scope;
 import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
@@ -16,6 +17,7 @@ import org.partygraph.queries.scenario.Scenario;
 import org.partygraph.queries.scenario.ScenarioComparison;
 import org.partygraph.queries.scenario.ScenarioRejectedException;
 import org.partygraph.queries.scenario.ScenarioRejectedException.Refusal;
+import org.partygraph.queries.scenario.SavedScenario;
 import org.partygraph.queries.scenario.Scenarios;
 import org.partygraph.queries.scenario.SuggestedScenario;
 import org.partygraph.queries.whatif.Operation;
@@ -43,7 +45,10 @@ public class ScenarioController {
 
 	private final Scope scope;
 
-	public ScenarioController(Scenarios scenarios, OrgQueries orgs, Scope scope) {
+	private final WhatIfBudget budget;
+
+	public ScenarioController(Scenarios scenarios, OrgQueries orgs, Scope scope, WhatIfBudget budget) {
+		this.budget = budget;
 		this.scenarios = scenarios;
 		this.orgs = orgs;
 		this.scope = scope;
@@ -80,7 +85,8 @@ public class ScenarioController {
 
 	@QueryMapping
 	public List<SuggestedScenario> suggestedScenarios(@Argument String within) {
-		List<SuggestedScenario> suggested = this.scenarios.suggested(this.scope.within(within, "within"));
+		String scoped = this.scope.within(within, "within");
+		List<SuggestedScenario> suggested = this.budget.run(() -> this.scenarios.suggested(scoped));
 		if (suggested == null) {
 			throw new NotFoundException("within: no org has id '" + within + "'");
 		}
@@ -91,9 +97,10 @@ public class ScenarioController {
 	public ScenarioPayload saveScenario(@Argument String name, @Argument String within,
 			@Argument List<Operation> operations, @Argument String note, Principal principal) {
 		try {
-			Scenario saved = this.scenarios.save(name, this.scope.within(within, "within"), operations, note,
-					user(principal));
-			return new ScenarioPayload(saved, this.scenarios.report(saved), null, List.of());
+			String scoped = this.scope.within(within, "within");
+			SavedScenario saved = this.budget.run(
+					() -> this.scenarios.saveWithReport(name, scoped, operations, note, user(principal)));
+			return new ScenarioPayload(saved.scenario(), saved.report(), null, List.of());
 		}
 		catch (ScenarioRejectedException ex) {
 			return new ScenarioPayload(null, null, ex.refusal(), errors(ex));

@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 
 import org.partygraph.model.Dataset;
 import org.partygraph.queries.dataset.DatasetExporter;
+import org.partygraph.queries.limits.TimeBudget;
 import org.partygraph.queries.pattern.Metric;
 import org.partygraph.queries.structure.Structure;
 import org.partygraph.queries.whatif.Operation;
@@ -55,6 +56,7 @@ public final class ComplianceQueries {
 			return all;
 		}
 		Dataset snapshot = this.exporter.snapshot(withinOrgId);
+		TimeBudget.checkpoint("checking the rules");
 		Structure structure = Structure.of(snapshot);
 		if (withinOrgId != null && structure.org(withinOrgId) == null) {
 			return null;
@@ -72,6 +74,14 @@ public final class ComplianceQueries {
 		if (withinOrgId != null && snapshot.orgs().stream().noneMatch((o) -> o.id().equals(withinOrgId))) {
 			return null;
 		}
+		return whatIf(snapshot, withinOrgId, operations);
+	}
+
+	/**
+	 * Plays the operations out on a snapshot already read ({@code withinOrgId}'s, which must hold it).
+	 * @throws org.partygraph.queries.whatif.InvalidOperationException naming the failing operation
+	 */
+	public WhatIfReport whatIf(Dataset snapshot, String withinOrgId, List<Operation> operations) {
 		return this.whatIf.run(snapshot, withinOrgId, operations);
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.partygraph.model.Dataset;
+import org.partygraph.queries.limits.TimeBudget;
 import org.partygraph.queries.whatif.InvalidOperationException;
 import org.partygraph.queries.whatif.Operation;
 import org.partygraph.queries.whatif.WorkingCopy;
@@ -30,6 +31,7 @@ public record Playback(Dataset before, Dataset after, List<String> created, List
 		WorkingCopy copy = new WorkingCopy(before, minFullMembers);
 		List<List<String>> steps = new ArrayList<>();
 		for (int i = 0; i < operations.size(); i++) {
+			TimeBudget.checkpoint("playing operations[" + i + "] (" + operations.get(i).op() + ")");
 			int done = copy.changes().size();
 			copy.apply(i, operations.get(i));
 			if (withinOrgId != null && !copy.hasOrg(withinOrgId)) {

@@ -30,6 +30,7 @@ import org.partygraph.queries.dataset.DatasetExporter;
 import org.partygraph.queries.dataset.GraphSchema;
 import org.partygraph.queries.pattern.Metric;
 import org.partygraph.queries.rules.ComplianceIssue;
+import org.partygraph.queries.limits.TimeBudget;
 import org.partygraph.queries.rules.ComplianceQueries;
 import org.partygraph.queries.rules.Rule;
 import org.partygraph.queries.scenario.ScenarioDetails.BranchSize;
@@ -213,6 +214,21 @@ public final class Scenarios {
 	 * INVALID_OPERATION naming {@code operations[i]}; nothing is saved
 	 */
 	public Scenario save(String name, String within, List<Operation> operations, String note, String savedBy) {
+		return save(name, within, operations, note, savedBy, false).scenario();
+	}
+
+	/**
+	 * Saves as {@link #save} does, with the what-if report of the operations on the same snapshot,
+	 * made before anything is written (so a {@link org.partygraph.queries.limits.TimeBudget} spent on
+	 * it leaves nothing saved).
+	 */
+	public SavedScenario saveWithReport(String name, String within, List<Operation> operations, String note,
+			String savedBy) {
+		return save(name, within, operations, note, savedBy, true);
+	}
+
+	private SavedScenario save(String name, String within, List<Operation> operations, String note, String savedBy,
+			boolean withReport) {
 		checkName(name);
 		if (note != null && note.length() > NOTE_MAX) {
 			throw new ScenarioRejectedException(Refusal.INVALID_NAME, name, "note",
@@ -225,6 +241,8 @@ public final class Scenarios {
 		Dataset snapshot = snapshotOf(name, within);
 		Playback playback = play(name, snapshot, within, operations);
 		String fingerprint = Fingerprint.of(snapshot, within, operations);
+		WhatIfReport report = withReport ? this.compliance.whatIf(snapshot, within, operations) : null;
+		TimeBudget.checkpoint("saving the scenario");
 		Map<String, Object> params = new HashMap<>();
 		params.put("name", name);
 		params.put("within", within);
@@ -235,7 +253,8 @@ public final class Scenarios {
 		params.put("fingerprint", fingerprint);
 		params.put("steps", OperationsJson.writeSteps(playback.steps()));
 		try (Session session = this.driver.session()) {
-			return session.executeWrite((tx) -> scenario(tx.run(SAVE, params).single().get("s")));
+			return new SavedScenario(session.executeWrite((tx) -> scenario(tx.run(SAVE, params).single().get("s"))),
+					report);
 		}
 	}
 

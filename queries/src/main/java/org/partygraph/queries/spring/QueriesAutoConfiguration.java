@@ -1,11 +1,14 @@
 package org.partygraph.queries.spring;
 
+import java.time.Duration;
+
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Logging;
 import org.partygraph.queries.change.OrgChanges;
 import org.partygraph.queries.dataset.BulkImporter;
 import org.partygraph.queries.dataset.DatasetExporter;
 import org.partygraph.queries.dataset.DatasetImporter;
+import org.partygraph.queries.limits.TimeLimitedDriver;
 import org.partygraph.queries.pattern.PatternFigures;
 import org.partygraph.queries.pattern.PatternQueries;
 import org.partygraph.queries.pattern.StatisticsQueries;
@@ -71,45 +74,55 @@ public class QueriesAutoConfiguration {
 		return importer;
 	}
 
+	/**
+	 * The driver the query classes use: every transaction limited to
+	 * {@code party-graph.limits.database-timeout} (default 10s). Imports and migrations use the plain one.
+	 */
 	@Bean
-	DatasetExporter datasetExporter(Driver driver, SchemaReady schemaReady) {
-		return new DatasetExporter(driver);
+	LimitedDriver limitedDriver(Driver driver, Environment environment) {
+		return new LimitedDriver(TimeLimitedDriver.of(driver,
+				environment.getProperty(TimeLimitedDriver.PROPERTY, Duration.class, TimeLimitedDriver.DEFAULT_TIMEOUT)));
 	}
 
 	@Bean
-	OrgQueries orgQueries(Driver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
-		return new OrgQueries(driver, listener.getIfAvailable(() -> StatementListener.NONE));
+	DatasetExporter datasetExporter(LimitedDriver driver, SchemaReady schemaReady) {
+		return new DatasetExporter(driver.driver());
 	}
 
 	@Bean
-	MemberQueries memberQueries(Driver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
-		return new MemberQueries(driver, listener.getIfAvailable(() -> StatementListener.NONE));
+	OrgQueries orgQueries(LimitedDriver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
+		return new OrgQueries(driver.driver(), listener.getIfAvailable(() -> StatementListener.NONE));
 	}
 
 	@Bean
-	SearchQueries searchQueries(Driver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
-		return new SearchQueries(driver, listener.getIfAvailable(() -> StatementListener.NONE));
+	MemberQueries memberQueries(LimitedDriver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
+		return new MemberQueries(driver.driver(), listener.getIfAvailable(() -> StatementListener.NONE));
 	}
 
 	@Bean
-	ChartQueries chartQueries(Driver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
-		return new ChartQueries(driver, listener.getIfAvailable(() -> StatementListener.NONE));
+	SearchQueries searchQueries(LimitedDriver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
+		return new SearchQueries(driver.driver(), listener.getIfAvailable(() -> StatementListener.NONE));
 	}
 
 	@Bean
-	PatternQueries patternQueries(Driver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
-		return new PatternQueries(driver, listener.getIfAvailable(() -> StatementListener.NONE));
+	ChartQueries chartQueries(LimitedDriver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
+		return new ChartQueries(driver.driver(), listener.getIfAvailable(() -> StatementListener.NONE));
 	}
 
 	@Bean
-	StatisticsQueries statisticsQueries(Driver driver, ObjectProvider<StatementListener> listener,
+	PatternQueries patternQueries(LimitedDriver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
+		return new PatternQueries(driver.driver(), listener.getIfAvailable(() -> StatementListener.NONE));
+	}
+
+	@Bean
+	StatisticsQueries statisticsQueries(LimitedDriver driver, ObjectProvider<StatementListener> listener,
 			SchemaReady schemaReady) {
-		return new StatisticsQueries(driver, listener.getIfAvailable(() -> StatementListener.NONE));
+		return new StatisticsQueries(driver.driver(), listener.getIfAvailable(() -> StatementListener.NONE));
 	}
 
 	@Bean
-	OrgChanges orgChanges(Driver driver, SchemaReady schemaReady) {
-		return new OrgChanges(driver);
+	OrgChanges orgChanges(LimitedDriver driver, SchemaReady schemaReady) {
+		return new OrgChanges(driver.driver());
 	}
 
 	@Bean
@@ -132,13 +145,17 @@ public class QueriesAutoConfiguration {
 	}
 
 	@Bean
-	Scenarios scenarios(Driver driver, DatasetExporter exporter, ComplianceQueries compliance) {
-		return new Scenarios(driver, exporter, compliance);
+	Scenarios scenarios(LimitedDriver driver, DatasetExporter exporter, ComplianceQueries compliance) {
+		return new Scenarios(driver.driver(), exporter, compliance);
 	}
 
 	@Bean
-	UnitQueries unitQueries(Driver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
-		return new UnitQueries(driver, listener.getIfAvailable(() -> StatementListener.NONE));
+	UnitQueries unitQueries(LimitedDriver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
+		return new UnitQueries(driver.driver(), listener.getIfAvailable(() -> StatementListener.NONE));
+	}
+
+	/** Holds the limited driver without being a second {@link Driver} bean. */
+	record LimitedDriver(Driver driver) {
 	}
 
 }

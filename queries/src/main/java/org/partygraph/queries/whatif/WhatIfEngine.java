@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.partygraph.model.Dataset;
 import org.partygraph.model.Member;
+import org.partygraph.queries.limits.TimeBudget;
 import org.partygraph.queries.pattern.Metric;
 import org.partygraph.queries.rules.ComplianceIssue;
 import org.partygraph.queries.rules.RuleChecker;
@@ -16,7 +17,8 @@ import org.partygraph.queries.structure.Structure;
 
 /**
  * Plays a list of operations out on an in-memory copy and reports before against after: figures,
- * rule breaks fixed and introduced, members moved, orgs created and dissolved. Never writes.
+ * rule breaks fixed and introduced, members moved, orgs created and dissolved. Never writes. Stops
+ * between steps when the current {@link TimeBudget} is spent.
  */
 public final class WhatIfEngine {
 
@@ -43,12 +45,14 @@ public final class WhatIfEngine {
 	public WhatIfReport run(Dataset before, String withinOrgId, List<Operation> operations) {
 		WorkingCopy copy = new WorkingCopy(before, this.checker.thresholds().minFullMembers());
 		for (int i = 0; i < operations.size(); i++) {
+			TimeBudget.checkpoint("applying operations[" + i + "] (" + operations.get(i).op() + ")");
 			copy.apply(i, operations.get(i));
 			if (withinOrgId != null && !copy.hasOrg(withinOrgId)) {
 				throw new InvalidOperationException(i, operations.get(i).op(), "removes the scope org " + withinOrgId
 						+ " (within); choose a scope above it");
 			}
 		}
+		TimeBudget.checkpoint("checking the rules before and after");
 		Dataset after = copy.toDataset();
 		Structure beforeStructure = Structure.of(before);
 		Structure afterStructure = Structure.of(after);
@@ -59,6 +63,7 @@ public final class WhatIfEngine {
 		List<ComplianceIssue> fixed = issuesBefore.stream().filter((i) -> !keysAfter.contains(i.key())).toList();
 		List<ComplianceIssue> introduced = issuesAfter.stream().filter((i) -> !keysBefore.contains(i.key())).toList();
 
+		TimeBudget.checkpoint("computing the figures");
 		List<Metric> figuresBefore = figures(beforeStructure, withinOrgId, issuesBefore);
 		List<Metric> figuresAfter = figures(afterStructure, withinOrgId, issuesAfter);
 
@@ -76,6 +81,7 @@ public final class WhatIfEngine {
 		WhatIfReport draft = new WhatIfReport(figuresBefore, figuresAfter, fixed, introduced, moves.size(), moves,
 				List.copyOf(copy.created()), List.copyOf(copy.dissolved()), List.copyOf(copy.changes()), null,
 				orgChanges);
+		TimeBudget.checkpoint("writing the report");
 		String markdown = ReportMarkdown.render(draft, operations, beforeStructure, afterStructure, withinOrgId);
 		return new WhatIfReport(figuresBefore, figuresAfter, fixed, introduced, moves.size(), moves,
 				draft.orgsCreated(), draft.orgsDissolved(), draft.changes(), markdown, orgChanges);

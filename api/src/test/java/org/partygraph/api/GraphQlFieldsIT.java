@@ -148,6 +148,20 @@ class GraphQlFieldsIT extends ServiceTestBase {
 			.variable("sort", Map.of("field", "ID"))
 			.execute()
 			.path("members.edges[*].node.id").entityList(String.class).containsExactly("s-a1", "s-b1");
+		// By name without an org: every dataset (the sample county too), through the name index.
+		this.graphQl.documentName("memberList")
+			.variable("filter", Map.of("nameContains", "王", "status", "PROBATIONARY"))
+			.variable("sort", Map.of("field", "ID", "descending", true))
+			.execute()
+			.path("members.edges[0].node.id").entity(String.class).isEqualTo("s-b3")
+			.path("members.edges[*].node.name").entityList(String.class)
+			.satisfies((names) -> assertThat(names).hasSizeGreaterThan(1).allMatch((n) -> n.contains("王")))
+			.path("members.edges[*].node.status").entityList(String.class)
+			.satisfies((statuses) -> assertThat(statuses).containsOnly("PROBATIONARY"));
+		this.graphQl.documentName("memberList")
+			.variable("filter", Map.of("nameContains", "李一"))
+			.execute()
+			.path("members.edges[*].node.id").entityList(String.class).contains("s-e1");
 		this.graphQl.documentName("unitList")
 			.variable("filter", Map.of("locatedIn", "s-u-county", "kinds", List.of("VILLAGE", "PRODUCTION_BASE")))
 			.variable("sort", Map.of("field", "ID"))

@@ -44,6 +44,7 @@ class BulkImportIT {
 
 	@BeforeEach
 	void clear() {
+		TestNeo4j.driver().executableQuery("MATCH (b:BulkImport) DELETE b").execute();
 		new BulkImporter(TestNeo4j.driver()).cleanUp();
 		TestNeo4j.clear();
 	}
@@ -95,6 +96,63 @@ class BulkImportIT {
 		assertThat(count("MATCH (m:Member {id: '" + first.id() + "', name: '改名'}) RETURN count(m)")).isEqualTo(1);
 		assertThat(count("MATCH (m:Member) RETURN count(m)")).isEqualTo(members.size());
 		assertThat(count(LEFTOVERS)).isZero();
+	}
+
+	@Test
+	void aDatasetTooLargeForOneTransactionIsPublishedInChunksAndAnInterruptedPublishIsFinished() throws IOException {
+		Dataset small = SmallCounty.dataset();
+		// the same dataset without its last member, with one new member and one renamed
+		List<Member> members = new ArrayList<>(small.members().subList(0, small.members().size() - 1));
+		Member first = members.get(0);
+		members.set(0, new Member(first.id(), "改名", first.status(), first.org(), first.unit(), first.trade(),
+				first.gender(), first.birthDate(), first.joined(), first.idNumber(), first.phone(), first.group(),
+				first.roles(), first.participatesIn()));
+		members.add(Member.of("s-m-new", "新黨員", MemberStatus.FULL, first.org()));
+		Dataset changed = new Dataset(small.name(), small.units(), small.orgs(), members);
+		new DatasetImporter(TestNeo4j.driver()).importDataset(changed, ImportProgressCounter.NONE);
+		List<String> expected = GraphSnapshot.take();
+		TestNeo4j.clear();
+
+		// every dataset counts as too large: published in chunks
+		BulkImporter chunked = new BulkImporter(TestNeo4j.driver(), 4, 2, 0);
+		chunked.importFile(write(small), ImportProgressCounter.NONE);
+		assertThat(count("MATCH (m:Member) RETURN count(m)")).isEqualTo(small.members().size());
+		// publishing is interrupted after the units went live: the next clean-up finishes it
+		assertThatIllegalStateException()
+			.isThrownBy(() -> chunked.importFile(write(changed), (step, d, total) -> {
+				if (step.equals("publishing Unit")) {
+					throw new IllegalStateException("simulated crash while publishing");
+				}
+			}))
+			.withMessageContaining("simulated crash");
+		assertThat(GraphSnapshot.take()).isEqualTo(expected);
+		assertThat(count(LEFTOVERS)).isZero();
+		assertThat(count("MATCH (b:BulkImport) RETURN count(b)")).isZero();
+		assertThat(count("MATCH (d:Dataset {name: '" + small.name() + "'}) WHERE d.members = " + members.size()
+				+ " RETURN count(d)")).isEqualTo(1);
+	}
+
+	@Test
+	void aPublishLeftHalfwayByACrashIsFinishedByTheNextCleanUp() throws IOException {
+		Dataset small = SmallCounty.dataset();
+		BulkImporter chunked = new BulkImporter(TestNeo4j.driver(), 4, 2, 0);
+		chunked.importFile(write(small), ImportProgressCounter.NONE);
+		List<String> expected = GraphSnapshot.take();
+		// what a kill during publishing leaves: the marker, some items live, the rest still staged
+		TestNeo4j.driver().executableQuery("""
+				MATCH (m:Member) WITH m ORDER BY m.id SKIP 3
+				REMOVE m:Member SET m:StagedMember
+				WITH count(*) AS moved
+				CREATE (:BulkImport {dataset: $dataset, state: 'PROMOTING', units: $units, orgs: $orgs, members: $members})
+				""")
+			.withParameters(java.util.Map.of("dataset", small.name(), "units", small.units().size(), "orgs",
+					small.orgs().size(), "members", small.members().size()))
+			.execute();
+		assertThat(count("MATCH (m:Member) RETURN count(m)")).isEqualTo(3);
+		chunked.cleanUp();
+		assertThat(GraphSnapshot.take()).isEqualTo(expected);
+		assertThat(count(LEFTOVERS)).isZero();
+		assertThat(count("MATCH (b:BulkImport) RETURN count(b)")).isZero();
 	}
 
 	@Test

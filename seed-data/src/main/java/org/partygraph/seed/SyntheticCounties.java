@@ -70,8 +70,8 @@ public final class SyntheticCounties {
 			throw new IllegalArgumentException("counties must be between 1 and " + FIRST.length() * SECOND.length()
 					+ ", not " + counties);
 		}
-		if (blocks < 1 || blocks > 99) {
-			throw new IllegalArgumentException("blocks must be between 1 and 99, not " + blocks);
+		if (blocks < 1 || blocks > 200) {
+			throw new IllegalArgumentException("blocks must be between 1 and 200, not " + blocks);
 		}
 		this.counties = counties;
 		this.blocks = blocks;

@@ -131,11 +131,50 @@ public final class BulkImporter {
 
 	private static final String COUNT = "MATCH (n:%s) RETURN count(n) AS nodes";
 
+	// Publishing in chunks, for datasets too large for one transaction's memory. A marker says a
+	// publish began, so that an interrupted one is finished (rolled forward), never undone.
+	private static final String MARK_PUBLISHING = """
+			MERGE (b:BulkImport {dataset: $dataset})
+			SET b.state = $state, b.units = $units, b.orgs = $orgs, b.members = $members, b.since = datetime()
+			""";
+
+	private static final String SET_MARKER_STATE = "MATCH (b:BulkImport {dataset: $dataset}) SET b.state = $state";
+
+	private static final String MARKERS = """
+			MATCH (b:BulkImport)
+			RETURN b.dataset AS dataset, b.state AS state, b.units AS units, b.orgs AS orgs, b.members AS members
+			""";
+
+	private static final String DROP_MARKER = "MATCH (b:BulkImport {dataset: $dataset}) DELETE b";
+
+	// Items of the earlier import that the new file no longer has: retired before anything new shows.
+	private static final String RETIRE_GONE = """
+			MATCH (n:%s {dataset: $dataset})
+			WHERE NOT EXISTS { MATCH (:%s {id: n.id}) }
+			CALL (n) { REMOVE n:%s SET n:%s } IN TRANSACTIONS OF 20000 ROWS
+			""";
+
+	// Each staged item takes the live label; the earlier item with its id (same dataset: any other
+	// owner was refused) is retired in the same transaction.
+	private static final String PROMOTE = """
+			MATCH (s:%s)
+			CALL (s) {
+			  OPTIONAL MATCH (old:%s {id: s.id})
+			  CALL (old) { WITH old WHERE old IS NOT NULL REMOVE old:%s SET old:%s }
+			  REMOVE s:%s SET s:%s
+			} IN TRANSACTIONS OF 20000 ROWS
+			""";
+
 	private final Driver driver;
 
 	private final int batch;
 
 	private final int writers;
+
+	private final long atomicPublishMaxNodes;
+
+	/** Datasets up to this many nodes are published in one transaction (measured to fit a 2 GB heap). */
+	public static final long DEFAULT_ATOMIC_PUBLISH_MAX_NODES = 500_000;
 
 	public BulkImporter(Driver driver) {
 		this(driver, DEFAULT_BATCH, defaultWriters());
@@ -145,12 +184,18 @@ public final class BulkImporter {
 		this(driver, batch, defaultWriters());
 	}
 
+	public BulkImporter(Driver driver, int batch, int writers) {
+		this(driver, batch, writers, DEFAULT_ATOMIC_PUBLISH_MAX_NODES);
+	}
+
 	/**
 	 * @param driver the driver
 	 * @param batch rows per write transaction
 	 * @param writers member batches written at the same time
+	 * @param atomicPublishMaxNodes the largest dataset (in nodes) published in one transaction;
+	 * larger ones are published in chunks
 	 */
-	public BulkImporter(Driver driver, int batch, int writers) {
+	public BulkImporter(Driver driver, int batch, int writers, long atomicPublishMaxNodes) {
 		if (batch < 1) {
 			throw new IllegalArgumentException("batch must be at least 1, not " + batch);
 		}
@@ -160,6 +205,7 @@ public final class BulkImporter {
 		this.driver = driver;
 		this.batch = batch;
 		this.writers = writers;
+		this.atomicPublishMaxNodes = atomicPublishMaxNodes;
 	}
 
 	/** One writer per core, at most four. */
@@ -187,8 +233,9 @@ public final class BulkImporter {
 			done = writeRelationships(checked, done, progress);
 			writeMembers(file, checked, done, progress);
 			checkNoForeignIds(checked.name);
-			long replaced = publish(checked);
-			progress.progress("publishing", checked.total, checked.total);
+			long replaced = (checked.nodes <= this.atomicPublishMaxNodes) ? publish(checked)
+					: publishInChunks(checked, progress);
+			progress.progress("published", checked.total, checked.total);
 			deleteRetired();
 			long millis = (System.nanoTime() - started) / 1_000_000;
 			return new ImportResult(checked.name, checked.nodes, checked.total - checked.nodes, replaced, millis);
@@ -210,6 +257,16 @@ public final class BulkImporter {
 	 * @return how many nodes were removed
 	 */
 	public long cleanUp() {
+		List<org.neo4j.driver.Record> markers;
+		try (Session session = this.driver.session()) {
+			markers = session.run(MARKERS).list();
+		}
+		for (org.neo4j.driver.Record marker : markers) {
+			String dataset = marker.get("dataset").asString();
+			logger.info("Finishing the interrupted publishing of dataset '{}'", dataset);
+			finishPublishing(dataset, marker.get("state").asString(), marker.get("units").asLong(),
+					marker.get("orgs").asLong(), marker.get("members").asLong(), ImportProgress.NONE, 0);
+		}
 		long removed = 0;
 		try (Session session = this.driver.session()) {
 			for (GraphSchema.Label label : GraphSchema.Label.values()) {
@@ -563,6 +620,67 @@ public final class BulkImporter {
 								checked.rows.nodes.get(GraphSchema.Label.ORG).size(), "members", checked.members))
 					.consume();
 				return replaced;
+			});
+		}
+	}
+
+	/**
+	 * Publishes a dataset too large for one transaction: the earlier import's items the file no
+	 * longer has are retired, then each label's staged items are promoted in transactions of 20,000
+	 * (the earlier item with the same id retired alongside). Readers may see the dataset partly
+	 * published while this runs; the marker makes an interrupted run finish at the next
+	 * {@link #cleanUp()}, so the store never stays that way.
+	 */
+	private long publishInChunks(Checked checked, ImportProgress progress) {
+		long units = checked.rows.nodes.get(GraphSchema.Label.UNIT).size();
+		long orgs = checked.rows.nodes.get(GraphSchema.Label.ORG).size();
+		long replaced = countDataset(checked.name);
+		try (Session session = this.driver.session()) {
+			session.executeWriteWithoutResult((tx) -> tx.run(MARK_PUBLISHING, Map.of("dataset", checked.name, "state",
+					"RETIRING", "units", units, "orgs", orgs, "members", checked.members)));
+		}
+		finishPublishing(checked.name, "RETIRING", units, orgs, checked.members, progress, checked.total);
+		return replaced;
+	}
+
+	private long countDataset(String dataset) {
+		long nodes = 0;
+		try (Session session = this.driver.session()) {
+			for (GraphSchema.Label label : GraphSchema.Label.values()) {
+				nodes += session
+					.executeRead((tx) -> tx
+						.run("MATCH (n:%s {dataset: $dataset}) RETURN count(n) AS nodes".formatted(label.cypher()),
+								Map.of("dataset", dataset))
+						.single()
+						.get("nodes")
+						.asLong());
+			}
+		}
+		return nodes;
+	}
+
+	private void finishPublishing(String dataset, String state, long units, long orgs, long members,
+			ImportProgress progress, long total) {
+		Map<String, Object> parameters = Map.of("dataset", dataset);
+		try (Session session = this.driver.session()) {
+			if (state.equals("RETIRING")) {
+				for (GraphSchema.Label label : GraphSchema.Label.values()) {
+					String live = label.cypher();
+					session.run(RETIRE_GONE.formatted(live, STAGED + live, live, RETIRED + live), parameters).consume();
+				}
+				session.executeWriteWithoutResult(
+						(tx) -> tx.run(SET_MARKER_STATE, Map.of("dataset", dataset, "state", "PROMOTING")));
+			}
+			for (GraphSchema.Label label : GraphSchema.Label.values()) {
+				String live = label.cypher();
+				session.run(PROMOTE.formatted(STAGED + live, live, live, RETIRED + live, STAGED + live, live)).consume();
+				progress.progress("publishing " + live, total, total);
+			}
+			session.executeWriteWithoutResult((tx) -> {
+				tx.run(RELINK_TRANSFERS, parameters).consume();
+				tx.run(RECORD_DATASET, Map.of("dataset", dataset, "format", Dataset.FORMAT, "units", units, "orgs", orgs,
+						"members", members)).consume();
+				tx.run(DROP_MARKER, parameters).consume();
 			});
 		}
 	}

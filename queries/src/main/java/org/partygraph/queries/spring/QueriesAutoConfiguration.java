@@ -69,7 +69,9 @@ public class QueriesAutoConfiguration {
 		int batch = environment.getProperty("party-graph.import.batch", Integer.class, BulkImporter.DEFAULT_BATCH);
 		int writers = environment.getProperty("party-graph.import.writers", Integer.class,
 				BulkImporter.defaultWriters());
-		BulkImporter importer = new BulkImporter(driver, batch, writers);
+		long atomicMax = environment.getProperty("party-graph.import.atomic-publish-max-nodes", Long.class,
+				BulkImporter.DEFAULT_ATOMIC_PUBLISH_MAX_NODES);
+		BulkImporter importer = new BulkImporter(driver, batch, writers, atomicMax);
 		importer.cleanUp();
 		return importer;
 	}

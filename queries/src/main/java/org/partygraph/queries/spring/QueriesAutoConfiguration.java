@@ -25,6 +25,7 @@ import org.partygraph.queries.scenario.Scenarios;
 import org.partygraph.queries.schema.Migrations;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.neo4j.autoconfigure.ConfigBuilderCustomizer;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jAutoConfiguration;
@@ -47,6 +48,25 @@ public class QueriesAutoConfiguration {
 	@Bean
 	ConfigBuilderCustomizer partyGraphDriverLogging() {
 		return (builder) -> builder.withLogging(Logging.slf4j());
+	}
+
+	/**
+	 * Boot's driver bean, under every use of it (imports, migrations, and the time-limited view the
+	 * query classes get): sessions go to {@code party-graph.database} (the server's default database
+	 * when unset) and share one bookmark manager (see {@link SessionDefaults}).
+	 */
+	@Bean
+	static BeanPostProcessor sessionDefaults(Environment environment) {
+		String database = environment.getProperty("party-graph.database");
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof Driver driver && !(bean instanceof SessionDefaults))
+						? new SessionDefaults(driver, database) : bean;
+			}
+
+		};
 	}
 
 	@Bean

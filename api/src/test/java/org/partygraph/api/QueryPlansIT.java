@@ -76,6 +76,8 @@ class QueryPlansIT {
 		standard("complianceIssues within county", """
 				query($within: ID) { complianceIssues(within: $within) { rule severity orgId message } }""",
 				Map.of("within", "o-county"));
+		standard("complianceIssues everything", """
+				{ complianceIssues { rule severity orgId message } }""", Map.of());
 		standard("whatIf within township", """
 				query($within: ID, $ops: [OperationInput!]!) { whatIf(within: $within, operations: $ops) {
 				  before { key value } after { key value } issuesFixed { rule orgId } membersMoved changes } }""",

@@ -80,8 +80,8 @@ public final class LatencyBench {
 	public static void main(String[] args) throws Exception {
 		Options options = Options.parse(args);
 		HttpClient http = Gql.httpClient();
-		Gql ours = new Gql(http, options.url(), options.user(), options.password(), Duration.ofSeconds(120));
-		Gql peer = (options.peerUrl() != null) ? new Gql(http, options.peerUrl(), null, null, Duration.ofSeconds(120))
+		Gql ours = new Gql(http, options.url(), options.user(), options.password(), Duration.ofSeconds(900));
+		Gql peer = (options.peerUrl() != null) ? new Gql(http, options.peerUrl(), null, null, Duration.ofSeconds(900))
 				: null;
 		List<Map<String, Object>> ops = whatIfOperations(ours, options.township());
 		List<StandardQueries.Query> queries = StandardQueries.all(options.county(), options.township(), ops);

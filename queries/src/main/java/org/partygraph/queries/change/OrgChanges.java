@@ -215,7 +215,8 @@ public final class OrgChanges {
 
 	private static final String TRANSFERS_OF_MEMBERS = """
 			UNWIND $ids AS key
-			MATCH (:Member {id: key})-[:TRANSFERRED]->(t:Transfer)
+			MATCH (m:Member {id: key})-[:TRANSFERRED]->(t:Transfer)
+			USING INDEX m:Member(id)
 			RETURN key, t
 			ORDER BY key, t.at DESC, t.seq DESC
 			""";

@@ -155,7 +155,8 @@ public final class Scenarios {
 
 	private static final String UNLINK_MEMBERS = """
 			UNWIND $ids AS id
-			MATCH (:Member {id: id})-[r:MEMBER_OF|IN_GROUP|HOLDS|PARTICIPATES_IN]->()
+			MATCH (m:Member {id: id})-[r:MEMBER_OF|IN_GROUP|HOLDS|PARTICIPATES_IN]->()
+			USING INDEX m:Member(id)
 			DELETE r
 			""";
 

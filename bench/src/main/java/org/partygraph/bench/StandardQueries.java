@@ -81,6 +81,12 @@ public final class StandardQueries {
 	 * @param whatIfOperations the 10 operations of the what-if within the township
 	 */
 	public static List<Query> all(String county, String township, List<Map<String, Object>> whatIfOperations) {
+		return all(county, township, township, whatIfOperations);
+	}
+
+	/** As {@link #all(String, String, List)}, the what-if played out within {@code whatIfWithin}. */
+	public static List<Query> all(String county, String township, String whatIfWithin,
+			List<Map<String, Object>> whatIfOperations) {
 		List<Query> queries = new ArrayList<>();
 		queries.add(new Query("org with subtree counts (" + county + ")", ORG_SUBTREE_COUNTS, Map.of("id", county),
 				PEER_ORG_SUBTREE_COUNTS, Map.of("id", county), (d) -> orgCounts(d.path("org")),
@@ -94,8 +100,8 @@ public final class StandardQueries {
 				null, null));
 		queries.add(new Query("orgChart depth 3 (" + county + ")", ORG_CHART, Map.of("id", county), PEER_ORG_CHART,
 				Map.of("id", county), (d) -> chart(d.path("orgChart")), (d) -> peerTree(d.path("orgs").path(0))));
-		queries.add(new Query("whatIf, " + whatIfOperations.size() + " operations (" + township + ")", WHAT_IF,
-				Map.of("within", township, "ops", whatIfOperations), null, null, null, null));
+		queries.add(new Query("whatIf, " + whatIfOperations.size() + " operations (" + whatIfWithin + ")", WHAT_IF,
+				Map.of("within", whatIfWithin, "ops", whatIfOperations), null, null, null, null));
 		queries.add(new Query("complianceIssues (" + county + ")", COMPLIANCE, nullable("within", county), null, null,
 				null, null));
 		queries.add(new Query("complianceIssues (everything)", COMPLIANCE, nullable("within", null), null, null, null,

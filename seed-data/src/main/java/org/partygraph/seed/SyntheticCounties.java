@@ -163,24 +163,7 @@ public final class SyntheticCounties {
 	 */
 	public long[] write(Path file, String name, Progress progress) throws IOException {
 		try (StreamingDatasetWriter writer = new StreamingDatasetWriter(file, name)) {
-			generate(new DatasetReader.ItemSink() {
-
-				@Override
-				public void unit(Unit unit) {
-					writer.unit(unit);
-				}
-
-				@Override
-				public void org(Org org) {
-					writer.org(org);
-				}
-
-				@Override
-				public void member(Member member) {
-					writer.member(member);
-				}
-
-			}, progress);
+			generate(DatasetReader.ItemSink.of(writer::unit, writer::org, writer::member), progress);
 			return new long[] { writer.unitCount(), writer.orgCount(), writer.memberCount() };
 		}
 	}

@@ -145,24 +145,7 @@ class SyntheticCountiesTests {
 		List<Unit> units = new ArrayList<>();
 		List<Org> orgs = new ArrayList<>();
 		List<Member> members = new ArrayList<>();
-		generator.generate(new DatasetReader.ItemSink() {
-
-			@Override
-			public void unit(Unit unit) {
-				units.add(unit);
-			}
-
-			@Override
-			public void org(Org org) {
-				orgs.add(org);
-			}
-
-			@Override
-			public void member(Member member) {
-				members.add(member);
-			}
-
-		}, (done, total, count) -> {
+		generator.generate(DatasetReader.ItemSink.of(units::add, orgs::add, members::add), (done, total, count) -> {
 		});
 		Dataset dataset = new Dataset("synthetic", units, orgs, members);
 		assertThat(DatasetValidator.validate(dataset)).as("hard rules").isEmpty();

@@ -68,24 +68,7 @@ public final class DatasetReader {
 	private boolean complete = true;
 
 	private DatasetReader(ItemSink sink) {
-		this.sink = (sink != null) ? sink : new ItemSink() {
-
-			@Override
-			public void unit(Unit unit) {
-				DatasetReader.this.units.add(unit);
-			}
-
-			@Override
-			public void org(Org org) {
-				DatasetReader.this.orgs.add(org);
-			}
-
-			@Override
-			public void member(Member member) {
-				DatasetReader.this.members.add(member);
-			}
-
-		};
+		this.sink = (sink != null) ? sink : ItemSink.of(this.units::add, this.orgs::add, this.members::add);
 	}
 
 	/**
@@ -106,6 +89,35 @@ public final class DatasetReader {
 		 * @param list {@code units}, {@code orgs} or {@code members}
 		 */
 		default void endOfList(String list) {
+		}
+
+		/** A sink that hands each kind of item to its own consumer. */
+		static ItemSink of(Consumer<Unit> units, Consumer<Org> orgs, Consumer<Member> members) {
+			return new ItemSink() {
+
+				@Override
+				public void unit(Unit unit) {
+					units.accept(unit);
+				}
+
+				@Override
+				public void org(Org org) {
+					orgs.accept(org);
+				}
+
+				@Override
+				public void member(Member member) {
+					members.accept(member);
+				}
+
+			};
+		}
+
+		/** A sink that takes the members and passes over units and orgs. */
+		static ItemSink membersOnly(Consumer<Member> members) {
+			return of((unit) -> {
+			}, (org) -> {
+			}, members);
 		}
 
 	}

@@ -99,22 +99,7 @@ class StreamingDatasetTests {
 		Files.writeString(file, TestFiles.file(List.of(TestFiles.UNIT), List.of("{'id': 'o-1', 'kind': 'BRANCHY', 'name': 'B'}"),
 				List.of(TestFiles.MEMBER)), StandardCharsets.UTF_8);
 		List<Member> members = new ArrayList<>();
-		DatasetReader.Result streamed = DatasetReader.stream(file, new DatasetReader.ItemSink() {
-
-			@Override
-			public void unit(Unit unit) {
-			}
-
-			@Override
-			public void org(Org org) {
-			}
-
-			@Override
-			public void member(Member member) {
-				members.add(member);
-			}
-
-		});
+		DatasetReader.Result streamed = DatasetReader.stream(file, DatasetReader.ItemSink.membersOnly(members::add));
 		assertThat(streamed.problems()).isNotEmpty().isEqualTo(DatasetReader.read(file).problems());
 		assertThat(streamed.problems().get(0).item()).isEqualTo("o-1");
 		assertThat(streamed.problems().get(0).field()).isEqualTo("kind");

@@ -42,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * <li>Refuse ids another dataset holds.</li>
  * <li>In ONE transaction: the earlier import of the same name is relabelled {@code RetiredUnit}
  * etc. and the staged items get the live labels. Readers see the old dataset or the new one,
- * never a mix.</li>
+ * never a mix. A dataset of more nodes than one transaction's memory allows (over
+ * {@code atomicPublishMaxNodes}, 500,000 by default) is published in chunks instead, with a marker
+ * that makes an interrupted publish finish at the next start.</li>
  * <li>Delete the retired items in batches.</li>
  * </ol>
  * A failure or a crash before step 4 leaves the live graph as it was; staged leftovers are invisible
@@ -50,7 +52,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BulkImporter {
 
-	/** Rows per write transaction; measured best on a 2-core machine (see docs/benchmarks.md). */
+	/** Rows per write transaction (the rate it gives is in docs/benchmarks.md; other sizes not measured yet). */
 	public static final int DEFAULT_BATCH = 10_000;
 
 	private static final Logger logger = LoggerFactory.getLogger(BulkImporter.class);
@@ -58,20 +60,6 @@ public final class BulkImporter {
 	private static final String STAGED = "Staged";
 
 	private static final String RETIRED = "Retired";
-
-	private static final String CREATE_NODES = """
-			UNWIND $rows AS row
-			CREATE (n:%s)
-			SET n = row, n.dataset = $dataset
-			""";
-
-	private static final String CREATE_RELATIONSHIPS = """
-			UNWIND $rows AS row
-			MATCH (a:%s {id: row.from})
-			MATCH (b:%s {id: row.to})
-			CREATE (a)-[r:%s]->(b)
-			SET r += row{.*, from: null, to: null}
-			""";
 
 	// One statement per batch of members: each node with every relationship it starts. The first
 	// row's id guards the batch, so a retried transaction that had in fact committed adds nothing.
@@ -113,16 +101,7 @@ public final class BulkImporter {
 			RETURN count(*) AS nodes
 			""";
 
-	private static final String RELINK_TRANSFERS = """
-			MATCH (t:Transfer {dataset: $dataset})
-			MATCH (m:Member {id: t.member})
-			MERGE (m)-[:TRANSFERRED]->(t)
-			""";
 
-	private static final String RECORD_DATASET = """
-			MERGE (d:Dataset {name: $dataset})
-			SET d.format = $format, d.importedAt = datetime(), d.units = $units, d.orgs = $orgs, d.members = $members
-			""";
 
 	private static final String DELETE_IN_BATCHES = """
 			MATCH (n:%s)
@@ -331,22 +310,7 @@ public final class BulkImporter {
 		});
 		if (read.complete() && members.deferred) {
 			members.restart();
-			DatasetReader.stream(file, new DatasetReader.ItemSink() {
-
-				@Override
-				public void unit(Unit unit) {
-				}
-
-				@Override
-				public void org(Org org) {
-				}
-
-				@Override
-				public void member(Member member) {
-					members.check(member);
-				}
-
-			});
+			DatasetReader.stream(file, DatasetReader.ItemSink.membersOnly(members::check));
 		}
 		List<Problem> semantic = read.complete() ? members.finish() : List.of();
 		List<Problem> problems = DatasetFormat.combine(read.problems(), semantic);
@@ -408,7 +372,7 @@ public final class BulkImporter {
 
 	private long writeNodes(Checked checked, long done, ImportProgress progress) {
 		for (var entry : checked.rows.nodes.entrySet()) {
-			String cypher = CREATE_NODES.formatted(STAGED + entry.getKey().cypher());
+			String cypher = DatasetImporter.CREATE_NODES.formatted(STAGED + entry.getKey().cypher());
 			done = writeInBatches(cypher, entry.getValue(), checked, done, "nodes", progress);
 		}
 		return done;
@@ -417,8 +381,8 @@ public final class BulkImporter {
 	private long writeRelationships(Checked checked, long done, ImportProgress progress) {
 		for (var entry : checked.rows.relationships.entrySet()) {
 			GraphSchema.Rel rel = entry.getKey();
-			String cypher = CREATE_RELATIONSHIPS.formatted(STAGED + rel.from().cypher(), STAGED + rel.to().cypher(),
-					rel.name());
+			String cypher = DatasetImporter.CREATE_RELATIONSHIPS.formatted(STAGED + rel.from().cypher(),
+					STAGED + rel.to().cypher(), rel.name());
 			done = writeInBatches(cypher, entry.getValue(), checked, done, "relationships", progress);
 		}
 		return done;
@@ -529,26 +493,13 @@ public final class BulkImporter {
 				}
 			};
 			try {
-				DatasetReader.stream(file, new DatasetReader.ItemSink() {
-
-					@Override
-					public void unit(Unit unit) {
+				DatasetReader.stream(file, DatasetReader.ItemSink.membersOnly((member) -> {
+					batch.add(memberRow(member));
+					entities[0] += 1 + GraphRows.memberRelationships(member);
+					if (batch.size() >= BulkImporter.this.batch) {
+						flush.run();
 					}
-
-					@Override
-					public void org(Org org) {
-					}
-
-					@Override
-					public void member(Member member) {
-						batch.add(memberRow(member));
-						entities[0] += 1 + GraphRows.memberRelationships(member);
-						if (batch.size() >= BulkImporter.this.batch) {
-							flush.run();
-						}
-					}
-
-				});
+				}));
 				flush.run();
 			}
 			catch (BatchFailed ex) {
@@ -613,8 +564,8 @@ public final class BulkImporter {
 				for (GraphSchema.Label label : GraphSchema.Label.values()) {
 					relabel(tx, STAGED + label.cypher(), label.cypher(), checked.name);
 				}
-				tx.run(RELINK_TRANSFERS, Map.of("dataset", checked.name)).consume();
-				tx.run(RECORD_DATASET,
+				tx.run(DatasetImporter.RELINK_TRANSFERS, Map.of("dataset", checked.name)).consume();
+				tx.run(DatasetImporter.RECORD_DATASET,
 						Map.of("dataset", checked.name, "format", Dataset.FORMAT, "units",
 								checked.rows.nodes.get(GraphSchema.Label.UNIT).size(), "orgs",
 								checked.rows.nodes.get(GraphSchema.Label.ORG).size(), "members", checked.members))
@@ -677,8 +628,8 @@ public final class BulkImporter {
 				progress.progress("publishing " + live, total, total);
 			}
 			session.executeWriteWithoutResult((tx) -> {
-				tx.run(RELINK_TRANSFERS, parameters).consume();
-				tx.run(RECORD_DATASET, Map.of("dataset", dataset, "format", Dataset.FORMAT, "units", units, "orgs", orgs,
+				tx.run(DatasetImporter.RELINK_TRANSFERS, parameters).consume();
+				tx.run(DatasetImporter.RECORD_DATASET, Map.of("dataset", dataset, "format", Dataset.FORMAT, "units", units, "orgs", orgs,
 						"members", members)).consume();
 				tx.run(DROP_MARKER, parameters).consume();
 			});

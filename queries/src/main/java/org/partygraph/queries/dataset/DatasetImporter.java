@@ -35,13 +35,13 @@ public final class DatasetImporter {
 			RETURN count(*) AS deleted
 			""";
 
-	private static final String CREATE_NODES = """
+	static final String CREATE_NODES = """
 			UNWIND $rows AS row
 			CREATE (n:%s)
 			SET n = row, n.dataset = $dataset
 			""";
 
-	private static final String CREATE_RELATIONSHIPS = """
+	static final String CREATE_RELATIONSHIPS = """
 			UNWIND $rows AS row
 			MATCH (a:%s {id: row.from})
 			MATCH (b:%s {id: row.to})
@@ -51,13 +51,13 @@ public final class DatasetImporter {
 
 	// Transfer history is not part of a dataset file; it outlives a re-import and is linked again
 	// to the members that come back with the same id.
-	private static final String RELINK_TRANSFERS = """
+	static final String RELINK_TRANSFERS = """
 			MATCH (t:Transfer {dataset: $dataset})
 			MATCH (m:Member {id: t.member})
 			MERGE (m)-[:TRANSFERRED]->(t)
 			""";
 
-	private static final String RECORD_DATASET = """
+	static final String RECORD_DATASET = """
 			MERGE (d:Dataset {name: $dataset})
 			SET d.format = $format, d.importedAt = datetime(), d.units = $units, d.orgs = $orgs, d.members = $members
 			""";

@@ -216,7 +216,7 @@ public final class OrgChanges {
 	private static final String TRANSFERS_OF_MEMBERS = """
 			UNWIND $ids AS key
 			MATCH (m:Member {id: key})-[:TRANSFERRED]->(t:Transfer)
-			USING INDEX m:Member(id)
+			USING INDEX SEEK m:Member(id)
 			RETURN key, t
 			ORDER BY key, t.at DESC, t.seq DESC
 			""";

@@ -13,27 +13,27 @@ import org.partygraph.model.Role;
 /** Reads about members, each method one statement for any number of members or orgs. */
 public final class MemberQueries {
 
-	// Every batch lookup by member id carries an index hint: with sampled statistics the planner
-	// may otherwise scan the whole member id index and hash-join it with the ids (QueryPlansIT saw
-	// it do so for each of these statements).
+	// Every batch lookup by member id carries an index SEEK hint: with sampled statistics the planner
+	// may otherwise scan the whole member id index and hash-join it with the ids, and a plain index
+	// hint still allows that scan (QueryPlansIT saw both happen in CI).
 	private static final String BY_IDS = """
 			UNWIND $ids AS key
 			MATCH (m:Member {id: key})
-			USING INDEX m:Member(id)
+			USING INDEX SEEK m:Member(id)
 			RETURN key, m AS value
 			""";
 
 	private static final String ORGS = """
 			UNWIND $ids AS key
 			MATCH (m:Member {id: key})-[:MEMBER_OF]->(o:Org)
-			USING INDEX m:Member(id)
+			USING INDEX SEEK m:Member(id)
 			RETURN key, o AS value
 			""";
 
 	private static final String PARTICIPATES_IN = """
 			UNWIND $ids AS key
 			MATCH (m:Member {id: key})-[:PARTICIPATES_IN]->(o:Org)
-			USING INDEX m:Member(id)
+			USING INDEX SEEK m:Member(id)
 			RETURN key, o AS value
 			ORDER BY key, o.name, o.id
 			""";
@@ -41,21 +41,21 @@ public final class MemberQueries {
 	private static final String GROUPS = """
 			UNWIND $ids AS key
 			MATCH (m:Member {id: key})-[:IN_GROUP]->(g:Org)
-			USING INDEX m:Member(id)
+			USING INDEX SEEK m:Member(id)
 			RETURN key, g AS value
 			""";
 
 	private static final String UNITS = """
 			UNWIND $ids AS key
 			MATCH (m:Member {id: key})-[:WORKS_IN]->(u:Unit)
-			USING INDEX m:Member(id)
+			USING INDEX SEEK m:Member(id)
 			RETURN key, u AS value
 			""";
 
 	private static final String OFFICES = """
 			UNWIND $ids AS key
 			MATCH (m:Member {id: key})-[h:HOLDS]->(o:Org)
-			USING INDEX m:Member(id)
+			USING INDEX SEEK m:Member(id)
 			RETURN key, m AS member, o.id AS org, h.role AS role
 			ORDER BY key, o.id, h.role
 			""";

@@ -156,7 +156,7 @@ public final class Scenarios {
 	private static final String UNLINK_MEMBERS = """
 			UNWIND $ids AS id
 			MATCH (m:Member {id: id})-[r:MEMBER_OF|IN_GROUP|HOLDS|PARTICIPATES_IN]->()
-			USING INDEX m:Member(id)
+			USING INDEX SEEK m:Member(id)
 			DELETE r
 			""";
 

@@ -20,9 +20,11 @@ import org.partygraph.model.Role;
 final class Lookups {
 
 	// Setting and removing a property takes the node's write lock until the transaction ends and
-	// leaves nothing behind. Locking the items and their Dataset node serializes the changes to one
-	// dataset, so two concurrent moves cannot each pass the cycle check and together close a cycle.
-	private static final String LOCK = """
+	// leaves nothing behind. A change locks the orgs and members it reads and writes, and a member's
+	// present org, group and the orgs it holds offices at, since a transfer or dissolution rewrites those links: two changes wait
+	// for each other only when they share one of these, so changes to different parts of a dataset
+	// run side by side.
+	private static final String LOCK_ITEMS = """
 			CALL () {
 			  UNWIND $orgs AS id
 			  MATCH (n:Org {id: id})
@@ -34,8 +36,29 @@ final class Lookups {
 			}
 			SET n._LOCK_ = true
 			REMOVE n._LOCK_
-			WITH DISTINCT n.dataset AS name
+			""";
+
+	// Run after LOCK_ITEMS holds the members: their links cannot change under it any more.
+	private static final String LOCK_ORGS_OF_MEMBERS = """
+			UNWIND $members AS id
+			MATCH (m:Member {id: id})-[:MEMBER_OF|IN_GROUP|HOLDS]->(o:Org)
+			USING INDEX SEEK m:Member(id)
+			WITH DISTINCT o
+			ORDER BY o.id
+			SET o._LOCK_ = true
+			REMOVE o._LOCK_
+			""";
+
+	// Changes of the tree itself (create, move, dissolve) also lock their datasets, first, so they
+	// run one at a time per dataset: two concurrent moves cannot each pass the cycle check and
+	// together close a cycle. The dataset an org belongs to never changes.
+	private static final String LOCK_DATASETS_OF = """
+			UNWIND $orgs AS id
+			MATCH (o:Org {id: id})
+			WITH DISTINCT o.dataset AS name
 			MATCH (d:Dataset {name: name})
+			WITH d
+			ORDER BY d.name
 			SET d._LOCK_ = true
 			REMOVE d._LOCK_
 			""";
@@ -135,9 +158,26 @@ final class Lookups {
 
 	}
 
-	/** Takes the write locks of the given items (absent ids and {@code null}s are skipped) and their datasets. */
-	static void lock(TransactionContext tx, List<String> orgIds, List<String> memberIds) {
-		tx.run(LOCK, Map.of("orgs", present(orgIds), "members", present(memberIds))).consume();
+	/**
+	 * Takes the write locks of the given items (absent ids and {@code null}s are skipped) and of the
+	 * present org and party group of each member, for a change that leaves the tree as it is.
+	 */
+	static void lockItems(TransactionContext tx, List<String> orgIds, List<String> memberIds) {
+		List<String> members = present(memberIds);
+		tx.run(LOCK_ITEMS, Map.of("orgs", present(orgIds), "members", members)).consume();
+		if (!members.isEmpty()) {
+			tx.run(LOCK_ORGS_OF_MEMBERS, Map.of("members", members)).consume();
+		}
+	}
+
+	/**
+	 * Takes the write locks of the datasets of the given orgs, then of the orgs: for a change that
+	 * reshapes the tree, which has to see the whole of its dataset's tree as it stays.
+	 */
+	static void lockTree(TransactionContext tx, List<String> orgIds) {
+		List<String> orgs = present(orgIds);
+		tx.run(LOCK_DATASETS_OF, Map.of("orgs", orgs)).consume();
+		tx.run(LOCK_ITEMS, Map.of("orgs", orgs, "members", List.of())).consume();
 	}
 
 	/** The org, or {@code null} when there is none with that id (or no id was given). */

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,7 +20,9 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.ClientException;
 import org.partygraph.model.OrgKind;
+import org.partygraph.model.Problem;
 import org.partygraph.model.Role;
 import org.partygraph.model.RoleAssignment;
 import org.partygraph.queries.change.Lookups.MemberNode;
@@ -31,8 +34,9 @@ import org.partygraph.queries.change.Lookups.OrgNode;
  * groups.
  *
  * <p>
- * Each change is ONE managed write transaction. It first locks the items it touches (and their
- * dataset), then checks the hard rules against what is stored and, when any is broken, throws
+ * Each change is ONE managed write transaction. It first locks the items it touches (and a member's
+ * present org and group; a change that reshapes the tree, namely create, move and dissolve, locks
+ * its dataset too), then checks the hard rules against what is stored and, when any is broken, throws
  * {@link ChangeRejectedException} listing every problem, so nothing is written; only then it
  * writes. The driver retries a transaction that failed transiently (a deadlock, a lost leader),
  * so the work inside a callback only reads and writes through the transaction, keeps no state
@@ -221,6 +225,8 @@ public final class OrgChanges {
 			ORDER BY key, t.at DESC, t.seq DESC
 			""";
 
+	private static final String CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed";
+
 	private final Driver driver;
 
 	public OrgChanges(Driver driver) {
@@ -236,8 +242,8 @@ public final class OrgChanges {
 	 * unit unknown
 	 */
 	public String createOrg(NewOrg org) {
-		return write((tx) -> {
-			Lookups.lock(tx, ids(org.parent()), List.of());
+		return create(org.id(), (tx) -> {
+			Lookups.lockTree(tx, ids(org.parent()));
 			Problems problems = new Problems();
 			String item = Problems.item(org.id());
 			checkNewId(tx, org.id(), problems);
@@ -287,7 +293,7 @@ public final class OrgChanges {
 	 */
 	public OrgRenamed renameOrg(String id, String name) {
 		return write((tx) -> {
-			Lookups.lock(tx, ids(id), List.of());
+			Lookups.lockItems(tx, ids(id), List.of());
 			Problems problems = new Problems();
 			OrgNode org = existingOrg(tx, id, "id", problems);
 			if (Problems.isBlank(name)) {
@@ -308,7 +314,7 @@ public final class OrgChanges {
 	 */
 	public OrgMoved moveOrg(String id, String newParent) {
 		return write((tx) -> {
-			Lookups.lock(tx, ids(id, newParent), List.of());
+			Lookups.lockTree(tx, ids(id, newParent));
 			Problems problems = new Problems();
 			String item = Problems.item(id);
 			OrgNode org = existingOrg(tx, id, "id", problems);
@@ -359,7 +365,7 @@ public final class OrgChanges {
 	 */
 	public OrgDissolved dissolveOrg(String id, String targetForMembers) {
 		return write((tx) -> {
-			Lookups.lock(tx, ids(id, targetForMembers), List.of());
+			Lookups.lockTree(tx, ids(id, targetForMembers));
 			Problems problems = new Problems();
 			String item = Problems.item(id);
 			OrgNode org = existingOrg(tx, id, "id", problems);
@@ -432,7 +438,7 @@ public final class OrgChanges {
 
 	private CoManagement changeCoManager(String id, String coManager, boolean add) {
 		return write((tx) -> {
-			Lookups.lock(tx, ids(id, coManager), List.of());
+			Lookups.lockItems(tx, ids(id, coManager), List.of());
 			Problems problems = new Problems();
 			String item = Problems.item(id);
 			OrgNode org = existingOrg(tx, id, "id", problems);
@@ -467,8 +473,8 @@ public final class OrgChanges {
 	 * party group, or an org participated in unknown
 	 */
 	public String addMember(NewMember member) {
-		return write((tx) -> {
-			Lookups.lock(tx, ids(member.org()), List.of());
+		return create(member.id(), (tx) -> {
+			Lookups.lockItems(tx, referencedOrgs(member), List.of());
 			Problems problems = new Problems();
 			String item = Problems.item(member.id());
 			checkNewId(tx, member.id(), problems);
@@ -534,7 +540,7 @@ public final class OrgChanges {
 		String transferId = UUID.randomUUID().toString();
 		OffsetDateTime at = (when != null) ? when.atOffset(ZoneOffset.UTC) : null;
 		return write((tx) -> {
-			Lookups.lock(tx, ids(targetOrg), ids(memberId));
+			Lookups.lockItems(tx, ids(targetOrg), ids(memberId));
 			Problems problems = new Problems();
 			String item = Problems.item(memberId);
 			MemberNode member = existingMember(tx, memberId, problems);
@@ -594,7 +600,7 @@ public final class OrgChanges {
 
 	private HeldRole changeRole(String memberId, String orgId, Role role, boolean add) {
 		return write((tx) -> {
-			Lookups.lock(tx, ids(orgId), ids(memberId));
+			Lookups.lockItems(tx, ids(orgId), ids(memberId));
 			Problems problems = new Problems();
 			String item = Problems.item(memberId);
 			MemberNode member = existingMember(tx, memberId, problems);
@@ -629,7 +635,7 @@ public final class OrgChanges {
 	 */
 	public GroupAssigned assignGroup(String memberId, String groupId) {
 		return write((tx) -> {
-			Lookups.lock(tx, ids(groupId), ids(memberId));
+			Lookups.lockItems(tx, ids(groupId), ids(memberId));
 			Problems problems = new Problems();
 			String item = Problems.item(memberId);
 			MemberNode member = existingMember(tx, memberId, problems);
@@ -643,6 +649,24 @@ public final class OrgChanges {
 			}
 			return new GroupAssigned(memberId, member.group(), groupId);
 		});
+	}
+
+	/**
+	 * A write that creates an item with a new id. Two such changes with the same id no longer wait
+	 * for each other's check; the uniqueness constraint refuses the later commit, and that refusal
+	 * is reported like the check's own.
+	 */
+	private <T> T create(String id, TransactionCallback<T> work) {
+		try {
+			return write(work);
+		}
+		catch (ClientException ex) {
+			if (!CONSTRAINT_FAILED.equals(ex.code())) {
+				throw ex;
+			}
+			throw new ChangeRejectedException(List.of(new Problem(Problems.item(id), "id", "id '" + id
+					+ "' was taken by another change committed meanwhile; ids are unique across orgs, units and members")));
+		}
 	}
 
 	private <T> T write(TransactionCallback<T> work) {
@@ -797,6 +821,16 @@ public final class OrgChanges {
 
 	private static String notAbove(OrgNode parent, OrgKind kind) {
 		return "parent " + parent.describe() + " is not of a higher kind than " + kind;
+	}
+
+	/** Every org a new member links to: its org, group, offices and participation. */
+	private static List<String> referencedOrgs(NewMember member) {
+		List<String> orgs = new ArrayList<>();
+		orgs.add(member.org());
+		orgs.add(member.group());
+		member.roles().stream().filter(Objects::nonNull).map(RoleAssignment::org).forEach(orgs::add);
+		orgs.addAll(member.participatesIn());
+		return orgs;
 	}
 
 	private static List<String> ids(String... ids) {

@@ -57,9 +57,11 @@ import org.partygraph.queries.whatif.WhatIfReport;
  * <p>
  * The race between checking the fingerprint and writing is closed with the locks the validated
  * changes take ({@code OrgChanges}): the apply transaction first takes the write lock of every
- * {@code (:Dataset)} node, which each change and each re-import takes before it writes or commits,
- * and only then reads the snapshot it checks. A change that locked first has committed before the
- * snapshot is read (and so shows in it); a later one waits until the apply commits. Writes made
+ * {@code (:Dataset)} node, which each change of the tree's shape and each re-import takes before it
+ * writes or commits, then of every org of the tree it reads, one of which every other change locks
+ * (the orgs it touches, a member's present org), and only then reads the snapshot it checks. A
+ * change that locked first has committed before the snapshot is read (and so shows in it); a later
+ * one waits until the apply commits. Writes made
  * around the service (Cypher typed into Neo4j Browser) take no such lock and are not covered.
  */
 public final class Scenarios {
@@ -103,6 +105,22 @@ public final class Scenarios {
 			MATCH (d:Dataset)
 			SET d._LOCK_ = true
 			REMOVE d._LOCK_
+			""";
+
+	// Changes that keep the tree's shape lock only the orgs they touch, not the datasets; locking
+	// every org of the tree the scenario reads keeps them out until it is written.
+	private static final String LOCK_TREE = """
+			MATCH (:Org {id: $within})-[:SUBORDINATE_TO*0..]->(top:Org)
+			WHERE NOT (top)-[:SUBORDINATE_TO]->(:Org)
+			MATCH (top)<-[:SUBORDINATE_TO*0..]-(o:Org)
+			SET o._LOCK_ = true
+			REMOVE o._LOCK_
+			""";
+
+	private static final String LOCK_ALL_ORGS = """
+			MATCH (o:Org)
+			SET o._LOCK_ = true
+			REMOVE o._LOCK_
 			""";
 
 	private static final String IDS_TAKEN = """
@@ -464,6 +482,12 @@ public final class Scenarios {
 									+ "; save it again to apply it once more");
 				}
 				tx.run(LOCK_DATASETS).consume();
+				if (scenario.within() != null) {
+					tx.run(LOCK_TREE, Map.of("within", scenario.within())).consume();
+				}
+				else {
+					tx.run(LOCK_ALL_ORGS).consume();
+				}
 				// Read in its own transaction, after the locks: see the class comment.
 				Dataset snapshot = this.exporter.snapshot(scenario.within());
 				String now = Fingerprint.of(snapshot, scenario.within(), scenario.operations());

@@ -17,6 +17,8 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.Gender;
 import org.partygraph.model.InvalidDatasetException;
@@ -586,6 +588,119 @@ class OrgChangesIT {
 		assertThat(countWith("MATCH (:Member {id: 'b1'})-[:MEMBER_OF]->(o:Org {id: $org}) RETURN count(o)",
 				Map.of("org", org))).isEqualTo(1);
 		assertThat(count("MATCH (n) WHERE n._LOCK_ IS NOT NULL RETURN count(n)")).as("no lock left behind").isZero();
+	}
+
+	@Test
+	void aChangeWaitsOnlyForTheOrgsItTouches() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try (Session session = TestNeo4j.driver().session(); Transaction holder = session.beginTransaction()) {
+			holder.run("MATCH (o:Org {id: 'o-xz'}) SET o._LOCK_ = true REMOVE o._LOCK_").consume();
+
+			// Another org of the same dataset: not held up.
+			pool.submit(() -> this.changes.addMember(member("n-e1", "o-e1", null, null))).get(30, TimeUnit.SECONDS);
+			pool.submit(() -> this.changes.renameOrg("o-xz-b", "養殖支部")).get(30, TimeUnit.SECONDS);
+			// A member whose present org is held: waits, and so does a member added to it.
+			Future<?> transfer = pool.submit(() -> this.changes.transferMember("a1", "o-e1", null, null));
+			Future<?> added = pool.submit(() -> this.changes.addMember(member("n-xz", "o-xz", null, null)));
+			Thread.sleep(1500);
+			assertThat(transfer).as("transfer out of the locked org").isNotDone();
+			assertThat(added).as("member added to the locked org").isNotDone();
+
+			holder.commit();
+			transfer.get(30, TimeUnit.SECONDS);
+			added.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(count("MATCH (:Member {id: 'a1'})-[:MEMBER_OF]->(:Org {id: 'o-e1'}) RETURN count(*)")).isEqualTo(1);
+		assertThat(count("MATCH (:Member {id: 'n-xz'})-[:MEMBER_OF]->(:Org {id: 'o-xz'}) RETURN count(*)")).isEqualTo(1);
+	}
+
+	@Test
+	void changesOfTheTreesShapeWaitForTheirDatasetAndOtherChangesDoNot() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try (Session session = TestNeo4j.driver().session(); Transaction holder = session.beginTransaction()) {
+			holder.run("MATCH (d:Dataset) SET d._LOCK_ = true REMOVE d._LOCK_").consume();
+
+			pool.submit(() -> this.changes.addMember(member("n-xz", "o-xz", null, null))).get(30, TimeUnit.SECONDS);
+			pool.submit(() -> this.changes.transferMember("b3", "o-xz", null, null)).get(30, TimeUnit.SECONDS);
+			Future<?> move = pool.submit(() -> this.changes.moveOrg("o-e1", "o-hbt"));
+			Thread.sleep(1500);
+			assertThat(move).as("a move while the dataset is locked").isNotDone();
+
+			holder.commit();
+			move.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(count("MATCH (:Org {id: 'o-e1'})-[:SUBORDINATE_TO]->(:Org {id: 'o-hbt'}) RETURN count(*)"))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void concurrentAddsOfOneNewIdLeaveOneMemberAndRejectTheOthersOnTheirId() throws Exception {
+		List<String> orgs = List.of("o-xz", "o-xz-b", "o-e1", "o-hbt");
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		List<Future<String>> runs = new ArrayList<>();
+		try {
+			for (int i = 0; i < 12; i++) {
+				String org = orgs.get(i % orgs.size());
+				runs.add(pool.submit(() -> {
+					try {
+						return this.changes.addMember(member("n-same", org, null, null));
+					}
+					catch (ChangeRejectedException ex) {
+						assertThat(ex.problems()).extracting(Problem::item, Problem::field)
+							.containsExactly(tuple("n-same", "id"));
+						return null;
+					}
+				}));
+			}
+			int added = 0;
+			for (Future<String> run : runs) {
+				if (run.get(60, TimeUnit.SECONDS) != null) {
+					added++;
+				}
+			}
+			assertThat(added).isEqualTo(1);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(count("MATCH (m:Member {id: 'n-same'}) RETURN count(m)")).isEqualTo(1);
+		assertThat(count("MATCH (:Member {id: 'n-same'})-[r:MEMBER_OF]->() RETURN count(r)")).isEqualTo(1);
+	}
+
+	@Test
+	void transfersRacingTheDissolutionOfTheirOrgLeaveEveryMemberInExactlyOneLiveOrg() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		List<Future<?>> runs = new ArrayList<>();
+		try {
+			// Whichever runs first, each transfer succeeds: from o-xz-b, or from o-xz where the
+			// dissolution moved the member.
+			for (String member : List.of("b1", "b2", "b3")) {
+				runs.add(pool.submit(() -> this.changes.transferMember(member, "o-e1", null, null)));
+			}
+			runs.add(pool.submit(() -> this.changes.dissolveOrg("o-xz-b", "o-xz")));
+			for (Future<?> run : runs) {
+				run.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(count("MATCH (o:Org {id: 'o-xz-b'}) RETURN count(o)")).isZero();
+		assertThat(count("MATCH (m:Member)-[:MEMBER_OF]->() WHERE m.id IN ['b1', 'b2', 'b3'] RETURN count(*)"))
+			.as("memberships of b1, b2, b3")
+			.isEqualTo(3);
+		assertThat(count("""
+				MATCH (m:Member)-[:MEMBER_OF]->(:Org {id: 'o-e1'})
+				WHERE m.id IN ['b1', 'b2', 'b3']
+				RETURN count(m)
+				""")).isEqualTo(3);
+		assertThat(count("MATCH (n) WHERE n._LOCK_ IS NOT NULL RETURN count(n)")).isZero();
 	}
 
 	// Input is data, never Cypher

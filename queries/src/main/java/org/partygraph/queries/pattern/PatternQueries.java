@@ -59,78 +59,124 @@ public final class PatternQueries {
 
 	// "w IS NULL OR ..." is the scope test: w is the within org, null for the whole graph. An
 	// unknown within id leaves no row at all, which reads as all zeros.
+	// Scope first: the orgs of the within org's subtree are gathered once, walking down from it, and
+	// the unit figures start from the units it is set up in; only with no within is every org and
+	// unit read. So a county of a province costs what the county holds, not what the store holds.
 	private static final String SUMMARY = """
 			OPTIONAL MATCH (w:Org {id: $within})
 			WITH w WHERE $within IS NULL OR w IS NOT NULL
 			CALL (w) {
-			  MATCH (e:Unit {kind: 'ENTERPRISE', leading: true})
-			  WHERE w IS NULL OR EXISTS { (e)-[:LOCATED_IN*1..]->(s:Unit)<-[:SET_UP_IN]-(w) WHERE s <> e }
+			  WITH w WHERE w IS NULL
+			  MATCH (o:Org)
+			  RETURN o
+			  UNION
+			  WITH w WHERE w IS NOT NULL
+			  MATCH (w)<-[:SUBORDINATE_TO*0..]-(o:Org)
+			  RETURN o
+			}
+			WITH w, collect(DISTINCT o) AS orgs
+			CALL (w) {
+			  CALL (w) {
+			    WITH w WHERE w IS NULL
+			    MATCH (e:Unit {kind: 'ENTERPRISE', leading: true})
+			    RETURN e
+			    UNION
+			    WITH w WHERE w IS NOT NULL
+			    MATCH (w)-[:SET_UP_IN]->(s)<-[:LOCATED_IN*1..]-(e)
+			    WHERE s <> e AND e.kind = 'ENTERPRISE' AND e.leading = true
+			    RETURN e
+			  }
 			  RETURN count(e) AS leadingEnterprises,
 			         count(CASE WHEN EXISTS {
-			           (o:Org)-[:SET_UP_IN]->(e) WHERE w IS NULL OR EXISTS { (o)-[:SUBORDINATE_TO*0..]->(w) }
+			           (o)-[:SET_UP_IN]->(e) WHERE w IS NULL OR EXISTS { (o)-[:SUBORDINATE_TO*0..]->(w) }
 			         } THEN e END) AS enterprisesWithOrg
 			}
-			CALL (w) {
-			  MATCH (m:Member)-[:MEMBER_OF]->(o:Org)-[:SET_UP_IN]->(e:Unit {kind: 'ENTERPRISE', leading: true}),
-			        (m)-[:WORKS_IN]->(:Unit {kind: 'PRODUCTION_BASE'})-[:SUPPLIES]->(e)
-			  WHERE w IS NULL OR EXISTS { (o)-[:SUBORDINATE_TO*0..]->(w) }
+			CALL (orgs) {
+			  UNWIND orgs AS o
+			  MATCH (o)-[:SET_UP_IN]->(e)
+			  WHERE e.kind = 'ENTERPRISE' AND e.leading = true
+			  MATCH (m)-[:MEMBER_OF]->(o)
+			  WHERE EXISTS { (m)-[:WORKS_IN]->(b)-[:SUPPLIES]->(e) WHERE b.kind = 'PRODUCTION_BASE' }
 			  RETURN count(DISTINCT m) AS baseMembers
 			}
-			CALL (w) {
-			  MATCH (o:Org)
-			  WHERE EXISTS { (o)-[:SET_UP_IN]->(:Unit {kind: 'ENTERPRISE', leading: true}) }
-			    AND EXISTS { (o)-[:CO_MANAGED_BY]->(:Org {kind: 'TOWNSHIP_COMMITTEE'}) }
-			    AND (w IS NULL OR EXISTS { (o)-[:SUBORDINATE_TO*0..]->(w) })
+			CALL (orgs) {
+			  UNWIND orgs AS o
+			  WITH o
+			  WHERE EXISTS { (o)-[:SET_UP_IN]->(e) WHERE e.kind = 'ENTERPRISE' AND e.leading = true }
+			    AND EXISTS { (o)-[:CO_MANAGED_BY]->(t) WHERE t.kind = 'TOWNSHIP_COMMITTEE' }
 			  RETURN count(o) AS coManaged
 			}
-			CALL (w) {
-			  MATCH (o:Org)-[:SUBORDINATE_TO]->(t:Org {kind: 'TOWNSHIP_COMMITTEE'})
+			CALL (orgs) {
+			  UNWIND orgs AS o
+			  WITH o
 			  WHERE o.kind IN ['GENERAL_BRANCH', 'BRANCH']
-			    AND EXISTS { (o)-[:SET_UP_IN]->(:Unit {kind: 'INDUSTRY'}) }
-			    AND (w IS NULL OR EXISTS { (o)-[:SUBORDINATE_TO*0..]->(w) })
+			    AND EXISTS { (o)-[:SET_UP_IN]->(i) WHERE i.kind = 'INDUSTRY' }
+			  MATCH (o)-[:SUBORDINATE_TO]->(t)
+			  WHERE t.kind = 'TOWNSHIP_COMMITTEE'
 			  RETURN count(DISTINCT CASE o.kind WHEN 'GENERAL_BRANCH' THEN t END) AS townshipsWithIndustryGeneralBranch,
 			         count(DISTINCT CASE o.kind WHEN 'BRANCH' THEN t END) AS townshipsWithIndustryBranch
 			}
-			CALL (w) {
-			  MATCH (o:Org)
+			CALL (orgs) {
+			  UNWIND orgs AS o
+			  WITH o
 			  WHERE o.kind IN ['BRANCH', 'JOINT_BRANCH']
-			    AND EXISTS { (o)-[:SET_UP_IN]->(:Unit {kind: 'PARK'}) }
-			    AND (w IS NULL OR EXISTS { (o)-[:SUBORDINATE_TO*0..]->(w) })
+			    AND EXISTS { (o)-[:SET_UP_IN]->(p) WHERE p.kind = 'PARK' }
 			  RETURN count(o) AS parkBranches
 			}
 			CALL (w) {
-			  MATCH (c:Unit {kind: 'COOPERATIVE'})
-			  WHERE w IS NULL OR EXISTS { (c)-[:LOCATED_IN*1..]->(s:Unit)<-[:SET_UP_IN]-(w) WHERE s <> c }
+			  CALL (w) {
+			    WITH w WHERE w IS NULL
+			    MATCH (c:Unit {kind: 'COOPERATIVE'})
+			    RETURN c
+			    UNION
+			    WITH w WHERE w IS NOT NULL
+			    MATCH (w)-[:SET_UP_IN]->(s)<-[:LOCATED_IN*1..]-(c)
+			    WHERE s <> c AND c.kind = 'COOPERATIVE'
+			    RETURN c
+			  }
 			  RETURN count(c) AS cooperatives
 			}
-			CALL (w) {
-			  MATCH (o:Org)
-			  WHERE EXISTS { (o)-[:SET_UP_IN]->(:Unit {kind: 'COOPERATIVE'}) }
-			    AND (w IS NULL OR EXISTS { (o)-[:SUBORDINATE_TO*0..]->(w) })
+			CALL (orgs) {
+			  UNWIND orgs AS o
+			  WITH o
+			  WHERE EXISTS { (o)-[:SET_UP_IN]->(c) WHERE c.kind = 'COOPERATIVE' }
 			  RETURN count(o) AS cooperativeOrgs
 			}
-			CALL (w) {
-			  MATCH (c:Unit {kind: 'COOPERATIVE'})
-			  WHERE EXISTS { (o:Org)-[:SET_UP_IN]->(c) WHERE w IS NULL OR EXISTS { (o)-[:SUBORDINATE_TO*0..]->(w) } }
+			CALL (orgs) {
+			  UNWIND orgs AS o
+			  MATCH (o)-[:SET_UP_IN]->(c)
+			  WHERE c.kind = 'COOPERATIVE'
+			  WITH DISTINCT c
 			  RETURN sum(coalesce(c.householdsDriven, 0)) AS householdsDriven
 			}
 			CALL (w) {
-			  MATCH (v:Unit {kind: 'VILLAGE', industryCluster: true})
-			  WHERE w IS NULL OR EXISTS { (v)-[:LOCATED_IN*1..]->(s:Unit)<-[:SET_UP_IN]-(w) WHERE s <> v }
+			  CALL (w) {
+			    WITH w WHERE w IS NULL
+			    MATCH (v:Unit {kind: 'VILLAGE', industryCluster: true})
+			    RETURN v
+			    UNION
+			    WITH w WHERE w IS NOT NULL
+			    MATCH (w)-[:SET_UP_IN]->(s)<-[:LOCATED_IN*1..]-(v)
+			    WHERE s <> v AND v.kind = 'VILLAGE' AND v.industryCluster = true
+			    RETURN v
+			  }
 			  RETURN count(v) AS clusterVillages,
 			         count(CASE WHEN EXISTS {
-			           (g:Org {kind: 'GENERAL_BRANCH'})-[:SET_UP_IN]->(v) WHERE w IS NULL OR EXISTS { (g)-[:SUBORDINATE_TO*0..]->(w) }
+			           (g)-[:SET_UP_IN]->(v) WHERE g.kind = 'GENERAL_BRANCH' AND (w IS NULL OR EXISTS { (g)-[:SUBORDINATE_TO*0..]->(w) })
 			         } THEN v END) AS upgradedToGeneralBranch
 			}
-			CALL (w) {
-			  MATCH (b:Org {kind: 'BRANCH'})
-			  WHERE b.trade IS NOT NULL
-			    AND EXISTS { (b)-[:SUBORDINATE_TO]->(:Org {kind: 'GENERAL_BRANCH'})-[:SET_UP_IN]->(:Unit {kind: 'VILLAGE'}) }
-			    AND (w IS NULL OR EXISTS { (b)-[:SUBORDINATE_TO*0..]->(w) })
+			CALL (orgs) {
+			  UNWIND orgs AS b
+			  WITH b
+			  WHERE b.kind = 'BRANCH' AND b.trade IS NOT NULL
+			    AND EXISTS { (b)-[:SUBORDINATE_TO]->(g)-[:SET_UP_IN]->(v) WHERE g.kind = 'GENERAL_BRANCH' AND v.kind = 'VILLAGE' }
 			  RETURN count(b) AS tradeBranches
 			}
-			RETURN *
+			RETURN leadingEnterprises, enterprisesWithOrg, baseMembers, coManaged, townshipsWithIndustryGeneralBranch,
+			  townshipsWithIndustryBranch, parkBranches, cooperatives, cooperativeOrgs, householdsDriven, clusterVillages,
+			  upgradedToGeneralBranch, tradeBranches
 			""";
+
 
 	// Who is the pattern's org, as predicates on o. Summary, instances and patternsOf share them.
 

@@ -53,17 +53,20 @@ public class QueriesAutoConfiguration {
 	/**
 	 * Boot's driver bean, under every use of it (imports, migrations, and the time-limited view the
 	 * query classes get): sessions go to {@code party-graph.database} (the server's default database
-	 * when unset) and share one bookmark manager (see {@link SessionDefaults}).
+	 * when unset) and, for a cluster (see {@link SessionDefaults#causal(String, String)}), share one
+	 * bookmark manager.
 	 */
 	@Bean
 	static BeanPostProcessor sessionDefaults(Environment environment) {
 		String database = environment.getProperty("party-graph.database");
+		boolean causal = SessionDefaults.causal(environment.getProperty("party-graph.causal-consistency"),
+				environment.getProperty("spring.neo4j.uri"));
 		return new BeanPostProcessor() {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				return (bean instanceof Driver driver && !(bean instanceof SessionDefaults))
-						? new SessionDefaults(driver, database) : bean;
+						? new SessionDefaults(driver, database, causal) : bean;
 			}
 
 		};

@@ -13,10 +13,18 @@ import org.neo4j.driver.SessionConfig;
 /**
  * The driver every query class gets: sessions opened without a configuration of their own (all of
  * ours: {@code driver.session()}) go to the configured database ({@code party-graph.database};
- * the server's default database when unset) and share one bookmark manager, so a statement sees
- * every write committed before it by this service (causal consistency: in a cluster a read routed
- * to a secondary waits until that secondary has those writes). A session opened with its own
- * {@link SessionConfig} keeps it untouched.
+ * the server's default database when unset) and, with causal consistency on, share one bookmark
+ * manager, so a statement sees every write committed before it by this service (in a cluster a
+ * read routed to a secondary waits until that secondary has those writes). A session opened with
+ * its own {@link SessionConfig} keeps it untouched.
+ *
+ * <p>
+ * On one database server causal consistency buys nothing (a transaction started after a commit
+ * returned sees it) and costs a wait: a transaction carrying a bookmark waits until every
+ * transaction committed before that bookmark has closed, so under concurrent writes each read
+ * queued behind the slowest commit in flight (with the member-name text index refreshed on each
+ * commit, seconds under the load test). So it is on for routing ({@code neo4j://}) URIs only,
+ * unless {@code party-graph.causal-consistency} says otherwise.
  */
 public final class SessionDefaults implements Driver {
 
@@ -26,16 +34,31 @@ public final class SessionDefaults implements Driver {
 
 	private final String database;
 
+	private final boolean causal;
+
 	/**
 	 * @param driver the driver to wrap
 	 * @param database the database sessions use; {@code null} or blank for the server's default
 	 */
 	public SessionDefaults(Driver driver, String database) {
+		this(driver, database, true);
+	}
+
+	/**
+	 * @param driver the driver to wrap
+	 * @param database the database sessions use; {@code null} or blank for the server's default
+	 * @param causal whether sessions share one bookmark manager
+	 */
+	public SessionDefaults(Driver driver, String database, boolean causal) {
 		this.driver = driver;
 		this.database = (database == null || database.isBlank()) ? null : database.strip();
-		// The driver's own bookmark manager, shared with executableQuery, so both see each other's writes.
-		BookmarkManager bookmarks = driver.executableQueryBookmarkManager();
-		SessionConfig.Builder builder = SessionConfig.builder().withBookmarkManager(bookmarks);
+		this.causal = causal;
+		SessionConfig.Builder builder = SessionConfig.builder();
+		if (causal) {
+			// The driver's own bookmark manager, shared with executableQuery, so both see each other's writes.
+			BookmarkManager bookmarks = driver.executableQueryBookmarkManager();
+			builder.withBookmarkManager(bookmarks);
+		}
 		if (this.database != null) {
 			builder.withDatabase(this.database);
 		}
@@ -45,6 +68,29 @@ public final class SessionDefaults implements Driver {
 	/** The database sessions use; {@code null} for the server's default. */
 	public String database() {
 		return this.database;
+	}
+
+	/** Whether sessions share one bookmark manager. */
+	public boolean causal() {
+		return this.causal;
+	}
+
+	/**
+	 * Whether causal consistency is on for a setting of {@code party-graph.causal-consistency}
+	 * ({@code auto}, {@code on} or {@code off}; {@code null} is {@code auto}) and the database URI
+	 * ({@code null} for the embedded database): {@code auto} is on for routing URIs ({@code neo4j},
+	 * {@code neo4j+s}, {@code neo4j+ssc}), the ones a cluster is reached by.
+	 * @throws IllegalArgumentException for any other setting, naming it
+	 */
+	public static boolean causal(String setting, String uri) {
+		String value = (setting == null || setting.isBlank()) ? "auto" : setting.strip().toLowerCase(java.util.Locale.ROOT);
+		return switch (value) {
+			case "on", "true" -> true;
+			case "off", "false" -> false;
+			case "auto" -> uri != null && uri.strip().toLowerCase(java.util.Locale.ROOT).startsWith("neo4j");
+			default -> throw new IllegalArgumentException("party-graph.causal-consistency is '" + setting
+					+ "'; use auto (on for neo4j:// cluster URIs, off otherwise), on or off");
+		};
 	}
 
 	/** The driver underneath. */

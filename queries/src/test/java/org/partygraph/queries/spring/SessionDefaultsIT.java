@@ -49,8 +49,8 @@ class SessionDefaultsIT {
 	}
 
 	@Test
-	void sessionsShareBookmarks() {
-		SessionDefaults sessions = new SessionDefaults(this.driver, null);
+	void withCausalConsistencySessionsShareBookmarks() {
+		SessionDefaults sessions = new SessionDefaults(this.driver, null, true);
 		Set<Bookmark> before = this.driver.executableQueryBookmarkManager().getBookmarks();
 		try (Session session = sessions.session()) {
 			session.executeWriteWithoutResult((tx) -> tx.run("CREATE (:BookmarkProbe)"));
@@ -64,6 +64,36 @@ class SessionDefaultsIT {
 			assertThat(probes).isPositive();
 			session.executeWriteWithoutResult((tx) -> tx.run("MATCH (p:BookmarkProbe) DELETE p"));
 		}
+	}
+
+	@Test
+	void withoutCausalConsistencySessionsStartWithoutBookmarksAndStillReadTheirWrites() {
+		SessionDefaults sessions = new SessionDefaults(this.driver, null, false);
+		Set<Bookmark> before = this.driver.executableQueryBookmarkManager().getBookmarks();
+		try (Session session = sessions.session()) {
+			session.executeWriteWithoutResult((tx) -> tx.run("CREATE (:BookmarkProbe)"));
+		}
+		assertThat(this.driver.executableQueryBookmarkManager().getBookmarks()).isEqualTo(before);
+		try (Session session = sessions.session()) {
+			assertThat(session.lastBookmarks()).isEmpty();
+			// One server: a transaction begun after a commit returned sees it, bookmark or not.
+			long probes = session.executeRead(
+					(tx) -> tx.run("MATCH (p:BookmarkProbe) RETURN count(p) AS n").single().get("n").asLong());
+			assertThat(probes).isPositive();
+			session.executeWriteWithoutResult((tx) -> tx.run("MATCH (p:BookmarkProbe) DELETE p"));
+		}
+	}
+
+	@Test
+	void causalConsistencyIsOnForClusterUrisUnlessSetOtherwise() {
+		assertThat(SessionDefaults.causal(null, null)).as("embedded").isFalse();
+		assertThat(SessionDefaults.causal("auto", "bolt://db:7687")).isFalse();
+		assertThat(SessionDefaults.causal(null, "neo4j://cluster:7687")).isTrue();
+		assertThat(SessionDefaults.causal("auto", "neo4j+s://cluster.example.org")).isTrue();
+		assertThat(SessionDefaults.causal("on", "bolt://db:7687")).isTrue();
+		assertThat(SessionDefaults.causal("OFF", "neo4j://cluster:7687")).isFalse();
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> SessionDefaults.causal("yes", null))
+			.withMessageContaining("party-graph.causal-consistency is 'yes'");
 	}
 
 }

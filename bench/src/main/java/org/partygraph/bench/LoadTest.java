@@ -650,12 +650,15 @@ public final class LoadTest {
 				Latency is the client's round trip (request sent to answer read). `req/s` is requests of that kind
 				divided by the run's length.
 
-				Every change (and every refused change, which is checked inside the same kind of transaction) first
-				locks its dataset's `:Dataset` node (`Lookups.lock` in `queries`), so changes to one dataset run one
-				at a time. With closed-loop clients about 30 % of them are waiting in that queue at any moment, so
-				write latency is mostly queueing: it grows with the number of clients, while reads are not blocked
-				by it. The clients, the service and Neo4j share the machine's cores, and the load average above
-				says how busy the machine was with other work during the run.
+				Every change (and every refused change, which is checked inside the same kind of transaction)
+				locks the orgs and members it touches, and a member's present org (`Lookups.lockItems` in
+				`queries`); only changes of the tree's shape (create, move, dissolve an org) lock the whole
+				dataset. So changes to different branches run side by side, and write latency is mostly the
+				commit itself (each new member's name goes into the `member_name` text index, refreshed on every
+				commit) and the share of the machine's two cores each request gets: the clients, the service and
+				Neo4j share them, and the load average above says how busy the machine was with other work.
+				Reads on one server carry no bookmarks (`party-graph.causal-consistency=auto`), so they never wait
+				for writes in flight.
 				""").append('\n');
 		md.append("## What each operation does\n\n");
 		md.append("""

@@ -21,6 +21,7 @@ import org.neo4j.driver.Value;
 import org.partygraph.embedded.EmbeddedNeo4j;
 import org.partygraph.queries.dataset.DatasetImporter;
 import org.partygraph.queries.schema.Migrations;
+import org.partygraph.queries.spring.SessionDefaults;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
@@ -92,6 +93,9 @@ class ClusterRoutingIT {
 		assertThat(this.context.getBean(Neo4jConnectionDetails.class).getUri().getScheme()).isEqualTo("neo4j");
 		// No embedded store was started: the service talks to the separate server only.
 		assertThat(this.context.getBeanNamesForType(EmbeddedNeo4j.class)).isEmpty();
+		// A routing URI turns causal consistency on: sessions share bookmarks, so reads on a secondary wait for writes.
+		assertThat(this.context.getBean(Driver.class)).isInstanceOfSatisfying(SessionDefaults.class,
+				(sessions) -> assertThat(sessions.causal()).isTrue());
 		// What the driver gets when it asks for a routing table: this server in every role.
 		String address = "127.0.0.1:" + server.boltPort();
 		try (Driver driver = GraphDatabase.driver("neo4j://" + address, AuthTokens.basic("neo4j", PASSWORD));

@@ -8,18 +8,32 @@ import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.partygraph.model.OrgKind;
 
-/** Builds {@link OrgChart}s in two statements: the structure, then every drawn org's member counts. */
+/**
+ * Builds {@link OrgChart}s in one statement: the whole subtree is walked once, each org with the
+ * members whose membership is at it, and the subtree counts are summed here from the leaves up, so
+ * every org is read once rather than once per drawn org above it. Only co-managers outside the tree
+ * need a second statement, for their counts.
+ */
 public final class ChartQueries {
 
+	// Every org of the subtree: the drawn ones (within depth) in full, the rest only for their counts.
 	private static final String STRUCTURE = """
 			MATCH p = (:Org {id: $root})<-[:SUBORDINATE_TO*0..]-(o:Org)
-			WHERE $depth IS NULL OR length(p) <= $depth
-			RETURN o AS org, length(p) AS depth,
+			WITH o, length(p) AS depth
+			WITH o, depth, $depth IS NULL OR depth <= $depth AS drawn
+			RETURN o.id AS id, depth, drawn,
 			  [(o)-[:SUBORDINATE_TO]->(x) | x.id][0] AS parent,
-			  COUNT { (o)<-[:SUBORDINATE_TO]-(:Org) } AS childCount,
-			  [(o)-[:CO_MANAGED_BY]->(c:Org) | c] AS coManagers,
-			  CASE WHEN $units THEN [(o)-[:SET_UP_IN]->(u:Unit) | u] ELSE [] END AS units
+			  COUNT { (o)<-[:MEMBER_OF]-(:Member) } AS members,
+			  COUNT { (o)<-[:MEMBER_OF]-(m:Member) WHERE m.status = 'FULL' } AS fullMembers,
+			  CASE WHEN drawn THEN o END AS org,
+			  CASE WHEN drawn AND o.kind = 'PARTY_GROUP' THEN COUNT { (o)<-[:IN_GROUP]-(:Member) } END AS assigned,
+			  CASE WHEN drawn AND o.kind = 'PARTY_GROUP'
+			    THEN COUNT { (o)<-[:IN_GROUP]-(m:Member) WHERE m.status = 'FULL' } END AS fullAssigned,
+			  CASE WHEN drawn THEN COUNT { (o)<-[:SUBORDINATE_TO]-(:Org) } END AS childCount,
+			  CASE WHEN drawn THEN [(o)-[:CO_MANAGED_BY]->(c:Org) | c] ELSE [] END AS coManagers,
+			  CASE WHEN drawn AND $units THEN [(o)-[:SET_UP_IN]->(u:Unit) | u] ELSE [] END AS units
 			ORDER BY depth, o.name, o.id
 			""";
 
@@ -43,17 +57,37 @@ public final class ChartQueries {
 		parameters.put("root", rootId);
 		parameters.put("depth", depth);
 		parameters.put("units", withUnits);
-		List<Record> records = this.rows.read(STRUCTURE, parameters);
-		if (records.isEmpty()) {
+		List<Record> all = this.rows.read(STRUCTURE, parameters);
+		if (all.isEmpty()) {
 			return null;
 		}
+		// Subtree counts, leaves first (rows come by depth; a tree reaches each org once).
+		Map<String, int[]> subtree = new LinkedHashMap<>();
+		Map<String, String> parents = new LinkedHashMap<>();
+		for (Record r : all) {
+			String id = r.get("id").asString();
+			if (subtree.putIfAbsent(id, new int[] { r.get("members").asInt(), r.get("fullMembers").asInt() }) == null) {
+				parents.put(id, r.get("parent").asString(null));
+			}
+		}
+		List<String> bottomUp = new ArrayList<>(subtree.keySet());
+		java.util.Collections.reverse(bottomUp);
+		for (String id : bottomUp) {
+			int[] own = subtree.get(id);
+			int[] above = id.equals(rootId) ? null : subtree.get(parents.get(id));
+			if (above != null) {
+				above[0] += own[0];
+				above[1] += own[1];
+			}
+		}
+		List<Record> records = all.stream().filter((r) -> r.get("drawn").asBoolean()).toList();
 		Map<String, Record> inTree = new LinkedHashMap<>();
-		records.forEach((r) -> inTree.put(r.get("org").get("id").asString(), r));
+		records.forEach((r) -> inTree.putIfAbsent(r.get("id").asString(), r));
 		Map<String, OrgRow> external = new LinkedHashMap<>();
 		Map<String, UnitRow> units = new LinkedHashMap<>();
 		List<OrgChart.Edge> edges = new ArrayList<>();
-		for (Record r : records) {
-			String id = r.get("org").get("id").asString();
+		for (Record r : inTree.values()) {
+			String id = r.get("id").asString();
 			String parent = r.get("parent").asString(null);
 			if (parent != null && inTree.containsKey(parent)) {
 				edges.add(new OrgChart.Edge(id, parent, "SUBORDINATE_TO"));
@@ -71,14 +105,17 @@ public final class ChartQueries {
 				edges.add(new OrgChart.Edge(id, unit.id(), "SET_UP_IN"));
 			}
 		}
-		List<String> orgIds = new ArrayList<>(inTree.keySet());
-		orgIds.addAll(external.keySet());
-		Map<String, MemberCounts> counts = this.orgs.memberCounts(orgIds);
+		Map<String, MemberCounts> counts = external.isEmpty() ? Map.of()
+				: this.orgs.memberCounts(List.copyOf(external.keySet()));
 		List<OrgChart.Node> nodes = new ArrayList<>();
-		for (Record r : records) {
+		for (Record r : inTree.values()) {
 			OrgRow org = Rows.org(r.get("org"));
 			String parent = r.get("parent").asString(null);
-			MemberCounts c = counts.get(org.id());
+			int[] sum = subtree.get(org.id());
+			// A party group counts the members assigned to it (MemberCounts' rule), not a subtree.
+			MemberCounts c = (org.kind() == OrgKind.PARTY_GROUP)
+					? new MemberCounts(r.get("assigned").asInt(), r.get("fullAssigned").asInt())
+					: new MemberCounts(sum[0], sum[1]);
 			nodes.add(new OrgChart.Node(org.id(), org.name(), org.kind().name(), false, c.total(), c.full(),
 					r.get("depth").asInt(), inTree.containsKey(parent) ? parent : null, r.get("childCount").asInt(),
 					false));

@@ -1,8 +1,10 @@
 package org.partygraph.api;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.GraphQlResponse;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -19,11 +21,43 @@ class RoundTripsIT extends ServiceTestBase {
 	void roundTripsDoNotGrowWithTheNumberOfParents() {
 		Map<String, Object> big = debug("o-county");
 		Map<String, Object> small = debug("s-o-county");
-		// At most: org, counts x3 levels, children x2 levels, member pages, members' orgs (the data
-		// loader may merge the count batches of two levels into one).
-		assertThat((Integer) big.get("databaseRoundTrips")).isBetween(6, 8);
+		// Exactly: org, children, grandchildren (each level's member counts come in its own statement,
+		// looked ahead in the selection), member pages, members' orgs.
+		assertThat((Integer) big.get("databaseRoundTrips")).isEqualTo(5);
 		assertThat(small.get("databaseRoundTrips")).isEqualTo(big.get("databaseRoundTrips"));
 		assertThat(((Number) big.get("databaseMillis")).doubleValue()).isPositive();
+	}
+
+	@Test
+	void countsAskedAtALevelComeWithItsStatementAndEqualTheLoadersOwn() {
+		// children looks ahead for counts; descendants(depth: 1), the same orgs, leaves them to the
+		// memberCounts loader's own statement.
+		GraphQlTester.Response ahead = this.graphQl
+			.document("{ org(id: \"o-county\") { children { id memberCount fullMemberCount } } }")
+			.extension("debug", true)
+			.execute();
+		GraphQlTester.Response loader = this.graphQl
+			.document("{ org(id: \"o-county\") { descendants(depth: 1) { id memberCount fullMemberCount } } }")
+			.extension("debug", true)
+			.execute();
+		List<Map<String, Object>> prefetched = ahead.path("org.children")
+			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get();
+		List<Map<String, Object>> loaded = loader.path("org.descendants")
+			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get();
+		assertThat(prefetched).hasSizeGreaterThan(5)
+			.allSatisfy((child) -> assertThat((Integer) child.get("memberCount")).isPositive())
+			.containsExactlyInAnyOrderElementsOf(loaded);
+		assertThat(roundTrips(ahead)).isEqualTo(2);
+		assertThat(roundTrips(loader)).isEqualTo(3);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Object roundTrips(GraphQlTester.Response response) {
+		return ((Map<String, Object>) response.returnResponse().getExtensions().get("debug")).get("databaseRoundTrips");
 	}
 
 	@Test

@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.partygraph.queries.read.Counted;
 import org.partygraph.queries.read.MemberCounts;
 import org.partygraph.queries.read.MemberPage;
 import org.partygraph.queries.read.MemberQueries;
 import org.partygraph.queries.read.OrgQueries;
+import org.partygraph.queries.read.OrgRow;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +31,9 @@ public class DataLoaders {
 		registry.forTypePair(String.class, MemberCounts.class)
 			.withName("memberCounts")
 			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> orgs.memberCounts(ids)));
+		registry.forTypePair(ChildrenKey.class, Counted.class)
+			.withName("childLists")
+			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadChildren(orgs, keys)));
 		registry.forTypePair(String.class, List.class)
 			.withName("offices")
 			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> new HashMap<>(orgs.offices(ids))));
@@ -38,6 +43,31 @@ public class DataLoaders {
 		registry.forTypePair(MemberPageKey.class, MemberPage.class)
 			.withName("memberPages")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadPages(members, keys)));
+	}
+
+	// One statement per flavour asked for in the level (with counts, without), usually one.
+	private static Map<ChildrenKey, Counted> loadChildren(OrgQueries orgs, Set<ChildrenKey> keys) {
+		Map<ChildrenKey, Counted> result = new HashMap<>();
+		keys.stream().collect(Collectors.partitioningBy(ChildrenKey::counted)).forEach((counted, group) -> {
+			if (group.isEmpty()) {
+				return;
+			}
+			List<String> ids = group.stream().map(ChildrenKey::orgId).toList();
+			if (counted) {
+				Counted<Map<String, List<OrgRow>>> found = orgs.childrenCounted(ids);
+				group.forEach((key) -> {
+					List<OrgRow> children = found.value().get(key.orgId());
+					Map<String, MemberCounts> counts = new HashMap<>();
+					children.forEach((c) -> counts.put(c.id(), found.counts().get(c.id())));
+					result.put(key, new Counted<>(children, counts));
+				});
+			}
+			else {
+				Map<String, List<OrgRow>> found = orgs.children(ids);
+				group.forEach((key) -> result.put(key, new Counted<>(found.get(key.orgId()), Map.of())));
+			}
+		});
+		return result;
 	}
 
 	private static Map<DescendantsKey, List> loadDescendants(OrgQueries orgs, Set<DescendantsKey> keys) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 import org.partygraph.model.OrgKind;
 import org.partygraph.model.Role;
@@ -13,6 +14,7 @@ import org.partygraph.model.UnitKind;
 import org.partygraph.queries.pattern.Pattern;
 import org.partygraph.queries.pattern.PatternInstance;
 import org.partygraph.queries.pattern.PatternQueries;
+import org.partygraph.queries.read.Counted;
 import org.partygraph.queries.read.ManagementLink;
 import org.partygraph.queries.read.MemberCounts;
 import org.partygraph.queries.read.MemberRow;
@@ -20,6 +22,7 @@ import org.partygraph.queries.read.Office;
 import org.partygraph.queries.read.OrgFilter;
 import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
+import org.partygraph.queries.read.Page;
 import org.partygraph.queries.read.SearchQueries;
 import org.partygraph.queries.read.UnitRow;
 import org.partygraph.api.security.Scope;
@@ -50,14 +53,25 @@ public class OrgController {
 		this.scope = scope;
 	}
 
+	// When the query asks for member counts of what a level returns, that level's statement counts
+	// them too and primes the memberCounts loader, so the counts cost no round trip of their own.
 	@QueryMapping
-	public OrgRow org(@Argument String id) {
-		return this.scope.isVisible(id) ? this.orgs.byIds(List.of(id)).get(id) : null;
+	public OrgRow org(@Argument String id, DataFetchingEnvironment env,
+			DataLoader<String, MemberCounts> memberCounts) {
+		if (!this.scope.isVisible(id)) {
+			return null;
+		}
+		if (!Prefetch.wantsCounts(env.getSelectionSet(), "")) {
+			return this.orgs.byIds(List.of(id)).get(id);
+		}
+		Counted<Map<String, OrgRow>> found = this.orgs.byIdsCounted(List.of(id));
+		Prefetch.prime(memberCounts, found.counts());
+		return found.value().get(id);
 	}
 
 	@QueryMapping
 	public Connection<OrgRow> orgs(@Argument OrgFilterInput filter, @Argument SortInput sort, @Argument Integer first,
-			@Argument String after) {
+			@Argument String after, DataFetchingEnvironment env, DataLoader<String, MemberCounts> memberCounts) {
 		String within = this.scope.within((filter != null) ? filter.within() : null, "filter.within");
 		OrgFilter wanted = ((filter != null) ? filter : OrgFilterInput.EMPTY).toFilter(within);
 		if (filter != null && filter.pattern() != null) {
@@ -67,8 +81,10 @@ public class OrgController {
 				.map(PatternInstance::orgId)
 				.toList());
 		}
-		return Connection.of(this.search.orgs(wanted, SortInput.of(sort), Cursors.pageSize(first),
-				Cursors.offsetAfter(after)));
+		Counted<Page<OrgRow>> page = this.search.orgs(wanted, SortInput.of(sort), Cursors.pageSize(first),
+				Cursors.offsetAfter(after), Prefetch.wantsCounts(env.getSelectionSet(), "edges/node/"));
+		Prefetch.prime(memberCounts, page.counts());
+		return Connection.of(page.value());
 	}
 
 	/** The {@code OrgFilter} input: the queries module's filter plus a pattern, resolved here. */
@@ -96,9 +112,14 @@ public class OrgController {
 		return Batches.byKey(orgs, OrgRow::id, this.scope.filterValues(this.orgs.parents(ids(orgs)), OrgRow::id));
 	}
 
-	@BatchMapping(typeName = "Org")
-	public Map<OrgRow, List<OrgRow>> children(List<OrgRow> orgs) {
-		return Batches.byKey(orgs, OrgRow::id, this.orgs.children(ids(orgs)));
+	@SchemaMapping(typeName = "Org")
+	public CompletableFuture<List<OrgRow>> children(OrgRow org, DataFetchingEnvironment env,
+			DataLoader<ChildrenKey, Counted<List<OrgRow>>> childLists, DataLoader<String, MemberCounts> memberCounts) {
+		return childLists.load(new ChildrenKey(org.id(), Prefetch.wantsCounts(env.getSelectionSet(), "")))
+			.thenApply((children) -> {
+				Prefetch.prime(memberCounts, children.counts());
+				return children.value();
+			});
 	}
 
 	@BatchMapping(typeName = "Org")

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,6 +69,36 @@ public final class OrgQueries {
 			// counted inside each branch (one row each, zero for the branch that does not apply):
 			// no member rows leave the subquery, about 15% faster on a county than counting outside
 			RETURN key, sum(total) AS total, sum(full) AS full
+			""";
+
+	// MEMBER_COUNTS' counting, for the org rows of another statement (key, value): the counts come
+	// with the orgs when the query asks for both, one round trip instead of two.
+	private static final String COUNTS_OF_VALUE = """
+			CALL (value) {
+			  WITH value WHERE value.kind <> 'PARTY_GROUP'
+			  MATCH (value)<-[:SUBORDINATE_TO*0..]-(:Org)<-[:MEMBER_OF]-(m:Member)
+			  RETURN count(m) AS total, count(CASE m.status WHEN 'FULL' THEN 1 END) AS full
+			  UNION ALL
+			  WITH value WHERE value.kind = 'PARTY_GROUP'
+			  MATCH (value)<-[:IN_GROUP]-(m:Member)
+			  RETURN count(m) AS total, count(CASE m.status WHEN 'FULL' THEN 1 END) AS full
+			}
+			WITH key, value, sum(total) AS total, sum(full) AS full
+			""";
+
+	private static final String BY_IDS_COUNTED = """
+			UNWIND $ids AS key
+			MATCH (value:Org {id: key})
+			""" + COUNTS_OF_VALUE + """
+			RETURN key, value, total, full
+			""";
+
+	private static final String CHILDREN_COUNTED = """
+			UNWIND $ids AS key
+			MATCH (:Org {id: key})<-[:SUBORDINATE_TO]-(value:Org)
+			""" + COUNTS_OF_VALUE + """
+			RETURN key, value, total, full
+			ORDER BY key, value.name, value.id
 			""";
 
 	private static final String ANCESTORS = """
@@ -151,6 +182,31 @@ public final class OrgQueries {
 
 	public Map<String, List<OrgRow>> children(Collection<String> ids) {
 		return this.rows.grouped(CHILDREN, ids, Rows::org);
+	}
+
+	/** As {@link #byIds}, with each org's {@link #memberCounts member counts}, in one statement. */
+	public Counted<Map<String, OrgRow>> byIdsCounted(Collection<String> ids) {
+		Map<String, OrgRow> orgs = new LinkedHashMap<>();
+		Map<String, MemberCounts> counts = new HashMap<>();
+		for (Record r : this.rows.read(BY_IDS_COUNTED, Map.of("ids", List.copyOf(ids)))) {
+			OrgRow org = Rows.org(r.get("value"));
+			orgs.putIfAbsent(r.get("key").asString(), org);
+			counts.put(org.id(), new MemberCounts(r.get("total").asInt(), r.get("full").asInt()));
+		}
+		return new Counted<>(orgs, counts);
+	}
+
+	/** As {@link #children}, with each child's {@link #memberCounts member counts}, in one statement. */
+	public Counted<Map<String, List<OrgRow>>> childrenCounted(Collection<String> ids) {
+		Map<String, List<OrgRow>> children = new HashMap<>();
+		ids.forEach((id) -> children.put(id, new ArrayList<>()));
+		Map<String, MemberCounts> counts = new HashMap<>();
+		for (Record r : this.rows.read(CHILDREN_COUNTED, Map.of("ids", List.copyOf(ids)))) {
+			OrgRow child = Rows.org(r.get("value"));
+			children.computeIfAbsent(r.get("key").asString(), (k) -> new ArrayList<>()).add(child);
+			counts.put(child.id(), new MemberCounts(r.get("total").asInt(), r.get("full").asInt()));
+		}
+		return new Counted<>(children, counts);
 	}
 
 	public Map<String, List<OrgRow>> coManagers(Collection<String> ids) {

@@ -17,8 +17,29 @@ import org.neo4j.driver.Value;
 public final class SearchQueries {
 
 	// Subtree counts are only computed when a filter or the sort needs them (CASE is lazy).
+	// Where an org search starts: from the township or within org when one is given (what is around
+	// it, not every org of the store), else from every org.
+	private static final String ORGS_FROM_ALL = "MATCH (o:Org)";
+
+	private static final String ORGS_FROM_WITHIN = "MATCH (:Org {id: $within})<-[:SUBORDINATE_TO*0..]-(o:Org)";
+
+	// An org concerns a township when it is in its subtree, co-managed by it, or set up in a unit
+	// located in one of the township's units.
+	private static final String ORGS_FROM_TOWNSHIP = """
+			MATCH (t:Org {id: $township})
+			CALL (t) {
+			  MATCH (t)<-[:SUBORDINATE_TO*0..]-(o:Org)
+			  RETURN o
+			  UNION
+			  MATCH (t)<-[:CO_MANAGED_BY]-(o:Org)
+			  RETURN o
+			  UNION
+			  MATCH (t)-[:SET_UP_IN]->(:Unit)<-[:LOCATED_IN*1..]-(:Unit)<-[:SET_UP_IN]-(o:Org)
+			  RETURN o
+			}""";
+
 	private static final String ORGS = """
-			MATCH (o:Org)
+			WITH o
 			WHERE ($ids IS NULL OR o.id IN $ids)
 			  AND ($kinds IS NULL OR o.kind IN $kinds)
 			  AND ($nameContains IS NULL OR o.name CONTAINS $nameContains)
@@ -46,8 +67,16 @@ public final class SearchQueries {
 			ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
 			  CASE WHEN $descending THEN sortKey END DESC, o.id
 			WITH collect(o) AS matches
-			RETURN size(matches) AS total, matches[$offset..$offset + $first + 1] AS page
+			WITH size(matches) AS total, matches[$offset..$offset + $first + 1] AS page
+			// the page's member counts, when the query asks for them (saves the next level a round trip)
+			RETURN total, page, CASE WHEN $pageCounts THEN [p IN page | [p.id,
+			    CASE p.kind WHEN 'PARTY_GROUP' THEN COUNT { (p)<-[:IN_GROUP]-(:Member) }
+			    ELSE COUNT { (p)<-[:SUBORDINATE_TO*0..]-(:Org)<-[:MEMBER_OF]-(:Member) } END,
+			    CASE p.kind WHEN 'PARTY_GROUP' THEN COUNT { (p)<-[:IN_GROUP]-(:Member {status: 'FULL'}) }
+			    ELSE COUNT { (p)<-[:SUBORDINATE_TO*0..]-(:Org)<-[:MEMBER_OF]-(:Member {status: 'FULL'}) } END]]
+			  ELSE [] END AS counts
 			""";
+
 
 	private static final String MEMBERS_EVERYWHERE = "MATCH (m:Member)";
 
@@ -94,6 +123,14 @@ public final class SearchQueries {
 	}
 
 	public Page<OrgRow> orgs(OrgFilter filter, Sort sort, int first, int offset) {
+		return orgs(filter, sort, first, offset, false).value();
+	}
+
+	/**
+	 * As {@link #orgs(OrgFilter, Sort, int, int)}; with {@code pageCounts} the same statement also
+	 * counts the members of each org on the page.
+	 */
+	public Counted<Page<OrgRow>> orgs(OrgFilter filter, Sort sort, int first, int offset, boolean pageCounts) {
 		Map<String, Object> parameters = paging(sort, first, offset);
 		parameters.put("kinds", (filter.kinds() != null) ? filter.kinds().stream().map(Enum::name).toList() : null);
 		parameters.put("nameContains", blankToNull(filter.nameContains()));
@@ -106,7 +143,15 @@ public final class SearchQueries {
 		parameters.put("minMembers", filter.minMembers());
 		parameters.put("maxMembers", filter.maxMembers());
 		parameters.put("counts", filter.needsCounts() || sort.field() == Sort.Field.MEMBER_COUNT);
-		return page(ORGS, parameters, first, offset, Rows::org);
+		parameters.put("pageCounts", pageCounts);
+		String start = (filter.township() != null) ? ORGS_FROM_TOWNSHIP
+				: (filter.within() != null) ? ORGS_FROM_WITHIN : ORGS_FROM_ALL;
+		Record r = this.rows.read(start + "\n" + ORGS, parameters).get(0);
+		Map<String, MemberCounts> counts = new HashMap<>();
+		for (Value c : r.get("counts").values()) {
+			counts.put(c.get(0).asString(), new MemberCounts(c.get(1).asInt(), c.get(2).asInt()));
+		}
+		return new Counted<>(page(r, first, offset, Rows::org), counts);
 	}
 
 	public Page<MemberRow> members(MemberFilter filter, Sort sort, int first, int offset) {
@@ -136,7 +181,10 @@ public final class SearchQueries {
 
 	private <T> Page<T> page(String cypher, Map<String, Object> parameters, int first, int offset,
 			Function<Value, T> mapper) {
-		Record r = this.rows.read(cypher, parameters).get(0);
+		return page(this.rows.read(cypher, parameters).get(0), first, offset, mapper);
+	}
+
+	private static <T> Page<T> page(Record r, int first, int offset, Function<Value, T> mapper) {
 		List<T> items = r.get("page").asList(mapper);
 		boolean hasNext = items.size() > first;
 		return new Page<>(hasNext ? items.subList(0, first) : items, r.get("total").asInt(), offset, hasNext);

@@ -99,8 +99,14 @@ class TimeLimitsIT {
 			.execute()
 			.path("scenario").valueIsNull()
 			.path("scenarios").entityList(Object.class).hasSize(0);
-		// What is not a what-if is not under the budget (a township: the cold whole county can take over
-		// this test's 3s database timeout on a busy machine).
+		// What is not a what-if is not under the budget. The first, cold run (statements planned, code
+		// compiled) can pass this test's 3s database timeout on a busy machine; whatever it answers, it
+		// is never the what-if budget, and the warm run answers.
+		this.admin.document("{ complianceIssues(within: \"o-t-hbt\") { rule } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).noneSatisfy(
+					(e) -> assertThat(e.getMessage()).contains("party-graph.limits.what-if-budget")));
 		this.admin.document("{ complianceIssues(within: \"o-t-hbt\") { rule } }").execute().path("complianceIssues")
 			.entityList(Object.class).satisfies((issues) -> assertThat(issues).isNotNull());
 	}

@@ -4,7 +4,7 @@ const [port, pw, file, within] = process.argv.slice(2);
 const q = fs.readFileSync(file, 'utf8');
 const d = neo4j.driver(`bolt://127.0.0.1:${port}`, neo4j.auth.basic('neo4j', pw));
 const s = d.session();
-const params = { within: within === 'null' ? null : within };
+const params = JSON.parse(within);
 for (let i = 0; i < 2; i++) { const t = Date.now(); await s.run(q, params); console.log('run ms', Date.now() - t); }
 const r = await s.run('PROFILE ' + q, params);
 function walk(p, depth) {

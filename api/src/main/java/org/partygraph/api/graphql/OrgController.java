@@ -56,10 +56,21 @@ public class OrgController {
 	// When the query asks for member counts of what a level returns, that level's statement counts
 	// them too and primes the memberCounts loader, so the counts cost no round trip of their own.
 	@QueryMapping
-	public OrgRow org(@Argument String id, DataFetchingEnvironment env,
-			DataLoader<String, MemberCounts> memberCounts) {
+	public OrgRow org(@Argument String id, DataFetchingEnvironment env, DataLoader<String, MemberCounts> memberCounts,
+			DataLoader<ChildrenKey, Counted<List<OrgRow>>> childLists) {
 		if (!this.scope.isVisible(id)) {
 			return null;
+		}
+		if (Prefetch.wantsCounts(env.getSelectionSet(), "children/")) {
+			// Two levels at once: the children's counts sum to the org's, one walk of the subtree.
+			OrgQueries.WithChildren found = this.orgs.byIdsWithChildrenCounted(List.of(id));
+			Prefetch.prime(memberCounts, found.counts());
+			found.children().forEach((org, children) -> {
+				Map<String, MemberCounts> counts = new java.util.HashMap<>();
+				children.forEach((c) -> counts.put(c.id(), found.counts().get(c.id())));
+				childLists.prime(new ChildrenKey(org, true), new Counted<>(children, counts));
+			});
+			return found.orgs().get(id);
 		}
 		if (!Prefetch.wantsCounts(env.getSelectionSet(), "")) {
 			return this.orgs.byIds(List.of(id)).get(id);

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.partygraph.model.OrgKind;
 import org.neo4j.driver.Value;
 import org.partygraph.model.Role;
 
@@ -99,6 +100,27 @@ public final class OrgQueries {
 			""" + COUNTS_OF_VALUE + """
 			RETURN key, value, total, full
 			ORDER BY key, value.name, value.id
+			""";
+
+	// An org with its children and everyone's counts, the subtree walked once: a child's count is
+	// its subtree's, the org's its own members' plus its children's (a party group: its assigned).
+	private static final String WITH_CHILDREN_COUNTED = """
+			UNWIND $ids AS key
+			MATCH (o:Org {id: key})
+			WITH key, o,
+			  COUNT { (o)<-[:MEMBER_OF]-(:Member) } AS ownTotal,
+			  COUNT { (o)<-[:MEMBER_OF]-(:Member {status: 'FULL'}) } AS ownFull,
+			  CASE o.kind WHEN 'PARTY_GROUP' THEN COUNT { (o)<-[:IN_GROUP]-(:Member) } END AS assigned,
+			  CASE o.kind WHEN 'PARTY_GROUP' THEN COUNT { (o)<-[:IN_GROUP]-(:Member {status: 'FULL'}) } END AS fullAssigned
+			OPTIONAL MATCH (o)<-[:SUBORDINATE_TO]-(c:Org)
+			CALL (c) {
+			  MATCH (c)<-[:SUBORDINATE_TO*0..]-(:Org)<-[:MEMBER_OF]-(m:Member)
+			  RETURN count(m) AS total, count(CASE m.status WHEN 'FULL' THEN 1 END) AS full
+			}
+			RETURN key, o, ownTotal, ownFull, assigned, fullAssigned, c, total, full,
+			  CASE c.kind WHEN 'PARTY_GROUP' THEN COUNT { (c)<-[:IN_GROUP]-(:Member) } END AS childAssigned,
+			  CASE c.kind WHEN 'PARTY_GROUP' THEN COUNT { (c)<-[:IN_GROUP]-(:Member {status: 'FULL'}) } END AS childFullAssigned
+			ORDER BY key, c.name, c.id
 			""";
 
 	private static final String ANCESTORS = """
@@ -194,6 +216,48 @@ public final class OrgQueries {
 			counts.put(org.id(), new MemberCounts(r.get("total").asInt(), r.get("full").asInt()));
 		}
 		return new Counted<>(orgs, counts);
+	}
+
+	/** Orgs with their children, and the {@link #memberCounts member counts} of both. */
+	public record WithChildren(Map<String, OrgRow> orgs, Map<String, List<OrgRow>> children,
+			Map<String, MemberCounts> counts) {
+	}
+
+	/**
+	 * {@link #byIds}, {@link #children} and the {@link #memberCounts} of both in one statement,
+	 * each subtree walked once (an org's count is summed from its children's).
+	 */
+	public WithChildren byIdsWithChildrenCounted(Collection<String> ids) {
+		Map<String, OrgRow> orgs = new LinkedHashMap<>();
+		Map<String, List<OrgRow>> children = new HashMap<>();
+		Map<String, MemberCounts> counts = new HashMap<>();
+		Map<String, int[]> sums = new HashMap<>();
+		Map<String, Record> first = new LinkedHashMap<>();
+		for (Record r : this.rows.read(WITH_CHILDREN_COUNTED, Map.of("ids", List.copyOf(ids)))) {
+			String key = r.get("key").asString();
+			OrgRow org = Rows.org(r.get("o"));
+			orgs.putIfAbsent(key, org);
+			first.putIfAbsent(key, r);
+			int[] sum = sums.computeIfAbsent(key, (k) -> new int[] { r.get("ownTotal").asInt(), r.get("ownFull").asInt() });
+			List<OrgRow> list = children.computeIfAbsent(key, (k) -> new ArrayList<>());
+			if (!r.get("c").isNull()) {
+				OrgRow child = Rows.org(r.get("c"));
+				list.add(child);
+				sum[0] += r.get("total").asInt();
+				sum[1] += r.get("full").asInt();
+				counts.put(child.id(), (child.kind() == OrgKind.PARTY_GROUP)
+						? new MemberCounts(r.get("childAssigned").asInt(), r.get("childFullAssigned").asInt())
+						: new MemberCounts(r.get("total").asInt(), r.get("full").asInt()));
+			}
+		}
+		first.forEach((key, r) -> {
+			OrgRow org = orgs.get(key);
+			int[] sum = sums.get(key);
+			counts.put(org.id(), (org.kind() == OrgKind.PARTY_GROUP)
+					? new MemberCounts(r.get("assigned").asInt(), r.get("fullAssigned").asInt())
+					: new MemberCounts(sum[0], sum[1]));
+		});
+		return new WithChildren(orgs, children, counts);
 	}
 
 	/** As {@link #children}, with each child's {@link #memberCounts member counts}, in one statement. */

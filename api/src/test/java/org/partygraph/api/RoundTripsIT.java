@@ -65,6 +65,34 @@ class RoundTripsIT extends ServiceTestBase {
 			.isEqualTo(ahead.path("org.fullMemberCount").entity(Integer.class).get());
 	}
 
+	@Test
+	void aTownshipsDualManagementIsOneStatementAndAgreesWithTheLoaders() {
+		GraphQlTester.Response search = this.graphQl.document("""
+				{ orgs(filter: {township: "o-t-hbt", hasCoManager: true}, sort: {field: ID}, first: 100) {
+				    totalCount edges { node { id memberCount fullMemberCount coManagers { id name } } } } }""")
+			.extension("debug", true)
+			.execute();
+		assertThat(roundTrips(search)).isEqualTo(1);
+		List<Map<String, Object>> found = search.path("orgs.edges[*].node")
+			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get();
+		assertThat(found).isNotEmpty();
+		for (Map<String, Object> org : found) {
+			// The same fields through org(id) and the loaders' own statements.
+			Map<String, Object> alone = this.graphQl
+				.document("query($id: ID!) { org(id: $id) { id memberCount fullMemberCount coManagers { id name } } }")
+				.variable("id", org.get("id"))
+				.execute()
+				.path("org")
+				.entity(new ParameterizedTypeReference<Map<String, Object>>() {
+				})
+				.get();
+			assertThat(org).isEqualTo(alone);
+			assertThat((List<?>) org.get("coManagers")).isNotEmpty();
+		}
+	}
+
 	@SuppressWarnings("unchecked")
 	private static Object roundTrips(GraphQlTester.Response response) {
 		return ((Map<String, Object>) response.returnResponse().getExtensions().get("debug")).get("databaseRoundTrips");

@@ -35,6 +35,9 @@ public class DataLoaders {
 			.withName("childLists")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadChildren(orgs, keys)));
 		registry.forTypePair(String.class, List.class)
+			.withName("coManagerLists")
+			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> new HashMap<>(orgs.coManagers(ids))));
+		registry.forTypePair(String.class, List.class)
 			.withName("offices")
 			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> new HashMap<>(orgs.offices(ids))));
 		registry.forTypePair(DescendantsKey.class, List.class)

@@ -82,7 +82,8 @@ public class OrgController {
 
 	@QueryMapping
 	public Connection<OrgRow> orgs(@Argument OrgFilterInput filter, @Argument SortInput sort, @Argument Integer first,
-			@Argument String after, DataFetchingEnvironment env, DataLoader<String, MemberCounts> memberCounts) {
+			@Argument String after, DataFetchingEnvironment env, DataLoader<String, MemberCounts> memberCounts,
+			DataLoader<String, List<OrgRow>> coManagerLists) {
 		String within = this.scope.within((filter != null) ? filter.within() : null, "filter.within");
 		OrgFilter wanted = ((filter != null) ? filter : OrgFilterInput.EMPTY).toFilter(within);
 		if (filter != null && filter.pattern() != null) {
@@ -92,10 +93,12 @@ public class OrgController {
 				.map(PatternInstance::orgId)
 				.toList());
 		}
-		Counted<Page<OrgRow>> page = this.search.orgs(wanted, SortInput.of(sort), Cursors.pageSize(first),
-				Cursors.offsetAfter(after), Prefetch.wantsCounts(env.getSelectionSet(), "edges/node/"));
-		Prefetch.prime(memberCounts, page.counts());
-		return Connection.of(page.value());
+		SearchQueries.OrgSearch found = this.search.orgs(wanted, SortInput.of(sort), Cursors.pageSize(first),
+				Cursors.offsetAfter(after), Prefetch.wantsCounts(env.getSelectionSet(), "edges/node/"),
+				env.getSelectionSet().contains("edges/node/coManagers"));
+		Prefetch.prime(memberCounts, found.page().counts());
+		found.coManagers().forEach(coManagerLists::prime);
+		return Connection.of(found.page().value());
 	}
 
 	/** The {@code OrgFilter} input: the queries module's filter plus a pattern, resolved here. */
@@ -147,9 +150,11 @@ public class OrgController {
 		return descendants.load(new DescendantsKey(org.id(), depth));
 	}
 
-	@BatchMapping(typeName = "Org")
-	public Map<OrgRow, List<OrgRow>> coManagers(List<OrgRow> orgs) {
-		return Batches.byKey(orgs, OrgRow::id, this.scope.filterLists(this.orgs.coManagers(ids(orgs)), OrgRow::id));
+	// A loader of its own, so that the org search can prime it when it read them already.
+	@SchemaMapping(typeName = "Org")
+	public CompletableFuture<List<OrgRow>> coManagers(OrgRow org, DataLoader<String, List<OrgRow>> coManagerLists) {
+		return coManagerLists.load(org.id())
+			.thenApply((managers) -> this.scope.filterLists(Map.of(org.id(), managers), OrgRow::id).get(org.id()));
 	}
 
 	@BatchMapping(typeName = "Org")

@@ -1,5 +1,7 @@
 package org.partygraph.queries.read;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +76,8 @@ public final class SearchQueries {
 			    ELSE COUNT { (p)<-[:SUBORDINATE_TO*0..]-(:Org)<-[:MEMBER_OF]-(:Member) } END,
 			    CASE p.kind WHEN 'PARTY_GROUP' THEN COUNT { (p)<-[:IN_GROUP]-(:Member {status: 'FULL'}) }
 			    ELSE COUNT { (p)<-[:SUBORDINATE_TO*0..]-(:Org)<-[:MEMBER_OF]-(:Member {status: 'FULL'}) } END]]
-			  ELSE [] END AS counts
+			  ELSE [] END AS counts,
+			  CASE WHEN $pageCoManagers THEN [p IN page | [p.id, [(p)-[:CO_MANAGED_BY]->(c:Org) | c]]] ELSE [] END AS coManagers
 			""";
 
 
@@ -131,6 +134,20 @@ public final class SearchQueries {
 	 * counts the members of each org on the page.
 	 */
 	public Counted<Page<OrgRow>> orgs(OrgFilter filter, Sort sort, int first, int offset, boolean pageCounts) {
+		return orgs(filter, sort, first, offset, pageCounts, false).page();
+	}
+
+	/** An org search's page with what the query asks next of its orgs. */
+	public record OrgSearch(Counted<Page<OrgRow>> page, Map<String, List<OrgRow>> coManagers) {
+	}
+
+	/**
+	 * As {@link #orgs(OrgFilter, Sort, int, int)}; with {@code pageCounts} the same statement also
+	 * counts the members of each org on the page, with {@code pageCoManagers} it reads their
+	 * co-managers (ordered as {@link OrgQueries#coManagers}).
+	 */
+	public OrgSearch orgs(OrgFilter filter, Sort sort, int first, int offset, boolean pageCounts,
+			boolean pageCoManagers) {
 		Map<String, Object> parameters = paging(sort, first, offset);
 		parameters.put("kinds", (filter.kinds() != null) ? filter.kinds().stream().map(Enum::name).toList() : null);
 		parameters.put("nameContains", blankToNull(filter.nameContains()));
@@ -144,6 +161,7 @@ public final class SearchQueries {
 		parameters.put("maxMembers", filter.maxMembers());
 		parameters.put("counts", filter.needsCounts() || sort.field() == Sort.Field.MEMBER_COUNT);
 		parameters.put("pageCounts", pageCounts);
+		parameters.put("pageCoManagers", pageCoManagers);
 		String start = (filter.township() != null) ? ORGS_FROM_TOWNSHIP
 				: (filter.within() != null) ? ORGS_FROM_WITHIN : ORGS_FROM_ALL;
 		Record r = this.rows.read(start + "\n" + ORGS, parameters).get(0);
@@ -151,7 +169,13 @@ public final class SearchQueries {
 		for (Value c : r.get("counts").values()) {
 			counts.put(c.get(0).asString(), new MemberCounts(c.get(1).asInt(), c.get(2).asInt()));
 		}
-		return new Counted<>(page(r, first, offset, Rows::org), counts);
+		Map<String, List<OrgRow>> coManagers = new HashMap<>();
+		for (Value c : r.get("coManagers").values()) {
+			List<OrgRow> managers = new ArrayList<>(c.get(1).asList(Rows::org));
+			managers.sort(Comparator.comparing(OrgRow::name).thenComparing(OrgRow::id));
+			coManagers.put(c.get(0).asString(), managers);
+		}
+		return new OrgSearch(new Counted<>(page(r, first, offset, Rows::org), counts), coManagers);
 	}
 
 	public Page<MemberRow> members(MemberFilter filter, Sort sort, int first, int offset) {

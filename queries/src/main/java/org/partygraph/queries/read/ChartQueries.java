@@ -19,19 +19,20 @@ import org.partygraph.model.OrgKind;
 public final class ChartQueries {
 
 	// Every org of the subtree: the drawn ones (within depth) in full, the rest only for their counts.
+	// The parent is the path's previous node and child counts are summed here, so an org's
+	// relationships are expanded once per kind: a small org's relationships sit in one chain, and
+	// every expansion walks all of them.
 	private static final String STRUCTURE = """
 			MATCH p = (:Org {id: $root})<-[:SUBORDINATE_TO*0..]-(o:Org)
-			WITH o, length(p) AS depth
-			WITH o, depth, $depth IS NULL OR depth <= $depth AS drawn
-			RETURN o.id AS id, depth, drawn,
-			  [(o)-[:SUBORDINATE_TO]->(x) | x.id][0] AS parent,
-			  COUNT { (o)<-[:MEMBER_OF]-(:Member) } AS members,
-			  COUNT { (o)<-[:MEMBER_OF]-(m:Member) WHERE m.status = 'FULL' } AS fullMembers,
+			WITH o, length(p) AS depth, CASE WHEN length(p) > 0 THEN nodes(p)[-2].id END AS parent
+			WITH o, depth, parent, $depth IS NULL OR depth <= $depth AS drawn,
+			  [(o)<-[:MEMBER_OF]-(m:Member) | m.status] AS statuses
+			WITH o, depth, parent, drawn, statuses,
+			  CASE WHEN drawn AND o.kind = 'PARTY_GROUP' THEN [(o)<-[:IN_GROUP]-(m:Member) | m.status] END AS assigned
+			RETURN o.id AS id, depth, drawn, parent,
+			  size(statuses) AS members, size([s IN statuses WHERE s = 'FULL']) AS fullMembers,
 			  CASE WHEN drawn THEN o END AS org,
-			  CASE WHEN drawn AND o.kind = 'PARTY_GROUP' THEN COUNT { (o)<-[:IN_GROUP]-(:Member) } END AS assigned,
-			  CASE WHEN drawn AND o.kind = 'PARTY_GROUP'
-			    THEN COUNT { (o)<-[:IN_GROUP]-(m:Member) WHERE m.status = 'FULL' } END AS fullAssigned,
-			  CASE WHEN drawn THEN COUNT { (o)<-[:SUBORDINATE_TO]-(:Org) } END AS childCount,
+			  size(assigned) AS assigned, size([s IN assigned WHERE s = 'FULL']) AS fullAssigned,
 			  CASE WHEN drawn THEN [(o)-[:CO_MANAGED_BY]->(c:Org) | c] ELSE [] END AS coManagers,
 			  CASE WHEN drawn AND $units THEN [(o)-[:SET_UP_IN]->(u:Unit) | u] ELSE [] END AS units
 			ORDER BY depth, o.name, o.id
@@ -70,6 +71,12 @@ public final class ChartQueries {
 				parents.put(id, r.get("parent").asString(null));
 			}
 		}
+		Map<String, Integer> childCounts = new java.util.HashMap<>();
+		parents.forEach((id, parent) -> {
+			if (parent != null && !id.equals(rootId)) {
+				childCounts.merge(parent, 1, Integer::sum);
+			}
+		});
 		List<String> bottomUp = new ArrayList<>(subtree.keySet());
 		java.util.Collections.reverse(bottomUp);
 		for (String id : bottomUp) {
@@ -117,7 +124,7 @@ public final class ChartQueries {
 					? new MemberCounts(r.get("assigned").asInt(), r.get("fullAssigned").asInt())
 					: new MemberCounts(sum[0], sum[1]);
 			nodes.add(new OrgChart.Node(org.id(), org.name(), org.kind().name(), false, c.total(), c.full(),
-					r.get("depth").asInt(), inTree.containsKey(parent) ? parent : null, r.get("childCount").asInt(),
+					r.get("depth").asInt(), inTree.containsKey(parent) ? parent : null, childCounts.getOrDefault(org.id(), 0),
 					false));
 		}
 		for (OrgRow org : external.values()) {

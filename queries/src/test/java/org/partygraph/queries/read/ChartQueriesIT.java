@@ -54,6 +54,15 @@ class ChartQueriesIT {
 			assertThat(drawn).filteredOn((n) -> !n.external()).allSatisfy(
 					(n) -> assertThat(n.depth()).isLessThanOrEqualTo((depth != null) ? depth : Integer.MAX_VALUE));
 		}
+		// Each drawn org's number of children, drawn or not.
+		Map<String, Long> children = COUNTY.orgs()
+			.stream()
+			.filter((o) -> o.parent() != null)
+			.collect(java.util.stream.Collectors.groupingBy(Org::parent, java.util.stream.Collectors.counting()));
+		assertThat(this.charts.chart(county, 1, false).nodes()).filteredOn((n) -> !n.unit() && !n.external())
+			.hasSizeGreaterThan(2)
+			.allSatisfy((n) -> assertThat((long) n.childCount()).as("%s childCount", n.id())
+				.isEqualTo(children.getOrDefault(n.id(), 0L)));
 		// The whole county: its count is every member; the groups' counts are the members assigned.
 		OrgChart all = this.charts.chart(county, null, false);
 		assertThat(all.nodes()).filteredOn((n) -> n.id().equals(county))

@@ -1,8 +1,5 @@
 package org.partygraph.api;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * configured users; a bad token is a 401, a token without a known role or scope a 403.
  */
 class JwtIT extends ServiceTestBase {
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	private HttpGraphQlTester bearer(String token) {
 		return TestApp.tester(this.port, "Bearer " + token);
@@ -119,11 +114,7 @@ class JwtIT extends ServiceTestBase {
 	}
 
 	private HttpResponse<String> post(String authorization) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql"))
-			.header("Content-Type", "application/json")
-			.header("Authorization", authorization)
-			.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ org(id: \\\"s-o-county\\\") { name } }\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		return TestApp.postCountyName(this.port, authorization);
 	}
 
 }

@@ -133,11 +133,7 @@ class JwtOnlyIT {
 	}
 
 	private HttpResponse<String> post(String authorization) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql"))
-			.header("Content-Type", "application/json")
-			.header("Authorization", authorization)
-			.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ org(id: \\\"s-o-county\\\") { name } }\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		return TestApp.postCountyName(this.port, authorization);
 	}
 
 }

@@ -53,6 +53,21 @@ public final class TestApp {
 		}
 	}
 
+	/**
+	 * A plain HTTP POST of the query for the small county's name, with this {@code Authorization}
+	 * header (for status codes and challenge headers, which a GraphQL tester does not show).
+	 */
+	public static java.net.http.HttpResponse<String> postCountyName(int port, String authorization)
+			throws IOException, InterruptedException {
+		return java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/graphql"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", authorization)
+				.POST(java.net.http.HttpRequest.BodyPublishers
+					.ofString("{\"query\":\"{ org(id: \\\"s-o-county\\\") { name } }\"}"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
 	/** A GraphQL tester that talks HTTP to the running service, logged in as {@code user}. */
 	public static HttpGraphQlTester tester(int port, String user, String password) {
 		return tester(port, "Basic " + java.util.Base64.getEncoder()

@@ -54,26 +54,10 @@ public final class OrgQueries {
 			ORDER BY key, u.name, u.id
 			""";
 
-	// A party group counts the members assigned to it; any other org its subtree through parent.
-	private static final String MEMBER_COUNTS = """
-			UNWIND $ids AS key
-			MATCH (o:Org {id: key})
-			CALL (o) {
-			  WITH o WHERE o.kind <> 'PARTY_GROUP'
-			  MATCH (o)<-[:SUBORDINATE_TO*0..]-(:Org)<-[:MEMBER_OF]-(m:Member)
-			  RETURN count(m) AS total, count(CASE m.status WHEN 'FULL' THEN 1 END) AS full
-			  UNION ALL
-			  WITH o WHERE o.kind = 'PARTY_GROUP'
-			  MATCH (o)<-[:IN_GROUP]-(m:Member)
-			  RETURN count(m) AS total, count(CASE m.status WHEN 'FULL' THEN 1 END) AS full
-			}
-			// counted inside each branch (one row each, zero for the branch that does not apply):
-			// no member rows leave the subquery, about 15% faster on a county than counting outside
-			RETURN key, sum(total) AS total, sum(full) AS full
-			""";
-
-	// MEMBER_COUNTS' counting, for the org rows of another statement (key, value): the counts come
-	// with the orgs when the query asks for both, one round trip instead of two.
+	// The member counts of the org rows (key, value) of a statement: a party group counts the members
+	// assigned to it, any other org its subtree through parent. Counted inside each branch (one row
+	// each, zero for the branch that does not apply): no member rows leave the subquery, about 15%
+	// faster on a county than counting outside.
 	private static final String COUNTS_OF_VALUE = """
 			CALL (value) {
 			  WITH value WHERE value.kind <> 'PARTY_GROUP'
@@ -87,6 +71,14 @@ public final class OrgQueries {
 			WITH key, value, sum(total) AS total, sum(full) AS full
 			""";
 
+	private static final String MEMBER_COUNTS = """
+			UNWIND $ids AS key
+			MATCH (value:Org {id: key})
+			""" + COUNTS_OF_VALUE + """
+			RETURN key, total, full
+			""";
+
+	// With the orgs, when the query asks for both: one round trip instead of two.
 	private static final String BY_IDS_COUNTED = """
 			UNWIND $ids AS key
 			MATCH (value:Org {id: key})

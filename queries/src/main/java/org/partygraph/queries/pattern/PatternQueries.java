@@ -156,82 +156,66 @@ public final class PatternQueries {
 			  upgradedToGeneralBranch, tradeBranches
 			""";
 
-	// With no within: every org and unit, patterns labelled so that the planner starts each figure
-	// from the few units of its kind (an index seek) rather than expanding every org. (The scope-first
-	// statement below, run on a whole province, walked each org's relationships: 2.0 s against 1.6 s.)
-	// It is run with $within null, so "w IS NULL OR ..." always holds.
+	// With no within: every figure starts from the few units of its kind (an index seek) and reaches
+	// the orgs set up in them. Starting from every org walked each org's relationship chain (2.0 s on
+	// a province); the older form with a null scope test planned badly on a county (0.5 s).
 	private static final String SUMMARY_ALL = """
-			OPTIONAL MATCH (w:Org {id: $within})
-			WITH w WHERE $within IS NULL OR w IS NOT NULL
-			CALL (w) {
+			CALL () {
 			  MATCH (e:Unit {kind: 'ENTERPRISE', leading: true})
-			  WHERE w IS NULL OR EXISTS { (e)-[:LOCATED_IN*1..]->(s:Unit)<-[:SET_UP_IN]-(w) WHERE s <> e }
 			  RETURN count(e) AS leadingEnterprises,
-			         count(CASE WHEN EXISTS {
-			           (o:Org)-[:SET_UP_IN]->(e) WHERE w IS NULL OR EXISTS { (o)-[:SUBORDINATE_TO*0..]->(w) }
-			         } THEN e END) AS enterprisesWithOrg
+			         count(CASE WHEN EXISTS { (e)<-[:SET_UP_IN]-(:Org) } THEN e END) AS enterprisesWithOrg
 			}
-			CALL (w) {
-			  MATCH (m:Member)-[:MEMBER_OF]->(o:Org)-[:SET_UP_IN]->(e:Unit {kind: 'ENTERPRISE', leading: true}),
-			        (m)-[:WORKS_IN]->(:Unit {kind: 'PRODUCTION_BASE'})-[:SUPPLIES]->(e)
-			  WHERE w IS NULL OR EXISTS { (o)-[:SUBORDINATE_TO*0..]->(w) }
+			CALL () {
+			  MATCH (e:Unit {kind: 'ENTERPRISE', leading: true})<-[:SET_UP_IN]-(o:Org)<-[:MEMBER_OF]-(m)
+			  WHERE EXISTS { (m)-[:WORKS_IN]->(b)-[:SUPPLIES]->(e) WHERE b.kind = 'PRODUCTION_BASE' }
 			  RETURN count(DISTINCT m) AS baseMembers
 			}
-			CALL (w) {
-			  MATCH (o:Org)
-			  WHERE EXISTS { (o)-[:SET_UP_IN]->(:Unit {kind: 'ENTERPRISE', leading: true}) }
-			    AND EXISTS { (o)-[:CO_MANAGED_BY]->(:Org {kind: 'TOWNSHIP_COMMITTEE'}) }
-			    AND (w IS NULL OR EXISTS { (o)-[:SUBORDINATE_TO*0..]->(w) })
-			  RETURN count(o) AS coManaged
+			CALL () {
+			  MATCH (:Unit {kind: 'ENTERPRISE', leading: true})<-[:SET_UP_IN]-(o:Org)
+			  WHERE EXISTS { (o)-[:CO_MANAGED_BY]->(t) WHERE t.kind = 'TOWNSHIP_COMMITTEE' }
+			  RETURN count(DISTINCT o) AS coManaged
 			}
-			CALL (w) {
-			  MATCH (o:Org)-[:SUBORDINATE_TO]->(t:Org {kind: 'TOWNSHIP_COMMITTEE'})
+			CALL () {
+			  MATCH (:Unit {kind: 'INDUSTRY'})<-[:SET_UP_IN]-(o:Org)
 			  WHERE o.kind IN ['GENERAL_BRANCH', 'BRANCH']
-			    AND EXISTS { (o)-[:SET_UP_IN]->(:Unit {kind: 'INDUSTRY'}) }
-			    AND (w IS NULL OR EXISTS { (o)-[:SUBORDINATE_TO*0..]->(w) })
+			  WITH DISTINCT o
+			  MATCH (o)-[:SUBORDINATE_TO]->(t)
+			  WHERE t.kind = 'TOWNSHIP_COMMITTEE'
 			  RETURN count(DISTINCT CASE o.kind WHEN 'GENERAL_BRANCH' THEN t END) AS townshipsWithIndustryGeneralBranch,
 			         count(DISTINCT CASE o.kind WHEN 'BRANCH' THEN t END) AS townshipsWithIndustryBranch
 			}
-			CALL (w) {
-			  MATCH (o:Org)
+			CALL () {
+			  MATCH (:Unit {kind: 'PARK'})<-[:SET_UP_IN]-(o:Org)
 			  WHERE o.kind IN ['BRANCH', 'JOINT_BRANCH']
-			    AND EXISTS { (o)-[:SET_UP_IN]->(:Unit {kind: 'PARK'}) }
-			    AND (w IS NULL OR EXISTS { (o)-[:SUBORDINATE_TO*0..]->(w) })
-			  RETURN count(o) AS parkBranches
+			  RETURN count(DISTINCT o) AS parkBranches
 			}
-			CALL (w) {
+			CALL () {
 			  MATCH (c:Unit {kind: 'COOPERATIVE'})
-			  WHERE w IS NULL OR EXISTS { (c)-[:LOCATED_IN*1..]->(s:Unit)<-[:SET_UP_IN]-(w) WHERE s <> c }
-			  RETURN count(c) AS cooperatives
+			  RETURN count(c) AS cooperatives,
+			         sum(CASE WHEN EXISTS { (c)<-[:SET_UP_IN]-(:Org) } THEN coalesce(c.householdsDriven, 0) ELSE 0 END)
+			           AS householdsDriven
 			}
-			CALL (w) {
-			  MATCH (o:Org)
-			  WHERE EXISTS { (o)-[:SET_UP_IN]->(:Unit {kind: 'COOPERATIVE'}) }
-			    AND (w IS NULL OR EXISTS { (o)-[:SUBORDINATE_TO*0..]->(w) })
-			  RETURN count(o) AS cooperativeOrgs
+			CALL () {
+			  MATCH (:Unit {kind: 'COOPERATIVE'})<-[:SET_UP_IN]-(o:Org)
+			  RETURN count(DISTINCT o) AS cooperativeOrgs
 			}
-			CALL (w) {
-			  MATCH (c:Unit {kind: 'COOPERATIVE'})
-			  WHERE EXISTS { (o:Org)-[:SET_UP_IN]->(c) WHERE w IS NULL OR EXISTS { (o)-[:SUBORDINATE_TO*0..]->(w) } }
-			  RETURN sum(coalesce(c.householdsDriven, 0)) AS householdsDriven
-			}
-			CALL (w) {
+			CALL () {
 			  MATCH (v:Unit {kind: 'VILLAGE', industryCluster: true})
-			  WHERE w IS NULL OR EXISTS { (v)-[:LOCATED_IN*1..]->(s:Unit)<-[:SET_UP_IN]-(w) WHERE s <> v }
 			  RETURN count(v) AS clusterVillages,
 			         count(CASE WHEN EXISTS {
-			           (g:Org {kind: 'GENERAL_BRANCH'})-[:SET_UP_IN]->(v) WHERE w IS NULL OR EXISTS { (g)-[:SUBORDINATE_TO*0..]->(w) }
+			           (g)-[:SET_UP_IN]->(v) WHERE g.kind = 'GENERAL_BRANCH'
 			         } THEN v END) AS upgradedToGeneralBranch
 			}
-			CALL (w) {
-			  MATCH (b:Org {kind: 'BRANCH'})
-			  WHERE b.trade IS NOT NULL
-			    AND EXISTS { (b)-[:SUBORDINATE_TO]->(:Org {kind: 'GENERAL_BRANCH'})-[:SET_UP_IN]->(:Unit {kind: 'VILLAGE'}) }
-			    AND (w IS NULL OR EXISTS { (b)-[:SUBORDINATE_TO*0..]->(w) })
-			  RETURN count(b) AS tradeBranches
+			CALL () {
+			  MATCH (:Unit {kind: 'VILLAGE'})<-[:SET_UP_IN]-(g:Org)<-[:SUBORDINATE_TO]-(b:Org)
+			  WHERE g.kind = 'GENERAL_BRANCH' AND b.kind = 'BRANCH' AND b.trade IS NOT NULL
+			  RETURN count(DISTINCT b) AS tradeBranches
 			}
-			RETURN *
+			RETURN leadingEnterprises, enterprisesWithOrg, baseMembers, coManaged, townshipsWithIndustryGeneralBranch,
+			  townshipsWithIndustryBranch, parkBranches, cooperatives, cooperativeOrgs, householdsDriven, clusterVillages,
+			  upgradedToGeneralBranch, tradeBranches
 			""";
+
 
 
 	private static final String SUMMARY_WITHIN = SCOPE_WITHIN + UNITS_WITHIN + ORG_FIGURES;

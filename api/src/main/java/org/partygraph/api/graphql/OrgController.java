@@ -65,11 +65,9 @@ public class OrgController {
 			// Two levels at once: the children's counts sum to the org's, one walk of the subtree.
 			OrgQueries.WithChildren found = this.orgs.byIdsWithChildrenCounted(List.of(id));
 			Prefetch.prime(memberCounts, found.counts());
-			found.children().forEach((org, children) -> {
-				Map<String, MemberCounts> counts = new java.util.HashMap<>();
-				children.forEach((c) -> counts.put(c.id(), found.counts().get(c.id())));
-				childLists.prime(new ChildrenKey(org, true), new Counted<>(children, counts));
-			});
+			// The children's counts are in the memberCounts loader already.
+			found.children()
+				.forEach((org, children) -> childLists.prime(new ChildrenKey(org, true), new Counted<>(children, Map.of())));
 			return found.orgs().get(id);
 		}
 		if (!Prefetch.wantsCounts(env.getSelectionSet(), "")) {

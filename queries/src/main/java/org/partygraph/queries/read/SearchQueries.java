@@ -18,7 +18,6 @@ import org.neo4j.driver.Value;
  */
 public final class SearchQueries {
 
-	// Subtree counts are only computed when a filter or the sort needs them (CASE is lazy).
 	// Where an org search starts: from the township or within org when one is given (what is around
 	// it, not every org of the store), else from every org.
 	private static final String ORGS_FROM_ALL = "MATCH (o:Org)";
@@ -40,7 +39,7 @@ public final class SearchQueries {
 			  RETURN o
 			}""";
 
-	private static final String ORGS = """
+	private static final String ORGS_FILTERS = """
 			WITH o
 			WHERE ($ids IS NULL OR o.id IN $ids)
 			  AND ($kinds IS NULL OR o.kind IN $kinds)
@@ -48,13 +47,25 @@ public final class SearchQueries {
 			  AND ($trade IS NULL OR o.trade = $trade)
 			  AND ($hasCoManager IS NULL OR EXISTS { (o)-[:CO_MANAGED_BY]->(:Org) } = $hasCoManager)
 			  AND ($setUpInKind IS NULL OR EXISTS { (o)-[:SET_UP_IN]->(:Unit {kind: $setUpInKind}) })
-			// the path filters last, on what the cheap ones left (planned first, they ran for every org)
+			""";
+
+	// The path filters come after the cheap ones, on what those left (planned first, they ran for
+	// every org); the one the search started from is left out, its start already holds it.
+	private static final String ORGS_WITHIN_FILTER = """
 			WITH o
-			WHERE ($within IS NULL OR EXISTS { (o)-[:SUBORDINATE_TO*0..]->(:Org {id: $within}) })
-			  AND ($township IS NULL
-			    OR EXISTS { (o)-[:SUBORDINATE_TO*0..]->(:Org {id: $township}) }
-			    OR EXISTS { (o)-[:CO_MANAGED_BY]->(:Org {id: $township}) }
-			    OR EXISTS { (o)-[:SET_UP_IN]->(:Unit)-[:LOCATED_IN*1..]->(:Unit)<-[:SET_UP_IN]-(:Org {id: $township}) })
+			WHERE $within IS NULL OR EXISTS { (o)-[:SUBORDINATE_TO*0..]->(:Org {id: $within}) }
+			""";
+
+	private static final String ORGS_TOWNSHIP_FILTER = """
+			WITH o
+			WHERE $township IS NULL
+			  OR EXISTS { (o)-[:SUBORDINATE_TO*0..]->(:Org {id: $township}) }
+			  OR EXISTS { (o)-[:CO_MANAGED_BY]->(:Org {id: $township}) }
+			  OR EXISTS { (o)-[:SET_UP_IN]->(:Unit)-[:LOCATED_IN*1..]->(:Unit)<-[:SET_UP_IN]-(:Org {id: $township}) }
+			""";
+
+	// Subtree counts are only computed when a filter or the sort needs them (CASE is lazy).
+	private static final String ORGS_PAGE = """
 			WITH o, CASE WHEN $counts THEN
 			    CASE o.kind WHEN 'PARTY_GROUP' THEN COUNT { (o)<-[:IN_GROUP]-(:Member) }
 			    ELSE COUNT { (o)<-[:SUBORDINATE_TO*0..]-(:Org)<-[:MEMBER_OF]-(:Member) } END
@@ -162,9 +173,11 @@ public final class SearchQueries {
 		parameters.put("counts", filter.needsCounts() || sort.field() == Sort.Field.MEMBER_COUNT);
 		parameters.put("pageCounts", pageCounts);
 		parameters.put("pageCoManagers", pageCoManagers);
-		String start = (filter.township() != null) ? ORGS_FROM_TOWNSHIP
-				: (filter.within() != null) ? ORGS_FROM_WITHIN : ORGS_FROM_ALL;
-		Record r = this.rows.read(start + "\n" + ORGS, parameters).get(0);
+		String statement = (filter.township() != null)
+				? ORGS_FROM_TOWNSHIP + "\n" + ORGS_FILTERS + ORGS_WITHIN_FILTER + ORGS_PAGE
+				: (filter.within() != null) ? ORGS_FROM_WITHIN + "\n" + ORGS_FILTERS + ORGS_TOWNSHIP_FILTER + ORGS_PAGE
+						: ORGS_FROM_ALL + "\n" + ORGS_FILTERS + ORGS_WITHIN_FILTER + ORGS_TOWNSHIP_FILTER + ORGS_PAGE;
+		Record r = this.rows.read(statement, parameters).get(0);
 		Map<String, MemberCounts> counts = new HashMap<>();
 		for (Value c : r.get("counts").values()) {
 			counts.put(c.get(0).asString(), new MemberCounts(c.get(1).asInt(), c.get(2).asInt()));

@@ -1,5 +1,6 @@
 package org.partygraph.queries.spring;
 
+import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 
 import org.neo4j.driver.AuthToken;
@@ -83,11 +84,11 @@ public final class SessionDefaults implements Driver {
 	 * @throws IllegalArgumentException for any other setting, naming it
 	 */
 	public static boolean causal(String setting, String uri) {
-		String value = (setting == null || setting.isBlank()) ? "auto" : setting.strip().toLowerCase(java.util.Locale.ROOT);
+		String value = (setting == null || setting.isBlank()) ? "auto" : setting.strip().toLowerCase(Locale.ROOT);
 		return switch (value) {
 			case "on", "true" -> true;
 			case "off", "false" -> false;
-			case "auto" -> uri != null && uri.strip().toLowerCase(java.util.Locale.ROOT).startsWith("neo4j");
+			case "auto" -> uri != null && uri.strip().toLowerCase(Locale.ROOT).startsWith("neo4j");
 			default -> throw new IllegalArgumentException("party-graph.causal-consistency is '" + setting
 					+ "'; use auto (on for neo4j:// cluster URIs, off otherwise), on or off");
 		};

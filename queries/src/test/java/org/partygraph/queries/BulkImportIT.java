@@ -39,6 +39,8 @@ class BulkImportIT {
 			  OR n:RetiredUnit OR n:RetiredOrg OR n:RetiredMember
 			RETURN count(n)""";
 
+	private static final String NAME_INDEX = "SHOW INDEXES YIELD name, state, type WHERE name = 'member_name'";
+
 	@TempDir
 	Path dir;
 
@@ -156,6 +158,63 @@ class BulkImportIT {
 	}
 
 	@Test
+	void aLargePublishBuildsTheMemberNameIndexAgainInsteadOfUpdatingIt() throws IOException {
+		Dataset small = SmallCounty.dataset();
+		new DatasetImporter(TestNeo4j.driver()).importDataset(small, ImportProgressCounter.NONE);
+		List<String> expected = GraphSnapshot.take();
+		TestNeo4j.clear();
+
+		// every dataset counts as large: chunked, and the name index is rebuilt
+		BulkImporter rebuilding = new BulkImporter(TestNeo4j.driver(), 4, 2, 0, 1);
+		List<String> steps = new ArrayList<>();
+		List<Long> nameIndexesWhileMembersWentLive = new ArrayList<>();
+		rebuilding.importFile(write(small), (step, done, total) -> {
+			steps.add(step);
+			if (step.equals("publishing Member")) {
+				nameIndexesWhileMembersWentLive.add(count(NAME_INDEX + " RETURN count(*)"));
+			}
+		});
+		assertThat(nameIndexesWhileMembersWentLive).containsExactly(0L);
+		assertThat(steps).containsSubsequence("publishing Member", "building the member name index", "published");
+		assertThat(count(NAME_INDEX + " AND state = 'ONLINE' AND type = 'TEXT' RETURN count(*)")).isEqualTo(1);
+		assertThat(GraphSnapshot.take()).isEqualTo(expected);
+		String name = small.members().get(1).name();
+		long sameName = small.members().stream().filter((m) -> m.name().contains(name)).count();
+		assertThat(count("MATCH (m:Member) WHERE m.name CONTAINS '" + name + "' RETURN count(m)")).isEqualTo(sameName);
+
+		// importing it again replaces every member (each looked up by id) and rebuilds the index again
+		steps.clear();
+		rebuilding.importFile(write(small), (step, done, total) -> steps.add(step));
+		assertThat(steps).contains("building the member name index");
+		assertThat(GraphSnapshot.take()).isEqualTo(expected);
+		assertThat(count(LEFTOVERS)).isZero();
+	}
+
+	@Test
+	void aPublishKilledWhileTheNameIndexWasDroppedGetsTheIndexBack() throws IOException {
+		Dataset small = SmallCounty.dataset();
+		BulkImporter chunked = new BulkImporter(TestNeo4j.driver(), 4, 2, 0);
+		chunked.importFile(write(small), ImportProgressCounter.NONE);
+		List<String> expected = GraphSnapshot.take();
+		// a kill while a large dataset's members went live: the index dropped, members still staged
+		TestNeo4j.driver().executableQuery("DROP INDEX member_name").execute();
+		TestNeo4j.driver().executableQuery("""
+				MATCH (m:Member) REMOVE m:Member SET m:StagedMember
+				WITH count(*) AS moved
+				CREATE (:BulkImport {dataset: $dataset, state: 'PROMOTING', units: $units, orgs: $orgs, members: $members})
+				""")
+			.withParameters(java.util.Map.of("dataset", small.name(), "units", small.units().size(), "orgs",
+					small.orgs().size(), "members", small.members().size()))
+			.execute();
+		assertThat(count(NAME_INDEX + " RETURN count(*)")).isZero();
+		// finished by an importer whose threshold would not have dropped it (the default)
+		chunked.cleanUp();
+		assertThat(GraphSnapshot.take()).isEqualTo(expected);
+		assertThat(count(NAME_INDEX + " AND type = 'TEXT' RETURN count(*)")).isEqualTo(1);
+		assertThat(count(LEFTOVERS)).isZero();
+	}
+
+	@Test
 	void aFailureHalfwayLeavesTheLiveGraphAsItWasAndNothingStaged() throws IOException {
 		Dataset small = SmallCounty.dataset();
 		BulkImporter importer = new BulkImporter(TestNeo4j.driver(), 3);
@@ -167,6 +226,51 @@ class BulkImportIT {
 			.withMessageContaining("simulated crash");
 		assertThat(GraphSnapshot.take()).isEqualTo(before);
 		assertThat(count(LEFTOVERS)).isZero();
+	}
+
+	@Test
+	void membersAreStagedWhileTheFileIsCheckedAndAProblemFoundLateRemovesThem() throws IOException {
+		Dataset small = SmallCounty.dataset();
+		new BulkImporter(TestNeo4j.driver()).importFile(write(small), ImportProgressCounter.NONE);
+		List<String> before = GraphSnapshot.take();
+		Dataset sample = HuairenCounty.dataset();
+		List<Member> members = new ArrayList<>(sample.members());
+		Member last = members.get(members.size() - 1);
+		members.set(members.size() - 1, Member.of(last.id(), last.name(), last.status(), "o-nowhere"));
+		Path file = write(new Dataset(small.name(), sample.units(), sample.orgs(), members));
+		List<Long> stagedBeforeTheProblem = new ArrayList<>();
+		assertThatExceptionOfType(InvalidDatasetException.class)
+			.isThrownBy(() -> new BulkImporter(TestNeo4j.driver(), 200).importFile(file, (step, done, total) -> {
+				if (step.equals("members")) {
+					stagedBeforeTheProblem.add(count("MATCH (m:StagedMember) RETURN count(m)"));
+				}
+			}))
+			.satisfies((ex) -> assertThat(ex.problems()).singleElement().satisfies((p) -> {
+				assertThat(p.item()).isEqualTo(last.id());
+				assertThat(p.field()).isEqualTo("org");
+			}));
+		// the check and the writing shared one read: members were staged before the last was read
+		assertThat(stagedBeforeTheProblem).isNotEmpty().last().isEqualTo((long) members.size() - 1 - (members.size() - 1) % 200);
+		assertThat(GraphSnapshot.take()).isEqualTo(before);
+		assertThat(count(LEFTOVERS)).isZero();
+	}
+
+	@Test
+	void progressWhileReadingEstimatesTheTotalFromTheBytesRead() throws IOException {
+		Dataset sample = HuairenCounty.dataset();
+		List<long[]> reports = new ArrayList<>();
+		ImportResult result = new BulkImporter(TestNeo4j.driver(), 250, 1).importFile(write(sample),
+				(step, done, total) -> {
+					if (step.equals("members")) {
+						reports.add(new long[] { done, total });
+					}
+				});
+		long total = result.nodes() + result.relationships();
+		assertThat(reports).hasSizeGreaterThan(10).allSatisfy((r) -> {
+			assertThat(r[0]).isLessThanOrEqualTo(r[1]);
+			assertThat((double) r[1]).isCloseTo(total, org.assertj.core.data.Percentage.withPercentage(15));
+		});
+		assertThat(reports.get(reports.size() - 1)[0]).isEqualTo(total);
 	}
 
 	@Test

@@ -21,7 +21,7 @@ final class ProgressPrinter implements ImportProgress {
 	@Override
 	public void progress(String step, long done, long total) {
 		if (step.equals("checked")) {
-			this.out.printf(Locale.ROOT, "checked: no hard-rule problem; %,d entities to write%n", total);
+			this.out.printf(Locale.ROOT, "checked: no hard-rule problem in %,d entities%n", total);
 			return;
 		}
 		long now = System.nanoTime();

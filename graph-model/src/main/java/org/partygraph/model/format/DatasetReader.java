@@ -91,6 +91,14 @@ public final class DatasetReader {
 		default void endOfList(String list) {
 		}
 
+		/**
+		 * Called when the dataset's name has been read, if it is a string (whether it is a valid
+		 * name is checked at the end, with everything else).
+		 * @param name the name as given
+		 */
+		default void name(String name) {
+		}
+
 		/** A sink that hands each kind of item to its own consumer. */
 		static ItemSink of(Consumer<Unit> units, Consumer<Org> orgs, Consumer<Member> members) {
 			return new ItemSink() {
@@ -164,6 +172,18 @@ public final class DatasetReader {
 		}
 	}
 
+	/**
+	 * Reads a UTF-8 stream, which is left open, item by item into a sink; see
+	 * {@link #stream(Path, ItemSink)}.
+	 * @param input the stream
+	 * @param sink takes each item as it is read
+	 * @return the dataset's name (lists empty) and the problems found
+	 * @throws IOException if the stream cannot be read
+	 */
+	public static Result stream(InputStream input, ItemSink sink) throws IOException {
+		return read(input, sink);
+	}
+
 	private static Result read(InputStream input, ItemSink sink) throws IOException {
 		try (JsonParser parser = MAPPER.createParser(input)) {
 			return new DatasetReader(sink).read(parser);
@@ -228,7 +248,14 @@ public final class DatasetReader {
 				continue;
 			}
 			switch (key) {
-				case "format", "name" -> this.topLevel.put(key, MAPPER.readTree(parser));
+				case "format" -> this.topLevel.put(key, MAPPER.readTree(parser));
+				case "name" -> {
+					JsonNode name = MAPPER.readTree(parser);
+					this.topLevel.put(key, name);
+					if (name.isString()) {
+						this.sink.name(name.stringValue());
+					}
+				}
 				case "units" -> readList(parser, key, this.sink::unit, this.items::unit,
 						() -> new Unit(null, null, null, null, null, null, null, null, null, null));
 				case "orgs" -> readList(parser, key, this.sink::org, this.items::org,

@@ -1,6 +1,9 @@
 package org.partygraph.queries.dataset;
 
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +15,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -35,16 +39,21 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  * <li>Read the file, keeping units and orgs (they are few) and checking every member as it streams
- * by; a dataset that breaks a hard rule is refused before anything is written.</li>
- * <li>Write everything in batched transactions under the staging labels {@code StagedUnit},
- * {@code StagedOrg}, {@code StagedMember}, which no query reads; members are read from the file a
- * second time.</li>
+ * by, and write everything in batched transactions under the staging labels {@code StagedUnit},
+ * {@code StagedOrg}, {@code StagedMember}, which no query reads: units and orgs at the first
+ * member, each batch of members once checked. A dataset that breaks a hard rule is refused and
+ * what was staged removed; the live graph is never touched. (A file that lists members before
+ * units and orgs, or whose units and orgs break a rule, is checked whole first and read a second
+ * time for its members.)</li>
  * <li>Refuse ids another dataset holds.</li>
  * <li>In ONE transaction: the earlier import of the same name is relabelled {@code RetiredUnit}
  * etc. and the staged items get the live labels. Readers see the old dataset or the new one,
  * never a mix. A dataset of more nodes than one transaction's memory allows (over
  * {@code atomicPublishMaxNodes}, 500,000 by default) is published in chunks instead, with a marker
- * that makes an interrupted publish finish at the next start.</li>
+ * that makes an interrupted publish finish at the next start. When the dataset is new, the staged
+ * items simply change label (no earlier item to look up), and a publish of many members (200,000 by
+ * default) drops the member name text index first and builds it again after: the index takes a
+ * relabelled member at a time far slower than it indexes a whole store.</li>
  * <li>Delete the retired items in batches.</li>
  * </ol>
  * A failure or a crash before step 4 leaves the live graph as it was; staged leftovers are invisible
@@ -144,6 +153,28 @@ public final class BulkImporter {
 			} IN TRANSACTIONS OF 20000 ROWS
 			""";
 
+	// The same, for a label the dataset has no live items of yet (a first import): no earlier item
+	// can share a staged id (ids held by other datasets were refused), so none is looked up.
+	private static final String PROMOTE_NEW = """
+			MATCH (s:%s)
+			CALL (s) { REMOVE s:%s SET s:%s } IN TRANSACTIONS OF 20000 ROWS
+			""";
+
+	private static final String HAS_LIVE = "MATCH (n:%s {dataset: $dataset}) RETURN n LIMIT 1";
+
+	// The member name text index (migration V0006). Lucene takes each relabelled member one by one,
+	// which was half the publishing time of a province; built afresh from the store it takes seconds.
+	static final String NAME_INDEX = "member_name";
+
+	private static final String CREATE_NAME_INDEX = "CREATE TEXT INDEX member_name IF NOT EXISTS FOR (m:Member) ON (m.name)";
+
+	private static final String DROP_NAME_INDEX = "DROP INDEX member_name IF EXISTS";
+
+	private static final String AWAIT_NAME_INDEX = "CALL db.awaitIndex('member_name', 1800)";
+
+	/** Chunked publishes of at least this many members rebuild the name index instead of updating it. */
+	public static final long DEFAULT_NAME_INDEX_REBUILD_MIN_MEMBERS = 200_000;
+
 	private final Driver driver;
 
 	private final int batch;
@@ -151,6 +182,8 @@ public final class BulkImporter {
 	private final int writers;
 
 	private final long atomicPublishMaxNodes;
+
+	private final long nameIndexRebuildMinMembers;
 
 	/** Datasets up to this many nodes are published in one transaction (measured to fit a 2 GB heap). */
 	public static final long DEFAULT_ATOMIC_PUBLISH_MAX_NODES = 500_000;
@@ -175,6 +208,21 @@ public final class BulkImporter {
 	 * larger ones are published in chunks
 	 */
 	public BulkImporter(Driver driver, int batch, int writers, long atomicPublishMaxNodes) {
+		this(driver, batch, writers, atomicPublishMaxNodes, DEFAULT_NAME_INDEX_REBUILD_MIN_MEMBERS);
+	}
+
+	/**
+	 * @param driver the driver
+	 * @param batch rows per write transaction
+	 * @param writers member batches written at the same time
+	 * @param atomicPublishMaxNodes the largest dataset (in nodes) published in one transaction;
+	 * larger ones are published in chunks
+	 * @param nameIndexRebuildMinMembers a chunked publish of at least this many members drops the
+	 * member name text index while the members go live and builds it again after (name searches
+	 * scan meanwhile)
+	 */
+	public BulkImporter(Driver driver, int batch, int writers, long atomicPublishMaxNodes,
+			long nameIndexRebuildMinMembers) {
 		if (batch < 1) {
 			throw new IllegalArgumentException("batch must be at least 1, not " + batch);
 		}
@@ -185,6 +233,7 @@ public final class BulkImporter {
 		this.batch = batch;
 		this.writers = writers;
 		this.atomicPublishMaxNodes = atomicPublishMaxNodes;
+		this.nameIndexRebuildMinMembers = nameIndexRebuildMinMembers;
 	}
 
 	/** One writer per core, at most four. */
@@ -204,13 +253,15 @@ public final class BulkImporter {
 	 */
 	public ImportResult importFile(Path file, ImportProgress progress) throws IOException {
 		long started = System.nanoTime();
-		Checked checked = check(file, progress);
 		cleanUp();
 		try {
-			long done = 0;
-			done = writeNodes(checked, done, progress);
-			done = writeRelationships(checked, done, progress);
-			writeMembers(file, checked, done, progress);
+			Checked checked = checkAndStage(file, progress);
+			if (!checked.staged) {
+				long done = 0;
+				done = writeNodes(checked.rows, checked.name, checked::total, done, progress);
+				done = writeRelationships(checked.rows, checked.name, checked::total, done, progress);
+				writeMembers(file, checked, done, progress);
+			}
 			checkNoForeignIds(checked.name);
 			long replaced = (checked.nodes <= this.atomicPublishMaxNodes) ? publish(checked)
 					: publishInChunks(checked, progress);
@@ -219,7 +270,7 @@ public final class BulkImporter {
 			long millis = (System.nanoTime() - started) / 1_000_000;
 			return new ImportResult(checked.name, checked.nodes, checked.total - checked.nodes, replaced, millis);
 		}
-		catch (RuntimeException | IOException ex) {
+		catch (RuntimeException | IOException | Error ex) {
 			try {
 				cleanUp();
 			}
@@ -265,64 +316,218 @@ public final class BulkImporter {
 		return removed;
 	}
 
-	/** The file's units and orgs as rows, and counts, after every hard rule was checked. */
-	private record Checked(String name, GraphRows rows, long members, long nodes, long total) {
+	/**
+	 * The counts of a file, after every hard rule was checked.
+	 * @param rows its units and orgs as rows, when not yet written ({@code null} once staged);
+	 * emptied as they are written, so they do not stay in memory while members are
+	 * @param staged whether everything is already written under the staging labels
+	 */
+	private record Checked(String name, GraphRows rows, long units, long orgs, long members, long nodes, long total,
+			boolean staged) {
 	}
 
-	private Checked check(Path file, ImportProgress progress) throws IOException {
+	/**
+	 * Reads the file once, checking every item; when the file lists units and orgs before members
+	 * (as written by this project) and they break no rule, they are staged as soon as they are read
+	 * and each batch of checked members right after, so checking and writing share one read. Staged
+	 * items are invisible: a problem found later refuses the file all the same, and the caller
+	 * removes what was staged. Otherwise nothing is written here.
+	 */
+	private Checked checkAndStage(Path file, ImportProgress progress) throws IOException {
 		List<Unit> units = new ArrayList<>();
 		List<Org> orgs = new ArrayList<>();
 		MemberCheck members = new MemberCheck(units, orgs);
-		DatasetReader.Result read = DatasetReader.stream(file, new DatasetReader.ItemSink() {
+		long fileSize = Files.size(file);
+		DatasetReader.Result read;
+		try (CountingInput input = new CountingInput(file); Staging staging = new Staging(members, progress)) {
+			try {
+				read = DatasetReader.stream(input, new DatasetReader.ItemSink() {
 
-			private boolean unitsRead;
+				private boolean unitsRead;
 
-			private boolean orgsRead;
+				private boolean orgsRead;
 
-			@Override
-			public void unit(Unit unit) {
-				units.add(unit);
-			}
-
-			@Override
-			public void org(Org org) {
-				orgs.add(org);
-			}
-
-			@Override
-			public void member(Member member) {
-				// Members are checked as they stream by once units and orgs are all in; a file that
-				// lists members first is read a second time for them.
-				if (this.unitsRead && this.orgsRead) {
-					members.check(member);
+				@Override
+				public void name(String name) {
+					staging.name = name;
 				}
-				else {
-					members.deferred = true;
+
+				@Override
+				public void unit(Unit unit) {
+					units.add(unit);
+				}
+
+				@Override
+				public void org(Org org) {
+					orgs.add(org);
+				}
+
+				@Override
+				public void member(Member member) {
+					// Members are checked as they stream by once units and orgs are all in; a file that
+					// lists members first is read a second time for them.
+					if (this.unitsRead && this.orgsRead) {
+						members.check(member);
+						staging.member(member, input.count, fileSize);
+					}
+					else {
+						members.deferred = true;
+					}
+				}
+
+				@Override
+				public void endOfList(String list) {
+					this.unitsRead |= list.equals("units");
+					this.orgsRead |= list.equals("orgs");
+				}
+
+			});
+			}
+			catch (BatchFailed ex) {
+				// finishing throws the batch's own failure
+				read = null;
+			}
+			staging.finish();
+			if (read == null) {
+				throw new IllegalStateException("a batch failed");
+			}
+			if (read.complete() && members.deferred) {
+				members.restart();
+				DatasetReader.stream(file, DatasetReader.ItemSink.membersOnly(members::check));
+			}
+			List<Problem> semantic = read.complete() ? members.finish() : List.of();
+			List<Problem> problems = DatasetFormat.combine(read.problems(), semantic);
+			if (!problems.isEmpty()) {
+				throw new InvalidDatasetException(problems);
+			}
+			String name = read.dataset().name();
+			boolean staged = staging.wroteAll() && name.equals(staging.name);
+			GraphRows rows = staged ? null : GraphRows.of(new Dataset(name, units, orgs, List.of()));
+			long nodes = units.size() + orgs.size() + members.count;
+			long total = nodes + (staged ? staging.headRelationships : rows.relationshipCount()) + members.relationships;
+			progress.progress("checked", staged ? total : 0, total);
+			return new Checked(name, rows, units.size(), orgs.size(), members.count, nodes, total, staged);
+		}
+	}
+
+	/**
+	 * Writing while the file is first read: units and orgs at the first member, then members in
+	 * batches. Gives up (the file is written after its check instead) when the name or the units and
+	 * orgs are not yet known good at the first member, and stops once any member problem is found.
+	 */
+	private final class Staging implements AutoCloseable {
+
+		private final MemberCheck members;
+
+		private final ImportProgress progress;
+
+		private String name;
+
+		private long head;
+
+		private long headRelationships;
+
+		private Writers writers;
+
+		private boolean gaveUp;
+
+		private final List<Map<String, Object>> batch = new ArrayList<>();
+
+		private long batchEntities;
+
+		private long entities;
+
+		private final AtomicLong estimate = new AtomicLong();
+
+		private boolean finished;
+
+		private boolean started;
+
+		private long membersStart;
+
+		Staging(MemberCheck members, ImportProgress progress) {
+			this.members = members;
+			this.progress = progress;
+		}
+
+		void member(Member member, long bytesRead, long fileSize) {
+			if (this.gaveUp) {
+				return;
+			}
+			if (!this.started && !start(bytesRead)) {
+				return;
+			}
+			if (this.members.problemCount() > 0) {
+				// the file is refused at the end; writing more would be wasted
+				this.gaveUp = true;
+				return;
+			}
+			this.batch.add(memberRow(member));
+			long memberEntities = 1 + GraphRows.memberRelationships(member);
+			this.batchEntities += memberEntities;
+			this.entities += memberEntities;
+			// until the end is read, the total is extrapolated from the share of the members' bytes read
+			long known = this.head;
+			double share = (double) Math.max(1, bytesRead - this.membersStart) / Math.max(1, fileSize - this.membersStart);
+			this.estimate.set(known + (long) (this.entities / Math.min(1.0, share)));
+			if (this.batch.size() >= BulkImporter.this.batch) {
+				flush();
+			}
+		}
+
+		private boolean start(long bytesRead) {
+			if (this.name == null || this.members.problemCount() > 0) {
+				this.gaveUp = true;
+				return false;
+			}
+			this.started = true;
+			this.membersStart = bytesRead;
+			GraphRows rows = GraphRows.of(new Dataset(this.name, this.members.units, this.members.orgs, List.of()));
+			this.headRelationships = rows.relationshipCount();
+			this.head = rows.nodeCount() + this.headRelationships;
+			this.estimate.set(this.head);
+			long done = writeNodes(rows, this.name, this.estimate::get, 0, this.progress);
+			writeRelationships(rows, this.name, this.estimate::get, done, this.progress);
+			this.writers = new Writers(this.name, this.estimate::get, this.head, this.progress);
+			return true;
+		}
+
+		private void flush() {
+			if (!this.batch.isEmpty()) {
+				this.writers.submit(CREATE_MEMBERS, List.copyOf(this.batch), this.batchEntities, "members");
+				this.batch.clear();
+				this.batchEntities = 0;
+			}
+		}
+
+		/** Writes the last batch and waits for every batch; throws the first failure. */
+		void finish() {
+			this.finished = true;
+			try {
+				if (this.writers != null && !this.gaveUp) {
+					flush();
 				}
 			}
-
-			@Override
-			public void endOfList(String list) {
-				this.unitsRead |= list.equals("units");
-				this.orgsRead |= list.equals("orgs");
+			catch (BatchFailed ex) {
+				// closing throws the batch's own failure
 			}
+			close();
+		}
 
-		});
-		if (read.complete() && members.deferred) {
-			members.restart();
-			DatasetReader.stream(file, DatasetReader.ItemSink.membersOnly(members::check));
+		/** Whether units, orgs and every member were staged. */
+		boolean wroteAll() {
+			return this.finished && this.started && !this.gaveUp;
 		}
-		List<Problem> semantic = read.complete() ? members.finish() : List.of();
-		List<Problem> problems = DatasetFormat.combine(read.problems(), semantic);
-		if (!problems.isEmpty()) {
-			throw new InvalidDatasetException(problems);
+
+		@Override
+		public void close() {
+			if (this.writers != null) {
+				Writers open = this.writers;
+				this.writers = null;
+				open.close();
+			}
 		}
-		String name = read.dataset().name();
-		GraphRows rows = GraphRows.of(new Dataset(name, units, orgs, List.of()));
-		long nodes = rows.nodeCount() + members.count;
-		long total = nodes + rows.relationshipCount() + members.relationships;
-		progress.progress("checked", 0, total);
-		return new Checked(name, rows, members.count, nodes, total);
+
 	}
 
 	/** The streaming check of members, with the counts the progress report needs. */
@@ -343,6 +548,10 @@ public final class BulkImporter {
 		MemberCheck(List<Unit> units, List<Org> orgs) {
 			this.units = units;
 			this.orgs = orgs;
+		}
+
+		int problemCount() {
+			return (this.validator != null) ? this.validator.problemCount() : 0;
 		}
 
 		void check(Member member) {
@@ -370,27 +579,30 @@ public final class BulkImporter {
 
 	}
 
-	private long writeNodes(Checked checked, long done, ImportProgress progress) {
-		for (var entry : checked.rows.nodes.entrySet()) {
+	private long writeNodes(GraphRows rows, String dataset, LongSupplier total, long done, ImportProgress progress) {
+		for (var entry : rows.nodes.entrySet()) {
 			String cypher = DatasetImporter.CREATE_NODES.formatted(STAGED + entry.getKey().cypher());
-			done = writeInBatches(cypher, entry.getValue(), checked, done, "nodes", progress);
+			done = writeInBatches(cypher, entry.getValue(), dataset, total, done, "nodes", progress);
+			entry.setValue(List.of());
 		}
 		return done;
 	}
 
-	private long writeRelationships(Checked checked, long done, ImportProgress progress) {
-		for (var entry : checked.rows.relationships.entrySet()) {
+	private long writeRelationships(GraphRows rows, String dataset, LongSupplier total, long done,
+			ImportProgress progress) {
+		for (var entry : rows.relationships.entrySet()) {
 			GraphSchema.Rel rel = entry.getKey();
 			String cypher = DatasetImporter.CREATE_RELATIONSHIPS.formatted(STAGED + rel.from().cypher(),
 					STAGED + rel.to().cypher(), rel.name());
-			done = writeInBatches(cypher, entry.getValue(), checked, done, "relationships", progress);
+			done = writeInBatches(cypher, entry.getValue(), dataset, total, done, "relationships", progress);
+			entry.setValue(List.of());
 		}
 		return done;
 	}
 
-	private long writeInBatches(String cypher, List<Map<String, Object>> all, Checked checked, long done, String step,
-			ImportProgress progress) {
-		try (Writers writers = new Writers(checked, done, progress)) {
+	private long writeInBatches(String cypher, List<Map<String, Object>> all, String dataset, LongSupplier total,
+			long done, String step, ImportProgress progress) {
+		try (Writers writers = new Writers(dataset, total, done, progress)) {
 			for (int start = 0; start < all.size(); start += this.batch) {
 				List<Map<String, Object>> batch = all.subList(start, Math.min(all.size(), start + this.batch));
 				writers.submit(cypher, batch, batch.size(), step);
@@ -414,12 +626,23 @@ public final class BulkImporter {
 
 		private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-		private final Checked checked;
+		private final String dataset;
+
+		private final LongSupplier total;
 
 		private final ImportProgress progress;
 
 		Writers(Checked checked, long done, ImportProgress progress) {
-			this.checked = checked;
+			this(checked.name, () -> checked.total, done, progress);
+		}
+
+		/**
+		 * @param total the entities the whole import writes, as far as known (an estimate while the
+		 * file is still being read)
+		 */
+		Writers(String dataset, LongSupplier total, long done, ImportProgress progress) {
+			this.dataset = dataset;
+			this.total = total;
 			this.progress = progress;
 			this.written = new AtomicLong(done);
 			this.inFlight = new Semaphore(BulkImporter.this.writers + 1);
@@ -437,13 +660,13 @@ public final class BulkImporter {
 				this.inFlight.release();
 				throw new BatchFailed();
 			}
-			Map<String, Object> parameters = Map.of("rows", rows, "dataset", this.checked.name);
+			Map<String, Object> parameters = Map.of("rows", rows, "dataset", this.dataset);
 			this.pool.execute(() -> {
 				try (Session session = BulkImporter.this.driver.session()) {
 					session.executeWriteWithoutResult((tx) -> tx.run(cypher, parameters));
 					long total = this.written.addAndGet(entities);
 					synchronized (this.progress) {
-						this.progress.progress(step, total, this.checked.total);
+						this.progress.progress(step, total, Math.max(total, this.total.getAsLong()));
 					}
 				}
 				catch (Throwable ex) {
@@ -508,6 +731,35 @@ public final class BulkImporter {
 		}
 	}
 
+	/** A file's stream that counts the bytes read, for estimates while it is read. */
+	private static final class CountingInput extends FilterInputStream {
+
+		private long count;
+
+		CountingInput(Path file) throws IOException {
+			super(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				this.count++;
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			if (n > 0) {
+				this.count += n;
+			}
+			return n;
+		}
+
+	}
+
 	/** A writer failed: stop reading the file. */
 	private static final class BatchFailed extends RuntimeException {
 
@@ -566,9 +818,8 @@ public final class BulkImporter {
 				}
 				tx.run(DatasetImporter.RELINK_TRANSFERS, Map.of("dataset", checked.name)).consume();
 				tx.run(DatasetImporter.RECORD_DATASET,
-						Map.of("dataset", checked.name, "format", Dataset.FORMAT, "units",
-								checked.rows.nodes.get(GraphSchema.Label.UNIT).size(), "orgs",
-								checked.rows.nodes.get(GraphSchema.Label.ORG).size(), "members", checked.members))
+						Map.of("dataset", checked.name, "format", Dataset.FORMAT, "units", checked.units, "orgs",
+								checked.orgs, "members", checked.members))
 					.consume();
 				return replaced;
 			});
@@ -583,8 +834,8 @@ public final class BulkImporter {
 	 * {@link #cleanUp()}, so the store never stays that way.
 	 */
 	private long publishInChunks(Checked checked, ImportProgress progress) {
-		long units = checked.rows.nodes.get(GraphSchema.Label.UNIT).size();
-		long orgs = checked.rows.nodes.get(GraphSchema.Label.ORG).size();
+		long units = checked.units;
+		long orgs = checked.orgs;
 		long replaced = countDataset(checked.name);
 		try (Session session = this.driver.session()) {
 			session.executeWriteWithoutResult((tx) -> tx.run(MARK_PUBLISHING, Map.of("dataset", checked.name, "state",
@@ -622,10 +873,26 @@ public final class BulkImporter {
 				session.executeWriteWithoutResult(
 						(tx) -> tx.run(SET_MARKER_STATE, Map.of("dataset", dataset, "state", "PROMOTING")));
 			}
-			for (GraphSchema.Label label : GraphSchema.Label.values()) {
-				String live = label.cypher();
-				session.run(PROMOTE.formatted(STAGED + live, live, live, RETIRED + live, STAGED + live, live)).consume();
-				progress.progress("publishing " + live, total, total);
+			boolean rebuildNameIndex = members >= this.nameIndexRebuildMinMembers;
+			try {
+				for (GraphSchema.Label label : GraphSchema.Label.values()) {
+					String live = label.cypher();
+					boolean replacing = session.run(HAS_LIVE.formatted(live), parameters).hasNext();
+					if (label == GraphSchema.Label.MEMBER && rebuildNameIndex) {
+						session.run(DROP_NAME_INDEX).consume();
+					}
+					session.run(replacing ? PROMOTE.formatted(STAGED + live, live, live, RETIRED + live, STAGED + live, live)
+							: PROMOTE_NEW.formatted(STAGED + live, STAGED + live, live)).consume();
+					progress.progress("publishing " + live, total, total);
+				}
+			}
+			finally {
+				// also when a publish interrupted after the drop is finished with other settings
+				rebuildNameIndex = session.run(CREATE_NAME_INDEX).consume().counters().indexesAdded() > 0;
+			}
+			if (rebuildNameIndex) {
+				progress.progress("building the member name index", total, total);
+				session.run(AWAIT_NAME_INDEX).consume();
 			}
 			session.executeWriteWithoutResult((tx) -> {
 				tx.run(DatasetImporter.RELINK_TRANSFERS, parameters).consume();

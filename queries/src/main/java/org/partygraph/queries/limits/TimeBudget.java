@@ -77,6 +77,11 @@ public final class TimeBudget {
 		}
 	}
 
+	/** Whether the current thread works under a budget (which other threads would not see). */
+	public static boolean active() {
+		return CURRENT.get() != null;
+	}
+
 	/** The budget the current thread works under, or {@code null}. */
 	static TimeBudget current() {
 		return CURRENT.get();

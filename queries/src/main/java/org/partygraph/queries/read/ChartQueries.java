@@ -18,7 +18,8 @@ import org.partygraph.model.OrgKind;
  */
 public final class ChartQueries {
 
-	// Every org of the subtree: the drawn ones (within depth) in full, the rest only for their counts.
+	// Every org of the subtree: the drawn ones (within depth) with what a chart shows of them (not
+	// whole nodes), the rest only for their counts.
 	// The parent is the path's previous node and child counts are summed here, so an org's
 	// relationships are expanded once per kind: a small org's relationships sit in one chain, and
 	// every expansion walks all of them.
@@ -31,9 +32,9 @@ public final class ChartQueries {
 			  CASE WHEN drawn AND o.kind = 'PARTY_GROUP' THEN [(o)<-[:IN_GROUP]-(m:Member) | m.status] END AS assigned
 			RETURN o.id AS id, depth, drawn, parent,
 			  size(statuses) AS members, size([s IN statuses WHERE s = 'FULL']) AS fullMembers,
-			  CASE WHEN drawn THEN o END AS org,
+			  CASE WHEN drawn THEN o {.id, .name, .kind} END AS org,
 			  size(assigned) AS assigned, size([s IN assigned WHERE s = 'FULL']) AS fullAssigned,
-			  CASE WHEN drawn THEN [(o)-[:CO_MANAGED_BY]->(c:Org) | c] ELSE [] END AS coManagers,
+			  CASE WHEN drawn THEN [(o)-[:CO_MANAGED_BY]->(c:Org) | c {.id, .name, .kind}] ELSE [] END AS coManagers,
 			  CASE WHEN drawn AND $units THEN [(o)-[:SET_UP_IN]->(u:Unit) | u] ELSE [] END AS units
 			ORDER BY depth, o.name, o.id
 			""";

@@ -1,7 +1,12 @@
 package org.partygraph.queries.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 
 import org.partygraph.model.Dataset;
@@ -26,8 +31,22 @@ public final class ComplianceQueries {
 
 	private final WhatIfEngine whatIf;
 
+	private final int parallelism;
+
 	public ComplianceQueries(DatasetExporter exporter, RuleChecker checker,
 			BiFunction<Structure, String, List<Metric>> patternFigures) {
+		this(exporter, checker, patternFigures, Runtime.getRuntime().availableProcessors());
+	}
+
+	/**
+	 * @param parallelism how many trees (counties) a whole-graph check reads and checks at a time
+	 */
+	public ComplianceQueries(DatasetExporter exporter, RuleChecker checker,
+			BiFunction<Structure, String, List<Metric>> patternFigures, int parallelism) {
+		if (parallelism < 1) {
+			throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
+		}
+		this.parallelism = parallelism;
 		this.exporter = exporter;
 		this.checker = checker;
 		this.whatIf = new WhatIfEngine(checker, patternFigures);
@@ -44,16 +63,7 @@ public final class ComplianceQueries {
 	 */
 	public List<ComplianceIssue> issues(String withinOrgId, Set<Rule> rules) {
 		if (withinOrgId == null) {
-			// Tree by tree (county by county): the same issues as one whole-graph check, with memory
-			// bounded by the largest county rather than the province.
-			List<ComplianceIssue> all = new java.util.ArrayList<>();
-			for (String root : this.exporter.roots()) {
-				List<ComplianceIssue> issues = issues(root, rules);
-				if (issues != null) {
-					all.addAll(issues);
-				}
-			}
-			return all;
+			return everyTree(rules);
 		}
 		Dataset snapshot = this.exporter.snapshot(withinOrgId);
 		TimeBudget.checkpoint("checking the rules");
@@ -62,6 +72,62 @@ public final class ComplianceQueries {
 			return null;
 		}
 		return this.checker.check(structure, withinOrgId, rules);
+	}
+
+	/**
+	 * Tree by tree (county by county): the same issues as one whole-graph check, with memory bounded
+	 * by a few counties rather than the province. Trees are checked one per core at a time (reading a
+	 * county keeps about one core busy between the database, the driver and the check); the issues
+	 * come in the trees' order all the same. Under a time budget (a what-if's), which belongs to the
+	 * calling thread, they are checked on that thread one after another.
+	 */
+	private List<ComplianceIssue> everyTree(Set<Rule> rules) {
+		List<String> roots = this.exporter.roots();
+		int threads = Math.min(roots.size(), this.parallelism);
+		List<ComplianceIssue> all = new ArrayList<>();
+		if (threads <= 1 || TimeBudget.active()) {
+			for (String root : roots) {
+				List<ComplianceIssue> issues = issues(root, rules);
+				if (issues != null) {
+					all.addAll(issues);
+				}
+			}
+			return all;
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(threads, (task) -> {
+			Thread thread = new Thread(task, "compliance-check");
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			List<Future<List<ComplianceIssue>>> checks = new ArrayList<>(roots.size());
+			for (String root : roots) {
+				checks.add(pool.submit(() -> issues(root, rules)));
+			}
+			for (Future<List<ComplianceIssue>> check : checks) {
+				List<ComplianceIssue> issues = check.get();
+				if (issues != null) {
+					all.addAll(issues);
+				}
+			}
+			return all;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while checking the rules", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	/**

@@ -71,75 +71,89 @@ public final class PatternQueries {
 			""";
 
 	// Units located (at any depth) in a unit the within org is set up in, not that unit itself.
+	// The units located (at any depth) in the units the within org is set up in: walked once, each
+	// figure then taken from the list.
 	private static final String UNITS_WITHIN = """
 			CALL (w) {
-			  MATCH (w)-[:SET_UP_IN]->(s)<-[:LOCATED_IN*1..]-(e)
-			  WHERE s <> e AND e.kind = 'ENTERPRISE' AND e.leading = true
-			  WITH DISTINCT e
-			  RETURN count(e) AS leadingEnterprises,
-			         count(CASE WHEN EXISTS {
+			  OPTIONAL MATCH (w)-[:SET_UP_IN]->(s)<-[:LOCATED_IN*1..]-(x)
+			  WHERE s <> x
+			  WITH DISTINCT x
+			  WITH collect(x) AS inside
+			  WITH [e IN inside WHERE e.kind = 'ENTERPRISE' AND e.leading = true] AS leading,
+			       [c IN inside WHERE c.kind = 'COOPERATIVE'] AS coops,
+			       [v IN inside WHERE v.kind = 'VILLAGE' AND v.industryCluster = true] AS clustered
+			  RETURN size(leading) AS leadingEnterprises,
+			         size([e IN leading WHERE EXISTS {
 			           (o)-[:SET_UP_IN]->(e) WHERE EXISTS { (o)-[:SUBORDINATE_TO*0..]->(w) }
-			         } THEN e END) AS enterprisesWithOrg
-			}
-			CALL (w) {
-			  MATCH (w)-[:SET_UP_IN]->(s)<-[:LOCATED_IN*1..]-(c)
-			  WHERE s <> c AND c.kind = 'COOPERATIVE'
-			  RETURN count(DISTINCT c) AS cooperatives
-			}
-			CALL (w) {
-			  MATCH (w)-[:SET_UP_IN]->(s)<-[:LOCATED_IN*1..]-(v)
-			  WHERE s <> v AND v.kind = 'VILLAGE' AND v.industryCluster = true
-			  WITH DISTINCT v
-			  RETURN count(v) AS clusterVillages,
-			         count(CASE WHEN EXISTS {
+			         }]) AS enterprisesWithOrg,
+			         size(coops) AS cooperatives,
+			         size(clustered) AS clusterVillages,
+			         size([v IN clustered WHERE EXISTS {
 			           (g)-[:SET_UP_IN]->(v) WHERE g.kind = 'GENERAL_BRANCH' AND EXISTS { (g)-[:SUBORDINATE_TO*0..]->(w) }
-			         } THEN v END) AS upgradedToGeneralBranch
+			         }]) AS upgradedToGeneralBranch
 			}
 			""";
 
-	// The figures of the orgs in scope.
+	// The figures of the orgs in scope. An org's relationships sit in one chain with its members'
+	// (most orgs have too few to be split by type), so every expansion from an org walks all of them:
+	// the units each org is set up in are read in one expansion, and the figures taken from that list;
+	// other expansions only from the few orgs a figure concerns.
 	private static final String ORG_FIGURES = """
 			CALL (orgs) {
 			  UNWIND orgs AS o
-			  MATCH (o)-[:SET_UP_IN]->(e)
-			  WHERE e.kind = 'ENTERPRISE' AND e.leading = true
+			  WITH o, [(o)-[:SET_UP_IN]->(u) | u] AS units
+			  WHERE size(units) > 0
+			  RETURN collect({o: o, units: units}) AS placed
+			}
+			CALL (placed) {
+			  UNWIND placed AS p
+			  UNWIND [e IN p.units WHERE e.kind = 'ENTERPRISE' AND e.leading = true] AS e
+			  WITH p.o AS o, e
 			  MATCH (m)-[:MEMBER_OF]->(o)
-			  WHERE EXISTS { (m)-[:WORKS_IN]->(b)-[:SUPPLIES]->(e) WHERE b.kind = 'PRODUCTION_BASE' }
+			  // from the member's workplace (a member has few relationships, an enterprise many)
+			  CALL (m, e) {
+			    MATCH (m)-[:WORKS_IN]->(b)
+			    WHERE b.kind = 'PRODUCTION_BASE'
+			    MATCH (b)-[:SUPPLIES]->(x)
+			    WHERE x = e
+			    RETURN count(*) > 0 AS fromBase
+			  }
+			  WITH m WHERE fromBase
 			  RETURN count(DISTINCT m) AS baseMembers
 			}
-			CALL (orgs) {
-			  UNWIND orgs AS o
+			CALL (placed) {
+			  UNWIND placed AS p
+			  WITH p.o AS o, p.units AS units
+			  WHERE any(e IN units WHERE e.kind = 'ENTERPRISE' AND e.leading = true)
 			  WITH o
-			  WHERE EXISTS { (o)-[:SET_UP_IN]->(e) WHERE e.kind = 'ENTERPRISE' AND e.leading = true }
-			    AND EXISTS { (o)-[:CO_MANAGED_BY]->(t) WHERE t.kind = 'TOWNSHIP_COMMITTEE' }
+			  WHERE EXISTS { (o)-[:CO_MANAGED_BY]->(t) WHERE t.kind = 'TOWNSHIP_COMMITTEE' }
 			  RETURN count(o) AS coManaged
 			}
-			CALL (orgs) {
-			  UNWIND orgs AS o
-			  WITH o
-			  WHERE o.kind IN ['GENERAL_BRANCH', 'BRANCH']
-			    AND EXISTS { (o)-[:SET_UP_IN]->(i) WHERE i.kind = 'INDUSTRY' }
+			CALL (placed) {
+			  UNWIND placed AS p
+			  WITH p.o AS o, p.units AS units
+			  WHERE o.kind IN ['GENERAL_BRANCH', 'BRANCH'] AND any(i IN units WHERE i.kind = 'INDUSTRY')
 			  MATCH (o)-[:SUBORDINATE_TO]->(t)
 			  WHERE t.kind = 'TOWNSHIP_COMMITTEE'
 			  RETURN count(DISTINCT CASE o.kind WHEN 'GENERAL_BRANCH' THEN t END) AS townshipsWithIndustryGeneralBranch,
 			         count(DISTINCT CASE o.kind WHEN 'BRANCH' THEN t END) AS townshipsWithIndustryBranch
 			}
-			CALL (orgs) {
-			  UNWIND orgs AS o
-			  WITH o
-			  WHERE o.kind IN ['BRANCH', 'JOINT_BRANCH']
-			    AND EXISTS { (o)-[:SET_UP_IN]->(p) WHERE p.kind = 'PARK' }
-			  RETURN count(o) AS parkBranches
+			CALL (placed) {
+			  UNWIND placed AS p
+			  WITH p
+			  WHERE p.o.kind IN ['BRANCH', 'JOINT_BRANCH'] AND any(x IN p.units WHERE x.kind = 'PARK')
+			  RETURN count(p) AS parkBranches
 			}
-			CALL (orgs) {
-			  UNWIND orgs AS o
-			  WITH o
-			  WHERE EXISTS { (o)-[:SET_UP_IN]->(c) WHERE c.kind = 'COOPERATIVE' }
-			  RETURN count(o) AS cooperativeOrgs
+			CALL (placed) {
+			  UNWIND placed AS p
+			  WITH p
+			  WHERE any(c IN p.units WHERE c.kind = 'COOPERATIVE')
+			  RETURN count(p) AS cooperativeOrgs
 			}
-			CALL (orgs) {
-			  UNWIND orgs AS o
-			  MATCH (o)-[:SET_UP_IN]->(c)
+			CALL (placed) {
+			  UNWIND placed AS p
+			  UNWIND p.units AS c
+			  WITH c
 			  WHERE c.kind = 'COOPERATIVE'
 			  WITH DISTINCT c
 			  RETURN sum(coalesce(c.householdsDriven, 0)) AS householdsDriven
@@ -147,8 +161,10 @@ public final class PatternQueries {
 			CALL (orgs) {
 			  UNWIND orgs AS b
 			  WITH b
-			  WHERE b.kind = 'BRANCH' AND b.trade IS NOT NULL
-			    AND EXISTS { (b)-[:SUBORDINATE_TO]->(g)-[:SET_UP_IN]->(v) WHERE g.kind = 'GENERAL_BRANCH' AND v.kind = 'VILLAGE' }
+			  // CASE keeps the expansions to the few branches with a trade (a WHERE may be reordered)
+			  WHERE CASE WHEN b.kind = 'BRANCH' AND b.trade IS NOT NULL
+			    THEN EXISTS { (b)-[:SUBORDINATE_TO]->(g)-[:SET_UP_IN]->(v) WHERE g.kind = 'GENERAL_BRANCH' AND v.kind = 'VILLAGE' }
+			    ELSE false END
 			  RETURN count(b) AS tradeBranches
 			}
 			RETURN leadingEnterprises, enterprisesWithOrg, baseMembers, coManaged, townshipsWithIndustryGeneralBranch,

@@ -95,6 +95,17 @@ public class DataLoaders {
 		return result;
 	}
 
+	/** Parsed and validated queries, kept for the next request that sends the same text. */
+	@Bean
+	PreparsedDocuments preparsedDocuments() {
+		return new PreparsedDocuments(1000);
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer keepPreparsedDocuments(PreparsedDocuments documents) {
+		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(documents));
+	}
+
 	/** Fails start-up (and so the build's tests) when a schema field has no data fetcher. */
 	@Bean
 	GraphQlSourceBuilderCustomizer failOnUnmappedFields() {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.partygraph.api.ServiceTestBase;
+import org.partygraph.api.graphql.PreparsedDocuments;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.GraphQlResponse;
@@ -22,6 +23,9 @@ class RequestLimitsIT extends ServiceTestBase {
 
 	@Autowired
 	private LimitsProperties limits;
+
+	@Autowired
+	private PreparsedDocuments documents;
 
 	@Test
 	void theDefaultsAreInForce() {
@@ -91,6 +95,39 @@ class RequestLimitsIT extends ServiceTestBase {
 			.execute()
 			.returnResponse();
 		assertRefused(over, "party-graph.limits.max-page-size");
+	}
+
+	@Test
+	void aKeptDocumentIsStillCheckedForEveryLimitThatDependsOnVariables() {
+		String document = "query($n: Int) { org(id: \"s-o-county\") { id members(first: $n) { totalCount } } }";
+		int before = this.documents.size();
+		assertThat(this.graphQl.document(document).variable("n", 1).execute().returnResponse().getErrors()).isEmpty();
+		assertThat(this.documents.size()).isEqualTo(before + 1);
+		// the same text: not parsed again (kept), and the page size still refused
+		GraphQlResponse over = this.graphQl.document(document)
+			.variable("n", this.limits.maxPageSize() + 1)
+			.extension("debug", true)
+			.execute()
+			.returnResponse();
+		assertRefused(over, "party-graph.limits.max-page-size");
+		assertThat(this.documents.size()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void documentsOverALimitOrWithErrorsAreNeverKept() {
+		int before = this.documents.size();
+		for (int i = 0; i < 2; i++) {
+			refused(nestedParents(this.limits.maxDepth() + 1), "party-graph.limits.max-depth");
+			assertThat(send("{ org(id: \"s-o-county\") { id ").getErrors()).singleElement()
+				.extracting(ResponseError::getMessage)
+				.asString()
+				.contains("Invalid syntax");
+			assertThat(send("{ org(id: \"s-o-county\") { noSuchField } }").getErrors()).singleElement()
+				.extracting(ResponseError::getMessage)
+				.asString()
+				.contains("noSuchField");
+		}
+		assertThat(this.documents.size()).isEqualTo(before);
 	}
 
 	@Test

@@ -164,8 +164,6 @@ public final class BulkImporter {
 
 	// The member name text index (migration V0006). Lucene takes each relabelled member one by one,
 	// which was half the publishing time of a province; built afresh from the store it takes seconds.
-	static final String NAME_INDEX = "member_name";
-
 	private static final String CREATE_NAME_INDEX = "CREATE TEXT INDEX member_name IF NOT EXISTS FOR (m:Member) ON (m.name)";
 
 	private static final String DROP_NAME_INDEX = "DROP INDEX member_name IF EXISTS";
@@ -343,45 +341,45 @@ public final class BulkImporter {
 			try {
 				read = DatasetReader.stream(input, new DatasetReader.ItemSink() {
 
-				private boolean unitsRead;
+					private boolean unitsRead;
 
-				private boolean orgsRead;
+					private boolean orgsRead;
 
-				@Override
-				public void name(String name) {
-					staging.name = name;
-				}
-
-				@Override
-				public void unit(Unit unit) {
-					units.add(unit);
-				}
-
-				@Override
-				public void org(Org org) {
-					orgs.add(org);
-				}
-
-				@Override
-				public void member(Member member) {
-					// Members are checked as they stream by once units and orgs are all in; a file that
-					// lists members first is read a second time for them.
-					if (this.unitsRead && this.orgsRead) {
-						members.check(member);
-						staging.member(member, input.count, fileSize);
+					@Override
+					public void name(String name) {
+						staging.name = name;
 					}
-					else {
-						members.deferred = true;
+
+					@Override
+					public void unit(Unit unit) {
+						units.add(unit);
 					}
-				}
 
-				@Override
-				public void endOfList(String list) {
-					this.unitsRead |= list.equals("units");
-					this.orgsRead |= list.equals("orgs");
-				}
+					@Override
+					public void org(Org org) {
+						orgs.add(org);
+					}
 
-			});
+					@Override
+					public void member(Member member) {
+						// Members are checked as they stream by once units and orgs are all in; a file that
+						// lists members first is read a second time for them.
+						if (this.unitsRead && this.orgsRead) {
+							members.check(member);
+							staging.member(member, input.count, fileSize);
+						}
+						else {
+							members.deferred = true;
+						}
+					}
+
+					@Override
+					public void endOfList(String list) {
+						this.unitsRead |= list.equals("units");
+						this.orgsRead |= list.equals("orgs");
+					}
+
+				});
 			}
 			catch (BatchFailed ex) {
 				// finishing throws the batch's own failure
@@ -429,11 +427,9 @@ public final class BulkImporter {
 
 		private Writers writers;
 
+		private MemberBatches batches;
+
 		private boolean gaveUp;
-
-		private final List<Map<String, Object>> batch = new ArrayList<>();
-
-		private long batchEntities;
 
 		private long entities;
 
@@ -462,17 +458,10 @@ public final class BulkImporter {
 				this.gaveUp = true;
 				return;
 			}
-			this.batch.add(memberRow(member));
-			long memberEntities = 1 + GraphRows.memberRelationships(member);
-			this.batchEntities += memberEntities;
-			this.entities += memberEntities;
+			this.entities += this.batches.add(member);
 			// until the end is read, the total is extrapolated from the share of the members' bytes read
-			long known = this.head;
 			double share = (double) Math.max(1, bytesRead - this.membersStart) / Math.max(1, fileSize - this.membersStart);
-			this.estimate.set(known + (long) (this.entities / Math.min(1.0, share)));
-			if (this.batch.size() >= BulkImporter.this.batch) {
-				flush();
-			}
+			this.estimate.set(this.head + (long) (this.entities / Math.min(1.0, share)));
 		}
 
 		private boolean start(long bytesRead) {
@@ -489,15 +478,8 @@ public final class BulkImporter {
 			long done = writeNodes(rows, this.name, this.estimate::get, 0, this.progress);
 			writeRelationships(rows, this.name, this.estimate::get, done, this.progress);
 			this.writers = new Writers(this.name, this.estimate::get, this.head, this.progress);
+			this.batches = new MemberBatches(this.writers);
 			return true;
-		}
-
-		private void flush() {
-			if (!this.batch.isEmpty()) {
-				this.writers.submit(CREATE_MEMBERS, List.copyOf(this.batch), this.batchEntities, "members");
-				this.batch.clear();
-				this.batchEntities = 0;
-			}
 		}
 
 		/** Writes the last batch and waits for every batch; throws the first failure. */
@@ -505,7 +487,7 @@ public final class BulkImporter {
 			this.finished = true;
 			try {
 				if (this.writers != null && !this.gaveUp) {
-					flush();
+					this.batches.flush();
 				}
 			}
 			catch (BatchFailed ex) {
@@ -705,30 +687,54 @@ public final class BulkImporter {
 
 	/** Members from a second read of the file, each batch with the relationships its members start. */
 	private void writeMembers(Path file, Checked checked, long done, ImportProgress progress) throws IOException {
-		List<Map<String, Object>> batch = new ArrayList<>(this.batch);
-		long[] entities = { 0 };
 		try (Writers writers = new Writers(checked, done, progress)) {
-			Runnable flush = () -> {
-				if (!batch.isEmpty()) {
-					writers.submit(CREATE_MEMBERS, List.copyOf(batch), entities[0], "members");
-					batch.clear();
-					entities[0] = 0;
-				}
-			};
+			MemberBatches batches = new MemberBatches(writers);
 			try {
-				DatasetReader.stream(file, DatasetReader.ItemSink.membersOnly((member) -> {
-					batch.add(memberRow(member));
-					entities[0] += 1 + GraphRows.memberRelationships(member);
-					if (batch.size() >= BulkImporter.this.batch) {
-						flush.run();
-					}
-				}));
-				flush.run();
+				DatasetReader.stream(file, DatasetReader.ItemSink.membersOnly(batches::add));
+				batches.flush();
 			}
 			catch (BatchFailed ex) {
 				// closing the writers throws the batch's own failure
 			}
 		}
+	}
+
+	/** Members in batches of {@code batch} rows, each with the relationships its members start. */
+	private final class MemberBatches {
+
+		private final Writers writers;
+
+		private final List<Map<String, Object>> rows = new ArrayList<>();
+
+		private long entities;
+
+		MemberBatches(Writers writers) {
+			this.writers = writers;
+		}
+
+		/**
+		 * Adds a member, writing the batch once it is full.
+		 * @return the entities the member adds: its node and the relationships it starts
+		 */
+		long add(Member member) {
+			this.rows.add(memberRow(member));
+			long added = 1 + GraphRows.memberRelationships(member);
+			this.entities += added;
+			if (this.rows.size() >= BulkImporter.this.batch) {
+				flush();
+			}
+			return added;
+		}
+
+		/** Writes what is gathered; throws {@link BatchFailed} once any batch has failed. */
+		void flush() {
+			if (!this.rows.isEmpty()) {
+				this.writers.submit(CREATE_MEMBERS, List.copyOf(this.rows), this.entities, "members");
+				this.rows.clear();
+				this.entities = 0;
+			}
+		}
+
 	}
 
 	/** A file's stream that counts the bytes read, for estimates while it is read. */

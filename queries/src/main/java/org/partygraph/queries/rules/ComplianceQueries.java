@@ -3,6 +3,7 @@ package org.partygraph.queries.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,17 +85,8 @@ public final class ComplianceQueries {
 	private List<ComplianceIssue> everyTree(Set<Rule> rules) {
 		List<String> roots = this.exporter.roots();
 		int threads = Math.min(roots.size(), this.parallelism);
-		List<ComplianceIssue> all = new ArrayList<>();
-		if (threads <= 1 || TimeBudget.active()) {
-			for (String root : roots) {
-				List<ComplianceIssue> issues = issues(root, rules);
-				if (issues != null) {
-					all.addAll(issues);
-				}
-			}
-			return all;
-		}
-		ExecutorService pool = Executors.newFixedThreadPool(threads, (task) -> {
+		boolean here = threads <= 1 || TimeBudget.active();
+		ExecutorService pool = here ? null : Executors.newFixedThreadPool(threads, (task) -> {
 			Thread thread = new Thread(task, "compliance-check");
 			thread.setDaemon(true);
 			return thread;
@@ -102,8 +94,10 @@ public final class ComplianceQueries {
 		try {
 			List<Future<List<ComplianceIssue>>> checks = new ArrayList<>(roots.size());
 			for (String root : roots) {
-				checks.add(pool.submit(() -> issues(root, rules)));
+				checks.add(here ? CompletableFuture.completedFuture(issues(root, rules))
+						: pool.submit(() -> issues(root, rules)));
 			}
+			List<ComplianceIssue> all = new ArrayList<>();
 			for (Future<List<ComplianceIssue>> check : checks) {
 				List<ComplianceIssue> issues = check.get();
 				if (issues != null) {
@@ -126,7 +120,9 @@ public final class ComplianceQueries {
 			throw new IllegalStateException(ex.getCause());
 		}
 		finally {
-			pool.shutdownNow();
+			if (pool != null) {
+				pool.shutdownNow();
+			}
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,12 @@ class BulkImportIT {
 
 	@TempDir
 	Path dir;
+
+	// Every write keeps the orgs' member tallies (MemberTallies) right, rejected ones included.
+	@AfterEach
+	void memberTalliesStillMatchTheMembers() {
+		assertThat(TestNeo4j.tallyMismatches()).isEmpty();
+	}
 
 	@BeforeEach
 	void clear() {

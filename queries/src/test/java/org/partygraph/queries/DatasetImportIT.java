@@ -3,6 +3,7 @@ package org.partygraph.queries;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partygraph.model.Dataset;
@@ -25,6 +26,12 @@ import static org.partygraph.queries.TestNeo4j.count;
 class DatasetImportIT {
 
 	private final DatasetImporter importer = new DatasetImporter(TestNeo4j.driver());
+
+	// Every write keeps the orgs' member tallies (MemberTallies) right, rejected ones included.
+	@AfterEach
+	void memberTalliesStillMatchTheMembers() {
+		assertThat(TestNeo4j.tallyMismatches()).isEmpty();
+	}
 
 	@BeforeEach
 	void clear() {

@@ -5,13 +5,16 @@ import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
 import org.partygraph.embedded.EmbeddedNeo4j;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.format.DatasetFormat;
+import org.partygraph.queries.dataset.MemberTallies;
 import org.partygraph.queries.schema.Migrations;
 
 /**
@@ -49,6 +52,16 @@ public final class TestNeo4j {
 	/** Removes every dataset item, keeping the schema. */
 	public static void clear() {
 		driver().executableQuery("MATCH (n) WHERE n:Org OR n:Unit OR n:Member OR n:Dataset OR n:Transfer DETACH DELETE n").execute();
+	}
+
+	/**
+	 * Orgs whose stored member tallies differ from their members ({@link MemberTallies#mismatches});
+	 * every test that writes checks it is empty afterwards.
+	 */
+	public static List<String> tallyMismatches() {
+		try (Session session = driver().session()) {
+			return MemberTallies.mismatches(session);
+		}
 	}
 
 	/** A count from a Cypher statement returning one number. */

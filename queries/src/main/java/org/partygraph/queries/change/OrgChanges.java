@@ -27,6 +27,7 @@ import org.partygraph.model.Role;
 import org.partygraph.model.RoleAssignment;
 import org.partygraph.queries.change.Lookups.MemberNode;
 import org.partygraph.queries.change.Lookups.OrgNode;
+import org.partygraph.queries.dataset.MemberTallies;
 
 /**
  * Changes the stored organization structure one step at a time: orgs are created, renamed, moved
@@ -283,6 +284,7 @@ public final class OrgChanges {
 				tx.run(LINK_PARENT, params("id", org.id(), "parent", parent.id())).consume();
 			}
 			tx.run(LINK_UNITS, params("id", org.id(), "units", units)).consume();
+			MemberTallies.recount(tx, List.of(org.id()));
 			return org.id();
 		});
 	}
@@ -406,6 +408,8 @@ public final class OrgChanges {
 
 			List<String> moved = tx.run(MOVE_MEMBERS, params("id", id, "target", targetForMembers))
 				.list((r) -> r.get("id").asString());
+			// The target and the groups the moved members are in (some of which they leave below).
+			Set<String> touched = MemberTallies.orgsOf(tx, moved);
 			List<String> children = tx.run(MOVE_CHILDREN, params("id", id)).list((r) -> r.get("id").asString());
 			long strayGroups = tx.run(END_STRAY_GROUPS, params("id", id, "members", moved))
 				.single()
@@ -413,6 +417,7 @@ public final class OrgChanges {
 				.asLong();
 			Record links = tx.run(LINKS_TO_ORG, params("id", id)).single();
 			tx.run(DELETE_ORG, params("id", id)).consume();
+			MemberTallies.recount(tx, touched);
 			return new OrgDissolved(id, org.parent(), targetForMembers, moved, children, links.get("roles").asInt(),
 					links.get("groups").asInt() + (int) strayGroups, links.get("participations").asInt());
 		});
@@ -523,6 +528,7 @@ public final class OrgChanges {
 				.toList();
 			tx.run(LINK_ROLES, params("member", member.id(), "roles", roles)).consume();
 			tx.run(LINK_PARTICIPATION, params("member", member.id(), "orgs", participates)).consume();
+			MemberTallies.recount(tx, MemberTallies.orgsOf(tx, List.of(member.id())));
 			return member.id();
 		});
 	}
@@ -553,8 +559,11 @@ public final class OrgChanges {
 				problems.add(item, "target", "'" + memberId + "' is already a member of '" + target.id() + "'");
 			}
 			problems.rejectIfAny();
+			Set<String> touched = MemberTallies.orgsOf(tx, List.of(memberId));
 			tx.run(END_MEMBERSHIP_AND_GROUP, params("member", memberId)).consume();
 			tx.run(LINK_MEMBERSHIP, params("member", memberId, "org", targetOrg)).consume();
+			touched.add(targetOrg);
+			MemberTallies.recount(tx, touched);
 			Value transfer = tx
 				.run(RECORD_TRANSFER,
 						params("member", memberId, "id", transferId, "from", member.org(), "to", targetOrg, "at", at,
@@ -643,10 +652,13 @@ public final class OrgChanges {
 				checkGroup(tx, item, groupId, (member != null) ? member.org() : null, problems);
 			}
 			problems.rejectIfAny();
+			Set<String> touched = MemberTallies.orgsOf(tx, List.of(memberId));
 			tx.run(END_GROUP, params("member", memberId)).consume();
 			if (groupId != null) {
 				tx.run(LINK_GROUP, params("member", memberId, "group", groupId)).consume();
+				touched.add(groupId);
 			}
+			MemberTallies.recount(tx, touched);
 			return new GroupAssigned(memberId, member.group(), groupId);
 		});
 	}

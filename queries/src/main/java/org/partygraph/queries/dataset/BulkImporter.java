@@ -261,8 +261,26 @@ public final class BulkImporter {
 				writeMembers(file, checked, done, progress);
 			}
 			checkNoForeignIds(checked.name);
-			long replaced = (checked.nodes <= this.atomicPublishMaxNodes) ? publish(checked)
-					: publishInChunks(checked, progress);
+			progress.progress("counting members per org", checked.total, checked.total);
+			List<String> foreignOrgs;
+			try (Session session = this.driver.session()) {
+				MemberTallies.recountLabel(session, STAGED + GraphSchema.Label.ORG.cypher(),
+						STAGED + GraphSchema.Label.MEMBER.cypher());
+				foreignOrgs = session.executeRead((tx) -> tx
+					.run(DatasetImporter.FOREIGN_ORGS_OF_MEMBERS, Map.of("dataset", checked.name))
+					.list((r) -> r.get("id").asString()));
+			}
+			long replaced;
+			if (checked.nodes <= this.atomicPublishMaxNodes) {
+				replaced = publish(checked, foreignOrgs);
+			}
+			else {
+				replaced = publishInChunks(checked, progress);
+				// Orgs of other datasets that earlier members of this one had moved into.
+				try (Session session = this.driver.session()) {
+					session.executeWriteWithoutResult((tx) -> MemberTallies.recount(tx, foreignOrgs));
+				}
+			}
 			progress.progress("published", checked.total, checked.total);
 			deleteRetired();
 			long millis = (System.nanoTime() - started) / 1_000_000;
@@ -812,7 +830,7 @@ public final class BulkImporter {
 		}
 	}
 
-	private long publish(Checked checked) {
+	private long publish(Checked checked, List<String> foreignOrgs) {
 		try (Session session = this.driver.session()) {
 			return session.executeWrite((tx) -> {
 				long replaced = 0;
@@ -823,6 +841,7 @@ public final class BulkImporter {
 					relabel(tx, STAGED + label.cypher(), label.cypher(), checked.name);
 				}
 				tx.run(DatasetImporter.RELINK_TRANSFERS, Map.of("dataset", checked.name)).consume();
+				MemberTallies.recount(tx, foreignOrgs);
 				tx.run(DatasetImporter.RECORD_DATASET,
 						Map.of("dataset", checked.name, "format", Dataset.FORMAT, "units", checked.units, "orgs",
 								checked.orgs, "members", checked.members))

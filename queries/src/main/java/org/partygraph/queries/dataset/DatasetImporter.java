@@ -57,6 +57,16 @@ public final class DatasetImporter {
 			MERGE (m)-[:TRANSFERRED]->(t)
 			""";
 
+	// Orgs of other datasets that members of this one were moved into: replacing the members changes
+	// their tallies too.
+	static final String FOREIGN_ORGS_OF_MEMBERS = """
+			MATCH (:Member {dataset: $dataset})-[:MEMBER_OF|IN_GROUP]->(o:Org)
+			WHERE coalesce(o.dataset, '') <> $dataset
+			RETURN DISTINCT o.id AS id
+			""";
+
+	static final String ORGS_OF_DATASET = "MATCH (o:Org {dataset: $dataset}) RETURN o.id AS id";
+
 	static final String RECORD_DATASET = """
 			MERGE (d:Dataset {name: $dataset})
 			SET d.format = $format, d.importedAt = datetime(), d.units = $units, d.orgs = $orgs, d.members = $members
@@ -85,6 +95,8 @@ public final class DatasetImporter {
 		try (Session session = this.driver.session()) {
 			long replaced = session.executeWrite((tx) -> {
 				checkNoForeignIds(tx, dataset);
+				List<String> tallied = new ArrayList<>(tx.run(FOREIGN_ORGS_OF_MEMBERS, Map.of("dataset", dataset.name()))
+					.list((r) -> r.get("id").asString()));
 				long deleted = 0;
 				for (GraphSchema.Label label : List.of(GraphSchema.Label.MEMBER, GraphSchema.Label.ORG,
 						GraphSchema.Label.UNIT)) {
@@ -105,6 +117,8 @@ public final class DatasetImporter {
 							progress);
 				}
 				tx.run(RELINK_TRANSFERS, Map.of("dataset", dataset.name())).consume();
+				tallied.addAll(tx.run(ORGS_OF_DATASET, Map.of("dataset", dataset.name())).list((r) -> r.get("id").asString()));
+				MemberTallies.recount(tx, tallied);
 				tx.run(RECORD_DATASET,
 						Map.of("dataset", dataset.name(), "format", Dataset.FORMAT, "units", dataset.units().size(),
 								"orgs", dataset.orgs().size(), "members", dataset.members().size()))

@@ -291,7 +291,8 @@ public final class PatternQueries {
 			ORDER BY o.name, o.id
 			""";
 
-	private static final String MEMBER_COUNT = "COUNT { (%s)<-[:SUBORDINATE_TO*0..]-(:Org)<-[:MEMBER_OF]-(:Member) }";
+	// An org's subtree count, added up from the orgs' own tallies (MemberTallies).
+	private static final String MEMBER_COUNT = "reduce(n = 0, x IN COLLECT { MATCH (%s)<-[:SUBORDINATE_TO*0..]-(d:Org) RETURN d.ownMembers } | n + coalesce(x, 0))";
 
 	private static final String ENTERPRISE_PARTS = """
 			WITH o, COLLECT { MATCH (o)-[:SET_UP_IN]->(e:Unit {kind: 'ENTERPRISE', leading: true}) RETURN e } AS enterprises
@@ -411,14 +412,15 @@ public final class PatternQueries {
 			       RETURN {role: CASE WHEN b.kind = 'BRANCH' AND b.trade IS NOT NULL THEN 'TRADE_BRANCH'
 			                          WHEN b.kind = 'PARTY_GROUP' THEN 'PARTY_GROUP' ELSE 'CHILD' END,
 			               node: b,
-			               figures: {memberCount: CASE b.kind WHEN 'PARTY_GROUP' THEN COUNT { (b)<-[:IN_GROUP]-(:Member) }
+			               figures: {memberCount: CASE b.kind WHEN 'PARTY_GROUP' THEN coalesce(b.groupMembers, 0)
 			                                      ELSE %1$s END}} AS part
 			     } AS parts
 			WITH o, parts, {
 			       clusterVillage: CASE WHEN EXISTS { (o)-[:SET_UP_IN]->(:Unit {kind: 'VILLAGE', industryCluster: true}) } THEN 1 ELSE 0 END,
 			       tradeBranches: COUNT { (o)<-[:SUBORDINATE_TO]-(b:Org {kind: 'BRANCH'}) WHERE b.trade IS NOT NULL },
-			       tradeBranchMembers: COUNT { (o)<-[:SUBORDINATE_TO]-(b:Org {kind: 'BRANCH'})<-[:SUBORDINATE_TO*0..]-(:Org)<-[:MEMBER_OF]-(:Member)
-			                                   WHERE b.trade IS NOT NULL },
+			       tradeBranchMembers: reduce(n = 0, x IN COLLECT {
+			                             MATCH (o)<-[:SUBORDINATE_TO]-(b:Org {kind: 'BRANCH'})<-[:SUBORDINATE_TO*0..]-(d:Org)
+			                             WHERE b.trade IS NOT NULL RETURN d.ownMembers } | n + coalesce(x, 0)),
 			       memberCount: %2$s
 			     } AS figures
 			""".formatted(MEMBER_COUNT.formatted("b"), MEMBER_COUNT.formatted("o"));

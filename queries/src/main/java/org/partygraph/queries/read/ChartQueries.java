@@ -11,29 +11,24 @@ import org.neo4j.driver.Value;
 import org.partygraph.model.OrgKind;
 
 /**
- * Builds {@link OrgChart}s in one statement: the whole subtree is walked once, each org with the
- * members whose membership is at it, and the subtree counts are summed here from the leaves up, so
- * every org is read once rather than once per drawn org above it. Only co-managers outside the tree
+ * Builds {@link OrgChart}s in one statement: the whole subtree is walked once, each org with its
+ * own member tallies, and the subtree counts are summed here from the leaves up, so every org is
+ * read once rather than once per drawn org above it. Only co-managers outside the tree
  * need a second statement, for their counts.
  */
 public final class ChartQueries {
 
 	// Every org of the subtree: the drawn ones (within depth) with what a chart shows of them (not
-	// whole nodes), the rest only for their counts.
-	// The parent is the path's previous node and child counts are summed here, so an org's
-	// relationships are expanded once per kind: a small org's relationships sit in one chain, and
-	// every expansion walks all of them.
+	// whole nodes), the rest only for their counts, which are the orgs' own tallies (MemberTallies):
+	// no member is read. The parent is the path's previous node and child counts are summed here.
 	private static final String STRUCTURE = """
 			MATCH p = (:Org {id: $root})<-[:SUBORDINATE_TO*0..]-(o:Org)
 			WITH o, length(p) AS depth, CASE WHEN length(p) > 0 THEN nodes(p)[-2].id END AS parent
-			WITH o, depth, parent, $depth IS NULL OR depth <= $depth AS drawn,
-			  [(o)<-[:MEMBER_OF]-(m:Member) | m.status] AS statuses
-			WITH o, depth, parent, drawn, statuses,
-			  CASE WHEN drawn AND o.kind = 'PARTY_GROUP' THEN [(o)<-[:IN_GROUP]-(m:Member) | m.status] END AS assigned
+			WITH o, depth, parent, $depth IS NULL OR depth <= $depth AS drawn
 			RETURN o.id AS id, depth, drawn, parent,
-			  size(statuses) AS members, size([s IN statuses WHERE s = 'FULL']) AS fullMembers,
+			  coalesce(o.ownMembers, 0) AS members, coalesce(o.ownFullMembers, 0) AS fullMembers,
 			  CASE WHEN drawn THEN o {.id, .name, .kind} END AS org,
-			  size(assigned) AS assigned, size([s IN assigned WHERE s = 'FULL']) AS fullAssigned,
+			  coalesce(o.groupMembers, 0) AS assigned, coalesce(o.groupFullMembers, 0) AS fullAssigned,
 			  CASE WHEN drawn THEN [(o)-[:CO_MANAGED_BY]->(c:Org) | c {.id, .name, .kind}] ELSE [] END AS coManagers,
 			  CASE WHEN drawn AND $units THEN [(o)-[:SET_UP_IN]->(u:Unit) | u] ELSE [] END AS units
 			ORDER BY depth, o.name, o.id

@@ -64,15 +64,16 @@ public final class SearchQueries {
 			  OR EXISTS { (o)-[:SET_UP_IN]->(:Unit)-[:LOCATED_IN*1..]->(:Unit)<-[:SET_UP_IN]-(:Org {id: $township}) }
 			""";
 
-	// Subtree counts are only computed when a filter or the sort needs them (CASE is lazy).
+	// Subtree counts (added up from each org's tallies, MemberTallies) are only computed when a filter
+	// or the sort needs them (CASE is lazy).
 	private static final String ORGS_PAGE = """
 			WITH o, CASE WHEN $counts THEN
-			    CASE o.kind WHEN 'PARTY_GROUP' THEN COUNT { (o)<-[:IN_GROUP]-(:Member) }
-			    ELSE COUNT { (o)<-[:SUBORDINATE_TO*0..]-(:Org)<-[:MEMBER_OF]-(:Member) } END
+			    CASE o.kind WHEN 'PARTY_GROUP' THEN coalesce(o.groupMembers, 0)
+			    ELSE reduce(n = 0, x IN COLLECT { MATCH (o)<-[:SUBORDINATE_TO*0..]-(d:Org) RETURN d.ownMembers } | n + coalesce(x, 0)) END
 			  END AS members,
 			  CASE WHEN $sort = 'FULL_MEMBER_COUNT' THEN
-			    CASE o.kind WHEN 'PARTY_GROUP' THEN COUNT { (o)<-[:IN_GROUP]-(:Member {status: 'FULL'}) }
-			    ELSE COUNT { (o)<-[:SUBORDINATE_TO*0..]-(:Org)<-[:MEMBER_OF]-(:Member {status: 'FULL'}) } END
+			    CASE o.kind WHEN 'PARTY_GROUP' THEN coalesce(o.groupFullMembers, 0)
+			    ELSE reduce(n = 0, x IN COLLECT { MATCH (o)<-[:SUBORDINATE_TO*0..]-(d:Org) RETURN d.ownFullMembers } | n + coalesce(x, 0)) END
 			  END AS full
 			WHERE ($minMembers IS NULL OR members >= $minMembers) AND ($maxMembers IS NULL OR members <= $maxMembers)
 			WITH o, CASE $sort WHEN 'NAME' THEN o.name WHEN 'KIND' THEN o.kind WHEN 'MEMBER_COUNT' THEN members
@@ -82,11 +83,11 @@ public final class SearchQueries {
 			WITH collect(o) AS matches
 			WITH size(matches) AS total, matches[$offset..$offset + $first + 1] AS page
 			// the page's member counts, when the query asks for them (saves the next level a round trip)
-			RETURN total, page, CASE WHEN $pageCounts THEN [p IN page | [p.id,
-			    CASE p.kind WHEN 'PARTY_GROUP' THEN COUNT { (p)<-[:IN_GROUP]-(:Member) }
-			    ELSE COUNT { (p)<-[:SUBORDINATE_TO*0..]-(:Org)<-[:MEMBER_OF]-(:Member) } END,
-			    CASE p.kind WHEN 'PARTY_GROUP' THEN COUNT { (p)<-[:IN_GROUP]-(:Member {status: 'FULL'}) }
-			    ELSE COUNT { (p)<-[:SUBORDINATE_TO*0..]-(:Org)<-[:MEMBER_OF]-(:Member {status: 'FULL'}) } END]]
+			RETURN total, page, CASE WHEN $pageCounts THEN [p IN page | [p.id] + CASE p.kind
+			    WHEN 'PARTY_GROUP' THEN [coalesce(p.groupMembers, 0), coalesce(p.groupFullMembers, 0)]
+			    ELSE reduce(n = [0, 0], x IN COLLECT { MATCH (p)<-[:SUBORDINATE_TO*0..]-(d:Org) RETURN [d.ownMembers, d.ownFullMembers] }
+			      | [n[0] + coalesce(x[0], 0), n[1] + coalesce(x[1], 0)])
+			    END]
 			  ELSE [] END AS counts,
 			  CASE WHEN $pageCoManagers THEN [p IN page | [p.id, [(p)-[:CO_MANAGED_BY]->(c:Org) | c]]] ELSE [] END AS coManagers
 			""";

@@ -28,6 +28,7 @@ import org.partygraph.model.Problem;
 import org.partygraph.model.RoleAssignment;
 import org.partygraph.queries.dataset.DatasetExporter;
 import org.partygraph.queries.dataset.GraphSchema;
+import org.partygraph.queries.dataset.MemberTallies;
 import org.partygraph.queries.pattern.Metric;
 import org.partygraph.queries.rules.ComplianceIssue;
 import org.partygraph.queries.limits.TimeBudget;
@@ -550,7 +551,9 @@ public final class Scenarios {
 			org.units().forEach((to) -> link(links, GraphSchema.Rel.SET_UP_IN, org.id(), to, null));
 		}
 		// 3. Changed members: MEMBER_OF / IN_GROUP / HOLDS / PARTICIPATES_IN rewritten.
-		tx.run(UNLINK_MEMBERS, Map.of("ids", diff.changedMembers().stream().map(Member::id).toList())).consume();
+		List<String> changedMembers = diff.changedMembers().stream().map(Member::id).toList();
+		Set<String> tallied = MemberTallies.orgsOf(tx, changedMembers);
+		tx.run(UNLINK_MEMBERS, Map.of("ids", changedMembers)).consume();
 		for (Member member : diff.changedMembers()) {
 			link(links, GraphSchema.Rel.MEMBER_OF, member.id(), member.org(), null);
 			link(links, GraphSchema.Rel.IN_GROUP, member.id(), member.group(), null);
@@ -574,6 +577,10 @@ public final class Scenarios {
 		// 5. Dissolved orgs, last: nothing of the scope points at them any more.
 		expect(tx.run(DELETE_ORGS, Map.of("ids", ids(diff.removed()))).single(), diff.removed().size(),
 				"orgs dissolved");
+		// 6. The member tallies of every org a changed member left or joined, and of the new orgs.
+		tallied.addAll(MemberTallies.orgsOf(tx, changedMembers));
+		tallied.addAll(ids(diff.created()));
+		MemberTallies.recount(tx, tallied);
 	}
 
 	private static void link(Map<GraphSchema.Rel, List<Map<String, Object>>> links, GraphSchema.Rel rel, String from,

@@ -25,7 +25,8 @@ public final class Migrations {
 
 	/** Versions in order; a new script is added here and as {@code db/migration/V<version>__<name>.cypher}. */
 	static final List<String> SCRIPTS = List.of("V0001__unique_ids", "V0002__dataset_and_kind_indexes",
-			"V0003__transfer_history", "V0004__scenarios", "V0005__bulk_staging", "V0006__member_name_search");
+			"V0003__transfer_history", "V0004__scenarios", "V0005__bulk_staging", "V0006__member_name_search",
+			"V0007__member_tallies");
 
 	private static final Logger logger = LoggerFactory.getLogger(Migrations.class);
 
@@ -49,9 +50,15 @@ public final class Migrations {
 				if (done.contains(version)) {
 					continue;
 				}
-				// Schema commands cannot share a transaction with writes, so each runs on its own.
+				// Schema commands cannot share a transaction with writes, so each runs on its own;
+				// batched data updates (CALL ... IN TRANSACTIONS) need an auto-commit transaction.
 				for (String statement : statements(read(script))) {
-					session.executeWriteWithoutResult((tx) -> tx.run(statement));
+					if (statement.contains("IN TRANSACTIONS")) {
+						session.run(statement).consume();
+					}
+					else {
+						session.executeWriteWithoutResult((tx) -> tx.run(statement));
+					}
 				}
 				session.executeWriteWithoutResult((tx) -> tx.run(
 						"MERGE (m:SchemaMigration {version: $version}) SET m.script = $script, m.appliedAt = datetime()",

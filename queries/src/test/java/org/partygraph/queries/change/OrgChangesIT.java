@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
@@ -56,6 +57,12 @@ import static org.partygraph.queries.TestNeo4j.count;
 class OrgChangesIT {
 
 	private final OrgChanges changes = new OrgChanges(TestNeo4j.driver());
+
+	// Every write keeps the orgs' member tallies (MemberTallies) right, rejected ones included.
+	@AfterEach
+	void memberTalliesStillMatchTheMembers() {
+		assertThat(TestNeo4j.tallyMismatches()).isEmpty();
+	}
 
 	@BeforeEach
 	void loadSmallCounty() {

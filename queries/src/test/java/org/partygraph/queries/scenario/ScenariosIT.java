@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
@@ -54,6 +55,12 @@ class ScenariosIT {
 			new RuleChecker(RuleThresholds.DEFAULTS), PatternFigures::of);
 
 	private final Scenarios scenarios = new Scenarios(TestNeo4j.driver(), this.exporter, this.compliance);
+
+	// Every write keeps the orgs' member tallies (MemberTallies) right, rejected ones included.
+	@AfterEach
+	void memberTalliesStillMatchTheMembers() {
+		assertThat(TestNeo4j.tallyMismatches()).isEmpty();
+	}
 
 	@BeforeEach
 	void loadCounty() {

@@ -1,0 +1,122 @@
+package org.partygraph.queries.dataset;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
+
+/**
+ * Each org's own member tallies, kept on the org node so that counts over a subtree add up one
+ * number per org instead of reading every member below it:
+ * <ul>
+ * <li>{@code ownMembers}, {@code ownFullMembers}: members whose membership ({@code MEMBER_OF}) is
+ * at this very org, all and FULL;</li>
+ * <li>{@code groupMembers}, {@code groupFullMembers}: members assigned to it ({@code IN_GROUP}),
+ * which is what a party group counts.</li>
+ * </ul>
+ * An org's subtree count ({@link MemberCounts}) is the sum of {@code ownMembers} over its subtree.
+ *
+ * <p>
+ * The tallies are derived data, written in the same transaction as whatever changes memberships or
+ * member status: every write path of the service calls {@link #recount} with the orgs its change
+ * touched (the orgs the changed members were linked to before and after), imports recount every
+ * org they bring. Migration V0007 fills them in for stores made before they existed. A store whose
+ * memberships were changed outside the service (say, in Neo4j Browser) is put right by running
+ * {@link #RECOUNT_ALL} (the statement of {@code V0007__member_tallies.cypher});
+ * {@link #MISMATCHES} lists orgs whose tallies are wrong.
+ */
+public final class MemberTallies {
+
+	/** The tally properties, in the order they are set. */
+	public static final List<String> PROPERTIES = List.of("ownMembers", "ownFullMembers", "groupMembers",
+			"groupFullMembers");
+
+	// The four counts of one org; %1$s is the org variable, %2$s the member label.
+	private static final String TALLIES = """
+			%1$s.ownMembers = COUNT { (%1$s)<-[:MEMBER_OF]-(:%2$s) },
+			  %1$s.ownFullMembers = COUNT { (%1$s)<-[:MEMBER_OF]-(:%2$s {status: 'FULL'}) },
+			  %1$s.groupMembers = COUNT { (%1$s)<-[:IN_GROUP]-(:%2$s) },
+			  %1$s.groupFullMembers = COUNT { (%1$s)<-[:IN_GROUP]-(:%2$s {status: 'FULL'}) }""";
+
+	private static final String RECOUNT = """
+			UNWIND $ids AS id
+			MATCH (o:Org {id: id})
+			SET %s
+			RETURN count(o) AS orgs
+			""".formatted(TALLIES.formatted("o", "Member"));
+
+	// Every org of a label counted from the members of a label, in batches (an auto-commit
+	// statement); the labels come from code, never from input.
+	private static final String RECOUNT_LABEL = """
+			MATCH (o:%1$s)
+			CALL (o) { SET %3$s } IN TRANSACTIONS OF 10000 ROWS
+			""";
+
+	/** Every live org recounted from the live members (an auto-commit statement, batched). */
+	public static final String RECOUNT_ALL = RECOUNT_LABEL.formatted("Org", "Member", TALLIES.formatted("o", "Member"));
+
+	/** Orgs whose stored tallies differ from their members (at most 100), with both figures. */
+	public static final String MISMATCHES = """
+			MATCH (o:Org)
+			WITH o, [COUNT { (o)<-[:MEMBER_OF]-(:Member) }, COUNT { (o)<-[:MEMBER_OF]-(:Member {status: 'FULL'}) },
+			  COUNT { (o)<-[:IN_GROUP]-(:Member) }, COUNT { (o)<-[:IN_GROUP]-(:Member {status: 'FULL'}) }] AS counted
+			WITH o, counted, [o.ownMembers, o.ownFullMembers, o.groupMembers, o.groupFullMembers] AS stored
+			WHERE stored <> counted OR any(s IN stored WHERE s IS NULL)
+			RETURN o.id AS id, stored, counted
+			ORDER BY id
+			LIMIT 100
+			""";
+
+	// The orgs members are linked to now, as members or assigned to a group.
+	private static final String ORGS_OF_MEMBERS = """
+			UNWIND $ids AS id
+			MATCH (:Member {id: id})-[:MEMBER_OF|IN_GROUP]->(o:Org)
+			RETURN DISTINCT o.id AS id
+			""";
+
+	private MemberTallies() {
+	}
+
+	/** Sets the tallies of the orgs with these ids (ids of no org are passed over). */
+	public static void recount(TransactionContext tx, Collection<String> orgIds) {
+		if (!orgIds.isEmpty()) {
+			tx.run(RECOUNT, Map.of("ids", List.copyOf(new LinkedHashSet<>(orgIds)))).consume();
+		}
+	}
+
+	/**
+	 * The ids of the orgs these members are linked to (membership or group): taken before and after
+	 * a change, they are the orgs whose tallies it can change.
+	 */
+	public static Set<String> orgsOf(TransactionContext tx, Collection<String> memberIds) {
+		Set<String> ids = new LinkedHashSet<>();
+		if (!memberIds.isEmpty()) {
+			tx.run(ORGS_OF_MEMBERS, Map.of("ids", List.copyOf(memberIds)))
+				.forEachRemaining((r) -> ids.add(r.get("id").asString()));
+		}
+		return ids;
+	}
+
+	/**
+	 * Counts every node labelled {@code orgLabel} from the members labelled {@code memberLabel}, in
+	 * batched transactions of its own (for a bulk import's staged items, before they go live).
+	 */
+	public static void recountLabel(Session session, String orgLabel, String memberLabel) {
+		session.run(RECOUNT_LABEL.formatted(orgLabel, memberLabel, TALLIES.formatted("o", memberLabel))).consume();
+	}
+
+	/** Orgs whose tallies are wrong or missing, as "id stored [..] counted [..]" lines (at most 100). */
+	public static List<String> mismatches(Session session) {
+		List<String> lines = new ArrayList<>();
+		session.run(MISMATCHES)
+			.forEachRemaining((r) -> lines.add(r.get("id").asString() + " stored " + r.get("stored").asList()
+					+ " counted " + r.get("counted").asList()));
+		return lines;
+	}
+
+}

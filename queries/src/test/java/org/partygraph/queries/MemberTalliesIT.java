@@ -1,10 +1,21 @@
 package org.partygraph.queries;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
+import org.neo4j.driver.exceptions.TransientException;
 import org.partygraph.queries.dataset.DatasetImporter;
 import org.partygraph.queries.dataset.ImportProgress;
 import org.partygraph.queries.dataset.MemberTallies;
@@ -93,6 +104,64 @@ class MemberTalliesIT {
 			assertThat(counts.get(id)).as(id).isEqualTo(new MemberCounts((int) total, (int) full));
 		}
 		assertThat(counts.values().stream().mapToInt(MemberCounts::total).max().orElse(0)).isGreaterThan(0);
+	}
+
+	// Two transactions each take a member away from one large org (a dense node, where Neo4j does not
+	// serialise relationship changes by a node lock) and both count it before either commits: the
+	// recount's own lock makes the later one wait, or fail as a deadlock, never count stale.
+	@Test
+	void twoChangesToOneOrgsMembersAtOnceLeaveItsTalliesRight() throws Exception {
+		TestNeo4j.driver()
+			.executableQuery("""
+					MATCH (o:Org {id: 'o-xz-b'})
+					UNWIND range(1, 80) AS i
+					CREATE (:Member {id: 'x' + i, name: 'x' + i, status: 'FULL', dataset: o.dataset})-[:MEMBER_OF]->(o)""")
+			.execute();
+		try (Session session = TestNeo4j.driver().session()) {
+			session.run(MemberTallies.RECOUNT_ALL).consume();
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			int committed = 0;
+			for (int round = 0; round < 5; round++) {
+				CyclicBarrier bothChanged = new CyclicBarrier(2);
+				List<Future<Boolean>> results = new ArrayList<>();
+				for (int t = 0; t < 2; t++) {
+					String member = "x" + (round * 2 + t + 1);
+					results.add(pool.submit(() -> takeAwayAndRecount(member, bothChanged)));
+				}
+				for (Future<Boolean> result : results) {
+					committed += result.get(60, TimeUnit.SECONDS) ? 1 : 0;
+				}
+				assertThat(TestNeo4j.tallyMismatches()).as("round " + round).isEmpty();
+			}
+			assertThat(committed).isGreaterThan(0);
+			assertThat(TestNeo4j.count("MATCH (o:Org {id: 'o-xz-b'}) RETURN o.ownMembers"))
+				.isEqualTo(3 + 80 - committed);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/** True when the transaction committed, false when Neo4j broke the deadlock by ending it. */
+	private static boolean takeAwayAndRecount(String member, CyclicBarrier bothChanged) throws InterruptedException {
+		try (Session session = TestNeo4j.driver().session(); Transaction tx = session.beginTransaction()) {
+			tx.run("MATCH (:Member {id: $id})-[r:MEMBER_OF]->() DELETE r", Map.of("id", member)).consume();
+			try {
+				// Where Neo4j does lock the node, the other transaction waits here instead.
+				bothChanged.await(2, TimeUnit.SECONDS);
+			}
+			catch (TimeoutException | BrokenBarrierException ex) {
+				// counted alone: nothing to race with
+			}
+			MemberTallies.recount(tx, List.of("o-xz-b"));
+			tx.commit();
+			return true;
+		}
+		catch (TransientException ex) {
+			return false;
+		}
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.partygraph.api.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 
 import org.partygraph.queries.dataset.ImportProgress;
@@ -8,11 +9,16 @@ import org.partygraph.queries.dataset.ImportProgress;
 /** Prints import progress with count, rate and remaining time, at most about once a second. */
 final class ProgressPrinter implements ImportProgress {
 
+	// Steps of a bulk import after its entities are written; each is reported once, as it starts.
+	private static final List<String> PHASES = List.of("counting", "publishing", "published", "building");
+
 	private final PrintStream out;
 
 	private final long started = System.nanoTime();
 
 	private long lastPrinted;
+
+	private String lastPhase;
 
 	ProgressPrinter(PrintStream out) {
 		this.out = out;
@@ -25,11 +31,19 @@ final class ProgressPrinter implements ImportProgress {
 			return;
 		}
 		long now = System.nanoTime();
+		double seconds = Math.max(1e-3, (now - this.started) / 1e9);
+		if (PHASES.stream().anyMatch(step::startsWith)) {
+			// the steps after every entity is written: when each starts
+			if (!step.equals(this.lastPhase)) {
+				this.lastPhase = step;
+				this.out.printf(Locale.ROOT, "%s (at %.0f s)%n", step, seconds);
+			}
+			return;
+		}
 		if (done < total && now - this.lastPrinted < 1_000_000_000L) {
 			return;
 		}
 		this.lastPrinted = now;
-		double seconds = Math.max(1e-3, (now - this.started) / 1e9);
 		double rate = done / seconds;
 		double eta = (rate > 0) ? (total - done) / rate : 0;
 		this.out.printf(Locale.ROOT, "writing %s: %,d / %,d entities (%.0f%%), %,.0f/s, ETA %.0f s%n", step, done, total,

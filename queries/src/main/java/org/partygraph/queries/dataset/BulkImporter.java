@@ -24,6 +24,7 @@ import org.partygraph.model.Dataset;
 import org.partygraph.model.DatasetValidator;
 import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.Member;
+import org.partygraph.model.MemberStatus;
 import org.partygraph.model.Org;
 import org.partygraph.model.Problem;
 import org.partygraph.model.RoleAssignment;
@@ -92,6 +93,14 @@ public final class BulkImporter {
 			  MATCH (o:StagedOrg {id: id})
 			  CREATE (m)-[:PARTICIPATES_IN]->(o)
 			}
+			""";
+
+	// The staged orgs' member tallies (MemberTallies), counted while their members were written.
+	private static final String SET_STAGED_TALLIES = """
+			UNWIND $rows AS row
+			MATCH (o:StagedOrg {id: row.id})
+			SET o.ownMembers = row.t[0], o.ownFullMembers = row.t[1], o.groupMembers = row.t[2],
+			  o.groupFullMembers = row.t[3]
 			""";
 
 	private static final String FIND_FOREIGN_IDS = """
@@ -254,18 +263,17 @@ public final class BulkImporter {
 		cleanUp();
 		try {
 			Checked checked = checkAndStage(file, progress);
+			Tallies tallies = checked.tallies;
 			if (!checked.staged) {
 				long done = 0;
 				done = writeNodes(checked.rows, checked.name, checked::total, done, progress);
 				done = writeRelationships(checked.rows, checked.name, checked::total, done, progress);
-				writeMembers(file, checked, done, progress);
+				tallies = writeMembers(file, checked, done, progress);
 			}
 			checkNoForeignIds(checked.name);
-			progress.progress("counting members per org", checked.total, checked.total);
+			writeTallies(checked, tallies, progress);
 			List<String> foreignOrgs;
 			try (Session session = this.driver.session()) {
-				MemberTallies.recountLabel(session, STAGED + GraphSchema.Label.ORG.cypher(),
-						STAGED + GraphSchema.Label.MEMBER.cypher());
 				foreignOrgs = session.executeRead((tx) -> tx
 					.run(DatasetImporter.FOREIGN_ORGS_OF_MEMBERS, Map.of("dataset", checked.name))
 					.list((r) -> r.get("id").asString()));
@@ -339,7 +347,7 @@ public final class BulkImporter {
 	 * @param staged whether everything is already written under the staging labels
 	 */
 	private record Checked(String name, GraphRows rows, long units, long orgs, long members, long nodes, long total,
-			boolean staged) {
+			boolean staged, List<String> orgIds, Tallies tallies) {
 	}
 
 	/**
@@ -422,7 +430,8 @@ public final class BulkImporter {
 			long nodes = units.size() + orgs.size() + members.count;
 			long total = nodes + (staged ? staging.headRelationships : rows.relationshipCount()) + members.relationships;
 			progress.progress("checked", staged ? total : 0, total);
-			return new Checked(name, rows, units.size(), orgs.size(), members.count, nodes, total, staged);
+			return new Checked(name, rows, units.size(), orgs.size(), members.count, nodes, total, staged,
+					orgs.stream().map(Org::id).toList(), staged ? staging.batches.tallies : null);
 		}
 	}
 
@@ -703,10 +712,14 @@ public final class BulkImporter {
 
 	}
 
-	/** Members from a second read of the file, each batch with the relationships its members start. */
-	private void writeMembers(Path file, Checked checked, long done, ImportProgress progress) throws IOException {
+	/**
+	 * Members from a second read of the file, each batch with the relationships its members start.
+	 * @return the orgs' member tallies
+	 */
+	private Tallies writeMembers(Path file, Checked checked, long done, ImportProgress progress) throws IOException {
+		MemberBatches batches;
 		try (Writers writers = new Writers(checked, done, progress)) {
-			MemberBatches batches = new MemberBatches(writers);
+			batches = new MemberBatches(writers);
 			try {
 				DatasetReader.stream(file, DatasetReader.ItemSink.membersOnly(batches::add));
 				batches.flush();
@@ -715,6 +728,44 @@ public final class BulkImporter {
 				// closing the writers throws the batch's own failure
 			}
 		}
+		return batches.tallies;
+	}
+
+	/**
+	 * Sets every staged org's member tallies (MemberTallies) from the members counted as they were
+	 * written: no member is read back.
+	 */
+	private void writeTallies(Checked checked, Tallies tallies, ImportProgress progress) {
+		List<Map<String, Object>> rows = new ArrayList<>(checked.orgIds.size());
+		for (String id : checked.orgIds) {
+			int[] t = tallies.byOrg.getOrDefault(id, new int[4]);
+			rows.add(Map.of("id", id, "t", List.of(t[0], t[1], t[2], t[3])));
+		}
+		try (Writers writers = new Writers(checked, checked.total, progress)) {
+			for (int start = 0; start < rows.size(); start += this.batch) {
+				writers.submit(SET_STAGED_TALLIES, rows.subList(start, Math.min(rows.size(), start + this.batch)), 0,
+						"counting members per org");
+			}
+		}
+	}
+
+	/** Each org's member tallies, counted from the members as they are written. */
+	private static final class Tallies {
+
+		final Map<String, int[]> byOrg = new HashMap<>();
+
+		void add(Member member) {
+			boolean full = member.status() == MemberStatus.FULL;
+			int[] own = this.byOrg.computeIfAbsent(member.org(), (id) -> new int[4]);
+			own[0]++;
+			own[1] += full ? 1 : 0;
+			if (member.group() != null) {
+				int[] group = this.byOrg.computeIfAbsent(member.group(), (id) -> new int[4]);
+				group[2]++;
+				group[3] += full ? 1 : 0;
+			}
+		}
+
 	}
 
 	/** Members in batches of {@code batch} rows, each with the relationships its members start. */
@@ -723,6 +774,8 @@ public final class BulkImporter {
 		private final Writers writers;
 
 		private final List<Map<String, Object>> rows = new ArrayList<>();
+
+		private final Tallies tallies = new Tallies();
 
 		private long entities;
 
@@ -736,6 +789,7 @@ public final class BulkImporter {
 		 */
 		long add(Member member) {
 			this.rows.add(memberRow(member));
+			this.tallies.add(member);
 			long added = 1 + GraphRows.memberRelationships(member);
 			this.entities += added;
 			if (this.rows.size() >= BulkImporter.this.batch) {

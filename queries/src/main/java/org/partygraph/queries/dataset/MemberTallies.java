@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.neo4j.driver.Session;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.SimpleQueryRunner;
 
 /**
  * Each org's own member tallies, kept on the org node so that counts over a subtree add up one
@@ -19,22 +19,19 @@ import org.neo4j.driver.TransactionContext;
  * <li>{@code groupMembers}, {@code groupFullMembers}: members assigned to it ({@code IN_GROUP}),
  * which is what a party group counts.</li>
  * </ul>
- * An org's subtree count ({@link MemberCounts}) is the sum of {@code ownMembers} over its subtree.
+ * An org's subtree count ({@code read.MemberCounts}) is the sum of {@code ownMembers} over its subtree.
  *
  * <p>
  * The tallies are derived data, written in the same transaction as whatever changes memberships or
  * member status: every write path of the service calls {@link #recount} with the orgs its change
- * touched (the orgs the changed members were linked to before and after), imports recount every
- * org they bring. Migration V0007 fills them in for stores made before they existed. A store whose
+ * touched (the orgs the changed members were linked to before and after); the transactional
+ * import recounts every org it brings, the bulk import counts each org's members as it writes
+ * them. Migration V0007 fills them in for stores made before they existed. A store whose
  * memberships were changed outside the service (say, in Neo4j Browser) is put right by running
  * {@link #RECOUNT_ALL} (the statement of {@code V0007__member_tallies.cypher});
  * {@link #MISMATCHES} lists orgs whose tallies are wrong.
  */
 public final class MemberTallies {
-
-	/** The tally properties, in the order they are set. */
-	public static final List<String> PROPERTIES = List.of("ownMembers", "ownFullMembers", "groupMembers",
-			"groupFullMembers");
 
 	// The four counts of one org; %1$s is the org variable, %2$s the member label.
 	private static final String TALLIES = """
@@ -43,22 +40,29 @@ public final class MemberTallies {
 			  %1$s.groupMembers = COUNT { (%1$s)<-[:IN_GROUP]-(:%2$s) },
 			  %1$s.groupFullMembers = COUNT { (%1$s)<-[:IN_GROUP]-(:%2$s {status: 'FULL'}) }""";
 
+	// The write locks of the orgs first, in id order (as the changes take theirs), then the counts in
+	// a statement of their own: a change to an org's members that committed before the lock was
+	// granted is counted, and one still running waits for this transaction (or is retried).
+	private static final String LOCK = """
+			UNWIND $ids AS id
+			MATCH (o:Org {id: id})
+			WITH DISTINCT o
+			ORDER BY o.id
+			SET o._LOCK_ = true
+			REMOVE o._LOCK_
+			""";
+
 	private static final String RECOUNT = """
 			UNWIND $ids AS id
 			MATCH (o:Org {id: id})
 			SET %s
-			RETURN count(o) AS orgs
 			""".formatted(TALLIES.formatted("o", "Member"));
 
-	// Every org of a label counted from the members of a label, in batches (an auto-commit
-	// statement); the labels come from code, never from input.
-	private static final String RECOUNT_LABEL = """
-			MATCH (o:%1$s)
-			CALL (o) { SET %3$s } IN TRANSACTIONS OF 10000 ROWS
-			""";
-
 	/** Every live org recounted from the live members (an auto-commit statement, batched). */
-	public static final String RECOUNT_ALL = RECOUNT_LABEL.formatted("Org", "Member", TALLIES.formatted("o", "Member"));
+	public static final String RECOUNT_ALL = """
+			MATCH (o:Org)
+			CALL (o) { SET %s } IN TRANSACTIONS OF 10000 ROWS
+			""".formatted(TALLIES.formatted("o", "Member"));
 
 	/** Orgs whose stored tallies differ from their members (at most 100), with both figures. */
 	public static final String MISMATCHES = """
@@ -82,10 +86,16 @@ public final class MemberTallies {
 	private MemberTallies() {
 	}
 
-	/** Sets the tallies of the orgs with these ids (ids of no org are passed over). */
-	public static void recount(TransactionContext tx, Collection<String> orgIds) {
+	/**
+	 * Sets the tallies of the orgs with these ids (ids of no org are passed over), after taking
+	 * their write locks: two transactions changing one org's members never both count it without
+	 * the other's change.
+	 */
+	public static void recount(SimpleQueryRunner tx, Collection<String> orgIds) {
 		if (!orgIds.isEmpty()) {
-			tx.run(RECOUNT, Map.of("ids", List.copyOf(new LinkedHashSet<>(orgIds)))).consume();
+			Map<String, Object> ids = Map.of("ids", List.copyOf(new LinkedHashSet<>(orgIds)));
+			tx.run(LOCK, ids).consume();
+			tx.run(RECOUNT, ids).consume();
 		}
 	}
 
@@ -93,21 +103,13 @@ public final class MemberTallies {
 	 * The ids of the orgs these members are linked to (membership or group): taken before and after
 	 * a change, they are the orgs whose tallies it can change.
 	 */
-	public static Set<String> orgsOf(TransactionContext tx, Collection<String> memberIds) {
+	public static Set<String> orgsOf(SimpleQueryRunner tx, Collection<String> memberIds) {
 		Set<String> ids = new LinkedHashSet<>();
 		if (!memberIds.isEmpty()) {
 			tx.run(ORGS_OF_MEMBERS, Map.of("ids", List.copyOf(memberIds)))
 				.forEachRemaining((r) -> ids.add(r.get("id").asString()));
 		}
 		return ids;
-	}
-
-	/**
-	 * Counts every node labelled {@code orgLabel} from the members labelled {@code memberLabel}, in
-	 * batched transactions of its own (for a bulk import's staged items, before they go live).
-	 */
-	public static void recountLabel(Session session, String orgLabel, String memberLabel) {
-		session.run(RECOUNT_LABEL.formatted(orgLabel, memberLabel, TALLIES.formatted("o", memberLabel))).consume();
 	}
 
 	/** Orgs whose tallies are wrong or missing, as "id stored [..] counted [..]" lines (at most 100). */

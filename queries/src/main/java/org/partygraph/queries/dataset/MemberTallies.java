@@ -33,12 +33,12 @@ import org.neo4j.driver.SimpleQueryRunner;
  */
 public final class MemberTallies {
 
-	// The four counts of one org; %1$s is the org variable, %2$s the member label.
+	// The four counts of org o (as migration V0007 sets them).
 	private static final String TALLIES = """
-			%1$s.ownMembers = COUNT { (%1$s)<-[:MEMBER_OF]-(:%2$s) },
-			  %1$s.ownFullMembers = COUNT { (%1$s)<-[:MEMBER_OF]-(:%2$s {status: 'FULL'}) },
-			  %1$s.groupMembers = COUNT { (%1$s)<-[:IN_GROUP]-(:%2$s) },
-			  %1$s.groupFullMembers = COUNT { (%1$s)<-[:IN_GROUP]-(:%2$s {status: 'FULL'}) }""";
+			o.ownMembers = COUNT { (o)<-[:MEMBER_OF]-(:Member) },
+			  o.ownFullMembers = COUNT { (o)<-[:MEMBER_OF]-(:Member {status: 'FULL'}) },
+			  o.groupMembers = COUNT { (o)<-[:IN_GROUP]-(:Member) },
+			  o.groupFullMembers = COUNT { (o)<-[:IN_GROUP]-(:Member {status: 'FULL'}) }""";
 
 	// The write locks of the orgs first, in id order (as the changes take theirs), then the counts in
 	// a statement of their own: a change to an org's members that committed before the lock was
@@ -56,13 +56,13 @@ public final class MemberTallies {
 			UNWIND $ids AS id
 			MATCH (o:Org {id: id})
 			SET %s
-			""".formatted(TALLIES.formatted("o", "Member"));
+			""".formatted(TALLIES);
 
 	/** Every live org recounted from the live members (an auto-commit statement, batched). */
 	public static final String RECOUNT_ALL = """
 			MATCH (o:Org)
 			CALL (o) { SET %s } IN TRANSACTIONS OF 10000 ROWS
-			""".formatted(TALLIES.formatted("o", "Member"));
+			""".formatted(TALLIES);
 
 	/** Orgs whose stored tallies differ from their members (at most 100), with both figures. */
 	public static final String MISMATCHES = """

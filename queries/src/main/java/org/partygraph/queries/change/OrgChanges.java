@@ -528,7 +528,7 @@ public final class OrgChanges {
 				.toList();
 			tx.run(LINK_ROLES, params("member", member.id(), "roles", roles)).consume();
 			tx.run(LINK_PARTICIPATION, params("member", member.id(), "orgs", participates)).consume();
-			MemberTallies.recount(tx, MemberTallies.orgsOf(tx, List.of(member.id())));
+			MemberTallies.recount(tx, ids(org.id(), member.group()));
 			return member.id();
 		});
 	}
@@ -559,11 +559,9 @@ public final class OrgChanges {
 				problems.add(item, "target", "'" + memberId + "' is already a member of '" + target.id() + "'");
 			}
 			problems.rejectIfAny();
-			Set<String> touched = MemberTallies.orgsOf(tx, List.of(memberId));
 			tx.run(END_MEMBERSHIP_AND_GROUP, params("member", memberId)).consume();
 			tx.run(LINK_MEMBERSHIP, params("member", memberId, "org", targetOrg)).consume();
-			touched.add(targetOrg);
-			MemberTallies.recount(tx, touched);
+			MemberTallies.recount(tx, ids(member.org(), member.group(), targetOrg));
 			Value transfer = tx
 				.run(RECORD_TRANSFER,
 						params("member", memberId, "id", transferId, "from", member.org(), "to", targetOrg, "at", at,
@@ -652,13 +650,11 @@ public final class OrgChanges {
 				checkGroup(tx, item, groupId, (member != null) ? member.org() : null, problems);
 			}
 			problems.rejectIfAny();
-			Set<String> touched = MemberTallies.orgsOf(tx, List.of(memberId));
 			tx.run(END_GROUP, params("member", memberId)).consume();
 			if (groupId != null) {
 				tx.run(LINK_GROUP, params("member", memberId, "group", groupId)).consume();
-				touched.add(groupId);
 			}
-			MemberTallies.recount(tx, touched);
+			MemberTallies.recount(tx, ids(member.group(), groupId));
 			return new GroupAssigned(memberId, member.group(), groupId);
 		});
 	}

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.neo4j.driver.Session;
@@ -87,13 +88,24 @@ public final class MemberTallies {
 	}
 
 	/**
-	 * Sets the tallies of the orgs with these ids (ids of no org are passed over), after taking
-	 * their write locks: two transactions changing one org's members never both count it without
-	 * the other's change.
+	 * A Cypher expression: the sum of an org tally over the subtree of the org variable {@code org}
+	 * (the org itself included), 0 when none is set.
+	 * @param property one of the tally properties, e.g. {@code ownMembers}; taken from code, never from input
+	 */
+	public static String subtreeSum(String org, String property) {
+		return "reduce(n = 0, x IN COLLECT { MATCH (%s)<-[:SUBORDINATE_TO*0..]-(d:Org) RETURN d.%s } | n + coalesce(x, 0))"
+			.formatted(org, property);
+	}
+
+	/**
+	 * Sets the tallies of the orgs with these ids (nulls and ids of no org are passed over), after
+	 * taking their write locks: two transactions changing one org's members never both count it
+	 * without the other's change.
 	 */
 	public static void recount(SimpleQueryRunner tx, Collection<String> orgIds) {
-		if (!orgIds.isEmpty()) {
-			Map<String, Object> ids = Map.of("ids", List.copyOf(new LinkedHashSet<>(orgIds)));
+		List<String> present = orgIds.stream().filter(Objects::nonNull).distinct().toList();
+		if (!present.isEmpty()) {
+			Map<String, Object> ids = Map.of("ids", present);
 			tx.run(LOCK, ids).consume();
 			tx.run(RECOUNT, ids).consume();
 		}

@@ -15,6 +15,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
+import org.partygraph.queries.dataset.MemberTallies;
 import org.partygraph.queries.read.ReadStatements;
 import org.partygraph.queries.read.StatementListener;
 
@@ -70,7 +71,6 @@ public final class PatternQueries {
 			WITH w, collect(DISTINCT o) AS orgs
 			""";
 
-	// Units located (at any depth) in a unit the within org is set up in, not that unit itself.
 	// The units located (at any depth) in the units the within org is set up in: walked once, each
 	// figure then taken from the list.
 	private static final String UNITS_WITHIN = """
@@ -291,8 +291,10 @@ public final class PatternQueries {
 			ORDER BY o.name, o.id
 			""";
 
-	// An org's subtree count, added up from the orgs' own tallies (MemberTallies).
-	private static final String MEMBER_COUNT = "reduce(n = 0, x IN COLLECT { MATCH (%s)<-[:SUBORDINATE_TO*0..]-(d:Org) RETURN d.ownMembers } | n + coalesce(x, 0))";
+	// An org's subtree count, added up from the orgs' own tallies.
+	private static String memberCount(String org) {
+		return MemberTallies.subtreeSum(org, "ownMembers");
+	}
 
 	private static final String ENTERPRISE_PARTS = """
 			WITH o, COLLECT { MATCH (o)-[:SET_UP_IN]->(e:Unit {kind: 'ENTERPRISE', leading: true}) RETURN e } AS enterprises
@@ -319,7 +321,7 @@ public final class PatternQueries {
 			       memberCount: %s,
 			       townshipCoManagers: COUNT { (o)-[:CO_MANAGED_BY]->(:Org {kind: 'TOWNSHIP_COMMITTEE'}) }
 			     } AS figures
-			""".formatted(MEMBER_COUNT.formatted("c"), MEMBER_COUNT.formatted("o"));
+			""".formatted(memberCount("c"), memberCount("o"));
 
 	// The township is the nearest TOWNSHIP_COMMITTEE above (a park branch may hang under the
 	// industry general branch). An industry org's parks are the parks of its industry lying in
@@ -367,7 +369,7 @@ public final class PatternQueries {
 			       unitsSetUpIn: COUNT { (o)-[:SET_UP_IN]->(:Unit) },
 			       secretaryIsTownshipDeputy: CASE WHEN size(deputies) > 0 THEN 1 ELSE 0 END
 			     } AS figures
-			""".formatted(MEMBER_COUNT.formatted("b"), MEMBER_COUNT.formatted("o"), INDUSTRY_ORG, PARK_BRANCH);
+			""".formatted(memberCount("b"), memberCount("o"), INDUSTRY_ORG, PARK_BRANCH);
 
 	// The chain 村黨總支—合作社黨支部—產業鏈黨小組—產業黨員 is complete when the parent is a general
 	// branch set up in a village and some party group under the org has members assigned.
@@ -398,7 +400,7 @@ public final class PatternQueries {
 			                                AND EXISTS { (o)<-[:SUBORDINATE_TO]-(:Org {kind: 'PARTY_GROUP'})<-[:IN_GROUP]-(:Member) }
 			                           THEN 1 ELSE 0 END
 			     } AS figures
-			""".formatted(MEMBER_COUNT.formatted("o"));
+			""".formatted(memberCount("o"));
 
 	private static final String TRADE_BRANCH_PARTS = """
 			WITH o,
@@ -423,7 +425,7 @@ public final class PatternQueries {
 			                             WHERE b.trade IS NOT NULL RETURN d.ownMembers } | n + coalesce(x, 0)),
 			       memberCount: %2$s
 			     } AS figures
-			""".formatted(MEMBER_COUNT.formatted("b"), MEMBER_COUNT.formatted("o"));
+			""".formatted(memberCount("b"), memberCount("o"));
 
 	private static final Map<Pattern, String> INSTANCE_STATEMENTS = Map.of(
 			Pattern.ENTERPRISE_BASE, INSTANCES.formatted(ENTERPRISE_TOP_ORG, ENTERPRISE_PARTS),

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.partygraph.queries.dataset.MemberTallies;
 
 /**
  * Filtered, sorted, paged lists of orgs, members and units: each page is one statement that
@@ -69,11 +70,11 @@ public final class SearchQueries {
 	private static final String ORGS_PAGE = """
 			WITH o, CASE WHEN $counts THEN
 			    CASE o.kind WHEN 'PARTY_GROUP' THEN coalesce(o.groupMembers, 0)
-			    ELSE reduce(n = 0, x IN COLLECT { MATCH (o)<-[:SUBORDINATE_TO*0..]-(d:Org) RETURN d.ownMembers } | n + coalesce(x, 0)) END
+			    ELSE %1$s END
 			  END AS members,
 			  CASE WHEN $sort = 'FULL_MEMBER_COUNT' THEN
 			    CASE o.kind WHEN 'PARTY_GROUP' THEN coalesce(o.groupFullMembers, 0)
-			    ELSE reduce(n = 0, x IN COLLECT { MATCH (o)<-[:SUBORDINATE_TO*0..]-(d:Org) RETURN d.ownFullMembers } | n + coalesce(x, 0)) END
+			    ELSE %2$s END
 			  END AS full
 			WHERE ($minMembers IS NULL OR members >= $minMembers) AND ($maxMembers IS NULL OR members <= $maxMembers)
 			WITH o, CASE $sort WHEN 'NAME' THEN o.name WHEN 'KIND' THEN o.kind WHEN 'MEMBER_COUNT' THEN members
@@ -90,7 +91,7 @@ public final class SearchQueries {
 			    END]
 			  ELSE [] END AS counts,
 			  CASE WHEN $pageCoManagers THEN [p IN page | [p.id, [(p)-[:CO_MANAGED_BY]->(c:Org) | c]]] ELSE [] END AS coManagers
-			""";
+			""".formatted(MemberTallies.subtreeSum("o", "ownMembers"), MemberTallies.subtreeSum("o", "ownFullMembers"));
 
 
 	private static final String MEMBERS_EVERYWHERE = "MATCH (m:Member)";

@@ -121,6 +121,29 @@ class GraphQlFieldsIT extends ServiceTestBase {
 			.variable("filter", Map.of("within", "s-o-county", "hasCoManager", true))
 			.execute()
 			.path("orgs.edges[*].node.id").entityList(String.class).containsExactly("s-o-e1");
+		// Who a township co-manages; the other filters still narrow it.
+		this.graphQl.documentName("orgList")
+			.variable("filter", Map.of("coManagedBy", "s-o-hbt"))
+			.execute()
+			.path("orgs.totalCount").entity(Integer.class).isEqualTo(1)
+			.path("orgs.edges[*].node.id").entityList(String.class).containsExactly("s-o-e1")
+			.path("orgs.edges[*].node.memberCount").entityList(Integer.class).containsExactly(1);
+		this.graphQl.documentName("orgList")
+			.variable("filter", Map.of("coManagedBy", "s-o-county"))
+			.execute()
+			.path("orgs.totalCount").entity(Integer.class).isEqualTo(0);
+		this.graphQl.documentName("orgList")
+			.variable("filter", Map.of("coManagedBy", "s-o-hbt", "within", "s-o-npe"))
+			.execute()
+			.path("orgs.edges[*].node.id").entityList(String.class).containsExactly("s-o-e1");
+		this.graphQl.documentName("orgList")
+			.variable("filter", Map.of("coManagedBy", "s-o-hbt", "within", "s-o-xz"))
+			.execute()
+			.path("orgs.totalCount").entity(Integer.class).isEqualTo(0);
+		this.graphQl.documentName("orgList")
+			.variable("filter", Map.of("coManagedBy", "s-o-hbt", "kinds", List.of("GENERAL_BRANCH")))
+			.execute()
+			.path("orgs.totalCount").entity(Integer.class).isEqualTo(0);
 		this.graphQl.documentName("orgList")
 			.variable("filter", Map.of("township", "s-o-hbt"))
 			.execute()

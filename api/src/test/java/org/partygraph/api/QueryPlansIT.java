@@ -48,6 +48,10 @@ class QueryPlansIT {
 				query($t: ID!) { orgs(filter: {township: $t, hasCoManager: true}, first: 50) { totalCount
 				  edges { node { id name kind memberCount parent { id name } coManagers { id name kind } units { id name } } } } }""",
 				Map.of("t", "o-t-hbt"));
+		standard("orgs a township co-manages", """
+				query($t: ID!) { orgs(filter: {coManagedBy: $t}, sort: {field: ID}, first: 100) { totalCount
+				  edges { node { id name memberCount fullMemberCount coManagers { id name } } } } }""",
+				Map.of("t", "o-t-hbt"));
 		standard("township co-managed orgs within", """
 				query($t: ID!) { org(id: $t) { name coManages { id name memberCount parent { name } } } }""",
 				Map.of("t", "o-t-hbt"));

@@ -66,6 +66,27 @@ class RoundTripsIT extends ServiceTestBase {
 	}
 
 	@Test
+	void theOrgsATownshipCoManagesAreOneStatementAndTheTownshipsCoManages() {
+		GraphQlTester.Response search = this.graphQl.document("""
+				{ orgs(filter: {coManagedBy: "o-t-hbt"}, sort: {field: ID}, first: 100) {
+				    totalCount edges { node { id memberCount fullMemberCount coManagers { id } } } } }""")
+			.extension("debug", true)
+			.execute();
+		assertThat(roundTrips(search)).isEqualTo(1);
+		List<String> ids = search.path("orgs.edges[*].node.id").entityList(String.class).get();
+		// The inverse field, read through its own loader statement.
+		List<String> coManages = this.graphQl.document("{ org(id: \"o-t-hbt\") { coManages { id } } }")
+			.execute()
+			.path("org.coManages[*].id")
+			.entityList(String.class)
+			.get();
+		assertThat(ids).isNotEmpty().containsExactlyInAnyOrderElementsOf(coManages).isSorted();
+		assertThat(search.path("orgs.totalCount").entity(Integer.class).get()).isEqualTo(ids.size());
+		assertThat(search.path("orgs.edges[*].node.coManagers[*].id").entityList(String.class).get())
+			.contains("o-t-hbt");
+	}
+
+	@Test
 	void aTownshipsDualManagementIsOneStatementAndAgreesWithTheLoaders() {
 		GraphQlTester.Response search = this.graphQl.document("""
 				{ orgs(filter: {township: "o-t-hbt", hasCoManager: true}, sort: {field: ID}, first: 100) {

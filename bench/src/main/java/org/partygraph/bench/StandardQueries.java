@@ -45,7 +45,14 @@ public final class StandardQueries {
 			query($id: ID!) { orgs(where: {id: {eq: $id}}) {
 			  id name memberCount fullMemberCount children { id name kind memberCount fullMemberCount } } }""";
 
+	// The orgs the township co-manages: the peer's question exactly.
 	static final String DUAL_MANAGEMENT = """
+			query($t: ID!) { orgs(filter: {coManagedBy: $t}, sort: {field: ID}, first: 100) {
+			  totalCount edges { node { id name memberCount fullMemberCount coManagers { id name } } } } }""";
+
+	// Every org of the township's territory under dual management (subordinate to it, co-managed by
+	// it, or set up in a unit located in it): a subtree and a unit walk the peer cannot filter by.
+	static final String TOWNSHIP_DUAL_MANAGEMENT = """
 			query($t: ID!) { orgs(filter: {township: $t, hasCoManager: true}, sort: {field: ID}, first: 100) {
 			  totalCount edges { node { id name memberCount fullMemberCount coManagers { id name } } } } }""";
 
@@ -94,6 +101,8 @@ public final class StandardQueries {
 		queries.add(new Query("township dual management (" + township + ")", DUAL_MANAGEMENT, Map.of("t", township),
 				PEER_DUAL_MANAGEMENT, Map.of("t", township), (d) -> dualManagement(d.path("orgs").path("edges"), true),
 				(d) -> dualManagement(d.path("orgs"), false)));
+		queries.add(new Query("dual management in the township's territory (" + township + ")",
+				TOWNSHIP_DUAL_MANAGEMENT, Map.of("t", township), null, null, null, null));
 		queries.add(new Query("patternSummary (" + county + ")", PATTERN_SUMMARY, nullable("within", county), null,
 				null, null, null));
 		queries.add(new Query("patternSummary (everything)", PATTERN_SUMMARY, nullable("within", null), null, null,

@@ -92,7 +92,7 @@ class StandardQueriesTests {
 	void whatIfHasTenOperationsAndOnlyThreeQueriesAreComparable() {
 		List<StandardQueries.Query> all = StandardQueries.all("o-county", "o-t-hbt",
 				LatencyBench.whatIfOperations(List.of("b1", "b2", "b3", "b4", "b5"), "o-t-hbt"));
-		assertThat(all).hasSize(8);
+		assertThat(all).hasSize(9);
 		assertThat(all.stream().filter(StandardQueries.Query::peerExpressible).map(StandardQueries.Query::name))
 			.containsExactly("org with subtree counts (o-county)", "township dual management (o-t-hbt)",
 					"orgChart depth 3 (o-county)");

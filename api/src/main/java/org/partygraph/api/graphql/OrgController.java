@@ -101,15 +101,15 @@ public class OrgController {
 
 	/** The {@code OrgFilter} input: the queries module's filter plus a pattern, resolved here. */
 	public record OrgFilterInput(List<OrgKind> kinds, String nameContains, String within, String township,
-			Trade trade, Boolean hasCoManager, UnitKind setUpInKind, Integer minMembers, Integer maxMembers,
-			List<String> ids, Pattern pattern) {
+			Trade trade, Boolean hasCoManager, String coManagedBy, UnitKind setUpInKind, Integer minMembers,
+			Integer maxMembers, List<String> ids, Pattern pattern) {
 
 		static final OrgFilterInput EMPTY = new OrgFilterInput(null, null, null, null, null, null, null, null, null,
-				null, null);
+				null, null, null);
 
 		OrgFilter toFilter(String scopedWithin) {
 			return new OrgFilter(this.kinds, this.nameContains, scopedWithin, this.township, this.trade,
-					this.hasCoManager, this.setUpInKind, this.minMembers, this.maxMembers, this.ids);
+					this.hasCoManager, this.coManagedBy, this.setUpInKind, this.minMembers, this.maxMembers, this.ids);
 		}
 
 	}

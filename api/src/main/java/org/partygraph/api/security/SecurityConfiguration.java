@@ -26,6 +26,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -96,6 +97,17 @@ public class SecurityConfiguration {
 		response.setCharacterEncoding("UTF-8");
 		response.getWriter().write("{\"status\":403,\"error\":\"Forbidden\",\"message\":\""
 				+ message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+	}
+
+	/**
+	 * Spring Security's observations follow {@code management.observations.enable.spring.security}:
+	 * when it is off (the default) the filters are not wrapped at all; Boot's switch alone still
+	 * leaves a no-op observation around each filter of each request.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings(
+			@Value("${management.observations.enable.spring.security:true}") boolean observe) {
+		return observe ? SecurityObservationSettings.withDefaults().build() : SecurityObservationSettings.noObservations();
 	}
 
 	@Bean

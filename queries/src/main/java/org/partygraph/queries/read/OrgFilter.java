@@ -16,22 +16,24 @@ import org.partygraph.model.UnitKind;
  * up in a unit located in its territory
  * @param trade trade branches of this trade
  * @param hasCoManager whether the org has a co-manager (dual management)
+ * @param coManagedBy co-managed by this org (the orgs it co-manages: dual management seen from the
+ * co-manager, e.g. a township committee)
  * @param setUpInKind set up in a unit of this kind
  * @param minMembers at least this many members (subtree count, as memberCount)
  * @param maxMembers at most this many members
  * @param ids one of these orgs (e.g. the orgs of a pattern's instances)
  */
 public record OrgFilter(List<OrgKind> kinds, String nameContains, String within, String township, Trade trade,
-		Boolean hasCoManager, UnitKind setUpInKind, Integer minMembers, Integer maxMembers, List<String> ids) {
+		Boolean hasCoManager, String coManagedBy, UnitKind setUpInKind, Integer minMembers, Integer maxMembers, List<String> ids) {
 
-	public static final OrgFilter ALL = new OrgFilter(null, null, null, null, null, null, null, null, null, null);
+	public static final OrgFilter ALL = new OrgFilter(null, null, null, null, null, null, null, null, null, null, null);
 
 	/** The same filter limited to these ids as well (an intersection when ids are already set). */
 	public OrgFilter withIds(List<String> moreIds) {
 		List<String> both = (this.ids == null) ? List.copyOf(moreIds)
 				: this.ids.stream().filter(moreIds::contains).toList();
 		return new OrgFilter(this.kinds, this.nameContains, this.within, this.township, this.trade, this.hasCoManager,
-				this.setUpInKind, this.minMembers, this.maxMembers, both);
+				this.coManagedBy, this.setUpInKind, this.minMembers, this.maxMembers, both);
 	}
 
 	boolean needsCounts() {

@@ -19,9 +19,11 @@ import org.partygraph.queries.dataset.MemberTallies;
  */
 public final class SearchQueries {
 
-	// Where an org search starts: from the township or within org when one is given (what is around
-	// it, not every org of the store), else from every org.
+	// Where an org search starts: from the co-manager, the township or the within org when one is
+	// given (in that order: what is around it, not every org of the store), else from every org.
 	private static final String ORGS_FROM_ALL = "MATCH (o:Org)";
+
+	private static final String ORGS_FROM_CO_MANAGER = "MATCH (:Org {id: $coManagedBy})<-[:CO_MANAGED_BY]-(o:Org)";
 
 	private static final String ORGS_FROM_WITHIN = "MATCH (:Org {id: $within})<-[:SUBORDINATE_TO*0..]-(o:Org)";
 
@@ -168,6 +170,7 @@ public final class SearchQueries {
 		parameters.put("within", filter.within());
 		parameters.put("township", filter.township());
 		parameters.put("hasCoManager", filter.hasCoManager());
+		parameters.put("coManagedBy", filter.coManagedBy());
 		parameters.put("setUpInKind", name(filter.setUpInKind()));
 		parameters.put("ids", filter.ids());
 		parameters.put("minMembers", filter.minMembers());
@@ -175,11 +178,7 @@ public final class SearchQueries {
 		parameters.put("counts", filter.needsCounts() || sort.field() == Sort.Field.MEMBER_COUNT);
 		parameters.put("pageCounts", pageCounts);
 		parameters.put("pageCoManagers", pageCoManagers);
-		String statement = (filter.township() != null)
-				? ORGS_FROM_TOWNSHIP + "\n" + ORGS_FILTERS + ORGS_WITHIN_FILTER + ORGS_PAGE
-				: (filter.within() != null) ? ORGS_FROM_WITHIN + "\n" + ORGS_FILTERS + ORGS_TOWNSHIP_FILTER + ORGS_PAGE
-						: ORGS_FROM_ALL + "\n" + ORGS_FILTERS + ORGS_WITHIN_FILTER + ORGS_TOWNSHIP_FILTER + ORGS_PAGE;
-		Record r = this.rows.read(statement, parameters).get(0);
+		Record r = this.rows.read(orgsStatement(filter), parameters).get(0);
 		Map<String, MemberCounts> counts = new HashMap<>();
 		for (Value c : r.get("counts").values()) {
 			counts.put(c.get(0).asString(), new MemberCounts(c.get(1).asInt(), c.get(2).asInt()));
@@ -191,6 +190,24 @@ public final class SearchQueries {
 			coManagers.put(c.get(0).asString(), managers);
 		}
 		return new OrgSearch(new Counted<>(page(r, first, offset, Rows::org), counts), coManagers);
+	}
+
+	/**
+	 * The org search's statement: it starts from the narrowest org given (the co-manager, else the
+	 * township, else the within org), the others become filters.
+	 */
+	private static String orgsStatement(OrgFilter filter) {
+		if (filter.coManagedBy() != null) {
+			return ORGS_FROM_CO_MANAGER + "\n" + ORGS_FILTERS + ORGS_WITHIN_FILTER + ORGS_TOWNSHIP_FILTER + ORGS_PAGE;
+		}
+		if (filter.township() != null) {
+			return ORGS_FROM_TOWNSHIP + "\n" + ORGS_FILTERS + ORGS_WITHIN_FILTER + ORGS_PAGE;
+		}
+		if (filter.within() != null) {
+			return ORGS_FROM_WITHIN + "\n" + ORGS_FILTERS + ORGS_TOWNSHIP_FILTER + ORGS_PAGE;
+		}
+		return ORGS_FROM_ALL + "\n" + ORGS_FILTERS + ORGS_WITHIN_FILTER
+				+ ORGS_TOWNSHIP_FILTER + ORGS_PAGE;
 	}
 
 	public Page<MemberRow> members(MemberFilter filter, Sort sort, int first, int offset) {

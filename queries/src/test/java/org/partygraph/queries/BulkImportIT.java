@@ -126,10 +126,12 @@ class BulkImportIT {
 		BulkImporter chunked = new BulkImporter(TestNeo4j.driver(), 4, 2, 0);
 		chunked.importFile(write(small), ImportProgressCounter.NONE);
 		assertThat(count("MATCH (m:Member) RETURN count(m)")).isEqualTo(small.members().size());
-		// publishing is interrupted after the units went live: the next clean-up finishes it
+		// publishing is interrupted after the units went live (as the orgs' turn begins): the next
+		// clean-up finishes it
 		assertThatIllegalStateException()
 			.isThrownBy(() -> chunked.importFile(write(changed), (step, d, total) -> {
-				if (step.equals("publishing Unit")) {
+				if (step.equals("publishing Org")) {
+					assertThat(count("MATCH (u:StagedUnit) RETURN count(u)")).isZero();
 					throw new IllegalStateException("simulated crash while publishing");
 				}
 			}))

@@ -960,9 +960,10 @@ public final class BulkImporter {
 					if (label == GraphSchema.Label.MEMBER && rebuildNameIndex) {
 						session.run(DROP_NAME_INDEX).consume();
 					}
+					// told before it starts: promoting the members of a province takes tens of seconds
+					progress.progress("publishing " + live, total, total);
 					session.run(replacing ? PROMOTE.formatted(STAGED + live, live, live, RETIRED + live, STAGED + live, live)
 							: PROMOTE_NEW.formatted(STAGED + live, STAGED + live, live)).consume();
-					progress.progress("publishing " + live, total, total);
 				}
 			}
 			finally {

@@ -12,6 +12,7 @@ import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.partygraph.model.OrgKind;
 import org.partygraph.model.Role;
+import org.partygraph.queries.schema.WriteLocks;
 
 /**
  * The reads a change validates with, run inside the change's own write transaction so that what
@@ -43,11 +44,7 @@ final class Lookups {
 			UNWIND $members AS id
 			MATCH (m:Member {id: id})-[:MEMBER_OF|IN_GROUP|HOLDS]->(o:Org)
 			USING INDEX SEEK m:Member(id)
-			WITH DISTINCT o
-			ORDER BY o.id
-			SET o._LOCK_ = true
-			REMOVE o._LOCK_
-			""";
+			""" + WriteLocks.inIdOrder("o");
 
 	// Changes of the tree itself (create, move, dissolve) also lock their datasets, first, so they
 	// run one at a time per dataset: two concurrent moves cannot each pass the cycle check and

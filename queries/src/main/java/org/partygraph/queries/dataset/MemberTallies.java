@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SimpleQueryRunner;
+import org.partygraph.queries.schema.WriteLocks;
 
 /**
  * Each org's own member tallies, kept on the org node so that counts over a subtree add up one
@@ -47,11 +48,7 @@ public final class MemberTallies {
 	private static final String LOCK = """
 			UNWIND $ids AS id
 			MATCH (o:Org {id: id})
-			WITH DISTINCT o
-			ORDER BY o.id
-			SET o._LOCK_ = true
-			REMOVE o._LOCK_
-			""";
+			""" + WriteLocks.inIdOrder("o");
 
 	private static final String RECOUNT = """
 			UNWIND $ids AS id

@@ -2,11 +2,13 @@ package org.partygraph.queries.dataset;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SimpleQueryRunner;
@@ -35,12 +37,20 @@ import org.partygraph.queries.schema.WriteLocks;
  */
 public final class MemberTallies {
 
-	// The four counts of org o (as migration V0007 sets them).
-	private static final String TALLIES = """
-			o.ownMembers = COUNT { (o)<-[:MEMBER_OF]-(:Member) },
-			  o.ownFullMembers = COUNT { (o)<-[:MEMBER_OF]-(:Member {status: 'FULL'}) },
-			  o.groupMembers = COUNT { (o)<-[:IN_GROUP]-(:Member) },
-			  o.groupFullMembers = COUNT { (o)<-[:IN_GROUP]-(:Member {status: 'FULL'}) }""";
+	// The four tallies of org o: each property with what it counts (as migration V0007 sets them).
+	private static final Map<String, String> COUNTS = new LinkedHashMap<>();
+
+	static {
+		COUNTS.put("ownMembers", "COUNT { (o)<-[:MEMBER_OF]-(:Member) }");
+		COUNTS.put("ownFullMembers", "COUNT { (o)<-[:MEMBER_OF]-(:Member {status: 'FULL'}) }");
+		COUNTS.put("groupMembers", "COUNT { (o)<-[:IN_GROUP]-(:Member) }");
+		COUNTS.put("groupFullMembers", "COUNT { (o)<-[:IN_GROUP]-(:Member {status: 'FULL'}) }");
+	}
+
+	private static final String TALLIES = COUNTS.entrySet()
+		.stream()
+		.map((c) -> "o." + c.getKey() + " = " + c.getValue())
+		.collect(Collectors.joining(",\n  "));
 
 	// The write locks of the orgs first, in id order (as the changes take theirs), then the counts in
 	// a statement of their own: a change to an org's members that committed before the lock was
@@ -65,14 +75,14 @@ public final class MemberTallies {
 	/** Orgs whose stored tallies differ from their members (at most 100), with both figures. */
 	public static final String MISMATCHES = """
 			MATCH (o:Org)
-			WITH o, [COUNT { (o)<-[:MEMBER_OF]-(:Member) }, COUNT { (o)<-[:MEMBER_OF]-(:Member {status: 'FULL'}) },
-			  COUNT { (o)<-[:IN_GROUP]-(:Member) }, COUNT { (o)<-[:IN_GROUP]-(:Member {status: 'FULL'}) }] AS counted
-			WITH o, counted, [o.ownMembers, o.ownFullMembers, o.groupMembers, o.groupFullMembers] AS stored
+			WITH o, [%s] AS counted
+			WITH o, counted, [%s] AS stored
 			WHERE stored <> counted OR any(s IN stored WHERE s IS NULL)
 			RETURN o.id AS id, stored, counted
 			ORDER BY id
 			LIMIT 100
-			""";
+			""".formatted(String.join(", ", COUNTS.values()),
+			COUNTS.keySet().stream().map((property) -> "o." + property).collect(Collectors.joining(", ")));
 
 	// The orgs members are linked to now, as members or assigned to a group.
 	private static final String ORGS_OF_MEMBERS = """

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,9 +16,12 @@ import org.partygraph.model.Dataset;
 import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.Member;
 import org.partygraph.model.MemberStatus;
+import org.partygraph.model.Org;
+import org.partygraph.model.OrgKind;
 import org.partygraph.model.Unit;
 import org.partygraph.model.UnitKind;
 import org.partygraph.model.format.DatasetWriter;
+import org.partygraph.queries.change.OrgChanges;
 import org.partygraph.queries.dataset.BulkImporter;
 import org.partygraph.queries.dataset.DatasetConflictException;
 import org.partygraph.queries.dataset.DatasetImporter;
@@ -328,6 +332,25 @@ class BulkImportIT {
 		ImportResult result = new BulkImporter(TestNeo4j.driver()).importFile(file, ImportProgressCounter.NONE);
 		assertThat(result.nodes()).isEqualTo(small.size());
 		assertThat(count("MATCH (m:Member)-[:MEMBER_OF]->(:Org) RETURN count(m)")).isEqualTo(small.members().size());
+	}
+
+	@Test
+	void aReimportRecountsTheOrgOfAnotherDatasetItsMemberHadMovedInto() throws IOException {
+		Dataset small = SmallCounty.dataset();
+		Dataset other = new Dataset("另一縣", List.of(), List.of(Org.of("x-o", OrgKind.COUNTY_COMMITTEE, "另一縣委", null)),
+				List.of());
+		new BulkImporter(TestNeo4j.driver()).importFile(write(small), ImportProgressCounter.NONE);
+		new BulkImporter(TestNeo4j.driver()).importFile(write(other), ImportProgressCounter.NONE);
+		String moved = small.members().get(0).id();
+		String ownMembers = "MATCH (o:Org {id: 'x-o'}) RETURN o.ownMembers";
+		// published in one transaction, then in chunks: each time the member goes back to its own org
+		for (BulkImporter importer : List.of(new BulkImporter(TestNeo4j.driver()),
+				new BulkImporter(TestNeo4j.driver(), 4, 2, 0))) {
+			new OrgChanges(TestNeo4j.driver()).transferMember(moved, "x-o", "借調", Instant.now());
+			assertThat(count(ownMembers)).isEqualTo(1);
+			importer.importFile(write(small), ImportProgressCounter.NONE);
+			assertThat(count(ownMembers)).isZero();
+		}
 	}
 
 	@Test

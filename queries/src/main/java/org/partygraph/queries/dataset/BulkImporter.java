@@ -19,6 +19,7 @@ import java.util.function.LongSupplier;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.TransactionContext;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.DatasetValidator;
@@ -272,19 +273,16 @@ public final class BulkImporter {
 			}
 			checkNoForeignIds(checked.name);
 			writeTallies(checked, tallies, progress);
-			List<String> foreignOrgs;
-			try (Session session = this.driver.session()) {
-				foreignOrgs = session.executeRead((tx) -> tx
-					.run(DatasetImporter.FOREIGN_ORGS_OF_MEMBERS, Map.of("dataset", checked.name))
-					.list((r) -> r.get("id").asString()));
-			}
 			long replaced;
 			if (checked.nodes <= this.atomicPublishMaxNodes) {
-				replaced = publish(checked, foreignOrgs);
+				replaced = publish(checked);
 			}
 			else {
+				List<String> foreignOrgs;
+				try (Session session = this.driver.session()) {
+					foreignOrgs = session.executeRead((tx) -> foreignOrgs(tx, checked.name));
+				}
 				replaced = publishInChunks(checked, progress);
-				// Orgs of other datasets that earlier members of this one had moved into.
 				try (Session session = this.driver.session()) {
 					session.executeWriteWithoutResult((tx) -> MemberTallies.recount(tx, foreignOrgs));
 				}
@@ -884,9 +882,17 @@ public final class BulkImporter {
 		}
 	}
 
-	private long publish(Checked checked, List<String> foreignOrgs) {
+	// Orgs of other datasets that earlier members of this one had moved into: their tallies change
+	// as those members are replaced.
+	private static List<String> foreignOrgs(SimpleQueryRunner tx, String dataset) {
+		return tx.run(DatasetImporter.FOREIGN_ORGS_OF_MEMBERS, Map.of("dataset", dataset))
+			.list((r) -> r.get("id").asString());
+	}
+
+	private long publish(Checked checked) {
 		try (Session session = this.driver.session()) {
 			return session.executeWrite((tx) -> {
+				List<String> foreignOrgs = foreignOrgs(tx, checked.name);
 				long replaced = 0;
 				for (GraphSchema.Label label : GraphSchema.Label.values()) {
 					replaced += relabel(tx, label.cypher(), RETIRED + label.cypher(), checked.name);

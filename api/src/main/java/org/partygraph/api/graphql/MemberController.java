@@ -41,13 +41,7 @@ public class MemberController {
 	@QueryMapping
 	@PreAuthorize("hasRole('ANALYST')")
 	public MemberRow member(@Argument String id) {
-		// Outside the scope a member answers as one that does not exist.
-		if (this.scope.root() != null) {
-			OrgRow org = this.members.orgs(List.of(id)).get(id);
-			if (org == null || !this.scope.isVisible(org.id())) {
-				return null;
-			}
-		}
+		// Outside the scope a member answers as one that does not exist (ScopeGuard sees to it).
 		return this.members.byIds(List.of(id)).get(id);
 	}
 
@@ -102,14 +96,12 @@ public class MemberController {
 
 	@BatchMapping(typeName = "Member")
 	public Map<MemberRow, List<Office>> roles(List<MemberRow> members) {
-		return Batches.byKey(members, MemberRow::id,
-				this.scope.filterLists(this.members.offices(Batches.ids(members, MemberRow::id)), Office::orgId));
+		return Batches.byKey(members, MemberRow::id, this.members.offices(Batches.ids(members, MemberRow::id)));
 	}
 
 	@BatchMapping(typeName = "Member")
 	public Map<MemberRow, List<OrgRow>> participatesIn(List<MemberRow> members) {
-		return Batches.byKey(members, MemberRow::id,
-				this.scope.filterLists(this.members.participatesIn(Batches.ids(members, MemberRow::id)), OrgRow::id));
+		return Batches.byKey(members, MemberRow::id, this.members.participatesIn(Batches.ids(members, MemberRow::id)));
 	}
 
 	@SchemaMapping(typeName = "Org")

@@ -121,7 +121,7 @@ public class OrgController {
 
 	@BatchMapping(typeName = "Org")
 	public Map<OrgRow, OrgRow> parent(List<OrgRow> orgs) {
-		return Batches.byKey(orgs, OrgRow::id, this.scope.filterValues(this.orgs.parents(ids(orgs)), OrgRow::id));
+		return Batches.byKey(orgs, OrgRow::id, this.orgs.parents(ids(orgs)));
 	}
 
 	@SchemaMapping(typeName = "Org")
@@ -136,7 +136,7 @@ public class OrgController {
 
 	@BatchMapping(typeName = "Org")
 	public Map<OrgRow, List<OrgRow>> ancestors(List<OrgRow> orgs) {
-		return Batches.byKey(orgs, OrgRow::id, this.scope.filterLists(this.orgs.ancestors(ids(orgs)), OrgRow::id));
+		return Batches.byKey(orgs, OrgRow::id, this.orgs.ancestors(ids(orgs)));
 	}
 
 	@SchemaMapping(typeName = "Org")
@@ -151,24 +151,22 @@ public class OrgController {
 	// A loader of its own, so that the org search can prime it when it read them already.
 	@SchemaMapping(typeName = "Org")
 	public CompletableFuture<List<OrgRow>> coManagers(OrgRow org, DataLoader<String, List<OrgRow>> coManagerLists) {
-		return coManagerLists.load(org.id())
-			.thenApply((managers) -> this.scope.filterLists(Map.of(org.id(), managers), OrgRow::id).get(org.id()));
+		return coManagerLists.load(org.id());
 	}
 
 	@BatchMapping(typeName = "Org")
 	public Map<OrgRow, List<OrgRow>> coManages(List<OrgRow> orgs) {
-		return Batches.byKey(orgs, OrgRow::id, this.scope.filterLists(this.orgs.coManages(ids(orgs)), OrgRow::id));
+		return Batches.byKey(orgs, OrgRow::id, this.orgs.coManages(ids(orgs)));
 	}
 
 	@BatchMapping(typeName = "Org")
 	public Map<OrgRow, List<OrgRow>> inTerritoryNotLed(List<OrgRow> orgs) {
-		return Batches.byKey(orgs, OrgRow::id, this.scope.filterLists(this.orgs.inTerritoryNotLed(ids(orgs)), OrgRow::id));
+		return Batches.byKey(orgs, OrgRow::id, this.orgs.inTerritoryNotLed(ids(orgs)));
 	}
 
 	@BatchMapping(typeName = "Org")
 	public Map<OrgRow, List<ManagementLink>> managementChain(List<OrgRow> orgs) {
-		return Batches.byKey(orgs, OrgRow::id,
-				this.scope.filterLists(this.orgs.managementChains(ids(orgs)), (link) -> link.manager().id()));
+		return Batches.byKey(orgs, OrgRow::id, this.orgs.managementChains(ids(orgs)));
 	}
 
 	@BatchMapping(typeName = "Org")
@@ -212,8 +210,7 @@ public class OrgController {
 
 	@BatchMapping(typeName = "Office")
 	public Map<Office, OrgRow> org(List<Office> offices) {
-		return Batches.byKey(offices, Office::orgId,
-				this.scope.filterValues(this.orgs.byIds(Batches.ids(offices, Office::orgId)), OrgRow::id));
+		return Batches.byKey(offices, Office::orgId, this.orgs.byIds(Batches.ids(offices, Office::orgId)));
 	}
 
 	private static Set<String> ids(List<OrgRow> orgs) {

@@ -4,9 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.partygraph.api.security.AccessRole;
+import org.partygraph.api.security.CurrentUser;
 import org.partygraph.api.security.Scope;
-import org.partygraph.api.security.ScopedUser;
 import org.partygraph.model.OrgKind;
 import org.partygraph.queries.pattern.Pattern;
 import org.partygraph.queries.pattern.PatternInstance;
@@ -21,8 +20,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 
 /** The four patterns' figures and instances, and structure statistics. */
@@ -92,7 +89,7 @@ public class PatternController {
 	@BatchMapping(typeName = "PatternInstance")
 	public Map<PatternInstance, OrgRow> org(List<PatternInstance> instances) {
 		return Batches.byKey(instances, PatternInstance::orgId,
-				this.scope.filterValues(this.orgs.byIds(Batches.ids(instances, PatternInstance::orgId)), OrgRow::id));
+				this.orgs.byIds(Batches.ids(instances, PatternInstance::orgId)));
 	}
 
 	private static boolean isOrgKind(String kind) {
@@ -100,9 +97,7 @@ public class PatternController {
 	}
 
 	private static boolean canSeeMembers() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication != null && authentication.getPrincipal() instanceof ScopedUser user
-				&& user.role().includes(AccessRole.ANALYST);
+		return CurrentUser.canSeeMembers();
 	}
 
 	private void requireOrg(String within) {

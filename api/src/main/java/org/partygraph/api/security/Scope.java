@@ -16,9 +16,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The org subtree the current user may see and change. Outside it an org or member answers
- * exactly as one that does not exist, and lists and aggregates count only what is inside. The
- * visible ids of a scope are read in one statement and kept for a few seconds (changes drop them).
+ * The org subtree the current user may see. Outside it an org or member answers exactly as one
+ * that does not exist ({@link ScopeGuard} applies that to every field of every answer), and lists
+ * and aggregates count only what is inside ({@link #within}). The visible ids of a scope are read
+ * in one statement and kept for a few seconds (changes made through this service drop them at
+ * once). Changes do not rely on this cache: they check their scope inside their own transaction.
  */
 @Component
 public class Scope {
@@ -43,8 +45,16 @@ public class Scope {
 	}
 
 	public boolean isVisible(String orgId) {
+		return view().org(orgId);
+	}
+
+	/**
+	 * What the current user may see, as one snapshot: taken on the thread that serves the request,
+	 * then usable anywhere (e.g. when a batch load completes on another thread).
+	 */
+	public View view() {
 		String root = root();
-		return root == null || (orgId != null && visibleIds(root).contains(orgId));
+		return (root == null) ? View.EVERYTHING : new View(root, visibleIds(root));
 	}
 
 	/** The scope to run an aggregate in: the one asked for if visible, else the user's own. */
@@ -67,35 +77,6 @@ public class Scope {
 		return items.stream().filter((item) -> isVisible(orgId.apply(item))).toList();
 	}
 
-	/** Per-key values whose org is visible (keys themselves are assumed visible). */
-	public <K, T> Map<K, T> filterValues(Map<K, T> values, Function<T, String> orgId) {
-		if (root() == null) {
-			return values;
-		}
-		Map<K, T> result = new LinkedHashMap<>();
-		values.forEach((k, v) -> {
-			if (isVisible(orgId.apply(v))) {
-				result.put(k, v);
-			}
-		});
-		return result;
-	}
-
-	/** Per-key lists with the invisible entries taken out. */
-	public <K, T> Map<K, List<T>> filterLists(Map<K, List<T>> values, Function<T, String> orgId) {
-		if (root() == null) {
-			return values;
-		}
-		Map<K, List<T>> result = new LinkedHashMap<>();
-		values.forEach((k, list) -> result.put(k, filter(list, orgId)));
-		return result;
-	}
-
-	/** Whether every id is visible (for arguments of changes). */
-	public boolean allVisible(Collection<String> orgIds) {
-		return orgIds.stream().allMatch(this::isVisible);
-	}
-
 	/** Forgets the cached subtrees; called after every change to the structure. */
 	public void changed() {
 		this.cache.clear();
@@ -112,6 +93,25 @@ public class Scope {
 	}
 
 	private record Visible(Set<String> ids, long at) {
+	}
+
+	/**
+	 * The orgs one user may see: the subtree of {@code root} (whose ids are {@code orgIds}), or
+	 * everything when {@code root} is {@code null}.
+	 */
+	public record View(String root, Set<String> orgIds) {
+
+		static final View EVERYTHING = new View(null, Set.of());
+
+		public boolean everything() {
+			return this.root == null;
+		}
+
+		/** Whether the org is visible; {@code null} (no org) never is, except to a user who sees everything. */
+		public boolean org(String orgId) {
+			return this.root == null || (orgId != null && this.orgIds.contains(orgId));
+		}
+
 	}
 
 }

@@ -20,8 +20,8 @@ public final class MemberQueries {
 			UNWIND $ids AS key
 			MATCH (m:Member {id: key})
 			USING INDEX SEEK m:Member(id)
-			RETURN key, m AS value
-			""";
+			RETURN key, %s AS value
+			""".formatted(Rows.memberValue("m"));
 
 	private static final String ORGS = """
 			UNWIND $ids AS key
@@ -56,9 +56,9 @@ public final class MemberQueries {
 			UNWIND $ids AS key
 			MATCH (m:Member {id: key})-[h:HOLDS]->(o:Org)
 			USING INDEX SEEK m:Member(id)
-			RETURN key, m AS member, o.id AS org, h.role AS role
+			RETURN key, %s AS member, o.id AS org, h.role AS role
 			ORDER BY key, o.id, h.role
-			""";
+			""".formatted(Rows.memberValue("m"));
 
 	// Members of each org's subtree (or its direct members), in id order after the cursor; one
 	// more than asked for tells whether a next page exists.
@@ -77,8 +77,8 @@ public final class MemberQueries {
 			WITH key, m ORDER BY m.id
 			WITH key, collect(m) AS ms
 			RETURN key, size(ms) AS total,
-			  [m IN ms WHERE $after IS NULL OR m.id > $after][0..$limit] AS page
-			""";
+			  [p IN [m IN ms WHERE $after IS NULL OR m.id > $after][0..$limit] | %s] AS page
+			""".formatted(Rows.memberValue("p"));
 
 	private final Rows rows;
 

@@ -144,10 +144,10 @@ public final class OrgQueries {
 	private static final String OFFICES = """
 			UNWIND $ids AS key
 			MATCH (:Org {id: key})<-[h:HOLDS]-(m:Member)
-			RETURN key, m AS member, h.role AS role
+			RETURN key, %s AS member, h.role AS role
 			ORDER BY key, CASE h.role WHEN 'SECRETARY' THEN 0 WHEN 'DEPUTY_SECRETARY' THEN 1
 			  WHEN 'COMMITTEE_MEMBER' THEN 2 ELSE 3 END, m.id
-			""";
+			""".formatted(Rows.memberValue("m"));
 
 	// Orgs set up in the territory (units located, at any depth, in units the org is set up in)
 	// that do not report to the org through subordination: the ones it could only co-manage.

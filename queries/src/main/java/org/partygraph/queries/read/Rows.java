@@ -70,12 +70,21 @@ final class Rows {
 				integer(n.get("householdsDriven")));
 	}
 
+	/**
+	 * Cypher for a member as {@link #member(Value)} reads it: its properties and its membership org's
+	 * id. Every statement returning members returns them through this.
+	 * @param variable the member's variable in the statement
+	 */
+	static String memberValue(String variable) {
+		return "%1$s {.*, orgId: head([(%1$s)-[:MEMBER_OF]->(memberOrg:Org) | memberOrg.id])}".formatted(variable);
+	}
+
 	static MemberRow member(Value n) {
 		return new MemberRow(n.get("id").asString(), n.get("name").asString(),
 				MemberStatus.valueOf(n.get("status").asString()), enumOf(n.get("trade"), Trade::valueOf),
 				enumOf(n.get("gender"), Gender::valueOf), n.get("birthDate").isNull() ? null : n.get("birthDate").asLocalDate(),
 				n.get("joined").isNull() ? null : n.get("joined").asLocalDate(), n.get("idNumber").asString(null),
-				n.get("phone").asString(null));
+				n.get("phone").asString(null), n.get("orgId").asString(null));
 	}
 
 	private static Boolean bool(Value value) {

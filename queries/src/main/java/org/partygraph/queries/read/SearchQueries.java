@@ -116,8 +116,8 @@ public final class SearchQueries {
 			ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
 			  CASE WHEN $descending THEN sortKey END DESC, m.id
 			WITH collect(m) AS matches
-			RETURN size(matches) AS total, matches[$offset..$offset + $first + 1] AS page
-			""";
+			RETURN size(matches) AS total, [m IN matches[$offset..$offset + $first + 1] | %s] AS page
+			""".formatted(Rows.memberValue("m"));
 
 	private static final String UNITS = """
 			MATCH (u:Unit)

@@ -17,12 +17,20 @@ import org.partygraph.queries.whatif.Operation;
  * @param threshold the figure the rule asks for (e.g. 3), when there is one
  * @param suggestion what would put it right, in words
  * @param fix operations that would put it right, ready to run as a what-if (may be empty)
+ * @param suggestionWithoutMembers the suggestion for a reader who may not see members: no member is
+ * named (the same as {@code suggestion} when it names none)
  */
 public record ComplianceIssue(Rule rule, String orgId, String orgName, String orgKind, String message,
-		String messageZh, Integer actual, Integer threshold, String suggestion, List<Operation> fix) {
+		String messageZh, Integer actual, Integer threshold, String suggestion, List<Operation> fix,
+		String suggestionWithoutMembers) {
 
 	public ComplianceIssue {
 		fix = List.copyOf(fix);
+	}
+
+	/** The fix operations that name no member (what a reader who may not see members is shown). */
+	public List<Operation> fixWithoutMembers() {
+		return this.fix.stream().filter((op) -> op.member() == null).toList();
 	}
 
 	public Severity severity() {

@@ -172,6 +172,7 @@ public final class RuleChecker {
 		return candidate
 			.map((m) -> issue(org, Rule.SECRETARY_MISSING, null, null, what, whatZh,
 					"appoint " + m.name() + " (" + m.id() + ") secretary",
+					"appoint a secretary: the deputy secretary, or else the longest-standing full member",
 					List.of(Operation.assignRole(m.id(), org.id(), Role.SECRETARY.name()))))
 			.orElseGet(() -> issue(org, Rule.SECRETARY_MISSING, null, null, what, whatZh, "appoint a secretary",
 					List.of()));
@@ -216,9 +217,16 @@ public final class RuleChecker {
 
 	private ComplianceIssue issue(Org org, Rule rule, Integer actual, Integer threshold, String what, String whatZh,
 			String suggestion, List<Operation> fix) {
+		return issue(org, rule, actual, threshold, what, whatZh, suggestion, suggestion, fix);
+	}
+
+	/** An issue whose suggestion names members; {@code withoutMembers} says it without them. */
+	private ComplianceIssue issue(Org org, Rule rule, Integer actual, Integer threshold, String what, String whatZh,
+			String suggestion, String withoutMembers, List<Operation> fix) {
 		return new ComplianceIssue(rule, org.id(), org.name(), org.kind().name(),
 				org.name() + ": " + what + ". " + rule.statement(this.thresholds),
-				org.name() + "：" + whatZh + "。" + rule.statementZh(this.thresholds), actual, threshold, suggestion, fix);
+				org.name() + "：" + whatZh + "。" + rule.statementZh(this.thresholds), actual, threshold, suggestion, fix,
+				withoutMembers);
 	}
 
 	private static String shortName(String orgName) {

@@ -270,8 +270,8 @@ public final class OrgChanges {
 	 * root to the dataset of its units when they agree on one.
 	 * @return the new org's id
 	 * @throws ChangeRejectedException when the id is taken or missing, the kind or name missing,
-	 * the parent unknown, missing (for any kind but COUNTY_COMMITTEE) or not of a higher kind, or a
-	 * unit unknown
+	 * the parent unknown, missing (for any kind but COUNTY_COMMITTEE, and always for a scoped caller)
+	 * or not of a higher kind, or a unit unknown
 	 */
 	public String createOrg(NewOrg org) {
 		return create(org.id(), (tx) -> {
@@ -344,7 +344,8 @@ public final class OrgChanges {
 
 	/**
 	 * Re-parents an org, with its whole subtree; no membership moves.
-	 * @throws ChangeRejectedException when either org is unknown, the org is a root, the new parent
+	 * @throws ChangeRejectedException when either org is unknown, the org is a root or the scope's
+	 * root, the new parent
 	 * is its present one, lies in its own subtree (the message names the cycle), or is not of a
 	 * higher kind, or when the org is a party group with members assigned (they would be left in a
 	 * group outside their own org)
@@ -396,8 +397,8 @@ public final class OrgChanges {
 	 * is deleted. A moved member's group assignment ends unless the group sits under the target.
 	 * @param targetForMembers where its members go; may be {@code null} only when it has none. It may
 	 * be one of its children (they survive, under its parent), but not a PARTY_GROUP
-	 * @throws ChangeRejectedException when either org is unknown, the target is missing (while it
-	 * has members), is itself or a PARTY_GROUP, or when it has children and no parent, or a child is
+	 * @throws ChangeRejectedException when either org is unknown, the org is the scope's root, the
+	 * target is missing (while it has members), is itself or a PARTY_GROUP, or when it has children and no parent, or a child is
 	 * not of a lower kind than its parent (the child's new parent)
 	 */
 	public OrgDissolved dissolveOrg(String id, String targetForMembers) {

@@ -3,9 +3,7 @@ package org.partygraph.api.graphql;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +28,7 @@ import org.partygraph.queries.read.MemberQueries;
 import org.partygraph.queries.read.MemberRow;
 import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
+import org.partygraph.queries.schema.WriteScope;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -40,7 +39,9 @@ import org.springframework.stereotype.Controller;
 
 /**
  * Mutations. A rejected change comes back as {@code errors} in its payload (item, field, message),
- * with nothing written; the queries module checks and writes each change in one transaction.
+ * with nothing written; the queries module checks and writes each change in one transaction. The
+ * caller's scope is checked there too, inside that transaction ({@link OrgChanges#within}): an org
+ * or member outside it is refused exactly as an unknown id.
  */
 @Controller
 public class ChangeController {
@@ -67,32 +68,31 @@ public class ChangeController {
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public OrgPayload createOrg(@Argument CreateOrgInput input) {
-		return orgChange(input.id(), () -> visibleOrgs(input.id(), Map.of("parent", nullable(input.parent()))),
-				() -> this.changes.createOrg(new NewOrg(input.id(), input.kind(), input.name(),
+		return orgChange(input.id(), true, () -> changes().createOrg(new NewOrg(input.id(), input.kind(), input.name(),
 				input.parent(), input.units(), input.trade(), input.hasCommittee())));
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public OrgPayload renameOrg(@Argument String id, @Argument String name) {
-		return orgChange(id, () -> visibleOrgs(id, Map.of("id", id)), () -> this.changes.renameOrg(id, name));
+		return orgChange(id, false, () -> changes().renameOrg(id, name));
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public OrgPayload moveOrg(@Argument String id, @Argument String parent) {
-		return orgChange(id, () -> visibleOrgs(id, Map.of("id", id, "parent", parent)),
-				() -> this.changes.moveOrg(id, parent));
+		return orgChange(id, true, () -> changes().moveOrg(id, parent));
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public DissolvePayload dissolveOrg(@Argument String id, @Argument String membersTo) {
 		try {
-			visibleOrgs(id, Map.of("id", id, "membersTo", membersTo));
-			OrgDissolved done = this.changes.dissolveOrg(id, membersTo);
+			OrgDissolved done = changes().dissolveOrg(id, membersTo);
 			this.scope.changed();
-			OrgRow parent = (done.parent() != null) ? this.orgs.byIds(List.of(done.parent())).get(done.parent()) : null;
+			// Inside the scope, as the dissolved org was not its root; checked all the same.
+			OrgRow parent = (done.parent() != null && this.scope.isVisible(done.parent()))
+					? this.orgs.byIds(List.of(done.parent())).get(done.parent()) : null;
 			return new DissolvePayload(done.org(), parent, done.membersMoved().size(), done.childrenMoved().size(),
 					List.of());
 		}
@@ -104,22 +104,19 @@ public class ChangeController {
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public OrgPayload addCoManager(@Argument String org, @Argument String coManager) {
-		return orgChange(org, () -> visibleOrgs(org, Map.of("org", org, "coManager", coManager)),
-				() -> this.changes.addCoManager(org, coManager));
+		return orgChange(org, false, () -> changes().addCoManager(org, coManager));
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public OrgPayload removeCoManager(@Argument String org, @Argument String coManager) {
-		return orgChange(org, () -> visibleOrgs(org, Map.of("org", org, "coManager", coManager)),
-				() -> this.changes.removeCoManager(org, coManager));
+		return orgChange(org, false, () -> changes().removeCoManager(org, coManager));
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public MemberPayload addMember(@Argument AddMemberInput input) {
-		return memberChange(input.id(), () -> visibleOrgs(input.id(), Map.of("org", input.org())),
-				() -> this.changes.addMember(new NewMember(input.id(), input.name(),
+		return memberChange(input.id(), () -> changes().addMember(new NewMember(input.id(), input.name(),
 				input.status(), input.org(), input.unit(), input.trade(), input.gender(),
 				date(input.id(), "birthDate", input.birthDate()), date(input.id(), "joined", input.joined()),
 				input.idNumber(), input.phone(), input.group(), List.of(), List.of())));
@@ -129,9 +126,9 @@ public class ChangeController {
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public TransferPayload transferMember(@Argument String member, @Argument String to, @Argument String reason) {
 		try {
-			visibleMember(member);
-			visibleOrgs(member, Map.of("to", to));
-			return new TransferPayload(this.changes.transferMember(member, to, reason, Instant.now()), List.of());
+			// No time given: the database reads its clock under the member's lock, so transfers of
+			// one member get times in the order they were made.
+			return new TransferPayload(changes().transferMember(member, to, reason, null), List.of());
 		}
 		catch (InvalidDatasetException ex) {
 			return new TransferPayload(null, errors(ex));
@@ -141,25 +138,19 @@ public class ChangeController {
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public MemberPayload assignRole(@Argument String member, @Argument String org, @Argument Role role) {
-		return memberChange(member, () -> {
-			visibleMember(member);
-			visibleOrgs(member, Map.of("org", org));
-		}, () -> this.changes.assignRole(member, org, role));
+		return memberChange(member, () -> changes().assignRole(member, org, role));
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public MemberPayload removeRole(@Argument String member, @Argument String org, @Argument Role role) {
-		return memberChange(member, () -> {
-			visibleMember(member);
-			visibleOrgs(member, Map.of("org", org));
-		}, () -> this.changes.removeRole(member, org, role));
+		return memberChange(member, () -> changes().removeRole(member, org, role));
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public MemberPayload assignGroup(@Argument String member, @Argument String group) {
-		return memberChange(member, () -> visibleMember(member), () -> this.changes.assignGroup(member, group));
+		return memberChange(member, () -> changes().assignGroup(member, group));
 	}
 
 	@MutationMapping
@@ -208,11 +199,25 @@ public class ChangeController {
 		return Batches.byKey(transfers, TransferRecord::to, this.orgs.byIds(Batches.ids(transfers, TransferRecord::to)));
 	}
 
-	private OrgPayload orgChange(String id, Runnable check, Supplier<?> change) {
+	/**
+	 * The changes limited to the caller's scope. Every change goes through here: the scope is
+	 * checked inside the change's transaction, after its locks, never against the cached ids.
+	 */
+	private OrgChanges changes() {
+		return this.changes.within(WriteScope.of(this.scope.root()));
+	}
+
+	/**
+	 * Runs an org change and answers the org as it is afterwards.
+	 * @param reshapes whether the change alters the tree (create, move), after which the cached
+	 * scopes are dropped so that the rest of the request reads the new tree
+	 */
+	private OrgPayload orgChange(String id, boolean reshapes, Supplier<?> change) {
 		try {
-			check.run();
 			change.get();
-			this.scope.changed();
+			if (reshapes) {
+				this.scope.changed();
+			}
 			return new OrgPayload(this.orgs.byIds(List.of(id)).get(id), List.of());
 		}
 		catch (InvalidDatasetException ex) {
@@ -220,43 +225,14 @@ public class ChangeController {
 		}
 	}
 
-	private MemberPayload memberChange(String id, Runnable check, Supplier<?> change) {
+	private MemberPayload memberChange(String id, Supplier<?> change) {
 		try {
-			check.run();
 			change.get();
 			return new MemberPayload(this.members.byIds(List.of(id)).get(id), List.of());
 		}
 		catch (InvalidDatasetException ex) {
 			return new MemberPayload(null, errors(ex));
 		}
-	}
-
-	/** Ids outside the user's scope are rejected as unknown, before anything is looked at. */
-	private void visibleOrgs(String item, Map<String, String> fields) {
-		List<Problem> problems = new ArrayList<>();
-		fields.forEach((field, orgId) -> {
-			if (orgId != null && !orgId.isEmpty() && !this.scope.isVisible(orgId)) {
-				problems.add(new Problem(item, field, "no org has id '" + orgId + "'"));
-			}
-		});
-		if (!problems.isEmpty()) {
-			throw new InvalidDatasetException(problems);
-		}
-	}
-
-	private void visibleMember(String memberId) {
-		if (this.scope.root() == null) {
-			return;
-		}
-		OrgRow org = this.members.orgs(List.of(memberId)).get(memberId);
-		if (org == null || !this.scope.isVisible(org.id())) {
-			throw new InvalidDatasetException(
-					List.of(new Problem(memberId, "member", "no member has id '" + memberId + "'")));
-		}
-	}
-
-	private static String nullable(String value) {
-		return (value != null) ? value : "";
 	}
 
 	private static List<ChangeError> errors(InvalidDatasetException ex) {

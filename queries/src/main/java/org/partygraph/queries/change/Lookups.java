@@ -1,11 +1,12 @@
 package org.partygraph.queries.change;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
@@ -13,10 +14,18 @@ import org.neo4j.driver.Value;
 import org.partygraph.model.OrgKind;
 import org.partygraph.model.Role;
 import org.partygraph.queries.schema.WriteLocks;
+import org.partygraph.queries.schema.WriteScope;
 
 /**
  * The reads a change validates with, run inside the change's own write transaction so that what
  * is checked is what is written to.
+ *
+ * <p>
+ * The reads that resolve an id the change was given ({@link #org}, {@link #member},
+ * {@link #missingOrgs}, {@link #orgKinds}) take the change's {@link WriteScope}: an org or member
+ * outside it is answered exactly as one that does not exist, so every check built on them refuses
+ * it with the very problem an unknown id gets. Run them after the change's locks, so the scope is
+ * read from the tree as it is written to. Units are public reference data and not scoped.
  */
 final class Lookups {
 
@@ -75,9 +84,8 @@ final class Lookups {
 			LIMIT 1
 			""";
 
-	private static final String ID_HOLDERS = """
-			RETURN COUNT { (:Org {id: $id}) } AS Org, COUNT { (:Unit {id: $id}) } AS Unit,
-			  COUNT { (:Member {id: $id}) } AS Member
+	private static final String ID_TAKEN = """
+			RETURN EXISTS { (:Org {id: $id}) } OR EXISTS { (:Unit {id: $id}) } OR EXISTS { (:Member {id: $id}) } AS taken
 			""";
 
 	private static final String MISSING_UNITS = """
@@ -177,13 +185,16 @@ final class Lookups {
 		tx.run(LOCK_ITEMS, Map.of("orgs", orgs, "members", List.of())).consume();
 	}
 
-	/** The org, or {@code null} when there is none with that id (or no id was given). */
-	static OrgNode org(TransactionContext tx, String id) {
+	/**
+	 * The org, or {@code null} when there is none with that id inside the scope (or no id was
+	 * given).
+	 */
+	static OrgNode org(TransactionContext tx, WriteScope scope, String id) {
 		if (id == null) {
 			return null;
 		}
 		List<Record> rows = tx.run(ORG, Map.of("id", id)).list();
-		if (rows.isEmpty()) {
+		if (rows.isEmpty() || !scope.containsOrg(tx, id)) {
 			return null;
 		}
 		Record r = rows.get(0);
@@ -191,13 +202,16 @@ final class Lookups {
 				r.get("dataset").asString(null), r.get("parent").asString(null), kind(r.get("parentKind")));
 	}
 
-	/** The member, or {@code null} when there is none with that id (or no id was given). */
-	static MemberNode member(TransactionContext tx, String id) {
+	/**
+	 * The member, or {@code null} when there is none with that id whose membership org lies inside
+	 * the scope (or no id was given).
+	 */
+	static MemberNode member(TransactionContext tx, WriteScope scope, String id) {
 		if (id == null) {
 			return null;
 		}
 		List<Record> rows = tx.run(MEMBER, Map.of("id", id)).list();
-		if (rows.isEmpty()) {
+		if (rows.isEmpty() || !scope.containsMember(tx, id)) {
 			return null;
 		}
 		Record r = rows.get(0);
@@ -205,16 +219,12 @@ final class Lookups {
 				r.get("group").asString(null));
 	}
 
-	/** The labels (Org, Unit, Member) of the nodes holding the id; empty when it is free. */
-	static List<String> holders(TransactionContext tx, String id) {
-		Record r = tx.run(ID_HOLDERS, Map.of("id", id)).single();
-		List<String> holders = new ArrayList<>();
-		for (String label : List.of("Org", "Unit", "Member")) {
-			if (r.get(label).asLong() > 0) {
-				holders.add(label);
-			}
-		}
-		return holders;
+	/**
+	 * Whether any org, unit or member holds the id, wherever it is: ids are unique across all of
+	 * them, so a new item cannot take it even when its holder lies outside the caller's scope.
+	 */
+	static boolean isTaken(TransactionContext tx, String id) {
+		return tx.run(ID_TAKEN, Map.of("id", id)).single().get("taken").asBoolean();
 	}
 
 	/** Those of the ids (none {@code null}) that no unit has. */
@@ -222,16 +232,21 @@ final class Lookups {
 		return tx.run(MISSING_UNITS, Map.of("ids", ids)).single().get("missing").asList(Value::asString);
 	}
 
-	/** Those of the ids (none {@code null}) that no org has. */
-	static List<String> missingOrgs(TransactionContext tx, List<String> ids) {
-		return tx.run(MISSING_ORGS, Map.of("ids", ids)).single().get("missing").asList(Value::asString);
+	/** Those of the ids (none {@code null}) that no org inside the scope has. */
+	static List<String> missingOrgs(TransactionContext tx, WriteScope scope, List<String> ids) {
+		Set<String> missing = new LinkedHashSet<>(
+				tx.run(MISSING_ORGS, Map.of("ids", ids)).single().get("missing").asList(Value::asString));
+		Set<String> inside = scope.orgsInside(tx, ids);
+		ids.stream().filter((id) -> !inside.contains(id)).forEach(missing::add);
+		return List.copyOf(missing);
 	}
 
-	/** The kinds of those of the ids (none {@code null}) that are orgs. */
-	static Map<String, OrgKind> orgKinds(TransactionContext tx, List<String> ids) {
+	/** The kinds of those of the ids (none {@code null}) that are orgs inside the scope. */
+	static Map<String, OrgKind> orgKinds(TransactionContext tx, WriteScope scope, List<String> ids) {
 		Map<String, OrgKind> kinds = new HashMap<>();
 		tx.run(ORG_KINDS, Map.of("ids", ids))
 			.forEachRemaining((r) -> kinds.put(r.get("id").asString(), kind(r.get("kind"))));
+		kinds.keySet().retainAll(scope.orgsInside(tx, kinds.keySet()));
 		return kinds;
 	}
 

@@ -28,6 +28,7 @@ import org.partygraph.model.RoleAssignment;
 import org.partygraph.queries.change.Lookups.MemberNode;
 import org.partygraph.queries.change.Lookups.OrgNode;
 import org.partygraph.queries.dataset.MemberTallies;
+import org.partygraph.queries.schema.WriteScope;
 
 /**
  * Changes the stored organization structure one step at a time: orgs are created, renamed, moved
@@ -47,6 +48,15 @@ import org.partygraph.queries.dataset.MemberTallies;
  * Problems name the id concerned as their item and the input field at fault ({@code id},
  * {@code parent}, {@code kind}, {@code target}, {@code org}, {@code group}, {@code member},
  * {@code coManager}, {@code role}, ...).
+ *
+ * <p>
+ * Every change runs in a {@link WriteScope}: {@link WriteScope#EVERYTHING} for an instance made
+ * with {@link #OrgChanges(Driver)}, the caller's subtree for one from {@link #within}. Inside the
+ * transaction, after the locks, every org and member the change names is looked up in the scope,
+ * and one outside it is refused exactly as an unknown id is (same item, field and message), so
+ * nothing tells a scoped caller what lies outside. A scoped caller may moreover neither dissolve
+ * nor move its scope's root, nor create an org without a parent. An id already taken is refused
+ * with one message, whatever holds it and wherever it is.
  */
 public final class OrgChanges {
 
@@ -230,8 +240,29 @@ public final class OrgChanges {
 
 	private final Driver driver;
 
+	private final WriteScope scope;
+
+	/** Changes for a caller without a scope: every org and member may be changed. */
 	public OrgChanges(Driver driver) {
+		this(driver, WriteScope.EVERYTHING);
+	}
+
+	private OrgChanges(Driver driver, WriteScope scope) {
 		this.driver = driver;
+		this.scope = scope;
+	}
+
+	/**
+	 * The same changes, limited to {@code scope}: each is checked against the scope inside its own
+	 * transaction, after its locks, so the check is never stale however the tree changed before.
+	 */
+	public OrgChanges within(WriteScope scope) {
+		return new OrgChanges(this.driver, Objects.requireNonNull(scope, "scope"));
+	}
+
+	/** The scope these changes are limited to. */
+	public WriteScope scope() {
+		return this.scope;
 	}
 
 	/**
@@ -239,8 +270,8 @@ public final class OrgChanges {
 	 * root to the dataset of its units when they agree on one.
 	 * @return the new org's id
 	 * @throws ChangeRejectedException when the id is taken or missing, the kind or name missing,
-	 * the parent unknown, missing (for any kind but COUNTY_COMMITTEE) or not of a higher kind, or a
-	 * unit unknown
+	 * the parent unknown, missing (for any kind but COUNTY_COMMITTEE, and always for a scoped caller)
+	 * or not of a higher kind, or a unit unknown
 	 */
 	public String createOrg(NewOrg org) {
 		return create(org.id(), (tx) -> {
@@ -255,13 +286,17 @@ public final class OrgChanges {
 				problems.add(item, "name", "name is missing");
 			}
 			OrgNode parent = null;
-			if (org.parent() == null) {
+			if (org.parent() == null && !this.scope.isEverything()) {
+				problems.add(item, "parent", "parent is missing; a caller with a scope creates orgs inside it, under '"
+						+ this.scope.root() + "' or an org below it");
+			}
+			else if (org.parent() == null) {
 				if (org.kind() != null && org.kind() != OrgKind.COUNTY_COMMITTEE) {
 					problems.add(item, "parent", "parent is missing; only a COUNTY_COMMITTEE can be created without one");
 				}
 			}
 			else {
-				parent = Lookups.org(tx, org.parent());
+				parent = Lookups.org(tx, this.scope, org.parent());
 				if (parent == null) {
 					problems.add(item, "parent", "no org '" + org.parent() + "'");
 				}
@@ -309,7 +344,8 @@ public final class OrgChanges {
 
 	/**
 	 * Re-parents an org, with its whole subtree; no membership moves.
-	 * @throws ChangeRejectedException when either org is unknown, the org is a root, the new parent
+	 * @throws ChangeRejectedException when either org is unknown, the org is a root or the scope's
+	 * root, the new parent
 	 * is its present one, lies in its own subtree (the message names the cycle), or is not of a
 	 * higher kind, or when the org is a party group with members assigned (they would be left in a
 	 * group outside their own org)
@@ -319,7 +355,7 @@ public final class OrgChanges {
 			Lookups.lockTree(tx, ids(id, newParent));
 			Problems problems = new Problems();
 			String item = Problems.item(id);
-			OrgNode org = existingOrg(tx, id, "id", problems);
+			OrgNode org = orgToReshape(tx, id, "moved", problems);
 			if (org != null && org.parent() == null) {
 				problems.add(id, "id", "'" + id + "' is a root (it has no parent); a root cannot be moved");
 			}
@@ -361,8 +397,8 @@ public final class OrgChanges {
 	 * is deleted. A moved member's group assignment ends unless the group sits under the target.
 	 * @param targetForMembers where its members go; may be {@code null} only when it has none. It may
 	 * be one of its children (they survive, under its parent), but not a PARTY_GROUP
-	 * @throws ChangeRejectedException when either org is unknown, the target is missing (while it
-	 * has members), is itself or a PARTY_GROUP, or when it has children and no parent, or a child is
+	 * @throws ChangeRejectedException when either org is unknown, the org is the scope's root, the
+	 * target is missing (while it has members), is itself or a PARTY_GROUP, or when it has children and no parent, or a child is
 	 * not of a lower kind than its parent (the child's new parent)
 	 */
 	public OrgDissolved dissolveOrg(String id, String targetForMembers) {
@@ -370,7 +406,7 @@ public final class OrgChanges {
 			Lookups.lockTree(tx, ids(id, targetForMembers));
 			Problems problems = new Problems();
 			String item = Problems.item(id);
-			OrgNode org = existingOrg(tx, id, "id", problems);
+			OrgNode org = orgToReshape(tx, id, "dissolved", problems);
 			if (targetForMembers != null) {
 				if (targetForMembers.equals(id)) {
 					problems.add(item, "target", "the members of '" + id + "' cannot move to '" + id
@@ -537,7 +573,9 @@ public final class OrgChanges {
 	 * Moves a member's membership (組織關係轉接) to another org, ends its group assignment and keeps
 	 * the transfer in its history. Roles and participation stay.
 	 * @param reason why, kept with the transfer; may be {@code null}
-	 * @param when when it took effect; {@code null} for now (the database's clock)
+	 * @param when when it took effect; {@code null} for now: the database's clock, read under the
+	 * member's lock, so that transfers of one member made one after the other have times in that
+	 * order (a time read before the transaction may be older than a transfer that got the lock first)
 	 * @throws ChangeRejectedException when the member or target is unknown or missing, the target is
 	 * a PARTY_GROUP or the member's present org
 	 */
@@ -672,8 +710,7 @@ public final class OrgChanges {
 			if (!CONSTRAINT_FAILED.equals(ex.code())) {
 				throw ex;
 			}
-			throw new ChangeRejectedException(List.of(new Problem(Problems.item(id), "id", "id '" + id
-					+ "' was taken by another change committed meanwhile; ids are unique across orgs, units and members")));
+			throw new ChangeRejectedException(List.of(new Problem(Problems.item(id), "id", taken(id))));
 		}
 	}
 
@@ -705,43 +742,55 @@ public final class OrgChanges {
 				t.get("to").asString(null), t.get("at").asZonedDateTime().toInstant(), t.get("reason").asString(null));
 	}
 
-	private static void checkNewId(TransactionContext tx, String id, Problems problems) {
+	private void checkNewId(TransactionContext tx, String id, Problems problems) {
 		if (Problems.isBlank(id)) {
 			problems.add(Problems.NO_ID, "id", "id is missing");
 			return;
 		}
-		List<String> holders = Lookups.holders(tx, id);
-		if (!holders.isEmpty()) {
-			problems.add(id, "id", "id '" + id + "' is already used by " + String.join(" and ", holders)
-					+ "; ids are unique across orgs, units and members");
+		if (Lookups.isTaken(tx, id)) {
+			problems.add(id, "id", taken(id));
 		}
 	}
 
-	private static OrgNode existingOrg(TransactionContext tx, String id, String field,
+	private OrgNode existingOrg(TransactionContext tx, String id, String field,
 			Problems problems) {
 		return existingOrg(tx, id, field, Problems.item(id), problems);
 	}
 
 	/** The org {@code id} names in {@code field} of {@code item}; {@code null}, with a problem, when there is none. */
-	private static OrgNode existingOrg(TransactionContext tx, String id, String field, String item,
+	private OrgNode existingOrg(TransactionContext tx, String id, String field, String item,
 			Problems problems) {
 		if (Problems.isBlank(id)) {
 			problems.add(item, field, field + " is missing");
 			return null;
 		}
-		OrgNode org = Lookups.org(tx, id);
+		OrgNode org = Lookups.org(tx, this.scope, id);
 		if (org == null) {
 			problems.add(item, field, "no org '" + id + "'");
 		}
 		return org;
 	}
 
-	private static MemberNode existingMember(TransactionContext tx, String id, Problems problems) {
+	/**
+	 * The org {@code id} names for a move or dissolution; {@code null}, with a problem, when there is
+	 * none or it is the root of the caller's scope. Nothing more is checked of a scope's root: its
+	 * parent and the way its children would go lie outside the scope.
+	 */
+	private OrgNode orgToReshape(TransactionContext tx, String id, String done, Problems problems) {
+		OrgNode org = existingOrg(tx, id, "id", problems);
+		if (org != null && this.scope.isRoot(org.id())) {
+			problems.add(id, "id", "'" + id + "' is the root of your scope; it cannot be " + done);
+			return null;
+		}
+		return org;
+	}
+
+	private MemberNode existingMember(TransactionContext tx, String id, Problems problems) {
 		if (Problems.isBlank(id)) {
 			problems.add(Problems.NO_ID, "member", "member is missing");
 			return null;
 		}
-		MemberNode member = Lookups.member(tx, id);
+		MemberNode member = Lookups.member(tx, this.scope, id);
 		if (member == null) {
 			problems.add(id, "member", "no member '" + id + "'");
 		}
@@ -749,7 +798,7 @@ public final class OrgChanges {
 	}
 
 	/** A group must be a PARTY_GROUP directly under the member's org (CONTRACT section 1). */
-	private static void checkGroup(TransactionContext tx, String item, String groupId, String orgId,
+	private void checkGroup(TransactionContext tx, String item, String groupId, String orgId,
 			Problems problems) {
 		OrgNode group = existingOrg(tx, groupId, "group", item, problems);
 		if (group == null) {
@@ -759,13 +808,15 @@ public final class OrgChanges {
 			problems.add(item, "group", group.describe() + " is not a PARTY_GROUP");
 		}
 		else if (orgId != null && !orgId.equals(group.parent())) {
-			String actual = (group.parent() != null) ? "its parent is '" + group.parent() + "'" : "it has no parent";
+			// The parent of a scope's root lies outside the scope, and is not named.
+			String actual = this.scope.isRoot(groupId) ? "it is the root of your scope"
+					: (group.parent() != null) ? "its parent is '" + group.parent() + "'" : "it has no parent";
 			problems.add(item, "group",
 					"group '" + groupId + "' is not under the member's org '" + orgId + "' (" + actual + ")");
 		}
 	}
 
-	private static void checkNewRoles(TransactionContext tx, String item, List<RoleAssignment> roles,
+	private void checkNewRoles(TransactionContext tx, String item, List<RoleAssignment> roles,
 			Problems problems) {
 		List<String> orgIds = new ArrayList<>();
 		for (RoleAssignment role : roles) {
@@ -773,7 +824,7 @@ public final class OrgChanges {
 				orgIds.add(role.org());
 			}
 		}
-		Map<String, OrgKind> kinds = Lookups.orgKinds(tx, orgIds);
+		Map<String, OrgKind> kinds = Lookups.orgKinds(tx, this.scope, orgIds);
 		Set<RoleAssignment> seen = new HashSet<>();
 		for (int i = 0; i < roles.size(); i++) {
 			RoleAssignment role = roles.get(i);
@@ -806,7 +857,7 @@ public final class OrgChanges {
 	 * Checks that each id of a list field resolves to a {@code targetKind} ("unit" or "org"),
 	 * reporting entries as {@code field[i]}; returns the ids, none {@code null}, for writing.
 	 */
-	private static List<String> referencesTo(TransactionContext tx, String item, String field,
+	private List<String> referencesTo(TransactionContext tx, String item, String field,
 			List<String> ids, String targetKind, Problems problems) {
 		List<String> present = new ArrayList<>();
 		for (int i = 0; i < ids.size(); i++) {
@@ -818,13 +869,21 @@ public final class OrgChanges {
 			}
 		}
 		Set<String> missing = new HashSet<>(
-				"unit".equals(targetKind) ? Lookups.missingUnits(tx, present) : Lookups.missingOrgs(tx, present));
+				"unit".equals(targetKind) ? Lookups.missingUnits(tx, present) : Lookups.missingOrgs(tx, this.scope, present));
 		for (int i = 0; i < ids.size(); i++) {
 			if (ids.get(i) != null && missing.contains(ids.get(i))) {
 				problems.add(item, field + "[" + i + "]", "no " + targetKind + " '" + ids.get(i) + "'");
 			}
 		}
 		return present;
+	}
+
+	/**
+	 * The one answer for an id already taken, whatever holds it and wherever: naming the holder's
+	 * kind would let a scoped caller probe what lies outside its scope.
+	 */
+	private static String taken(String id) {
+		return "id '" + id + "' is already taken; ids are unique across orgs, units and members";
 	}
 
 	private static String notAbove(OrgNode parent, OrgKind kind) {

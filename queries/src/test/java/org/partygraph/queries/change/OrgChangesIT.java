@@ -6,12 +6,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +35,7 @@ import org.partygraph.queries.GraphSnapshot;
 import org.partygraph.queries.TestNeo4j;
 import org.partygraph.queries.dataset.DatasetImporter;
 import org.partygraph.queries.dataset.ImportProgress;
+import org.partygraph.queries.schema.WriteScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -708,6 +711,165 @@ class OrgChangesIT {
 				RETURN count(m)
 				""")).isEqualTo(3);
 		assertThat(count("MATCH (n) WHERE n._LOCK_ IS NOT NULL RETURN count(n)")).isZero();
+	}
+
+	// Scope (WriteScope): changes limited to o-hbt's subtree
+
+	@Test
+	void aScopedChangeRefusesEveryOrgAndMemberOutsideItsScopeExactlyAsAnUnknownId() {
+		OrgChanges hbt = this.changes.within(WriteScope.of("o-hbt"));
+		// Each change with the outside id, every other argument valid and inside the scope.
+		Map<String, Function<String, ThrowingCallable>> changes = new LinkedHashMap<>();
+		changes.put("createOrg parent", (id) -> () -> hbt.createOrg(NewOrg.of("o-new", OrgKind.BRANCH, "新支部", id)));
+		changes.put("renameOrg id", (id) -> () -> hbt.renameOrg(id, "新名"));
+		changes.put("moveOrg id", (id) -> () -> hbt.moveOrg(id, "o-hbt"));
+		changes.put("moveOrg parent", (id) -> () -> hbt.moveOrg("o-xz-b", id));
+		changes.put("dissolveOrg id", (id) -> () -> hbt.dissolveOrg(id, "o-xz"));
+		changes.put("dissolveOrg target", (id) -> () -> hbt.dissolveOrg("o-xz-b", id));
+		changes.put("addCoManager id", (id) -> () -> hbt.addCoManager(id, "o-xz"));
+		changes.put("addCoManager coManager", (id) -> () -> hbt.addCoManager("o-xz", id));
+		changes.put("removeCoManager id", (id) -> () -> hbt.removeCoManager(id, "o-hbt"));
+		changes.put("removeCoManager coManager", (id) -> () -> hbt.removeCoManager("o-xz", id));
+		changes.put("addMember org", (id) -> () -> hbt.addMember(member("n1", id, null, null)));
+		changes.put("addMember group", (id) -> () -> hbt.addMember(member("n1", "o-xz-b", id, null)));
+		changes.put("addMember roles[].org", (id) -> () -> hbt.addMember(new NewMember("n1", "趙五", MemberStatus.FULL,
+				"o-xz-b", null, null, null, null, null, null, null, null,
+				List.of(new RoleAssignment("o-xz", Role.SECRETARY), new RoleAssignment(id, Role.SECRETARY)), null)));
+		changes.put("addMember participatesIn", (id) -> () -> hbt.addMember(new NewMember("n1", "趙五",
+				MemberStatus.FULL, "o-xz-b", null, null, null, null, null, null, null, null, null, List.of("o-xz", id))));
+		changes.put("transferMember target", (id) -> () -> hbt.transferMember("a1", id, null, null));
+		changes.put("assignRole org", (id) -> () -> hbt.assignRole("a1", id, Role.COMMITTEE_MEMBER));
+		changes.put("removeRole org", (id) -> () -> hbt.removeRole("a1", id, Role.COMMITTEE_MEMBER));
+		changes.put("assignGroup group", (id) -> () -> hbt.assignGroup("b3", id));
+		changes.forEach((change, made) -> assertRefusedAsUnknown(change, made, "o-e1", "o-none"));
+		// o-npe and the county too: a working committee and a root.
+		assertRefusedAsUnknown("createOrg parent", changes.get("createOrg parent"), "o-npe", "o-none");
+		assertRefusedAsUnknown("renameOrg id", changes.get("renameOrg id"), "o-county", "o-none");
+
+		Map<String, Function<String, ThrowingCallable>> memberChanges = new LinkedHashMap<>();
+		memberChanges.put("transferMember member", (id) -> () -> hbt.transferMember(id, "o-xz", null, null));
+		memberChanges.put("assignRole member", (id) -> () -> hbt.assignRole(id, "o-xz", Role.COMMITTEE_MEMBER));
+		memberChanges.put("removeRole member", (id) -> () -> hbt.removeRole(id, "o-xz", Role.COMMITTEE_MEMBER));
+		memberChanges.put("assignGroup member", (id) -> () -> hbt.assignGroup(id, "o-xz-g1"));
+		memberChanges.forEach((change, made) -> assertRefusedAsUnknown(change, made, "e1", "m-none"));
+	}
+
+	@Test
+	void aScopedChangeInsideItsScopeIsMadeAsAnUnscopedOneWouldBe() {
+		OrgChanges hbt = this.changes.within(WriteScope.of("o-hbt"));
+		assertThat(hbt.scope().root()).isEqualTo("o-hbt");
+		assertThat(this.changes.scope().isEverything()).as("the unscoped instance stays unscoped").isTrue();
+
+		hbt.createOrg(NewOrg.of("o-xz-p", OrgKind.BRANCH, "種植支部", "o-xz"));
+		hbt.renameOrg("o-xz-b", "養殖支部");
+		hbt.addMember(new NewMember("n1", "趙五", MemberStatus.FULL, "o-xz-p", null, null, null, null, null, null, null,
+				null, List.of(new RoleAssignment("o-xz", Role.COMMITTEE_MEMBER)), List.of("o-hbt")));
+		hbt.transferMember("b3", "o-xz-p", null, null);
+		hbt.assignGroup("b3", null);
+		hbt.moveOrg("o-xz-p", "o-hbt");
+		hbt.dissolveOrg("o-xz-p", "o-xz");
+
+		assertThat(count("MATCH (:Org {id: 'o-xz-b', name: '養殖支部'}) RETURN count(*)")).isEqualTo(1);
+		assertThat(count("MATCH (:Member {id: 'n1'})-[:MEMBER_OF]->(:Org {id: 'o-xz'}) RETURN count(*)")).isEqualTo(1);
+		assertThat(count("MATCH (:Member {id: 'n1'})-[:HOLDS]->(:Org {id: 'o-xz'}) RETURN count(*)")).isEqualTo(1);
+		assertThat(count("MATCH (:Member {id: 'b3'})-[:MEMBER_OF]->(:Org {id: 'o-xz'}) RETURN count(*)")).isEqualTo(1);
+		assertThat(count("MATCH (o:Org {id: 'o-xz-p'}) RETURN count(o)")).isZero();
+	}
+
+	@Test
+	void aScopeIsReadFromTheTreeAsTheChangeFindsItNotAsItWas() {
+		OrgChanges hbt = this.changes.within(WriteScope.of("o-hbt"));
+		hbt.renameOrg("o-xz-b", "養殖支部");
+		// Moved out by a change without a scope: o-xz-b and its members leave o-hbt's subtree with it.
+		this.changes.moveOrg("o-xz", "o-npe");
+
+		assertRejected(() -> hbt.renameOrg("o-xz-b", "又改名"), "o-xz-b", "id");
+		assertRejected(() -> hbt.transferMember("b1", "o-hbt", null, null), "b1", "member");
+		// And back in: changeable again.
+		this.changes.moveOrg("o-xz", "o-hbt");
+		hbt.renameOrg("o-xz-b", "又改名");
+		assertThat(count("MATCH (:Org {id: 'o-xz-b', name: '又改名'}) RETURN count(*)")).isEqualTo(1);
+	}
+
+	@Test
+	void aScopedCallerCannotMoveOrDissolveItsScopesRootNorCreateAnOrgWithoutAParent() {
+		OrgChanges xz = this.changes.within(WriteScope.of("o-xz"));
+		ChangeRejectedException dissolved = assertRejected(() -> xz.dissolveOrg("o-xz", "o-xz-b"), "o-xz", "id");
+		ChangeRejectedException moved = assertRejected(() -> xz.moveOrg("o-xz", "o-xz-b"), "o-xz", "id");
+		for (ChangeRejectedException rejected : List.of(dissolved, moved)) {
+			// Nothing about its parent or where its children would go, which lie outside.
+			assertThat(rejected.problems()).singleElement()
+				.extracting(Problem::message)
+				.asString()
+				.contains("root of your scope")
+				.doesNotContain("o-hbt");
+		}
+		ChangeRejectedException created = assertRejected(
+				() -> xz.createOrg(NewOrg.of("o-c2", OrgKind.COUNTY_COMMITTEE, "另一縣委", null)), "o-c2", "parent");
+		assertThat(created.problems()).singleElement().extracting(Problem::message).asString().contains("o-xz");
+		// Without a scope, the same root may go.
+		this.changes.moveOrg("o-xz", "o-npe");
+		assertThat(count("MATCH (:Org {id: 'o-xz'})-[:SUBORDINATE_TO]->(:Org {id: 'o-npe'}) RETURN count(*)"))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aTakenIdIsRefusedWithOneMessageWhateverHoldsIt() {
+		OrgChanges hbt = this.changes.within(WriteScope.of("o-hbt"));
+		List<Problem> expected = null;
+		for (String id : List.of("o-xz", "o-e1", "o-county", "u-xz", "a1", "e1")) {
+			for (OrgChanges changes : List.of(hbt, this.changes)) {
+				List<Problem> problems = normalised(
+						assertRejected(() -> changes.createOrg(NewOrg.of(id, OrgKind.BRANCH, "新支部", "o-xz")), id, "id"),
+						id);
+				assertThat(normalised(
+						assertRejected(() -> changes.addMember(NewMember.of(id, "趙五", MemberStatus.FULL, "o-xz")), id,
+								"id"),
+						id))
+					.isEqualTo(problems);
+				if (expected == null) {
+					expected = problems;
+				}
+				assertThat(problems).as("%s in %s", id, changes.scope()).isEqualTo(expected);
+			}
+		}
+		assertThat(expected).singleElement()
+			.extracting(Problem::message)
+			.asString()
+			.contains("already taken")
+			.doesNotContain("Org", "Unit", "Member");
+	}
+
+	/**
+	 * The change with {@code outside} is refused exactly as with {@code unknown}, nothing written
+	 * either time.
+	 */
+	private static void assertRefusedAsUnknown(String change, Function<String, ThrowingCallable> made, String outside,
+			String unknown) {
+		List<Problem> outsideProblems = rejected(made.apply(outside));
+		List<Problem> unknownProblems = rejected(made.apply(unknown));
+		assertThat(outsideProblems).as(change).isNotEmpty();
+		assertThat(normalised(outsideProblems, outside)).as("%s with %s, as with %s", change, outside, unknown)
+			.isEqualTo(normalised(unknownProblems, unknown));
+	}
+
+	private static List<Problem> rejected(ThrowingCallable change) {
+		List<String> before = GraphSnapshot.take();
+		Throwable thrown = catchThrowable(change);
+		assertThat(thrown).isInstanceOf(ChangeRejectedException.class);
+		assertThat(GraphSnapshot.take()).as("nothing written").isEqualTo(before);
+		return ((ChangeRejectedException) thrown).problems();
+	}
+
+	private static List<Problem> normalised(ChangeRejectedException rejected, String id) {
+		return normalised(rejected.problems(), id);
+	}
+
+	/** The problems with {@code id} written as {@code X}. */
+	private static List<Problem> normalised(List<Problem> problems, String id) {
+		return problems.stream()
+			.map((p) -> new Problem(p.item().replace(id, "X"), p.field(), p.message().replace(id, "X")))
+			.toList();
 	}
 
 	// Input is data, never Cypher

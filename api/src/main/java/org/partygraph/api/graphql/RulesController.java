@@ -1,12 +1,12 @@
 package org.partygraph.api.graphql;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.partygraph.api.limits.LimitsProperties;
 import org.partygraph.api.limits.WhatIfBudget;
 import org.partygraph.api.security.CurrentUser;
 import org.partygraph.api.security.Scope;
@@ -15,7 +15,7 @@ import org.partygraph.queries.read.OrgRow;
 import org.partygraph.queries.rules.ComplianceIssue;
 import org.partygraph.queries.rules.ComplianceQueries;
 import org.partygraph.queries.rules.Rule;
-import org.partygraph.queries.whatif.InvalidOperationException;
+import org.partygraph.queries.scenario.Scenarios;
 import org.partygraph.queries.whatif.Operation;
 import org.partygraph.queries.whatif.WhatIfReport;
 
@@ -38,8 +38,15 @@ public class RulesController {
 
 	private final WhatIfBudget budget;
 
-	public RulesController(ComplianceQueries compliance, OrgQueries orgs, Scope scope, WhatIfBudget budget) {
+	private final Scenarios scenarios;
+
+	private final LimitsProperties limits;
+
+	public RulesController(ComplianceQueries compliance, OrgQueries orgs, Scope scope, WhatIfBudget budget,
+			Scenarios scenarios, LimitsProperties limits) {
 		this.budget = budget;
+		this.scenarios = scenarios;
+		this.limits = limits;
 		this.compliance = compliance;
 		this.orgs = orgs;
 		this.scope = scope;
@@ -61,24 +68,13 @@ public class RulesController {
 		if (operations.isEmpty()) {
 			throw new IllegalArgumentException("operations: give at least one operation");
 		}
+		LimitsProperties.checkListSize("operations", operations.size(), this.limits.whatIfOperations(),
+				LimitsProperties.WHAT_IF_OPERATIONS);
 		String scoped = this.scope.within(within, "within");
-		// An org outside the user's scope is, for them, an org that does not exist.
-		for (int i = 0; i < operations.size(); i++) {
-			Operation op = operations.get(i);
-			List<String> ids = new ArrayList<>(op.orgs());
-			if (op.org() != null) {
-				ids.add(op.org());
-			}
-			if (op.target() != null) {
-				ids.add(op.target());
-			}
-			for (String id : ids) {
-				if (!this.scope.isVisible(id)) {
-					throw new InvalidOperationException(i, op.op(), "no org has id '" + id + "'");
-				}
-			}
-		}
-		WhatIfReport report = this.budget.run(() -> this.compliance.whatIf(scoped, operations));
+		// An org or member outside the user's scope is, for them, one that does not exist: the same
+		// check as saving and applying a scenario, on the live graph rather than a cache.
+		String root = this.scope.root();
+		WhatIfReport report = this.budget.run(() -> this.scenarios.whatIf(root, scoped, operations));
 		if (report == null) {
 			throw new NotFoundException("within: no org has id '" + within + "'");
 		}

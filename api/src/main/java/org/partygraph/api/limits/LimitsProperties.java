@@ -19,14 +19,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (GraphQL Java {@code ParserOptions.maxWhitespaceTokens})
  * @param maxCharacters characters in the document (GraphQL Java {@code ParserOptions.maxCharacters});
  * variables do not count, so big inputs such as {@code importDataset}'s JSON belong in variables
+ * @param compareScenarios ({@code party-graph.limits.compare-scenarios}, default 10) the most
+ * scenario names one {@code compareScenarios} takes; each is a what-if of its own, and all of them
+ * together run under {@code party-graph.limits.what-if-budget}. A longer list is refused, naming
+ * {@code names} and this property, before any database work
+ * @param whatIfOperations ({@code party-graph.limits.what-if-operations}, default 200) the most
+ * operations one {@code whatIf} or {@code saveScenario} takes; a longer list is refused, naming
+ * {@code operations} and this property, before any database work
  */
 @ConfigurationProperties(LimitsProperties.PREFIX)
 public record LimitsProperties(@DefaultValue("12") int maxDepth, @DefaultValue("5000") int maxComplexity,
 		@DefaultValue("10") int listMultiplier, @DefaultValue("100") int maxPageSize,
 		@DefaultValue("30") int maxAliases, @DefaultValue("15000") int maxTokens,
-		@DefaultValue("50000") int maxWhitespaceTokens, @DefaultValue("100000") int maxCharacters) {
+		@DefaultValue("50000") int maxWhitespaceTokens, @DefaultValue("100000") int maxCharacters,
+		@DefaultValue("10") int compareScenarios, @DefaultValue("200") int whatIfOperations) {
 
 	static final String PREFIX = "party-graph.limits";
+
+	/** The full name of {@link #compareScenarios()}. */
+	public static final String COMPARE_SCENARIOS = PREFIX + ".compare-scenarios";
+
+	/** The full name of {@link #whatIfOperations()}. */
+	public static final String WHAT_IF_OPERATIONS = PREFIX + ".what-if-operations";
 
 	/** The resolvers refuse a larger {@code first} whatever is configured here (Cursors.pageSize). */
 	static final int RESOLVER_PAGE_SIZE_CAP = 100;
@@ -43,6 +57,8 @@ public record LimitsProperties(@DefaultValue("12") int maxDepth, @DefaultValue("
 		positive("max-tokens", maxTokens);
 		positive("max-whitespace-tokens", maxWhitespaceTokens);
 		positive("max-characters", maxCharacters);
+		positive("compare-scenarios", compareScenarios);
+		positive("what-if-operations", whatIfOperations);
 		if (maxPageSize > RESOLVER_PAGE_SIZE_CAP) {
 			throw new IllegalArgumentException(PREFIX + ".max-page-size is " + maxPageSize
 					+ " but the resolvers refuse a first over " + RESOLVER_PAGE_SIZE_CAP
@@ -52,12 +68,23 @@ public record LimitsProperties(@DefaultValue("12") int maxDepth, @DefaultValue("
 
 	/** The defaults, as documented above. */
 	public static LimitsProperties defaults() {
-		return new LimitsProperties(12, 5000, 10, 100, 30, 15000, 50000, 100000);
+		return new LimitsProperties(12, 5000, 10, 100, 30, 15000, 50000, 100000, 10, 200);
 	}
 
 	/** The full name of one of these properties, e.g. {@code party-graph.limits.max-depth}. */
 	static String property(String name) {
 		return PREFIX + "." + name;
+	}
+
+	/**
+	 * Refuses a list argument longer than its limit, naming the argument and the property.
+	 * @throws IllegalArgumentException when {@code size} is over {@code limit}
+	 */
+	public static void checkListSize(String argument, int size, int limit, String property) {
+		if (size > limit) {
+			throw new IllegalArgumentException(argument + ": at most " + limit + " may be given (" + property
+					+ "), not " + size);
+		}
 	}
 
 	private static void positive(String name, int value) {

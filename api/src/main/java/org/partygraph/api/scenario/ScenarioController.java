@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.partygraph.api.graphql.ChangeController.ChangeError;
 import org.partygraph.api.graphql.NotFoundException;
+import org.partygraph.api.limits.LimitsProperties;
 import org.partygraph.api.limits.WhatIfBudget;
 import org.partygraph.api.security.Scope;
 import org.partygraph.queries.read.OrgQueries;
@@ -34,6 +35,12 @@ import org.springframework.stereotype.Controller;
 /**
  * Saved scenarios in GraphQL. A refused save, delete or apply answers {@code refusal} and
  * {@code errors} (item, field, message) in its payload, with nothing written.
+ *
+ * <p>
+ * Each scenario is owned by its saver's scope; to a user whose scope does not cover the owner scope
+ * it does not exist (saving under its name is refused as NAME_TAKEN). The operations of a save, an
+ * apply and a comparison may name only orgs and members in the caller's scope
+ * ({@link Scenarios#whatIf}); an apply checks that in its own transaction.
  */
 @Controller
 @PreAuthorize("hasRole('ANALYST')")
@@ -47,22 +54,27 @@ public class ScenarioController {
 
 	private final WhatIfBudget budget;
 
-	public ScenarioController(Scenarios scenarios, OrgQueries orgs, Scope scope, WhatIfBudget budget) {
+	private final LimitsProperties limits;
+
+	public ScenarioController(Scenarios scenarios, OrgQueries orgs, Scope scope, WhatIfBudget budget,
+			LimitsProperties limits) {
 		this.budget = budget;
+		this.limits = limits;
 		this.scenarios = scenarios;
 		this.orgs = orgs;
 		this.scope = scope;
 	}
 
+	/** The scenarios whose owner scope the user's covers (an owner of null: users who see everything). */
 	@QueryMapping
 	public List<Scenario> scenarios() {
-		return this.scope.filter(this.scenarios.list(), Scenario::within);
+		return this.scenarios.list().stream().filter(this::visible).toList();
 	}
 
 	@QueryMapping
 	public Scenario scenario(@Argument String name) {
 		Scenario found = this.scenarios.find(name);
-		return (found != null && this.scope.isVisible(found.within())) ? found : null;
+		return (found != null && visible(found)) ? found : null;
 	}
 
 	@QueryMapping
@@ -70,13 +82,16 @@ public class ScenarioController {
 		if (names.isEmpty()) {
 			throw new IllegalArgumentException("names: give at least one scenario name");
 		}
+		LimitsProperties.checkListSize("names", names.size(), this.limits.compareScenarios(),
+				LimitsProperties.COMPARE_SCENARIOS);
 		for (String name : names) {
 			if (scenario(name) == null) {
 				throw new NotFoundException("names: no scenario is saved under the name '" + name + "'");
 			}
 		}
+		String root = this.scope.root();
 		try {
-			return this.scenarios.compare(names);
+			return this.budget.run(() -> this.scenarios.compare(names, root));
 		}
 		catch (ScenarioRejectedException ex) {
 			throw new NotFoundException("names: " + ex.problems().get(0).message());
@@ -96,10 +111,13 @@ public class ScenarioController {
 	@MutationMapping
 	public ScenarioPayload saveScenario(@Argument String name, @Argument String within,
 			@Argument List<Operation> operations, @Argument String note, Principal principal) {
+		LimitsProperties.checkListSize("operations", operations.size(), this.limits.whatIfOperations(),
+				LimitsProperties.WHAT_IF_OPERATIONS);
 		try {
 			String scoped = this.scope.within(within, "within");
+			String root = this.scope.root();
 			SavedScenario saved = this.budget.run(
-					() -> this.scenarios.saveWithReport(name, scoped, operations, note, user(principal)));
+					() -> this.scenarios.saveWithReport(name, scoped, operations, note, user(principal), root));
 			return new ScenarioPayload(saved.scenario(), saved.report(), null, List.of());
 		}
 		catch (ScenarioRejectedException ex) {
@@ -115,7 +133,7 @@ public class ScenarioController {
 					List.of(new ChangeError(name, "name", "no scenario is saved under the name '" + name + "'")));
 		}
 		try {
-			this.scenarios.delete(name);
+			this.scenarios.delete(name, this.scope.root());
 			return new DeleteScenarioPayload(name, null, List.of());
 		}
 		catch (ScenarioRejectedException ex) {
@@ -131,7 +149,14 @@ public class ScenarioController {
 					List.of(new ChangeError(name, "name", "no scenario is saved under the name '" + name + "'")));
 		}
 		try {
-			AppliedScenario applied = this.scenarios.apply(name, user(principal));
+			AppliedScenario applied;
+			try {
+				applied = this.scenarios.apply(name, user(principal), this.scope.root());
+			}
+			finally {
+				// The tree may have changed: later reads of this request see the new one.
+				this.scope.changed();
+			}
 			return new ApplyScenarioPayload(applied.scenario(), applied.orgsCreated(), applied.orgsChanged(),
 					applied.orgsDissolved(), applied.membersChanged(), applied.transfers(), null, List.of());
 		}
@@ -157,7 +182,7 @@ public class ScenarioController {
 
 	@SchemaMapping(typeName = "Scenario")
 	public WhatIfReport report(Scenario scenario) {
-		return this.scenarios.report(scenario);
+		return this.scenarios.report(scenario, this.scope.root());
 	}
 
 	@SchemaMapping(typeName = "Scenario")
@@ -196,6 +221,11 @@ public class ScenarioController {
 	@SchemaMapping(typeName = "ScenarioComparison")
 	public boolean sameScope(ScenarioComparison comparison) {
 		return comparison.sameScope();
+	}
+
+	/** Whether the user's scope covers the scenario's owner scope (null: everything). */
+	private boolean visible(Scenario scenario) {
+		return this.scope.isVisible(scenario.owner());
 	}
 
 	private static String user(Principal principal) {

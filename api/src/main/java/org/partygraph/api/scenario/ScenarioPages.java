@@ -6,6 +6,7 @@ import java.util.List;
 import org.partygraph.api.security.Scope;
 import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
+import org.partygraph.queries.scenario.Scenario;
 import org.partygraph.queries.scenario.ScenarioDetails;
 import org.partygraph.queries.scenario.Scenarios;
 
@@ -55,9 +56,8 @@ public class ScenarioPages {
 
 	@GetMapping("/scenarios/{name}/report.html")
 	public ResponseEntity<String> report(@PathVariable String name) {
-		ScenarioDetails details = this.scenarios.details(name);
-		// Outside the user's scope a scenario answers as one that does not exist.
-		if (details == null || !this.scope.isVisible(details.scenario().within())) {
+		ScenarioDetails details = details(name);
+		if (details == null) {
 			return notFound(name);
 		}
 		String within = details.scenario().within();
@@ -68,9 +68,8 @@ public class ScenarioPages {
 
 	@GetMapping("/scenarios/{name}/changes.csv")
 	public ResponseEntity<?> changes(@PathVariable String name) {
-		ScenarioDetails details = this.scenarios.details(name);
-		// Outside the user's scope a scenario answers as one that does not exist.
-		if (details == null || !this.scope.isVisible(details.scenario().within())) {
+		ScenarioDetails details = details(name);
+		if (details == null) {
 			return notFound(name);
 		}
 		ContentDisposition disposition = ContentDisposition.attachment()
@@ -80,6 +79,20 @@ public class ScenarioPages {
 			.contentType(CSV)
 			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
 			.body(ChangesCsv.render(details));
+	}
+
+	/**
+	 * The scenario's details as the user may read them; {@code null} when there is none or the user's
+	 * scope does not cover its owner scope (outside it a scenario answers as one that does not exist).
+	 */
+	private ScenarioDetails details(String name) {
+		Scenario found = this.scenarios.find(name);
+		if (found == null || !this.scope.isVisible(found.owner())) {
+			return null;
+		}
+		ScenarioDetails details = this.scenarios.details(name, this.scope.root());
+		// Re-saved in between by a wider scope: as absent as before.
+		return (details != null && this.scope.isVisible(details.scenario().owner())) ? details : null;
 	}
 
 	private static ResponseEntity<String> notFound(String name) {

@@ -7,6 +7,7 @@ import org.partygraph.model.Dataset;
 import org.partygraph.queries.limits.TimeBudget;
 import org.partygraph.queries.whatif.InvalidOperationException;
 import org.partygraph.queries.whatif.Operation;
+import org.partygraph.queries.whatif.OperationScope;
 import org.partygraph.queries.whatif.WorkingCopy;
 
 /**
@@ -28,7 +29,17 @@ public record Playback(Dataset before, Dataset after, List<String> created, List
 	 * @throws InvalidOperationException naming the first operation that cannot be applied
 	 */
 	public static Playback of(Dataset before, String withinOrgId, List<Operation> operations, int minFullMembers) {
-		WorkingCopy copy = new WorkingCopy(before, minFullMembers);
+		return of(before, withinOrgId, operations, minFullMembers, OperationScope.EVERYTHING);
+	}
+
+	/**
+	 * Plays the operations as a caller with the given scope may: what they name outside it fails as
+	 * an id that does not exist would (see {@link OperationScope}).
+	 * @throws InvalidOperationException naming the first operation that cannot be applied
+	 */
+	public static Playback of(Dataset before, String withinOrgId, List<Operation> operations, int minFullMembers,
+			OperationScope scope) {
+		WorkingCopy copy = new WorkingCopy(before, minFullMembers, scope);
 		List<List<String>> steps = new ArrayList<>();
 		for (int i = 0; i < operations.size(); i++) {
 			TimeBudget.checkpoint("playing operations[" + i + "] (" + operations.get(i).op() + ")");

@@ -11,6 +11,9 @@ import org.partygraph.queries.whatif.Operation;
  *
  * @param name its name, unique
  * @param within the scope org of its what-if, or {@code null} for everything
+ * @param owner the scope root of who saved it, or {@code null} for everything: only a user whose
+ * scope covers it (an unscoped user, or one whose subtree holds this org) sees, replaces, deletes or
+ * applies it
  * @param operations the operations, in order
  * @param note what it is for, in words; may be {@code null}
  * @param savedAt when it was saved (last re-saved)
@@ -21,7 +24,7 @@ import org.partygraph.queries.whatif.Operation;
  * @param savedSteps for each operation, what it did on the live graph when saved (one line or
  * more); what an applied scenario wrote
  */
-public record Scenario(String name, String within, List<Operation> operations, String note, Instant savedAt,
+public record Scenario(String name, String within, String owner, List<Operation> operations, String note, Instant savedAt,
 		String savedBy, String fingerprint, Instant appliedAt, String appliedBy, List<List<String>> savedSteps) {
 
 	public Scenario {

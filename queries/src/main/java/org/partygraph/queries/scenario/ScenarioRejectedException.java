@@ -57,7 +57,12 @@ public class ScenarioRejectedException extends InvalidDatasetException {
 		 */
 		OUTSIDE_SCOPE,
 		/** An id the scenario would create is held by something stored. */
-		ID_TAKEN
+		ID_TAKEN,
+		/**
+		 * The name is held by a scenario the caller may not see (another scope's); whose is not
+		 * said.
+		 */
+		NAME_TAKEN
 
 	}
 

@@ -29,6 +29,7 @@ import org.partygraph.model.RoleAssignment;
 import org.partygraph.queries.dataset.DatasetExporter;
 import org.partygraph.queries.dataset.GraphSchema;
 import org.partygraph.queries.dataset.MemberTallies;
+import org.partygraph.queries.schema.WriteScope;
 import org.partygraph.queries.pattern.Metric;
 import org.partygraph.queries.rules.ComplianceIssue;
 import org.partygraph.queries.limits.TimeBudget;
@@ -42,6 +43,7 @@ import org.partygraph.queries.structure.Structure;
 import org.partygraph.queries.whatif.InvalidOperationException;
 import org.partygraph.queries.whatif.MemberMove;
 import org.partygraph.queries.whatif.Operation;
+import org.partygraph.queries.whatif.OperationScope;
 import org.partygraph.queries.whatif.WhatIfReport;
 
 /**
@@ -75,12 +77,20 @@ public final class Scenarios {
 	/** Up to this many branches in scope, the page shows every one; above, only those that change. */
 	private static final int ALL_BRANCHES_UP_TO = 30;
 
-	private static final String SAVE = """
+	// Creates the scenario's node, or takes the write lock of the one saved under the name, so that
+	// what the save checks of it holds until it commits (a refusal rolls a new node back).
+	private static final String CLAIM = """
 			MERGE (s:Scenario {name: $name})
-			SET s.within = $within, s.operations = $operations, s.operationCount = $count, s.note = $note,
-			  s.savedAt = datetime.transaction(), s.savedBy = $savedBy, s.fingerprint = $fingerprint,
+			SET s._LOCK_ = true
+			REMOVE s._LOCK_
+			RETURN s, s.savedAt IS NULL AS fresh
+			""";
+
+	private static final String SAVE = """
+			MATCH (s:Scenario {name: $name})
+			SET s.within = $within, s.owner = $owner, s.operations = $operations, s.operationCount = $count,
+			  s.note = $note, s.savedAt = datetime.transaction(), s.savedBy = $savedBy, s.fingerprint = $fingerprint,
 			  s.steps = $steps
-			REMOVE s.appliedAt, s.appliedBy
 			RETURN s
 			""";
 
@@ -226,29 +236,42 @@ public final class Scenarios {
 	}
 
 	/**
-	 * Saves the operations under the name, replacing a scenario saved under it before (which is then
-	 * no longer applied). The operations are played out on the live graph first.
-	 * @param within the scope org, or {@code null} for everything
-	 * @param savedBy who saves it; may be {@code null}
-	 * @throws ScenarioRejectedException INVALID_NAME, NO_OPERATIONS, UNKNOWN_SCOPE, or
-	 * INVALID_OPERATION naming {@code operations[i]}; nothing is saved
+	 * Saves the operations under the name for a caller who sees everything, as
+	 * {@link #save(String, String, List, String, String, String)} does.
 	 */
 	public Scenario save(String name, String within, List<Operation> operations, String note, String savedBy) {
-		return save(name, within, operations, note, savedBy, false).scenario();
+		return save(name, within, operations, note, savedBy, null);
 	}
 
 	/**
-	 * Saves as {@link #save} does, with the what-if report of the operations on the same snapshot,
-	 * made before anything is written (so a {@link org.partygraph.queries.limits.TimeBudget} spent on
-	 * it leaves nothing saved).
+	 * Saves the operations under the name, owned by the saver's scope, replacing a scenario saved
+	 * under it before that the saver's scope covers and that was not applied. The operations are
+	 * played out on the live graph first, naming only what lies in the saver's scope
+	 * ({@link OperationScope}).
+	 * @param within the scope org, or {@code null} for everything
+	 * @param savedBy who saves it; may be {@code null}
+	 * @param callerScope the saver's scope root, or {@code null} for everything; becomes the owner
+	 * @throws ScenarioRejectedException INVALID_NAME, NO_OPERATIONS, UNKNOWN_SCOPE, INVALID_OPERATION
+	 * naming {@code operations[i]}, NAME_TAKEN (by a scenario the saver may not see) or ALREADY_APPLIED
+	 * (the scenario under the name was applied; it is kept as it is); nothing is saved
+	 */
+	public Scenario save(String name, String within, List<Operation> operations, String note, String savedBy,
+			String callerScope) {
+		return save(name, within, operations, note, savedBy, callerScope, false).scenario();
+	}
+
+	/**
+	 * Saves as {@link #save(String, String, List, String, String, String)} does, with the what-if
+	 * report of the operations on the same snapshot, made before anything is written (so a
+	 * {@link org.partygraph.queries.limits.TimeBudget} spent on it leaves nothing saved).
 	 */
 	public SavedScenario saveWithReport(String name, String within, List<Operation> operations, String note,
-			String savedBy) {
-		return save(name, within, operations, note, savedBy, true);
+			String savedBy, String callerScope) {
+		return save(name, within, operations, note, savedBy, callerScope, true);
 	}
 
 	private SavedScenario save(String name, String within, List<Operation> operations, String note, String savedBy,
-			boolean withReport) {
+			String callerScope, boolean withReport) {
 		checkName(name);
 		if (note != null && note.length() > NOTE_MAX) {
 			throw new ScenarioRejectedException(Refusal.INVALID_NAME, name, "note",
@@ -259,13 +282,16 @@ public final class Scenarios {
 					"give at least one operation");
 		}
 		Dataset snapshot = snapshotOf(name, within);
-		Playback playback = play(name, snapshot, within, operations);
+		WriteScope caller = WriteScope.of(callerScope);
+		Playback playback = play(name, snapshot, within, operations,
+				OperationScope.read(this.driver, caller.root(), operations));
 		String fingerprint = Fingerprint.of(snapshot, within, operations);
 		WhatIfReport report = withReport ? this.compliance.whatIf(snapshot, within, operations) : null;
 		TimeBudget.checkpoint("saving the scenario");
 		Map<String, Object> params = new HashMap<>();
 		params.put("name", name);
 		params.put("within", within);
+		params.put("owner", caller.root());
 		params.put("operations", OperationsJson.write(operations));
 		params.put("count", operations.size());
 		params.put("note", (note == null || note.isBlank()) ? null : note);
@@ -273,8 +299,20 @@ public final class Scenarios {
 		params.put("fingerprint", fingerprint);
 		params.put("steps", OperationsJson.writeSteps(playback.steps()));
 		try (Session session = this.driver.session()) {
-			return new SavedScenario(session.executeWrite((tx) -> scenario(tx.run(SAVE, params).single().get("s"))),
-					report);
+			return new SavedScenario(session.executeWrite((tx) -> {
+				Record claimed = tx.run(CLAIM, Map.of("name", name)).single();
+				if (!claimed.get("fresh").asBoolean()) {
+					Scenario existing = scenario(claimed.get("s"));
+					if (!covers(tx, caller, existing)) {
+						throw new ScenarioRejectedException(Refusal.NAME_TAKEN, name, "name",
+								"the name '" + name + "' is taken; choose another");
+					}
+					if (existing.applied()) {
+						throw alreadyApplied(existing, "save it under another name");
+					}
+				}
+				return scenario(tx.run(SAVE, params).single().get("s"));
+			}), report);
 		}
 	}
 
@@ -296,19 +334,28 @@ public final class Scenarios {
 		}
 	}
 
-	/**
-	 * Deletes the scenario saved under the name; the live graph is not touched (an applied scenario's
-	 * changes and transfer history stay).
-	 * @throws ScenarioRejectedException NOT_FOUND when there is none
-	 */
+	/** Deletes the scenario saved under the name for a caller who sees everything. */
 	public void delete(String name) {
-		long deleted;
+		delete(name, null);
+	}
+
+	/**
+	 * Deletes the scenario saved under the name; the live graph is not touched. An applied scenario
+	 * is the record of what was written and stays.
+	 * @param callerScope the caller's scope root, or {@code null} for everything
+	 * @throws ScenarioRejectedException NOT_FOUND when there is none the caller's scope covers,
+	 * ALREADY_APPLIED
+	 */
+	public void delete(String name, String callerScope) {
+		WriteScope caller = WriteScope.of(callerScope);
 		try (Session session = this.driver.session()) {
-			deleted = session
-				.executeWrite((tx) -> tx.run(DELETE, Map.of("name", String.valueOf(name))).single().get("deleted").asLong());
-		}
-		if (deleted == 0) {
-			throw notFound(name);
+			session.executeWriteWithoutResult((tx) -> {
+				Scenario scenario = lockVisible(tx, name, caller);
+				if (scenario.applied()) {
+					throw alreadyApplied(scenario, "it stays as the record of what was written");
+				}
+				tx.run(DELETE, Map.of("name", name)).consume();
+			});
 		}
 	}
 
@@ -344,10 +391,53 @@ public final class Scenarios {
 	}
 
 	/**
+	 * A fresh what-if report of the scenario on the live graph, for a caller with the given scope (as
+	 * {@link #whatIf}).
+	 * @return the report, or {@code null} when its scope org is gone
+	 * @throws InvalidOperationException when an operation no longer applies, or names what lies
+	 * outside the caller's scope
+	 */
+	public WhatIfReport report(Scenario scenario, String callerScope) {
+		return whatIf(callerScope, scenario.within(), scenario.operations());
+	}
+
+	/**
+	 * A what-if for a caller with the given scope: the operations may name only orgs and members in
+	 * it (others answer as ids that do not exist, see {@link OperationScope}), and not dissolve, move,
+	 * re-kind or merge its root. For a caller who sees everything, exactly
+	 * {@link ComplianceQueries#whatIf(String, List)}.
+	 * @param callerScope the caller's scope root, or {@code null} for everything
+	 * @return the report, or {@code null} when no org has id {@code within}
+	 * @throws InvalidOperationException naming the first operation that cannot be applied
+	 */
+	public WhatIfReport whatIf(String callerScope, String within, List<Operation> operations) {
+		OperationScope scope = OperationScope.read(this.driver, callerScope, operations);
+		if (scope.isEverything()) {
+			return this.compliance.whatIf(within, operations);
+		}
+		Dataset snapshot = this.exporter.snapshot(within);
+		if (within != null && snapshot.orgs().stream().noneMatch((o) -> o.id().equals(within))) {
+			return null;
+		}
+		// Played once as the caller may, failing as the engine would on an unknown id; then reported.
+		Playback.of(snapshot, within, operations, minFullMembers(), scope);
+		return this.compliance.whatIf(snapshot, within, operations);
+	}
+
+	/**
 	 * Everything a person reads to decide on the scenario.
 	 * @return the details, or {@code null} when no scenario has the name
 	 */
 	public ScenarioDetails details(String name) {
+		return details(name, null);
+	}
+
+	/**
+	 * Everything a person reads to decide on the scenario, played as a caller with the given scope may
+	 * ({@link #whatIf}).
+	 * @return the details, or {@code null} when no scenario has the name
+	 */
+	public ScenarioDetails details(String name, String callerScope) {
 		Scenario scenario = find(name);
 		if (scenario == null) {
 			return null;
@@ -361,7 +451,8 @@ public final class Scenarios {
 		}
 		Playback playback;
 		try {
-			playback = Playback.of(snapshot, within, scenario.operations(), minFullMembers());
+			playback = Playback.of(snapshot, within, scenario.operations(), minFullMembers(),
+					OperationScope.read(this.driver, callerScope, scenario.operations()));
 		}
 		catch (InvalidOperationException ex) {
 			return new ScenarioDetails(scenario, liveChanged, null, ex.getMessage(), List.of(), List.of(),
@@ -370,7 +461,7 @@ public final class Scenarios {
 		WhatIfReport report;
 		String reportError = null;
 		try {
-			report = report(scenario);
+			report = report(scenario, callerScope);
 		}
 		catch (InvalidOperationException ex) {
 			report = null;
@@ -386,6 +477,16 @@ public final class Scenarios {
 	 * @throws ScenarioRejectedException NOT_FOUND naming the first unknown name
 	 */
 	public ScenarioComparison compare(List<String> names) {
+		return compare(names, null);
+	}
+
+	/**
+	 * The scenarios side by side, each played as a caller with the given scope may ({@link #whatIf}):
+	 * one naming what lies outside it has that error and no figures.
+	 * @param callerScope the caller's scope root, or {@code null} for everything
+	 * @throws ScenarioRejectedException NOT_FOUND naming the first unknown name
+	 */
+	public ScenarioComparison compare(List<String> names, String callerScope) {
 		List<Scenario> scenarios = new ArrayList<>();
 		for (String name : names) {
 			Scenario scenario = find(name);
@@ -401,8 +502,9 @@ public final class Scenarios {
 		for (Scenario scenario : scenarios) {
 			WhatIfReport report = null;
 			String error = null;
+			TimeBudget.checkpoint("comparing scenario '" + scenario.name() + "'");
 			try {
-				report = report(scenario);
+				report = report(scenario, callerScope);
 				if (report == null) {
 					error = "the scope org '" + scenario.within() + "' is gone";
 				}
@@ -468,19 +570,29 @@ public final class Scenarios {
 	 * ID_TAKEN; nothing is written
 	 */
 	public AppliedScenario apply(String name, String appliedBy) {
+		return apply(name, appliedBy, null);
+	}
+
+	/**
+	 * Applies as {@link #apply(String, String)} does, for a caller with the given scope: checked inside
+	 * the apply's transaction, the scenario must be one the scope covers (else NOT_FOUND, as for a
+	 * name never saved), and its operations may name only orgs and members in the scope and not
+	 * dissolve, move, re-kind or merge its root (else INVALID_OPERATION, as for an id that does not
+	 * exist; see {@link OperationScope}).
+	 * @param callerScope the applier's scope root, or {@code null} for everything
+	 */
+	public AppliedScenario apply(String name, String appliedBy, String callerScope) {
+		WriteScope caller = WriteScope.of(callerScope);
 		// Fixed before the transaction, so that a retried attempt records the same transfer ids.
 		String applyId = UUID.randomUUID().toString();
 		try (Session session = this.driver.session()) {
 			return session.executeWrite((tx) -> {
-				List<Record> found = tx.run(LOCK_SCENARIO, Map.of("name", String.valueOf(name))).list();
-				if (found.isEmpty()) {
+				Scenario scenario = lockVisible(tx, name, caller);
+				if (scenario.within() != null && !caller.containsOrg(tx, scenario.within())) {
 					throw notFound(name);
 				}
-				Scenario scenario = scenario(found.get(0).get("s"));
 				if (scenario.applied()) {
-					throw new ScenarioRejectedException(Refusal.ALREADY_APPLIED, name, "name",
-							"scenario '" + name + "' was applied at " + scenario.appliedAt()
-									+ "; save it again to apply it once more");
+					throw alreadyApplied(scenario, "save it under another name to apply it once more");
 				}
 				tx.run(LOCK_DATASETS).consume();
 				if (scenario.within() != null) {
@@ -497,7 +609,9 @@ public final class Scenarios {
 							"the live graph changed under scenario '" + name + "' since it was saved at "
 									+ scenario.savedAt() + "; review it with the report and save it again to apply it");
 				}
-				Playback playback = play(name, snapshot, scenario.within(), scenario.operations());
+				// The applier's scope, read in this transaction after the locks: never stale.
+				Playback playback = play(name, snapshot, scenario.within(), scenario.operations(),
+						OperationScope.of(tx, caller, scenario.operations()));
 				GraphDiff diff = GraphDiff.between(playback.before(), playback.after());
 				checkIdsFree(tx, name, diff);
 				checkNoMemberLeftBehind(tx, name, diff, snapshot);
@@ -678,9 +792,10 @@ public final class Scenarios {
 		return snapshot;
 	}
 
-	private Playback play(String name, Dataset snapshot, String within, List<Operation> operations) {
+	private Playback play(String name, Dataset snapshot, String within, List<Operation> operations,
+			OperationScope scope) {
 		try {
-			return Playback.of(snapshot, within, operations, minFullMembers());
+			return Playback.of(snapshot, within, operations, minFullMembers(), scope);
 		}
 		catch (InvalidOperationException ex) {
 			throw new ScenarioRejectedException(Refusal.INVALID_OPERATION, name, "operations[" + ex.index() + "]",
@@ -820,13 +935,41 @@ public final class Scenarios {
 		}
 	}
 
+	/**
+	 * The scenario saved under the name, write-locked until the transaction ends.
+	 * @throws ScenarioRejectedException NOT_FOUND when there is none, or none the caller's scope
+	 * covers (the same refusal)
+	 */
+	private static Scenario lockVisible(TransactionContext tx, String name, WriteScope caller) {
+		List<Record> found = tx.run(LOCK_SCENARIO, Map.of("name", String.valueOf(name))).list();
+		Scenario scenario = found.isEmpty() ? null : scenario(found.get(0).get("s"));
+		if (scenario == null || !covers(tx, caller, scenario)) {
+			throw notFound(name);
+		}
+		return scenario;
+	}
+
+	/**
+	 * Whether the caller's scope covers the scenario's owner scope: the caller sees everything, or the
+	 * owner scope lies in the caller's subtree.
+	 */
+	private static boolean covers(TransactionContext tx, WriteScope caller, Scenario scenario) {
+		return caller.isEverything() || caller.containsOrg(tx, scenario.owner());
+	}
+
+	private static ScenarioRejectedException alreadyApplied(Scenario scenario, String instead) {
+		return new ScenarioRejectedException(Refusal.ALREADY_APPLIED, scenario.name(), "name",
+				"scenario '" + scenario.name() + "' was applied at " + scenario.appliedAt()
+						+ " and is kept as it is; " + instead);
+	}
+
 	private static ScenarioRejectedException notFound(String name) {
 		return new ScenarioRejectedException(Refusal.NOT_FOUND, String.valueOf(name), "name",
 				"no scenario is saved under '" + name + "'");
 	}
 
 	private static Scenario scenario(Value s) {
-		return new Scenario(s.get("name").asString(), s.get("within").asString(null),
+		return new Scenario(s.get("name").asString(), s.get("within").asString(null), s.get("owner").asString(null),
 				OperationsJson.read(s.get("operations").asString()), s.get("note").asString(null), instant(s.get("savedAt")),
 				s.get("savedBy").asString(null), s.get("fingerprint").asString(null), instant(s.get("appliedAt")),
 				s.get("appliedBy").asString(null), OperationsJson.readSteps(s.get("steps").asString(null)));

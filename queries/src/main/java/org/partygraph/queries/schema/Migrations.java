@@ -26,7 +26,7 @@ public final class Migrations {
 	/** Versions in order; a new script is added here and as {@code db/migration/V<version>__<name>.cypher}. */
 	static final List<String> SCRIPTS = List.of("V0001__unique_ids", "V0002__dataset_and_kind_indexes",
 			"V0003__transfer_history", "V0004__scenarios", "V0005__bulk_staging", "V0006__member_name_search",
-			"V0007__member_tallies");
+			"V0007__member_tallies", "V0008__scenario_owners");
 
 	private static final Logger logger = LoggerFactory.getLogger(Migrations.class);
 

@@ -42,14 +42,33 @@ public final class WorkingCopy {
 
 	private final Set<String> dissolved = new LinkedHashSet<>();
 
+	private final String scopeRoot;
+
+	private final Set<String> hiddenOrgs = new LinkedHashSet<>();
+
+	private final Set<String> hiddenMembers = new LinkedHashSet<>();
+
 	public WorkingCopy(Dataset original, int minFullMembers) {
+		this(original, minFullMembers, OperationScope.EVERYTHING);
+	}
+
+	/**
+	 * A copy on which operations may name only what lies in {@code scope}: an org or member of the
+	 * copy outside it answers exactly as an id that does not exist, and the scope's root cannot be
+	 * dissolved, moved, re-kinded or merged.
+	 */
+	public WorkingCopy(Dataset original, int minFullMembers, OperationScope scope) {
 		this.original = original;
 		this.minFullMembers = minFullMembers;
+		this.scopeRoot = scope.root();
 		original.orgs().forEach((o) -> {
 			this.orgs.put(o.id(), o);
 			this.subordination.addVertex(o.id());
 		});
 		original.members().forEach((m) -> this.members.put(m.id(), m));
+		// Only items of the copy: an org an operation creates is never in the live graph, nor hidden.
+		scope.outsideOrgs().stream().filter(this.orgs::containsKey).forEach(this.hiddenOrgs::add);
+		scope.outsideMembers().stream().filter(this.members::containsKey).forEach(this.hiddenMembers::add);
 		for (Org org : original.orgs()) {
 			if (org.parent() != null && this.orgs.containsKey(org.parent())) {
 				this.subordination.addEdge(org.id(), org.parent());
@@ -98,6 +117,7 @@ public final class WorkingCopy {
 
 	private void upgrade(int index, Operation op) {
 		Org org = org(index, op, op.org(), "org");
+		keepScopeRoot(index, op, org.id(), "org", "re-kinded");
 		OrgKind kind = kind(index, op);
 		if (kind == OrgKind.PARTY_GROUP && members.values().stream().anyMatch((m) -> m.org().equals(org.id()))) {
 			throw new InvalidOperationException(index, op.op(),
@@ -109,6 +129,7 @@ public final class WorkingCopy {
 
 	private void splitByTrade(int index, Operation op) {
 		Org org = org(index, op, op.org(), "org");
+		keepScopeRoot(index, op, org.id(), "org", "re-kinded");
 		if (!org.kind().isBranch()) {
 			throw new InvalidOperationException(index, op.op(),
 					"org: " + org.id() + " is a " + org.kind() + "; only a BRANCH or JOINT_BRANCH can be split by trade");
@@ -157,6 +178,7 @@ public final class WorkingCopy {
 		List<Org> merged = new ArrayList<>();
 		for (String id : op.orgs()) {
 			Org org = org(index, op, id, "orgs");
+			keepScopeRoot(index, op, org.id(), "orgs", "merged away");
 			if (merged.contains(org)) {
 				throw new InvalidOperationException(index, op.op(), "orgs: " + id + " is listed twice");
 			}
@@ -219,6 +241,7 @@ public final class WorkingCopy {
 	private void moveOrg(int index, Operation op) {
 		Org org = org(index, op, op.org(), "org");
 		Org target = org(index, op, op.target(), "target");
+		keepScopeRoot(index, op, org.id(), "org", "moved");
 		if (org.id().equals(target.id())) {
 			throw new InvalidOperationException(index, op.op(), "target: an org cannot be its own parent");
 		}
@@ -272,6 +295,7 @@ public final class WorkingCopy {
 	private void dissolve(int index, Operation op) {
 		Org org = org(index, op, op.org(), "org");
 		Org target = org(index, op, op.target(), "target");
+		keepScopeRoot(index, op, org.id(), "org", "dissolved");
 		if (target.id().equals(org.id())) {
 			throw new InvalidOperationException(index, op.op(), "target: members cannot move into the dissolved org");
 		}
@@ -396,7 +420,7 @@ public final class WorkingCopy {
 		if (id == null) {
 			throw new InvalidOperationException(index, op.op(), field + " is missing");
 		}
-		Org org = this.orgs.get(id);
+		Org org = this.hiddenOrgs.contains(id) ? null : this.orgs.get(id);
 		if (org == null) {
 			throw new InvalidOperationException(index, op.op(), field + ": no org has id '" + id + "'"
 					+ (this.dissolved.contains(id) ? " (an earlier operation removed it)" : ""));
@@ -404,11 +428,19 @@ public final class WorkingCopy {
 		return org;
 	}
 
+	/** The caller's own scope root stays where and what it is, and stays. */
+	private void keepScopeRoot(int index, Operation op, String orgId, String field, String done) {
+		if (this.scopeRoot != null && this.scopeRoot.equals(orgId)) {
+			throw new InvalidOperationException(index, op.op(),
+					field + ": " + orgId + " is the root of your scope; it cannot be " + done + " by you");
+		}
+	}
+
 	private Member member(int index, Operation op) {
 		if (op.member() == null) {
 			throw new InvalidOperationException(index, op.op(), "member is missing");
 		}
-		Member member = this.members.get(op.member());
+		Member member = this.hiddenMembers.contains(op.member()) ? null : this.members.get(op.member());
 		if (member == null) {
 			throw new InvalidOperationException(index, op.op(), "member: no member has id '" + op.member() + "'");
 		}

@@ -29,6 +29,7 @@ import org.partygraph.queries.rules.ComplianceQueries;
 import org.partygraph.queries.rules.RuleChecker;
 import org.partygraph.queries.rules.RuleThresholds;
 import org.partygraph.queries.scenario.ScenarioRejectedException.Refusal;
+import org.partygraph.queries.whatif.InvalidOperationException;
 import org.partygraph.queries.whatif.Operation;
 import org.partygraph.queries.whatif.WhatIfReport;
 
@@ -388,6 +389,156 @@ class ScenariosIT {
 		assertThat(this.scenarios.save(fix.name(), fix.within(), fix.operations(), null, null).name())
 			.isEqualTo(fix.name());
 		assertThat(this.scenarios.suggested("nope")).isNull();
+	}
+
+	@Test
+	void aScopedCallersOperationsNameWhatLiesOutsideTheirScopeAsIfItDidNotExist() {
+		List<String> live = GraphSnapshot.take();
+		// sc-e (and its members) lie under sc-npe, outside sc-t; sc-npe itself too.
+		List<List<Operation>> outside = List.of(List.of(Operation.dissolve("sc-d", "sc-e")),
+				List.of(Operation.addCoManager("sc-v", "sc-npe")), List.of(Operation.moveOrg("sc-v", "sc-npe")),
+				List.of(Operation.electCommittee("sc-v"), Operation.merge(List.of("sc-s1", "sc-e"), "跨鄉")),
+				List.of(Operation.transferMember("sc-e1", "sc-v")),
+				List.of(Operation.assignRole("sc-e1", "sc-v", "SECRETARY")));
+		for (List<Operation> operations : outside) {
+			List<Operation> madeUp = operations.stream().map(ScenariosIT::madeUp).toList();
+			ScenarioRejectedException refused = catchThrowableOfType(ScenarioRejectedException.class,
+					() -> this.scenarios.save("越界", "sc-t", operations, null, "hbt", "sc-t"));
+			ScenarioRejectedException unknown = catchThrowableOfType(ScenarioRejectedException.class,
+					() -> this.scenarios.save("越界", "sc-t", madeUp, null, "hbt", "sc-t"));
+			assertThat(refused.refusal()).as(operations.toString()).isEqualTo(Refusal.INVALID_OPERATION);
+			assertThat(refused.problems()).as("outside answers exactly as a made-up id")
+				.isEqualTo(unknown.problems().stream().map(ScenariosIT::madeUpBack).toList());
+			InvalidOperationException whatIf = catchThrowableOfType(InvalidOperationException.class,
+					() -> this.scenarios.whatIf("sc-t", "sc-t", operations));
+			InvalidOperationException whatIfUnknown = catchThrowableOfType(InvalidOperationException.class,
+					() -> this.scenarios.whatIf("sc-t", "sc-t", madeUp));
+			assertThat(whatIf.getMessage()).isEqualTo(madeUpBack(whatIfUnknown.getMessage()))
+				.isEqualTo(refused.problems().get(0).message());
+			// Unscoped, the same operations are fine.
+			assertThat(this.scenarios.whatIf(null, "sc-county", operations)).isNotNull();
+		}
+		assertThat(this.scenarios.list()).isEmpty();
+
+		// An org an earlier operation created lies inside, and may be named.
+		Scenario inside = this.scenarios.save("合併", "sc-t",
+				List.of(Operation.merge(List.of("sc-s1", "sc-s2"), "聯合"), Operation.transferMember("sc-v1", "joint-sc-s1")),
+				null, "hbt", "sc-t");
+		assertThat(inside.owner()).isEqualTo("sc-t");
+
+		// The scope's own root is neither dissolved, moved, re-kinded nor merged away.
+		for (Operation op : List.of(Operation.upgrade("sc-t", "GENERAL_BRANCH"), Operation.dissolve("sc-t", "sc-v"),
+				Operation.merge(List.of("sc-t", "sc-v"), "x"), Operation.splitByTrade("sc-t"))) {
+			ScenarioRejectedException root = catchThrowableOfType(ScenarioRejectedException.class,
+					() -> this.scenarios.save("根", "sc-t", List.of(op), null, "hbt", "sc-t"));
+			assertThat(root.refusal()).isEqualTo(Refusal.INVALID_OPERATION);
+			assertThat(root.problems().get(0).message()).as(op.toString()).contains("sc-t is the root of your scope");
+		}
+		assertThat(this.scenarios.whatIf("sc-county", "sc-county", List.of(Operation.upgrade("sc-t", "GENERAL_BRANCH"))))
+			.as("a scope above may").isNotNull();
+		assertThat(GraphSnapshot.take()).isEqualTo(live);
+	}
+
+	@Test
+	void applyChecksTheOperationsAgainstTheAppliersScopeInItsTransaction() {
+		// As saved before operations were checked, and given its within as owner by V0008.
+		this.scenarios.save("舊", "sc-t", List.of(Operation.dissolve("sc-d", "sc-e")), null, "hbt");
+		TestNeo4j.driver().executableQuery(migration("V0008__scenario_owners")).execute();
+		assertThat(this.scenarios.find("舊").owner()).isEqualTo("sc-t");
+		List<String> live = GraphSnapshot.take();
+
+		ScenarioRejectedException refused = catchThrowableOfType(ScenarioRejectedException.class,
+				() -> this.scenarios.apply("舊", "hbt-admin", "sc-t"));
+
+		assertThat(refused.refusal()).isEqualTo(Refusal.INVALID_OPERATION);
+		assertThat(refused.problems()).singleElement().satisfies((p) -> {
+			assertThat(p.field()).isEqualTo("operations[0]");
+			assertThat(p.message()).isEqualTo("operation 0 (DISSOLVE): target: no org has id 'sc-e'");
+		});
+		assertThat(GraphSnapshot.take()).as("nothing written").isEqualTo(live);
+		assertThat(this.scenarios.find("舊").applied()).isFalse();
+		// Outside the applier's scope the scenario itself does not exist.
+		assertThat(catchThrowableOfType(ScenarioRejectedException.class, () -> this.scenarios.apply("舊", null, "sc-npe"))
+			.problems()).isEqualTo(catchThrowableOfType(ScenarioRejectedException.class,
+					() -> this.scenarios.apply("沒有", null, "sc-npe")).problems().stream()
+				.map((p) -> new Problem("舊", p.field(), p.message().replace("沒有", "舊")))
+				.toList());
+		// The county's admin may.
+		assertThat(this.scenarios.apply("舊", "chief", "sc-county").orgsDissolved()).containsExactly("sc-d");
+	}
+
+	@Test
+	void aScenarioBelongsToItsSaversScopeAndStaysAsAppliedOnceApplied() {
+		Scenario saved = this.scenarios.save("甲方案", "sc-t", List.of(Operation.electCommittee("sc-v")), "原", "hbt", "sc-t");
+		assertThat(saved.owner()).isEqualTo("sc-t");
+		assertThat(count("MATCH (s:Scenario {name: '甲方案'}) WHERE s.owner = 'sc-t' RETURN count(s)")).isEqualTo(1);
+
+		// Another scope may neither replace, delete nor apply it, and is not told whose it is.
+		ScenarioRejectedException taken = catchThrowableOfType(ScenarioRejectedException.class,
+				() -> this.scenarios.save("甲方案", "sc-npe", List.of(Operation.electCommittee("sc-e")), null, "npe",
+						"sc-npe"));
+		assertThat(taken.refusal()).isEqualTo(Refusal.NAME_TAKEN);
+		assertThat(taken.getMessage()).doesNotContain("sc-t").doesNotContain("hbt");
+		assertThat(refusal(() -> this.scenarios.delete("甲方案", "sc-npe"))).isEqualTo(Refusal.NOT_FOUND);
+		assertThat(refusal(() -> this.scenarios.apply("甲方案", null, "sc-npe"))).isEqualTo(Refusal.NOT_FOUND);
+		assertThat(this.scenarios.find("甲方案")).isEqualTo(saved);
+
+		// A scope above covers it: replaced, it belongs to that scope, and sc-t no longer sees it.
+		Scenario replaced = this.scenarios.save("甲方案", "sc-county", List.of(Operation.electCommittee("sc-e")), null,
+				"county", "sc-county");
+		assertThat(replaced.owner()).isEqualTo("sc-county");
+		assertThat(refusal(() -> this.scenarios.save("甲方案", "sc-t", List.of(Operation.electCommittee("sc-v")), null,
+				"hbt", "sc-t"))).isEqualTo(Refusal.NAME_TAKEN);
+
+		// Applied, it is the record of what was written: not saved over, not deleted.
+		AppliedScenario applied = this.scenarios.apply("甲方案", "chief", "sc-county");
+		assertThat(refusal(() -> this.scenarios.save("甲方案", "sc-county", List.of(Operation.electCommittee("sc-v")),
+				null, "county", "sc-county"))).isEqualTo(Refusal.ALREADY_APPLIED);
+		assertThat(refusal(() -> this.scenarios.save("甲方案", null, List.of(Operation.electCommittee("sc-v")), null,
+				"admin"))).isEqualTo(Refusal.ALREADY_APPLIED);
+		assertThat(refusal(() -> this.scenarios.delete("甲方案"))).isEqualTo(Refusal.ALREADY_APPLIED);
+		assertThat(this.scenarios.find("甲方案")).isEqualTo(applied.scenario());
+		assertThat(this.scenarios.find("甲方案").appliedBy()).isEqualTo("chief");
+	}
+
+	@Test
+	void theMigrationGivesEarlierScenariosTheirWithinAsOwner() {
+		this.scenarios.save("鄉", "sc-t", List.of(Operation.electCommittee("sc-v")), null, null);
+		this.scenarios.save("全", null, List.of(Operation.electCommittee("sc-v")), null, null);
+		assertThat(this.scenarios.find("鄉").owner()).isNull();
+
+		TestNeo4j.driver().executableQuery(migration("V0008__scenario_owners")).execute();
+
+		assertThat(this.scenarios.find("鄉").owner()).isEqualTo("sc-t");
+		assertThat(this.scenarios.find("全").owner()).isNull();
+	}
+
+	/** The id named by the operation's last org field, or its member, made up. */
+	private static Operation madeUp(Operation op) {
+		return new Operation(op.op(), madeUp(op.org()), op.orgs().stream().map(ScenariosIT::madeUp).toList(),
+				madeUp(op.member()), madeUp(op.target()), op.kind(), op.name());
+	}
+
+	private static String madeUp(String id) {
+		return (id == null) ? null : id.replace("sc-e", "zz-x").replace("sc-npe", "zz-y");
+	}
+
+	private static String madeUpBack(String text) {
+		return text.replace("zz-x", "sc-e").replace("zz-y", "sc-npe");
+	}
+
+	private static Problem madeUpBack(Problem problem) {
+		return new Problem(problem.item(), problem.field(), madeUpBack(problem.message()));
+	}
+
+	private static String migration(String script) {
+		try (java.io.InputStream in = ScenariosIT.class.getResourceAsStream("/db/migration/" + script + ".cypher")) {
+			// One statement; the driver takes it without the script's closing semicolon.
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip().replaceAll(";$", "");
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private static Refusal refusal(Runnable action) {

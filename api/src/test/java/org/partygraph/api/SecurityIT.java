@@ -93,7 +93,7 @@ class SecurityIT extends ServiceTestBase {
 			assertThat(report.body()).contains("<h1>Scenario: security-csp</h1>");
 			assertThat(policy(report)).isEqualTo(SecurityConfiguration.REPORT_POLICY)
 				.contains("default-src 'self'", "script-src 'self' 'unsafe-inline';", "object-src 'none'",
-						"base-uri 'self'", "frame-ancestors 'none'", "connect-src 'self'");
+						"base-uri 'self'", "frame-ancestors 'none'", "connect-src 'self' blob:");
 		}
 		finally {
 			this.graphQl.documentName("scenarioDelete").variable("name", name).execute();

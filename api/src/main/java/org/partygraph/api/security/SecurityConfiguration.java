@@ -98,10 +98,12 @@ public class SecurityConfiguration {
 	 * images and connections; no plugins, no {@code <base>} elsewhere, no framing, forms posting
 	 * only here. The org chart (static files under {@code chart/}, Cytoscape from its WebJar) needs
 	 * nothing more: Cytoscape styles elements through the CSSOM, which style-src does not govern,
-	 * and draws a dissolved org's cross from a {@code data:} SVG image.
+	 * and draws a dissolved org's cross from a {@code data:} SVG image. The PNG and SVG exports are
+	 * {@code blob:} URLs, which may be read back (as the browser tests do): a blob is made by a
+	 * script already running here, so reading it sends nothing anywhere.
 	 */
 	public static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+			+ "img-src 'self' data: blob:; font-src 'self'; connect-src 'self' blob:; object-src 'none'; "
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	/**

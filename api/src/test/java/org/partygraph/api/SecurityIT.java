@@ -6,8 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.partygraph.api.security.SecurityConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -39,6 +42,74 @@ class SecurityIT extends ServiceTestBase {
 		HttpResponse<String> health = get("/actuator/health", null);
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("UP").doesNotContain("neo4j");
+	}
+
+	@Test
+	void healthDetailsAreForAdminsOnly() throws Exception {
+		for (String user : new String[] { "viewer", "analyst" }) {
+			HttpResponse<String> health = get("/actuator/health", user + ":" + TestApp.USER_PASSWORD);
+			assertThat(health.statusCode()).isEqualTo(200);
+			assertThat(health.body()).as(user).contains("UP").doesNotContain("components").doesNotContain("neo4j")
+				.doesNotContain("diskSpace").doesNotContain("bolt");
+		}
+		HttpResponse<String> admin = get("/actuator/health", "admin:" + TestApp.ADMIN_PASSWORD);
+		assertThat(admin.statusCode()).isEqualTo(200);
+		assertThat(admin.body()).contains("components").contains("neo4j").contains("diskSpace");
+	}
+
+	@Test
+	void everyPageAndAnswerCarriesAContentSecurityPolicy() throws Exception {
+		String admin = "admin:" + TestApp.ADMIN_PASSWORD;
+		for (String path : new String[] { "/", "/index.html", "/chart.html", "/chart/main.js" }) {
+			HttpResponse<String> page = get(path, admin);
+			assertThat(page.statusCode()).as(path).isEqualTo(200);
+			assertThat(policy(page)).as(path).isEqualTo(SecurityConfiguration.POLICY)
+				.contains("default-src 'self'", "script-src 'self';", "object-src 'none'", "base-uri 'self'",
+						"frame-ancestors 'none'")
+				.doesNotContain("unsafe-inline");
+		}
+		assertThat(get("/", admin).body()).doesNotContain("<script>").contains("<script src=\"index.js\">");
+		// refusals and the anonymous health probe too
+		assertThat(policy(get("/chart.html", null))).isEqualTo(SecurityConfiguration.POLICY);
+		assertThat(policy(post("admin:wrong"))).isEqualTo(SecurityConfiguration.POLICY);
+		assertThat(policy(get("/actuator/health", null))).isEqualTo(SecurityConfiguration.POLICY);
+		assertThat(policy(post("admin:" + TestApp.ADMIN_PASSWORD))).isEqualTo(SecurityConfiguration.POLICY);
+	}
+
+	@Test
+	void aScenarioReportPageCarriesAPolicyAllowingOnlyItsOwnInlineScriptAndStyle() throws Exception {
+		String name = "security-csp";
+		this.graphQl.documentName("scenarioDelete").variable("name", name).execute();
+		this.graphQl.documentName("scenarioSave")
+			.variable("name", name)
+			.variable("within", "s-o-county")
+			.variable("operations", List.of(Map.of("op", "ELECT_COMMITTEE", "org", "s-o-xz-b")))
+			.execute()
+			.path("saveScenario.refusal").valueIsNull()
+			.path("saveScenario.errors").entityList(Object.class).hasSize(0);
+		try {
+			HttpResponse<String> report = get("/scenarios/" + name + "/report.html", "admin:" + TestApp.ADMIN_PASSWORD);
+			assertThat(report.statusCode()).isEqualTo(200);
+			assertThat(report.body()).contains("<h1>Scenario: security-csp</h1>");
+			assertThat(policy(report)).isEqualTo(SecurityConfiguration.REPORT_POLICY)
+				.contains("default-src 'self'", "script-src 'self' 'unsafe-inline';", "object-src 'none'",
+						"base-uri 'self'", "frame-ancestors 'none'", "connect-src 'self' blob:");
+		}
+		finally {
+			this.graphQl.documentName("scenarioDelete").variable("name", name).execute();
+		}
+	}
+
+	@Test
+	void graphiqlHasItsOwnPolicyWithoutFramingOrPlugins() throws Exception {
+		HttpResponse<String> graphiql = get("/graphiql?path=/graphql", "admin:" + TestApp.ADMIN_PASSWORD);
+		assertThat(graphiql.statusCode()).isEqualTo(200);
+		assertThat(policy(graphiql)).isEqualTo(SecurityConfiguration.GRAPHIQL_POLICY)
+			.contains("https://esm.sh", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'");
+	}
+
+	private static String policy(HttpResponse<String> response) {
+		return response.headers().firstValue("Content-Security-Policy").orElse(null);
 	}
 
 	@Test

@@ -43,7 +43,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
 	/**
 	 * Starts Neo4j with its store under {@code home}.
-	 * @param home directory holding the store; created when missing
+	 * @param home directory holding the store; created when missing, and set to 0700 (owner only)
+	 * where the file system has POSIX permissions
 	 * @param boltPort the port to listen on at 127.0.0.1; 0 picks a free one
 	 * @param password the password of the {@code neo4j} user; set on every start so a changed
 	 * configuration takes effect
@@ -51,6 +52,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	 */
 	public static EmbeddedNeo4j start(Path home, int boltPort, String password, String pageCache) {
 		long started = System.nanoTime();
+		// Neo4j creates its files with the process's defaults (often world-readable); the store's
+		// directory is closed to everyone but its owner, so they cannot be reached around the service.
+		PrivateDirectories.restrict(home.toAbsolutePath().normalize());
 		DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home.toAbsolutePath().normalize())
 			.setConfig(BoltConnector.enabled, true)
 			.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))

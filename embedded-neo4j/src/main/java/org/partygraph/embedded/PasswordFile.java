@@ -33,7 +33,7 @@ public final class PasswordFile {
 			if (Files.exists(file)) {
 				return Files.readString(file, StandardCharsets.UTF_8).trim();
 			}
-			Files.createDirectories(dataDir);
+			PrivateDirectories.create(dataDir);
 			String generated = generate();
 			try {
 				Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

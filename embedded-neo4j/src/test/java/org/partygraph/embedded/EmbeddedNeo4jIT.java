@@ -3,7 +3,9 @@ package org.partygraph.embedded;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
@@ -54,6 +56,30 @@ class EmbeddedNeo4jIT {
 				PosixFilePermission.OWNER_WRITE);
 		assertThat(PasswordFile.resolve(this.dataDir, null)).isEqualTo(first);
 		assertThat(PasswordFile.resolve(this.dataDir, "configured")).isEqualTo("configured");
+	}
+
+	@Test
+	void theStoreDirectoryIsClosedToEveryoneButItsOwner() throws Exception {
+		Assumptions.assumeTrue(this.dataDir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+				"POSIX permissions");
+		Path data = this.dataDir.resolve("fresh/data");
+		String password = PasswordFile.resolve(data, null);
+		// a store left by an earlier version, world-readable
+		Path old = this.dataDir.resolve("old");
+		Files.createDirectories(old, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(data.resolve("neo4j"), 0, password, "32m")) {
+			assertThat(mode(data)).as("data directory created by the service").isEqualTo("rwx------");
+			assertThat(mode(this.dataDir.resolve("fresh"))).as("its parent, created with it").isEqualTo("rwx------");
+			assertThat(mode(data.resolve("neo4j"))).as("store").isEqualTo("rwx------");
+			assertThat(data.resolve("neo4j/data/databases")).isDirectory();
+		}
+		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(old, 0, password, "32m")) {
+			assertThat(mode(old)).as("existing store").isEqualTo("rwx------");
+		}
+	}
+
+	private static String mode(Path path) throws Exception {
+		return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
 	}
 
 	@Test

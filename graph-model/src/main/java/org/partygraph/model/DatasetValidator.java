@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Checks the hard rules of {@code party-graph/1} on a dataset held in memory: required fields,
- * unique ids, references that resolve in the right list, no subordination cycle, and membership and
- * party groups placed as the contract demands.
+ * names of units, orgs and members as {@link Names} wants them (judged on their stored form, which
+ * the reader already gives), unique ids, references that resolve in the right list, no subordination
+ * cycle, and membership and party groups placed as the contract demands.
  *
  * <p>
  * Soft rules (kind order of a parent, member thresholds) are not checked here: they load and show up
@@ -215,7 +216,7 @@ public final class DatasetValidator {
 		String item = itemName("units", index, unit.id());
 		required(item, "id", isBlank(unit.id()) ? null : unit.id());
 		required(item, "kind", unit.kind());
-		required(item, "name", unit.name());
+		name(item, unit.name());
 		reference(item, "locatedIn", unit.locatedIn(), this.unitIndex, "unit");
 		reference(item, "industry", unit.industry(), this.unitIndex, "unit");
 		reference(item, "supplies", unit.supplies(), this.unitIndex, "unit");
@@ -225,7 +226,7 @@ public final class DatasetValidator {
 		String item = itemName("orgs", index, org.id());
 		required(item, "id", isBlank(org.id()) ? null : org.id());
 		required(item, "kind", org.kind());
-		required(item, "name", org.name());
+		name(item, org.name());
 		reference(item, "parent", org.parent(), this.orgIndex, "org");
 		references(item, "coManagedBy", org.coManagedBy(), this.orgIndex, "org");
 		references(item, "units", org.units(), this.unitIndex, "unit");
@@ -234,7 +235,7 @@ public final class DatasetValidator {
 	private void checkMember(int index, Member member) {
 		String item = itemName("members", index, member.id());
 		required(item, "id", isBlank(member.id()) ? null : member.id());
-		required(item, "name", member.name());
+		name(item, member.name());
 		required(item, "status", member.status());
 		required(item, "org", member.org());
 		reference(item, "org", member.org(), this.orgIndex, "org");
@@ -275,6 +276,14 @@ public final class DatasetValidator {
 			String actual = (group.parent() != null) ? "its parent is '" + group.parent() + "'" : "it has no parent";
 			this.problems.add(new Problem(item, "group", "group '" + member.group()
 					+ "' is not under the member's org '" + member.org() + "' (" + actual + ")"));
+		}
+	}
+
+	/** The name rule of {@link Names}, judged on the name's stored form; a missing name is told so. */
+	private void name(String item, String name) {
+		String problem = Names.problem(name);
+		if (problem != null) {
+			this.problems.add(new Problem(item, "name", problem));
 		}
 	}
 

@@ -30,6 +30,30 @@ class DatasetValidatorTests {
 	}
 
 	@Test
+	void namesBreakingTheNameRuleAreReportedOnTheFieldNameOfEachItem() {
+		Unit unit = Unit.of("u-1", UnitKind.VILLAGE, "村\u0000", null);
+		Org org = Org.of("o-1", OrgKind.BRANCH, "\u202Egnp.exe", "o-c");
+		Member tooLong = Member.of("m-1", "王".repeat(201), MemberStatus.FULL, "o-c");
+		Member blank = Member.of("m-2", " \u3000", MemberStatus.FULL, "o-c");
+		Member zeroWidth = Member.of(null, "\u200B", MemberStatus.FULL, "o-c");
+		Dataset dataset = new Dataset("d", List.of(unit), List.of(COUNTY, org), List.of(tooLong, blank, zeroWidth));
+		assertThat(validate(dataset)).satisfiesExactly(
+				problem("u-1", "name", "name has a control character U+0000 at position 2"),
+				problem("o-1", "name", "name has a format character U+202E at position 1"),
+				problem("m-1", "name", "name is 201 characters; at most 200"),
+				problem("m-2", "name", "name is missing"),
+				problem("members[2]", "id", "id is missing"),
+				problem("members[2]", "name", "name has a format character U+200B at position 1"));
+	}
+
+	@Test
+	void namesThatAreSoundOnceNormalizedPass() {
+		Org org = Org.of("o-1", OrgKind.BRANCH, "  下寨村黨總支 ", "o-c");
+		Member member = Member.of("m-1", "Jose\u0301", MemberStatus.FULL, "o-1");
+		assertThat(validate(new Dataset("d", List.of(), List.of(COUNTY, org), List.of(member)))).isEmpty();
+	}
+
+	@Test
 	void severalRootsAndSoftRuleBreaksAreAllowed() {
 		// A committee under a branch breaks the kind order: a compliance issue, not a hard rule.
 		Org secondRoot = Org.of("o-root2", OrgKind.BRANCH, "R", null);

@@ -38,6 +38,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriter;
 
 /**
  * Nothing is open by default: GraphQL, GraphiQL and every page need a login; only the health
@@ -53,10 +54,13 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableConfigurationProperties({ UserProperties.class, JwtProperties.class })
 public class SecurityConfiguration {
 
+	private static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
 			ObjectProvider<JwtDecoder> jwtDecoder, JwtProperties jwt,
-			@Value("${party-graph.security.http-basic:true}") boolean httpBasic) throws Exception {
+			@Value("${party-graph.security.http-basic:true}") boolean httpBasic,
+			@Value("${spring.graphql.graphiql.path:/graphiql}") String graphiqlPath) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.anyRequest()
@@ -65,7 +69,10 @@ public class SecurityConfiguration {
 			.authenticationManager(authenticationManager)
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(SecurityConfiguration::accessDenied))
 			// GraphQL POSTs carry JSON, which a cross-site form cannot send without a CORS preflight.
-			.csrf((csrf) -> csrf.ignoringRequestMatchers("/graphql"));
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/graphql"))
+			// Spring Security's default headers (nosniff, X-Frame-Options DENY, no caching...) and a
+			// Content-Security-Policy on every response.
+			.headers((headers) -> headers.addHeaderWriter(contentSecurityPolicy(graphiqlPath)));
 		if (httpBasic) {
 			http.httpBasic(Customizer.withDefaults());
 		}
@@ -84,6 +91,59 @@ public class SecurityConfiguration {
 					+ "is given: nobody could log in");
 		}
 		return http.build();
+	}
+
+	/**
+	 * The Content-Security-Policy of every page and answer: only the service's own scripts, styles,
+	 * images and connections; no plugins, no {@code <base>} elsewhere, no framing, forms posting
+	 * only here. The org chart (static files under {@code chart/}, Cytoscape from its WebJar) needs
+	 * nothing more: Cytoscape styles elements through the CSSOM, which style-src does not govern,
+	 * and draws a dissolved org's cross from a {@code data:} SVG image. The PNG and SVG exports are
+	 * {@code blob:} URLs, which may be read back (as the browser tests do): a blob is made by a
+	 * script already running here, so reading it sends nothing anywhere.
+	 */
+	public static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data: blob:; font-src 'self'; connect-src 'self' blob:; object-src 'none'; "
+			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	/**
+	 * The policy of a scenario's report page ({@code /scenarios/NAME/report.html}): as
+	 * {@link #POLICY}, but the page carries its style and its Chart.js call inline, so inline
+	 * scripts and styles are allowed there. Its data is escaped for a script element
+	 * ({@code ReportPage.jsonString}); moving both to files would let it have the strict policy.
+	 */
+	public static final String REPORT_POLICY = POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+		.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+	/**
+	 * The policy of GraphiQL (Spring for GraphQL's page, off in the {@code prod} profile): it loads
+	 * React, GraphiQL and its editor's workers from esm.sh, starts them from an inline import map
+	 * and module script (one import map entry is a {@code data:} module), and its editor injects
+	 * style elements. Still no plugins, no framing, no foreign {@code <base>}.
+	 */
+	public static final String GRAPHIQL_POLICY = "default-src 'self'; "
+			+ "script-src 'self' 'unsafe-inline' https://esm.sh data:; "
+			+ "style-src 'self' 'unsafe-inline' https://esm.sh; img-src 'self' data: blob: https://esm.sh; "
+			+ "font-src 'self' data: https://esm.sh; connect-src 'self' https://esm.sh; "
+			+ "worker-src 'self' blob: https://esm.sh; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	/** Sets the policy that fits the request's path, unless the answer set one itself. */
+	private static HeaderWriter contentSecurityPolicy(String graphiqlPath) {
+		return (request, response) -> {
+			if (response.containsHeader(CONTENT_SECURITY_POLICY)) {
+				return;
+			}
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			String policy = POLICY;
+			if (path.equals(graphiqlPath) || path.startsWith(graphiqlPath + "/")) {
+				policy = GRAPHIQL_POLICY;
+			}
+			else if (path.startsWith("/scenarios/") && path.endsWith("/report.html")) {
+				policy = REPORT_POLICY;
+			}
+			response.setHeader(CONTENT_SECURITY_POLICY, policy);
+		};
 	}
 
 	/** 403, saying why when a token's role or scope claim is wrong. */

@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partygraph.model.Dataset;
@@ -39,6 +41,25 @@ class CliIT {
 		assertThat(exported.members()).containsExactlyElementsOf(original.members());
 		// The commands never load the sample county: only what was imported is there.
 		assertThat(exported.units()).hasSameSizeAs(original.units());
+	}
+
+	@Test
+	void theExportedFileIsReadableByItsOwnerOnly() throws Exception {
+		Assumptions.assumeTrue(this.dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+				"POSIX permissions");
+		Path input = this.dir.resolve("in.json");
+		Files.copy(getClass().getResourceAsStream("/contract-example.json"), input);
+		assertThat(run("import", input.toString())).as(text(this.err)).isEqualTo(Cli.OK);
+		Path fresh = this.dir.resolve("fresh.json");
+		Path existing = this.dir.resolve("existing.json");
+		Files.writeString(existing, "old");
+		Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-r--r--"));
+
+		assertThat(run("export", fresh.toString())).as(text(this.err)).isEqualTo(Cli.OK);
+		assertThat(run("export", existing.toString())).as(text(this.err)).isEqualTo(Cli.OK);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rw-------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(existing))).isEqualTo("rw-------");
+		assertThat(DatasetFormat.read(existing).name()).isEqualTo("懷仁縣");
 	}
 
 	@Test

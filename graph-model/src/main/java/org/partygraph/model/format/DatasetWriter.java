@@ -4,10 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.partygraph.model.Dataset;
 import org.partygraph.model.Member;
@@ -32,6 +36,9 @@ public final class DatasetWriter {
 		// The caller owns a stream it passes in.
 		.disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
 		.build();
+
+	/** rw------- : what a written file may be read by (see {@link #write(Dataset, Path)}). */
+	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
 	private final boolean pretty;
 
@@ -69,15 +76,35 @@ public final class DatasetWriter {
 	}
 
 	/**
-	 * Writes the dataset as UTF-8 to a file, replacing it.
+	 * Writes the dataset as UTF-8 to a file, replacing it. The file holds personal data: where the
+	 * file system has POSIX permissions it is readable and writable by its owner only (0600), whether
+	 * it is new or was there before.
 	 * @param dataset the dataset
 	 * @param file the file
-	 * @throws IOException if the file cannot be written
+	 * @throws IOException if the file cannot be written, or its permissions cannot be set
 	 */
 	public void write(Dataset dataset, Path file) throws IOException {
-		try (OutputStream output = Files.newOutputStream(file)) {
+		try (OutputStream output = newOwnerOnlyFile(file)) {
 			write(dataset, output);
 		}
+	}
+
+	/**
+	 * Opens a file for writing, replacing its content, with owner-only permissions where the file
+	 * system has them: a new file is created 0600, an existing one set to 0600 before anything is
+	 * written to it.
+	 */
+	static OutputStream newOwnerOnlyFile(Path file) throws IOException {
+		if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			return Files.newOutputStream(file);
+		}
+		try {
+			Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+		}
+		catch (FileAlreadyExistsException ex) {
+			Files.setPosixFilePermissions(file, OWNER_ONLY);
+		}
+		return Files.newOutputStream(file);
 	}
 
 	/** The dataset as a JSON string. */

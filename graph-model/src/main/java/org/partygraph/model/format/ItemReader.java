@@ -11,6 +11,7 @@ import java.util.Set;
 import org.partygraph.model.Gender;
 import org.partygraph.model.Member;
 import org.partygraph.model.MemberStatus;
+import org.partygraph.model.Names;
 import org.partygraph.model.Org;
 import org.partygraph.model.OrgKind;
 import org.partygraph.model.Problem;
@@ -57,7 +58,7 @@ final class ItemReader {
 	/** Reads the unit whose {@code START_OBJECT} the parser is on. */
 	Unit unit(JsonParser parser, int index) {
 		Fields fields = open(parser, "units", index, UNIT_KEYS);
-		return new Unit(fields.id(), fields.choice("kind", UnitKind.class, true), fields.text("name", true),
+		return new Unit(fields.id(), fields.choice("kind", UnitKind.class, true), Names.normalize(fields.text("name", true)),
 				fields.reference("locatedIn", "unit", false), fields.reference("industry", "unit", false),
 				fields.reference("supplies", "unit", false), fields.count("households"),
 				fields.count("householdsDriven"), fields.flag("leading"), fields.flag("industryCluster"));
@@ -66,7 +67,7 @@ final class ItemReader {
 	/** Reads the org whose {@code START_OBJECT} the parser is on. */
 	Org org(JsonParser parser, int index) {
 		Fields fields = open(parser, "orgs", index, ORG_KEYS);
-		return new Org(fields.id(), fields.choice("kind", OrgKind.class, true), fields.text("name", true),
+		return new Org(fields.id(), fields.choice("kind", OrgKind.class, true), Names.normalize(fields.text("name", true)),
 				fields.reference("parent", "org", false), fields.references("coManagedBy", "org"),
 				fields.references("units", "unit"), fields.choice("trade", Trade.class, false),
 				fields.flag("hasCommittee"));
@@ -75,7 +76,7 @@ final class ItemReader {
 	/** Reads the member whose {@code START_OBJECT} the parser is on. */
 	Member member(JsonParser parser, int index) {
 		Fields fields = open(parser, "members", index, MEMBER_KEYS);
-		return new Member(fields.id(), fields.text("name", true), fields.choice("status", MemberStatus.class, true),
+		return new Member(fields.id(), Names.normalize(fields.text("name", true)), fields.choice("status", MemberStatus.class, true),
 				fields.reference("org", "org", true), fields.reference("unit", "unit", false),
 				fields.choice("trade", Trade.class, false), fields.choice("gender", Gender.class, false),
 				fields.date("birthDate"), fields.date("joined"), fields.text("idNumber", false),

@@ -73,6 +73,31 @@ class DatasetFormatTests {
 	}
 
 	@Test
+	void namesAreReadInTheirStoredFormNfcAndTrimmed() throws IOException {
+		String json = file(List.of("{'id': 'u-1', 'kind': 'VILLAGE', 'name': ' Jose\u0301 '}"),
+				List.of("{'id': 'o-1', 'kind': 'BRANCH', 'name': '\u3000下寨村黨總支 '}"),
+				List.of("{'id': 'm-1', 'name': ' 王小明', 'status': 'FULL', 'org': 'o-1'}"));
+		Dataset dataset = DatasetFormat.read(stream(json));
+		assertThat(dataset.units().get(0).name()).isEqualTo("Jos\u00E9");
+		assertThat(dataset.orgs().get(0).name()).isEqualTo("下寨村黨總支");
+		assertThat(dataset.members().get(0).name()).isEqualTo("王小明");
+	}
+
+	@Test
+	void aFileWithBadNamesIsRefusedNamingEachItemAndTheFieldName() {
+		String json = file(List.of("{'id': 'u-1', 'kind': 'VILLAGE', 'name': 'V\\u0000'}"),
+				List.of("{'id': 'o-1', 'kind': 'BRANCH', 'name': '\u202Egnp.exe'}"),
+				List.of("{'id': 'm-1', 'name': '" + "王".repeat(201) + "', 'status': 'FULL', 'org': 'o-1'}",
+						"{'id': 'm-2', 'name': '\u200B', 'status': 'FULL', 'org': 'o-1'}"));
+		assertThatExceptionOfType(InvalidDatasetException.class).isThrownBy(() -> DatasetFormat.read(stream(json)))
+			.satisfies((ex) -> assertThat(ex.problems()).satisfiesExactly(
+					problem("u-1", "name", "control character U+0000 at position 2"),
+					problem("o-1", "name", "format character U+202E at position 1"),
+					problem("m-1", "name", "name is 201 characters; at most 200"),
+					problem("m-2", "name", "format character U+200B at position 1")));
+	}
+
+	@Test
 	void readsAFile(@TempDir Path directory) throws IOException {
 		Path file = directory.resolve("d.json");
 		java.nio.file.Files.writeString(file, file(List.of(UNIT), List.of(ORG), List.of(MEMBER)), StandardCharsets.UTF_8);

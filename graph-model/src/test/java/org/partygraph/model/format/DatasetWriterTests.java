@@ -3,10 +3,15 @@ package org.partygraph.model.format;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.Gender;
 import org.partygraph.model.Member;
@@ -46,6 +51,23 @@ class DatasetWriterTests {
 			String json = writer.writeToString(FULL);
 			assertThat(DatasetFormat.read(stream(json))).isEqualTo(FULL);
 		}
+	}
+
+	@Test
+	void aWrittenFileIsReadableByItsOwnerOnlyNewOrReplaced(@TempDir Path dir) throws IOException {
+		Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+		Path fresh = dir.resolve("fresh.json");
+		Path existing = dir.resolve("existing.json");
+		Files.writeString(existing, "old content, longer than nothing");
+		Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-r--r--"));
+
+		DatasetWriter.pretty().write(FULL, fresh);
+		DatasetWriter.compact().write(FULL, existing);
+
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rw-------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(existing))).isEqualTo("rw-------");
+		assertThat(DatasetFormat.read(fresh)).isEqualTo(FULL);
+		assertThat(DatasetFormat.read(existing)).isEqualTo(FULL);
 	}
 
 	@Test

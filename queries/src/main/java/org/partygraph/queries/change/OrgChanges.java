@@ -21,6 +21,7 @@ import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
+import org.partygraph.model.Names;
 import org.partygraph.model.OrgKind;
 import org.partygraph.model.Problem;
 import org.partygraph.model.Role;
@@ -282,8 +283,9 @@ public final class OrgChanges {
 			if (org.kind() == null) {
 				problems.add(item, "kind", "kind is missing");
 			}
-			if (Problems.isBlank(org.name())) {
-				problems.add(item, "name", "name is missing");
+			String nameProblem = Names.problem(org.name());
+			if (nameProblem != null) {
+				problems.add(item, "name", nameProblem);
 			}
 			OrgNode parent = null;
 			if (org.parent() == null && !this.scope.isEverything()) {
@@ -309,7 +311,7 @@ public final class OrgChanges {
 
 			Map<String, Object> props = new HashMap<>();
 			props.put("id", org.id());
-			props.put("name", org.name());
+			props.put("name", Names.normalize(org.name()));
 			props.put("kind", org.kind().name());
 			putIfPresent(props, "trade", (org.trade() != null) ? org.trade().name() : null);
 			putIfPresent(props, "hasCommittee", org.hasCommittee());
@@ -333,12 +335,13 @@ public final class OrgChanges {
 			Lookups.lockItems(tx, ids(id), List.of());
 			Problems problems = new Problems();
 			OrgNode org = existingOrg(tx, id, "id", problems);
-			if (Problems.isBlank(name)) {
-				problems.add(Problems.item(id), "name", "name is missing");
+			String nameProblem = Names.problem(name);
+			if (nameProblem != null) {
+				problems.add(Problems.item(id), "name", nameProblem);
 			}
 			problems.rejectIfAny();
-			tx.run(RENAME_ORG, params("id", id, "name", name)).consume();
-			return new OrgRenamed(id, org.name(), name);
+			tx.run(RENAME_ORG, params("id", id, "name", Names.normalize(name))).consume();
+			return new OrgRenamed(id, org.name(), Names.normalize(name));
 		});
 	}
 
@@ -519,8 +522,9 @@ public final class OrgChanges {
 			Problems problems = new Problems();
 			String item = Problems.item(member.id());
 			checkNewId(tx, member.id(), problems);
-			if (Problems.isBlank(member.name())) {
-				problems.add(item, "name", "name is missing");
+			String nameProblem = Names.problem(member.name());
+			if (nameProblem != null) {
+				problems.add(item, "name", nameProblem);
 			}
 			if (member.status() == null) {
 				problems.add(item, "status", "status is missing");
@@ -543,7 +547,7 @@ public final class OrgChanges {
 
 			Map<String, Object> props = new HashMap<>();
 			props.put("id", member.id());
-			props.put("name", member.name());
+			props.put("name", Names.normalize(member.name()));
 			props.put("status", member.status().name());
 			putIfPresent(props, "trade", (member.trade() != null) ? member.trade().name() : null);
 			putIfPresent(props, "gender", (member.gender() != null) ? member.gender().name() : null);

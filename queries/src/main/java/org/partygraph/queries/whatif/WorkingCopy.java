@@ -12,6 +12,7 @@ import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.DirectedAcyclicGraph;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.Member;
+import org.partygraph.model.Names;
 import org.partygraph.model.Org;
 import org.partygraph.model.OrgKind;
 import org.partygraph.model.Role;
@@ -172,9 +173,12 @@ public final class WorkingCopy {
 		if (op.orgs().size() < 2) {
 			throw new InvalidOperationException(index, op.op(), "orgs: a merge needs at least two orgs");
 		}
-		if (op.name() == null || op.name().isBlank()) {
-			throw new InvalidOperationException(index, op.op(), "name: the joint branch needs a name");
+		String nameProblem = Names.problem(op.name());
+		if (nameProblem != null) {
+			throw new InvalidOperationException(index, op.op(), "name: " + ((op.name() == null || op.name().isBlank())
+					? "the joint branch needs a name" : nameProblem));
 		}
+		String name = Names.normalize(op.name());
 		List<Org> merged = new ArrayList<>();
 		for (String id : op.orgs()) {
 			Org org = org(index, op, id, "orgs");
@@ -206,7 +210,7 @@ public final class WorkingCopy {
 		});
 		coManagers.removeAll(ids);
 		String id = freshId("joint-" + merged.get(0).id());
-		Org joint = new Org(id, OrgKind.JOINT_BRANCH, op.name(), merged.get(0).parent(), List.copyOf(coManagers),
+		Org joint = new Org(id, OrgKind.JOINT_BRANCH, name, merged.get(0).parent(), List.copyOf(coManagers),
 				List.copyOf(units), null, merged.stream().anyMatch(Org::committee));
 		addOrg(joint);
 		// Members first: their party groups move with the children below, and stay valid.
@@ -235,7 +239,7 @@ public final class WorkingCopy {
 		}
 		merged.forEach((o) -> removeOrg(o.id()));
 		this.changes.add("merged " + String.join(", ", merged.stream().map((o) -> o.name() + " (" + o.id() + ")").toList())
-				+ " into joint branch " + op.name() + " (" + id + "); " + moved + " members moved");
+				+ " into joint branch " + name + " (" + id + "); " + moved + " members moved");
 	}
 
 	private void moveOrg(int index, Operation op) {

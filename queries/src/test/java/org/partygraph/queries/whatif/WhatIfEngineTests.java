@@ -386,6 +386,23 @@ class WhatIfEngineTests {
 				.contains("name");
 		}
 
+		@Test
+		void aJointBranchNameBreakingTheNameRuleIsRefusedNamingTheField() {
+			assertThat(invalid(this.before, Operation.merge(List.of("o-a", "o-b"), "聯合\u0000支部")).getMessage())
+				.isEqualTo("operation 0 (MERGE): name: name has a control character U+0000 at position 3");
+			assertThat(invalid(this.before, Operation.merge(List.of("o-a", "o-b"), "\u202Egnp.exe")).getMessage())
+				.endsWith("name: name has a format character U+202E at position 1");
+			assertThat(invalid(this.before, Operation.merge(List.of("o-a", "o-b"), "支".repeat(201))).getMessage())
+				.endsWith("name: name is 201 characters; at most 200");
+		}
+
+		@Test
+		void theJointBranchGetsTheNameInItsStoredForm() {
+			Dataset after = play(this.before, Operation.merge(List.of("o-a", "o-b"), "  Jose\u0301 聯合黨支部 "));
+			Org joint = after.orgs().stream().filter((o) -> !orgs(this.before).containsKey(o.id())).findFirst().orElseThrow();
+			assertThat(joint.name()).isEqualTo("Jos\u00E9 聯合黨支部");
+		}
+
 	}
 
 	// ---- errors -------------------------------------------------------------------------------

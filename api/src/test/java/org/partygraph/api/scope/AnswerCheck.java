@@ -28,7 +28,8 @@ import graphql.schema.GraphQLTypeUtil;
  * FORBIDDEN error at their path;</li>
  * <li>no string (nor error message) holds the name of a member the user may not see: any member for a
  * VIEWER, a member outside the scope otherwise (names that are also in an org's, a unit's or a rule's
- * text, or that a member in the scope also has, are not looked for); no error message holds the id of
+ * text, or in the name of a member in the scope, are not looked for; a Member's own name is judged with
+ * the Member); no error message holds the id of
  * an org or member outside the scope other than the one the call itself passed;</li>
  * <li>no error says a request limit refused the document or that the service failed
  * ({@code INTERNAL_ERROR}): either would hide part of the walk.</li>
@@ -84,8 +85,9 @@ final class AnswerCheck {
 				insideNames.add(name);
 			}
 		});
+		String insideText = String.join("\n", insideNames);
 		facts.memberNames().forEach((id, name) -> {
-			if ((viewer() || !inside(id)) && !insideNames.contains(name) && name.length() >= 2
+			if ((viewer() || !inside(id)) && !insideText.contains(name) && name.length() >= 2
 					&& !facts.neutralText().contains(name)) {
 				this.hiddenNames.add(name);
 				this.shortestName = Math.min(this.shortestName, name.length());
@@ -218,7 +220,10 @@ final class AnswerCheck {
 				}
 			}
 			for (SchemaWalk.Sel child : sel.children.values()) {
-				if (object.containsKey(child.key)) {
+				// The id of an Org or Member, and a Member's own name, were judged with the object itself.
+				boolean judged = ("Org".equals(type.getName()) || "Member".equals(type.getName()))
+						&& "id".equals(child.key) || "Member".equals(type.getName()) && "name".equals(child.key);
+				if (object.containsKey(child.key) && !judged) {
 					path.add(child.key);
 					visit(object.get(child.key), child, call, path, enclosing, forbidden);
 					path.remove(path.size() - 1);

@@ -35,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * transferred into {@code o-v-xz} from {@code o-e-02} (under {@code o-npe}), out again and back, holding an
  * office at {@code o-e-02}; the mirror for {@code o-npe}; the secretary of {@code o-t-hbt} a member of
  * {@code o-e-03} and the secretary of {@code o-v-xz} a member of another village of the township (the
- * secretary of {@code o-npe} is already a member of the county office); scenarios saved within the county
+ * secretary of {@code o-npe} is already a member of the county office); {@code o-v-xz-breed} and
+ * {@code o-e-05} without a secretary (their rule break's fix names a member to elect, which a VIEWER must
+ * not see); scenarios saved within the county
  * (by the unscoped {@code analyst}), the township ({@code hbt-analyst}) and each walked scope. Every
  * violation of every user is collected and the test fails once with the list. The sample county is imported
  * again and the scenarios deleted afterwards.
@@ -193,7 +195,20 @@ class ScopeWalkIT extends ServiceTestBase {
 
 	private Map<String, Object> post(HttpGraphQlTester tester, String document) {
 		this.requests++;
-		return tester.document(document).execute().returnResponse().toMap();
+		Map<String, Object> response = tester.document(document).execute().returnResponse().toMap();
+		// SCOPE_WALK_DUMP=dir keeps every document and answer, to look into a violation.
+		String dump = System.getenv("SCOPE_WALK_DUMP");
+		if (dump != null) {
+			try {
+				java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of(dump));
+				java.nio.file.Files.writeString(dir.resolve(String.format("%05d.txt", this.requests)),
+						document + "\n\n" + response, StandardCharsets.UTF_8);
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
+		return response;
 	}
 
 	private Map<String, Object> admin(String document) {
@@ -216,6 +231,12 @@ class ScopeWalkIT extends ServiceTestBase {
 		role("assignRole", HBT_SECRETARY, "o-t-hbt", "SECRETARY");
 		role("removeRole", "m-03273", "o-v-xz", "SECRETARY");
 		role("assignRole", XZ_SECRETARY, "o-v-xz", "SECRETARY");
+		// An org without a secretary in each scope: its rule break's fix names a member to elect.
+		for (String org : List.of("o-v-xz-breed", "o-e-05")) {
+			Map<String, Object> secretary = AnswerCheck.map(AnswerCheck.map(admin("{ org(id: \"" + org
+					+ "\") { secretary { id } } }").get("org")).get("secretary"));
+			role("removeRole", (String) secretary.get("id"), org, "SECRETARY");
+		}
 		save("analyst", "walk-o-county", "o-county", "o-v-ht-05");
 		save("hbt-analyst", "walk-o-t-hbt", "o-t-hbt", "o-t-hbt");
 		save(user("ANALYST", "o-npe"), "walk-o-npe", "o-npe", "o-npe");

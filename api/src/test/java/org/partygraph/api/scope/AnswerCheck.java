@@ -275,6 +275,8 @@ final class AnswerCheck {
 				}
 			}
 		}
+		// 王金 inside 王金貴 is the same name found once.
+		found.removeIf((name) -> found.stream().anyMatch((other) -> other.length() > name.length() && other.contains(name)));
 		for (String name : found) {
 			violation(where, name, what + " holds the name of a member " + (viewer() ? "(VIEWER)" : "outside the scope")
 					+ ": " + abbreviate(text));

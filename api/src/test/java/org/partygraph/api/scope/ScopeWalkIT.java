@@ -45,7 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Calls whose answer was wiped out by another call's error (a non-null root field failing nulls the whole
  * {@code data}) are run again alone, and a call whose answer was cut short by an error deep inside it
  * (null propagating up from, e.g., a forbidden {@code Office.member}) again unit by unit and then field by
- * field, so that one refusal does not hide the rest of the walk.
+ * field, so that one refusal does not hide the rest of the walk. The walk sends about 1,800 requests (90
+ * per ANALYST or ORG_ADMIN user, about 400 per VIEWER, most of them such re-runs) and took about 100 s on
+ * a busy 2-core machine, the service's start not counted.
  */
 class ScopeWalkIT extends ServiceTestBase {
 

@@ -17,7 +17,7 @@ public final class TestApp {
 
 	public static final String ADMIN_PASSWORD = "test-admin-password";
 
-	/** The password of the configured test users (viewer, analyst, hbt-analyst, hbt-admin). */
+	/** The password of the configured test users (viewer, analyst, hbt-analyst, hbt-admin, walk-…). */
 	public static final String USER_PASSWORD = "test-user-password";
 
 	private TestApp() {
@@ -41,8 +41,18 @@ public final class TestApp {
 				() -> TestJwt.publicKeyFile().toUri().toString());
 		// One user per role, scoped and not, all with the same password (hashed, as configuration must be).
 		String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(USER_PASSWORD);
-		String[][] users = { { "viewer", "VIEWER", "" }, { "analyst", "ANALYST", "" },
+		String[][] fixed = { { "viewer", "VIEWER", "" }, { "analyst", "ANALYST", "" },
 				{ "hbt-analyst", "ANALYST", "o-t-hbt" }, { "hbt-admin", "ORG_ADMIN", "o-t-hbt" } };
+		// The scope walk's users (ScopeWalkIT): each role below ADMIN in a township, the working committee
+		// and a village general branch, named walk-<role>-<scope>, e.g. walk-org-admin-o-npe.
+		java.util.List<String[]> all = new java.util.ArrayList<>(java.util.List.of(fixed));
+		for (String scope : new String[] { "o-t-hbt", "o-npe", "o-v-xz" }) {
+			for (String role : new String[] { "VIEWER", "ANALYST", "ORG_ADMIN" }) {
+				all.add(new String[] { "walk-" + role.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + scope,
+						role, scope });
+			}
+		}
+		String[][] users = all.toArray(String[][]::new);
 		for (int i = 0; i < users.length; i++) {
 			String prefix = "party-graph.security.users[" + i + "].";
 			String[] user = users[i];

@@ -85,7 +85,7 @@ public class ScopeGuard implements GraphQlSourceBuilderCustomizer {
 				(office, view) -> view.org(office.orgId()) && view.org(office.member().orgId())));
 		rules.put("ManagementLink", Rule.of(ManagementLink.class, (link, view) -> view.org(link.manager().id())));
 		rules.put("Transfer", Rule.of(TransferRecord.class, (t, view) -> view.org(t.from()) || view.org(t.to())));
-		rules.put("Scenario", Rule.of(Scenario.class, (scenario, view) -> view.org(scenario.within())));
+		rules.put("Scenario", Rule.of(Scenario.class, (scenario, view) -> view.org(scenario.owner())));
 		rules.put("OrgEdge", edgeOf(rules.get("Org")));
 		rules.put("MemberEdge", edgeOf(rules.get("Member")));
 		this.rules = Map.copyOf(rules);

@@ -22,7 +22,7 @@ import graphql.schema.GraphQLTypeUtil;
  * <ul>
  * <li>every {@code Org} has its id in the scope; every {@code Member} has its membership org in it (as the
  * admin sees it), and a VIEWER gets no {@code Member} at all; every {@code Transfer} has its from or to org
- * in it; every {@code Scenario} was saved within the scope;</li>
+ * in it; every {@code Scenario} is owned by the scope (its saver's);</li>
  * <li>no ID-typed value is the id of an org or member outside the scope (for a VIEWER, of any member);</li>
  * <li>{@code idNumber}, {@code phone}, {@code birthDate} are null for roles below ORG_ADMIN, with a
  * FORBIDDEN error at their path;</li>
@@ -49,12 +49,12 @@ final class AnswerCheck {
 	 * @param orgs every org id
 	 * @param memberOrgs every member id with its membership org
 	 * @param memberNames every member id with its name
-	 * @param scenarioWithin every saved scenario's name with its within (null: everything)
+	 * @param scenarioOwner every saved scenario's name with its owner scope (null: everything)
 	 * @param transfers a member's transfers (id to from and to org ids), asked lazily
 	 * @param neutralText org and unit names and rule texts, where a member name is not looked for
 	 */
 	record Facts(Set<String> orgs, Map<String, String> memberOrgs, Map<String, String> memberNames,
-			Map<String, String> scenarioWithin, Function<String, Map<String, List<String>>> transfers,
+			Map<String, String> scenarioOwner, Function<String, Map<String, List<String>>> transfers,
 			String neutralText) {
 	}
 
@@ -208,11 +208,11 @@ final class AnswerCheck {
 				case "Transfer" -> transfer(call, path, member, id);
 				case "Scenario" -> {
 					Object name = object.get("name");
-					if (name instanceof String scenario && this.facts.scenarioWithin().containsKey(scenario)) {
-						String within = this.facts.scenarioWithin().get(scenario);
+					if (name instanceof String scenario && this.facts.scenarioOwner().containsKey(scenario)) {
+						String within = this.facts.scenarioOwner().get(scenario);
 						if (within == null || !this.scope.contains(within)) {
 							violation(describe(call, path), scenario,
-									"Scenario saved within " + within + ", outside the scope");
+									"Scenario owned by " + within + ", outside the scope");
 						}
 					}
 				}

@@ -293,9 +293,9 @@ class ScopeWalkIT extends ServiceTestBase {
 			memberNames.put(id, (String) node.get("name"));
 		});
 		Map<String, String> within = new HashMap<>();
-		for (Object scenario : (List<?>) admin("{ scenarios { name within } }").get("scenarios")) {
+		for (Object scenario : (List<?>) admin("{ scenarios { name owner } }").get("scenarios")) {
 			Map<String, Object> s = AnswerCheck.map(scenario);
-			within.put((String) s.get("name"), (String) s.get("within"));
+			within.put((String) s.get("name"), (String) s.get("owner"));
 		}
 		return new AnswerCheck.Facts(orgs, memberOrgs, memberNames, within, this::transfersOf, neutral.toString());
 	}
@@ -367,8 +367,8 @@ class ScopeWalkIT extends ServiceTestBase {
 		assertThat(orgs).contains(ids.insideOrg()).doesNotContain(ids.outsideOrg());
 		assertThat(orgs).contains(facts.memberOrgs().get(ids.insideMember()))
 			.doesNotContain(facts.memberOrgs().get(ids.outsideMember()));
-		assertThat(facts.scenarioWithin()).containsEntry(ids.insideScenario(), scope);
-		assertThat(orgs).doesNotContain(facts.scenarioWithin().get(ids.outsideScenario()));
+		assertThat(facts.scenarioOwner()).containsEntry(ids.insideScenario(), scope);
+		assertThat(orgs).doesNotContain(facts.scenarioOwner().get(ids.outsideScenario()));
 		Map<String, Object> data = admin("{ org(id: \"" + scope + "\") { secretary { id } } member(id: \""
 				+ ids.insideMember() + "\") { roles { org { id } } transfers { from { id } to { id } } } }");
 		assertThat(orgs).doesNotContain(facts.memberOrgs()

@@ -102,10 +102,19 @@ class SecurityIT extends ServiceTestBase {
 
 	@Test
 	void graphiqlHasItsOwnPolicyWithoutFramingOrPlugins() throws Exception {
-		HttpResponse<String> graphiql = get("/graphiql?path=/graphql", "admin:" + TestApp.ADMIN_PASSWORD);
+		HttpResponse<String> graphiql = get("/graphiql", "admin:" + TestApp.ADMIN_PASSWORD);
 		assertThat(graphiql.statusCode()).isEqualTo(200);
 		assertThat(policy(graphiql)).isEqualTo(SecurityConfiguration.GRAPHIQL_POLICY)
-			.contains("https://esm.sh", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'");
+			.contains("script-src 'self';", "connect-src 'self';", "object-src 'none'", "base-uri 'self'",
+					"frame-ancestors 'none'")
+			.doesNotContain("esm.sh", "https:", "http:", "'unsafe-eval'", "script-src 'self' 'unsafe-inline'");
+		// The page and its bundle come from the jar, under the same policy.
+		assertThat(graphiql.body()).contains("graphiql/graphiql.js").doesNotContain("https://", "esm.sh");
+		HttpResponse<String> bundle = get("/graphiql/graphiql.js", "admin:" + TestApp.ADMIN_PASSWORD);
+		assertThat(bundle.statusCode()).isEqualTo(200);
+		assertThat(policy(bundle)).isEqualTo(SecurityConfiguration.GRAPHIQL_POLICY);
+		assertThat(get("/graphiql/graphiql.css", "admin:" + TestApp.ADMIN_PASSWORD).statusCode()).isEqualTo(200);
+		assertThat(get("/graphiql/graphiql.js", null).statusCode()).isEqualTo(401);
 	}
 
 	private static String policy(HttpResponse<String> response) {

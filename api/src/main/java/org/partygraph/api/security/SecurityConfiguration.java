@@ -116,16 +116,16 @@ public class SecurityConfiguration {
 		.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
 	/**
-	 * The policy of GraphiQL (Spring for GraphQL's page, off in the {@code prod} profile): it loads
-	 * React, GraphiQL and its editor's workers from esm.sh, starts them from an inline import map
-	 * and module script (one import map entry is a {@code data:} module), and its editor injects
-	 * style elements. Still no plugins, no framing, no foreign {@code <base>}.
+	 * The policy of GraphiQL ({@code /graphiql}, the jar's own page, off in the {@code prod}
+	 * profile): as {@link #POLICY}, everything from this service (React, GraphiQL and its CodeMirror
+	 * editor are bundled into the jar), no eval. Two additions: {@code data:} fonts and images,
+	 * which GraphiQL's CSS carries inline; and {@code style-src 'unsafe-inline'}, because its dialogs
+	 * (settings, shortcuts) lock scrolling with a style element they insert. Still no inline or foreign
+	 * script, no plugins, no framing, no foreign {@code <base>}.
 	 */
-	public static final String GRAPHIQL_POLICY = "default-src 'self'; "
-			+ "script-src 'self' 'unsafe-inline' https://esm.sh data:; "
-			+ "style-src 'self' 'unsafe-inline' https://esm.sh; img-src 'self' data: blob: https://esm.sh; "
-			+ "font-src 'self' data: https://esm.sh; connect-src 'self' https://esm.sh; "
-			+ "worker-src 'self' blob: https://esm.sh; object-src 'none'; base-uri 'self'; form-action 'self'; "
+	public static final String GRAPHIQL_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+			+ "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
 	/** Sets the policy that fits the request's path, unless the answer set one itself. */

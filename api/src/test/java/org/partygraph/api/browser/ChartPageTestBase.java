@@ -77,11 +77,16 @@ abstract class ChartPageTestBase extends ServiceTestBase {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=1400,900", "--user-data-dir=" + this.profile);
 		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+		browserOptions(options);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
 		this.driver = new ChromeDriver(service, options);
 		this.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+	}
+
+	/** What a test class adds to Chromium's options before it starts (arguments, logs). */
+	protected void browserOptions(ChromeOptions options) {
 	}
 
 	@AfterAll

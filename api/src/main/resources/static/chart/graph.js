@@ -1,24 +1,24 @@
 // The drawn org tree: loads orgChart from the API into Cytoscape, merges drill-downs, lays the
-// tree out top-down (Cytoscape's breadthfirst layout) and keeps labels, badges and highlights.
+// tree out as a layered tree (dagre, through cytoscape-dagre: each subtree stays together, no
+// parent-child line crosses another) and keeps labels, badges, highlights and the view in frame.
 
 import cytoscape from '../webjars/cytoscape/3.33.1/dist/cytoscape.esm.min.mjs';
+// Built from api/frontend (npm, esbuild) into the jar at package time.
+import cytoscapeDagre from './lib/cytoscape-dagre.js';
 import { gql } from './graphql.js';
 import { ORG_CHART } from './queries.js';
 import { stylesheet } from './style.js';
 
+cytoscape.use(cytoscapeDagre);
+
 const TREE = 'edge[kind="SUBORDINATE_TO"]';
 const ORGS = 'node[type="org"]';
 const UNITS = 'node[type="unit"]';
-const LEVEL_GAP = 150;
-const LEVEL_GAP_WITH_UNITS = 230;
-const NODE_GAP = 146;
-const NODE_W = 128;
-const NODE_H = 58;
-const ROW_GAP = 68;
-const ROW_GAP_WITH_UNITS = 104;
-const COL_GAP = 176;
-const COL_GAP_WITH_UNITS = 300;
-const TOP_GAP = 420;
+const NODE_W = 150;
+const NODE_H = 64;
+/** Below this zoom labels are too small to read: the whole chart is shown only down to it. */
+export const READABLE_ZOOM = 0.55;
+const PADDING = 30;
 
 export class OrgChartView {
   constructor(container) {
@@ -204,34 +204,49 @@ export class OrgChartView {
   }
 
   /**
-   * Lays the tree out top-down with Cytoscape's breadthfirst layout. Wide: one breadthfirst run
-   * over the whole tree (every level one row). Compact (the default, for hundreds of orgs): the
-   * root and its children top-down, and below each child its subtree as a sideways breadthfirst
-   * tree, so that a level of hundreds of orgs does not become one endless row.
+   * Lays the tree out with dagre, a layered layout, over the root's tree alone (orgs and
+   * parent-child edges): each subtree stays together and no parent-child line crosses another.
+   * Compact (the default, for hundreds of orgs): left to right, the levels as columns, so that a
+   * level of sixty villages is a column to scroll down, not an endless row. Wide: top-down, every
+   * level one row. Co-management edges are drawn over the tree and take no part in the layout;
+   * co-managers outside the tree and units are placed beside it afterwards.
    */
   layout() {
     const cy = this.cy;
     const rootNode = cy.getElementById(this.root);
-    cy.nodes(`${ORGS}`).removeClass('sideways');
+    cy.nodes(ORGS).removeClass('sideways');
     cy.edges(TREE).removeClass('sideways from-head');
     if (rootNode.empty()) {
       return;
     }
-    const levels = this.levels();
-    const treeDepth = Math.max(0, ...levels.values());
-    this.slot = NODE_GAP;
-    this.heads = null;
-    if (this.mode === 'wide' || treeDepth < 2) {
-      this.layoutWide(rootNode, levels);
+    const sideways = this.mode !== 'wide';
+    const tree = this.treeOf(rootNode);
+    const rankSep = sideways ? (this.units ? 200 : 70) : (this.units ? 150 : 70);
+    tree.layout({
+      name: 'dagre',
+      rankDir: sideways ? 'LR' : 'TB',
+      nodeSep: sideways ? (this.units ? 34 : 14) : (this.units ? 40 : 20),
+      rankSep,
+      edgeSep: 10,
+      fit: false,
+      animate: false,
+      padding: 0,
+    }).run();
+    if (sideways) {
+      tree.nodes().addClass('sideways');
+      tree.edges().addClass('sideways from-head');
     }
-    else {
-      this.layoutCompact(rootNode, levels);
-    }
-    // Co-managers outside the subtree: a row above the root.
+    this.sideways = sideways;
+    this.slot = sideways ? NODE_W + rankSep : NODE_W + 20;
+    this.heads = sideways ? rootNode : null;
+    // Co-managers outside the subtree: beside the root, before its first level.
     const outside = cy.nodes(`${ORGS}.external`);
     const rootPos = rootNode.position();
     outside.forEach((n, i) => {
-      n.position({ x: rootPos.x + (i - (outside.length - 1) / 2) * NODE_GAP * 1.2, y: rootPos.y - LEVEL_GAP });
+      const offset = i - (outside.length - 1) / 2;
+      n.position(sideways
+        ? { x: rootPos.x - NODE_W - rankSep, y: rootPos.y + offset * (NODE_H + 24) }
+        : { x: rootPos.x + offset * (NODE_W + 30), y: rootPos.y - NODE_H - rankSep });
     });
     this.placeUnits();
     this.updateFarLabels();
@@ -248,110 +263,6 @@ export class OrgChartView {
       frontier = next;
     }
     return all;
-  }
-
-  layoutWide(rootNode, levels) {
-    const perLevel = new Map();
-    levels.forEach((l) => perLevel.set(l, (perLevel.get(l) || 0) + 1));
-    const widest = Math.max(1, ...perLevel.values());
-    const depth = Math.max(1, perLevel.size);
-    const gap = this.units ? LEVEL_GAP_WITH_UNITS : LEVEL_GAP;
-    this.treeOf(rootNode).layout({
-      name: 'breadthfirst',
-      directed: true,
-      roots: rootNode,
-      fit: false,
-      animate: false,
-      avoidOverlap: true,
-      spacingFactor: 1,
-      padding: 0,
-      boundingBox: { x1: 0, y1: 0, w: widest * NODE_GAP, h: depth * gap },
-    }).run();
-  }
-
-  /** A head's subtree as a sideways tree: its levels as columns, its widest level as rows. */
-  block(head, levels) {
-    const tree = this.treeOf(head);
-    const perLevel = new Map();
-    tree.nodes().forEach((n) => {
-      const l = levels.get(n.id()) - levels.get(head.id());
-      perLevel.set(l, (perLevel.get(l) || 0) + 1);
-    });
-    perLevel.delete(0);
-    return { head, tree, rows: Math.max(1, ...perLevel.values()), columns: perLevel.size };
-  }
-
-  /** Lays a block out sideways with the head at home, its subtree to the right and below it. */
-  placeBlock({ head, tree, rows, columns }, home, colGap, rowGap) {
-    tree.edges().addClass('sideways');
-    tree.nodes().addClass('sideways');
-    head.outgoers(TREE).addClass('from-head');
-    if (columns === 0) {
-      head.position(home);
-      return;
-    }
-    const below = tree.difference(head);
-    // breadthfirst lays a tree downward; swapping x and y turns it sideways.
-    tree.layout({
-      name: 'breadthfirst',
-      directed: true,
-      roots: head,
-      fit: false,
-      animate: false,
-      avoidOverlap: false,
-      spacingFactor: 1,
-      padding: 0,
-      boundingBox: { x1: 0, y1: 0, w: (rows - 1) * rowGap + NODE_W, h: columns * colGap + NODE_H },
-      transform: (node, pos) => ({ x: pos.y, y: pos.x }),
-    }).run();
-    const bb = below.nodes().boundingBox();
-    const p = head.position();
-    below.nodes().shift({ x: home.x - p.x, y: home.y + rowGap - bb.y1 + 8 });
-    head.position(home);
-  }
-
-  /**
-   * Compact: either the root's children top-down in a row, each heading a sideways block of its
-   * subtree (a county: a dozen townships with tall blocks), or the whole tree as one sideways
-   * block (a township: many villages with small subtrees); whichever shape suits the window.
-   */
-  layoutCompact(rootNode, levels) {
-    const colGap = this.units ? COL_GAP_WITH_UNITS : COL_GAP;
-    const rowGap = this.units ? ROW_GAP_WITH_UNITS : ROW_GAP;
-    const children = rootNode.outgoers(TREE).targets();
-    const blocks = children.map((child) => this.block(child, levels));
-    const slot = Math.max(NODE_GAP, ...blocks.map((b) => b.columns * colGap + NODE_W + 40));
-    const whole = this.block(rootNode, levels);
-    const window = Math.max(0.5, this.cy.width() / Math.max(1, this.cy.height()));
-    const rowShape = (children.length * slot) / (TOP_GAP + Math.max(...blocks.map((b) => b.rows)) * rowGap);
-    const blockShape = (whole.columns * colGap + NODE_W) / ((whole.rows + 1) * rowGap);
-    const misfit = (shape) => Math.abs(Math.log(shape / window));
-    if (misfit(blockShape) < misfit(rowShape)) {
-      this.slot = colGap;
-      this.heads = rootNode;
-      this.placeBlock(whole, { x: 0, y: 0 }, colGap, rowGap);
-      return;
-    }
-    this.slot = slot;
-    this.heads = rootNode.union(children);
-    // The root and its children, top-down.
-    rootNode.union(children).union(rootNode.outgoers(TREE)).layout({
-      name: 'breadthfirst',
-      directed: true,
-      roots: rootNode,
-      fit: false,
-      animate: false,
-      avoidOverlap: false,
-      spacingFactor: 1,
-      padding: 0,
-      boundingBox: { x1: 0, y1: 0, w: Math.max(1, children.length) * slot, h: TOP_GAP },
-    }).run();
-    // Every child moves to the left edge of its slot; its block fills the slot to the right.
-    const lead = (slot - NODE_W - 40) / 2;
-    for (const block of blocks) {
-      const p = block.head.position();
-      this.placeBlock(block, { x: p.x - lead, y: p.y }, colGap, rowGap);
-    }
   }
 
   /** Each unit goes beside the first drawn org set up in it, stacked when an org has several. */
@@ -485,23 +396,77 @@ export class OrgChartView {
     return true;
   }
 
-  /** The whole chart; a tall one-column chart instead fills the width from its top. */
-  initialView() {
+  /**
+   * The zoom and pan that show all of eles (with their labels), at most life size: pattern
+   * matches, a scenario's changes. Far apart, they are all in view all the same, small.
+   */
+  viewportFor(eles, padding = 40) {
     const cy = this.cy;
-    const bb = cy.elements().boundingBox();
-    const tall = bb.h > 0 && bb.w / bb.h < 0.75 * (cy.width() / Math.max(1, cy.height()));
-    if (!tall) {
-      cy.fit(cy.elements(), 30);
+    const bb = eles.boundingBox();
+    const w = Math.max(1, cy.width() - 2 * padding);
+    const h = Math.max(1, cy.height() - 2 * padding);
+    const zoom = Math.max(cy.minZoom(), Math.min(1, w / Math.max(1, bb.w), h / Math.max(1, bb.h)));
+    const c = { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 };
+    return { zoom, pan: { x: cy.width() / 2 - c.x * zoom, y: cy.height() / 2 - c.y * zoom } };
+  }
+
+  /** Brings eles into view (see viewportFor); animated unless told otherwise. */
+  show(eles, animate = true) {
+    if (!eles || eles.empty()) {
+      return;
+    }
+    const target = this.viewportFor(eles);
+    this.cy.stop();
+    if (animate) {
+      this.cy.animate(target, { duration: 300, complete: () => this.updateFarLabels() });
     }
     else {
-      const zoom = Math.min(1, (cy.width() - 60) / Math.max(1, bb.w));
-      cy.zoom(zoom);
-      cy.pan({ x: 30 - bb.x1 * zoom, y: 30 - bb.y1 * zoom });
+      this.cy.viewport(target);
+      this.updateFarLabels();
     }
+  }
+
+  /**
+   * The whole chart when it can be read whole; else as much as can be read: zoomed to fit its
+   * breadth (never below READABLE_ZOOM, never above life size), its first level at the edge and
+   * the root in view, the rest a scroll away (a township's sixty villages are a column, not a
+   * strip too thin to read).
+   */
+  wholeViewport() {
+    const cy = this.cy;
+    const all = cy.elements();
+    const bb = all.boundingBox();
+    const W = Math.max(1, cy.width());
+    const H = Math.max(1, cy.height());
+    const fit = Math.min((W - 2 * PADDING) / Math.max(1, bb.w), (H - 2 * PADDING) / Math.max(1, bb.h));
+    if (fit >= READABLE_ZOOM || all.empty()) {
+      return this.viewportFor(all, PADDING);
+    }
+    const breadth = this.sideways ? (W - 2 * PADDING) / Math.max(1, bb.w) : (H - 2 * PADDING) / Math.max(1, bb.h);
+    const zoom = Math.min(1, Math.max(READABLE_ZOOM, breadth));
+    const rootNode = cy.getElementById(this.root);
+    const r = rootNode.nonempty() ? rootNode.position() : { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 };
+    // Along each axis: the root in the middle, but no blank beyond the chart's edges.
+    const place = (size, lo, hi, at) => {
+      if ((hi - lo) * zoom <= size - 2 * PADDING) {
+        return size / 2 - ((lo + hi) / 2) * zoom;
+      }
+      const centred = size / 2 - at * zoom;
+      return Math.min(PADDING - lo * zoom, Math.max(size - PADDING - hi * zoom, centred));
+    };
+    return { zoom, pan: { x: place(W, bb.x1, bb.x2, r.x), y: place(H, bb.y1, bb.y2, r.y) } };
+  }
+
+  /** The chart as it opens (see wholeViewport). */
+  initialView() {
+    this.cy.stop();
+    this.cy.viewport(this.wholeViewport());
     this.updateFarLabels();
   }
 
+  /** 全圖: as the chart opens (see wholeViewport), animated. */
   fitAll() {
-    this.cy.animate({ fit: { eles: this.cy.elements(), padding: 30 } }, { duration: 300 });
+    this.cy.stop();
+    this.cy.animate(this.wholeViewport(), { duration: 300, complete: () => this.updateFarLabels() });
   }
 }

@@ -10,12 +10,13 @@ import { ANCESTORS, COMPLIANCE, PATTERN_INSTANCES, ROOT_INFO, SCENARIOS } from '
 import { ScenarioView } from './scenario.js';
 import { renderScenarioBar, renderScenarioOrg, renderScenarioSummary } from './scenario-panel.js';
 import { SearchBox } from './search.js';
-import { CO_MANAGED_COLOR, ISSUE_COLOR, kindInfo, ORG_KINDS, PATTERNS, SCENARIO_MARKS } from './style.js';
+import { CO_MANAGED_COLOR, ISSUE_COLOR, kindInfo, ORG_KINDS, PATTERNS, SCENARIO_MARKS, WILL_CHANGE_COLOR } from './style.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const DEFAULT_ROOT = 'o-county';
 const DEFAULT_DEPTH = 3;
+const LEGEND_KEY = 'party-graph.chart.legend';
 
 const view = new OrgChartView($('chart'));
 window.chart = view.cy; // on purpose: the browser tests read the drawing from here
@@ -148,7 +149,8 @@ async function reveal(id) {
   }
 }
 
-async function applyPattern() {
+/** Highlights the chosen pattern's instances; with pan, also brings them all into view. */
+async function applyPattern({ pan = false } = {}) {
   const pattern = $('pattern').value;
   const info = $('pattern-info');
   if (!pattern) {
@@ -163,6 +165,9 @@ async function applyPattern() {
   info.dataset.instances = String(data.patternInstances.length);
   info.dataset.drawn = String(drawn);
   info.textContent = `${data.patternInstances.length} 處 instances` + (drawn < ids.length ? `, ${drawn} 已顯示 drawn` : '');
+  if (pan && drawn > 0) {
+    view.show(view.cy.nodes('.pattern-hit'));
+  }
 }
 
 // --- the scenario view
@@ -200,6 +205,7 @@ function renderScenario() {
     onAfter: () => switchSide('after'),
   });
   bar.hidden = false;
+  renderScenarioLegend(scenarioView.side);
   $('legend-scenario').hidden = false;
   $('units').disabled = true;
   document.documentElement.dataset.scenarioSide = scenarioView.side;
@@ -275,6 +281,25 @@ async function openScenario(name) {
   }
 }
 
+/** The scenario's part of the legend, for the side drawn: the marks after, or what will change before. */
+function renderScenarioLegend(side) {
+  const list = $('legend-scenario');
+  list.dataset.side = side;
+  if (side === 'before') {
+    list.replaceChildren(
+      el('li', { class: 'head' }, '情景之前 scenario, before'),
+      el('li', { dataset: { mark: 'will-change' } },
+        el('span', { class: 'swatch halo', style: { boxShadow: `0 0 0 3px ${WILL_CHANGE_COLOR}66` } }),
+        '將改變 ', el('small', {}, 'the scenario changes it')));
+    return;
+  }
+  list.replaceChildren(
+    el('li', { class: 'head' }, '情景之後 scenario, after'),
+    ...Object.entries(SCENARIO_MARKS).map(([key, m]) => el('li', { dataset: { mark: key } },
+      el('span', { class: `swatch sc-${key}`, style: { borderColor: m.color, boxShadow: `0 0 0 3px ${m.color}66` } }),
+      `${m.sign} ${m.zh} `, el('small', {}, m.en))));
+}
+
 function buildLegend() {
   const items = ORG_KINDS.map((k) => el('li', {}, el('span', { class: 'swatch', style: { background: k.color } }), `${k.zh} `, el('small', {}, k.en)));
   items.push(
@@ -285,11 +310,9 @@ function buildLegend() {
     el('li', {}, el('span', { class: 'swatch unit' }), '單位 ', el('small', {}, 'unit set up in')),
   );
   $('legend-list').replaceChildren(...items);
-  $('legend-scenario').replaceChildren(
-    el('li', { class: 'head' }, '情景之後 scenario, after'),
-    ...Object.entries(SCENARIO_MARKS).map(([key, m]) => el('li', { dataset: { mark: key } },
-      el('span', { class: `swatch sc-${key}`, style: { borderColor: m.color, boxShadow: `0 0 0 3px ${m.color}66` } }),
-      `${m.sign} ${m.zh} `, el('small', {}, m.en))));
+  const legend = $('legend');
+  legend.open = localStorage.getItem(LEGEND_KEY) !== 'closed';
+  legend.addEventListener('toggle', () => localStorage.setItem(LEGEND_KEY, legend.open ? 'open' : 'closed'));
   $('pattern').append(...PATTERNS.map((p) => el('option', { value: p.pattern }, `${p.zh}`)));
 }
 
@@ -314,7 +337,7 @@ function wire() {
     onPick: (id) => reveal(id).catch(showError),
     onError: showError,
   });
-  $('pattern').addEventListener('change', () => applyPattern().catch(showError));
+  $('pattern').addEventListener('change', () => applyPattern({ pan: true }).catch(showError));
   $('units').addEventListener('change', async (ev) => {
     try {
       await view.setUnits(ev.target.checked);

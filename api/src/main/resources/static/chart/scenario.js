@@ -13,12 +13,6 @@ const TREE = 'edge[kind="SUBORDINATE_TO"]';
 const ORGS = 'node[type="org"]';
 const MARK_CLASSES = 'sc-created sc-moved sc-dissolved sc-kind sc-members sc-will-change';
 const PAGE = 100;
-const READABLE_ZOOM = 0.75;
-
-function centre(bb) {
-  return { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 };
-}
-
 export class ScenarioView {
   constructor(view) {
     this.view = view;
@@ -270,7 +264,10 @@ export class ScenarioView {
     return counts;
   }
 
-  /** Fits the window to the marked orgs and their parents (at most life size), else the whole chart. */
+  /**
+   * Brings the root and the marked orgs with their parents into view, all of them (at most life
+   * size); nothing marked: the chart as it opens.
+   */
   focusMarked() {
     const cy = this.view.cy;
     const marked = cy.nodes('.sc-created, .sc-moved, .sc-dissolved, .sc-kind, .sc-members, .sc-will-change');
@@ -278,16 +275,9 @@ export class ScenarioView {
       this.view.initialView();
       return;
     }
-    const eles = marked.union(marked.incomers(`${TREE}, edge[kind="WAS_SUBORDINATE_TO"]`).sources());
-    cy.fit(eles, 50);
-    // Spread too far for readable labels: the middle of them, close enough to read.
-    const zoom = Math.min(1, Math.max(cy.zoom(), READABLE_ZOOM));
-    if (zoom !== cy.zoom()) {
-      const c = centre(eles.boundingBox());
-      cy.zoom(zoom);
-      cy.pan({ x: cy.width() / 2 - c.x * zoom, y: cy.height() / 2 - c.y * zoom });
-    }
-    this.view.updateFarLabels();
+    const eles = marked.union(marked.incomers(`${TREE}, edge[kind="WAS_SUBORDINATE_TO"]`).sources())
+      .union(cy.getElementById(this.view.root));
+    this.view.show(eles, false);
   }
 
   hang(child, parent, cls) {

@@ -25,6 +25,8 @@ export const PATTERNS = [
 
 export const CO_MANAGED_COLOR = '#d35400';
 export const ISSUE_COLOR = '#e00000';
+/** The before side of a scenario: the orgs it will change. */
+export const WILL_CHANGE_COLOR = '#7b3fe4';
 
 /** How the scenario view marks what a saved what-if changes (after-chart), with the legend's names. */
 export const SCENARIO_MARKS = {
@@ -256,7 +258,7 @@ export function stylesheet() {
     {
       selector: 'node[type="org"].sc-will-change',
       style: {
-        'underlay-color': '#7b3fe4',
+        'underlay-color': WILL_CHANGE_COLOR,
         'underlay-padding': 7,
         'underlay-opacity': 0.25,
         'underlay-shape': 'round-rectangle',

@@ -62,7 +62,7 @@ class OfflinePagesIT extends ChartPageTestBase {
 		assertThat(number("return chart.nodes('[type=\"org\"]').filter((n) => n.renderedBoundingBox().w > 0).length"))
 			.isGreaterThan(100);
 		assertThat(text("root-name")).contains("懷仁縣");
-		assertOnlyLoopbackRequests(List.of("/chart/main.js", "/graphql"));
+		assertOnlyLoopbackRequests(List.of("/chart/main.js", "/chart/lib/cytoscape-dagre.js", "/graphql"));
 	}
 
 	private String responseText() {

@@ -213,6 +213,33 @@ class ScenarioChartPageIT extends ChartPageTestBase {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void theScenarioOpensWithTheRootAndEveryChangeInViewOnATidyTree() {
+		openScenarioFromTheList();
+		js(ChartLayoutIT.GEOMETRY);
+		String changed = ".sc-created, .sc-moved, .sc-dissolved, .sc-kind, .sc-members";
+		assertThat(number("return chart.nodes(arguments[0]).length", changed)).isGreaterThanOrEqualTo(5);
+		assertThat((List<String>) js("return outOfView(arguments[0])", changed)).as("changes out of view").isEmpty();
+		assertThat((List<String>) js("return outOfView('#' + arguments[0])", TOWNSHIP)).as("root out of view").isEmpty();
+		Map<String, Object> check = (Map<String, Object>) js("return layoutCheck()");
+		assertThat((List<String>) check.get("broken")).as("subtrees with another org inside their span").isEmpty();
+		assertThat((List<String>) check.get("crossing")).as("crossing parent-child lines").isEmpty();
+		assertThat((List<String>) check.get("overlapping")).as("overlapping orgs").isEmpty();
+		assertThat(text("legend-scenario")).contains("之後").doesNotContain("之前");
+		// Before: the orgs it will change in view, and the legend says before.
+		this.driver.findElement(By.id("scenario-before")).click();
+		waitUntil("return document.documentElement.dataset.scenarioSide === 'before'");
+		assertThat(number("return chart.nodes('.sc-will-change').length")).isPositive();
+		assertThat((List<String>) js("return outOfView('.sc-will-change')")).as("orgs to change out of view").isEmpty();
+		assertThat((List<String>) js("return outOfView('#' + arguments[0])", TOWNSHIP)).as("root out of view").isEmpty();
+		assertThat(text("legend-scenario")).contains("之前").doesNotContain("之後");
+		assertThat(this.driver.findElements(By.cssSelector("#legend-scenario li[data-mark='will-change']"))).hasSize(1);
+		check = (Map<String, Object>) js("return layoutCheck()");
+		assertThat((List<String>) check.get("broken")).isEmpty();
+		assertThat((List<String>) check.get("crossing")).isEmpty();
+	}
+
+	@Test
 	void theScenarioOpensFromTheUrl() {
 		open("chart.html?scenario=" + URLEncoder.encode(NAME, StandardCharsets.UTF_8)
 			.replace("+", "%20"));

@@ -21,7 +21,9 @@ import org.partygraph.queries.read.UnitQueries;
 import org.partygraph.queries.rules.ComplianceQueries;
 import org.partygraph.queries.rules.RuleChecker;
 import org.partygraph.queries.rules.RuleThresholds;
-import org.partygraph.queries.scenario.Scenarios;
+import org.partygraph.queries.scenario.ScenarioApplier;
+import org.partygraph.queries.scenario.ScenarioReports;
+import org.partygraph.queries.scenario.ScenarioStore;
 import org.partygraph.queries.schema.Migrations;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -170,8 +172,19 @@ public class QueriesAutoConfiguration {
 	}
 
 	@Bean
-	Scenarios scenarios(LimitedDriver driver, DatasetExporter exporter, ComplianceQueries compliance) {
-		return new Scenarios(driver.driver(), exporter, compliance);
+	ScenarioStore scenarioStore(LimitedDriver driver, DatasetExporter exporter, ComplianceQueries compliance) {
+		return new ScenarioStore(driver.driver(), exporter, compliance);
+	}
+
+	@Bean
+	ScenarioApplier scenarioApplier(LimitedDriver driver, DatasetExporter exporter, ComplianceQueries compliance) {
+		return new ScenarioApplier(driver.driver(), exporter, compliance);
+	}
+
+	@Bean
+	ScenarioReports scenarioReports(LimitedDriver driver, DatasetExporter exporter, ComplianceQueries compliance,
+			ScenarioStore store) {
+		return new ScenarioReports(driver.driver(), exporter, compliance, store);
 	}
 
 	@Bean

@@ -35,13 +35,13 @@ public final class DatasetImporter {
 			RETURN count(*) AS deleted
 			""";
 
-	static final String CREATE_NODES = """
+	public static final String CREATE_NODES = """
 			UNWIND $rows AS row
 			CREATE (n:%s)
 			SET n = row, n.dataset = $dataset
 			""";
 
-	static final String CREATE_RELATIONSHIPS = """
+	public static final String CREATE_RELATIONSHIPS = """
 			UNWIND $rows AS row
 			MATCH (a:%s {id: row.from})
 			MATCH (b:%s {id: row.to})
@@ -51,7 +51,7 @@ public final class DatasetImporter {
 
 	// Transfer history is not part of a dataset file; it outlives a re-import and is linked again
 	// to the members that come back with the same id.
-	static final String RELINK_TRANSFERS = """
+	public static final String RELINK_TRANSFERS = """
 			MATCH (t:Transfer {dataset: $dataset})
 			MATCH (m:Member {id: t.member})
 			MERGE (m)-[:TRANSFERRED]->(t)
@@ -59,7 +59,7 @@ public final class DatasetImporter {
 
 	// Orgs of other datasets that members of this one were moved into: replacing the members changes
 	// their tallies too.
-	static final String FOREIGN_ORGS_OF_MEMBERS = """
+	public static final String FOREIGN_ORGS_OF_MEMBERS = """
 			MATCH (:Member {dataset: $dataset})-[:MEMBER_OF|IN_GROUP]->(o:Org)
 			WHERE coalesce(o.dataset, '') <> $dataset
 			RETURN DISTINCT o.id AS id
@@ -67,7 +67,7 @@ public final class DatasetImporter {
 
 	static final String ORGS_OF_DATASET = "MATCH (o:Org {dataset: $dataset}) RETURN o.id AS id";
 
-	static final String RECORD_DATASET = """
+	public static final String RECORD_DATASET = """
 			MERGE (d:Dataset {name: $dataset})
 			SET d.format = $format, d.importedAt = datetime(), d.units = $units, d.orgs = $orgs, d.members = $members
 			""";

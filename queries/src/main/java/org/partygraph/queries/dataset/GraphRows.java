@@ -17,11 +17,13 @@ import org.partygraph.model.Unit;
  * and {@code from}/{@code to} pairs per relationship type. Enums become strings, dates stay dates
  * (the driver sends them as Neo4j {@code Date}).
  */
-final class GraphRows {
+public final class GraphRows {
 
-	final Map<GraphSchema.Label, List<Map<String, Object>>> nodes = new LinkedHashMap<>();
+	/** Node property maps per label. */
+	public final Map<GraphSchema.Label, List<Map<String, Object>>> nodes = new LinkedHashMap<>();
 
-	final Map<GraphSchema.Rel, List<Map<String, Object>>> relationships = new LinkedHashMap<>();
+	/** {@code from}/{@code to} pairs (and a role's {@code role}) per relationship type. */
+	public final Map<GraphSchema.Rel, List<Map<String, Object>>> relationships = new LinkedHashMap<>();
 
 	private GraphRows() {
 		for (GraphSchema.Label label : GraphSchema.Label.values()) {
@@ -32,7 +34,8 @@ final class GraphRows {
 		}
 	}
 
-	static GraphRows of(Dataset dataset) {
+	/** The rows of every unit, org and member of the dataset. */
+	public static GraphRows of(Dataset dataset) {
 		GraphRows rows = new GraphRows();
 		for (Unit unit : dataset.units()) {
 			Map<String, Object> props = props("id", unit.id(), "name", unit.name(), "kind", name(unit.kind()));
@@ -72,7 +75,7 @@ final class GraphRows {
 	}
 
 	/** The stored properties of a member node. */
-	static Map<String, Object> memberProps(Member member) {
+	public static Map<String, Object> memberProps(Member member) {
 		Map<String, Object> props = props("id", member.id(), "name", member.name(), "status", name(member.status()));
 		put(props, "trade", name(member.trade()));
 		put(props, "gender", name(member.gender()));
@@ -84,16 +87,18 @@ final class GraphRows {
 	}
 
 	/** How many relationships a member's node starts. */
-	static int memberRelationships(Member member) {
+	public static int memberRelationships(Member member) {
 		return 1 + ((member.group() != null) ? 1 : 0) + ((member.unit() != null) ? 1 : 0) + member.roles().size()
 				+ member.participatesIn().size();
 	}
 
-	long nodeCount() {
+	/** How many nodes the rows make. */
+	public long nodeCount() {
 		return this.nodes.values().stream().mapToLong(List::size).sum();
 	}
 
-	long relationshipCount() {
+	/** How many relationships the rows make. */
+	public long relationshipCount() {
 		return this.relationships.values().stream().mapToLong(List::size).sum();
 	}
 

@@ -95,6 +95,22 @@ class ChangesApiIT extends ServiceTestBase {
 	}
 
 	@Test
+	void membersToMayBeLeftOutOnlyForAnOrgWithoutMembers() {
+		Dataset before = this.exporter.exportAll();
+		// c-b has members (one of them in its party group c-g): a target for them is required.
+		expectError("mutation { dissolveOrg(id: \"c-b\") { dissolved errors { item field message } } }", "dissolveOrg",
+				"c-b", "target");
+		assertThat(this.exporter.exportAll()).as("nothing written").isEqualTo(before);
+		// c-b2 has none: it goes without one.
+		mutate("mutation { dissolveOrg(id: \"c-b2\") { dissolved parent { id } membersMoved childrenMoved errors { field message } } }")
+			.path("dissolveOrg.errors").entityList(Object.class).hasSize(0)
+			.path("dissolveOrg.dissolved").entity(String.class).isEqualTo("c-b2")
+			.path("dissolveOrg.parent.id").entity(String.class).isEqualTo("c-t")
+			.path("dissolveOrg.membersMoved").entity(Integer.class).isEqualTo(0);
+		this.graphQl.document("{ org(id: \"c-b2\") { id } }").execute().path("org").valueIsNull();
+	}
+
+	@Test
 	void transferIsKeptAsHistory() {
 		mutate("mutation { transferMember(member: \"c-m1\", to: \"c-b2\", reason: \"搬遷\") { transfer { from { id } to { id } reason at } errors { field } } }")
 			.path("transferMember.transfer.from.id").entity(String.class).isEqualTo("c-b")

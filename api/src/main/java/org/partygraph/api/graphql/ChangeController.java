@@ -82,6 +82,7 @@ public class ChangeController {
 		return orgChange(id, true, () -> changes().moveOrg(id, parent));
 	}
 
+	/** {@code membersTo} is optional: left out it is passed on as null, and the change refuses it only while the org has members. */
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public DissolvePayload dissolveOrg(@Argument String id, @Argument String membersTo) {

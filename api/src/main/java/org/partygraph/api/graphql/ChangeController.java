@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -33,7 +32,6 @@ import org.partygraph.queries.schema.WriteScope;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
@@ -84,6 +82,7 @@ public class ChangeController {
 		return orgChange(id, true, () -> changes().moveOrg(id, parent));
 	}
 
+	/** {@code membersTo} is optional: left out it is passed on as null, and the change refuses it only while the org has members. */
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public DissolvePayload dissolveOrg(@Argument String id, @Argument String membersTo) {
@@ -117,9 +116,8 @@ public class ChangeController {
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public MemberPayload addMember(@Argument AddMemberInput input) {
 		return memberChange(input.id(), () -> changes().addMember(new NewMember(input.id(), input.name(),
-				input.status(), input.org(), input.unit(), input.trade(), input.gender(),
-				date(input.id(), "birthDate", input.birthDate()), date(input.id(), "joined", input.joined()),
-				input.idNumber(), input.phone(), input.group(), List.of(), List.of())));
+				input.status(), input.org(), input.unit(), input.trade(), input.gender(), input.birthDate(),
+				input.joined(), input.idNumber(), input.phone(), input.group(), List.of(), List.of())));
 	}
 
 	@MutationMapping
@@ -178,11 +176,6 @@ public class ChangeController {
 		return Batches.byKey(members, MemberRow::id, this.changes.transfers(Batches.ids(members, MemberRow::id)));
 	}
 
-	@SchemaMapping(typeName = "Transfer")
-	public String at(TransferRecord transfer) {
-		return transfer.at().toString();
-	}
-
 	@BatchMapping(typeName = "Transfer")
 	public Map<TransferRecord, MemberRow> member(List<TransferRecord> transfers) {
 		return Batches.byKey(transfers, TransferRecord::member,
@@ -239,25 +232,12 @@ public class ChangeController {
 		return ex.problems().stream().map((p) -> new ChangeError(p.item(), p.field(), p.message())).toList();
 	}
 
-	private static LocalDate date(String item, String field, String text) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text);
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidDatasetException(
-					List.of(new Problem(item, field, "'" + text + "' is not an ISO date (yyyy-MM-dd)")));
-		}
-	}
-
 	public record CreateOrgInput(String id, OrgKind kind, String name, String parent, List<String> units, Trade trade,
 			Boolean hasCommittee) {
 	}
 
 	public record AddMemberInput(String id, String name, org.partygraph.model.MemberStatus status, String org,
-			String unit, Trade trade, org.partygraph.model.Gender gender, String birthDate, String joined,
+			String unit, Trade trade, org.partygraph.model.Gender gender, LocalDate birthDate, LocalDate joined,
 			String idNumber, String phone, String group) {
 	}
 

@@ -179,16 +179,6 @@ public class ScenarioController {
 	}
 
 	@SchemaMapping(typeName = "Scenario")
-	public String savedAt(Scenario scenario) {
-		return scenario.savedAt().toString();
-	}
-
-	@SchemaMapping(typeName = "Scenario")
-	public String appliedAt(Scenario scenario) {
-		return (scenario.appliedAt() != null) ? scenario.appliedAt().toString() : null;
-	}
-
-	@SchemaMapping(typeName = "Scenario")
 	public WhatIfReport report(Scenario scenario) {
 		return this.reports.report(scenario, this.scope.root());
 	}

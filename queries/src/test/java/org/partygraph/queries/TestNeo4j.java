@@ -14,7 +14,7 @@ import org.neo4j.driver.Session;
 import org.partygraph.embedded.EmbeddedNeo4j;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.format.DatasetFormat;
-import org.partygraph.queries.dataset.MemberTallies;
+import org.partygraph.queries.write.MemberTallies;
 import org.partygraph.queries.schema.Migrations;
 
 /**

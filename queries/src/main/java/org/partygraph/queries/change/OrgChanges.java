@@ -28,8 +28,14 @@ import org.partygraph.model.Role;
 import org.partygraph.model.RoleAssignment;
 import org.partygraph.queries.change.Lookups.MemberNode;
 import org.partygraph.queries.change.Lookups.OrgNode;
-import org.partygraph.queries.dataset.MemberTallies;
 import org.partygraph.queries.schema.WriteScope;
+import org.partygraph.queries.write.Datasets;
+import org.partygraph.queries.write.Links;
+import org.partygraph.queries.write.MemberTallies;
+import org.partygraph.queries.write.Members;
+import org.partygraph.queries.write.Orgs;
+import org.partygraph.queries.write.Transfers;
+import org.partygraph.queries.write.WriteLocks;
 
 /**
  * Changes the stored organization structure one step at a time: orgs are created, renamed, moved
@@ -61,138 +67,10 @@ import org.partygraph.queries.schema.WriteScope;
  */
 public final class OrgChanges {
 
-	private static final String CREATE_ORG = """
-			CREATE (o:Org)
-			SET o = $props, o.dataset = $dataset
-			""";
-
-	private static final String LINK_PARENT = """
-			MATCH (o:Org {id: $id})
-			MATCH (p:Org {id: $parent})
-			CREATE (o)-[:SUBORDINATE_TO]->(p)
-			""";
-
-	// MERGE: a unit listed twice is set up in once.
-	private static final String LINK_UNITS = """
-			MATCH (o:Org {id: $id})
-			UNWIND $units AS unitId
-			MATCH (u:Unit {id: unitId})
-			MERGE (o)-[:SET_UP_IN]->(u)
-			""";
-
-	private static final String RENAME_ORG = """
-			MATCH (o:Org {id: $id})
-			SET o.name = $name
-			""";
-
-	private static final String UNLINK_PARENT = """
-			MATCH (:Org {id: $id})-[r:SUBORDINATE_TO]->(:Org)
-			DELETE r
-			""";
-
-	private static final String MOVE_MEMBERS = """
-			MATCH (o:Org {id: $id})<-[r:MEMBER_OF]-(m:Member)
-			MATCH (t:Org {id: $target})
-			DELETE r
-			CREATE (m)-[:MEMBER_OF]->(t)
-			RETURN m.id AS id
-			ORDER BY id
-			""";
-
-	private static final String MOVE_CHILDREN = """
-			MATCH (o:Org {id: $id})<-[r:SUBORDINATE_TO]-(c:Org)
-			MATCH (o)-[:SUBORDINATE_TO]->(p:Org)
-			DELETE r
-			CREATE (c)-[:SUBORDINATE_TO]->(p)
-			RETURN c.id AS id
-			ORDER BY id
-			""";
-
-	// A moved member keeps a group only while the group sits under the member's new org, as it
-	// does when a group of the dissolved org went up to the very org its members went to.
-	private static final String END_STRAY_GROUPS = """
-			UNWIND $members AS memberId
-			MATCH (m:Member {id: memberId})-[g:IN_GROUP]->(grp:Org)
-			WHERE grp.id <> $id AND NOT EXISTS { (grp)-[:SUBORDINATE_TO]->(:Org)<-[:MEMBER_OF]-(m) }
-			DELETE g
-			RETURN count(*) AS ended
-			""";
-
 	private static final String LINKS_TO_ORG = """
 			MATCH (o:Org {id: $id})
 			RETURN COUNT { (o)<-[:HOLDS]-(:Member) } AS roles, COUNT { (o)<-[:IN_GROUP]-(:Member) } AS groups,
 			  COUNT { (o)<-[:PARTICIPATES_IN]-(:Member) } AS participations
-			""";
-
-	private static final String DELETE_ORG = """
-			MATCH (o:Org {id: $id})
-			DETACH DELETE o
-			""";
-
-	private static final String ADD_CO_MANAGER = """
-			MATCH (o:Org {id: $org})
-			MATCH (c:Org {id: $coManager})
-			CREATE (o)-[:CO_MANAGED_BY]->(c)
-			""";
-
-	private static final String REMOVE_CO_MANAGER = """
-			MATCH (:Org {id: $org})-[r:CO_MANAGED_BY]->(:Org {id: $coManager})
-			DELETE r
-			""";
-
-	private static final String CREATE_MEMBER = """
-			MATCH (o:Org {id: $org})
-			CREATE (m:Member)-[:MEMBER_OF]->(o)
-			SET m = $props, m.dataset = $dataset
-			""";
-
-	private static final String LINK_GROUP = """
-			MATCH (m:Member {id: $member})
-			MATCH (g:Org {id: $group})
-			CREATE (m)-[:IN_GROUP]->(g)
-			""";
-
-	private static final String LINK_UNIT = """
-			MATCH (m:Member {id: $member})
-			MATCH (u:Unit {id: $unit})
-			CREATE (m)-[:WORKS_IN]->(u)
-			""";
-
-	private static final String LINK_ROLES = """
-			MATCH (m:Member {id: $member})
-			UNWIND $roles AS role
-			MATCH (o:Org {id: role.org})
-			CREATE (m)-[:HOLDS {role: role.role}]->(o)
-			""";
-
-	// MERGE: an org listed twice is joined once.
-	private static final String LINK_PARTICIPATION = """
-			MATCH (m:Member {id: $member})
-			UNWIND $orgs AS orgId
-			MATCH (o:Org {id: orgId})
-			MERGE (m)-[:PARTICIPATES_IN]->(o)
-			""";
-
-	private static final String END_MEMBERSHIP_AND_GROUP = """
-			MATCH (:Member {id: $member})-[r:MEMBER_OF|IN_GROUP]->(:Org)
-			DELETE r
-			""";
-
-	private static final String LINK_MEMBERSHIP = """
-			MATCH (m:Member {id: $member})
-			MATCH (o:Org {id: $org})
-			CREATE (m)-[:MEMBER_OF]->(o)
-			""";
-
-	// Without a given time the clock is read here, under the member's lock, so that times follow
-	// the order transfers were made in; seq orders transfers of one member at the same time.
-	private static final String RECORD_TRANSFER = """
-			MATCH (m:Member {id: $member})
-			WITH m, COUNT { (m)-[:TRANSFERRED]->(:Transfer) } AS earlier
-			CREATE (m)-[:TRANSFERRED]->(t:Transfer)
-			SET t.id = $id, t.member = m.id, t.from = $from, t.to = $to, t.at = coalesce($at, datetime.statement()),
-			  t.reason = $reason, t.seq = earlier + 1, t.dataset = m.dataset
-			RETURN t
 			""";
 
 	private static final String TRANSFERS_OF_MEMBER = """
@@ -211,22 +89,6 @@ public final class OrgChanges {
 			MATCH (t:Transfer {from: $org})
 			RETURN t
 			ORDER BY t.at DESC, t.member, t.seq DESC
-			""";
-
-	private static final String ADD_ROLE = """
-			MATCH (m:Member {id: $member})
-			MATCH (o:Org {id: $org})
-			CREATE (m)-[:HOLDS {role: $role}]->(o)
-			""";
-
-	private static final String REMOVE_ROLE = """
-			MATCH (:Member {id: $member})-[h:HOLDS {role: $role}]->(:Org {id: $org})
-			DELETE h
-			""";
-
-	private static final String END_GROUP = """
-			MATCH (:Member {id: $member})-[g:IN_GROUP]->(:Org)
-			DELETE g
 			""";
 
 	private static final String TRANSFERS_OF_MEMBERS = """
@@ -276,7 +138,7 @@ public final class OrgChanges {
 	 */
 	public String createOrg(NewOrg org) {
 		return create(org.id(), (tx) -> {
-			Lookups.lockTree(tx, ids(org.parent()));
+			WriteLocks.tree(tx, ids(org.parent()));
 			Problems problems = new Problems();
 			String item = Problems.item(org.id());
 			checkNewId(tx, org.id(), problems);
@@ -309,18 +171,13 @@ public final class OrgChanges {
 			List<String> units = referencesTo(tx, item, "units", org.units(), "unit", problems);
 			problems.rejectIfAny();
 
-			Map<String, Object> props = new HashMap<>();
-			props.put("id", org.id());
-			props.put("name", Names.normalize(org.name()));
-			props.put("kind", org.kind().name());
-			putIfPresent(props, "trade", (org.trade() != null) ? org.trade().name() : null);
-			putIfPresent(props, "hasCommittee", org.hasCommittee());
-			String dataset = (parent != null) ? parent.dataset() : Lookups.soleDatasetOfUnits(tx, units);
-			tx.run(CREATE_ORG, params("props", props, "dataset", dataset)).consume();
+			String dataset = Datasets.ofNewOrg(tx, parent != null, (parent != null) ? parent.dataset() : null, units);
+			Orgs.create(tx, Orgs.properties(org.id(), Names.normalize(org.name()), org.kind(), org.trade(),
+					org.hasCommittee()), dataset);
 			if (parent != null) {
-				tx.run(LINK_PARENT, params("id", org.id(), "parent", parent.id())).consume();
+				Links.parent(tx, org.id(), parent.id());
 			}
-			tx.run(LINK_UNITS, params("id", org.id(), "units", units)).consume();
+			Links.units(tx, org.id(), units);
 			MemberTallies.recount(tx, List.of(org.id()));
 			return org.id();
 		});
@@ -332,7 +189,7 @@ public final class OrgChanges {
 	 */
 	public OrgRenamed renameOrg(String id, String name) {
 		return write((tx) -> {
-			Lookups.lockItems(tx, ids(id), List.of());
+			WriteLocks.items(tx, ids(id), List.of());
 			Problems problems = new Problems();
 			OrgNode org = existingOrg(tx, id, "id", problems);
 			String nameProblem = Names.problem(name);
@@ -340,7 +197,7 @@ public final class OrgChanges {
 				problems.add(Problems.item(id), "name", nameProblem);
 			}
 			problems.rejectIfAny();
-			tx.run(RENAME_ORG, params("id", id, "name", Names.normalize(name))).consume();
+			Orgs.rename(tx, id, Names.normalize(name));
 			return new OrgRenamed(id, org.name(), Names.normalize(name));
 		});
 	}
@@ -355,7 +212,7 @@ public final class OrgChanges {
 	 */
 	public OrgMoved moveOrg(String id, String newParent) {
 		return write((tx) -> {
-			Lookups.lockTree(tx, ids(id, newParent));
+			WriteLocks.tree(tx, ids(id, newParent));
 			Problems problems = new Problems();
 			String item = Problems.item(id);
 			OrgNode org = orgToReshape(tx, id, "moved", problems);
@@ -388,8 +245,8 @@ public final class OrgChanges {
 				}
 			}
 			problems.rejectIfAny();
-			tx.run(UNLINK_PARENT, params("id", id)).consume();
-			tx.run(LINK_PARENT, params("id", id, "parent", newParent)).consume();
+			Links.endParent(tx, id);
+			Links.parent(tx, id, newParent);
 			return new OrgMoved(id, org.parent(), newParent);
 		});
 	}
@@ -406,7 +263,7 @@ public final class OrgChanges {
 	 */
 	public OrgDissolved dissolveOrg(String id, String targetForMembers) {
 		return write((tx) -> {
-			Lookups.lockTree(tx, ids(id, targetForMembers));
+			WriteLocks.tree(tx, ids(id, targetForMembers));
 			Problems problems = new Problems();
 			String item = Problems.item(id);
 			OrgNode org = orgToReshape(tx, id, "dissolved", problems);
@@ -445,17 +302,13 @@ public final class OrgChanges {
 			}
 			problems.rejectIfAny();
 
-			List<String> moved = tx.run(MOVE_MEMBERS, params("id", id, "target", targetForMembers))
-				.list((r) -> r.get("id").asString());
+			List<String> moved = Links.moveMembers(tx, id, targetForMembers);
 			// The target and the groups the moved members are in (some of which they leave below).
 			Set<String> touched = MemberTallies.orgsOf(tx, moved);
-			List<String> children = tx.run(MOVE_CHILDREN, params("id", id)).list((r) -> r.get("id").asString());
-			long strayGroups = tx.run(END_STRAY_GROUPS, params("id", id, "members", moved))
-				.single()
-				.get("ended")
-				.asLong();
+			List<String> children = Links.moveChildrenUp(tx, id);
+			long strayGroups = Links.endStrayGroups(tx, id, moved);
 			Record links = tx.run(LINKS_TO_ORG, params("id", id)).single();
-			tx.run(DELETE_ORG, params("id", id)).consume();
+			Orgs.delete(tx, id);
 			MemberTallies.recount(tx, touched);
 			return new OrgDissolved(id, org.parent(), targetForMembers, moved, children, links.get("roles").asInt(),
 					links.get("groups").asInt() + (int) strayGroups, links.get("participations").asInt());
@@ -482,7 +335,7 @@ public final class OrgChanges {
 
 	private CoManagement changeCoManager(String id, String coManager, boolean add) {
 		return write((tx) -> {
-			Lookups.lockItems(tx, ids(id, coManager), List.of());
+			WriteLocks.items(tx, ids(id, coManager), List.of());
 			Problems problems = new Problems();
 			String item = Problems.item(id);
 			OrgNode org = existingOrg(tx, id, "id", problems);
@@ -503,7 +356,12 @@ public final class OrgChanges {
 				}
 			}
 			problems.rejectIfAny();
-			tx.run(add ? ADD_CO_MANAGER : REMOVE_CO_MANAGER, params("org", id, "coManager", coManager)).consume();
+			if (add) {
+				Links.coManager(tx, id, coManager);
+			}
+			else {
+				Links.endCoManager(tx, id, coManager);
+			}
 			return new CoManagement(id, coManager);
 		});
 	}
@@ -518,7 +376,7 @@ public final class OrgChanges {
 	 */
 	public String addMember(NewMember member) {
 		return create(member.id(), (tx) -> {
-			Lookups.lockItems(tx, referencedOrgs(member), List.of());
+			WriteLocks.items(tx, referencedOrgs(member), List.of());
 			Problems problems = new Problems();
 			String item = Problems.item(member.id());
 			checkNewId(tx, member.id(), problems);
@@ -545,29 +403,22 @@ public final class OrgChanges {
 					problems);
 			problems.rejectIfAny();
 
-			Map<String, Object> props = new HashMap<>();
-			props.put("id", member.id());
-			props.put("name", Names.normalize(member.name()));
-			props.put("status", member.status().name());
-			putIfPresent(props, "trade", (member.trade() != null) ? member.trade().name() : null);
-			putIfPresent(props, "gender", (member.gender() != null) ? member.gender().name() : null);
-			putIfPresent(props, "birthDate", member.birthDate());
-			putIfPresent(props, "joined", member.joined());
-			putIfPresent(props, "idNumber", member.idNumber());
-			putIfPresent(props, "phone", member.phone());
-			tx.run(CREATE_MEMBER, params("org", org.id(), "props", props, "dataset", org.dataset())).consume();
+			Members.create(tx, org.id(),
+					Members.properties(member.id(), Names.normalize(member.name()), member.status(), member.trade(),
+							member.gender(), member.birthDate(), member.joined(), member.idNumber(), member.phone()),
+					org.dataset());
 			if (member.group() != null) {
-				tx.run(LINK_GROUP, params("member", member.id(), "group", member.group())).consume();
+				Links.group(tx, member.id(), member.group());
 			}
 			if (member.unit() != null) {
-				tx.run(LINK_UNIT, params("member", member.id(), "unit", member.unit())).consume();
+				Links.unit(tx, member.id(), member.unit());
 			}
 			List<Map<String, Object>> roles = member.roles()
 				.stream()
 				.map((r) -> Map.<String, Object>of("org", r.org(), "role", r.role().name()))
 				.toList();
-			tx.run(LINK_ROLES, params("member", member.id(), "roles", roles)).consume();
-			tx.run(LINK_PARTICIPATION, params("member", member.id(), "orgs", participates)).consume();
+			Links.roles(tx, member.id(), roles);
+			Links.participation(tx, member.id(), participates);
 			MemberTallies.recount(tx, ids(org.id(), member.group()));
 			return member.id();
 		});
@@ -588,7 +439,7 @@ public final class OrgChanges {
 		String transferId = UUID.randomUUID().toString();
 		OffsetDateTime at = (when != null) ? when.atOffset(ZoneOffset.UTC) : null;
 		return write((tx) -> {
-			Lookups.lockItems(tx, ids(targetOrg), ids(memberId));
+			WriteLocks.items(tx, ids(targetOrg), ids(memberId));
 			Problems problems = new Problems();
 			String item = Problems.item(memberId);
 			MemberNode member = existingMember(tx, memberId, problems);
@@ -601,15 +452,10 @@ public final class OrgChanges {
 				problems.add(item, "target", "'" + memberId + "' is already a member of '" + target.id() + "'");
 			}
 			problems.rejectIfAny();
-			tx.run(END_MEMBERSHIP_AND_GROUP, params("member", memberId)).consume();
-			tx.run(LINK_MEMBERSHIP, params("member", memberId, "org", targetOrg)).consume();
+			Links.endMembershipAndGroup(tx, memberId);
+			Links.membership(tx, memberId, targetOrg);
 			MemberTallies.recount(tx, ids(member.org(), member.group(), targetOrg));
-			Value transfer = tx
-				.run(RECORD_TRANSFER,
-						params("member", memberId, "id", transferId, "from", member.org(), "to", targetOrg, "at", at,
-								"reason", reason))
-				.single()
-				.get("t");
+			Value transfer = Transfers.record(tx, memberId, transferId, member.org(), targetOrg, at, reason);
 			return transfer(transfer);
 		});
 	}
@@ -649,7 +495,7 @@ public final class OrgChanges {
 
 	private HeldRole changeRole(String memberId, String orgId, Role role, boolean add) {
 		return write((tx) -> {
-			Lookups.lockItems(tx, ids(orgId), ids(memberId));
+			WriteLocks.items(tx, ids(orgId), ids(memberId));
 			Problems problems = new Problems();
 			String item = Problems.item(memberId);
 			MemberNode member = existingMember(tx, memberId, problems);
@@ -670,8 +516,12 @@ public final class OrgChanges {
 				}
 			}
 			problems.rejectIfAny();
-			tx.run(add ? ADD_ROLE : REMOVE_ROLE, params("member", memberId, "org", orgId, "role", role.name()))
-				.consume();
+			if (add) {
+				Links.role(tx, memberId, orgId, role);
+			}
+			else {
+				Links.endRole(tx, memberId, orgId, role);
+			}
 			return new HeldRole(memberId, orgId, role);
 		});
 	}
@@ -684,7 +534,7 @@ public final class OrgChanges {
 	 */
 	public GroupAssigned assignGroup(String memberId, String groupId) {
 		return write((tx) -> {
-			Lookups.lockItems(tx, ids(groupId), ids(memberId));
+			WriteLocks.items(tx, ids(groupId), ids(memberId));
 			Problems problems = new Problems();
 			String item = Problems.item(memberId);
 			MemberNode member = existingMember(tx, memberId, problems);
@@ -692,9 +542,9 @@ public final class OrgChanges {
 				checkGroup(tx, item, groupId, (member != null) ? member.org() : null, problems);
 			}
 			problems.rejectIfAny();
-			tx.run(END_GROUP, params("member", memberId)).consume();
+			Links.endGroup(tx, memberId);
 			if (groupId != null) {
-				tx.run(LINK_GROUP, params("member", memberId, "group", groupId)).consume();
+				Links.group(tx, memberId, groupId);
 			}
 			MemberTallies.recount(tx, ids(member.group(), groupId));
 			return new GroupAssigned(memberId, member.group(), groupId);
@@ -906,12 +756,6 @@ public final class OrgChanges {
 
 	private static List<String> ids(String... ids) {
 		return Arrays.asList(ids);
-	}
-
-	private static void putIfPresent(Map<String, Object> props, String key, Object value) {
-		if (value != null) {
-			props.put(key, value);
-		}
 	}
 
 	// Map.of refuses null values, and absent optional inputs are null.

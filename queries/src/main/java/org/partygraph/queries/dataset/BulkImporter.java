@@ -28,10 +28,14 @@ import org.partygraph.model.Member;
 import org.partygraph.model.MemberStatus;
 import org.partygraph.model.Org;
 import org.partygraph.model.Problem;
-import org.partygraph.model.RoleAssignment;
 import org.partygraph.model.Unit;
 import org.partygraph.model.format.DatasetFormat;
 import org.partygraph.model.format.DatasetReader;
+import org.partygraph.queries.write.Datasets;
+import org.partygraph.queries.write.MemberTallies;
+import org.partygraph.queries.write.Members;
+import org.partygraph.queries.write.Rows;
+import org.partygraph.queries.write.Transfers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,38 +75,6 @@ public final class BulkImporter {
 	private static final String STAGED = "Staged";
 
 	private static final String RETIRED = "Retired";
-
-	// One statement per batch of members: each node with every relationship it starts. The first
-	// row's id guards the batch, so a retried transaction that had in fact committed adds nothing.
-	private static final String CREATE_MEMBERS = """
-			OPTIONAL MATCH (done:StagedMember {id: $rows[0].props.id})
-			WITH done WHERE done IS NULL
-			UNWIND $rows AS row
-			CREATE (m:StagedMember)
-			SET m = row.props, m.dataset = $dataset
-			WITH m, row
-			CALL (m, row) { MATCH (o:StagedOrg {id: row.org}) CREATE (m)-[:MEMBER_OF]->(o) }
-			CALL (m, row) { MATCH (u:StagedUnit {id: row.unit}) CREATE (m)-[:WORKS_IN]->(u) }
-			CALL (m, row) { MATCH (g:StagedOrg {id: row.group}) CREATE (m)-[:IN_GROUP]->(g) }
-			CALL (m, row) {
-			  UNWIND row.roles AS role
-			  MATCH (o:StagedOrg {id: role.org})
-			  CREATE (m)-[:HOLDS {role: role.role}]->(o)
-			}
-			CALL (m, row) {
-			  UNWIND row.participatesIn AS id
-			  MATCH (o:StagedOrg {id: id})
-			  CREATE (m)-[:PARTICIPATES_IN]->(o)
-			}
-			""";
-
-	// The staged orgs' member tallies (MemberTallies), counted while their members were written.
-	private static final String SET_STAGED_TALLIES = """
-			UNWIND $rows AS row
-			MATCH (o:StagedOrg {id: row.id})
-			SET o.ownMembers = row.t[0], o.ownFullMembers = row.t[1], o.groupMembers = row.t[2],
-			  o.groupFullMembers = row.t[3]
-			""";
 
 	private static final String FIND_FOREIGN_IDS = """
 			MATCH (s:%s)
@@ -588,7 +560,7 @@ public final class BulkImporter {
 
 	private long writeNodes(GraphRows rows, String dataset, LongSupplier total, long done, ImportProgress progress) {
 		for (var entry : rows.nodes.entrySet()) {
-			String cypher = DatasetImporter.CREATE_NODES.formatted(STAGED + entry.getKey().cypher());
+			String cypher = Rows.CREATE_NODES.formatted(STAGED + entry.getKey().cypher());
 			done = writeInBatches(cypher, entry.getValue(), dataset, total, done, "nodes", progress);
 			entry.setValue(List.of());
 		}
@@ -599,8 +571,7 @@ public final class BulkImporter {
 			ImportProgress progress) {
 		for (var entry : rows.relationships.entrySet()) {
 			GraphSchema.Rel rel = entry.getKey();
-			String cypher = DatasetImporter.CREATE_RELATIONSHIPS.formatted(STAGED + rel.from().cypher(),
-					STAGED + rel.to().cypher(), rel.name());
+			String cypher = Rows.createRelationships(STAGED + rel.from().cypher(), STAGED + rel.to().cypher(), rel);
 			done = writeInBatches(cypher, entry.getValue(), dataset, total, done, "relationships", progress);
 			entry.setValue(List.of());
 		}
@@ -741,7 +712,7 @@ public final class BulkImporter {
 		}
 		try (Writers writers = new Writers(checked, checked.total, progress)) {
 			for (int start = 0; start < rows.size(); start += this.batch) {
-				writers.submit(SET_STAGED_TALLIES, rows.subList(start, Math.min(rows.size(), start + this.batch)), 0,
+				writers.submit(MemberTallies.SET_STAGED, rows.subList(start, Math.min(rows.size(), start + this.batch)), 0,
 						"counting members per org");
 			}
 		}
@@ -786,7 +757,7 @@ public final class BulkImporter {
 		 * @return the entities the member adds: its node and the relationships it starts
 		 */
 		long add(Member member) {
-			this.rows.add(memberRow(member));
+			this.rows.add(Members.stagedRow(member));
 			this.tallies.add(member);
 			long added = 1 + GraphRows.memberRelationships(member);
 			this.entities += added;
@@ -799,7 +770,7 @@ public final class BulkImporter {
 		/** Writes what is gathered; throws {@link BatchFailed} once any batch has failed. */
 		void flush() {
 			if (!this.rows.isEmpty()) {
-				this.writers.submit(CREATE_MEMBERS, List.copyOf(this.rows), this.entities, "members");
+				this.writers.submit(Members.CREATE_STAGED_WITH_LINKS, List.copyOf(this.rows), this.entities, "members");
 				this.rows.clear();
 				this.entities = 0;
 			}
@@ -845,21 +816,6 @@ public final class BulkImporter {
 
 	}
 
-	private static Map<String, Object> memberRow(Member member) {
-		Map<String, Object> row = new HashMap<>();
-		row.put("props", GraphRows.memberProps(member));
-		row.put("org", member.org());
-		row.put("unit", member.unit());
-		row.put("group", member.group());
-		List<Map<String, Object>> roles = new ArrayList<>(member.roles().size());
-		for (RoleAssignment role : member.roles()) {
-			roles.add(Map.of("org", role.org(), "role", role.role().name()));
-		}
-		row.put("roles", roles);
-		row.put("participatesIn", member.participatesIn());
-		return row;
-	}
-
 	private void checkNoForeignIds(String dataset) {
 		List<Problem> problems = new ArrayList<>();
 		try (Session session = this.driver.session()) {
@@ -900,12 +856,9 @@ public final class BulkImporter {
 				for (GraphSchema.Label label : GraphSchema.Label.values()) {
 					relabel(tx, STAGED + label.cypher(), label.cypher(), checked.name);
 				}
-				tx.run(DatasetImporter.RELINK_TRANSFERS, Map.of("dataset", checked.name)).consume();
+				Transfers.relink(tx, checked.name);
 				MemberTallies.recount(tx, foreignOrgs);
-				tx.run(DatasetImporter.RECORD_DATASET,
-						Map.of("dataset", checked.name, "format", Dataset.FORMAT, "units", checked.units, "orgs",
-								checked.orgs, "members", checked.members))
-					.consume();
+				Datasets.record(tx, checked.name, Dataset.FORMAT, checked.units, checked.orgs, checked.members);
 				return replaced;
 			});
 		}
@@ -981,9 +934,8 @@ public final class BulkImporter {
 				session.run(AWAIT_NAME_INDEX).consume();
 			}
 			session.executeWriteWithoutResult((tx) -> {
-				tx.run(DatasetImporter.RELINK_TRANSFERS, parameters).consume();
-				tx.run(DatasetImporter.RECORD_DATASET, Map.of("dataset", dataset, "format", Dataset.FORMAT, "units", units, "orgs", orgs,
-						"members", members)).consume();
+				Transfers.relink(tx, dataset);
+				Datasets.record(tx, dataset, Dataset.FORMAT, units, orgs, members);
 				tx.run(DROP_MARKER, parameters).consume();
 			});
 		}

@@ -1,4 +1,4 @@
-package org.partygraph.queries.dataset;
+package org.partygraph.queries.write;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SimpleQueryRunner;
-import org.partygraph.queries.schema.WriteLocks;
 
 /**
  * Each org's own member tallies, kept on the org node so that counts over a subtree add up one
@@ -65,6 +64,18 @@ public final class MemberTallies {
 			MATCH (o:Org {id: id})
 			SET %s
 			""".formatted(TALLIES);
+
+	/**
+	 * Sets staged orgs' tallies from counts made while their members were written (the bulk import):
+	 * each row an org {@code id} and {@code t}, its four tallies in the order ownMembers,
+	 * ownFullMembers, groupMembers, groupFullMembers. Parameter {@code rows}.
+	 */
+	public static final String SET_STAGED = """
+			UNWIND $rows AS row
+			MATCH (o:StagedOrg {id: row.id})
+			SET o.ownMembers = row.t[0], o.ownFullMembers = row.t[1], o.groupMembers = row.t[2],
+			  o.groupFullMembers = row.t[3]
+			""";
 
 	/** Every live org recounted from the live members (an auto-commit statement, batched). */
 	public static final String RECOUNT_ALL = """

@@ -97,6 +97,12 @@ final class Lookups {
 			RETURN EXISTS { (:Member {id: $member})-[:HOLDS {role: $role}]->(:Org {id: $org}) } AS found
 			""";
 
+	private static final String LINKS_TO_ORG = """
+			MATCH (o:Org {id: $id})
+			RETURN COUNT { (o)<-[:HOLDS]-(:Member) } AS roles, COUNT { (o)<-[:IN_GROUP]-(:Member) } AS groups,
+			  COUNT { (o)<-[:PARTICIPATES_IN]-(:Member) } AS participations
+			""";
+
 	private Lookups() {
 	}
 
@@ -106,6 +112,11 @@ final class Lookups {
 		String describe() {
 			return "'" + this.id + "' (" + this.kind + ")";
 		}
+
+	}
+
+	/** How many offices held at an org, group assignments to it and participations in it there are. */
+	record LinksToOrg(int roles, int groups, int participations) {
 
 	}
 
@@ -201,6 +212,12 @@ final class Lookups {
 	/** The members assigned to a party group, by id. */
 	static List<String> groupMembers(TransactionContext tx, String id) {
 		return tx.run(GROUP_MEMBERS, Map.of("id", id)).list((r) -> r.get("id").asString());
+	}
+
+	/** The links from members to the org that a dissolution ends with it. */
+	static LinksToOrg linksTo(TransactionContext tx, String id) {
+		Record r = tx.run(LINKS_TO_ORG, Map.of("id", id)).single();
+		return new LinksToOrg(r.get("roles").asInt(), r.get("groups").asInt(), r.get("participations").asInt());
 	}
 
 	static boolean coManaged(TransactionContext tx, String org, String coManager) {

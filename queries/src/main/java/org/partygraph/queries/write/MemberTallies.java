@@ -1,6 +1,5 @@
 package org.partygraph.queries.write;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,7 +9,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.neo4j.driver.Session;
 import org.neo4j.driver.SimpleQueryRunner;
 
 /**
@@ -140,15 +138,6 @@ public final class MemberTallies {
 				.forEachRemaining((r) -> ids.add(r.get("id").asString()));
 		}
 		return ids;
-	}
-
-	/** Orgs whose tallies are wrong or missing, as "id stored [..] counted [..]" lines (at most 100). */
-	public static List<String> mismatches(Session session) {
-		List<String> lines = new ArrayList<>();
-		session.run(MISMATCHES)
-			.forEachRemaining((r) -> lines.add(r.get("id").asString() + " stored " + r.get("stored").asList()
-					+ " counted " + r.get("counted").asList()));
-		return lines;
 	}
 
 }

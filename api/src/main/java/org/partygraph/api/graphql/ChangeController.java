@@ -14,6 +14,7 @@ import org.partygraph.model.Dataset;
 import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.OrgKind;
 import org.partygraph.model.Problem;
+import org.partygraph.model.ProblemsException;
 import org.partygraph.model.Role;
 import org.partygraph.model.Trade;
 import org.partygraph.model.format.DatasetFormat;
@@ -96,7 +97,7 @@ public class ChangeController {
 			return new DissolvePayload(done.org(), parent, done.membersMoved().size(), done.childrenMoved().size(),
 					List.of());
 		}
-		catch (InvalidDatasetException ex) {
+		catch (ProblemsException ex) {
 			return new DissolvePayload(null, null, 0, 0, errors(ex));
 		}
 	}
@@ -130,7 +131,7 @@ public class ChangeController {
 			// one member get times in the order they were made.
 			return new TransferPayload(changes().transferMember(member, to, reason, null), List.of());
 		}
-		catch (InvalidDatasetException ex) {
+		catch (ProblemsException ex) {
 			return new TransferPayload(null, errors(ex));
 		}
 	}
@@ -164,7 +165,7 @@ public class ChangeController {
 			return new ImportPayload(result.dataset(), result.nodes(), result.relationships(), result.replaced(),
 					List.of());
 		}
-		catch (InvalidDatasetException ex) {
+		catch (ProblemsException ex) {
 			return new ImportPayload(null, 0, 0, 0, errors(ex));
 		}
 		catch (IOException ex) {
@@ -220,7 +221,7 @@ public class ChangeController {
 			}
 			return new OrgPayload(this.orgs.byIds(List.of(id)).get(id), List.of());
 		}
-		catch (InvalidDatasetException ex) {
+		catch (ProblemsException ex) {
 			return new OrgPayload(null, errors(ex));
 		}
 	}
@@ -230,12 +231,12 @@ public class ChangeController {
 			change.get();
 			return new MemberPayload(this.members.byIds(List.of(id)).get(id), List.of());
 		}
-		catch (InvalidDatasetException ex) {
+		catch (ProblemsException ex) {
 			return new MemberPayload(null, errors(ex));
 		}
 	}
 
-	private static List<ChangeError> errors(InvalidDatasetException ex) {
+	private static List<ChangeError> errors(ProblemsException ex) {
 		return ex.problems().stream().map((p) -> new ChangeError(p.item(), p.field(), p.message())).toList();
 	}
 

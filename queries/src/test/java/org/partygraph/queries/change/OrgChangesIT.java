@@ -28,6 +28,7 @@ import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.MemberStatus;
 import org.partygraph.model.OrgKind;
 import org.partygraph.model.Problem;
+import org.partygraph.model.ProblemsException;
 import org.partygraph.model.Role;
 import org.partygraph.model.RoleAssignment;
 import org.partygraph.model.Trade;
@@ -165,7 +166,9 @@ class OrgChangesIT {
 				() -> this.changes.createOrg(NewOrg.of("a1", OrgKind.BRANCH, null, "o-none")), "a1", "id");
 		assertThat(rejected.problems()).extracting(Problem::item, Problem::field)
 			.containsExactlyInAnyOrder(tuple("a1", "id"), tuple("a1", "name"), tuple("a1", "parent"));
-		assertThat(rejected).isInstanceOf(InvalidDatasetException.class).hasMessageStartingWith("change rejected: 3 problems");
+		assertThat(rejected).isInstanceOf(ProblemsException.class)
+			.isNotInstanceOf(InvalidDatasetException.class)
+			.hasMessageStartingWith("change rejected: 3 problems");
 	}
 
 	// renameOrg

@@ -97,9 +97,9 @@ class ChangesApiIT extends ServiceTestBase {
 	@Test
 	void membersToMayBeLeftOutOnlyForAnOrgWithoutMembers() {
 		Dataset before = this.exporter.exportAll();
-		// c-b has members (one of them in its party group c-g): a target for them is required.
+		// c-b has members (one of them in its party group c-g): membersTo is required, and the error names it.
 		expectError("mutation { dissolveOrg(id: \"c-b\") { dissolved errors { item field message } } }", "dissolveOrg",
-				"c-b", "target");
+				"c-b", "membersTo");
 		assertThat(this.exporter.exportAll()).as("nothing written").isEqualTo(before);
 		// c-b2 has none: it goes without one.
 		mutate("mutation { dissolveOrg(id: \"c-b2\") { dissolved parent { id } membersMoved childrenMoved errors { field message } } }")

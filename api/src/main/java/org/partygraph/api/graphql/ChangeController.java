@@ -13,6 +13,7 @@ import org.partygraph.model.Dataset;
 import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.OrgKind;
 import org.partygraph.model.Problem;
+import org.partygraph.model.ProblemsException;
 import org.partygraph.model.Role;
 import org.partygraph.model.Trade;
 import org.partygraph.model.format.DatasetFormat;
@@ -95,7 +96,7 @@ public class ChangeController {
 			return new DissolvePayload(done.org(), parent, done.membersMoved().size(), done.childrenMoved().size(),
 					List.of());
 		}
-		catch (InvalidDatasetException ex) {
+		catch (ProblemsException ex) {
 			return new DissolvePayload(null, null, 0, 0, errors(ex));
 		}
 	}
@@ -128,7 +129,7 @@ public class ChangeController {
 			// one member get times in the order they were made.
 			return new TransferPayload(changes().transferMember(member, to, reason, null), List.of());
 		}
-		catch (InvalidDatasetException ex) {
+		catch (ProblemsException ex) {
 			return new TransferPayload(null, errors(ex));
 		}
 	}
@@ -162,7 +163,7 @@ public class ChangeController {
 			return new ImportPayload(result.dataset(), result.nodes(), result.relationships(), result.replaced(),
 					List.of());
 		}
-		catch (InvalidDatasetException ex) {
+		catch (ProblemsException ex) {
 			return new ImportPayload(null, 0, 0, 0, errors(ex));
 		}
 		catch (IOException ex) {
@@ -213,7 +214,7 @@ public class ChangeController {
 			}
 			return new OrgPayload(this.orgs.byIds(List.of(id)).get(id), List.of());
 		}
-		catch (InvalidDatasetException ex) {
+		catch (ProblemsException ex) {
 			return new OrgPayload(null, errors(ex));
 		}
 	}
@@ -223,12 +224,12 @@ public class ChangeController {
 			change.get();
 			return new MemberPayload(this.members.byIds(List.of(id)).get(id), List.of());
 		}
-		catch (InvalidDatasetException ex) {
+		catch (ProblemsException ex) {
 			return new MemberPayload(null, errors(ex));
 		}
 	}
 
-	private static List<ChangeError> errors(InvalidDatasetException ex) {
+	private static List<ChangeError> errors(ProblemsException ex) {
 		return ex.problems().stream().map((p) -> new ChangeError(p.item(), p.field(), p.message())).toList();
 	}
 

@@ -2,7 +2,7 @@ package org.partygraph.queries.pattern;
 
 import java.util.Map;
 
-import org.partygraph.queries.dataset.MemberTallies;
+import org.partygraph.queries.write.MemberTallies;
 
 /**
  * The statements of {@link PatternQueries#instances} (one per pattern) and

@@ -15,6 +15,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
+import org.partygraph.queries.write.MemberTallies;
 import org.partygraph.queries.read.ReadStatements;
 import org.partygraph.queries.read.StatementListener;
 

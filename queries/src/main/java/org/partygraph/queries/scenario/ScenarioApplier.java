@@ -3,7 +3,6 @@ package org.partygraph.queries.scenario;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
@@ -22,13 +20,19 @@ import org.partygraph.model.Problem;
 import org.partygraph.model.RoleAssignment;
 import org.partygraph.queries.dataset.DatasetExporter;
 import org.partygraph.queries.dataset.GraphSchema;
-import org.partygraph.queries.dataset.MemberTallies;
 import org.partygraph.queries.rules.ComplianceQueries;
 import org.partygraph.queries.scenario.ScenarioRejectedException.Refusal;
 import org.partygraph.queries.schema.WriteScope;
 import org.partygraph.queries.whatif.MemberMove;
 import org.partygraph.queries.whatif.Operation;
 import org.partygraph.queries.whatif.OperationScope;
+import org.partygraph.queries.write.Datasets;
+import org.partygraph.queries.write.Links;
+import org.partygraph.queries.write.MemberTallies;
+import org.partygraph.queries.write.Orgs;
+import org.partygraph.queries.write.Rows;
+import org.partygraph.queries.write.Transfers;
+import org.partygraph.queries.write.WriteLocks;
 
 import static org.partygraph.queries.scenario.ScenarioStore.alreadyApplied;
 import static org.partygraph.queries.scenario.ScenarioStore.lockVisible;
@@ -53,28 +57,6 @@ import static org.partygraph.queries.scenario.ScenarioStore.scenario;
  */
 public final class ScenarioApplier {
 
-	private static final String LOCK_DATASETS = """
-			MATCH (d:Dataset)
-			SET d._LOCK_ = true
-			REMOVE d._LOCK_
-			""";
-
-	// Changes that keep the tree's shape lock only the orgs they touch, not the datasets; locking
-	// every org of the tree the scenario reads keeps them out until it is written.
-	private static final String LOCK_TREE = """
-			MATCH (:Org {id: $within})-[:SUBORDINATE_TO*0..]->(top:Org)
-			WHERE NOT (top)-[:SUBORDINATE_TO]->(:Org)
-			MATCH (top)<-[:SUBORDINATE_TO*0..]-(o:Org)
-			SET o._LOCK_ = true
-			REMOVE o._LOCK_
-			""";
-
-	private static final String LOCK_ALL_ORGS = """
-			MATCH (o:Org)
-			SET o._LOCK_ = true
-			REMOVE o._LOCK_
-			""";
-
 	private static final String IDS_TAKEN = """
 			UNWIND $ids AS id
 			WITH id
@@ -88,74 +70,6 @@ public final class ScenarioApplier {
 			WHERE NOT m.id IN $members
 			RETURN id AS org, count(DISTINCT m) AS count, collect(DISTINCT m.id)[..10] AS some
 			ORDER BY org
-			""";
-
-	private static final String ORG_DATASETS = """
-			UNWIND $ids AS id
-			MATCH (o:Org {id: id})
-			RETURN o.id AS id, o.dataset AS dataset
-			""";
-
-	private static final String UNIT_DATASETS = """
-			UNWIND $ids AS id
-			MATCH (u:Unit {id: id})
-			WHERE u.dataset IS NOT NULL
-			RETURN collect(DISTINCT u.dataset) AS datasets
-			""";
-
-	private static final String CREATE_ORGS = """
-			UNWIND $rows AS row
-			CREATE (o:Org)
-			SET o = row.props, o.dataset = row.dataset
-			RETURN count(o) AS count
-			""";
-
-	private static final String UPDATE_ORGS = """
-			UNWIND $rows AS row
-			MATCH (o:Org {id: row.id})
-			SET o.name = row.name, o.kind = row.kind, o.trade = row.trade, o.hasCommittee = row.hasCommittee
-			RETURN count(o) AS count
-			""";
-
-	private static final String UNLINK_ORGS = """
-			UNWIND $ids AS id
-			MATCH (:Org {id: id})-[r:SUBORDINATE_TO|CO_MANAGED_BY|SET_UP_IN]->()
-			DELETE r
-			""";
-
-	private static final String UNLINK_MEMBERS = """
-			UNWIND $ids AS id
-			MATCH (m:Member {id: id})-[r:MEMBER_OF|IN_GROUP|HOLDS|PARTICIPATES_IN]->()
-			USING INDEX SEEK m:Member(id)
-			DELETE r
-			""";
-
-	// Labels and type come from GraphSchema, never from input.
-	private static final String LINK = """
-			UNWIND $rows AS row
-			MATCH (a:%s {id: row.from})
-			MATCH (b:%s {id: row.to})
-			CREATE (a)-[r:%s]->(b)
-			SET r += row.props
-			RETURN count(r) AS count
-			""";
-
-	// As OrgChanges records a transfer: seq orders the transfers of one member.
-	private static final String RECORD_TRANSFERS = """
-			UNWIND $rows AS row
-			MATCH (m:Member {id: row.member})
-			WITH m, row, COUNT { (m)-[:TRANSFERRED]->(:Transfer) } AS earlier
-			CREATE (m)-[:TRANSFERRED]->(t:Transfer)
-			SET t.id = row.id, t.member = m.id, t.from = row.from, t.to = row.to, t.at = datetime.transaction(),
-			  t.reason = $reason, t.seq = earlier + 1, t.dataset = m.dataset
-			RETURN count(t) AS count
-			""";
-
-	private static final String DELETE_ORGS = """
-			UNWIND $ids AS id
-			MATCH (o:Org {id: id})
-			DETACH DELETE o
-			RETURN count(*) AS count
 			""";
 
 	private static final String MARK_APPLIED = """
@@ -210,12 +124,12 @@ public final class ScenarioApplier {
 				if (scenario.applied()) {
 					throw alreadyApplied(scenario, "save it under another name to apply it once more");
 				}
-				tx.run(LOCK_DATASETS).consume();
+				WriteLocks.allDatasets(tx);
 				if (scenario.within() != null) {
-					tx.run(LOCK_TREE, Map.of("within", scenario.within())).consume();
+					WriteLocks.treeAround(tx, scenario.within());
 				}
 				else {
-					tx.run(LOCK_ALL_ORGS).consume();
+					WriteLocks.allOrgs(tx);
 				}
 				// Read in its own transaction, after the locks: see the class comment.
 				Dataset snapshot = this.exporter.snapshot(scenario.within());
@@ -243,20 +157,11 @@ public final class ScenarioApplier {
 
 	private void write(TransactionContext tx, Scenario scenario, GraphDiff diff, String applyId) {
 		// 1. New orgs, in the parents' datasets.
-		Map<String, String> datasets = datasetsOfNewOrgs(tx, diff.created());
-		List<Map<String, Object>> created = new ArrayList<>();
-		for (Org org : diff.created()) {
-			created.add(params("props", orgProps(org), "dataset", datasets.get(org.id())));
-		}
-		expect(tx.run(CREATE_ORGS, Map.of("rows", created)).single(), created.size(), "orgs created");
+		Map<String, String> datasets = Datasets.ofNewOrgs(tx, diff.created());
+		expect(Orgs.createAll(tx, diff.created(), datasets), diff.created().size(), "orgs created");
 		// 2. Changed orgs: properties, and their SUBORDINATE_TO / CO_MANAGED_BY / SET_UP_IN rewritten.
-		List<Map<String, Object>> updated = new ArrayList<>();
-		for (Org org : diff.changed()) {
-			updated.add(params("id", org.id(), "name", org.name(), "kind", org.kind().name(), "trade",
-					(org.trade() != null) ? org.trade().name() : null, "hasCommittee", org.hasCommittee()));
-		}
-		expect(tx.run(UPDATE_ORGS, Map.of("rows", updated)).single(), updated.size(), "orgs changed");
-		tx.run(UNLINK_ORGS, Map.of("ids", ids(diff.changed()))).consume();
+		expect(Orgs.updateAll(tx, diff.changed()), diff.changed().size(), "orgs changed");
+		Links.endOrgLinks(tx, ids(diff.changed()));
 		List<Org> linked = new ArrayList<>(diff.created());
 		linked.addAll(diff.changed());
 		Map<GraphSchema.Rel, List<Map<String, Object>>> links = new LinkedHashMap<>();
@@ -268,7 +173,7 @@ public final class ScenarioApplier {
 		// 3. Changed members: MEMBER_OF / IN_GROUP / HOLDS / PARTICIPATES_IN rewritten.
 		List<String> changedMembers = diff.changedMembers().stream().map(Member::id).toList();
 		Set<String> tallied = MemberTallies.orgsOf(tx, changedMembers);
-		tx.run(UNLINK_MEMBERS, Map.of("ids", changedMembers)).consume();
+		Links.endMemberLinks(tx, changedMembers);
 		for (Member member : diff.changedMembers()) {
 			link(links, GraphSchema.Rel.MEMBER_OF, member.id(), member.org(), null);
 			link(links, GraphSchema.Rel.IN_GROUP, member.id(), member.group(), null);
@@ -277,21 +182,17 @@ public final class ScenarioApplier {
 			}
 			member.participatesIn().forEach((to) -> link(links, GraphSchema.Rel.PARTICIPATES_IN, member.id(), to, null));
 		}
-		links.forEach((rel, rows) -> expect(
-				tx.run(LINK.formatted(rel.from().cypher(), rel.to().cypher(), rel.name()), Map.of("rows", rows)).single(),
-				rows.size(), rel.name() + " links"));
+		links.forEach((rel, rows) -> expect(Rows.createAll(tx, rel, rows), rows.size(), rel.name() + " links"));
 		// 4. Each membership move as transfer history.
 		List<Map<String, Object>> transfers = new ArrayList<>();
 		for (MemberMove move : diff.moves()) {
 			String id = UUID.nameUUIDFromBytes((applyId + "|" + move.memberId()).getBytes(StandardCharsets.UTF_8))
 				.toString();
-			transfers.add(params("id", id, "member", move.memberId(), "from", move.fromOrg(), "to", move.toOrg()));
+			transfers.add(Transfers.row(id, move.memberId(), move.fromOrg(), move.toOrg()));
 		}
-		expect(tx.run(RECORD_TRANSFERS, Map.of("rows", transfers, "reason", "scenario " + scenario.name())).single(),
-				transfers.size(), "transfers");
+		expect(Transfers.recordAll(tx, transfers, "scenario " + scenario.name()), transfers.size(), "transfers");
 		// 5. Dissolved orgs, last: nothing of the scope points at them any more.
-		expect(tx.run(DELETE_ORGS, Map.of("ids", ids(diff.removed()))).single(), diff.removed().size(),
-				"orgs dissolved");
+		expect(Orgs.deleteAll(tx, ids(diff.removed())), diff.removed().size(), "orgs dissolved");
 		// 6. The member tallies of every org a changed member left or joined, and of the new orgs.
 		tallied.addAll(MemberTallies.orgsOf(tx, changedMembers));
 		tallied.addAll(ids(diff.created()));
@@ -303,59 +204,16 @@ public final class ScenarioApplier {
 		if (to == null) {
 			return;
 		}
-		Map<String, Object> props = (role != null) ? Map.of("role", role) : Map.of();
-		links.computeIfAbsent(rel, (r) -> new ArrayList<>()).add(Map.of("from", from, "to", to, "props", props));
+		Map<String, Object> row = (role != null) ? Rows.link(from, to, role) : Rows.link(from, to);
+		links.computeIfAbsent(rel, (r) -> new ArrayList<>()).add(row);
 	}
 
 	/** A count the statement must have reached; anything else is a fault, and rolls everything back. */
-	private static void expect(Record record, int wanted, String what) {
-		long count = record.get("count").asLong();
+	private static void expect(long count, int wanted, String what) {
 		if (count != wanted) {
 			throw new IllegalStateException("applying a scenario: " + what + " " + count + ", expected " + wanted
 					+ "; nothing was written");
 		}
-	}
-
-	private static Map<String, Object> orgProps(Org org) {
-		Map<String, Object> props = new HashMap<>();
-		props.put("id", org.id());
-		props.put("name", org.name());
-		props.put("kind", org.kind().name());
-		if (org.trade() != null) {
-			props.put("trade", org.trade().name());
-		}
-		if (org.hasCommittee() != null) {
-			props.put("hasCommittee", org.hasCommittee());
-		}
-		return props;
-	}
-
-	/** A new org belongs to its parent's dataset (a new parent's, in turn); a root to its units' one. */
-	private static Map<String, String> datasetsOfNewOrgs(TransactionContext tx, List<Org> created) {
-		Set<String> createdIds = new HashSet<>(ids(created));
-		List<String> parents = created.stream()
-			.map(Org::parent)
-			.filter((p) -> p != null && !createdIds.contains(p))
-			.distinct()
-			.toList();
-		Map<String, String> datasets = new HashMap<>();
-		tx.run(ORG_DATASETS, Map.of("ids", parents))
-			.forEachRemaining((r) -> datasets.put(r.get("id").asString(), r.get("dataset").asString(null)));
-		for (Org org : created) {
-			String dataset;
-			if (org.parent() != null) {
-				dataset = datasets.get(org.parent());
-			}
-			else {
-				List<String> candidates = tx.run(UNIT_DATASETS, Map.of("ids", org.units()))
-					.single()
-					.get("datasets")
-					.asList(Value::asString);
-				dataset = (candidates.size() == 1) ? candidates.get(0) : null;
-			}
-			datasets.put(org.id(), dataset);
-		}
-		return datasets;
 	}
 
 	private static void checkIdsFree(TransactionContext tx, String name, GraphDiff diff) {

@@ -22,6 +22,7 @@ import org.partygraph.queries.whatif.InvalidOperationException;
 import org.partygraph.queries.whatif.Operation;
 import org.partygraph.queries.whatif.OperationScope;
 import org.partygraph.queries.whatif.WhatIfReport;
+import org.partygraph.queries.write.WriteLocks;
 
 /**
  * Saved restructuring scenarios: a named list of what-if operations kept in Neo4j as a
@@ -46,8 +47,7 @@ public final class ScenarioStore {
 	// what the save checks of it holds until it commits (a refusal rolls a new node back).
 	private static final String CLAIM = """
 			MERGE (s:Scenario {name: $name})
-			SET s._LOCK_ = true
-			REMOVE s._LOCK_
+			""" + WriteLocks.clause("s") + """
 			RETURN s, s.savedAt IS NULL AS fresh
 			""";
 
@@ -69,11 +69,9 @@ public final class ScenarioStore {
 			RETURN count(*) AS deleted
 			""";
 
-	// Setting and removing a property takes the node's write lock until the transaction ends.
 	private static final String LOCK_SCENARIO = """
 			MATCH (s:Scenario {name: $name})
-			SET s._LOCK_ = true
-			REMOVE s._LOCK_
+			""" + WriteLocks.clause("s") + """
 			RETURN s
 			""";
 

@@ -19,12 +19,12 @@ import org.partygraph.model.Unit;
 import org.partygraph.model.format.DatasetFormat;
 import org.partygraph.model.format.DatasetReader;
 import org.partygraph.queries.dataset.DatasetConflictException;
-import org.partygraph.queries.dataset.DatasetImporter;
 import org.partygraph.queries.dataset.GraphRows;
 import org.partygraph.queries.dataset.GraphSchema;
 import org.partygraph.queries.dataset.ImportProgress;
 import org.partygraph.queries.dataset.ImportResult;
-import org.partygraph.queries.dataset.MemberTallies;
+import org.partygraph.queries.write.MemberTallies;
+import org.partygraph.queries.write.Rows;
 
 import static org.partygraph.queries.dataset.bulk.BulkPublisher.STAGED;
 
@@ -56,14 +56,6 @@ import static org.partygraph.queries.dataset.bulk.BulkPublisher.STAGED;
  * (rows per transaction, writers, the largest atomic publish) are {@link BulkImportSettings}.
  */
 public final class BulkImporter {
-
-	// The staged orgs' member tallies (MemberTallies), counted while their members were written.
-	private static final String SET_STAGED_TALLIES = """
-			UNWIND $rows AS row
-			MATCH (o:StagedOrg {id: row.id})
-			SET o.ownMembers = row.t[0], o.ownFullMembers = row.t[1], o.groupMembers = row.t[2],
-			  o.groupFullMembers = row.t[3]
-			""";
 
 	private static final String FIND_FOREIGN_IDS = """
 			MATCH (s:%s)
@@ -239,7 +231,7 @@ public final class BulkImporter {
 
 	long writeNodes(GraphRows rows, String dataset, LongSupplier total, long done, ImportProgress progress) {
 		for (var entry : rows.nodes.entrySet()) {
-			String cypher = DatasetImporter.CREATE_NODES.formatted(STAGED + entry.getKey().cypher());
+			String cypher = Rows.CREATE_NODES.formatted(STAGED + entry.getKey().cypher());
 			done = writeInBatches(cypher, entry.getValue(), dataset, total, done, "nodes", progress);
 			entry.setValue(List.of());
 		}
@@ -250,8 +242,7 @@ public final class BulkImporter {
 			ImportProgress progress) {
 		for (var entry : rows.relationships.entrySet()) {
 			GraphSchema.Rel rel = entry.getKey();
-			String cypher = DatasetImporter.CREATE_RELATIONSHIPS.formatted(STAGED + rel.from().cypher(),
-					STAGED + rel.to().cypher(), rel.name());
+			String cypher = Rows.createRelationships(STAGED + rel.from().cypher(), STAGED + rel.to().cypher(), rel);
 			done = writeInBatches(cypher, entry.getValue(), dataset, total, done, "relationships", progress);
 			entry.setValue(List.of());
 		}
@@ -301,7 +292,7 @@ public final class BulkImporter {
 		}
 		try (BatchWriters writers = writers(checked.name, checked::total, checked.total, progress)) {
 			for (int start = 0; start < rows.size(); start += this.settings.batch()) {
-				writers.submit(SET_STAGED_TALLIES, rows.subList(start, Math.min(rows.size(), start + this.settings.batch())),
+				writers.submit(MemberTallies.SET_STAGED, rows.subList(start, Math.min(rows.size(), start + this.settings.batch())),
 						0,
 						"counting members per org");
 			}

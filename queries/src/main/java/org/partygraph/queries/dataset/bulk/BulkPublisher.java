@@ -11,7 +11,9 @@ import org.partygraph.model.Dataset;
 import org.partygraph.queries.dataset.DatasetImporter;
 import org.partygraph.queries.dataset.GraphSchema;
 import org.partygraph.queries.dataset.ImportProgress;
-import org.partygraph.queries.dataset.MemberTallies;
+import org.partygraph.queries.write.Datasets;
+import org.partygraph.queries.write.MemberTallies;
+import org.partygraph.queries.write.Transfers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -157,12 +159,9 @@ final class BulkPublisher {
 				for (GraphSchema.Label label : GraphSchema.Label.values()) {
 					relabel(tx, STAGED + label.cypher(), label.cypher(), checked.name);
 				}
-				tx.run(DatasetImporter.RELINK_TRANSFERS, Map.of("dataset", checked.name)).consume();
+				Transfers.relink(tx, checked.name);
 				MemberTallies.recount(tx, foreignOrgs);
-				tx.run(DatasetImporter.RECORD_DATASET,
-						Map.of("dataset", checked.name, "format", Dataset.FORMAT, "units", checked.units, "orgs",
-								checked.orgs, "members", checked.members))
-					.consume();
+				Datasets.record(tx, checked.name, Dataset.FORMAT, checked.units, checked.orgs, checked.members);
 				return replaced;
 			});
 		}
@@ -238,9 +237,8 @@ final class BulkPublisher {
 				session.run(AWAIT_NAME_INDEX).consume();
 			}
 			session.executeWriteWithoutResult((tx) -> {
-				tx.run(DatasetImporter.RELINK_TRANSFERS, parameters).consume();
-				tx.run(DatasetImporter.RECORD_DATASET, Map.of("dataset", dataset, "format", Dataset.FORMAT, "units", units, "orgs", orgs,
-						"members", members)).consume();
+				Transfers.relink(tx, dataset);
+				Datasets.record(tx, dataset, Dataset.FORMAT, units, orgs, members);
 				tx.run(DROP_MARKER, parameters).consume();
 			});
 		}

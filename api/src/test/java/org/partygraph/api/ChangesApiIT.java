@@ -64,9 +64,50 @@ class ChangesApiIT extends ServiceTestBase {
 				"transferMember", "c-m1", "target");
 		expectError("mutation { assignGroup(member: \"c-m1\", group: \"c-b2\") { member { id } errors { item field message } } }",
 				"assignGroup", "c-m1", "group");
-		expectError("mutation { addMember(input: {id: \"c-m9\", name: \"錢九\", status: FULL, org: \"c-b\", joined: \"2020-13-01\"}) { member { id } errors { item field message } } }",
-				"addMember", "c-m9", "joined");
 		assertThat(this.exporter.exportAll()).as("nothing half-applied").isEqualTo(before);
+	}
+
+	@Test
+	void aDateThatIsNoDateIsRefusedNamingTheFieldAndNothingIsWritten() {
+		Dataset before = this.exporter.exportAll();
+		// In the document: a validation error naming the argument and the input field.
+		this.graphQl.document("mutation { addMember(input: {id: \"c-m9\", name: \"錢九\", status: FULL, org: \"c-b\", joined: \"2020-13-01\"}) { member { id } } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((e) -> {
+				assertThat(e.getErrorType().toString()).isEqualTo("ValidationError");
+				assertThat(e.getMessage()).contains("input.joined").contains("'2020-13-01' is not an ISO date (yyyy-MM-dd)");
+			}));
+		// In a variable: the error names the variable and the value (graphql-java does not say which field).
+		this.graphQl.document("mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }")
+			.variable("input", Map.of("id", "c-m9", "name", "錢九", "status", "FULL", "org", "c-b", "birthDate",
+					"1990-02-30"))
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((e) -> {
+				assertThat(e.getMessage())
+					.isEqualTo("Variable 'input' has an invalid value: '1990-02-30' is not an ISO date (yyyy-MM-dd)");
+			}));
+		assertThat(this.exporter.exportAll()).as("nothing written").isEqualTo(before);
+		// A valid date is stored and read back as the same text.
+		mutate("mutation { addMember(input: {id: \"c-m9\", name: \"錢九\", status: FULL, org: \"c-b\", joined: \"2001-02-03\"}) { member { joined } errors { field } } }")
+			.path("addMember.member.joined").entity(String.class).isEqualTo("2001-02-03");
+	}
+
+	@Test
+	void membersToMayBeLeftOutOnlyForAnOrgWithoutMembers() {
+		Dataset before = this.exporter.exportAll();
+		// c-b has members (one of them in its party group c-g): membersTo is required, and the error names it.
+		expectError("mutation { dissolveOrg(id: \"c-b\") { dissolved errors { item field message } } }", "dissolveOrg",
+				"c-b", "membersTo");
+		assertThat(this.exporter.exportAll()).as("nothing written").isEqualTo(before);
+		// c-b2 has none: it goes without one.
+		mutate("mutation { dissolveOrg(id: \"c-b2\") { dissolved parent { id } membersMoved childrenMoved errors { field message } } }")
+			.path("dissolveOrg.errors").entityList(Object.class).hasSize(0)
+			.path("dissolveOrg.dissolved").entity(String.class).isEqualTo("c-b2")
+			.path("dissolveOrg.parent.id").entity(String.class).isEqualTo("c-t")
+			.path("dissolveOrg.membersMoved").entity(Integer.class).isEqualTo(0);
+		this.graphQl.document("{ org(id: \"c-b2\") { id } }").execute().path("org").valueIsNull();
 	}
 
 	@Test

@@ -651,7 +651,7 @@ public final class LoadTest {
 				divided by the run's length.
 
 				Every change (and every refused change, which is checked inside the same kind of transaction)
-				locks the orgs and members it touches, and a member's present org (`Lookups.lockItems` in
+				locks the orgs and members it touches, and a member's present org (`WriteLocks.items` in
 				`queries`); only changes of the tree's shape (create, move, dissolve an org) lock the whole
 				dataset. So changes to different branches run side by side, and write latency is mostly the
 				commit itself (each new member's name goes into the `member_name` text index, refreshed on every

@@ -29,13 +29,10 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private final Path log;
 
-	private final Path dataDir;
-
-	private ServiceProcess(Process process, int port, Path log, Path dataDir) {
+	private ServiceProcess(Process process, int port, Path log) {
 		this.process = process;
 		this.port = port;
 		this.log = log;
-		this.dataDir = dataDir;
 	}
 
 	/**
@@ -62,7 +59,7 @@ public final class ServiceProcess implements AutoCloseable {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
-		return new ServiceProcess(process, port, log, dataDir);
+		return new ServiceProcess(process, port, log);
 	}
 
 	public static int freePort() throws IOException {
@@ -87,11 +84,6 @@ public final class ServiceProcess implements AutoCloseable {
 	public int boltPort() throws IOException {
 		Matcher m = BOLT.matcher(Files.readString(this.log));
 		return m.find() ? Integer.parseInt(m.group(1)) : -1;
-	}
-
-	/** The generated password of user neo4j (in the data directory). */
-	public String neo4jPassword() throws IOException {
-		return Files.readString(this.dataDir.resolve("data").resolve("neo4j-password")).strip();
 	}
 
 	/** Waits until health answers UP; fails when the process ends or the time runs out. */

@@ -22,10 +22,11 @@ import org.partygraph.model.Unit;
 import org.partygraph.model.UnitKind;
 import org.partygraph.model.format.DatasetWriter;
 import org.partygraph.queries.change.OrgChanges;
-import org.partygraph.queries.dataset.BulkImporter;
 import org.partygraph.queries.dataset.DatasetConflictException;
 import org.partygraph.queries.dataset.DatasetImporter;
 import org.partygraph.queries.dataset.ImportResult;
+import org.partygraph.queries.dataset.bulk.BulkImportSettings;
+import org.partygraph.queries.dataset.bulk.BulkImporter;
 import org.partygraph.seed.HuairenCounty;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +59,7 @@ class BulkImportIT {
 	@BeforeEach
 	void clear() {
 		TestNeo4j.driver().executableQuery("MATCH (b:BulkImport) DELETE b").execute();
-		new BulkImporter(TestNeo4j.driver()).cleanUp();
+		bulkImporter().cleanUp();
 		TestNeo4j.clear();
 	}
 
@@ -71,7 +72,7 @@ class BulkImportIT {
 
 		List<Long> done = new ArrayList<>();
 		// a small batch, so that every kind of statement runs many times
-		ImportResult result = new BulkImporter(TestNeo4j.driver(), 700).importFile(write(sample),
+		ImportResult result = new BulkImporter(TestNeo4j.driver(), settings(700)).importFile(write(sample),
 				(step, d, total) -> done.add(d));
 		assertThat(GraphSnapshot.take()).isEqualTo(expected);
 		assertThat(result.nodes()).isEqualTo(sample.size());
@@ -86,7 +87,7 @@ class BulkImportIT {
 	@Test
 	void readersSeeThePreviousDatasetUntilTheNewOneIsWhole() throws IOException {
 		Dataset small = SmallCounty.dataset();
-		BulkImporter importer = new BulkImporter(TestNeo4j.driver(), 5);
+		BulkImporter importer = new BulkImporter(TestNeo4j.driver(), settings(5));
 		importer.importFile(write(small), ImportProgressCounter.NONE);
 		List<String> before = GraphSnapshot.take();
 		// the same dataset with one member more and one member's name changed
@@ -127,7 +128,7 @@ class BulkImportIT {
 		TestNeo4j.clear();
 
 		// every dataset counts as too large: published in chunks
-		BulkImporter chunked = new BulkImporter(TestNeo4j.driver(), 4, 2, 0);
+		BulkImporter chunked = new BulkImporter(TestNeo4j.driver(), settings(4, 2, 0));
 		chunked.importFile(write(small), ImportProgressCounter.NONE);
 		assertThat(count("MATCH (m:Member) RETURN count(m)")).isEqualTo(small.members().size());
 		// publishing is interrupted after the units went live (as the orgs' turn begins): the next
@@ -150,7 +151,7 @@ class BulkImportIT {
 	@Test
 	void aPublishLeftHalfwayByACrashIsFinishedByTheNextCleanUp() throws IOException {
 		Dataset small = SmallCounty.dataset();
-		BulkImporter chunked = new BulkImporter(TestNeo4j.driver(), 4, 2, 0);
+		BulkImporter chunked = new BulkImporter(TestNeo4j.driver(), settings(4, 2, 0));
 		chunked.importFile(write(small), ImportProgressCounter.NONE);
 		List<String> expected = GraphSnapshot.take();
 		// what a kill during publishing leaves: the marker, some items live, the rest still staged
@@ -178,7 +179,7 @@ class BulkImportIT {
 		TestNeo4j.clear();
 
 		// every dataset counts as large: chunked, and the name index is rebuilt
-		BulkImporter rebuilding = new BulkImporter(TestNeo4j.driver(), 4, 2, 0, 1);
+		BulkImporter rebuilding = new BulkImporter(TestNeo4j.driver(), settings(4, 2, 0, 1));
 		List<String> steps = new ArrayList<>();
 		List<Long> nameIndexesWhileMembersWentLive = new ArrayList<>();
 		rebuilding.importFile(write(small), (step, done, total) -> {
@@ -206,7 +207,7 @@ class BulkImportIT {
 	@Test
 	void aPublishKilledWhileTheNameIndexWasDroppedGetsTheIndexBack() throws IOException {
 		Dataset small = SmallCounty.dataset();
-		BulkImporter chunked = new BulkImporter(TestNeo4j.driver(), 4, 2, 0);
+		BulkImporter chunked = new BulkImporter(TestNeo4j.driver(), settings(4, 2, 0));
 		chunked.importFile(write(small), ImportProgressCounter.NONE);
 		List<String> expected = GraphSnapshot.take();
 		// a kill while a large dataset's members went live: the index dropped, members still staged
@@ -230,7 +231,7 @@ class BulkImportIT {
 	@Test
 	void aFailureHalfwayLeavesTheLiveGraphAsItWasAndNothingStaged() throws IOException {
 		Dataset small = SmallCounty.dataset();
-		BulkImporter importer = new BulkImporter(TestNeo4j.driver(), 3);
+		BulkImporter importer = new BulkImporter(TestNeo4j.driver(), settings(3));
 		importer.importFile(write(small), ImportProgressCounter.NONE);
 		List<String> before = GraphSnapshot.take();
 		Path sample = write(HuairenCounty.dataset());
@@ -244,7 +245,7 @@ class BulkImportIT {
 	@Test
 	void membersAreStagedWhileTheFileIsCheckedAndAProblemFoundLateRemovesThem() throws IOException {
 		Dataset small = SmallCounty.dataset();
-		new BulkImporter(TestNeo4j.driver()).importFile(write(small), ImportProgressCounter.NONE);
+		bulkImporter().importFile(write(small), ImportProgressCounter.NONE);
 		List<String> before = GraphSnapshot.take();
 		Dataset sample = HuairenCounty.dataset();
 		List<Member> members = new ArrayList<>(sample.members());
@@ -253,7 +254,7 @@ class BulkImportIT {
 		Path file = write(new Dataset(small.name(), sample.units(), sample.orgs(), members));
 		List<Long> stagedBeforeTheProblem = new ArrayList<>();
 		assertThatExceptionOfType(InvalidDatasetException.class)
-			.isThrownBy(() -> new BulkImporter(TestNeo4j.driver(), 200).importFile(file, (step, done, total) -> {
+			.isThrownBy(() -> new BulkImporter(TestNeo4j.driver(), settings(200)).importFile(file, (step, done, total) -> {
 				if (step.equals("members")) {
 					stagedBeforeTheProblem.add(count("MATCH (m:StagedMember) RETURN count(m)"));
 				}
@@ -272,7 +273,7 @@ class BulkImportIT {
 	void progressWhileReadingEstimatesTheTotalFromTheBytesRead() throws IOException {
 		Dataset sample = HuairenCounty.dataset();
 		List<long[]> reports = new ArrayList<>();
-		ImportResult result = new BulkImporter(TestNeo4j.driver(), 250, 1).importFile(write(sample),
+		ImportResult result = new BulkImporter(TestNeo4j.driver(), settings(250, 1)).importFile(write(sample),
 				(step, done, total) -> {
 					if (step.equals("members")) {
 						reports.add(new long[] { done, total });
@@ -292,7 +293,7 @@ class BulkImportIT {
 			.executableQuery("CREATE (:StagedMember {id: 'ghost', dataset: 'x'})-[:MEMBER_OF]->(:StagedOrg {id: 'o-ghost'})")
 			.execute();
 		assertThat(count("MATCH (m:Member) RETURN count(m)")).isZero();
-		assertThat(new BulkImporter(TestNeo4j.driver()).cleanUp()).isEqualTo(2);
+		assertThat(bulkImporter().cleanUp()).isEqualTo(2);
 		assertThat(count(LEFTOVERS)).isZero();
 	}
 
@@ -305,7 +306,7 @@ class BulkImportIT {
 		Path file = write(new Dataset(small.name(), small.units(), small.orgs(), members));
 		List<String> before = GraphSnapshot.take();
 		assertThatExceptionOfType(InvalidDatasetException.class)
-			.isThrownBy(() -> new BulkImporter(TestNeo4j.driver()).importFile(file, ImportProgressCounter.NONE))
+			.isThrownBy(() -> bulkImporter().importFile(file, ImportProgressCounter.NONE))
 			.satisfies((ex) -> {
 				assertThat(ex.problems()).anySatisfy((p) -> {
 					assertThat(p.item()).isEqualTo("s-m-bad");
@@ -329,7 +330,7 @@ class BulkImportIT {
 		assertThat(reordered.indexOf("\"members\"")).isLessThan(reordered.indexOf("\"units\""));
 		Path file = this.dir.resolve("reordered.json");
 		Files.writeString(file, reordered, StandardCharsets.UTF_8);
-		ImportResult result = new BulkImporter(TestNeo4j.driver()).importFile(file, ImportProgressCounter.NONE);
+		ImportResult result = bulkImporter().importFile(file, ImportProgressCounter.NONE);
 		assertThat(result.nodes()).isEqualTo(small.size());
 		assertThat(count("MATCH (m:Member)-[:MEMBER_OF]->(:Org) RETURN count(m)")).isEqualTo(small.members().size());
 	}
@@ -339,13 +340,13 @@ class BulkImportIT {
 		Dataset small = SmallCounty.dataset();
 		Dataset other = new Dataset("另一縣", List.of(), List.of(Org.of("x-o", OrgKind.COUNTY_COMMITTEE, "另一縣委", null)),
 				List.of());
-		new BulkImporter(TestNeo4j.driver()).importFile(write(small), ImportProgressCounter.NONE);
-		new BulkImporter(TestNeo4j.driver()).importFile(write(other), ImportProgressCounter.NONE);
+		bulkImporter().importFile(write(small), ImportProgressCounter.NONE);
+		bulkImporter().importFile(write(other), ImportProgressCounter.NONE);
 		String moved = small.members().get(0).id();
 		String ownMembers = "MATCH (o:Org {id: 'x-o'}) RETURN o.ownMembers";
 		// published in one transaction, then in chunks: each time the member goes back to its own org
-		for (BulkImporter importer : List.of(new BulkImporter(TestNeo4j.driver()),
-				new BulkImporter(TestNeo4j.driver(), 4, 2, 0))) {
+		for (BulkImporter importer : List.of(bulkImporter(),
+				new BulkImporter(TestNeo4j.driver(), settings(4, 2, 0)))) {
 			new OrgChanges(TestNeo4j.driver()).transferMember(moved, "x-o", "借調", Instant.now());
 			assertThat(count(ownMembers)).isEqualTo(1);
 			importer.importFile(write(small), ImportProgressCounter.NONE);
@@ -356,13 +357,13 @@ class BulkImportIT {
 	@Test
 	void anIdHeldByAnotherDatasetIsRefusedAndNothingIsLeft() throws IOException {
 		Dataset small = SmallCounty.dataset();
-		new BulkImporter(TestNeo4j.driver()).importFile(write(small), ImportProgressCounter.NONE);
+		bulkImporter().importFile(write(small), ImportProgressCounter.NONE);
 		List<String> before = GraphSnapshot.take();
 		String takenId = small.orgs().get(0).id();
 		Dataset other = new Dataset("另一縣", List.of(Unit.of(takenId, UnitKind.VILLAGE, "撞號村", null)), List.of(),
 				List.of());
 		assertThatExceptionOfType(DatasetConflictException.class)
-			.isThrownBy(() -> new BulkImporter(TestNeo4j.driver()).importFile(write(other), ImportProgressCounter.NONE))
+			.isThrownBy(() -> bulkImporter().importFile(write(other), ImportProgressCounter.NONE))
 			.satisfies((ex) -> assertThat(ex.problems()).singleElement().satisfies((p) -> {
 				assertThat(p.item()).isEqualTo(takenId);
 				assertThat(p.field()).isEqualTo("id");
@@ -376,6 +377,27 @@ class BulkImportIT {
 		Path file = Files.createTempFile(this.dir, "dataset-", ".json");
 		DatasetWriter.pretty().write(dataset, file);
 		return file;
+	}
+
+	private static BulkImporter bulkImporter() {
+		return new BulkImporter(TestNeo4j.driver(), BulkImportSettings.DEFAULTS);
+	}
+
+	private static BulkImportSettings settings(int batch) {
+		return settings(batch, BulkImportSettings.defaultWriters());
+	}
+
+	private static BulkImportSettings settings(int batch, int writers) {
+		return settings(batch, writers, BulkImportSettings.DEFAULT_ATOMIC_PUBLISH_MAX_NODES);
+	}
+
+	private static BulkImportSettings settings(int batch, int writers, long atomicPublishMaxNodes) {
+		return settings(batch, writers, atomicPublishMaxNodes, BulkImportSettings.DEFAULT_NAME_INDEX_REBUILD_MIN_MEMBERS);
+	}
+
+	private static BulkImportSettings settings(int batch, int writers, long atomicPublishMaxNodes,
+			long nameIndexRebuildMinMembers) {
+		return new BulkImportSettings(batch, writers, atomicPublishMaxNodes, nameIndexRebuildMinMembers);
 	}
 
 }

@@ -18,7 +18,7 @@ import org.neo4j.driver.Transaction;
 import org.neo4j.driver.exceptions.TransientException;
 import org.partygraph.queries.dataset.DatasetImporter;
 import org.partygraph.queries.dataset.ImportProgress;
-import org.partygraph.queries.dataset.MemberTallies;
+import org.partygraph.queries.write.MemberTallies;
 import org.partygraph.queries.read.MemberCounts;
 import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.StatementListener;

@@ -14,7 +14,7 @@ import org.partygraph.model.format.DatasetWriter;
 import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.Problem;
 import org.partygraph.seed.SyntheticCounties;
-import org.partygraph.queries.dataset.BulkImporter;
+import org.partygraph.queries.dataset.bulk.BulkImporter;
 import org.partygraph.queries.dataset.DatasetExporter;
 import org.partygraph.queries.dataset.DatasetImporter;
 import org.partygraph.queries.dataset.ImportResult;

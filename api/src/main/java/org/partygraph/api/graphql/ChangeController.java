@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -14,6 +13,7 @@ import org.partygraph.model.Dataset;
 import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.OrgKind;
 import org.partygraph.model.Problem;
+import org.partygraph.model.ProblemsException;
 import org.partygraph.model.Role;
 import org.partygraph.model.Trade;
 import org.partygraph.model.format.DatasetFormat;
@@ -33,7 +33,6 @@ import org.partygraph.queries.schema.WriteScope;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
@@ -84,6 +83,7 @@ public class ChangeController {
 		return orgChange(id, true, () -> changes().moveOrg(id, parent));
 	}
 
+	/** {@code membersTo} is optional: left out it is passed on as null, and the change refuses it only while the org has members. */
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public DissolvePayload dissolveOrg(@Argument String id, @Argument String membersTo) {
@@ -96,7 +96,7 @@ public class ChangeController {
 			return new DissolvePayload(done.org(), parent, done.membersMoved().size(), done.childrenMoved().size(),
 					List.of());
 		}
-		catch (InvalidDatasetException ex) {
+		catch (ProblemsException ex) {
 			return new DissolvePayload(null, null, 0, 0, errors(ex));
 		}
 	}
@@ -117,9 +117,8 @@ public class ChangeController {
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public MemberPayload addMember(@Argument AddMemberInput input) {
 		return memberChange(input.id(), () -> changes().addMember(new NewMember(input.id(), input.name(),
-				input.status(), input.org(), input.unit(), input.trade(), input.gender(),
-				date(input.id(), "birthDate", input.birthDate()), date(input.id(), "joined", input.joined()),
-				input.idNumber(), input.phone(), input.group(), List.of(), List.of())));
+				input.status(), input.org(), input.unit(), input.trade(), input.gender(), input.birthDate(),
+				input.joined(), input.idNumber(), input.phone(), input.group(), List.of(), List.of())));
 	}
 
 	@MutationMapping
@@ -130,7 +129,7 @@ public class ChangeController {
 			// one member get times in the order they were made.
 			return new TransferPayload(changes().transferMember(member, to, reason, null), List.of());
 		}
-		catch (InvalidDatasetException ex) {
+		catch (ProblemsException ex) {
 			return new TransferPayload(null, errors(ex));
 		}
 	}
@@ -164,7 +163,7 @@ public class ChangeController {
 			return new ImportPayload(result.dataset(), result.nodes(), result.relationships(), result.replaced(),
 					List.of());
 		}
-		catch (InvalidDatasetException ex) {
+		catch (ProblemsException ex) {
 			return new ImportPayload(null, 0, 0, 0, errors(ex));
 		}
 		catch (IOException ex) {
@@ -176,11 +175,6 @@ public class ChangeController {
 	@BatchMapping(typeName = "Member")
 	public Map<MemberRow, List<TransferRecord>> transfers(List<MemberRow> members) {
 		return Batches.byKey(members, MemberRow::id, this.changes.transfers(Batches.ids(members, MemberRow::id)));
-	}
-
-	@SchemaMapping(typeName = "Transfer")
-	public String at(TransferRecord transfer) {
-		return transfer.at().toString();
 	}
 
 	@BatchMapping(typeName = "Transfer")
@@ -220,7 +214,7 @@ public class ChangeController {
 			}
 			return new OrgPayload(this.orgs.byIds(List.of(id)).get(id), List.of());
 		}
-		catch (InvalidDatasetException ex) {
+		catch (ProblemsException ex) {
 			return new OrgPayload(null, errors(ex));
 		}
 	}
@@ -230,26 +224,13 @@ public class ChangeController {
 			change.get();
 			return new MemberPayload(this.members.byIds(List.of(id)).get(id), List.of());
 		}
-		catch (InvalidDatasetException ex) {
+		catch (ProblemsException ex) {
 			return new MemberPayload(null, errors(ex));
 		}
 	}
 
-	private static List<ChangeError> errors(InvalidDatasetException ex) {
+	private static List<ChangeError> errors(ProblemsException ex) {
 		return ex.problems().stream().map((p) -> new ChangeError(p.item(), p.field(), p.message())).toList();
-	}
-
-	private static LocalDate date(String item, String field, String text) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text);
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidDatasetException(
-					List.of(new Problem(item, field, "'" + text + "' is not an ISO date (yyyy-MM-dd)")));
-		}
 	}
 
 	public record CreateOrgInput(String id, OrgKind kind, String name, String parent, List<String> units, Trade trade,
@@ -257,7 +238,7 @@ public class ChangeController {
 	}
 
 	public record AddMemberInput(String id, String name, org.partygraph.model.MemberStatus status, String org,
-			String unit, Trade trade, org.partygraph.model.Gender gender, String birthDate, String joined,
+			String unit, Trade trade, org.partygraph.model.Gender gender, LocalDate birthDate, LocalDate joined,
 			String idNumber, String phone, String group) {
 	}
 

@@ -4,7 +4,7 @@ import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
-import org.partygraph.model.InvalidDatasetException;
+import org.partygraph.model.ProblemsException;
 import org.partygraph.queries.limits.DatabaseTimeoutException;
 import org.partygraph.queries.limits.TimeBudgetExceededException;
 import org.partygraph.queries.read.DatabaseUnavailableException;
@@ -23,7 +23,7 @@ class ErrorMessages extends DataFetcherExceptionResolverAdapter {
 
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
-		if (ex instanceof IllegalArgumentException || ex instanceof InvalidDatasetException) {
+		if (ex instanceof IllegalArgumentException || ex instanceof ProblemsException) {
 			return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).build();
 		}
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {

@@ -1,5 +1,6 @@
 package org.partygraph.api.graphql;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -75,13 +76,8 @@ public class MemberController {
 
 	@SchemaMapping(typeName = "Member")
 	@PreAuthorize("hasRole('ORG_ADMIN')")
-	public String birthDate(MemberRow member) {
-		return (member.birthDate() != null) ? member.birthDate().toString() : null;
-	}
-
-	@SchemaMapping(typeName = "Member")
-	public String joined(MemberRow member) {
-		return (member.joined() != null) ? member.joined().toString() : null;
+	public LocalDate birthDate(MemberRow member) {
+		return member.birthDate();
 	}
 
 	@BatchMapping(typeName = "Member")

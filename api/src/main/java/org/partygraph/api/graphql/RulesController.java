@@ -15,7 +15,7 @@ import org.partygraph.queries.read.OrgRow;
 import org.partygraph.queries.rules.ComplianceIssue;
 import org.partygraph.queries.rules.ComplianceQueries;
 import org.partygraph.queries.rules.Rule;
-import org.partygraph.queries.scenario.Scenarios;
+import org.partygraph.queries.scenario.ScenarioReports;
 import org.partygraph.queries.whatif.Operation;
 import org.partygraph.queries.whatif.WhatIfReport;
 
@@ -38,12 +38,12 @@ public class RulesController {
 
 	private final WhatIfBudget budget;
 
-	private final Scenarios scenarios;
+	private final ScenarioReports scenarios;
 
 	private final LimitsProperties limits;
 
 	public RulesController(ComplianceQueries compliance, OrgQueries orgs, Scope scope, WhatIfBudget budget,
-			Scenarios scenarios, LimitsProperties limits) {
+			ScenarioReports scenarios, LimitsProperties limits) {
 		this.budget = budget;
 		this.scenarios = scenarios;
 		this.limits = limits;

@@ -19,7 +19,9 @@ import org.partygraph.queries.scenario.ScenarioComparison;
 import org.partygraph.queries.scenario.ScenarioRejectedException;
 import org.partygraph.queries.scenario.ScenarioRejectedException.Refusal;
 import org.partygraph.queries.scenario.SavedScenario;
-import org.partygraph.queries.scenario.Scenarios;
+import org.partygraph.queries.scenario.ScenarioApplier;
+import org.partygraph.queries.scenario.ScenarioReports;
+import org.partygraph.queries.scenario.ScenarioStore;
 import org.partygraph.queries.scenario.SuggestedScenario;
 import org.partygraph.queries.whatif.Operation;
 import org.partygraph.queries.whatif.WhatIfReport;
@@ -40,13 +42,17 @@ import org.springframework.stereotype.Controller;
  * Each scenario is owned by its saver's scope; to a user whose scope does not cover the owner scope
  * it does not exist (saving under its name is refused as NAME_TAKEN). The operations of a save, an
  * apply and a comparison may name only orgs and members in the caller's scope
- * ({@link Scenarios#whatIf}); an apply checks that in its own transaction.
+ * ({@link ScenarioReports#whatIf}); an apply checks that in its own transaction.
  */
 @Controller
 @PreAuthorize("hasRole('ANALYST')")
 public class ScenarioController {
 
-	private final Scenarios scenarios;
+	private final ScenarioStore scenarios;
+
+	private final ScenarioApplier applier;
+
+	private final ScenarioReports reports;
 
 	private final OrgQueries orgs;
 
@@ -56,11 +62,13 @@ public class ScenarioController {
 
 	private final LimitsProperties limits;
 
-	public ScenarioController(Scenarios scenarios, OrgQueries orgs, Scope scope, WhatIfBudget budget,
-			LimitsProperties limits) {
+	public ScenarioController(ScenarioStore scenarios, ScenarioApplier applier, ScenarioReports reports,
+			OrgQueries orgs, Scope scope, WhatIfBudget budget, LimitsProperties limits) {
 		this.budget = budget;
 		this.limits = limits;
 		this.scenarios = scenarios;
+		this.applier = applier;
+		this.reports = reports;
 		this.orgs = orgs;
 		this.scope = scope;
 	}
@@ -91,7 +99,7 @@ public class ScenarioController {
 		}
 		String root = this.scope.root();
 		try {
-			return this.budget.run(() -> this.scenarios.compare(names, root));
+			return this.budget.run(() -> this.reports.compare(names, root));
 		}
 		catch (ScenarioRejectedException ex) {
 			throw new NotFoundException("names: " + ex.problems().get(0).message());
@@ -101,7 +109,7 @@ public class ScenarioController {
 	@QueryMapping
 	public List<SuggestedScenario> suggestedScenarios(@Argument String within) {
 		String scoped = this.scope.within(within, "within");
-		List<SuggestedScenario> suggested = this.budget.run(() -> this.scenarios.suggested(scoped));
+		List<SuggestedScenario> suggested = this.budget.run(() -> this.reports.suggested(scoped));
 		if (suggested == null) {
 			throw new NotFoundException("within: no org has id '" + within + "'");
 		}
@@ -151,7 +159,7 @@ public class ScenarioController {
 		try {
 			AppliedScenario applied;
 			try {
-				applied = this.scenarios.apply(name, user(principal), this.scope.root());
+				applied = this.applier.apply(name, user(principal), this.scope.root());
 			}
 			finally {
 				// The tree may have changed: later reads of this request see the new one.
@@ -171,18 +179,8 @@ public class ScenarioController {
 	}
 
 	@SchemaMapping(typeName = "Scenario")
-	public String savedAt(Scenario scenario) {
-		return scenario.savedAt().toString();
-	}
-
-	@SchemaMapping(typeName = "Scenario")
-	public String appliedAt(Scenario scenario) {
-		return (scenario.appliedAt() != null) ? scenario.appliedAt().toString() : null;
-	}
-
-	@SchemaMapping(typeName = "Scenario")
 	public WhatIfReport report(Scenario scenario) {
-		return this.scenarios.report(scenario, this.scope.root());
+		return this.reports.report(scenario, this.scope.root());
 	}
 
 	@SchemaMapping(typeName = "Scenario")
@@ -198,7 +196,7 @@ public class ScenarioController {
 	/** One snapshot per distinct scope for the whole list. */
 	@BatchMapping(typeName = "Scenario")
 	public Map<Scenario, Boolean> liveChanged(List<Scenario> list) {
-		Map<String, Boolean> changed = this.scenarios.liveChanged(list);
+		Map<String, Boolean> changed = this.reports.liveChanged(list);
 		Map<Scenario, Boolean> result = new LinkedHashMap<>();
 		list.forEach((s) -> result.put(s, changed.get(s.name())));
 		return result;

@@ -8,7 +8,8 @@ import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
 import org.partygraph.queries.scenario.Scenario;
 import org.partygraph.queries.scenario.ScenarioDetails;
-import org.partygraph.queries.scenario.Scenarios;
+import org.partygraph.queries.scenario.ScenarioReports;
+import org.partygraph.queries.scenario.ScenarioStore;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -37,14 +38,17 @@ public class ScenarioPages {
 
 	private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
-	private final Scenarios scenarios;
+	private final ScenarioStore scenarios;
+
+	private final ScenarioReports reports;
 
 	private final OrgQueries orgs;
 
 	private final Scope scope;
 
-	public ScenarioPages(Scenarios scenarios, OrgQueries orgs, Scope scope) {
+	public ScenarioPages(ScenarioStore scenarios, ScenarioReports reports, OrgQueries orgs, Scope scope) {
 		this.scenarios = scenarios;
+		this.reports = reports;
 		this.orgs = orgs;
 		this.scope = scope;
 	}
@@ -90,7 +94,7 @@ public class ScenarioPages {
 		if (found == null || !this.scope.isVisible(found.owner())) {
 			return null;
 		}
-		ScenarioDetails details = this.scenarios.details(name, this.scope.root());
+		ScenarioDetails details = this.reports.details(name, this.scope.root());
 		// Re-saved in between by a wider scope: as absent as before.
 		return (details != null && this.scope.isVisible(details.scenario().owner())) ? details : null;
 	}

@@ -2,11 +2,9 @@ package org.partygraph.api.security;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 import org.partygraph.api.graphql.NotFoundException;
 import org.partygraph.queries.read.OrgQueries;
@@ -67,14 +65,6 @@ public class Scope {
 			throw new NotFoundException(argument + ": no org has id '" + requested + "'");
 		}
 		return requested;
-	}
-
-	/** Items whose org is visible. */
-	public <T> List<T> filter(List<T> items, Function<T, String> orgId) {
-		if (root() == null) {
-			return items;
-		}
-		return items.stream().filter((item) -> isVisible(orgId.apply(item))).toList();
 	}
 
 	/** Forgets the cached subtrees; called after every change to the structure. */

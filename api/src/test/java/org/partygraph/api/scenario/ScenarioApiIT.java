@@ -23,7 +23,7 @@ import org.partygraph.model.Dataset;
 import org.partygraph.model.Member;
 import org.partygraph.model.Org;
 import org.partygraph.model.RoleAssignment;
-import org.partygraph.queries.scenario.Scenarios;
+import org.partygraph.queries.scenario.ScenarioReports;
 import org.partygraph.seed.HuairenCounty;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,7 +71,7 @@ class ScenarioApiIT extends ServiceTestBase {
 	private static final List<String> NAMES = List.of("API 合併", "API-委員會", "API-過時", "API-壞");
 
 	@Autowired
-	private Scenarios scenarios;
+	private ScenarioReports scenarios;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.neo4j.driver.Record;
@@ -13,7 +12,6 @@ import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.partygraph.model.OrgKind;
 import org.partygraph.model.Role;
-import org.partygraph.queries.schema.WriteLocks;
 import org.partygraph.queries.schema.WriteScope;
 
 /**
@@ -28,46 +26,6 @@ import org.partygraph.queries.schema.WriteScope;
  * read from the tree as it is written to. Units are public reference data and not scoped.
  */
 final class Lookups {
-
-	// Setting and removing a property takes the node's write lock until the transaction ends and
-	// leaves nothing behind. A change locks the orgs and members it reads and writes, and a member's
-	// present org, group and the orgs it holds offices at, since a transfer or dissolution rewrites those links: two changes wait
-	// for each other only when they share one of these, so changes to different parts of a dataset
-	// run side by side.
-	private static final String LOCK_ITEMS = """
-			CALL () {
-			  UNWIND $orgs AS id
-			  MATCH (n:Org {id: id})
-			  RETURN n
-			  UNION
-			  UNWIND $members AS id
-			  MATCH (n:Member {id: id})
-			  RETURN n
-			}
-			SET n._LOCK_ = true
-			REMOVE n._LOCK_
-			""";
-
-	// Run after LOCK_ITEMS holds the members: their links cannot change under it any more.
-	private static final String LOCK_ORGS_OF_MEMBERS = """
-			UNWIND $members AS id
-			MATCH (m:Member {id: id})-[:MEMBER_OF|IN_GROUP|HOLDS]->(o:Org)
-			USING INDEX SEEK m:Member(id)
-			""" + WriteLocks.inIdOrder("o");
-
-	// Changes of the tree itself (create, move, dissolve) also lock their datasets, first, so they
-	// run one at a time per dataset: two concurrent moves cannot each pass the cycle check and
-	// together close a cycle. The dataset an org belongs to never changes.
-	private static final String LOCK_DATASETS_OF = """
-			UNWIND $orgs AS id
-			MATCH (o:Org {id: id})
-			WITH DISTINCT o.dataset AS name
-			MATCH (d:Dataset {name: name})
-			WITH d
-			ORDER BY d.name
-			SET d._LOCK_ = true
-			REMOVE d._LOCK_
-			""";
 
 	private static final String ORG = """
 			MATCH (o:Org {id: $id})
@@ -108,13 +66,6 @@ final class Lookups {
 			RETURN o.id AS id, o.kind AS kind
 			""";
 
-	private static final String UNIT_DATASETS = """
-			UNWIND $ids AS id
-			MATCH (u:Unit {id: id})
-			WHERE u.dataset IS NOT NULL
-			RETURN collect(DISTINCT u.dataset) AS datasets
-			""";
-
 	// A tree has one way up, so the first path found is the only one.
 	private static final String PATH_UP = """
 			MATCH path = (:Org {id: $from})-[:SUBORDINATE_TO*0..]->(:Org {id: $to})
@@ -146,6 +97,12 @@ final class Lookups {
 			RETURN EXISTS { (:Member {id: $member})-[:HOLDS {role: $role}]->(:Org {id: $org}) } AS found
 			""";
 
+	private static final String LINKS_TO_ORG = """
+			MATCH (o:Org {id: $id})
+			RETURN COUNT { (o)<-[:HOLDS]-(:Member) } AS roles, COUNT { (o)<-[:IN_GROUP]-(:Member) } AS groups,
+			  COUNT { (o)<-[:PARTICIPATES_IN]-(:Member) } AS participations
+			""";
+
 	private Lookups() {
 	}
 
@@ -158,31 +115,14 @@ final class Lookups {
 
 	}
 
+	/** How many offices held at an org, group assignments to it and participations in it there are. */
+	record LinksToOrg(int roles, int groups, int participations) {
+
+	}
+
 	/** A member as a change sees it: its dataset, membership org and group. */
 	record MemberNode(String id, String dataset, String org, String group) {
 
-	}
-
-	/**
-	 * Takes the write locks of the given items (absent ids and {@code null}s are skipped) and of the
-	 * present org and party group of each member, for a change that leaves the tree as it is.
-	 */
-	static void lockItems(TransactionContext tx, List<String> orgIds, List<String> memberIds) {
-		List<String> members = present(memberIds);
-		tx.run(LOCK_ITEMS, Map.of("orgs", present(orgIds), "members", members)).consume();
-		if (!members.isEmpty()) {
-			tx.run(LOCK_ORGS_OF_MEMBERS, Map.of("members", members)).consume();
-		}
-	}
-
-	/**
-	 * Takes the write locks of the datasets of the given orgs, then of the orgs: for a change that
-	 * reshapes the tree, which has to see the whole of its dataset's tree as it stays.
-	 */
-	static void lockTree(TransactionContext tx, List<String> orgIds) {
-		List<String> orgs = present(orgIds);
-		tx.run(LOCK_DATASETS_OF, Map.of("orgs", orgs)).consume();
-		tx.run(LOCK_ITEMS, Map.of("orgs", orgs, "members", List.of())).consume();
 	}
 
 	/**
@@ -250,15 +190,6 @@ final class Lookups {
 		return kinds;
 	}
 
-	/** The dataset the units (none {@code null}) come from when they agree on one, else {@code null}. */
-	static String soleDatasetOfUnits(TransactionContext tx, List<String> ids) {
-		List<String> datasets = tx.run(UNIT_DATASETS, Map.of("ids", ids))
-			.single()
-			.get("datasets")
-			.asList(Value::asString);
-		return (datasets.size() == 1) ? datasets.get(0) : null;
-	}
-
 	/** The ids from {@code from} up through the parents to {@code to}; empty when {@code to} is not above. */
 	static List<String> pathUp(TransactionContext tx, String from, String to) {
 		List<Record> rows = tx.run(PATH_UP, Map.of("from", from, "to", to)).list();
@@ -283,6 +214,12 @@ final class Lookups {
 		return tx.run(GROUP_MEMBERS, Map.of("id", id)).list((r) -> r.get("id").asString());
 	}
 
+	/** The links from members to the org that a dissolution ends with it. */
+	static LinksToOrg linksTo(TransactionContext tx, String id) {
+		Record r = tx.run(LINKS_TO_ORG, Map.of("id", id)).single();
+		return new LinksToOrg(r.get("roles").asInt(), r.get("groups").asInt(), r.get("participations").asInt());
+	}
+
 	static boolean coManaged(TransactionContext tx, String org, String coManager) {
 		return tx.run(CO_MANAGED, Map.of("org", org, "coManager", coManager)).single().get("found").asBoolean();
 	}
@@ -296,10 +233,6 @@ final class Lookups {
 
 	private static OrgKind kind(Value value) {
 		return value.isNull() ? null : OrgKind.valueOf(value.asString());
-	}
-
-	private static List<String> present(List<String> ids) {
-		return ids.stream().filter(Objects::nonNull).distinct().sorted().toList();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import org.partygraph.model.Gender;
 import org.partygraph.model.MemberStatus;
@@ -44,6 +45,16 @@ public record NewMember(String id, String name, MemberStatus status, String org,
 	public static NewMember of(String id, String name, MemberStatus status, String org) {
 		return new NewMember(id, name, status, org, null, null, null, null, null, null, null, null, List.of(),
 				List.of());
+	}
+
+	/** Every org the member links to: its org, group, offices and participation ({@code null}s kept). */
+	List<String> referencedOrgs() {
+		List<String> orgs = new ArrayList<>();
+		orgs.add(this.org);
+		orgs.add(this.group);
+		this.roles.stream().filter(Objects::nonNull).map(RoleAssignment::org).forEach(orgs::add);
+		orgs.addAll(this.participatesIn);
+		return orgs;
 	}
 
 }

@@ -11,6 +11,10 @@ import org.partygraph.model.Dataset;
 import org.partygraph.model.format.DatasetFormat;
 import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.Problem;
+import org.partygraph.queries.write.Datasets;
+import org.partygraph.queries.write.MemberTallies;
+import org.partygraph.queries.write.Rows;
+import org.partygraph.queries.write.Transfers;
 
 /**
  * Writes a validated dataset into Neo4j, replacing whatever an earlier import of the same dataset
@@ -35,42 +39,15 @@ public final class DatasetImporter {
 			RETURN count(*) AS deleted
 			""";
 
-	static final String CREATE_NODES = """
-			UNWIND $rows AS row
-			CREATE (n:%s)
-			SET n = row, n.dataset = $dataset
-			""";
-
-	static final String CREATE_RELATIONSHIPS = """
-			UNWIND $rows AS row
-			MATCH (a:%s {id: row.from})
-			MATCH (b:%s {id: row.to})
-			CREATE (a)-[r:%s]->(b)
-			SET r += row{.*, from: null, to: null}
-			""";
-
-	// Transfer history is not part of a dataset file; it outlives a re-import and is linked again
-	// to the members that come back with the same id.
-	static final String RELINK_TRANSFERS = """
-			MATCH (t:Transfer {dataset: $dataset})
-			MATCH (m:Member {id: t.member})
-			MERGE (m)-[:TRANSFERRED]->(t)
-			""";
-
 	// Orgs of other datasets that members of this one were moved into: replacing the members changes
 	// their tallies too.
-	static final String FOREIGN_ORGS_OF_MEMBERS = """
+	public static final String FOREIGN_ORGS_OF_MEMBERS = """
 			MATCH (:Member {dataset: $dataset})-[:MEMBER_OF|IN_GROUP]->(o:Org)
 			WHERE coalesce(o.dataset, '') <> $dataset
 			RETURN DISTINCT o.id AS id
 			""";
 
 	static final String ORGS_OF_DATASET = "MATCH (o:Org {dataset: $dataset}) RETURN o.id AS id";
-
-	static final String RECORD_DATASET = """
-			MERGE (d:Dataset {name: $dataset})
-			SET d.format = $format, d.importedAt = datetime(), d.units = $units, d.orgs = $orgs, d.members = $members
-			""";
 
 	private final Driver driver;
 
@@ -107,22 +84,19 @@ public final class DatasetImporter {
 				}
 				long done = 0;
 				for (var entry : rows.nodes.entrySet()) {
-					String cypher = CREATE_NODES.formatted(entry.getKey().cypher());
+					String cypher = Rows.CREATE_NODES.formatted(entry.getKey().cypher());
 					done = writeBatches(tx, cypher, entry.getValue(), dataset.name(), "nodes", done, total, progress);
 				}
 				for (var entry : rows.relationships.entrySet()) {
-					GraphSchema.Rel rel = entry.getKey();
-					String cypher = CREATE_RELATIONSHIPS.formatted(rel.from().cypher(), rel.to().cypher(), rel.name());
+					String cypher = Rows.createRelationships(entry.getKey());
 					done = writeBatches(tx, cypher, entry.getValue(), dataset.name(), "relationships", done, total,
 							progress);
 				}
-				tx.run(RELINK_TRANSFERS, Map.of("dataset", dataset.name())).consume();
+				Transfers.relink(tx, dataset.name());
 				tallied.addAll(tx.run(ORGS_OF_DATASET, Map.of("dataset", dataset.name())).list((r) -> r.get("id").asString()));
 				MemberTallies.recount(tx, tallied);
-				tx.run(RECORD_DATASET,
-						Map.of("dataset", dataset.name(), "format", Dataset.FORMAT, "units", dataset.units().size(),
-								"orgs", dataset.orgs().size(), "members", dataset.members().size()))
-					.consume();
+				Datasets.record(tx, dataset.name(), Dataset.FORMAT, dataset.units().size(), dataset.orgs().size(),
+						dataset.members().size());
 				return deleted;
 			});
 			long millis = (System.nanoTime() - started) / 1_000_000;

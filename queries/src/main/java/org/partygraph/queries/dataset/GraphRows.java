@@ -11,17 +11,23 @@ import org.partygraph.model.Member;
 import org.partygraph.model.Org;
 import org.partygraph.model.RoleAssignment;
 import org.partygraph.model.Unit;
+import org.partygraph.queries.write.Members;
+import org.partygraph.queries.write.Orgs;
+import org.partygraph.queries.write.Rows;
 
 /**
- * A dataset turned into parameter rows for {@code UNWIND} writes: node property maps per label
- * and {@code from}/{@code to} pairs per relationship type. Enums become strings, dates stay dates
+ * A dataset turned into parameter rows for {@code UNWIND} writes ({@link Rows}): node property maps
+ * per label (orgs' and members' as {@link Orgs} and {@link Members} make them) and
+ * {@code from}/{@code to} pairs per relationship type. Enums become strings, dates stay dates
  * (the driver sends them as Neo4j {@code Date}).
  */
-final class GraphRows {
+public final class GraphRows {
 
-	final Map<GraphSchema.Label, List<Map<String, Object>>> nodes = new LinkedHashMap<>();
+	/** Node property maps per label. */
+	public final Map<GraphSchema.Label, List<Map<String, Object>>> nodes = new LinkedHashMap<>();
 
-	final Map<GraphSchema.Rel, List<Map<String, Object>>> relationships = new LinkedHashMap<>();
+	/** {@code from}/{@code to} pairs (and a role's {@code role}) per relationship type. */
+	public final Map<GraphSchema.Rel, List<Map<String, Object>>> relationships = new LinkedHashMap<>();
 
 	private GraphRows() {
 		for (GraphSchema.Label label : GraphSchema.Label.values()) {
@@ -32,7 +38,8 @@ final class GraphRows {
 		}
 	}
 
-	static GraphRows of(Dataset dataset) {
+	/** The rows of every unit, org and member of the dataset. */
+	public static GraphRows of(Dataset dataset) {
 		GraphRows rows = new GraphRows();
 		for (Unit unit : dataset.units()) {
 			Map<String, Object> props = props("id", unit.id(), "name", unit.name(), "kind", name(unit.kind()));
@@ -46,60 +53,43 @@ final class GraphRows {
 			rows.link(GraphSchema.Rel.SUPPLIES, unit.id(), unit.supplies());
 		}
 		for (Org org : dataset.orgs()) {
-			Map<String, Object> props = props("id", org.id(), "name", org.name(), "kind", name(org.kind()));
-			put(props, "trade", name(org.trade()));
-			put(props, "hasCommittee", org.hasCommittee());
-			rows.nodes.get(GraphSchema.Label.ORG).add(props);
+			rows.nodes.get(GraphSchema.Label.ORG).add(Orgs.properties(org));
 			rows.link(GraphSchema.Rel.SUBORDINATE_TO, org.id(), org.parent());
 			org.coManagedBy().forEach((to) -> rows.link(GraphSchema.Rel.CO_MANAGED_BY, org.id(), to));
 			org.units().forEach((to) -> rows.link(GraphSchema.Rel.SET_UP_IN, org.id(), to));
 		}
 		for (Member member : dataset.members()) {
-			rows.nodes.get(GraphSchema.Label.MEMBER).add(memberProps(member));
+			rows.nodes.get(GraphSchema.Label.MEMBER).add(Members.properties(member));
 			rows.link(GraphSchema.Rel.MEMBER_OF, member.id(), member.org());
 			rows.link(GraphSchema.Rel.IN_GROUP, member.id(), member.group());
 			rows.link(GraphSchema.Rel.WORKS_IN, member.id(), member.unit());
 			member.participatesIn().forEach((to) -> rows.link(GraphSchema.Rel.PARTICIPATES_IN, member.id(), to));
 			for (RoleAssignment role : member.roles()) {
-				Map<String, Object> row = new HashMap<>();
-				row.put("from", member.id());
-				row.put("to", role.org());
-				row.put("role", name(role.role()));
-				rows.relationships.get(GraphSchema.Rel.HOLDS).add(row);
+				rows.relationships.get(GraphSchema.Rel.HOLDS).add(Rows.link(member.id(), role.org(), name(role.role())));
 			}
 		}
 		return rows;
 	}
 
-	/** The stored properties of a member node. */
-	static Map<String, Object> memberProps(Member member) {
-		Map<String, Object> props = props("id", member.id(), "name", member.name(), "status", name(member.status()));
-		put(props, "trade", name(member.trade()));
-		put(props, "gender", name(member.gender()));
-		put(props, "birthDate", member.birthDate());
-		put(props, "joined", member.joined());
-		put(props, "idNumber", member.idNumber());
-		put(props, "phone", member.phone());
-		return props;
-	}
-
 	/** How many relationships a member's node starts. */
-	static int memberRelationships(Member member) {
+	public static int memberRelationships(Member member) {
 		return 1 + ((member.group() != null) ? 1 : 0) + ((member.unit() != null) ? 1 : 0) + member.roles().size()
 				+ member.participatesIn().size();
 	}
 
-	long nodeCount() {
+	/** How many nodes the rows make. */
+	public long nodeCount() {
 		return this.nodes.values().stream().mapToLong(List::size).sum();
 	}
 
-	long relationshipCount() {
+	/** How many relationships the rows make. */
+	public long relationshipCount() {
 		return this.relationships.values().stream().mapToLong(List::size).sum();
 	}
 
 	private void link(GraphSchema.Rel rel, String from, String to) {
 		if (to != null) {
-			this.relationships.get(rel).add(Map.of("from", from, "to", to));
+			this.relationships.get(rel).add(Rows.link(from, to));
 		}
 	}
 

@@ -10,7 +10,7 @@ import java.util.function.Function;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
-import org.partygraph.queries.dataset.MemberTallies;
+import org.partygraph.queries.write.MemberTallies;
 
 /**
  * Filtered, sorted, paged lists of orgs, members and units: each page is one statement that

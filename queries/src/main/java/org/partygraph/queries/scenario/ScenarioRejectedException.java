@@ -2,15 +2,15 @@ package org.partygraph.queries.scenario;
 
 import java.util.List;
 
-import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.Problem;
+import org.partygraph.model.ProblemsException;
 
 /**
  * A scenario could not be saved, deleted or applied; nothing was written. Carries why, as a
  * {@link Refusal}, and the problems, each naming the scenario (or the id concerned) and the input
  * field at fault, e.g. {@code operations[2]}.
  */
-public class ScenarioRejectedException extends InvalidDatasetException {
+public class ScenarioRejectedException extends ProblemsException {
 
 	private final Refusal refusal;
 
@@ -19,7 +19,7 @@ public class ScenarioRejectedException extends InvalidDatasetException {
 	}
 
 	public ScenarioRejectedException(Refusal refusal, List<Problem> problems) {
-		super(problems);
+		super(message(refusal, problems), problems);
 		this.refusal = refusal;
 	}
 
@@ -27,10 +27,9 @@ public class ScenarioRejectedException extends InvalidDatasetException {
 		return this.refusal;
 	}
 
-	@Override
-	public String getMessage() {
-		StringBuilder message = new StringBuilder("scenario refused (").append(this.refusal).append(")");
-		problems().forEach((p) -> message.append(": ").append(p));
+	private static String message(Refusal refusal, List<Problem> problems) {
+		StringBuilder message = new StringBuilder("scenario refused (").append(refusal).append(")");
+		problems.forEach((p) -> message.append(": ").append(p));
 		return message.toString();
 	}
 

@@ -5,9 +5,10 @@ import java.time.Duration;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Logging;
 import org.partygraph.queries.change.OrgChanges;
-import org.partygraph.queries.dataset.BulkImporter;
 import org.partygraph.queries.dataset.DatasetExporter;
 import org.partygraph.queries.dataset.DatasetImporter;
+import org.partygraph.queries.dataset.bulk.BulkImportSettings;
+import org.partygraph.queries.dataset.bulk.BulkImporter;
 import org.partygraph.queries.limits.TimeLimitedDriver;
 import org.partygraph.queries.pattern.PatternFigures;
 import org.partygraph.queries.pattern.PatternQueries;
@@ -21,12 +22,15 @@ import org.partygraph.queries.read.UnitQueries;
 import org.partygraph.queries.rules.ComplianceQueries;
 import org.partygraph.queries.rules.RuleChecker;
 import org.partygraph.queries.rules.RuleThresholds;
-import org.partygraph.queries.scenario.Scenarios;
+import org.partygraph.queries.scenario.ScenarioApplier;
+import org.partygraph.queries.scenario.ScenarioReports;
+import org.partygraph.queries.scenario.ScenarioStore;
 import org.partygraph.queries.schema.Migrations;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.neo4j.autoconfigure.ConfigBuilderCustomizer;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +41,7 @@ import org.springframework.core.env.Environment;
  * without ever touching the driver; applies the schema migrations before anything reads.
  */
 @AutoConfiguration(after = Neo4jAutoConfiguration.class)
+@EnableConfigurationProperties(BulkImportSettings.class)
 public class QueriesAutoConfiguration {
 
 	/**
@@ -84,17 +89,11 @@ public class QueriesAutoConfiguration {
 
 	/**
 	 * The bulk path for large files; removes what an interrupted bulk import left behind as soon as
-	 * it is made. Rows per transaction: {@code party-graph.import.batch}; member batches written at once:
-	 * {@code party-graph.import.writers}.
+	 * it is made. Its settings: {@code party-graph.import.*} ({@link BulkImportSettings}).
 	 */
 	@Bean
-	BulkImporter bulkImporter(Driver driver, SchemaReady schemaReady, Environment environment) {
-		int batch = environment.getProperty("party-graph.import.batch", Integer.class, BulkImporter.DEFAULT_BATCH);
-		int writers = environment.getProperty("party-graph.import.writers", Integer.class,
-				BulkImporter.defaultWriters());
-		long atomicMax = environment.getProperty("party-graph.import.atomic-publish-max-nodes", Long.class,
-				BulkImporter.DEFAULT_ATOMIC_PUBLISH_MAX_NODES);
-		BulkImporter importer = new BulkImporter(driver, batch, writers, atomicMax);
+	BulkImporter bulkImporter(Driver driver, SchemaReady schemaReady, BulkImportSettings settings) {
+		BulkImporter importer = new BulkImporter(driver, settings);
 		importer.cleanUp();
 		return importer;
 	}
@@ -170,8 +169,19 @@ public class QueriesAutoConfiguration {
 	}
 
 	@Bean
-	Scenarios scenarios(LimitedDriver driver, DatasetExporter exporter, ComplianceQueries compliance) {
-		return new Scenarios(driver.driver(), exporter, compliance);
+	ScenarioStore scenarioStore(LimitedDriver driver, DatasetExporter exporter, ComplianceQueries compliance) {
+		return new ScenarioStore(driver.driver(), exporter, compliance);
+	}
+
+	@Bean
+	ScenarioApplier scenarioApplier(LimitedDriver driver, DatasetExporter exporter, ComplianceQueries compliance) {
+		return new ScenarioApplier(driver.driver(), exporter, compliance);
+	}
+
+	@Bean
+	ScenarioReports scenarioReports(LimitedDriver driver, DatasetExporter exporter, ComplianceQueries compliance,
+			ScenarioStore store) {
+		return new ScenarioReports(driver.driver(), exporter, compliance, store);
 	}
 
 	@Bean

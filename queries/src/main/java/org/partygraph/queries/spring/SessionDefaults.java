@@ -41,7 +41,7 @@ public final class SessionDefaults implements Driver {
 	 * @param driver the driver to wrap
 	 * @param database the database sessions use; {@code null} or blank for the server's default
 	 */
-	public SessionDefaults(Driver driver, String database) {
+	SessionDefaults(Driver driver, String database) {
 		this(driver, database, true);
 	}
 
@@ -67,7 +67,7 @@ public final class SessionDefaults implements Driver {
 	}
 
 	/** The database sessions use; {@code null} for the server's default. */
-	public String database() {
+	String database() {
 		return this.database;
 	}
 
@@ -92,11 +92,6 @@ public final class SessionDefaults implements Driver {
 			default -> throw new IllegalArgumentException("party-graph.causal-consistency is '" + setting
 					+ "'; use auto (on for neo4j:// cluster URIs, off otherwise), on or off");
 		};
-	}
-
-	/** The driver underneath. */
-	public Driver unwrap() {
-		return this.driver;
 	}
 
 	@Override

@@ -28,6 +28,7 @@ import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.MemberStatus;
 import org.partygraph.model.OrgKind;
 import org.partygraph.model.Problem;
+import org.partygraph.model.ProblemsException;
 import org.partygraph.model.Role;
 import org.partygraph.model.RoleAssignment;
 import org.partygraph.model.Trade;
@@ -35,6 +36,7 @@ import org.partygraph.queries.GraphSnapshot;
 import org.partygraph.queries.TestNeo4j;
 import org.partygraph.queries.dataset.DatasetImporter;
 import org.partygraph.queries.dataset.ImportProgress;
+import org.partygraph.queries.read.TransferQueries;
 import org.partygraph.queries.schema.WriteScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +62,8 @@ import static org.partygraph.queries.TestNeo4j.count;
 class OrgChangesIT {
 
 	private final OrgChanges changes = new OrgChanges(TestNeo4j.driver());
+
+	private final TransferQueries transfers = new TransferQueries(TestNeo4j.driver());
 
 	// Every write keeps the orgs' member tallies (MemberTallies) right, rejected ones included.
 	@AfterEach
@@ -162,7 +166,9 @@ class OrgChangesIT {
 				() -> this.changes.createOrg(NewOrg.of("a1", OrgKind.BRANCH, null, "o-none")), "a1", "id");
 		assertThat(rejected.problems()).extracting(Problem::item, Problem::field)
 			.containsExactlyInAnyOrder(tuple("a1", "id"), tuple("a1", "name"), tuple("a1", "parent"));
-		assertThat(rejected).isInstanceOf(InvalidDatasetException.class).hasMessageStartingWith("change rejected: 3 problems");
+		assertThat(rejected).isInstanceOf(ProblemsException.class)
+			.isNotInstanceOf(InvalidDatasetException.class)
+			.hasMessageStartingWith("change rejected: 3 problems");
 	}
 
 	// renameOrg
@@ -317,7 +323,28 @@ class OrgChangesIT {
 		assertRejected(() -> this.changes.dissolveOrg("o-xz-b", "o-none"), "o-xz-b", "target");
 		assertRejected(() -> this.changes.dissolveOrg("o-xz-b", "o-xz-g1"), "o-xz-b", "target");
 		assertRejected(() -> this.changes.dissolveOrg("o-xz-b", "o-xz-b"), "o-xz-b", "target");
-		assertRejected(() -> this.changes.dissolveOrg("o-xz-b", null), "o-xz-b", "target");
+	}
+
+	@Test
+	void dissolveOrgTakesAnEmptyOrgWithoutMembersTo() {
+		this.changes.createOrg(NewOrg.of("o-empty", OrgKind.BRANCH, "空支部", "o-xz"));
+		this.changes.createOrg(NewOrg.of("o-empty-g", OrgKind.PARTY_GROUP, "空小組", "o-empty"));
+
+		OrgDissolved dissolved = this.changes.dissolveOrg("o-empty", null);
+
+		assertThat(dissolved).isEqualTo(new OrgDissolved("o-empty", "o-xz", null, List.of(), List.of("o-empty-g"), 0, 0, 0));
+		assertThat(count("MATCH (o:Org {id: 'o-empty'}) RETURN count(o)")).isZero();
+		assertThat(count("MATCH (:Org {id: 'o-empty-g'})-[:SUBORDINATE_TO]->(:Org {id: 'o-xz'}) RETURN count(*)"))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void dissolveOrgWithMembersRefusesAMissingMembersTo() {
+		ChangeRejectedException rejected = assertRejected(() -> this.changes.dissolveOrg("o-xz-b", null), "o-xz-b",
+				"membersTo");
+
+		assertThat(rejected.problems()).extracting(Problem::field, Problem::message)
+			.containsExactly(tuple("membersTo", "membersTo: required because org 'o-xz-b' has 3 members"));
 	}
 
 	@Test
@@ -471,12 +498,12 @@ class OrgChangesIT {
 		TransferRecord first = this.changes.transferMember("b1", "o-e1", "工作調動", Instant.parse("2024-03-01T08:00:00Z"));
 		TransferRecord second = this.changes.transferMember("b1", "o-xz", "返鄉", Instant.parse("2024-06-01T08:00:00Z"));
 
-		assertThat(this.changes.transfers("b1")).containsExactly(second, first);
-		assertThat(this.changes.transfers("b1")).extracting(TransferRecord::from, TransferRecord::to)
+		assertThat(this.transfers.ofMember("b1")).containsExactly(second, first);
+		assertThat(this.transfers.ofMember("b1")).extracting(TransferRecord::from, TransferRecord::to)
 			.containsExactly(tuple("o-e1", "o-xz"), tuple("o-xz-b", "o-e1"));
-		assertThat(this.changes.transfersInto("o-e1")).containsExactly(first);
-		assertThat(this.changes.transfersOutOf("o-e1")).containsExactly(second);
-		assertThat(this.changes.transfers("b2")).isEmpty();
+		assertThat(this.transfers.into("o-e1")).containsExactly(first);
+		assertThat(this.transfers.outOf("o-e1")).containsExactly(second);
+		assertThat(this.transfers.ofMember("b2")).isEmpty();
 		assertThat(count("MATCH (:Member {id: 'b1'})-[:TRANSFERRED]->(t:Transfer) RETURN count(t)")).isEqualTo(2);
 	}
 
@@ -487,8 +514,8 @@ class OrgChangesIT {
 		TransferRecord second = this.changes.transferMember("a1", "o-xz", null, at);
 		TransferRecord now = this.changes.transferMember("e1", "o-xz", null, null);
 
-		assertThat(this.changes.transfers("a1")).containsExactly(second, first);
-		assertThat(this.changes.transfersInto("o-xz")).containsExactly(now, second);
+		assertThat(this.transfers.ofMember("a1")).containsExactly(second, first);
+		assertThat(this.transfers.into("o-xz")).containsExactly(now, second);
 		assertThat(now.at()).isAfter(at);
 	}
 
@@ -586,7 +613,7 @@ class OrgChangesIT {
 
 		assertThat(count("MATCH (:Member {id: 'b1'})-[r:MEMBER_OF]->() RETURN count(r)")).isEqualTo(1);
 		// Each transfer starts where the one before it ended: none read a membership another had moved.
-		List<TransferRecord> history = new ArrayList<>(this.changes.transfers("b1"));
+		List<TransferRecord> history = new ArrayList<>(this.transfers.ofMember("b1"));
 		Collections.reverse(history);
 		assertThat(history).isNotEmpty();
 		String org = "o-xz-b";
@@ -899,7 +926,7 @@ class OrgChangesIT {
 		this.changes.transferMember("b3", "o-xz", name, null);
 		assertThat(nameOf("Org", "o-xz")).isEqualTo(name);
 		assertThat(nameOf("Member", "n'1 //")).isEqualTo(name);
-		assertThat(this.changes.transfers("b3")).singleElement().extracting(TransferRecord::reason).isEqualTo(name);
+		assertThat(this.transfers.ofMember("b3")).singleElement().extracting(TransferRecord::reason).isEqualTo(name);
 		assertThat(count("MATCH (o:Org) RETURN count(o)")).isEqualTo(7 + names.size());
 		assertThat(count("MATCH (m:Member) RETURN count(m)")).isEqualTo(6);
 	}

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partygraph.queries.TestNeo4j;
-import org.partygraph.queries.dataset.BulkImporter;
 import org.partygraph.queries.dataset.DatasetExporter;
 import org.partygraph.queries.dataset.ImportProgress;
+import org.partygraph.queries.dataset.bulk.BulkImportSettings;
+import org.partygraph.queries.dataset.bulk.BulkImporter;
 import org.partygraph.queries.limits.TimeBudget;
 import org.partygraph.queries.limits.TimeBudgetExceededException;
 import org.partygraph.queries.pattern.PatternFigures;
@@ -42,7 +43,7 @@ class WholeGraphComplianceIT {
 		Path file = dir.resolve("counties.json");
 		new SyntheticCounties(COUNTIES, 1, 7).write(file, "四縣", (done, total, members) -> {
 		});
-		new BulkImporter(TestNeo4j.driver()).importFile(file, ImportProgress.NONE);
+		new BulkImporter(TestNeo4j.driver(), BulkImportSettings.DEFAULTS).importFile(file, ImportProgress.NONE);
 	}
 
 	@AfterAll

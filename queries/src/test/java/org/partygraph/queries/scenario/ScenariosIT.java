@@ -55,7 +55,12 @@ class ScenariosIT {
 	private final ComplianceQueries compliance = new ComplianceQueries(this.exporter,
 			new RuleChecker(RuleThresholds.DEFAULTS), PatternFigures::of);
 
-	private final Scenarios scenarios = new Scenarios(TestNeo4j.driver(), this.exporter, this.compliance);
+	private final ScenarioStore scenarios = new ScenarioStore(TestNeo4j.driver(), this.exporter, this.compliance);
+
+	private final ScenarioApplier applier = new ScenarioApplier(TestNeo4j.driver(), this.exporter, this.compliance);
+
+	private final ScenarioReports reports = new ScenarioReports(TestNeo4j.driver(), this.exporter, this.compliance,
+			this.scenarios);
 
 	// Every write keeps the orgs' member tallies (MemberTallies) right, rejected ones included.
 	@AfterEach
@@ -103,7 +108,7 @@ class ScenariosIT {
 			.isEqualTo("[{\"op\":\"MERGE\",\"orgs\":[\"sc-s1\",\"sc-s2\"],\"name\":\"聯合\"}]");
 
 		this.scenarios.save("升級", null, List.of(Operation.upgrade("sc-v", "GENERAL_BRANCH")), null, null);
-		assertThat(this.scenarios.summaries()).extracting((s) -> s.scenario().name(), (s) -> s.scenario().operationCount(),
+		assertThat(this.reports.summaries()).extracting((s) -> s.scenario().name(), (s) -> s.scenario().operationCount(),
 				ScenarioSummary::liveChanged)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("升級", 1, false),
 					org.assertj.core.groups.Tuple.tuple("合併乙丙", 1, false));
@@ -117,7 +122,7 @@ class ScenariosIT {
 		assertThat(replaced.note()).isNull();
 		assertThat(replaced.savedBy()).isEqualTo("other");
 
-		WhatIfReport report = this.scenarios.report(replaced);
+		WhatIfReport report = this.reports.report(replaced);
 		assertThat(report.changes()).hasSize(2);
 		assertThat(report.issuesFixed()).anySatisfy((i) -> assertThat(i.key()).isEqualTo("DUAL_MANAGEMENT_MISSING@sc-e"));
 
@@ -164,17 +169,17 @@ class ScenariosIT {
 			.isEqualTo(Refusal.UNKNOWN_SCOPE);
 		assertThat(refusal(() -> this.scenarios.save("x", "sc-v", List.of(Operation.dissolve("sc-v", "sc-t")), null,
 				null))).as("removing the scope org").isEqualTo(Refusal.INVALID_OPERATION);
-		assertThat(refusal(() -> this.scenarios.apply("nope", null))).isEqualTo(Refusal.NOT_FOUND);
+		assertThat(refusal(() -> this.applier.apply("nope", null))).isEqualTo(Refusal.NOT_FOUND);
 		assertThat(this.scenarios.list()).isEmpty();
 	}
 
 	@Test
 	void applyWritesExactlyThePredictedGraphWithTransferHistory() {
 		this.scenarios.save("重組", "sc-county", RESTRUCTURING, "七步", "analyst");
-		WhatIfReport report = this.scenarios.report(this.scenarios.find("重組"));
-		Dataset predicted = this.scenarios.predictedAfter("重組");
+		WhatIfReport report = this.reports.report(this.scenarios.find("重組"));
+		Dataset predicted = this.reports.predictedAfter("重組");
 
-		AppliedScenario applied = this.scenarios.apply("重組", "chief");
+		AppliedScenario applied = this.applier.apply("重組", "chief");
 
 		assertThat(normalized(this.exporter.exportAll())).as("the stored graph is the what-if's after")
 			.isEqualTo(normalized(predicted));
@@ -230,7 +235,7 @@ class ScenariosIT {
 			.toList()).doesNotContainAnyElementsOf(report.issuesFixed().stream().map((i) -> i.key()).toList());
 
 		// Its steps stay readable as what it wrote, though they no longer apply to the graph now.
-		ScenarioDetails details = this.scenarios.details("重組");
+		ScenarioDetails details = this.reports.details("重組");
 		assertThat(details.steps()).hasSize(RESTRUCTURING.size()).allSatisfy((step) -> {
 			assertThat(step.live()).isFalse();
 			assertThat(step.description()).isNotEmpty();
@@ -238,9 +243,9 @@ class ScenariosIT {
 		assertThat(details.steps().get(1).description().get(0)).contains("乙丙村聯合黨支部");
 
 		List<String> afterApply = GraphSnapshot.take();
-		assertThat(refusal(() -> this.scenarios.apply("重組", null))).isEqualTo(Refusal.ALREADY_APPLIED);
+		assertThat(refusal(() -> this.applier.apply("重組", null))).isEqualTo(Refusal.ALREADY_APPLIED);
 		assertThat(GraphSnapshot.take()).isEqualTo(afterApply);
-		assertThat(this.scenarios.summaries()).singleElement()
+		assertThat(this.reports.summaries()).singleElement()
 			.satisfies((s) -> assertThat(s.liveChanged()).as("applying changed the graph it read").isTrue());
 	}
 
@@ -251,9 +256,9 @@ class ScenariosIT {
 		List<String> live = GraphSnapshot.take();
 		long transfers = count("MATCH (t:Transfer) RETURN count(t)");
 
-		assertThat(this.scenarios.summaries()).singleElement().satisfies((s) -> assertThat(s.liveChanged()).isTrue());
+		assertThat(this.reports.summaries()).singleElement().satisfies((s) -> assertThat(s.liveChanged()).isTrue());
 		ScenarioRejectedException ex = catchThrowableOfType(ScenarioRejectedException.class,
-				() -> this.scenarios.apply("重組", null));
+				() -> this.applier.apply("重組", null));
 
 		assertThat(ex.refusal()).isEqualTo(Refusal.LIVE_GRAPH_CHANGED);
 		assertThat(ex.problems()).extracting(Problem::item, Problem::field)
@@ -264,8 +269,8 @@ class ScenariosIT {
 
 		// Saved again, it reads the renamed township and applies.
 		this.scenarios.save("重組", "sc-county", RESTRUCTURING, null, null);
-		Dataset predicted = this.scenarios.predictedAfter("重組");
-		this.scenarios.apply("重組", null);
+		Dataset predicted = this.reports.predictedAfter("重組");
+		this.applier.apply("重組", null);
 		assertThat(normalized(this.exporter.exportAll())).isEqualTo(normalized(predicted));
 		assertThat(count("MATCH (o:Org {id: 'sc-t'}) WHERE o.name = '甲鎮黨委' RETURN count(o)")).isEqualTo(1);
 	}
@@ -279,7 +284,7 @@ class ScenariosIT {
 			tx.run("MATCH (d:Dataset {name: $name}) SET d._LOCK_ = true REMOVE d._LOCK_",
 					Map.of("name", ScenarioCounty.NAME)).consume();
 			tx.run("MATCH (o:Org {id: 'sc-t'}) SET o.name = '甲鎮黨委'").consume();
-			Future<Refusal> applying = executor.submit(() -> refusal(() -> this.scenarios.apply("重組", null)));
+			Future<Refusal> applying = executor.submit(() -> refusal(() -> this.applier.apply("重組", null)));
 			Thread.sleep(1500);
 			assertThat(applying.isDone()).as("apply waits for the change's lock").isFalse();
 			tx.commit();
@@ -297,8 +302,8 @@ class ScenariosIT {
 		this.scenarios.save("委員會", null, List.of(Operation.electCommittee("sc-e")), null, null);
 		new OrgChanges(TestNeo4j.driver()).renameOrg("o-xz", "下寨村新黨總支");
 
-		assertThat(this.scenarios.summaries()).singleElement().satisfies((s) -> assertThat(s.liveChanged()).isFalse());
-		this.scenarios.apply("委員會", null);
+		assertThat(this.reports.summaries()).singleElement().satisfies((s) -> assertThat(s.liveChanged()).isFalse());
+		this.applier.apply("委員會", null);
 		assertThat(count("MATCH (o:Org {id: 'sc-e'}) WHERE o.hasCommittee RETURN count(o)")).isEqualTo(1);
 		assertThat(count("MATCH (o:Org {id: 'o-xz'}) WHERE o.name = '下寨村新黨總支' RETURN count(o)")).isEqualTo(1);
 	}
@@ -310,7 +315,7 @@ class ScenariosIT {
 		List<String> live = GraphSnapshot.take();
 
 		ScenarioRejectedException ex = catchThrowableOfType(ScenarioRejectedException.class,
-				() -> this.scenarios.apply("窄", null));
+				() -> this.applier.apply("窄", null));
 
 		assertThat(ex.refusal()).isEqualTo(Refusal.OUTSIDE_SCOPE);
 		assertThat(ex.problems()).singleElement().satisfies((p) -> {
@@ -323,7 +328,7 @@ class ScenariosIT {
 	@Test
 	void detailsGiveStepsBranchSizesAndOrgChartChanges() {
 		this.scenarios.save("重組", "sc-county", RESTRUCTURING, null, null);
-		ScenarioDetails details = this.scenarios.details("重組");
+		ScenarioDetails details = this.reports.details("重組");
 
 		assertThat(details.liveChanged()).isFalse();
 		assertThat(details.report()).isNotNull();
@@ -352,7 +357,7 @@ class ScenariosIT {
 					org.assertj.core.groups.Tuple.tuple("KIND_CHANGED", "sc-v"),
 					org.assertj.core.groups.Tuple.tuple("CO_MANAGERS_CHANGED", "sc-e"),
 					org.assertj.core.groups.Tuple.tuple("COMMITTEE_ELECTED", "sc-e"));
-		assertThat(this.scenarios.details("nope")).isNull();
+		assertThat(this.reports.details("nope")).isNull();
 	}
 
 	@Test
@@ -360,7 +365,7 @@ class ScenariosIT {
 		this.scenarios.save("甲", "sc-county", List.of(Operation.addCoManager("sc-e", "sc-t")), null, null);
 		this.scenarios.save("乙", "sc-county", RESTRUCTURING, null, null);
 
-		ScenarioComparison comparison = this.scenarios.compare(List.of("甲", "乙"));
+		ScenarioComparison comparison = this.reports.compare(List.of("甲", "乙"));
 
 		assertThat(comparison.sameScope()).isTrue();
 		assertThat(comparison.scenarios()).extracting(ScenarioComparison.Outcome::name).containsExactly("甲", "乙");
@@ -374,9 +379,9 @@ class ScenariosIT {
 			assertThat(r.key()).isEqualTo("orgs.JOINT_BRANCH");
 			assertThat(r.values()).containsExactly(0.0, 1.0);
 		});
-		assertThat(refusal(() -> this.scenarios.compare(List.of("甲", "nope")))).isEqualTo(Refusal.NOT_FOUND);
+		assertThat(refusal(() -> this.reports.compare(List.of("甲", "nope")))).isEqualTo(Refusal.NOT_FOUND);
 
-		List<SuggestedScenario> suggested = this.scenarios.suggested("sc-county");
+		List<SuggestedScenario> suggested = this.reports.suggested("sc-county");
 		assertThat(suggested).isNotEmpty().allSatisfy((s) -> {
 			assertThat(s.name()).isEqualTo("fix-" + s.issue().rule() + "-" + s.issue().orgId());
 			assertThat(s.operations()).isEqualTo(s.issue().fix()).isNotEmpty();
@@ -388,7 +393,7 @@ class ScenariosIT {
 			.orElseThrow();
 		assertThat(this.scenarios.save(fix.name(), fix.within(), fix.operations(), null, null).name())
 			.isEqualTo(fix.name());
-		assertThat(this.scenarios.suggested("nope")).isNull();
+		assertThat(this.reports.suggested("nope")).isNull();
 	}
 
 	@Test
@@ -410,13 +415,13 @@ class ScenariosIT {
 			assertThat(refused.problems()).as("outside answers exactly as a made-up id")
 				.isEqualTo(unknown.problems().stream().map(ScenariosIT::madeUpBack).toList());
 			InvalidOperationException whatIf = catchThrowableOfType(InvalidOperationException.class,
-					() -> this.scenarios.whatIf("sc-t", "sc-t", operations));
+					() -> this.reports.whatIf("sc-t", "sc-t", operations));
 			InvalidOperationException whatIfUnknown = catchThrowableOfType(InvalidOperationException.class,
-					() -> this.scenarios.whatIf("sc-t", "sc-t", madeUp));
+					() -> this.reports.whatIf("sc-t", "sc-t", madeUp));
 			assertThat(whatIf.getMessage()).isEqualTo(madeUpBack(whatIfUnknown.getMessage()))
 				.isEqualTo(refused.problems().get(0).message());
 			// Unscoped, the same operations are fine.
-			assertThat(this.scenarios.whatIf(null, "sc-county", operations)).isNotNull();
+			assertThat(this.reports.whatIf(null, "sc-county", operations)).isNotNull();
 		}
 		assertThat(this.scenarios.list()).isEmpty();
 
@@ -434,7 +439,7 @@ class ScenariosIT {
 			assertThat(root.refusal()).isEqualTo(Refusal.INVALID_OPERATION);
 			assertThat(root.problems().get(0).message()).as(op.toString()).contains("sc-t is the root of your scope");
 		}
-		assertThat(this.scenarios.whatIf("sc-county", "sc-county", List.of(Operation.upgrade("sc-t", "GENERAL_BRANCH"))))
+		assertThat(this.reports.whatIf("sc-county", "sc-county", List.of(Operation.upgrade("sc-t", "GENERAL_BRANCH"))))
 			.as("a scope above may").isNotNull();
 		assertThat(GraphSnapshot.take()).isEqualTo(live);
 	}
@@ -448,7 +453,7 @@ class ScenariosIT {
 		List<String> live = GraphSnapshot.take();
 
 		ScenarioRejectedException refused = catchThrowableOfType(ScenarioRejectedException.class,
-				() -> this.scenarios.apply("舊", "hbt-admin", "sc-t"));
+				() -> this.applier.apply("舊", "hbt-admin", "sc-t"));
 
 		assertThat(refused.refusal()).isEqualTo(Refusal.INVALID_OPERATION);
 		assertThat(refused.problems()).singleElement().satisfies((p) -> {
@@ -458,13 +463,13 @@ class ScenariosIT {
 		assertThat(GraphSnapshot.take()).as("nothing written").isEqualTo(live);
 		assertThat(this.scenarios.find("舊").applied()).isFalse();
 		// Outside the applier's scope the scenario itself does not exist.
-		assertThat(catchThrowableOfType(ScenarioRejectedException.class, () -> this.scenarios.apply("舊", null, "sc-npe"))
+		assertThat(catchThrowableOfType(ScenarioRejectedException.class, () -> this.applier.apply("舊", null, "sc-npe"))
 			.problems()).isEqualTo(catchThrowableOfType(ScenarioRejectedException.class,
-					() -> this.scenarios.apply("沒有", null, "sc-npe")).problems().stream()
+					() -> this.applier.apply("沒有", null, "sc-npe")).problems().stream()
 				.map((p) -> new Problem("舊", p.field(), p.message().replace("沒有", "舊")))
 				.toList());
 		// The county's admin may.
-		assertThat(this.scenarios.apply("舊", "chief", "sc-county").orgsDissolved()).containsExactly("sc-d");
+		assertThat(this.applier.apply("舊", "chief", "sc-county").orgsDissolved()).containsExactly("sc-d");
 	}
 
 	@Test
@@ -480,7 +485,7 @@ class ScenariosIT {
 		assertThat(taken.refusal()).isEqualTo(Refusal.NAME_TAKEN);
 		assertThat(taken.getMessage()).doesNotContain("sc-t").doesNotContain("hbt");
 		assertThat(refusal(() -> this.scenarios.delete("甲方案", "sc-npe"))).isEqualTo(Refusal.NOT_FOUND);
-		assertThat(refusal(() -> this.scenarios.apply("甲方案", null, "sc-npe"))).isEqualTo(Refusal.NOT_FOUND);
+		assertThat(refusal(() -> this.applier.apply("甲方案", null, "sc-npe"))).isEqualTo(Refusal.NOT_FOUND);
 		assertThat(this.scenarios.find("甲方案")).isEqualTo(saved);
 
 		// A scope above covers it: replaced, it belongs to that scope, and sc-t no longer sees it.
@@ -491,7 +496,7 @@ class ScenariosIT {
 				"hbt", "sc-t"))).isEqualTo(Refusal.NAME_TAKEN);
 
 		// Applied, it is the record of what was written: not saved over, not deleted.
-		AppliedScenario applied = this.scenarios.apply("甲方案", "chief", "sc-county");
+		AppliedScenario applied = this.applier.apply("甲方案", "chief", "sc-county");
 		assertThat(refusal(() -> this.scenarios.save("甲方案", "sc-county", List.of(Operation.electCommittee("sc-v")),
 				null, "county", "sc-county"))).isEqualTo(Refusal.ALREADY_APPLIED);
 		assertThat(refusal(() -> this.scenarios.save("甲方案", null, List.of(Operation.electCommittee("sc-v")), null,

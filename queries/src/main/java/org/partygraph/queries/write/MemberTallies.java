@@ -1,6 +1,5 @@
-package org.partygraph.queries.dataset;
+package org.partygraph.queries.write;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,9 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.neo4j.driver.Session;
 import org.neo4j.driver.SimpleQueryRunner;
-import org.partygraph.queries.schema.WriteLocks;
 
 /**
  * Each org's own member tallies, kept on the org node so that counts over a subtree add up one
@@ -65,6 +62,18 @@ public final class MemberTallies {
 			MATCH (o:Org {id: id})
 			SET %s
 			""".formatted(TALLIES);
+
+	/**
+	 * Sets staged orgs' tallies from counts made while their members were written (the bulk import):
+	 * each row an org {@code id} and {@code t}, its four tallies in the order ownMembers,
+	 * ownFullMembers, groupMembers, groupFullMembers. Parameter {@code rows}.
+	 */
+	public static final String SET_STAGED = """
+			UNWIND $rows AS row
+			MATCH (o:StagedOrg {id: row.id})
+			SET o.ownMembers = row.t[0], o.ownFullMembers = row.t[1], o.groupMembers = row.t[2],
+			  o.groupFullMembers = row.t[3]
+			""";
 
 	/** Every live org recounted from the live members (an auto-commit statement, batched). */
 	public static final String RECOUNT_ALL = """
@@ -129,15 +138,6 @@ public final class MemberTallies {
 				.forEachRemaining((r) -> ids.add(r.get("id").asString()));
 		}
 		return ids;
-	}
-
-	/** Orgs whose tallies are wrong or missing, as "id stored [..] counted [..]" lines (at most 100). */
-	public static List<String> mismatches(Session session) {
-		List<String> lines = new ArrayList<>();
-		session.run(MISMATCHES)
-			.forEachRemaining((r) -> lines.add(r.get("id").asString() + " stored " + r.get("stored").asList()
-					+ " counted " + r.get("counted").asList()));
-		return lines;
 	}
 
 }

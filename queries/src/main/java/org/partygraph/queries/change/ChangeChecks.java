@@ -1,0 +1,399 @@
+package org.partygraph.queries.change;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.neo4j.driver.TransactionContext;
+import org.partygraph.model.Names;
+import org.partygraph.model.OrgKind;
+import org.partygraph.model.Role;
+import org.partygraph.model.RoleAssignment;
+import org.partygraph.queries.change.Lookups.MemberNode;
+import org.partygraph.queries.change.Lookups.OrgNode;
+import org.partygraph.queries.schema.WriteScope;
+
+/**
+ * The hard rules a change is checked against, inside its write transaction after its locks: one
+ * method per change, each adding every problem it finds and returning what the write needs (which
+ * is used only when no problem was found). Problems name the id concerned as their item and the
+ * input field at fault.
+ *
+ * <p>
+ * Every org and member a change names is looked up in the change's {@link WriteScope}, and one
+ * outside it is refused exactly as an unknown id is (same item, field and message). A scoped caller
+ * may moreover neither dissolve nor move its scope's root, nor create an org without a parent. An
+ * id already taken is refused with one message, whatever holds it and wherever it is.
+ */
+final class ChangeChecks {
+
+	private final TransactionContext tx;
+
+	private final WriteScope scope;
+
+	private final Problems problems = new Problems();
+
+	ChangeChecks(TransactionContext tx, WriteScope scope) {
+		this.tx = tx;
+		this.scope = scope;
+	}
+
+	/** Throws when any check found a problem; the change then writes nothing. */
+	void rejectIfAny() {
+		this.problems.rejectIfAny();
+	}
+
+	/** What a new org is written with: its parent ({@code null} for a root) and its units. */
+	record CheckedOrg(OrgNode parent, List<String> units) {
+	}
+
+	CheckedOrg createOrg(NewOrg org) {
+		String item = Problems.item(org.id());
+		newId(org.id());
+		if (org.kind() == null) {
+			this.problems.add(item, "kind", "kind is missing");
+		}
+		name(item, org.name());
+		OrgNode parent = null;
+		if (org.parent() == null && !this.scope.isEverything()) {
+			this.problems.add(item, "parent", "parent is missing; a caller with a scope creates orgs inside it, under '"
+					+ this.scope.root() + "' or an org below it");
+		}
+		else if (org.parent() == null) {
+			if (org.kind() != null && org.kind() != OrgKind.COUNTY_COMMITTEE) {
+				this.problems.add(item, "parent", "parent is missing; only a COUNTY_COMMITTEE can be created without one");
+			}
+		}
+		else {
+			parent = Lookups.org(this.tx, this.scope, org.parent());
+			if (parent == null) {
+				this.problems.add(item, "parent", "no org '" + org.parent() + "'");
+			}
+			else if (org.kind() != null && !parent.kind().isAbove(org.kind())) {
+				this.problems.add(item, "parent", notAbove(parent, org.kind()));
+			}
+		}
+		List<String> units = referencesTo(item, "units", org.units(), "unit");
+		return new CheckedOrg(parent, units);
+	}
+
+	OrgNode renameOrg(String id, String name) {
+		OrgNode org = existingOrg(id, "id", Problems.item(id));
+		name(Problems.item(id), name);
+		return org;
+	}
+
+	OrgNode moveOrg(String id, String newParent) {
+		OrgNode org = orgToReshape(id, "moved");
+		if (org != null && org.parent() == null) {
+			this.problems.add(id, "id", "'" + id + "' is a root (it has no parent); a root cannot be moved");
+		}
+		OrgNode parent = existingOrg(newParent, "parent", Problems.item(id));
+		if (org != null && parent != null) {
+			if (parent.id().equals(org.parent())) {
+				this.problems.add(id, "parent", "'" + id + "' is already subordinate to '" + parent.id() + "'");
+			}
+			else {
+				// The ids from the new parent up to the org, when the org is above it (or is it).
+				List<String> up = Lookups.pathUp(this.tx, parent.id(), id);
+				if (!up.isEmpty()) {
+					this.problems.add(id, "parent", "'" + parent.id() + "' is inside the subtree of '" + id
+							+ "'; the move would make the subordination cycle " + id + " → " + String.join(" → ", up));
+				}
+				else if (!parent.kind().isAbove(org.kind())) {
+					this.problems.add(id, "parent", notAbove(parent, org.kind()));
+				}
+			}
+		}
+		if (org != null && org.kind() == OrgKind.PARTY_GROUP) {
+			List<String> assigned = Lookups.groupMembers(this.tx, id);
+			if (!assigned.isEmpty()) {
+				this.problems.add(id, "parent", "party group '" + id + "' has members assigned " + assigned
+						+ " whose membership is in '" + org.parent()
+						+ "'; a group stays under its members' org, so assign them elsewhere first");
+			}
+		}
+		return org;
+	}
+
+	OrgNode dissolveOrg(String id, String membersTo) {
+		String item = Problems.item(id);
+		OrgNode org = orgToReshape(id, "dissolved");
+		if (membersTo != null) {
+			if (membersTo.equals(id)) {
+				this.problems.add(item, "target",
+						"the members of '" + id + "' cannot move to '" + id + "' itself, which is being dissolved");
+			}
+			else {
+				OrgNode target = existingOrg(membersTo, "target", item);
+				if (target != null && target.kind() == OrgKind.PARTY_GROUP) {
+					this.problems.add(item, "target",
+							"'" + target.id() + "' is a PARTY_GROUP; membership goes to the org above a group");
+				}
+			}
+		}
+		if (org != null) {
+			// The members of its party groups have their membership at the org itself, so count here.
+			long members = Lookups.memberCount(this.tx, id);
+			if (members > 0 && membersTo == null) {
+				this.problems.add(id, "membersTo", "membersTo: required because org '" + id + "' has " + members
+						+ ((members == 1) ? " member" : " members"));
+			}
+			Map<String, OrgKind> children = Lookups.children(this.tx, id);
+			if (!children.isEmpty() && org.parent() == null) {
+				this.problems.add(id, "id",
+						"'" + id + "' has children " + children.keySet() + " and no parent they could move to");
+			}
+			else if (org.parent() != null) {
+				children.forEach((child, kind) -> {
+					if (!org.parentKind().isAbove(kind)) {
+						this.problems.add(id, "id", "its child '" + child + "' (" + kind + ") would move under '"
+								+ org.parent() + "' (" + org.parentKind() + "), which is not of a higher kind");
+					}
+				});
+			}
+		}
+		return org;
+	}
+
+	OrgNode coManager(String id, String coManager, boolean add) {
+		String item = Problems.item(id);
+		OrgNode org = existingOrg(id, "id", item);
+		OrgNode other = null;
+		if (coManager != null && coManager.equals(id)) {
+			this.problems.add(item, "coManager", "an org cannot co-manage itself");
+		}
+		else {
+			other = existingOrg(coManager, "coManager", item);
+		}
+		if (org != null && other != null) {
+			boolean exists = Lookups.coManaged(this.tx, id, coManager);
+			if (add && exists) {
+				this.problems.add(id, "coManager", "'" + id + "' is already co-managed by '" + coManager + "'");
+			}
+			else if (!add && !exists) {
+				this.problems.add(id, "coManager", "'" + id + "' is not co-managed by '" + coManager + "'");
+			}
+		}
+		return org;
+	}
+
+	/** What a new member is written with: its org and the orgs it participates in. */
+	record CheckedMember(OrgNode org, List<String> participates) {
+	}
+
+	CheckedMember addMember(NewMember member) {
+		String item = Problems.item(member.id());
+		newId(member.id());
+		name(item, member.name());
+		if (member.status() == null) {
+			this.problems.add(item, "status", "status is missing");
+		}
+		OrgNode org = existingOrg(member.org(), "org", item);
+		if (org != null && org.kind() == OrgKind.PARTY_GROUP) {
+			this.problems.add(item, "org", "'" + org.id()
+					+ "' is a PARTY_GROUP; membership must be in the org above it, with the group given as group");
+		}
+		if (member.group() != null) {
+			group(item, member.group(), member.org());
+		}
+		if (member.unit() != null && !Lookups.missingUnits(this.tx, List.of(member.unit())).isEmpty()) {
+			this.problems.add(item, "unit", "no unit '" + member.unit() + "'");
+		}
+		newRoles(item, member.roles());
+		List<String> participates = referencesTo(item, "participatesIn", member.participatesIn(), "org");
+		return new CheckedMember(org, participates);
+	}
+
+	MemberNode transferMember(String memberId, String targetOrg) {
+		String item = Problems.item(memberId);
+		MemberNode member = existingMember(memberId);
+		OrgNode target = existingOrg(targetOrg, "target", item);
+		if (target != null && target.kind() == OrgKind.PARTY_GROUP) {
+			this.problems.add(item, "target", "'" + target.id()
+					+ "' is a PARTY_GROUP; membership goes to the org above a group (assign the group separately)");
+		}
+		else if (target != null && member != null && target.id().equals(member.org())) {
+			this.problems.add(item, "target", "'" + memberId + "' is already a member of '" + target.id() + "'");
+		}
+		return member;
+	}
+
+	MemberNode role(String memberId, String orgId, Role role, boolean add) {
+		String item = Problems.item(memberId);
+		MemberNode member = existingMember(memberId);
+		OrgNode org = existingOrg(orgId, "org", item);
+		if (role == null) {
+			this.problems.add(item, "role", "role is missing");
+		}
+		else if (add && role == Role.GROUP_LEADER && org != null && org.kind() != OrgKind.PARTY_GROUP) {
+			this.problems.add(item, "role", "a GROUP_LEADER leads a PARTY_GROUP, and " + org.describe() + " is not one");
+		}
+		else if (member != null && org != null) {
+			boolean holds = Lookups.holds(this.tx, memberId, orgId, role);
+			if (add && holds) {
+				this.problems.add(item, "role", "'" + memberId + "' already holds " + role + " at '" + orgId + "'");
+			}
+			else if (!add && !holds) {
+				this.problems.add(item, "role", "'" + memberId + "' does not hold " + role + " at '" + orgId + "'");
+			}
+		}
+		return member;
+	}
+
+	MemberNode assignGroup(String memberId, String groupId) {
+		MemberNode member = existingMember(memberId);
+		if (groupId != null) {
+			group(Problems.item(memberId), groupId, (member != null) ? member.org() : null);
+		}
+		return member;
+	}
+
+	private void newId(String id) {
+		if (Problems.isBlank(id)) {
+			this.problems.add(Problems.NO_ID, "id", "id is missing");
+		}
+		else if (Lookups.isTaken(this.tx, id)) {
+			this.problems.add(id, "id", taken(id));
+		}
+	}
+
+	private void name(String item, String name) {
+		String nameProblem = Names.problem(name);
+		if (nameProblem != null) {
+			this.problems.add(item, "name", nameProblem);
+		}
+	}
+
+	/** The org {@code id} names in {@code field} of {@code item}; {@code null}, with a problem, when there is none. */
+	private OrgNode existingOrg(String id, String field, String item) {
+		if (Problems.isBlank(id)) {
+			this.problems.add(item, field, field + " is missing");
+			return null;
+		}
+		OrgNode org = Lookups.org(this.tx, this.scope, id);
+		if (org == null) {
+			this.problems.add(item, field, "no org '" + id + "'");
+		}
+		return org;
+	}
+
+	/**
+	 * The org {@code id} names for a move or dissolution; {@code null}, with a problem, when there is
+	 * none or it is the root of the caller's scope. Nothing more is checked of a scope's root: its
+	 * parent and the way its children would go lie outside the scope.
+	 */
+	private OrgNode orgToReshape(String id, String done) {
+		OrgNode org = existingOrg(id, "id", Problems.item(id));
+		if (org != null && this.scope.isRoot(org.id())) {
+			this.problems.add(id, "id", "'" + id + "' is the root of your scope; it cannot be " + done);
+			return null;
+		}
+		return org;
+	}
+
+	private MemberNode existingMember(String id) {
+		if (Problems.isBlank(id)) {
+			this.problems.add(Problems.NO_ID, "member", "member is missing");
+			return null;
+		}
+		MemberNode member = Lookups.member(this.tx, this.scope, id);
+		if (member == null) {
+			this.problems.add(id, "member", "no member '" + id + "'");
+		}
+		return member;
+	}
+
+	/** A group must be a PARTY_GROUP directly under the member's org (CONTRACT section 1). */
+	private void group(String item, String groupId, String orgId) {
+		OrgNode group = existingOrg(groupId, "group", item);
+		if (group == null) {
+			return;
+		}
+		if (group.kind() != OrgKind.PARTY_GROUP) {
+			this.problems.add(item, "group", group.describe() + " is not a PARTY_GROUP");
+		}
+		else if (orgId != null && !orgId.equals(group.parent())) {
+			// The parent of a scope's root lies outside the scope, and is not named.
+			String actual = this.scope.isRoot(groupId) ? "it is the root of your scope"
+					: (group.parent() != null) ? "its parent is '" + group.parent() + "'" : "it has no parent";
+			this.problems.add(item, "group",
+					"group '" + groupId + "' is not under the member's org '" + orgId + "' (" + actual + ")");
+		}
+	}
+
+	private void newRoles(String item, List<RoleAssignment> roles) {
+		List<String> orgIds = new ArrayList<>();
+		for (RoleAssignment role : roles) {
+			if (role != null && role.org() != null) {
+				orgIds.add(role.org());
+			}
+		}
+		Map<String, OrgKind> kinds = Lookups.orgKinds(this.tx, this.scope, orgIds);
+		Set<RoleAssignment> seen = new HashSet<>();
+		for (int i = 0; i < roles.size(); i++) {
+			RoleAssignment role = roles.get(i);
+			String field = "roles[" + i + "]";
+			if (role == null) {
+				this.problems.add(item, field, field + " is missing");
+				continue;
+			}
+			if (role.org() == null) {
+				this.problems.add(item, field + ".org", field + ".org is missing");
+			}
+			else if (!kinds.containsKey(role.org())) {
+				this.problems.add(item, field + ".org", "no org '" + role.org() + "'");
+			}
+			if (role.role() == null) {
+				this.problems.add(item, field + ".role", field + ".role is missing");
+			}
+			else if (role.role() == Role.GROUP_LEADER && kinds.containsKey(role.org())
+					&& kinds.get(role.org()) != OrgKind.PARTY_GROUP) {
+				this.problems.add(item, field + ".role", "a GROUP_LEADER leads a PARTY_GROUP, and '" + role.org()
+						+ "' (" + kinds.get(role.org()) + ") is not one");
+			}
+			if (!seen.add(role)) {
+				this.problems.add(item, field, "repeats " + role.role() + " at '" + role.org() + "'");
+			}
+		}
+	}
+
+	/**
+	 * Checks that each id of a list field resolves to a {@code targetKind} ("unit" or "org"),
+	 * reporting entries as {@code field[i]}; returns the ids, none {@code null}, for writing.
+	 */
+	private List<String> referencesTo(String item, String field, List<String> ids, String targetKind) {
+		List<String> present = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i++) {
+			if (ids.get(i) == null) {
+				this.problems.add(item, field + "[" + i + "]", field + "[" + i + "] is missing");
+			}
+			else {
+				present.add(ids.get(i));
+			}
+		}
+		Set<String> missing = new HashSet<>("unit".equals(targetKind) ? Lookups.missingUnits(this.tx, present)
+				: Lookups.missingOrgs(this.tx, this.scope, present));
+		for (int i = 0; i < ids.size(); i++) {
+			if (ids.get(i) != null && missing.contains(ids.get(i))) {
+				this.problems.add(item, field + "[" + i + "]", "no " + targetKind + " '" + ids.get(i) + "'");
+			}
+		}
+		return present;
+	}
+
+	/**
+	 * The one answer for an id already taken, whatever holds it and wherever: naming the holder's
+	 * kind would let a scoped caller probe what lies outside its scope.
+	 */
+	static String taken(String id) {
+		return "id '" + id + "' is already taken; ids are unique across orgs, units and members";
+	}
+
+	private static String notAbove(OrgNode parent, OrgKind kind) {
+		return "parent " + parent.describe() + " is not of a higher kind than " + kind;
+	}
+
+}

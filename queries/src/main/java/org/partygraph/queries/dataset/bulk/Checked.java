@@ -1,0 +1,55 @@
+package org.partygraph.queries.dataset.bulk;
+
+import java.util.List;
+
+import org.partygraph.queries.dataset.GraphRows;
+
+/**
+ * The counts of a file, after every hard rule was checked.
+ */
+final class Checked {
+
+	final String name;
+
+	/**
+	 * Its units and orgs as rows, when not yet written ({@code null} once staged); emptied as they
+	 * are written, so they do not stay in memory while members are.
+	 */
+	final GraphRows rows;
+
+	final long units;
+
+	final long orgs;
+
+	final long members;
+
+	final long nodes;
+
+	final long total;
+
+	/** Whether everything is already written under the staging labels. */
+	final boolean staged;
+
+	final List<String> orgIds;
+
+	final OrgTallies tallies;
+
+	Checked(String name, GraphRows rows, long units, long orgs, long members, long nodes, long total, boolean staged,
+			List<String> orgIds, OrgTallies tallies) {
+		this.name = name;
+		this.rows = rows;
+		this.units = units;
+		this.orgs = orgs;
+		this.members = members;
+		this.nodes = nodes;
+		this.total = total;
+		this.staged = staged;
+		this.orgIds = orgIds;
+		this.tallies = tallies;
+	}
+
+	long total() {
+		return this.total;
+	}
+
+}

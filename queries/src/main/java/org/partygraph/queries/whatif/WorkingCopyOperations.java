@@ -1,0 +1,324 @@
+package org.partygraph.queries.whatif;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.partygraph.model.Member;
+import org.partygraph.model.Names;
+import org.partygraph.model.Org;
+import org.partygraph.model.OrgKind;
+import org.partygraph.model.Role;
+import org.partygraph.model.RoleAssignment;
+import org.partygraph.model.Trade;
+
+/**
+ * The operations of a what-if, each checked and then played on a {@link WorkingCopy}: what an
+ * upgrade, split, merge, move, transfer, co-manager change, dissolution, committee election or
+ * role assignment changes, and the line it adds to the copy's changes. A check that fails throws
+ * {@link InvalidOperationException} naming the operation's index, before anything is changed.
+ */
+final class WorkingCopyOperations {
+
+	private final WorkingCopy copy;
+
+	WorkingCopyOperations(WorkingCopy copy) {
+		this.copy = copy;
+	}
+
+	void apply(int index, Operation op) {
+		if (op == null || op.op() == null) {
+			throw new InvalidOperationException(index, null, "op is missing");
+		}
+		switch (op.op()) {
+			case UPGRADE -> upgrade(index, op);
+			case SPLIT_BY_TRADE -> splitByTrade(index, op);
+			case MERGE -> merge(index, op);
+			case MOVE_ORG -> moveOrg(index, op);
+			case TRANSFER_MEMBER -> transferMember(index, op);
+			case ADD_CO_MANAGER -> coManager(index, op, true);
+			case REMOVE_CO_MANAGER -> coManager(index, op, false);
+			case DISSOLVE -> dissolve(index, op);
+			case ELECT_COMMITTEE -> electCommittee(index, op);
+			case ASSIGN_ROLE -> assignRole(index, op);
+		}
+	}
+
+	private void upgrade(int index, Operation op) {
+		Org org = this.copy.org(index, op, op.org(), "org");
+		this.copy.keepScopeRoot(index, op, org.id(), "org", "re-kinded");
+		OrgKind kind = kind(index, op);
+		if (kind == OrgKind.PARTY_GROUP
+				&& this.copy.members.values().stream().anyMatch((m) -> m.org().equals(org.id()))) {
+			throw new InvalidOperationException(index, op.op(),
+					"kind: " + org.id() + " has members and membership is never in a PARTY_GROUP");
+		}
+		this.copy.orgs.put(org.id(), org.withKind(kind));
+		this.copy.changes.add(org.name() + " (" + org.id() + "): " + org.kind() + " → " + kind);
+	}
+
+	private void splitByTrade(int index, Operation op) {
+		Org org = this.copy.org(index, op, op.org(), "org");
+		this.copy.keepScopeRoot(index, op, org.id(), "org", "re-kinded");
+		if (!org.kind().isBranch()) {
+			throw new InvalidOperationException(index, op.op(),
+					"org: " + org.id() + " is a " + org.kind() + "; only a BRANCH or JOINT_BRANCH can be split by trade");
+		}
+		this.copy.orgs.put(org.id(), org.withKind(OrgKind.GENERAL_BRANCH));
+		this.copy.changes.add(org.name() + " (" + org.id() + "): " + org.kind() + " → GENERAL_BRANCH, split by trade");
+		Map<Trade, List<Member>> byTrade = new TreeMap<>();
+		for (Member m : this.copy.members.values()) {
+			if (m.org().equals(org.id()) && m.trade() != null) {
+				byTrade.computeIfAbsent(m.trade(), (t) -> new ArrayList<>()).add(m);
+			}
+		}
+		String base = org.name().replaceAll("(聯合)?黨(總)?支部$", "");
+		for (Map.Entry<Trade, List<Member>> entry : byTrade.entrySet()) {
+			Trade trade = entry.getKey();
+			List<Member> tradeMembers = entry.getValue();
+			long full = tradeMembers.stream().filter(Member::isFull).count();
+			if (full >= this.copy.minFullMembers) {
+				String id = this.copy.freshId(org.id() + "-" + trade.name().toLowerCase());
+				Org branch = new Org(id, OrgKind.BRANCH, base + trade.chineseName() + "行業黨支部", org.id(), List.of(),
+						org.units(), trade, false);
+				this.copy.addOrg(branch);
+				tradeMembers.forEach((m) -> this.copy.members.put(m.id(), m.withOrg(id).withGroup(null)));
+				this.copy.changes.add("new trade branch " + branch.name() + " (" + id + ") takes " + tradeMembers.size()
+						+ " " + trade + " members");
+			}
+			else {
+				String id = this.copy.freshId(org.id() + "-" + trade.name().toLowerCase() + "-group");
+				Org group = new Org(id, OrgKind.PARTY_GROUP, trade.chineseName() + "黨小組", org.id(), List.of(), List.of(),
+						trade, null);
+				this.copy.addOrg(group);
+				tradeMembers.forEach((m) -> this.copy.members.put(m.id(), m.withGroup(id)));
+				this.copy.changes.add("new party group " + group.name() + " (" + id + ") for " + tradeMembers.size() + " "
+						+ trade + " members (" + full + " full, fewer than " + this.copy.minFullMembers + ")");
+			}
+		}
+	}
+
+	private void merge(int index, Operation op) {
+		if (op.orgs().size() < 2) {
+			throw new InvalidOperationException(index, op.op(), "orgs: a merge needs at least two orgs");
+		}
+		String nameProblem = Names.problem(op.name());
+		if (nameProblem != null) {
+			throw new InvalidOperationException(index, op.op(), "name: " + ((op.name() == null || op.name().isBlank())
+					? "the joint branch needs a name" : nameProblem));
+		}
+		String name = Names.normalize(op.name());
+		List<Org> merged = new ArrayList<>();
+		for (String id : op.orgs()) {
+			Org org = this.copy.org(index, op, id, "orgs");
+			this.copy.keepScopeRoot(index, op, org.id(), "orgs", "merged away");
+			if (merged.contains(org)) {
+				throw new InvalidOperationException(index, op.op(), "orgs: " + id + " is listed twice");
+			}
+			merged.add(org);
+		}
+		Set<String> ids = new LinkedHashSet<>(op.orgs());
+		String root = this.copy.rootOf(merged.get(0).id());
+		for (Org org : merged) {
+			if (!this.copy.rootOf(org.id()).equals(root)) {
+				throw new InvalidOperationException(index, op.op(), "orgs: " + org.id() + " is under " + this.copy.rootOf(org.id())
+						+ ", " + merged.get(0).id() + " under " + root + "; a merge stays within one county");
+			}
+			for (String ancestor : this.copy.subordination.getDescendants(org.id())) {
+				if (ids.contains(ancestor)) {
+					throw new InvalidOperationException(index, op.op(),
+							"orgs: " + org.id() + " lies under " + ancestor + "; merge orgs side by side, not nested");
+				}
+			}
+		}
+		Set<String> units = new LinkedHashSet<>();
+		Set<String> coManagers = new LinkedHashSet<>();
+		merged.forEach((o) -> {
+			units.addAll(o.units());
+			coManagers.addAll(o.coManagedBy());
+		});
+		coManagers.removeAll(ids);
+		String id = this.copy.freshId("joint-" + merged.get(0).id());
+		Org joint = new Org(id, OrgKind.JOINT_BRANCH, name, merged.get(0).parent(), List.copyOf(coManagers),
+				List.copyOf(units), null, merged.stream().anyMatch(Org::committee));
+		this.copy.addOrg(joint);
+		// Members first: their party groups move with the children below, and stay valid.
+		int moved = 0;
+		for (Member m : List.copyOf(this.copy.members.values())) {
+			Member changed = m;
+			if (ids.contains(m.org())) {
+				changed = changed.withOrg(id);
+				moved++;
+			}
+			changed = changed.withRoles(replaceOrgs(changed.roles(), ids, id))
+				.withParticipatesIn(replace(changed.participatesIn(), ids, id));
+			this.copy.members.put(m.id(), changed);
+		}
+		for (Org org : merged) {
+			for (Org child : this.copy.childrenOf(org.id())) {
+				if (!ids.contains(child.id())) {
+					this.copy.reparent(child, id);
+				}
+			}
+		}
+		for (Org other : List.copyOf(this.copy.orgs.values())) {
+			if (other.coManagedBy().stream().anyMatch(ids::contains)) {
+				this.copy.orgs.put(other.id(), other.withCoManagedBy(replace(other.coManagedBy(), ids, id)));
+			}
+		}
+		merged.forEach((o) -> this.copy.removeOrg(o.id()));
+		this.copy.changes.add("merged "
+				+ String.join(", ", merged.stream().map((o) -> o.name() + " (" + o.id() + ")").toList())
+				+ " into joint branch " + name + " (" + id + "); " + moved + " members moved");
+	}
+
+	private void moveOrg(int index, Operation op) {
+		Org org = this.copy.org(index, op, op.org(), "org");
+		Org target = this.copy.org(index, op, op.target(), "target");
+		this.copy.keepScopeRoot(index, op, org.id(), "org", "moved");
+		if (org.id().equals(target.id())) {
+			throw new InvalidOperationException(index, op.op(), "target: an org cannot be its own parent");
+		}
+		if (target.kind() == OrgKind.PARTY_GROUP) {
+			throw new InvalidOperationException(index, op.op(),
+					"target: " + target.id() + " is a PARTY_GROUP; no org is subordinate to a party group");
+		}
+		if (this.copy.subordination.getAncestors(org.id()).contains(target.id())) {
+			throw new InvalidOperationException(index, op.op(), "target: " + target.id() + " lies under " + org.id()
+					+ "; the move would make a subordination cycle");
+		}
+		String from = org.parent();
+		this.copy.reparent(org, target.id());
+		this.copy.changes.add(
+				org.name() + " (" + org.id() + ") moved from " + this.copy.nameOf(from) + " to " + target.name());
+	}
+
+	private void transferMember(int index, Operation op) {
+		Member member = this.copy.member(index, op);
+		Org target = this.copy.org(index, op, op.target(), "target");
+		if (target.kind() == OrgKind.PARTY_GROUP) {
+			throw new InvalidOperationException(index, op.op(),
+					"target: " + target.id() + " is a PARTY_GROUP; membership is never in a party group");
+		}
+		this.copy.members.put(member.id(), member.withOrg(target.id()).withGroup(null));
+		this.copy.changes.add(member.name() + " (" + member.id() + ") transferred from "
+				+ this.copy.nameOf(member.org()) + " to "
+				+ target.name());
+	}
+
+	private void coManager(int index, Operation op, boolean add) {
+		Org org = this.copy.org(index, op, op.org(), "org");
+		Org target = this.copy.org(index, op, op.target(), "target");
+		if (org.id().equals(target.id())) {
+			throw new InvalidOperationException(index, op.op(), "target: an org cannot co-manage itself");
+		}
+		boolean present = org.coManagedBy().contains(target.id());
+		if (add == present) {
+			throw new InvalidOperationException(index, op.op(), "target: " + target.id()
+					+ (add ? " already co-manages " : " does not co-manage ") + org.id());
+		}
+		List<String> coManagers = new ArrayList<>(org.coManagedBy());
+		if (add) {
+			coManagers.add(target.id());
+		}
+		else {
+			coManagers.remove(target.id());
+		}
+		this.copy.orgs.put(org.id(), org.withCoManagedBy(coManagers));
+		this.copy.changes.add(target.name() + (add ? " now co-manages " : " no longer co-manages ") + org.name());
+	}
+
+	private void dissolve(int index, Operation op) {
+		Org org = this.copy.org(index, op, op.org(), "org");
+		Org target = this.copy.org(index, op, op.target(), "target");
+		this.copy.keepScopeRoot(index, op, org.id(), "org", "dissolved");
+		if (target.id().equals(org.id())) {
+			throw new InvalidOperationException(index, op.op(), "target: members cannot move into the dissolved org");
+		}
+		if (target.kind() == OrgKind.PARTY_GROUP) {
+			throw new InvalidOperationException(index, op.op(),
+					"target: " + target.id() + " is a PARTY_GROUP; membership is never in a party group");
+		}
+		List<Org> children = this.copy.childrenOf(org.id());
+		if (org.parent() == null && !children.isEmpty()) {
+			throw new InvalidOperationException(index, op.op(),
+					"org: " + org.id() + " is a root with sub-orgs; they would have no parent");
+		}
+		children.forEach((c) -> this.copy.reparent(c, org.parent()));
+		int moved = 0;
+		for (Member m : List.copyOf(this.copy.members.values())) {
+			Member changed = m;
+			if (m.org().equals(org.id())) {
+				changed = changed.withOrg(target.id());
+				moved++;
+			}
+			List<RoleAssignment> roles = changed.roles().stream().filter((r) -> !r.org().equals(org.id())).toList();
+			List<String> participates = changed.participatesIn().stream().filter((p) -> !p.equals(org.id())).toList();
+			this.copy.members.put(m.id(), changed.withRoles(roles).withParticipatesIn(participates));
+		}
+		for (Org other : List.copyOf(this.copy.orgs.values())) {
+			if (other.coManagedBy().contains(org.id())) {
+				this.copy.orgs.put(other.id(), other.withCoManagedBy(
+						other.coManagedBy().stream().filter((c) -> !c.equals(org.id())).toList()));
+			}
+		}
+		this.copy.removeOrg(org.id());
+		this.copy.changes.add(org.name() + " (" + org.id() + ") dissolved; " + moved + " members to " + target.name()
+				+ (children.isEmpty() ? "" : ", " + children.size() + " sub-orgs to " + this.copy.nameOf(org.parent())));
+	}
+
+	private void electCommittee(int index, Operation op) {
+		Org org = this.copy.org(index, op, op.org(), "org");
+		if (org.kind() == OrgKind.PARTY_GROUP) {
+			throw new InvalidOperationException(index, op.op(), "org: a PARTY_GROUP does not elect a committee");
+		}
+		this.copy.orgs.put(org.id(), new Org(org.id(), org.kind(), org.name(), org.parent(), org.coManagedBy(),
+				org.units(), org.trade(), true));
+		this.copy.changes.add(org.name() + " (" + org.id() + ") elects a committee");
+	}
+
+	private void assignRole(int index, Operation op) {
+		Member member = this.copy.member(index, op);
+		Org org = this.copy.org(index, op, op.org(), "org");
+		Role role;
+		try {
+			role = Role.valueOf(String.valueOf(op.kind()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidOperationException(index, op.op(), "kind: '" + op.kind() + "' is not a role; one of "
+					+ List.of(Role.values()));
+		}
+		RoleAssignment assignment = new RoleAssignment(org.id(), role);
+		if (!member.roles().contains(assignment)) {
+			List<RoleAssignment> roles = new ArrayList<>(member.roles());
+			roles.add(assignment);
+			this.copy.members.put(member.id(), member.withRoles(roles));
+		}
+		this.copy.changes.add(member.name() + " (" + member.id() + ") becomes " + role + " of " + org.name());
+	}
+	private static OrgKind kind(int index, Operation op) {
+		try {
+			return OrgKind.valueOf(String.valueOf(op.kind()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidOperationException(index, op.op(),
+					"kind: '" + op.kind() + "' is not an org kind; one of " + List.of(OrgKind.values()));
+		}
+	}
+
+	private static List<String> replace(List<String> ids, Set<String> gone, String by) {
+		Set<String> result = new LinkedHashSet<>();
+		ids.forEach((id) -> result.add(gone.contains(id) ? by : id));
+		return List.copyOf(result);
+	}
+
+	private static List<RoleAssignment> replaceOrgs(List<RoleAssignment> roles, Set<String> gone, String by) {
+		Set<RoleAssignment> result = new LinkedHashSet<>();
+		roles.forEach((r) -> result.add(gone.contains(r.org()) ? new RoleAssignment(by, r.role()) : r));
+		return List.copyOf(result);
+	}
+
+}

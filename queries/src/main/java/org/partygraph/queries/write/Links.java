@@ -1,0 +1,254 @@
+package org.partygraph.queries.write;
+
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.SimpleQueryRunner;
+import org.partygraph.model.Role;
+
+/**
+ * The relationships between orgs, members and units as the changes write and end them, one item at
+ * a time: an org's parent ({@code SUBORDINATE_TO}), co-managers ({@code CO_MANAGED_BY}) and units
+ * ({@code SET_UP_IN}); a member's membership ({@code MEMBER_OF}), group ({@code IN_GROUP}), unit
+ * ({@code WORKS_IN}), offices ({@code HOLDS}) and participation ({@code PARTICIPATES_IN}); and the
+ * rewiring a dissolution does. Batches of links are written by {@link Rows}.
+ */
+public final class Links {
+
+	private static final String LINK_PARENT = """
+			MATCH (o:Org {id: $id})
+			MATCH (p:Org {id: $parent})
+			CREATE (o)-[:SUBORDINATE_TO]->(p)
+			""";
+
+	private static final String UNLINK_PARENT = """
+			MATCH (:Org {id: $id})-[r:SUBORDINATE_TO]->(:Org)
+			DELETE r
+			""";
+
+	// MERGE: a unit listed twice is set up in once.
+	private static final String LINK_UNITS = """
+			MATCH (o:Org {id: $id})
+			UNWIND $units AS unitId
+			MATCH (u:Unit {id: unitId})
+			MERGE (o)-[:SET_UP_IN]->(u)
+			""";
+
+	private static final String ADD_CO_MANAGER = """
+			MATCH (o:Org {id: $org})
+			MATCH (c:Org {id: $coManager})
+			CREATE (o)-[:CO_MANAGED_BY]->(c)
+			""";
+
+	private static final String REMOVE_CO_MANAGER = """
+			MATCH (:Org {id: $org})-[r:CO_MANAGED_BY]->(:Org {id: $coManager})
+			DELETE r
+			""";
+
+	private static final String UNLINK_ORGS = """
+			UNWIND $ids AS id
+			MATCH (:Org {id: id})-[r:SUBORDINATE_TO|CO_MANAGED_BY|SET_UP_IN]->()
+			DELETE r
+			""";
+
+	private static final String LINK_MEMBERSHIP = """
+			MATCH (m:Member {id: $member})
+			MATCH (o:Org {id: $org})
+			CREATE (m)-[:MEMBER_OF]->(o)
+			""";
+
+	private static final String END_MEMBERSHIP_AND_GROUP = """
+			MATCH (:Member {id: $member})-[r:MEMBER_OF|IN_GROUP]->(:Org)
+			DELETE r
+			""";
+
+	private static final String LINK_GROUP = """
+			MATCH (m:Member {id: $member})
+			MATCH (g:Org {id: $group})
+			CREATE (m)-[:IN_GROUP]->(g)
+			""";
+
+	private static final String END_GROUP = """
+			MATCH (:Member {id: $member})-[g:IN_GROUP]->(:Org)
+			DELETE g
+			""";
+
+	private static final String LINK_UNIT = """
+			MATCH (m:Member {id: $member})
+			MATCH (u:Unit {id: $unit})
+			CREATE (m)-[:WORKS_IN]->(u)
+			""";
+
+	private static final String LINK_ROLES = """
+			MATCH (m:Member {id: $member})
+			UNWIND $roles AS role
+			MATCH (o:Org {id: role.org})
+			CREATE (m)-[:HOLDS {role: role.role}]->(o)
+			""";
+
+	private static final String ADD_ROLE = """
+			MATCH (m:Member {id: $member})
+			MATCH (o:Org {id: $org})
+			CREATE (m)-[:HOLDS {role: $role}]->(o)
+			""";
+
+	private static final String REMOVE_ROLE = """
+			MATCH (:Member {id: $member})-[h:HOLDS {role: $role}]->(:Org {id: $org})
+			DELETE h
+			""";
+
+	// MERGE: an org listed twice is joined once.
+	private static final String LINK_PARTICIPATION = """
+			MATCH (m:Member {id: $member})
+			UNWIND $orgs AS orgId
+			MATCH (o:Org {id: orgId})
+			MERGE (m)-[:PARTICIPATES_IN]->(o)
+			""";
+
+	private static final String UNLINK_MEMBERS = """
+			UNWIND $ids AS id
+			MATCH (m:Member {id: id})-[r:MEMBER_OF|IN_GROUP|HOLDS|PARTICIPATES_IN]->()
+			USING INDEX SEEK m:Member(id)
+			DELETE r
+			""";
+
+	private static final String MOVE_MEMBERS = """
+			MATCH (o:Org {id: $id})<-[r:MEMBER_OF]-(m:Member)
+			MATCH (t:Org {id: $target})
+			DELETE r
+			CREATE (m)-[:MEMBER_OF]->(t)
+			RETURN m.id AS id
+			ORDER BY id
+			""";
+
+	private static final String MOVE_CHILDREN = """
+			MATCH (o:Org {id: $id})<-[r:SUBORDINATE_TO]-(c:Org)
+			MATCH (o)-[:SUBORDINATE_TO]->(p:Org)
+			DELETE r
+			CREATE (c)-[:SUBORDINATE_TO]->(p)
+			RETURN c.id AS id
+			ORDER BY id
+			""";
+
+	// A moved member keeps a group only while the group sits under the member's new org, as it
+	// does when a group of the dissolved org went up to the very org its members went to.
+	private static final String END_STRAY_GROUPS = """
+			UNWIND $members AS memberId
+			MATCH (m:Member {id: memberId})-[g:IN_GROUP]->(grp:Org)
+			WHERE grp.id <> $id AND NOT EXISTS { (grp)-[:SUBORDINATE_TO]->(:Org)<-[:MEMBER_OF]-(m) }
+			DELETE g
+			RETURN count(*) AS ended
+			""";
+
+	private Links() {
+	}
+
+	/** Makes {@code parent} the org's parent; end the present one first ({@link #endParent}). */
+	public static void parent(SimpleQueryRunner tx, String id, String parent) {
+		tx.run(LINK_PARENT, Map.of("id", id, "parent", parent)).consume();
+	}
+
+	/** Ends the org's subordination to its parent, if any. */
+	public static void endParent(SimpleQueryRunner tx, String id) {
+		tx.run(UNLINK_PARENT, Map.of("id", id)).consume();
+	}
+
+	/** Sets the org up in the units (none {@code null}; one listed twice once). */
+	public static void units(SimpleQueryRunner tx, String id, List<String> units) {
+		tx.run(LINK_UNITS, Map.of("id", id, "units", units)).consume();
+	}
+
+	/** Adds {@code coManager} as a further managing org of {@code org}. */
+	public static void coManager(SimpleQueryRunner tx, String org, String coManager) {
+		tx.run(ADD_CO_MANAGER, Map.of("org", org, "coManager", coManager)).consume();
+	}
+
+	/** Ends {@code coManager}'s co-management of {@code org}. */
+	public static void endCoManager(SimpleQueryRunner tx, String org, String coManager) {
+		tx.run(REMOVE_CO_MANAGER, Map.of("org", org, "coManager", coManager)).consume();
+	}
+
+	/** Ends every parent, co-manager and unit link the orgs start, to write them anew. */
+	public static void endOrgLinks(SimpleQueryRunner tx, List<String> ids) {
+		tx.run(UNLINK_ORGS, Map.of("ids", ids)).consume();
+	}
+
+	/** Makes the member a member of the org; end the present membership first ({@link #endMembershipAndGroup}). */
+	public static void membership(SimpleQueryRunner tx, String member, String org) {
+		tx.run(LINK_MEMBERSHIP, Map.of("member", member, "org", org)).consume();
+	}
+
+	/** Ends the member's membership and group assignment. */
+	public static void endMembershipAndGroup(SimpleQueryRunner tx, String member) {
+		tx.run(END_MEMBERSHIP_AND_GROUP, Map.of("member", member)).consume();
+	}
+
+	/** Assigns the member to the party group; end the present one first ({@link #endGroup}). */
+	public static void group(SimpleQueryRunner tx, String member, String group) {
+		tx.run(LINK_GROUP, Map.of("member", member, "group", group)).consume();
+	}
+
+	/** Ends the member's group assignment, if any. */
+	public static void endGroup(SimpleQueryRunner tx, String member) {
+		tx.run(END_GROUP, Map.of("member", member)).consume();
+	}
+
+	/** Links the member to the unit it works or lives in. */
+	public static void unit(SimpleQueryRunner tx, String member, String unit) {
+		tx.run(LINK_UNIT, Map.of("member", member, "unit", unit)).consume();
+	}
+
+	/**
+	 * Gives the member the offices.
+	 * @param roles each a map of {@code org} and {@code role} (the role's name)
+	 */
+	public static void roles(SimpleQueryRunner tx, String member, List<Map<String, Object>> roles) {
+		tx.run(LINK_ROLES, Map.of("member", member, "roles", roles)).consume();
+	}
+
+	/** Lets the member hold the office at the org. */
+	public static void role(SimpleQueryRunner tx, String member, String org, Role role) {
+		tx.run(ADD_ROLE, Map.of("member", member, "org", org, "role", role.name())).consume();
+	}
+
+	/** Ends the office the member holds at the org. */
+	public static void endRole(SimpleQueryRunner tx, String member, String org, Role role) {
+		tx.run(REMOVE_ROLE, Map.of("member", member, "org", org, "role", role.name())).consume();
+	}
+
+	/** Lets the member join the activities of the orgs (none {@code null}; one listed twice once). */
+	public static void participation(SimpleQueryRunner tx, String member, List<String> orgs) {
+		tx.run(LINK_PARTICIPATION, Map.of("member", member, "orgs", orgs)).consume();
+	}
+
+	/** Ends every membership, group, office and participation link the members start, to write them anew. */
+	public static void endMemberLinks(SimpleQueryRunner tx, List<String> ids) {
+		tx.run(UNLINK_MEMBERS, Map.of("ids", ids)).consume();
+	}
+
+	/**
+	 * Moves the memberships at org {@code id} to {@code target}.
+	 * @return the moved members' ids, in order
+	 */
+	public static List<String> moveMembers(SimpleQueryRunner tx, String id, String target) {
+		return tx.run(MOVE_MEMBERS, Properties.params("id", id, "target", target)).list((r) -> r.get("id").asString());
+	}
+
+	/**
+	 * Moves the children of org {@code id} up to its parent.
+	 * @return the moved children's ids, in order
+	 */
+	public static List<String> moveChildrenUp(SimpleQueryRunner tx, String id) {
+		return tx.run(MOVE_CHILDREN, Map.of("id", id)).list((r) -> r.get("id").asString());
+	}
+
+	/**
+	 * Ends the group assignments of the moved members whose group (other than org {@code id}) no
+	 * longer sits under their org.
+	 * @return how many ended
+	 */
+	public static long endStrayGroups(SimpleQueryRunner tx, String id, List<String> members) {
+		return tx.run(END_STRAY_GROUPS, Map.of("id", id, "members", members)).single().get("ended").asLong();
+	}
+
+}

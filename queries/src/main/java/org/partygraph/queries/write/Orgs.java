@@ -1,0 +1,128 @@
+package org.partygraph.queries.write;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.SimpleQueryRunner;
+import org.partygraph.model.Org;
+import org.partygraph.model.OrgKind;
+import org.partygraph.model.Trade;
+
+/**
+ * Org nodes as every write path stores them: one property map ({@link #properties}), created in a
+ * dataset, renamed, changed and deleted. The links an org starts are written by {@link Links}.
+ */
+public final class Orgs {
+
+	private static final String CREATE = """
+			CREATE (o:Org)
+			SET o = $props, o.dataset = $dataset
+			""";
+
+	private static final String CREATE_ALL = """
+			UNWIND $rows AS row
+			CREATE (o:Org)
+			SET o = row.props, o.dataset = row.dataset
+			RETURN count(o) AS count
+			""";
+
+	private static final String RENAME = """
+			MATCH (o:Org {id: $id})
+			SET o.name = $name
+			""";
+
+	// Properties not given are removed: the org is as described, not merged with what it was.
+	private static final String UPDATE_ALL = """
+			UNWIND $rows AS row
+			MATCH (o:Org {id: row.id})
+			SET o.name = row.name, o.kind = row.kind, o.trade = row.trade, o.hasCommittee = row.hasCommittee
+			RETURN count(o) AS count
+			""";
+
+	private static final String DELETE = """
+			MATCH (o:Org {id: $id})
+			DETACH DELETE o
+			""";
+
+	private static final String DELETE_ALL = """
+			UNWIND $ids AS id
+			MATCH (o:Org {id: id})
+			DETACH DELETE o
+			RETURN count(*) AS count
+			""";
+
+	private Orgs() {
+	}
+
+	/**
+	 * The stored properties of an org node (its dataset apart): enums as their names, absent
+	 * optional values left out.
+	 */
+	public static Map<String, Object> properties(String id, String name, OrgKind kind, Trade trade,
+			Boolean hasCommittee) {
+		Map<String, Object> props = new HashMap<>();
+		Properties.put(props, "id", id);
+		Properties.put(props, "name", name);
+		Properties.put(props, "kind", Properties.name(kind));
+		Properties.put(props, "trade", Properties.name(trade));
+		Properties.put(props, "hasCommittee", hasCommittee);
+		return props;
+	}
+
+	/** The stored properties of the org, as {@link #properties(String, String, OrgKind, Trade, Boolean)}. */
+	public static Map<String, Object> properties(Org org) {
+		return properties(org.id(), org.name(), org.kind(), org.trade(), org.hasCommittee());
+	}
+
+	/** Creates an org node with these properties in the dataset ({@code null}: none). */
+	public static void create(SimpleQueryRunner tx, Map<String, Object> props, String dataset) {
+		tx.run(CREATE, Properties.params("props", props, "dataset", dataset)).consume();
+	}
+
+	/**
+	 * Creates the orgs' nodes, each in its dataset.
+	 * @param datasets the dataset of each org by id
+	 * @return how many were created
+	 */
+	public static long createAll(SimpleQueryRunner tx, List<Org> orgs, Map<String, String> datasets) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (Org org : orgs) {
+			rows.add(Properties.params("props", properties(org), "dataset", datasets.get(org.id())));
+		}
+		return tx.run(CREATE_ALL, Map.of("rows", rows)).single().get("count").asLong();
+	}
+
+	/** Gives the org a new name, as given (normalize it first). */
+	public static void rename(SimpleQueryRunner tx, String id, String name) {
+		tx.run(RENAME, Map.of("id", id, "name", name)).consume();
+	}
+
+	/**
+	 * Sets the stored orgs' properties to those of the given ones (same ids); their links stay.
+	 * @return how many were found and changed
+	 */
+	public static long updateAll(SimpleQueryRunner tx, List<Org> orgs) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (Org org : orgs) {
+			rows.add(Properties.params("id", org.id(), "name", org.name(), "kind", org.kind().name(), "trade",
+					Properties.name(org.trade()), "hasCommittee", org.hasCommittee()));
+		}
+		return tx.run(UPDATE_ALL, Map.of("rows", rows)).single().get("count").asLong();
+	}
+
+	/** Deletes the org with every relationship it still has (end the ones that matter first). */
+	public static void delete(SimpleQueryRunner tx, String id) {
+		tx.run(DELETE, Map.of("id", id)).consume();
+	}
+
+	/**
+	 * Deletes the orgs with every relationship they still have.
+	 * @return how many were deleted
+	 */
+	public static long deleteAll(SimpleQueryRunner tx, List<String> ids) {
+		return tx.run(DELETE_ALL, Map.of("ids", ids)).single().get("count").asLong();
+	}
+
+}

@@ -2,6 +2,8 @@ package org.partygraph.api.limits;
 
 import java.time.Duration;
 
+import graphql.introspection.Introspection;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.partygraph.api.TestApp;
 
@@ -20,6 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The {@code prod} profile: no introspection, no GraphiQL, no schema printer, while queries and
  * the limits work as usual. Its own service (own data directory, free Bolt port, no sample data),
  * closed after these tests.
+ *
+ * <p>
+ * Spring Boot turns introspection off with GraphQL Java's JVM-wide switch
+ * ({@code Introspection.enabledJvmWide(false)}), not per schema: one service per JVM, so that is
+ * right in production, but here the other tests' cached service shares the JVM. After these tests
+ * it is switched back on, or GraphiQL (which introspects) fails in every browser test run later.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.profiles.active=prod", "party-graph.sample-data=false" })
@@ -32,6 +40,11 @@ class ProdProfileIT {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		TestApp.properties(registry);
+	}
+
+	@AfterAll
+	static void introspectionBackOnForTheOtherTests() {
+		Introspection.enabledJvmWide(true);
 	}
 
 	@Test

@@ -20,7 +20,11 @@ final class ReportMarkdown {
 			String withinOrgId) {
 		StringBuilder md = new StringBuilder();
 		Org scope = (withinOrgId != null) ? before.org(withinOrgId) : null;
-		md.append("# What-if: ").append(operations.size()).append(operations.size() == 1 ? " change" : " changes");
+		// The title counts the changes listed below; one operation may make several (a split adds a line
+		// per trade branch or group), so the operations are counted apart.
+		int changes = report.changes().size();
+		md.append("# What-if: ").append(changes).append(changes == 1 ? " change" : " changes");
+		md.append(" from ").append(operations.size()).append(operations.size() == 1 ? " operation" : " operations");
 		md.append(scope != null ? " in " + scope.name() + " (" + scope.id() + ")" : "").append("\n\n");
 		md.append("Played out on a copy; nothing stored has changed.\n\n");
 

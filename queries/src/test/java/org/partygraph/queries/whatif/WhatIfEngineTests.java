@@ -680,6 +680,22 @@ class WhatIfEngineTests {
 				"## Members moved (8)", "## Orgs created (3)");
 	}
 
+	@Test
+	void theMarkdownTitleCountsTheChangesItLists() {
+		// Two operations, several changes: the split adds a line per trade branch or group it creates.
+		WhatIfReport report = this.engine.run(village().dataset(), "o-t",
+				List.of(Operation.splitByTrade("o-v"), Operation.electCommittee("o-v")));
+		List<String> lines = report.markdown().lines().toList();
+		int from = lines.indexOf("## Changes, in order");
+		long listed = lines.subList(from + 1, lines.size())
+			.stream()
+			.takeWhile((line) -> !line.startsWith("## "))
+			.filter((line) -> line.matches("\\d+\\. .*"))
+			.count();
+		assertThat(listed).isEqualTo(report.changes().size()).isGreaterThan(2);
+		assertThat(lines.get(0)).startsWith("# What-if: " + listed + " changes from 2 operations in ");
+	}
+
 	// ---- every suggested fix ----------------------------------------------------------------------
 
 	/**

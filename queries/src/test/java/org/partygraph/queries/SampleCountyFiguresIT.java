@@ -12,7 +12,7 @@ import static org.partygraph.queries.TestNeo4j.count;
 
 /**
  * The sample county, imported into Neo4j, reproduces the report's figures. The counts are Cypher
- * written here from CONTRACT.md's definitions, not the service's own pattern queries.
+ * written here from docs/contract.md's definitions, not the service's own pattern queries.
  */
 class SampleCountyFiguresIT {
 

@@ -15,7 +15,7 @@ import org.partygraph.model.UnitKind;
 
 /**
  * The county-wide {@code patternSummary} metrics computed straight from a dataset's records,
- * following CONTRACT.md section 2 word for word, independently of the generator.
+ * following docs/contract.md section 2 word for word, independently of the generator.
  */
 final class ContractMetrics {
 

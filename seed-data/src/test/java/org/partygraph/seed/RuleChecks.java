@@ -17,7 +17,7 @@ import org.partygraph.model.Unit;
 import org.partygraph.model.UnitKind;
 
 /**
- * The compliance rules of CONTRACT.md section 3 with their default thresholds, computed straight
+ * The compliance rules of docs/contract.md section 3 with their default thresholds, computed straight
  * from a dataset's records; issues are {@code "RULE org-id"} strings.
  */
 final class RuleChecks {

@@ -306,7 +306,7 @@ final class ChangeChecks {
 		return member;
 	}
 
-	/** A group must be a PARTY_GROUP directly under the member's org (CONTRACT section 1). */
+	/** A group must be a PARTY_GROUP directly under the member's org (docs/contract.md section 1). */
 	private void group(String item, String groupId, String orgId) {
 		OrgNode group = existingOrg(groupId, "group", item);
 		if (group == null) {

@@ -1,7 +1,7 @@
 package org.partygraph.queries.dataset;
 
 /**
- * The labels and relationship types of the stored graph (CONTRACT.md section 5). Cypher that
+ * The labels and relationship types of the stored graph (docs/contract.md section 5). Cypher that
  * needs a label or type as text takes it from here, never from input.
  */
 public final class GraphSchema {

@@ -1,7 +1,7 @@
 package org.partygraph.queries.pattern;
 
 /**
- * One named figure: a pattern metric (keys as in CONTRACT.md, "Pattern metric keys") or a figure
+ * One named figure: a pattern metric (keys as in docs/contract.md, "Pattern metric keys") or a figure
  * of a pattern instance or of one of its parts. Counts are whole numbers carried as doubles, as the
  * GraphQL {@code Metric.value} is a Float.
  */

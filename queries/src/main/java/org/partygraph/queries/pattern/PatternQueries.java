@@ -20,7 +20,7 @@ import org.partygraph.queries.read.ReadStatements;
 import org.partygraph.queries.read.StatementListener;
 
 /**
- * Detects the four patterns (CONTRACT.md section 2, "Pattern metric keys") in the stored graph:
+ * Detects the four patterns (docs/contract.md section 2, "Pattern metric keys") in the stored graph:
  * their figures, the instances behind the figures, and which patterns an org takes part in. Each
  * method is one statement ({@link PatternFigureStatements}, {@link PatternInstanceStatements}).
  *

@@ -1,7 +1,7 @@
 package org.partygraph.queries.rules;
 
 /**
- * The setup rules analysts check (CONTRACT.md section 3), each with its severity, the article it
+ * The setup rules analysts check (docs/contract.md section 3), each with its severity, the article it
  * comes from (a field, so a citation can be corrected without touching the check) and a plain
  * statement in English and Chinese.
  */

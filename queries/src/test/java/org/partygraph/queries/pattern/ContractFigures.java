@@ -17,7 +17,7 @@ import org.partygraph.model.Unit;
 import org.partygraph.model.UnitKind;
 
 /**
- * The pattern metrics computed in plain Java from a dataset's records, following CONTRACT.md's
+ * The pattern metrics computed in plain Java from a dataset's records, following docs/contract.md's
  * definitions word by word: the independent answer the Cypher of {@link PatternQueries} is checked
  * against. Scope as PatternQueries documents it: org-based figures over the within org's subtree,
  * member-based over members whose org is in it, unit-based over units located (one or more

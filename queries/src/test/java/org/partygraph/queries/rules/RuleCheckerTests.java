@@ -20,7 +20,7 @@ import org.partygraph.queries.whatif.Operation.Op;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each rule of CONTRACT.md section 3 on small hand-built graphs: where it breaks and where it
+ * Each rule of docs/contract.md section 3 on small hand-built graphs: where it breaks and where it
  * holds, at its threshold and one either side, and the fix it suggests.
  */
 class RuleCheckerTests {

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The what-if operations of CONTRACT.md section 2 on small hand-built graphs: what each does to
+ * The what-if operations of docs/contract.md section 2 on small hand-built graphs: what each does to
  * the structure (read from {@link WorkingCopy}, the copy the engine plays them on), and what the
  * engine reports (figures, issues fixed and introduced, members moved, errors).
  */

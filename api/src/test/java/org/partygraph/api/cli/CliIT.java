@@ -63,6 +63,27 @@ class CliIT {
 	}
 
 	@Test
+	void theGeneratedFileIsReadableByItsOwnerOnlyAsAnExportIs() throws Exception {
+		// Generated members carry ID numbers and phones like real ones: the file is 0600, as export's.
+		Assumptions.assumeTrue(this.dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+				"POSIX permissions");
+		Path fresh = this.dir.resolve("gen/fresh.json");
+		Path existing = this.dir.resolve("existing.json");
+		Files.writeString(existing, "old");
+		Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-r--r--"));
+		for (Path file : java.util.List.of(fresh, existing)) {
+			assertThat(Cli.run(new String[] { "generate", file.toString(), "--counties=1", "--blocks=1" },
+					new PrintStream(this.out, true, StandardCharsets.UTF_8),
+					new PrintStream(this.err, true, StandardCharsets.UTF_8)))
+				.as(text(this.err))
+				.isEqualTo(Cli.OK);
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+				.isEqualTo("rw-------");
+		}
+		assertThat(DatasetFormat.read(existing).members()).isNotEmpty();
+	}
+
+	@Test
 	void anInvalidFileExitsTwoWithOneProblemPerLineAndWritesNothing() throws Exception {
 		Path input = this.dir.resolve("bad.json");
 		Files.writeString(input, """

@@ -107,6 +107,17 @@ public final class DatasetWriter {
 		return Files.newOutputStream(file);
 	}
 
+	/**
+	 * A new empty temporary file in {@code dir}, owner-only where the file system has POSIX
+	 * permissions (said explicitly rather than relying on the JDK's default for temporary files).
+	 */
+	static Path createOwnerOnlyTempFile(Path dir, String prefix, String suffix) throws IOException {
+		if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			return Files.createTempFile(dir, prefix, suffix);
+		}
+		return Files.createTempFile(dir, prefix, suffix, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+	}
+
 	/** The dataset as a JSON string. */
 	public String writeToString(Dataset dataset) {
 		ByteArrayOutputStream output = new ByteArrayOutputStream();

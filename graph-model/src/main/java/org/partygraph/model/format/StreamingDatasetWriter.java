@@ -93,7 +93,9 @@ public final class StreamingDatasetWriter implements Closeable {
 			return;
 		}
 		this.closed = true;
-		Path partial = Files.createTempFile(this.target.getParent(), ".party-graph-", ".json.part");
+		// Owner-only, as DatasetWriter#write: it holds personal data. Moved into place, it replaces the
+		// target's permissions too.
+		Path partial = DatasetWriter.createOwnerOnlyTempFile(this.target.getParent(), ".party-graph-", ".json.part");
 		try {
 			this.units.finish();
 			this.orgs.finish();
@@ -132,7 +134,7 @@ public final class StreamingDatasetWriter implements Closeable {
 
 		Spool(Path dir, String key) throws IOException {
 			this.key = key;
-			this.file = Files.createTempFile(dir, ".party-graph-" + key + "-", ".jsonl");
+			this.file = DatasetWriter.createOwnerOnlyTempFile(dir, ".party-graph-" + key + "-", ".jsonl");
 			this.output = Files.newOutputStream(this.file);
 			// Items inline as in the pretty layout; the printer puts a line break between them.
 			this.generator = DatasetWriter.MAPPER.writer()

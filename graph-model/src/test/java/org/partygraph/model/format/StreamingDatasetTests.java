@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partygraph.model.Dataset;
@@ -41,6 +43,27 @@ class StreamingDatasetTests {
 		assertThat(DatasetFormat.read(file)).isEqualTo(FULL);
 		try (var left = Files.list(this.dir)) {
 			assertThat(left).as("no spool file left behind").containsExactly(file);
+		}
+	}
+
+	@Test
+	void theFileIsReadableByItsOwnerOnlyNewOrReplaced() throws IOException {
+		// Same as DatasetWriter: a dataset holds personal data (ID numbers, phones); generate writes this way.
+		Assumptions.assumeTrue(this.dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+				"POSIX permissions");
+		Path fresh = this.dir.resolve("fresh.json");
+		Path existing = this.dir.resolve("existing.json");
+		Files.writeString(existing, "old");
+		Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-r--r--"));
+		for (Path file : List.of(fresh, existing)) {
+			try (StreamingDatasetWriter writer = new StreamingDatasetWriter(file, FULL.name())) {
+				FULL.units().forEach(writer::unit);
+				FULL.orgs().forEach(writer::org);
+				FULL.members().forEach(writer::member);
+			}
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+				.isEqualTo("rw-------");
+			assertThat(DatasetFormat.read(file)).isEqualTo(FULL);
 		}
 	}
 

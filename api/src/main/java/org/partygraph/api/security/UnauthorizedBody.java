@@ -27,6 +27,12 @@ final class UnauthorizedBody extends OncePerRequestFilter {
 
 	private final String missing;
 
+	private final String otherScheme;
+
+	private final boolean httpBasic;
+
+	private final boolean bearer;
+
 	/**
 	 * @param httpBasic whether user names and passwords log in
 	 * @param bearer whether Bearer tokens log in
@@ -39,6 +45,22 @@ final class UnauthorizedBody extends OncePerRequestFilter {
 		this.missing = body("login required: send " + ((httpBasic && bearer)
 				? "a user name and password (HTTP Basic) or a token (Bearer)"
 				: httpBasic ? "a user name and password (HTTP Basic)" : "a token (Bearer)"));
+		this.otherScheme = body("login failed: only " + ((httpBasic && bearer)
+				? "HTTP Basic and Bearer tokens log" : httpBasic ? "HTTP Basic logs" : "Bearer tokens log") + " in here");
+		this.httpBasic = httpBasic;
+		this.bearer = bearer;
+	}
+
+	/** The body for a request with this {@code Authorization} header (or none). */
+	String bodyFor(String authorization) {
+		if (authorization == null || authorization.isBlank()) {
+			return this.missing;
+		}
+		String scheme = authorization.strip().split("\\s+", 2)[0];
+		if ((this.httpBasic && scheme.equalsIgnoreCase("Basic")) || (this.bearer && scheme.equalsIgnoreCase("Bearer"))) {
+			return this.failed;
+		}
+		return this.otherScheme;
 	}
 
 	private static String body(String message) {
@@ -54,8 +76,7 @@ final class UnauthorizedBody extends OncePerRequestFilter {
 		if (watch.unauthorized && !watch.bodyStarted && !response.isCommitted()) {
 			response.setContentType("application/json");
 			response.setCharacterEncoding("UTF-8");
-			response.getWriter()
-				.write((request.getHeader(HttpHeaders.AUTHORIZATION) != null) ? this.failed : this.missing);
+			response.getWriter().write(bodyFor(request.getHeader(HttpHeaders.AUTHORIZATION)));
 			response.flushBuffer();
 		}
 	}

@@ -1,6 +1,7 @@
 package org.partygraph.api;
 
 import org.partygraph.api.cli.Cli;
+import org.partygraph.api.startup.StartupFailure;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,7 +17,15 @@ public class PartyGraphApplication {
 		if (Cli.isCommand(args)) {
 			System.exit(Cli.run(args));
 		}
-		SpringApplication.run(PartyGraphApplication.class, args);
+		try {
+			SpringApplication.run(PartyGraphApplication.class, args);
+		}
+		catch (RuntimeException | Error ex) {
+			// Boot has logged the failure (a known cause without its stack trace, StartupFailureAnalyzer);
+			// the last line says in a sentence what went wrong and what to do.
+			System.err.println(StartupFailure.line(ex));
+			System.exit(1);
+		}
 	}
 
 }

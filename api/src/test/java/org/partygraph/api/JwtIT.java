@@ -83,7 +83,8 @@ class JwtIT extends ServiceTestBase {
 			assertThat(response.statusCode()).isEqualTo(401);
 			assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
 					(h) -> assertThat(h).startsWith("Bearer").contains("invalid_token"));
-			assertThat(response.body()).doesNotContain("中共小縣委");
+			assertThat(response.body()).doesNotContain("中共小縣委")
+				.contains("login failed: ", "invalid or expired token (Bearer)", "\"classification\":\"UNAUTHORIZED\"");
 		}
 		// The same claims, in time and with the trusted key, get in.
 		HttpResponse<String> ok = post("Bearer " + TestJwt.token("eve", claims));

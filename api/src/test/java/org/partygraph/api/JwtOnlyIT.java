@@ -88,7 +88,8 @@ class JwtOnlyIT {
 		assertThat(refused.statusCode()).isEqualTo(401);
 		assertThat(refused.headers().allValues("WWW-Authenticate")).isNotEmpty()
 			.allSatisfy((challenge) -> assertThat(challenge).startsWith("Bearer"));
-		assertThat(refused.body()).doesNotContain("中共小縣委");
+		assertThat(refused.body()).doesNotContain("中共小縣委")
+			.contains("login failed: only Bearer tokens log in here", "\"classification\":\"UNAUTHORIZED\"");
 
 		HttpResponse<String> bearer = post("Bearer " + TestJwt.token("ada",
 				Map.of("party_graph_role", "ADMIN", "party_graph_scope", "*")));
@@ -104,6 +105,7 @@ class JwtOnlyIT {
 		assertThat(page.statusCode()).isEqualTo(401);
 		assertThat(page.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
 				(challenge) -> assertThat(challenge).startsWith("Bearer"));
+		assertThat(page.body()).contains("login required: send a token (Bearer)");
 	}
 
 	@Test

@@ -36,6 +36,39 @@ class SecurityIT extends ServiceTestBase {
 	}
 
 	@Test
+	void aRefusedLoginGetsAShortJsonBodyBesideItsChallenge() throws Exception {
+		HttpResponse<String> wrongPassword = post("admin:wrong");
+		assertThat(wrongPassword.statusCode()).isEqualTo(401);
+		assertThat(wrongPassword.headers().allValues("WWW-Authenticate")).isNotEmpty()
+			.allSatisfy((challenge) -> assertThat(challenge).startsWith("Basic realm="));
+		assertThat(wrongPassword.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(wrongPassword.body()).startsWith("{\"errors\":[{\"message\":\"login failed: ")
+			.contains("wrong user name or password (HTTP Basic)", "invalid or expired token (Bearer)",
+					"\"extensions\":{\"classification\":\"UNAUTHORIZED\"}")
+			.doesNotContain("中共小縣委");
+		// An unknown user gets the very same answer: nothing says whether a user exists.
+		HttpResponse<String> noSuchUser = post("nobody-here:wrong");
+		assertThat(noSuchUser.statusCode()).isEqualTo(401);
+		assertThat(noSuchUser.body()).isEqualTo(wrongPassword.body());
+		assertThat(noSuchUser.headers().allValues("WWW-Authenticate"))
+			.isEqualTo(wrongPassword.headers().allValues("WWW-Authenticate"));
+
+		HttpResponse<String> noLogin = post(null);
+		assertThat(noLogin.statusCode()).isEqualTo(401);
+		assertThat(noLogin.headers().allValues("WWW-Authenticate")).isNotEmpty();
+		assertThat(noLogin.body()).startsWith("{\"errors\":[{\"message\":\"login required: ")
+			.contains("UNAUTHORIZED");
+		// Pages and files too, not only /graphql.
+		for (String path : new String[] { "/graphiql", "/chart.html", "/scenarios" }) {
+			HttpResponse<String> page = get(path, "admin:wrong");
+			assertThat(page.statusCode()).as(path).isEqualTo(401);
+			assertThat(page.headers().firstValue("WWW-Authenticate")).as(path).isPresent();
+			assertThat(page.body()).as(path).contains("login failed");
+		}
+	}
+
+	@Test
 	void graphiqlNeedsALoginButHealthDoesNot() throws Exception {
 		assertThat(get("/graphiql", null).statusCode()).isEqualTo(401);
 		assertThat(get("/graphiql", "admin:" + TestApp.ADMIN_PASSWORD).statusCode()).isIn(200, 302, 307);

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.partygraph.api.PartyGraphApplication;
+import org.partygraph.api.startup.StartupFailure;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.format.DatasetFormat;
 import org.partygraph.model.format.DatasetWriter;
@@ -115,7 +116,7 @@ public final class Cli {
 			return FAILED;
 		}
 		catch (Exception ex) {
-			err.println(command + " failed: " + rootMessage(ex));
+			err.println(StartupFailure.isStartupFailure(ex) ? StartupFailure.line(ex) : command + " failed: " + rootMessage(ex));
 			return FAILED;
 		}
 	}

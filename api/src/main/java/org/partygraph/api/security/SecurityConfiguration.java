@@ -39,6 +39,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
  * Nothing is open by default: GraphQL, GraphiQL and every page need a login; only the health
@@ -77,6 +78,8 @@ public class SecurityConfiguration {
 			http.httpBasic(Customizer.withDefaults());
 		}
 		JwtDecoder decoder = jwtDecoder.getIfAvailable();
+		// A 401 says in a short JSON body that the login failed or is missing; the challenges stay.
+		http.addFilterBefore(new UnauthorizedBody(httpBasic, decoder != null), HeaderWriterFilter.class);
 		if (decoder != null) {
 			// Its own manager: the one above knows user names and passwords only.
 			JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.partygraph.model.format.DatasetFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +38,8 @@ class CliBesideServiceIT {
 
 	private static int boltPort;
 
+	private static int httpPort;
+
 	private static Process service;
 
 	private static Path log;
@@ -44,9 +48,10 @@ class CliBesideServiceIT {
 	static void startService() throws Exception {
 		data = dir.resolve("data");
 		boltPort = freePort();
+		httpPort = freePort();
 		log = dir.resolve("service.log");
 		service = new ProcessBuilder(javaCommand("org.partygraph.api.PartyGraphApplication",
-				"--party-graph.data-dir=" + data, "--server.port=0", "--party-graph.embedded.bolt-port=" + boltPort,
+				"--party-graph.data-dir=" + data, "--server.port=" + httpPort, "--party-graph.embedded.bolt-port=" + boltPort,
 				"--party-graph.embedded.page-cache=32m", "--party-graph.sample-data=false"))
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
@@ -111,6 +116,52 @@ class CliBesideServiceIT {
 		assertThat(other).doesNotExist();
 	}
 
+	@Test
+	void theWaysForwardTheLinesNameWork() throws Exception {
+		// import: the service's importDataset mutation, as admin with the kept password
+		String json = Files.readString(example());
+		String body = "{\"query\": \"mutation($json: String!) { importDataset(json: $json) { dataset nodes errors { message } } }\", "
+				+ "\"variables\": {\"json\": " + jsonString(json) + "}}";
+		String login = "admin:" + Files.readString(data.resolve("admin-password")).trim();
+		java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + httpPort + "/graphql"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+					.encodeToString(login.getBytes(StandardCharsets.UTF_8)))
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.body()).contains("\"dataset\":\"懷仁縣\"").contains("\"nodes\":16").contains("\"errors\":[]");
+
+		// export: through the service's database over Bolt, with the options the line names
+		Path output = dir.resolve("through-bolt.json");
+		Run run = cli(Duration.ofMinutes(3), "export", output.toString(), "--party-graph.data-dir=" + data,
+				"--spring.neo4j.uri=bolt://127.0.0.1:" + boltPort, "--spring.neo4j.authentication.username=neo4j",
+				"--spring.neo4j.authentication.password=" + Files.readString(data.resolve("neo4j-password")).trim());
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(DatasetFormat.read(output).name()).isEqualTo("懷仁縣");
+		assertThat(DatasetFormat.read(output).members()).hasSize(1);
+	}
+
+	private static String jsonString(String text) {
+		StringBuilder quoted = new StringBuilder("\"");
+		for (char c : text.toCharArray()) {
+			switch (c) {
+				case '"' -> quoted.append("\\\"");
+				case '\\' -> quoted.append("\\\\");
+				default -> {
+					if (c < 0x20) {
+						quoted.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						quoted.append(c);
+					}
+				}
+			}
+		}
+		return quoted.append('"').toString();
+	}
+
 	private static Path example() throws IOException {
 		Path input = dir.resolve("in.json");
 		if (!Files.exists(input)) {
@@ -120,6 +171,10 @@ class CliBesideServiceIT {
 	}
 
 	private static Run cli(String... args) throws Exception {
+		return cli(Duration.ofSeconds(20), args);
+	}
+
+	private static Run cli(Duration limit, String... args) throws Exception {
 		long started = System.nanoTime();
 		Process process = new ProcessBuilder(javaCommand("org.partygraph.api.PartyGraphApplication", args)).start();
 		// Read both streams to their ends in the background; a refused command prints almost nothing.
@@ -127,7 +182,7 @@ class CliBesideServiceIT {
 		var err = process.getErrorStream();
 		var outText = java.util.concurrent.CompletableFuture.supplyAsync(() -> readAll(out));
 		var errText = java.util.concurrent.CompletableFuture.supplyAsync(() -> readAll(err));
-		boolean ended = process.waitFor(20, TimeUnit.SECONDS);
+		boolean ended = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		if (!ended) {
 			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

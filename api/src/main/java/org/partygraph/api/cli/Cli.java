@@ -27,8 +27,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The one-shot commands {@code import FILE} and {@code export FILE}: they run against the
  * configured database (embedded or external), never start the web server, never load the sample
- * county, and exit 0 (done), 2 (the dataset is invalid: one problem per stderr line) or 1 (any
- * other failure).
+ * county, and exit 0 (done), 2 (the dataset is invalid: one problem per stderr line), 3 (the store
+ * or the Bolt port is in use, see {@link Preflight}: one line, nothing started) or 1 (any other
+ * failure).
  */
 public final class Cli {
 
@@ -37,6 +38,9 @@ public final class Cli {
 	public static final int FAILED = 1;
 
 	public static final int INVALID = 2;
+
+	/** The store or the Bolt port is in use, most often by a running service: nothing was started. */
+	public static final int IN_USE = 3;
 
 	private Cli() {
 	}
@@ -65,6 +69,14 @@ public final class Cli {
 		}
 		Path file = Path.of(args[1]);
 		String[] options = Arrays.copyOfRange(args, 2, args.length);
+		// Store or Bolt port in use (a running service): one line within a second, before anything starts.
+		Preflight preflight = command.equals("generate") ? null : Preflight.of(options);
+		String refusal = (preflight != null) ? preflight.refusal(command) : null;
+		if (refusal != null) {
+			err.println(refusal);
+			return IN_USE;
+		}
+		boolean done = false;
 		try {
 			if (command.equals("generate")) {
 				return generate(file, new Options(options), out, err);
@@ -102,6 +114,7 @@ public final class Cli {
 							dataset.units().size(), dataset.orgs().size(), dataset.members().size());
 				}
 			}
+			done = true;
 			return OK;
 		}
 		catch (InvalidDatasetException ex) {
@@ -118,6 +131,11 @@ public final class Cli {
 		catch (Exception ex) {
 			err.println(StartupFailure.isStartupFailure(ex) ? StartupFailure.line(ex) : command + " failed: " + rootMessage(ex));
 			return FAILED;
+		}
+		finally {
+			if (!done && preflight != null) {
+				preflight.removeCreatedDataDir();
+			}
 		}
 	}
 

@@ -147,6 +147,24 @@ class CliIT {
 	}
 
 	@Test
+	void aFailedStartRemovesTheDataDirTheCommandCreatedButNeverOneThatWasThere() throws Exception {
+		Path input = this.dir.resolve("in.json");
+		Files.copy(getClass().getResourceAsStream("/contract-example.json"), input);
+		Path fresh = this.dir.resolve("fresh-data");
+		// The data dir (its password file) is made before Neo4j refuses the page cache size.
+		assertThat(runIn(fresh, "import", input.toString(), "--party-graph.embedded.page-cache=lots")).isEqualTo(Cli.FAILED);
+		assertThat(text(this.err)).contains("Not a size");
+		assertThat(fresh).as("no half-made store is left behind").doesNotExist();
+
+		Path existing = this.dir.resolve("existing-data");
+		Files.createDirectories(existing);
+		Files.writeString(existing.resolve("keep.txt"), "mine");
+		assertThat(runIn(existing, "export", this.dir.resolve("x.json").toString(), "--party-graph.embedded.page-cache=lots"))
+			.isEqualTo(Cli.FAILED);
+		assertThat(existing.resolve("keep.txt")).hasContent("mine");
+	}
+
+	@Test
 	void aMissingFileOrArgumentExitsOne() {
 		assertThat(run("import", this.dir.resolve("nope.json").toString())).isEqualTo(Cli.FAILED);
 		assertThat(text(this.err)).contains("no such file").contains("nope.json");
@@ -156,8 +174,12 @@ class CliIT {
 	}
 
 	private int run(String command, String file, String... more) {
+		return runIn(this.dir.resolve("data"), command, file, more);
+	}
+
+	private int runIn(Path data, String command, String file, String... more) {
 		this.err.reset();
-		String[] args = { command, file, "--party-graph.data-dir=" + this.dir.resolve("data"),
+		String[] args = { command, file, "--party-graph.data-dir=" + data,
 				"--party-graph.embedded.bolt-port=0", "--party-graph.embedded.page-cache=32m" };
 		args = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(more))
 			.toArray(String[]::new);

@@ -86,7 +86,22 @@ public final class StartupFailure {
 						+ "is running (leave spring.neo4j.uri unset for the embedded one)");
 			}
 		}
-		return new Explanation(oneLine(root), "The log above has the details", false);
+		return new Explanation(oneLine(ownRoot(chain, root)), "The log above has the details", false);
+	}
+
+	/**
+	 * The innermost cause thrown by party-graph's own code, which says what was wrong with a setting
+	 * ("Not a size: 'lots' (use e.g. 256m or 2g)"), rather than the JDK's parse error under it
+	 * ("For input string: ..."); the innermost cause when none is ours.
+	 */
+	private static Throwable ownRoot(List<Throwable> chain, Throwable root) {
+		for (int i = chain.size() - 1; i >= 0; i--) {
+			StackTraceElement[] trace = chain.get(i).getStackTrace();
+			if (trace.length > 0 && trace[0].getClassName().startsWith("org.partygraph.")) {
+				return chain.get(i);
+			}
+		}
+		return root;
 	}
 
 	private static Explanation known(Throwable cause, String action) {

@@ -55,6 +55,21 @@ class StartupFailureTests {
 		assertThat(analysis.getCause()).isSameAs(failure);
 	}
 
+	@Test
+	void ourMessageAboutASettingBeatsTheJdkParseErrorUnderIt() {
+		NumberFormatException parse;
+		try {
+			Long.parseLong("lots");
+			throw new AssertionError("parsed");
+		}
+		catch (NumberFormatException ex) {
+			parse = ex;
+		}
+		Throwable failure = wrapped(new IllegalArgumentException("Not a size: 'lots' (use e.g. 256m or 2g)", parse));
+		assertThat(StartupFailure.line(failure))
+			.isEqualTo(StartupFailure.PREFIX + "Not a size: 'lots' (use e.g. 256m or 2g). The log above has the details");
+	}
+
 	private static Throwable wrapped(Throwable root) {
 		return new BeanCreationException("changeController", "Error creating bean with name 'changeController'",
 				new BeanCreationException("embeddedNeo4j", "Failed to instantiate [EmbeddedNeo4j]: " + root.getMessage(),

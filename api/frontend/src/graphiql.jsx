@@ -5,16 +5,8 @@ import { GraphiQL } from 'graphiql';
 import { createRoot } from 'react-dom/client';
 import 'graphiql/graphiql.css';
 import './graphiql-page.css';
-
-/** The GraphQL endpoint next to this page, without any user:password the page URL may carry. */
-function endpoint() {
-  const url = new URL('graphql', document.baseURI);
-  url.username = '';
-  url.password = '';
-  url.hash = '';
-  url.search = '';
-  return url.toString();
-}
+// Shared with the org chart, which serves it as a module of its own.
+import { endpoint } from '../../src/main/resources/static/chart/endpoint.js';
 
 const url = endpoint();
 

@@ -39,13 +39,15 @@ export class OrgChartView {
     this.root = null;
     this.depth = 3;
     this.units = false;
+    // The day drawn (yyyy-mm-dd), null for today: every orgChart read passes it as asOf.
+    this.asOf = null;
     this.mode = 'compact';
     this.issues = new Map();
   }
 
   /** Draws the tree below root, depth levels down; replaces what was drawn. */
   async load(root, depth) {
-    const data = await gql(ORG_CHART, { root, depth, units: this.units });
+    const data = await gql(ORG_CHART, { root, depth, units: this.units, asOf: this.asOf });
     this.root = root;
     this.depth = depth;
     this.cy.elements().remove();
@@ -297,7 +299,7 @@ export class OrgChartView {
 
   /** Loads the org's children (one level) and merges them in. */
   async expand(id) {
-    const data = await gql(ORG_CHART, { root: id, depth: 1, units: this.units });
+    const data = await gql(ORG_CHART, { root: id, depth: 1, units: this.units, asOf: this.asOf });
     this.merge(data.orgChart);
     this.layout();
   }
@@ -310,7 +312,7 @@ export class OrgChartView {
     if (!ids.length) {
       return;
     }
-    const answers = await Promise.all(ids.map((id) => gql(ORG_CHART, { root: id, depth: 1, units: this.units })));
+    const answers = await Promise.all(ids.map((id) => gql(ORG_CHART, { root: id, depth: 1, units: this.units, asOf: this.asOf })));
     answers.forEach((data) => this.merge(data.orgChart));
     this.layout();
   }
@@ -354,7 +356,7 @@ export class OrgChartView {
     }
     const levels = this.levels();
     const depth = Math.max(0, ...levels.values());
-    const data = await gql(ORG_CHART, { root: this.root, depth, units: true });
+    const data = await gql(ORG_CHART, { root: this.root, depth, units: true, asOf: this.asOf });
     const drawn = new Set(this.cy.nodes(ORGS).map((n) => n.id()));
     const wanted = new Set(data.orgChart.edges
       .filter((e) => e.kind === 'SET_UP_IN' && drawn.has(e.source))

@@ -2,6 +2,8 @@
 // Every call counts as "busy" for the loading indicator; failures become GraphQlError with a
 // message a person can read (HTTP status, GraphQL errors with their paths, network failures).
 
+import { endpoint } from './endpoint.js';
+
 const listeners = new Set();
 let inFlight = 0;
 
@@ -25,16 +27,6 @@ export class GraphQlError extends Error {
     this.name = 'GraphQlError';
     this.details = details;
   }
-}
-
-/** The endpoint next to this page, without any user:password the page URL may carry. */
-function endpoint() {
-  const url = new URL('graphql', document.baseURI);
-  url.username = '';
-  url.password = '';
-  url.hash = '';
-  url.search = '';
-  return url.toString();
 }
 
 function describeErrors(errors) {

@@ -1,12 +1,12 @@
-// Wires the org-chart page: the chart, the side panel, search, pattern filter, units, scenarios,
-// export.
+// Wires the org-chart page: the chart, the side panel, search, pattern filter, units, a past day
+// (asOf), scenarios, export.
 
 import { el } from './dom.js';
 import { exportPng, exportSvg } from './export.js';
 import { gql, onBusyChange } from './graphql.js';
 import { OrgChartView } from './graph.js';
 import { DetailsPanel } from './panel.js';
-import { ANCESTORS, COMPLIANCE, PATTERN_INSTANCES, ROOT_INFO, SCENARIOS } from './queries.js';
+import { ANCESTORS, COMPARE_DAYS, COMPLIANCE, PATTERN_INSTANCES, ROOT_INFO, SCENARIOS } from './queries.js';
 import { ScenarioView } from './scenario.js';
 import { renderScenarioBar, renderScenarioOrg, renderScenarioSummary } from './scenario-panel.js';
 import { SearchBox } from './search.js';
@@ -48,6 +48,8 @@ const panel = new DetailsPanel($('panel-body'), {
   onToggle: (id) => toggle(id),
   onError: showError,
   chartIssues: () => chartIssues,
+  root: () => view.root,
+  asOf: () => view.asOf,
 });
 let chartIssues = [];
 
@@ -58,7 +60,12 @@ async function selectOrg(id) {
     return;
   }
   try {
-    await panel.show(id);
+    if (view.asOf) {
+      await panel.showPast(id, view.cy.getElementById(id).data(), view.asOf);
+    }
+    else {
+      await panel.show(id);
+    }
   }
   catch (ex) {
     showError(ex);
@@ -82,7 +89,7 @@ async function loadRoot(root, depth) {
   setState('loading');
   leaveScenario();
   try {
-    const [info] = await Promise.all([gql(ROOT_INFO, { root }), view.load(root, depth)]);
+    const [info] = await Promise.all([gql(ROOT_INFO, { root, asOf: view.asOf }), view.load(root, depth)]);
     if (!info.org) {
       throw new Error(`No org has the id "${root}". Try ?root=${DEFAULT_ROOT}.`);
     }
@@ -92,12 +99,7 @@ async function loadRoot(root, depth) {
     renderRoot(info.complianceIssues.length);
     panel.clear();
     await applyPattern();
-    const url = new URL(location.href);
-    url.searchParams.set('root', root);
-    if (depth !== DEFAULT_DEPTH) {
-      url.searchParams.set('depth', depth);
-    }
-    history.replaceState(null, '', `${url.pathname}${url.search}`);
+    updateUrl({ root, depth: depth !== DEFAULT_DEPTH ? depth : null, asOf: view.asOf });
     setState('ready');
   }
   catch (ex) {
@@ -106,12 +108,27 @@ async function loadRoot(root, depth) {
   }
 }
 
+/** Keeps the view in the address bar: each key set to its value, or taken out when null. */
+function updateUrl(values) {
+  const url = new URL(location.href);
+  for (const [key, value] of Object.entries(values)) {
+    if (value === null || value === undefined) {
+      url.searchParams.delete(key);
+    }
+    else {
+      url.searchParams.set(key, value);
+    }
+  }
+  history.replaceState(null, '', `${url.pathname}${url.search}`);
+}
+
 function renderRoot(issueCount) {
   const kind = kindInfo(rootInfo.kind);
   $('root-name').replaceChildren(
     el('span', { class: 'swatch', style: { background: kind.color } }),
     rootInfo.name,
-    el('small', {}, ` ${view.cy.nodes('[type="org"]').length} 個組織 orgs · ${issueCount} 處違規 rule breaks`));
+    el('small', {}, ` ${view.cy.nodes('[type="org"]').length} 個組織 orgs · ${issueCount} 處違規 rule breaks`
+      + (view.asOf ? ` · 截至 as of ${view.asOf}` : '')));
   $('up').disabled = !rootInfo.parent;
   $('up').title = rootInfo.parent ? `上一級 up to ${rootInfo.parent.name}` : 'top of the tree';
 }
@@ -153,7 +170,7 @@ async function reveal(id) {
 async function applyPattern({ pan = false } = {}) {
   const pattern = $('pattern').value;
   const info = $('pattern-info');
-  if (!pattern) {
+  if (!pattern || view.asOf) { // pattern instances are today's: not drawn on a past day
     view.highlight(null);
     info.textContent = '';
     delete info.dataset.instances;
@@ -167,6 +184,90 @@ async function applyPattern({ pan = false } = {}) {
   info.textContent = `${data.patternInstances.length} 處 instances` + (drawn < ids.length ? `, ${drawn} 已顯示 drawn` : '');
   if (pan && drawn > 0) {
     view.show(view.cy.nodes('.pattern-hit'));
+  }
+}
+
+// --- a past day
+
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The bar over a past chart: which day, that it cannot be changed, and the way back. */
+function renderAsOf() {
+  const past = Boolean(view.asOf);
+  const bar = $('as-of-bar');
+  $('as-of').value = view.asOf || '';
+  $('as-of-today').hidden = !past;
+  $('pattern').disabled = past;
+  $('pattern').title = past ? 'patterns are drawn on today\'s structure only' : '';
+  $('scenario').disabled = past || $('scenario').options.length < 2;
+  if (past) {
+    document.documentElement.dataset.asOf = view.asOf;
+    bar.replaceChildren(
+      el('strong', {}, `${view.asOf} 的結構`), ' ',
+      el('small', {}, `the structure as it stood at the end of ${view.asOf}: read only; names of orgs dissolved since are kept; `
+        + 'an empty chart means the root did not exist yet'),
+      el('button', { type: 'button', class: 'small', id: 'changes-since', onclick: () => openSince(view.asOf).catch(showError) },
+        '變化至今 changes since then'),
+      el('button', { type: 'button', class: 'small', onclick: () => setAsOf(null).catch(showError) }, '回到今天 back to today'));
+  }
+  else {
+    delete document.documentElement.dataset.asOf;
+    bar.replaceChildren();
+  }
+  bar.hidden = !past;
+}
+
+/** Draws the chart's root as it stood at the end of day (yyyy-mm-dd), or today for null. */
+async function setAsOf(day) {
+  if (day && day > today()) {
+    throw new Error(`asOf: ${day} is in the future; pick today or an earlier day.`);
+  }
+  leaveScenario();
+  view.asOf = day || null;
+  renderAsOf();
+  await loadRoot(view.root || DEFAULT_ROOT, view.depth);
+}
+
+/**
+ * The change from the end of day to today, drawn as a scenario is: before, the chart as of day;
+ * after, compareDays' org changes played on it (created, moved, dissolved, re-kinded, members moved).
+ */
+async function openSince(day) {
+  hideError();
+  const to = today();
+  if (!day || day >= to) {
+    throw new Error('Pick a day before today in 日期 to see what has changed since.');
+  }
+  if (view.asOf !== day || scenarioView.active) {
+    view.asOf = day;
+    renderAsOf();
+    await loadRoot(view.root || DEFAULT_ROOT, view.depth); // leaves any scenario shown
+  }
+  setState('loading');
+  try {
+    const data = await gql(COMPARE_DAYS, { root: view.root, from: day, to });
+    await scenarioView.start({
+      name: `${day} → ${to}`,
+      within: view.root,
+      scope: rootInfo ? { id: rootInfo.id, name: rootInfo.name } : null,
+      note: `變化 what changed in the stored structure from the end of ${day} to today, read from the event log`,
+      liveChanged: false,
+      reportUrl: null,
+      report: data.compareDays,
+    });
+    renderRoot(chartIssues.length);
+    showScenarioSummary();
+    await applyPattern();
+    renderScenario();
+    updateUrl({ since: day, asOf: null });
+    setState('ready');
+  }
+  catch (ex) {
+    setState('error');
+    throw ex;
   }
 }
 
@@ -239,9 +340,7 @@ function leaveScenario() {
   view.initialView();
   $('scenario').value = '';
   renderScenario();
-  const url = new URL(location.href);
-  url.searchParams.delete('scenario');
-  history.replaceState(null, '', `${url.pathname}${url.search}`);
+  updateUrl({ scenario: null, since: null });
 }
 
 async function listScenarios(selected) {
@@ -250,7 +349,7 @@ async function listScenarios(selected) {
   select.replaceChildren(el('option', { value: '' }, '— 現狀 live —'),
     ...data.scenarios.map((s) => el('option', { value: s.name }, s.appliedAt ? `${s.name} (已實施 applied)` : s.name)));
   select.value = selected || '';
-  select.disabled = data.scenarios.length === 0;
+  select.disabled = data.scenarios.length === 0 || Boolean(view.asOf);
   select.title = data.scenarios.length ? 'show a saved what-if scenario' : 'no scenario is saved (saveScenario)';
 }
 
@@ -258,6 +357,10 @@ async function listScenarios(selected) {
 async function openScenario(name) {
   hideError();
   setState('loading');
+  if (view.asOf) { // a scenario plays out on today's structure
+    view.asOf = null;
+    renderAsOf();
+  }
   try {
     const scenario = await scenarioView.fetch(name);
     const root = ScenarioView.rootFor(scenario, view.root || DEFAULT_ROOT);
@@ -269,9 +372,7 @@ async function openScenario(name) {
     showScenarioSummary();
     await applyPattern();
     renderScenario();
-    const url = new URL(location.href);
-    url.searchParams.set('scenario', name);
-    history.replaceState(null, '', `${url.pathname}${url.search}`);
+    updateUrl({ scenario: name });
     setState('ready');
   }
   catch (ex) {
@@ -364,10 +465,13 @@ function wire() {
       renderRoot(chartIssues.length);
     }
   });
+  $('as-of').max = today();
+  $('as-of').addEventListener('change', (ev) => setAsOf(ev.target.value || null).catch(showError));
+  $('as-of-today').addEventListener('click', () => setAsOf(null).catch(showError));
   $('error-close').addEventListener('click', hideError);
   $('refresh-issues').addEventListener('click', async () => {
     try {
-      const data = await gql(COMPLIANCE, { root: view.root });
+      const data = await gql(COMPLIANCE, { root: view.root, asOf: view.asOf });
       chartIssues = data.complianceIssues;
       if (scenarioView.side === 'after') {
         return; // the live rule breaks are not drawn on the after side
@@ -387,12 +491,19 @@ function wire() {
 
 buildLegend();
 wire();
-window.chartApp = { view, reveal, loadRoot, applyPattern, scenarioView, openScenario, listScenarios };
+window.chartApp = { view, reveal, loadRoot, applyPattern, scenarioView, openScenario, listScenarios, setAsOf, openSince };
 const depth = Number.parseInt(params.get('depth') || '', 10);
 view.depth = Number.isFinite(depth) && depth >= 0 ? depth : DEFAULT_DEPTH;
+view.asOf = /^\d{4}-\d{2}-\d{2}$/.test(params.get('asOf') || '') ? params.get('asOf') : null;
+renderAsOf();
 const scenarioParam = params.get('scenario');
+const sinceParam = /^\d{4}-\d{2}-\d{2}$/.test(params.get('since') || '') ? params.get('since') : null;
 listScenarios(scenarioParam).catch(showError);
-if (scenarioParam) {
+if (sinceParam && !scenarioParam) {
+  view.root = params.get('root') || DEFAULT_ROOT;
+  openSince(sinceParam).catch(showError);
+}
+else if (scenarioParam) {
   view.root = params.get('root') || DEFAULT_ROOT;
   openScenario(scenarioParam).catch(showError);
 }

@@ -3,7 +3,7 @@
 
 import { el } from './dom.js';
 import { gql } from './graphql.js';
-import { MORE_MEMBERS, ORG_DETAILS } from './queries.js';
+import { MORE_MEMBERS, ORG_DETAILS, PAST_ORG, TERMS_DUE } from './queries.js';
 import { kindInfo, PATTERNS, UNIT_KINDS } from './style.js';
 
 const PAGE = 20;
@@ -18,7 +18,7 @@ export class DetailsPanel {
     this.request = 0;
   }
 
-  /** No org chosen: how to use the chart, and every rule break in it to jump to. */
+  /** No org chosen: how to use the chart, every rule break in it to jump to, and the elections due. */
   clear() {
     this.current = null;
     this.request += 1;
@@ -32,7 +32,75 @@ export class DetailsPanel {
       el('p', { class: 'hint' },
         '點擊組織查看詳情，雙擊展開或收起下級。 Click an org for its details; double-click to open or close its sub-orgs.'),
       el('h3', {}, `本圖違規 rule breaks in this chart (${issues.length})`),
-      list);
+      list,
+      this.handlers.asOf() ? null : this.termsDue(this.request));
+  }
+
+  /**
+   * The orgs under the chart's root whose term ends within six months (換屆), soonest first, each
+   * a link; filled in when termsDue answers (unless the panel has moved on).
+   */
+  termsDue(request) {
+    const section = el('section', { id: 'terms-due', class: 'terms-due' }, el('h3', {}, '換屆到期 elections due'),
+      el('p', { class: 'hint' }, '載入中… Loading…'));
+    const until = new Date();
+    until.setMonth(until.getMonth() + 6);
+    const before = until.toISOString().slice(0, 10);
+    section.dataset.before = before;
+    gql(TERMS_DUE, { root: this.handlers.root(), before }).then((data) => {
+      if (request !== this.request) {
+        return;
+      }
+      const due = data.termsDue;
+      section.replaceChildren(
+        el('h3', {}, `換屆到期 elections due before ${before} (${due.length})`),
+        due.length
+          ? el('ul', { class: 'plain', id: 'terms-due-list' }, due.map((o) => el('li', { dataset: { id: o.id } },
+            this.link(o), ' ', el('small', {}, `${kindInfo(o.kind).zh} · 任期至 term ends ${o.term.endsOn}`))))
+          : el('p', { class: 'none' }, '無 none'));
+    }).catch((ex) => {
+      if (request === this.request) {
+        section.replaceChildren(el('p', { class: 'error-text' }, ex.message));
+      }
+    });
+    return section;
+  }
+
+  /**
+   * An org of a past chart (asOf): what the chart drew of it on the day (name, kind, counts), its
+   * rule breaks that day, and its history up to the day. Today's details are one click away.
+   */
+  async showPast(id, node, asOf) {
+    const request = ++this.request;
+    const data = await gql(PAST_ORG, { id });
+    if (request !== this.request) {
+      return;
+    }
+    this.current = id;
+    const kind = kindInfo(node.kind);
+    const row = (label, ...value) => el('div', { class: 'row' }, el('dt', {}, label), el('dd', {}, ...value));
+    const issues = this.handlers.chartIssues().filter((i) => i.orgId === id);
+    const events = data.org ? data.org.history.filter((e) => e.on <= asOf) : [];
+    this.container.replaceChildren(
+      el('header', { class: 'panel-head' },
+        el('h2', { id: 'panel-name' }, node.name),
+        el('div', {},
+          el('span', { class: 'chip kind', style: { background: kind.color } }, `${kind.zh} ${kind.en}`),
+          ' ', el('code', { class: 'id' }, id))),
+      el('p', { class: 'hint', id: 'panel-as-of' }, `截至 ${asOf} as of the end of that day`
+        + (data.org ? (data.org.name !== node.name ? `; today: ${data.org.name}` : '') : '; dissolved since')),
+      el('dl', { class: 'facts' },
+        row('黨員 members', el('span', { id: 'panel-member-count' }, String(node.memberCount)),
+          ' / 正式 full ', el('span', { id: 'panel-full-count' }, String(node.fullMemberCount)))),
+      el('section', { id: 'panel-issues' }, el('h3', {}, `違規 rule breaks (${issues.length})`),
+        issues.length
+          ? el('ul', { class: 'issues' }, issues.map((i) => el('li', { class: `sev-${i.severity}` },
+            el('div', {}, el('code', {}, i.rule)), el('div', { class: 'en' }, i.message))))
+          : el('p', { class: 'none' }, '無 none')),
+      el('section', {}, el('h3', {}, `經過 history to ${asOf} (${events.length})`),
+        el('ol', { class: 'history', id: 'panel-history' }, events.map((e) => el('li', {},
+          el('span', { class: 'on' }, e.on), el('code', {}, e.kind), ' ', e.detail)))),
+    );
   }
 
   async show(id) {

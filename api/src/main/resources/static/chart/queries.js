@@ -5,19 +5,49 @@ const CHART_FIELDS = `
   edges { source target kind }`;
 
 export const ORG_CHART = `
-query OrgChart($root: ID!, $depth: Int, $units: Boolean) {
-  orgChart(root: $root, depth: $depth, units: $units) { ${CHART_FIELDS} }
+query OrgChart($root: ID!, $depth: Int, $units: Boolean, $asOf: Date) {
+  orgChart(root: $root, depth: $depth, units: $units, asOf: $asOf) { ${CHART_FIELDS} }
 }`;
 
 export const ROOT_INFO = `
-query RootInfo($root: ID!) {
+query RootInfo($root: ID!, $asOf: Date) {
   org(id: $root) { id name kind parent { id name } }
-  complianceIssues(within: $root) { rule severity orgId orgName message }
+  complianceIssues(within: $root, asOf: $asOf) { rule severity orgId orgName message }
 }`;
 
 export const COMPLIANCE = `
-query Compliance($root: ID!) {
-  complianceIssues(within: $root) { rule severity orgId orgName message }
+query Compliance($root: ID!, $asOf: Date) {
+  complianceIssues(within: $root, asOf: $asOf) { rule severity orgId orgName message }
+}`;
+
+// The side panel's list of elections due (換屆) in the chart's subtree.
+export const TERMS_DUE = `
+query TermsDue($root: ID, $before: Date!) {
+  termsDue(within: $root, before: $before) { id name kind term { electedOn endsOn } }
+}`;
+
+// What the scenario view draws of a what-if report (a saved scenario's, or compareDays').
+const REPORT_FIELDS = `
+  membersMoved
+  moves { memberId memberName fromOrg toOrg }
+  orgsCreated orgsDissolved changes
+  issuesFixed { rule orgId orgName }
+  issuesIntroduced { rule orgId orgName }
+  orgChanges {
+    orgId name kind nameBefore kindBefore parent parentBefore memberCount memberCountBefore
+    created dissolved moved
+  }`;
+
+// What changed in the chart's subtree between two days, drawn as a scenario is (the same report).
+export const COMPARE_DAYS = `
+query CompareDays($root: ID!, $from: Date!, $to: Date!) {
+  compareDays(within: $root, from: $from, to: $to) { ${REPORT_FIELDS} }
+}`;
+
+// An org of a past chart: today's name and its dated history (the panel keeps what happened up to the day).
+export const PAST_ORG = `
+query PastOrg($id: ID!) {
+  org(id: $id) { id name history { on kind detail } }
 }`;
 
 const MEMBER_PAGE = `
@@ -74,17 +104,7 @@ query ScenarioReport($name: String!) {
   scenario(name: $name) {
     name within note operationCount savedAt liveChanged appliedAt reportUrl
     scope { id name }
-    report {
-      membersMoved
-      moves { memberId memberName fromOrg toOrg }
-      orgsCreated orgsDissolved changes
-      issuesFixed { rule orgId orgName }
-      issuesIntroduced { rule orgId orgName }
-      orgChanges {
-        orgId name kind nameBefore kindBefore parent parentBefore memberCount memberCountBefore
-        created dissolved moved
-      }
-    }
+    report { ${REPORT_FIELDS} }
   }
 }`;
 

@@ -51,7 +51,9 @@ export function renderScenarioBar(bar, scenarioView, handlers) {
     figure('scenario-introduced', '新增違規 introduced', report.issuesIntroduced.length),
     counts && counts.notDrawn ? el('small', { id: 'scenario-not-drawn' }, ` (${counts.notDrawn} 未顯示 not drawn)`) : null,
     scenario.liveChanged ? el('span', { class: 'sc-warn', title: 'the live graph changed since it was saved' }, '⚠ 已過時 stale') : null,
-    el('a', { href: scenario.reportUrl.replace(/^\//, ''), target: '_blank', rel: 'noopener', class: 'sc-report' }, '報告 report ↗'),
+    scenario.reportUrl
+      ? el('a', { href: scenario.reportUrl.replace(/^\//, ''), target: '_blank', rel: 'noopener', class: 'sc-report' }, '報告 report ↗')
+      : null,
   ));
 }
 

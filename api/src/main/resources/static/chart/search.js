@@ -1,4 +1,5 @@
-// The search box: orgs whose name contains the text, via orgs(filter: {nameContains}).
+// The search box: orgs whose name contains the text, via orgs(filter: {nameContains}), which folds
+// it: traditional or simplified characters, pinyin (xiazhai) or initials (xzc) all find 下寨村.
 
 import { el } from './dom.js';
 import { gql } from './graphql.js';

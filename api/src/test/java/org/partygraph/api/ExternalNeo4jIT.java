@@ -60,7 +60,7 @@ class ExternalNeo4jIT {
 				.redirectOutput(log.toFile())
 				.start();
 			try {
-				HttpResponse<String> answer = queryWhenUp(port, Duration.ofSeconds(90));
+				HttpResponse<String> answer = queryWhenUp(port, Duration.ofSeconds(90), app, log);
 				assertThat(answer.statusCode()).as(Files.readString(log)).isEqualTo(200);
 				assertThat(answer.body()).contains("\"memberCount\":5").contains("中共小縣委");
 				// Nothing was loaded into someone else's database, and no store was made locally.
@@ -76,7 +76,8 @@ class ExternalNeo4jIT {
 		}
 	}
 
-	private static HttpResponse<String> queryWhenUp(int port, Duration timeout) throws Exception {
+	/** Asks until the service answers; fails with the service's own log if it exits or stays down. */
+	private static HttpResponse<String> queryWhenUp(int port, Duration timeout, Process app, Path log) throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
 		String body = "{\"query\":\"{ org(id: \\\"s-o-county\\\") { name memberCount } sample: org(id: \\\"o-county\\\") { name } }\"}";
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
@@ -90,8 +91,11 @@ class ExternalNeo4jIT {
 				return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			}
 			catch (java.net.ConnectException ex) {
+				if (!app.isAlive()) {
+					throw new AssertionError("the service exited with " + app.exitValue() + " before it answered:\n" + Files.readString(log), ex);
+				}
 				if (System.nanoTime() > deadline) {
-					throw ex;
+					throw new AssertionError("the service did not answer within " + timeout + ":\n" + Files.readString(log), ex);
 				}
 				Thread.sleep(500);
 			}
@@ -105,8 +109,10 @@ class ExternalNeo4jIT {
 		entries.add(Path.of("target/classes").toAbsolutePath().toString());
 		Arrays.stream(written.split(File.pathSeparator))
 			.filter((e) -> !e.contains("embedded-neo4j"))
-			// The driver (org.neo4j.driver) and its Bolt connection (org.neo4j.bolt) stay; the kernel goes.
-			.filter((e) -> !e.contains("/org/neo4j/") || e.contains("/org/neo4j/driver/") || e.contains("/org/neo4j/bolt/"))
+			// The driver (org.neo4j.driver), its Bolt connection (org.neo4j.bolt) and the Cypher builder the read
+			// compiler uses (org.neo4j.cypherdsl) stay; the kernel and the rest of the server go.
+			.filter((e) -> !e.contains("/org/neo4j/") || e.contains("/org/neo4j/driver/") || e.contains("/org/neo4j/bolt/")
+					|| e.contains("/org/neo4j/neo4j-cypher-dsl/"))
 			.forEach(entries::add);
 		return entries;
 	}

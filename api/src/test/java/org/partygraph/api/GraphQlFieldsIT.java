@@ -34,6 +34,25 @@ class GraphQlFieldsIT extends ServiceTestBase {
 	}
 
 	@Test
+	void historyAndChanges() {
+		// The small county came in by an import: one IMPORTED event, no CREATED event of its own per
+		// org (other tests on the shared service may rename it since).
+		this.graphQl.document("{ org(id: \"s-o-xz-b\") { history { on kind } } }")
+			.execute()
+			.path("org.history[*].kind").entityList(String.class).doesNotContain("CREATED");
+		String today = java.time.LocalDate.now().toString();
+		this.graphQl.document("{ changes(from: \"2000-01-01\", to: \"2999-12-31\") { on kind detail org by } }")
+			.execute()
+			.path("changes[?(@.kind == 'IMPORTED')].detail").entityList(String.class)
+			.satisfies((details) -> assertThat(details).anySatisfy((d) -> assertThat(d).contains("小縣")));
+		this.graphQl.document("{ changes(from: \"" + today + "\", to: \"2000-01-01\") { kind } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((e) -> assertThat(e.getMessage()).contains("is before from")));
+	}
+
+	@Test
 	void dualManagementFromBothSides() {
 		this.graphQl.documentName("orgDetails")
 			.variable("id", "s-o-hbt")
@@ -91,13 +110,51 @@ class GraphQlFieldsIT extends ServiceTestBase {
 			.path("unit.supplies.id").entity(String.class).isEqualTo("s-u-e1");
 	}
 
+	/**
+	 * Unit.adjacentTo on the sample county: each village of 海北頭鄉 answers its neighbours recorded
+	 * on either side (the dataset lists each pair once), in name order.
+	 */
+	@Test
+	void neighboursAreReadBothWays() {
+		org.partygraph.model.Dataset sample = org.partygraph.seed.HuairenCounty.dataset();
+		java.util.Map<String, java.util.Set<String>> next = new java.util.HashMap<>();
+		sample.units().forEach((u) -> u.adjacentTo().forEach((other) -> {
+			next.computeIfAbsent(u.id(), (k) -> new java.util.HashSet<>()).add(other);
+			next.computeIfAbsent(other, (k) -> new java.util.HashSet<>()).add(u.id());
+		}));
+		List<String> villages = sample.units().stream()
+			.filter((u) -> org.partygraph.seed.HuairenCounty.HAIBEITOU_TOWNSHIP.equals(u.locatedIn())
+					&& u.kind() == org.partygraph.model.UnitKind.VILLAGE)
+			.map(org.partygraph.model.Unit::id)
+			.toList();
+		assertThat(villages).hasSizeGreaterThan(3);
+		for (String village : villages) {
+			List<String> names = this.graphQl.document("query($id: ID!) { unit(id: $id) { adjacentTo { id name } } }")
+				.variable("id", village)
+				.execute()
+				.path("unit.adjacentTo[*].id")
+				.entityList(String.class)
+				.get();
+			assertThat(names).as(village).containsExactlyInAnyOrderElementsOf(next.get(village));
+		}
+		// in name order, as every list of units
+		this.graphQl.document("query($id: ID!) { unit(id: $id) { adjacentTo { nameSort: name } } }")
+			.variable("id", villages.get(0))
+			.execute()
+			.path("unit.adjacentTo[*].nameSort")
+			.entityList(String.class)
+			.satisfies((list) -> assertThat(list).isSortedAccordingTo(
+					java.util.Comparator.comparing(org.partygraph.model.NameKeys::sortKey)));
+	}
+
 	@Test
 	void orgListFiltersSortsAndPages() {
 		this.graphQl.documentName("orgList")
 			.variable("filter", Map.of("within", "s-o-county", "kinds", List.of("BRANCH")))
 			.execute()
 			.path("orgs.totalCount").entity(Integer.class).isEqualTo(2)
-			.path("orgs.edges[*].node.id").entityList(String.class).containsExactly("s-o-xz-b", "s-o-e1");
+			// by name (the default) in pinyin: 某 mou before 上 shang (in code points 上 U+4E0A comes first)
+			.path("orgs.edges[*].node.id").entityList(String.class).containsExactly("s-o-e1", "s-o-xz-b");
 
 		var first = this.graphQl.documentName("orgList")
 			.variable("filter", Map.of("within", "s-o-county"))
@@ -156,6 +213,13 @@ class GraphQlFieldsIT extends ServiceTestBase {
 			.variable("filter", Map.of("within", "s-o-county", "trade", "BREEDING", "nameContains", "養殖"))
 			.execute()
 			.path("orgs.edges[*].node.id").entityList(String.class).containsExactly("s-o-xz-b");
+		// the name folded: simplified characters, pinyin and initials find the traditional name
+		for (String typed : List.of("养殖行业", "yangzhi", "szcyzhy")) {
+			this.graphQl.documentName("orgList")
+				.variable("filter", Map.of("within", "s-o-county", "nameContains", typed))
+				.execute()
+				.path("orgs.edges[*].node.id").entityList(String.class).containsExactly("s-o-xz-b");
+		}
 	}
 
 	@Test

@@ -97,6 +97,9 @@ class JwtIT extends ServiceTestBase {
 		HttpResponse<String> noRole = post("Bearer " + TestJwt.token("nora", Map.of("party_graph_scope", "*")));
 		assertThat(noRole.statusCode()).isEqualTo(403);
 		assertThat(noRole.body()).contains("party_graph_role").contains("is missing").doesNotContain("中共小縣委");
+		// The same kind of short body as a 401's, classified FORBIDDEN.
+		assertThat(noRole.body()).startsWith("{\"errors\":[{\"message\":\"forbidden: The token's claim 'party_graph_role' ")
+			.endsWith("\",\"extensions\":{\"classification\":\"FORBIDDEN\"}}]}");
 		HttpResponse<String> unknownRole = post("Bearer " + TestJwt.token("nora",
 				Map.of("party_graph_role", "SUPERUSER", "party_graph_scope", "*")));
 		assertThat(unknownRole.statusCode()).isEqualTo(403);

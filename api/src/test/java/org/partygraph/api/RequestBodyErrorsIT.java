@@ -39,8 +39,7 @@ class RequestBodyErrorsIT extends ServiceTestBase {
 
 	@Test
 	void aBodyThatIsNotAnObjectOrHasNoQueryIs400SayingWhatToSend() throws Exception {
-		for (String body : new String[] { "[1, 2]", "\"{ org(id: \\\"s-o-county\\\") { id } }\"", "42",
-				"{\"query\": {\"org\": \"s-o-county\"}}" }) {
+		for (String body : new String[] { "[1, 2]", "\"{ org(id: \\\"s-o-county\\\") { id } }\"", "42" }) {
 			HttpResponse<String> response = post(body);
 			assertThat(response.statusCode()).as(body).isEqualTo(400);
 			assertThat(response.body()).as(body)
@@ -60,6 +59,27 @@ class RequestBodyErrorsIT extends ServiceTestBase {
 		assertThat(empty.statusCode()).isEqualTo(400);
 		assertThat(empty.body()).startsWith("{\"errors\":[{\"message\":\"request body is empty: send a JSON object like")
 			.contains("BAD_REQUEST");
+	}
+
+	@Test
+	void aQueryThatIsNotAStringIs400NamingTheFieldNotCoerced() throws Exception {
+		// Jackson's default would make "42" of 42 and GraphQL answer a syntax error about that document.
+		for (String body : new String[] { "{\"query\":42}", "{\"query\": 4.2}", "{\"query\": true}",
+				"{\"query\": {\"org\": \"s-o-county\"}}", "{\"query\": [\"{ org(id: \\\"s-o-county\\\") { id } }\"]}" }) {
+			HttpResponse<String> response = post(body);
+			assertThat(response.statusCode()).as(body).isEqualTo(400);
+			assertThat(response.body()).as(body)
+				.startsWith("{\"errors\":[{\"message\":\"request body field \\\"query\\\" must be a string: send a JSON object like")
+				.contains("line 1, column ")
+				.contains("\"classification\":\"BAD_REQUEST\"")
+				.doesNotContain("Invalid syntax", "SerializableGraphQlRequest", "coerce");
+		}
+		HttpResponse<String> operationName = post("{\"query\": \"{ org(id: \\\"s-o-county\\\") { id } }\", \"operationName\": 7}");
+		assertThat(operationName.statusCode()).isEqualTo(400);
+		assertThat(operationName.body()).contains("request body field \\\"operationName\\\" must be a string");
+		HttpResponse<String> variables = post("{\"query\": \"{ org(id: \\\"s-o-county\\\") { id } }\", \"variables\": 7}");
+		assertThat(variables.statusCode()).isEqualTo(400);
+		assertThat(variables.body()).contains("request body field \\\"variables\\\" must be a JSON object");
 	}
 
 	@Test

@@ -69,6 +69,19 @@ class SecurityIT extends ServiceTestBase {
 	}
 
 	@Test
+	void aRefusalOfALoggedInUserGetsTheSameKindOfShortJsonBody() throws Exception {
+		// Logged in, but a POST outside /graphql without its CSRF token: Spring Security's 403.
+		HttpResponse<String> forbidden = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/scenarios"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("name=x")), "admin:" + TestApp.ADMIN_PASSWORD);
+		assertThat(forbidden.statusCode()).isEqualTo(403);
+		assertThat(forbidden.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(forbidden.body()).isEqualTo("{\"errors\":[{\"message\":\"forbidden: a form sent here needs its CSRF "
+				+ "token (GraphQL POSTs to /graphql do not)\",\"extensions\":{\"classification\":\"FORBIDDEN\"}}]}");
+	}
+
+	@Test
 	void graphiqlNeedsALoginButHealthDoesNot() throws Exception {
 		assertThat(get("/graphiql", null).statusCode()).isEqualTo(401);
 		assertThat(get("/graphiql", "admin:" + TestApp.ADMIN_PASSWORD).statusCode()).isIn(200, 302, 307);

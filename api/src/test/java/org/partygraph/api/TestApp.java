@@ -36,6 +36,8 @@ public final class TestApp {
 		registry.add("party-graph.embedded.bolt-port", () -> "0");
 		registry.add("party-graph.embedded.page-cache", () -> "64m");
 		registry.add("party-graph.security.admin-password", () -> ADMIN_PASSWORD);
+		// Small enough for RosterImportIT to send a file over it (the default is 20MB).
+		registry.add("party-graph.roster.max-bytes", () -> "2MB");
 		// Bearer JWTs signed with the test's own key log in too (JwtIT), besides HTTP Basic.
 		registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
 				() -> TestJwt.publicKeyFile().toUri().toString());

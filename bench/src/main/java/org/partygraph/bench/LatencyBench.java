@@ -130,8 +130,12 @@ public final class LatencyBench {
 		// --what-if-within plays the what-if out within a wider scope (e.g. a whole county) than the
 		// township whose branches it changes.
 		String whatIfWithin = whatIfWithin(args, options.township());
-		List<StandardQueries.Query> queries = StandardQueries.all(options.county(), options.township(), whatIfWithin,
-				ops);
+		List<StandardQueries.Query> queries = new ArrayList<>(
+				StandardQueries.all(options.county(), options.township(), whatIfWithin, ops));
+		// the broad compared set of issue #17, its ids looked up on this dataset
+		ComparedShapes.Ids ids = ComparedShapes.discover(ours, options.county(), options.township());
+		System.out.println("compared shapes ask about " + ids);
+		queries.addAll(ComparedShapes.all(ids));
 		// Every query must answer without errors; compared ones must answer the same on both sides.
 		List<String> failures = new ArrayList<>();
 		for (StandardQueries.Query q : queries) {
@@ -168,6 +172,18 @@ public final class LatencyBench {
 						(p != null) ? p.perSecond() : 0, q.peerExpressible());
 				lines.add(line);
 				System.out.println(row(line, peer != null));
+			}
+		}
+		// every compared shape in turn, each client starting at its own shape: the throughput target
+		List<StandardQueries.Query> compared = queries.stream().filter(StandardQueries.Query::peerExpressible).toList();
+		if (peer != null && !compared.isEmpty()) {
+			for (int clients : options.clients()) {
+				Timed o = timeMixed(ours, compared, false, clients, options);
+				Timed p = timeMixed(peer, compared, true, clients, options);
+				Line line = new Line("mixed: the " + compared.size() + " compared shapes in turn", clients, o.stats(),
+						o.perSecond(), p.stats(), p.perSecond(), true);
+				lines.add(line);
+				System.out.println(row(line, true));
 			}
 		}
 		String table = table(lines, peer != null);
@@ -214,29 +230,50 @@ public final class LatencyBench {
 	record Timed(LatencyStats stats, double perSecond) {
 	}
 
+	/** One request of a timed loop. */
+	record Request(String query, Map<String, Object> variables) {
+	}
+
 	/** Warm-up then measurement, with the given number of closed-loop clients; any error stops it. */
 	static Timed time(Gql gql, String query, Map<String, Object> variables, int clients, Options options)
 			throws InterruptedException {
-		run(gql, query, variables, clients, options.warmupSeconds(), null);
+		return time(gql, List.of(new Request(query, variables)), clients, options);
+	}
+
+	/** As {@link #time} with each client asking the queries in turn (ours, or the peer's forms). */
+	static Timed timeMixed(Gql gql, List<StandardQueries.Query> queries, boolean peer, int clients, Options options)
+			throws InterruptedException {
+		List<Request> requests = queries.stream()
+			.map((q) -> peer ? new Request(q.peer(), q.peerVariables()) : new Request(q.ours(), q.oursVariables()))
+			.toList();
+		return time(gql, requests, clients, options);
+	}
+
+	private static Timed time(Gql gql, List<Request> requests, int clients, Options options)
+			throws InterruptedException {
+		run(gql, requests, clients, options.warmupSeconds(), null);
 		List<Long> samples = new ArrayList<>();
 		long start = System.nanoTime();
-		run(gql, query, variables, clients, options.seconds(), samples);
+		run(gql, requests, clients, options.seconds(), samples);
 		double seconds = (System.nanoTime() - start) / 1e9;
 		return new Timed(LatencyStats.of(samples), samples.size() / seconds);
 	}
 
-	private static void run(Gql gql, String query, Map<String, Object> variables, int clients, int seconds,
-			List<Long> samples) throws InterruptedException {
+	private static void run(Gql gql, List<Request> requests, int clients, int seconds, List<Long> samples)
+			throws InterruptedException {
 		long deadline = System.nanoTime() + seconds * 1_000_000_000L;
 		AtomicReference<String> failure = new AtomicReference<>();
 		List<Thread> threads = new ArrayList<>();
 		for (int c = 0; c < clients; c++) {
+			int first = c;
 			Thread t = new Thread(() -> {
 				List<Long> mine = new ArrayList<>();
+				int next = first;
 				// each client does at least one request, however long it takes
 				do {
 					try {
-						Gql.Answer a = gql.post(query, variables);
+						Request r = requests.get(next++ % requests.size());
+						Gql.Answer a = gql.post(r.query(), r.variables());
 						if (a.status() != 200 || a.hasErrors()) {
 							failure.compareAndSet(null, a.errorSummary());
 							return;

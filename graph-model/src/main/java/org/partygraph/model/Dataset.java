@@ -3,7 +3,7 @@ package org.partygraph.model;
 import java.util.List;
 
 /**
- * One {@code party-graph/1} dataset, typically a county: its units, orgs and members.
+ * One {@code party-graph/2} (or {@code /1}) dataset, typically a county: its units, orgs and members.
  *
  * @param name the dataset's name; importing the same name again replaces what it brought
  * @param units units, in file order
@@ -12,8 +12,14 @@ import java.util.List;
  */
 public record Dataset(String name, List<Unit> units, List<Org> orgs, List<Member> members) {
 
-	/** The value of the {@code format} key this version reads and writes. */
-	public static final String FORMAT = "party-graph/1";
+	/** The value of the {@code format} key this version writes (and reads). */
+	public static final String FORMAT = "party-graph/2";
+
+	/**
+	 * The earlier format, still read: the same keys but {@code electedOn} (orgs) and
+	 * {@code probationSince} (members).
+	 */
+	public static final String FORMAT_1 = "party-graph/1";
 
 	public Dataset {
 		units = List.copyOf(units);

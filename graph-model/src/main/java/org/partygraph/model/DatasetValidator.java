@@ -220,6 +220,19 @@ public final class DatasetValidator {
 		reference(item, "locatedIn", unit.locatedIn(), this.unitIndex, "unit");
 		reference(item, "industry", unit.industry(), this.unitIndex, "unit");
 		reference(item, "supplies", unit.supplies(), this.unitIndex, "unit");
+		List<String> adjacent = unit.adjacentTo();
+		for (int i = 0; i < adjacent.size(); i++) {
+			String field = "adjacentTo[" + i + "]";
+			String id = adjacent.get(i);
+			required(item, field, id);
+			if (id != null && id.equals(unit.id())) {
+				this.problems.add(new Problem(item, field, field + " is the unit itself ('" + id + "')"));
+			}
+			else if (id != null && adjacent.indexOf(id) < i) {
+				this.problems.add(new Problem(item, field, field + " lists '" + id + "' again"));
+			}
+		}
+		references(item, "adjacentTo", adjacent, this.unitIndex, "unit");
 	}
 
 	private void checkOrg(int index, Org org) {

@@ -21,14 +21,24 @@ import java.util.List;
  * @param roles offices held, never {@code null}
  * @param participatesIn orgs whose activities the member joins without moving membership, never
  * {@code null}
+ * @param probationSince for a PROBATIONARY member, the day its probation began, or {@code null}
+ * ({@code party-graph/2})
  */
 public record Member(String id, String name, MemberStatus status, String org, String unit, Trade trade,
 		Gender gender, LocalDate birthDate, LocalDate joined, String idNumber, String phone, String group,
-		List<RoleAssignment> roles, List<String> participatesIn) {
+		List<RoleAssignment> roles, List<String> participatesIn, LocalDate probationSince) {
 
 	public Member {
 		roles = (roles != null) ? List.copyOf(roles) : List.of();
 		participatesIn = (participatesIn != null) ? List.copyOf(participatesIn) : List.of();
+	}
+
+	/** A member without a probation date (the fields of {@code party-graph/1}). */
+	public Member(String id, String name, MemberStatus status, String org, String unit, Trade trade, Gender gender,
+			LocalDate birthDate, LocalDate joined, String idNumber, String phone, String group,
+			List<RoleAssignment> roles, List<String> participatesIn) {
+		this(id, name, status, org, unit, trade, gender, birthDate, joined, idNumber, phone, group, roles,
+				participatesIn, null);
 	}
 
 	/** A member with only the required fields. */
@@ -44,22 +54,22 @@ public record Member(String id, String name, MemberStatus status, String org, St
 	public Member withOrg(String newOrg) {
 		return new Member(this.id, this.name, this.status, newOrg, this.unit, this.trade, this.gender,
 				this.birthDate, this.joined, this.idNumber, this.phone, this.group, this.roles,
-				this.participatesIn);
+				this.participatesIn, this.probationSince);
 	}
 
 	public Member withGroup(String newGroup) {
 		return new Member(this.id, this.name, this.status, this.org, this.unit, this.trade, this.gender,
-				this.birthDate, this.joined, this.idNumber, this.phone, newGroup, this.roles, this.participatesIn);
+				this.birthDate, this.joined, this.idNumber, this.phone, newGroup, this.roles, this.participatesIn, this.probationSince);
 	}
 
 	public Member withRoles(List<RoleAssignment> newRoles) {
 		return new Member(this.id, this.name, this.status, this.org, this.unit, this.trade, this.gender,
-				this.birthDate, this.joined, this.idNumber, this.phone, this.group, newRoles, this.participatesIn);
+				this.birthDate, this.joined, this.idNumber, this.phone, this.group, newRoles, this.participatesIn, this.probationSince);
 	}
 
 	public Member withParticipatesIn(List<String> newParticipatesIn) {
 		return new Member(this.id, this.name, this.status, this.org, this.unit, this.trade, this.gender,
-				this.birthDate, this.joined, this.idNumber, this.phone, this.group, this.roles, newParticipatesIn);
+				this.birthDate, this.joined, this.idNumber, this.phone, this.group, this.roles, newParticipatesIn, this.probationSince);
 	}
 
 }

@@ -46,6 +46,21 @@ class DatasetValidatorTests {
 				problem("members[2]", "name", "name has a format character U+200B at position 1"));
 	}
 
+	/** adjacentTo (party-graph/2): units of the dataset, neither the unit itself nor one listed twice. */
+	@Test
+	void neighboursMustBeOtherUnitsOfTheDatasetEachOnce() {
+		Unit east = Unit.of("u-e", UnitKind.VILLAGE, "E", null).withAdjacentTo(List.of("u-v"));
+		assertThat(validate(new Dataset("d", List.of(VILLAGE, east), List.of(COUNTY), List.of()))).isEmpty();
+		Unit bad = Unit.of("u-x", UnitKind.VILLAGE, "X", null)
+			.withAdjacentTo(java.util.Arrays.asList("u-v", "u-x", "u-v", "u-nowhere", "o-c", null));
+		assertThat(validate(new Dataset("d", List.of(VILLAGE, bad), List.of(COUNTY), List.of()))).satisfiesExactly(
+				problem("u-x", "adjacentTo[1]", "the unit itself"),
+				problem("u-x", "adjacentTo[2]", "lists 'u-v' again"),
+				problem("u-x", "adjacentTo[5]", "adjacentTo[5] is missing"),
+				problem("u-x", "adjacentTo[3]", "unknown unit 'u-nowhere'"),
+				problem("u-x", "adjacentTo[4]", "which is an org, not a unit"));
+	}
+
 	@Test
 	void namesThatAreSoundOnceNormalizedPass() {
 		Org org = Org.of("o-1", OrgKind.BRANCH, "  下寨村黨總支 ", "o-c");

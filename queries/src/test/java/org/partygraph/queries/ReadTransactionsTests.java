@@ -41,7 +41,7 @@ class ReadTransactionsTests {
 		noClasses().that()
 			.resideInAnyPackage("org.partygraph.queries.read..", "org.partygraph.queries.pattern..",
 					"org.partygraph.queries.rules..", "org.partygraph.queries.whatif..",
-					"org.partygraph.queries.structure..")
+					"org.partygraph.queries.structure..", "org.partygraph.queries.history..")
 			.or()
 			.belongToAnyOf(DatasetExporter.class)
 			.should()

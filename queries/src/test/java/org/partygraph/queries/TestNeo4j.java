@@ -13,6 +13,7 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 import org.partygraph.embedded.EmbeddedNeo4j;
 import org.partygraph.model.Dataset;
+import org.partygraph.model.NameKeys;
 import org.partygraph.model.format.DatasetFormat;
 import org.partygraph.queries.write.MemberTallies;
 import org.partygraph.queries.schema.Migrations;
@@ -51,7 +52,7 @@ public final class TestNeo4j {
 
 	/** Removes every dataset item, keeping the schema. */
 	public static void clear() {
-		driver().executableQuery("MATCH (n) WHERE n:Org OR n:Unit OR n:Member OR n:Dataset OR n:Transfer DETACH DELETE n").execute();
+		driver().executableQuery("MATCH (n) WHERE n:Org OR n:Unit OR n:Member OR n:Dataset OR n:Transfer OR n:Event OR n:DissolvedOrg DETACH DELETE n").execute();
 	}
 
 	/**
@@ -64,6 +65,26 @@ public final class TestNeo4j {
 			return session.run(MemberTallies.MISMATCHES)
 				.list((r) -> r.get("id").asString() + " stored " + r.get("stored").asList() + " counted "
 						+ r.get("counted").asList());
+		}
+	}
+
+	/**
+	 * Ids of the orgs, members and units whose stored {@code nameKey} or {@code nameSort} is not
+	 * what {@link NameKeys} makes of their name; every write path keeps them so.
+	 */
+	public static List<String> nameKeyMismatches() {
+		try (Session session = driver().session()) {
+			return session
+				.run("MATCH (n) WHERE n:Org OR n:Member OR n:Unit RETURN n.id AS id, n.name AS name, n.nameKey AS key, n.nameSort AS sort")
+				.list((r) -> {
+					String name = r.get("name").asString();
+					boolean same = NameKeys.searchKey(name).equals(r.get("key").asString(null))
+							&& NameKeys.sortKey(name).equals(r.get("sort").asString(null));
+					return same ? "" : r.get("id").asString();
+				})
+				.stream()
+				.filter((id) -> !id.isEmpty())
+				.toList();
 		}
 	}
 

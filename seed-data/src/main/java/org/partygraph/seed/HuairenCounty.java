@@ -115,6 +115,15 @@ public final class HuairenCounty {
 	/** A village branch with no secretary. */
 	public static final String SECRETARY_MISSING_BREAK = "o-v-qh-09";
 
+	/**
+	 * The orgs whose term ended before 2026-12-06 with no election since (TERM_EXPIRED), with the
+	 * day of their last election; terms last 5 years by default (docs/source-report.md).
+	 */
+	public static final Map<String, LocalDate> TERMS_EXPIRED = Elections.EXPIRED;
+
+	/** The orgs whose term ends from 2026-12-06 to 2027-06-06 (TERM_ENDING), with their election day. */
+	public static final Map<String, LocalDate> TERMS_ENDING = Elections.ENDING;
+
 	/** Rule code to the id of the org planted to break it (one each). */
 	public static final Map<String, String> PLANTED_BREAKS = Map.of("MIN_FULL_MEMBERS", MIN_FULL_MEMBERS_BREAK,
 			"GENERAL_BRANCH_ADVISED", GENERAL_BRANCH_ADVISED_BREAK, "COMMITTEE_REQUIRED", COMMITTEE_REQUIRED_BREAK,
@@ -147,7 +156,8 @@ public final class HuairenCounty {
 		cooperatives.addOrgs();
 		new EnterpriseBuilder(draft, territory).build();
 		new IndustryParkBuilder(draft, territory).build();
-		return draft.toDataset(NAME);
+		Dataset built = draft.toDataset(NAME);
+		return new Dataset(built.name(), built.units(), Elections.elected(built.orgs()), built.members());
 	}
 
 	private static Map<String, Integer> figures() {

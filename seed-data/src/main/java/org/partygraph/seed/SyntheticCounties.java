@@ -183,7 +183,7 @@ public final class SyntheticCounties {
 			}
 			units.add(new Unit(id.apply(unit.id()), unit.kind(), name.apply(unit.name()), id.apply(unit.locatedIn()),
 					id.apply(unit.industry()), id.apply(unit.supplies()), unit.households(), unit.householdsDriven(),
-					unit.leading(), unit.industryCluster()));
+					unit.leading(), unit.industryCluster(), unit.adjacentTo().stream().map(id).toList()));
 		}
 		List<Org> orgs = new ArrayList<>();
 		for (Org org : sample.orgs()) {
@@ -192,7 +192,7 @@ public final class SyntheticCounties {
 			}
 			orgs.add(new Org(id.apply(org.id()), org.kind(), name.apply(org.name()), id.apply(org.parent()),
 					org.coManagedBy().stream().map(id).toList(), org.units().stream().map(id).toList(), org.trade(),
-					org.hasCommittee()));
+					org.hasCommittee(), org.electedOn()));
 		}
 		List<Member> members = new ArrayList<>();
 		for (Member member : sample.members()) {
@@ -208,7 +208,7 @@ public final class SyntheticCounties {
 			members.add(new Member(id.apply(member.id()), member.name(), member.status(), id.apply(member.org()),
 					id.apply(member.unit()), member.trade(), member.gender(), member.birthDate(), member.joined(),
 					member.idNumber(), member.phone(), id.apply(member.group()), roles,
-					member.participatesIn().stream().map(id).toList()));
+					member.participatesIn().stream().map(id).toList(), member.probationSince()));
 		}
 		return new Dataset(sample.name(), units, orgs, members);
 	}

@@ -55,13 +55,32 @@ final class TerritoryBuilder {
 		NAMED_VILLAGES.forEach((named) -> names.reserve(named[2]));
 		List<Village> villages = new ArrayList<>();
 		for (Township township : Township.ALL) {
-			villages.addAll(villagesOf(township, names));
-		}
-		for (Village village : villages) {
-			this.draft.add(new Unit(village.unitId(), UnitKind.VILLAGE, village.name(), village.township().unitId(),
-					village.industry(), null, null, null, null, village.cluster()));
+			List<Village> own = villagesOf(township, names);
+			for (int i = 0; i < own.size(); i++) {
+				Village village = own.get(i);
+				this.draft.add(new Unit(village.unitId(), UnitKind.VILLAGE, village.name(), village.township().unitId(),
+						village.industry(), null, null, null, null, village.cluster(), neighbours(own, i)));
+			}
+			villages.addAll(own);
 		}
 		return villages;
+	}
+
+	/**
+	 * The villages next to the i-th of a township (each pair listed once, on the earlier village).
+	 * The report gives no map, so the sample's adjacency is made up, and plausible only: a township's
+	 * villages lie along a road in list order (each next to the one after it), and the seat village,
+	 * first, is also next to the third, as a seat usually borders more villages than the others.
+	 */
+	private static List<String> neighbours(List<Village> own, int i) {
+		List<String> next = new ArrayList<>();
+		if (i + 1 < own.size()) {
+			next.add(own.get(i + 1).unitId());
+		}
+		if (i == 0 && own.size() > 2) {
+			next.add(own.get(2).unitId());
+		}
+		return next;
 	}
 
 	/** The township's villages: its seat first, then the named one, then generated names. */

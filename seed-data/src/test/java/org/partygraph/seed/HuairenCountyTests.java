@@ -41,6 +41,42 @@ class HuairenCountyTests {
 		orgs = dataset.orgs().stream().collect(Collectors.toMap(Org::id, Function.identity()));
 	}
 
+	/**
+	 * Neighbours (issue #20): every village lies next to at least one other, all of them villages
+	 * of its own township, and a township's villages are connected through their neighbours.
+	 */
+	@Test
+	void villagesHaveNeighboursInTheirOwnTownshipAllConnected() {
+		java.util.Map<String, Unit> units = new java.util.HashMap<>();
+		dataset.units().forEach((u) -> units.put(u.id(), u));
+		java.util.Map<String, java.util.Set<String>> next = new java.util.HashMap<>();
+		for (Unit unit : dataset.units()) {
+			for (String other : unit.adjacentTo()) {
+				next.computeIfAbsent(unit.id(), (k) -> new java.util.HashSet<>()).add(other);
+				next.computeIfAbsent(other, (k) -> new java.util.HashSet<>()).add(unit.id());
+			}
+		}
+		java.util.Map<String, List<Unit>> byTownship = new java.util.HashMap<>();
+		dataset.units().stream().filter((u) -> u.kind() == UnitKind.VILLAGE)
+			.forEach((v) -> byTownship.computeIfAbsent(v.locatedIn(), (k) -> new java.util.ArrayList<>()).add(v));
+		assertThat(byTownship).hasSizeGreaterThan(5);
+		byTownship.forEach((township, villages) -> {
+			for (Unit village : villages) {
+				assertThat(next.get(village.id())).as(village.name() + "'s neighbours").isNotEmpty()
+					.allSatisfy((id) -> {
+						assertThat(units.get(id).kind()).isEqualTo(UnitKind.VILLAGE);
+						assertThat(units.get(id).locatedIn()).isEqualTo(township);
+					});
+			}
+			java.util.Set<String> reached = new java.util.HashSet<>(List.of(villages.get(0).id()));
+			java.util.Deque<String> todo = new java.util.ArrayDeque<>(reached);
+			while (!todo.isEmpty()) {
+				next.getOrDefault(todo.pop(), java.util.Set.of()).stream().filter(reached::add).forEach(todo::add);
+			}
+			assertThat(reached).as("villages of " + township + " connected").hasSize(villages.size());
+		});
+	}
+
 	@Test
 	void reproducesTheReportsFigures() {
 		Map<String, Long> metrics = new ContractMetrics(dataset).all();

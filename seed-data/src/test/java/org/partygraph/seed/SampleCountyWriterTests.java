@@ -17,7 +17,7 @@ class SampleCountyWriterTests {
 		Path file = directory.resolve("huairen.json");
 		SampleCountyWriter.main(new String[] { file.toString() });
 		assertThat(Files.readString(file)).startsWith("{")
-			.contains("\"format\": \"party-graph/1\"")
+			.contains("\"format\": \"party-graph/2\"")
 			.contains("下寨村黨總支");
 		Dataset read = DatasetFormat.read(file);
 		assertThat(read).isEqualTo(HuairenCounty.dataset());

@@ -50,7 +50,8 @@ public final class Cli {
 
 	public static boolean isCommand(String[] args) {
 		return args.length > 0
-				&& (args[0].equals("import") || args[0].equals("export") || args[0].equals("generate"));
+				&& (args[0].equals("import") || args[0].equals("export") || args[0].equals("generate")
+						|| args[0].equals("import-roster"));
 	}
 
 	public static int run(String[] args) {
@@ -82,13 +83,23 @@ public final class Cli {
 				return generate(file, new Options(options), out, err);
 			}
 			Options own = new Options(options);
-			String bulk = own.take("bulk");
+			boolean roster = command.equals("import-roster");
+			String rosterOrg = roster ? own.take("org") : null;
+			String rosterDryRun = roster ? own.take("dry-run") : null;
+			String bulk = roster ? null : own.take("bulk");
+			java.time.LocalDate on = importDate(own.take("on"));
 			options = own.restArray();
+			if (roster) {
+				int status = importRoster(file, rosterOrg, rosterDryRun != null && !rosterDryRun.equals("false"), on,
+						options, out, err);
+				done = status == OK;
+				return status;
+			}
 			if (command.equals("import") && useBulk(bulk, file)) {
 				try (ConfigurableApplicationContext context = start(options)) {
 					err.printf(Locale.ROOT, "bulk import of %s (%,d bytes)%n", file, Files.size(file));
 					ProgressPrinter progress = new ProgressPrinter(err);
-					ImportResult result = context.getBean(BulkImporter.class).importFile(file, progress);
+					ImportResult result = context.getBean(BulkImporter.class).importFile(file, progress, on, null);
 					printImported(out, result);
 				}
 			}
@@ -99,7 +110,7 @@ public final class Cli {
 						dataset.units().size(), dataset.orgs().size(), dataset.members().size());
 				try (ConfigurableApplicationContext context = start(options)) {
 					ProgressPrinter progress = new ProgressPrinter(err);
-					ImportResult result = context.getBean(DatasetImporter.class).importDataset(dataset, progress);
+					ImportResult result = context.getBean(DatasetImporter.class).importDataset(dataset, progress, on, null);
 					printImported(out, result);
 				}
 			}
@@ -139,11 +150,85 @@ public final class Cli {
 		}
 	}
 
+	/**
+	 * {@code import-roster FILE --org=ID [--dry-run] [--on=YYYY-MM-DD]}: the file (.xlsx or .csv,
+	 * else by its first bytes) is read before any database starts; a file that is no roster or over
+	 * {@code --party-graph.roster.max-bytes} (20MB) fails with exit 2, as does a roster with problems
+	 * (one per stderr line, by row and column; nothing written).
+	 */
+	private static int importRoster(Path file, String orgId, boolean dryRun, java.time.LocalDate on, String[] options,
+			PrintStream out, PrintStream err) throws java.io.IOException {
+		if (orgId == null || orgId.isBlank()) {
+			err.println("import-roster needs --org=ID: the org the roster belongs to");
+			return FAILED;
+		}
+		long maxBytes = org.springframework.util.unit.DataSize.parse(Arrays.stream(options)
+			.filter((o) -> o.startsWith("--party-graph.roster.max-bytes="))
+			.map((o) -> o.substring(o.indexOf('=') + 1))
+			.findFirst()
+			.orElse("20MB")).toBytes();
+		String name = file.toString();
+		org.partygraph.model.roster.RosterSheet sheet;
+		try {
+			org.partygraph.api.roster.RosterFiles.checkSize(name, Files.size(file), maxBytes);
+			byte[] bytes = Files.readAllBytes(file);
+			String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+			org.partygraph.api.roster.RosterFormat format = lower.endsWith(".xlsx")
+					? org.partygraph.api.roster.RosterFormat.XLSX
+					: lower.endsWith(".csv") ? org.partygraph.api.roster.RosterFormat.CSV
+							: org.partygraph.api.roster.RosterFiles.sniff(bytes);
+			sheet = org.partygraph.api.roster.RosterFiles.read(name, bytes, format, null, true);
+		}
+		catch (org.partygraph.api.roster.RosterFiles.NotASpreadsheet ex) {
+			err.println("import-roster: " + ex.getMessage() + "; nothing was written");
+			return INVALID;
+		}
+		err.printf(Locale.ROOT, "read %s: %d member rows%s%n", name, sheet.entries().size(),
+				sheet.ignored().isEmpty() ? "" : ", columns not read: " + sheet.ignored());
+		try (ConfigurableApplicationContext context = start(options)) {
+			org.partygraph.queries.change.RosterResult result = context
+				.getBean(org.partygraph.queries.change.OrgChanges.class)
+				.on(on)
+				.importRoster(orgId, sheet, dryRun);
+			for (org.partygraph.queries.change.RosterOutcome row : result.rows()) {
+				if (!row.action().equals(org.partygraph.queries.change.RosterOutcome.UNCHANGED)) {
+					out.printf(Locale.ROOT, "row %d: %s %s %s: %s%n", row.row(), row.action(), row.memberId(), row.name(),
+							String.join("; ", row.changes()));
+				}
+			}
+			out.printf(Locale.ROOT, "%s %s into %s: %d added, %d updated, %d transferred, %d unchanged%n",
+					dryRun ? "dry run, nothing written:" : "imported roster", name, orgId, result.added(), result.updated(),
+					result.transferred(), result.unchanged());
+			return OK;
+		}
+		catch (org.partygraph.model.roster.RosterRejectedException ex) {
+			for (org.partygraph.model.roster.RosterProblem problem : ex.rosterProblems()) {
+				err.println(problem);
+			}
+			err.println(ex.rosterProblems().size() + " problem(s); nothing was written");
+			return INVALID;
+		}
+	}
+
 	private static void printImported(PrintStream out, ImportResult result) {
 		out.printf(Locale.ROOT,
 				"imported '%s': %d nodes, %d relationships in %.1f s (%.0f entities/s); replaced %d earlier nodes%n",
 				result.dataset(), result.nodes(), result.relationships(), result.millis() / 1000.0,
 				result.entitiesPerSecond(), result.replaced());
+	}
+
+	/** {@code --on=YYYY-MM-DD}: the import's effective date; {@code null} (today) when not given. */
+	private static java.time.LocalDate importDate(String on) {
+		if (on == null || on.isEmpty()) {
+			return null;
+		}
+		try {
+			return java.time.LocalDate.parse(on);
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new InvalidDatasetException(java.util.List.of(new Problem(Problem.DATASET, "on",
+					"--on must be a date YYYY-MM-DD, not '" + on + "'")));
+		}
 	}
 
 	private static boolean useBulk(String bulk, Path file) throws java.io.IOException {

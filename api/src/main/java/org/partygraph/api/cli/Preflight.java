@@ -102,8 +102,11 @@ final class Preflight {
 					+ alternative(command);
 		}
 		if (this.boltPort > 0 && portInUse(this.boltPort)) {
-			return command + ": Bolt port " + this.boltPort + " on 127.0.0.1 is in use (by a running party-graph service or "
-					+ "another Neo4j?); the embedded database of " + this.dataDir + " cannot listen there. Give this command "
+			PortHolder holder = portHolder(Path.of("/proc"), this.boltPort);
+			String by = (holder != null) ? "by pid " + holder.pid() + " (" + holder.command() + ")"
+					: "(by a running party-graph service or another Neo4j?)";
+			return command + ": Bolt port " + this.boltPort + " on 127.0.0.1 is in use " + by
+					+ "; the embedded database of " + this.dataDir + " cannot listen there. Give this command "
 					+ "another port with --" + BOLT_PORT + "=N (0 picks a free one), or stop what holds " + this.boltPort + ".";
 		}
 		return null;
@@ -115,6 +118,10 @@ final class Preflight {
 			return "export through its database: add --spring.neo4j.uri=bolt://127.0.0.1:" + port
 					+ " --spring.neo4j.authentication.username=neo4j --spring.neo4j.authentication.password=\"$(cat "
 					+ this.dataDir.resolve("neo4j-password") + ")\" (the service's Bolt port; its log says 'Bolt on').";
+		}
+		if (command.equals("import-roster")) {
+			return "import the roster through the service: POST /import/roster or its importRoster mutation, as ORG_ADMIN or above "
+					+ "(see README, Roster import).";
 		}
 		return "import through the service: its importDataset mutation, as ADMIN (password in "
 				+ this.dataDir.resolve("admin-password") + "; see README, Import and export).";
@@ -210,6 +217,95 @@ final class Preflight {
 		}
 		catch (IOException ex) {
 			return true;
+		}
+	}
+
+	/** A process listening on a port: its pid and command line (shortened). */
+	record PortHolder(long pid, String command) {
+
+	}
+
+	/** Longer command lines are cut here: the message is one line. */
+	private static final int COMMAND_MAX = 160;
+
+	/**
+	 * Who listens on the TCP port, from Linux's {@code /proc}: the listening socket's inode in
+	 * {@code net/tcp} or {@code net/tcp6}, then the process with a {@code socket:[inode]} among its
+	 * open files, and its {@code cmdline}. Null when it cannot be told (not Linux, or the process is
+	 * another user's and its files are not readable).
+	 *
+	 * @param proc where procfs is mounted ({@code /proc}; a copy in tests)
+	 */
+	static PortHolder portHolder(Path proc, int port) {
+		try {
+			java.util.Set<String> inodes = new java.util.HashSet<>();
+			for (String table : List.of("net/tcp", "net/tcp6")) {
+				Path file = proc.resolve(table);
+				if (Files.isReadable(file)) {
+					for (String line : Files.readAllLines(file)) {
+						// "  0: 0100007F:1E97 00000000:0000 0A ... uid timeout inode": local address, state 0A = LISTEN
+						String[] fields = line.trim().split("\\s+");
+						if (fields.length > 9 && fields[1].contains(":") && fields[3].equals("0A")
+								&& Integer.parseInt(fields[1].substring(fields[1].lastIndexOf(':') + 1), 16) == port
+								&& !fields[9].equals("0")) {
+							inodes.add("socket:[" + fields[9] + "]");
+						}
+					}
+				}
+			}
+			if (inodes.isEmpty()) {
+				return null;
+			}
+			try (Stream<Path> processes = Files.list(proc)) {
+				for (Path process : processes.filter((p) -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+					.toList()) {
+					if (holds(process.resolve("fd"), inodes)) {
+						return new PortHolder(Long.parseLong(process.getFileName().toString()), command(process));
+					}
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// not Linux, or not readable: the message goes without the holder
+		}
+		return null;
+	}
+
+	private static boolean holds(Path fds, java.util.Set<String> inodes) {
+		try (Stream<Path> files = Files.list(fds)) {
+			return files.anyMatch((fd) -> {
+				try {
+					return inodes.contains(Files.readSymbolicLink(fd).toString());
+				}
+				catch (IOException | UnsupportedOperationException ex) {
+					return false;
+				}
+			});
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// another user's process, or gone meanwhile
+			return false;
+		}
+	}
+
+	private static String command(Path process) {
+		try {
+			String[] args = new String(Files.readAllBytes(process.resolve("cmdline")), java.nio.charset.StandardCharsets.UTF_8)
+				.split("\0");
+			// A class path says little and would fill the line: the main class or jar after it says more.
+			for (int i = 1; i < args.length; i++) {
+				if (List.of("-cp", "-classpath", "--class-path").contains(args[i - 1])) {
+					args[i] = "…";
+				}
+			}
+			String line = String.join(" ", args).strip();
+			if (line.isEmpty()) {
+				line = Files.readString(process.resolve("comm")).strip();
+			}
+			return (line.length() <= COMMAND_MAX) ? line : line.substring(0, COMMAND_MAX - 1) + "…";
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return "command unknown";
 		}
 	}
 

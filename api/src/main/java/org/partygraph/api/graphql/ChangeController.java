@@ -66,29 +66,29 @@ public class ChangeController {
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
-	public OrgPayload createOrg(@Argument CreateOrgInput input) {
-		return orgChange(input.id(), true, () -> changes().createOrg(new NewOrg(input.id(), input.kind(), input.name(),
+	public OrgPayload createOrg(@Argument CreateOrgInput input, @Argument LocalDate on) {
+		return orgChange(input.id(), true, () -> changes(on).createOrg(new NewOrg(input.id(), input.kind(), input.name(),
 				input.parent(), input.units(), input.trade(), input.hasCommittee())));
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
-	public OrgPayload renameOrg(@Argument String id, @Argument String name) {
-		return orgChange(id, false, () -> changes().renameOrg(id, name));
+	public OrgPayload renameOrg(@Argument String id, @Argument String name, @Argument LocalDate on) {
+		return orgChange(id, false, () -> changes(on).renameOrg(id, name));
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
-	public OrgPayload moveOrg(@Argument String id, @Argument String parent) {
-		return orgChange(id, true, () -> changes().moveOrg(id, parent));
+	public OrgPayload moveOrg(@Argument String id, @Argument String parent, @Argument LocalDate on) {
+		return orgChange(id, true, () -> changes(on).moveOrg(id, parent));
 	}
 
 	/** {@code membersTo} is optional: left out it is passed on as null, and the change refuses it only while the org has members. */
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
-	public DissolvePayload dissolveOrg(@Argument String id, @Argument String membersTo) {
+	public DissolvePayload dissolveOrg(@Argument String id, @Argument String membersTo, @Argument LocalDate on) {
 		try {
-			OrgDissolved done = changes().dissolveOrg(id, membersTo);
+			OrgDissolved done = changes(on).dissolveOrg(id, membersTo);
 			this.scope.changed();
 			// Inside the scope, as the dissolved org was not its root; checked all the same.
 			OrgRow parent = (done.parent() != null && this.scope.isVisible(done.parent()))
@@ -103,31 +103,31 @@ public class ChangeController {
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
-	public OrgPayload addCoManager(@Argument String org, @Argument String coManager) {
-		return orgChange(org, false, () -> changes().addCoManager(org, coManager));
+	public OrgPayload addCoManager(@Argument String org, @Argument String coManager, @Argument LocalDate on) {
+		return orgChange(org, false, () -> changes(on).addCoManager(org, coManager));
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
-	public OrgPayload removeCoManager(@Argument String org, @Argument String coManager) {
-		return orgChange(org, false, () -> changes().removeCoManager(org, coManager));
+	public OrgPayload removeCoManager(@Argument String org, @Argument String coManager, @Argument LocalDate on) {
+		return orgChange(org, false, () -> changes(on).removeCoManager(org, coManager));
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
-	public MemberPayload addMember(@Argument AddMemberInput input) {
-		return memberChange(input.id(), () -> changes().addMember(new NewMember(input.id(), input.name(),
+	public MemberPayload addMember(@Argument AddMemberInput input, @Argument LocalDate on) {
+		return memberChange(input.id(), () -> changes(on).addMember(new NewMember(input.id(), input.name(),
 				input.status(), input.org(), input.unit(), input.trade(), input.gender(), input.birthDate(),
 				input.joined(), input.idNumber(), input.phone(), input.group(), List.of(), List.of())));
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
-	public TransferPayload transferMember(@Argument String member, @Argument String to, @Argument String reason) {
+	public TransferPayload transferMember(@Argument String member, @Argument String to, @Argument String reason, @Argument LocalDate on) {
 		try {
 			// No time given: the database reads its clock under the member's lock, so transfers of
 			// one member get times in the order they were made.
-			return new TransferPayload(changes().transferMember(member, to, reason, null), List.of());
+			return new TransferPayload(changes(on).transferMember(member, to, reason, null), List.of());
 		}
 		catch (ProblemsException ex) {
 			return new TransferPayload(null, errors(ex));
@@ -136,29 +136,29 @@ public class ChangeController {
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
-	public MemberPayload assignRole(@Argument String member, @Argument String org, @Argument Role role) {
-		return memberChange(member, () -> changes().assignRole(member, org, role));
+	public MemberPayload assignRole(@Argument String member, @Argument String org, @Argument Role role, @Argument LocalDate on) {
+		return memberChange(member, () -> changes(on).assignRole(member, org, role));
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
-	public MemberPayload removeRole(@Argument String member, @Argument String org, @Argument Role role) {
-		return memberChange(member, () -> changes().removeRole(member, org, role));
+	public MemberPayload removeRole(@Argument String member, @Argument String org, @Argument Role role, @Argument LocalDate on) {
+		return memberChange(member, () -> changes(on).removeRole(member, org, role));
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
-	public MemberPayload assignGroup(@Argument String member, @Argument String group) {
-		return memberChange(member, () -> changes().assignGroup(member, group));
+	public MemberPayload assignGroup(@Argument String member, @Argument String group, @Argument LocalDate on) {
+		return memberChange(member, () -> changes(on).assignGroup(member, group));
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ADMIN')")
-	public ImportPayload importDataset(@Argument String json) {
+	public ImportPayload importDataset(@Argument String json, @Argument LocalDate on) {
 		try {
 			Dataset dataset = DatasetFormat.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
 			ImportResult result = this.importer.importDataset(dataset, (step, done, total) -> {
-			});
+			}, on, login());
 			this.scope.changed();
 			return new ImportPayload(result.dataset(), result.nodes(), result.relationships(), result.replaced(),
 					List.of());
@@ -197,8 +197,16 @@ public class ChangeController {
 	 * The changes limited to the caller's scope. Every change goes through here: the scope is
 	 * checked inside the change's transaction, after its locks, never against the cached ids.
 	 */
-	private OrgChanges changes() {
-		return this.changes.within(WriteScope.of(this.scope.root()));
+	private OrgChanges changes(LocalDate on) {
+		return this.changes.within(WriteScope.of(this.scope.root())).on(on).by(login());
+	}
+
+	/** The current user's login, kept with each change it makes. */
+	static String login() {
+		org.springframework.security.core.Authentication authentication = org.springframework.security.core.context.SecurityContextHolder
+			.getContext()
+			.getAuthentication();
+		return (authentication != null) ? authentication.getName() : null;
 	}
 
 	/**

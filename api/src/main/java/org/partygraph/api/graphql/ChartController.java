@@ -1,11 +1,16 @@
 package org.partygraph.api.graphql;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.partygraph.api.security.Scope;
+import org.partygraph.queries.history.PastReads;
 import org.partygraph.queries.read.ChartQueries;
 import org.partygraph.queries.read.OrgChart;
+import org.partygraph.queries.read.OrgQueries;
+import org.partygraph.queries.write.EventDates;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -19,20 +24,43 @@ public class ChartController {
 
 	private final Scope scope;
 
-	public ChartController(ChartQueries charts, Scope scope) {
+	private final PastReads past;
+
+	private final EventDates dates;
+
+	private final OrgQueries orgs;
+
+	public ChartController(ChartQueries charts, Scope scope, PastReads past, EventDates dates, OrgQueries orgs) {
+		this.orgs = orgs;
+		this.past = past;
+		this.dates = dates;
 		this.charts = charts;
 		this.scope = scope;
 	}
 
 	@QueryMapping
-	public OrgChart orgChart(@Argument String root, @Argument Integer depth, @Argument Boolean units) {
+	public OrgChart orgChart(@Argument String root, @Argument Integer depth, @Argument Boolean units,
+			@Argument LocalDate asOf) {
 		if (depth != null && depth < 0) {
 			throw new IllegalArgumentException("depth must be 0 or more, was " + depth);
 		}
-		OrgChart chart = this.scope.isVisible(root) ? this.charts.chart(root, depth, !Boolean.FALSE.equals(units))
-				: null;
-		if (chart == null) {
-			throw new NotFoundException("root: no org has id '" + root + "'");
+		LocalDate day = AsOf.check(asOf, this.dates);
+		OrgChart chart;
+		if (day == null) {
+			chart = this.scope.isVisible(root) ? this.charts.chart(root, depth, !Boolean.FALSE.equals(units)) : null;
+			if (chart == null) {
+				throw NotFoundException.noOrg("root", root);
+			}
+		}
+		else {
+			// Root is today's org; drawn as it stood on the day (empty when it did not exist yet).
+			if (!this.scope.isVisible(root) || this.orgs.byIds(List.of(root)).isEmpty()) {
+				throw NotFoundException.noOrg("root", root);
+			}
+			chart = this.past.chart(root, depth, !Boolean.FALSE.equals(units), day, AsOf.hidden(this.scope));
+			if (chart == null) {
+				return new OrgChart(List.of(), List.of());
+			}
 		}
 		if (this.scope.root() == null) {
 			return chart;

@@ -4,6 +4,9 @@ import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import org.partygraph.api.text.RequestLang;
+import org.partygraph.api.text.Said;
+import org.partygraph.api.text.SpringMessages;
 import org.partygraph.model.ProblemsException;
 import org.partygraph.queries.limits.DatabaseTimeoutException;
 import org.partygraph.queries.limits.TimeBudgetExceededException;
@@ -16,15 +19,22 @@ import org.springframework.stereotype.Component;
 /**
  * Turns the errors a caller can fix (a bad argument, an invalid change) into GraphQL errors that
  * say what is wrong and where, a timeout or an unreachable database into a clear message (classification
- * {@code TIMEOUT}, resp. {@code INTERNAL_ERROR}); anything else stays an opaque INTERNAL_ERROR with an id in the log.
+ * {@code TIMEOUT}, resp. {@code INTERNAL_ERROR}); a refusal that is a text of the bundles ({@link Said}: an
+ * unknown id, a bad {@code asOf}) in the request's language; anything else stays an opaque INTERNAL_ERROR with an id in the log.
  */
 @Component
 class ErrorMessages extends DataFetcherExceptionResolverAdapter {
 
+	private final SpringMessages messages;
+
+	ErrorMessages(SpringMessages messages) {
+		this.messages = messages;
+	}
+
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
 		if (ex instanceof IllegalArgumentException || ex instanceof ProblemsException) {
-			return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).build();
+			return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(message(ex, env)).build();
 		}
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DatabaseTimeoutException || cause instanceof TimeBudgetExceededException) {
@@ -38,9 +48,17 @@ class ErrorMessages extends DataFetcherExceptionResolverAdapter {
 			}
 		}
 		if (ex instanceof NotFoundException) {
-			return GraphqlErrorBuilder.newError(env).errorType(ErrorType.NOT_FOUND).message(ex.getMessage()).build();
+			return GraphqlErrorBuilder.newError(env).errorType(ErrorType.NOT_FOUND).message(message(ex, env)).build();
 		}
 		return null;
+	}
+
+	// A refusal kept as a text of the bundles is said in the request's language; others in English.
+	private String message(Throwable ex, DataFetchingEnvironment env) {
+		if (ex instanceof Said said && said.text() != null) {
+			return this.messages.say(said.text(), RequestLang.of(env));
+		}
+		return ex.getMessage();
 	}
 
 	/** The classification of a request stopped by the database timeout or a what-if's time budget. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 import org.partygraph.queries.read.MemberPage;
 import org.partygraph.queries.read.MemberQueries;
@@ -33,16 +34,22 @@ public class MemberController {
 
 	private final Scope scope;
 
-	public MemberController(MemberQueries members, SearchQueries search, Scope scope) {
+	private final CompiledFields compiled;
+
+	public MemberController(MemberQueries members, SearchQueries search, Scope scope, CompiledFields compiled) {
 		this.members = members;
+		this.compiled = compiled;
 		this.search = search;
 		this.scope = scope;
 	}
 
 	@QueryMapping
 	@PreAuthorize("hasRole('ANALYST')")
-	public MemberRow member(@Argument String id) {
+	public Object member(@Argument String id, DataFetchingEnvironment env) {
 		// Outside the scope a member answers as one that does not exist (ScopeGuard sees to it).
+		if (this.compiled.enabled()) {
+			return this.compiled.byId("Member", id, env);
+		}
 		return this.members.byIds(List.of(id)).get(id);
 	}
 
@@ -53,11 +60,15 @@ public class MemberController {
 
 	@QueryMapping
 	@PreAuthorize("hasRole('ANALYST')")
-	public Connection<MemberRow> members(@Argument MemberFilter filter, @Argument SortInput sort,
-			@Argument Integer first, @Argument String after) {
+	public Connection<?> members(@Argument MemberFilter filter, @Argument SortInput sort,
+			@Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
 		MemberFilter asked = (filter != null) ? filter : MemberFilter.ALL;
 		MemberFilter scoped = new MemberFilter(this.scope.within(asked.within(), "filter.within"), asked.status(),
 				asked.trade(), asked.nameContains(), asked.role());
+		if (this.compiled.enabled()) {
+			return this.compiled.members(scoped, SortInput.of(sort), Cursors.pageSize(first), Cursors.offsetAfter(after),
+					env);
+		}
 		return Connection.of(this.search.members(scoped, SortInput.of(sort), Cursors.pageSize(first),
 				Cursors.offsetAfter(after)));
 	}

@@ -46,8 +46,12 @@ public class OrgController {
 
 	private final Scope scope;
 
-	public OrgController(OrgQueries orgs, SearchQueries search, PatternQueries patterns, Scope scope) {
+	private final CompiledFields compiled;
+
+	public OrgController(OrgQueries orgs, SearchQueries search, PatternQueries patterns, Scope scope,
+			CompiledFields compiled) {
 		this.orgs = orgs;
+		this.compiled = compiled;
 		this.search = search;
 		this.patterns = patterns;
 		this.scope = scope;
@@ -56,10 +60,13 @@ public class OrgController {
 	// When the query asks for member counts of what a level returns, that level's statement counts
 	// them too and primes the memberCounts loader, so the counts cost no round trip of their own.
 	@QueryMapping
-	public OrgRow org(@Argument String id, DataFetchingEnvironment env, DataLoader<String, MemberCounts> memberCounts,
+	public Object org(@Argument String id, DataFetchingEnvironment env, DataLoader<String, MemberCounts> memberCounts,
 			DataLoader<ChildrenKey, Counted<List<OrgRow>>> childLists) {
 		if (!this.scope.isVisible(id)) {
 			return null;
+		}
+		if (this.compiled.enabled()) {
+			return this.compiled.byId("Org", id, env);
 		}
 		if (Prefetch.wantsCounts(env.getSelectionSet(), "children/")) {
 			// Two levels at once: the children's counts sum to the org's, one walk of the subtree.
@@ -79,7 +86,7 @@ public class OrgController {
 	}
 
 	@QueryMapping
-	public Connection<OrgRow> orgs(@Argument OrgFilterInput filter, @Argument SortInput sort, @Argument Integer first,
+	public Connection<?> orgs(@Argument OrgFilterInput filter, @Argument SortInput sort, @Argument Integer first,
 			@Argument String after, DataFetchingEnvironment env, DataLoader<String, MemberCounts> memberCounts,
 			DataLoader<String, List<OrgRow>> coManagerLists) {
 		String within = this.scope.within((filter != null) ? filter.within() : null, "filter.within");
@@ -90,6 +97,10 @@ public class OrgController {
 				.stream()
 				.map(PatternInstance::orgId)
 				.toList());
+		}
+		if (this.compiled.enabled()) {
+			return this.compiled.orgs(wanted, SortInput.of(sort), Cursors.pageSize(first), Cursors.offsetAfter(after),
+					env);
 		}
 		SearchQueries.OrgSearch found = this.search.orgs(wanted, SortInput.of(sort), Cursors.pageSize(first),
 				Cursors.offsetAfter(after), Prefetch.wantsCounts(env.getSelectionSet(), "edges/node/"),

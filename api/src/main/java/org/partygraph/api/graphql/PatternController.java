@@ -1,5 +1,6 @@
 package org.partygraph.api.graphql;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Map;
 import org.partygraph.api.security.CurrentUser;
 import org.partygraph.api.security.Scope;
 import org.partygraph.model.OrgKind;
+import org.partygraph.queries.history.PastReads;
 import org.partygraph.queries.pattern.Pattern;
 import org.partygraph.queries.pattern.PatternInstance;
 import org.partygraph.queries.pattern.PatternQueries;
@@ -15,6 +17,7 @@ import org.partygraph.queries.pattern.Statistics;
 import org.partygraph.queries.pattern.StatisticsQueries;
 import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
+import org.partygraph.queries.write.EventDates;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -34,7 +37,14 @@ public class PatternController {
 
 	private final Scope scope;
 
-	public PatternController(PatternQueries patterns, StatisticsQueries statistics, OrgQueries orgs, Scope scope) {
+	private final PastReads past;
+
+	private final EventDates dates;
+
+	public PatternController(PatternQueries patterns, StatisticsQueries statistics, OrgQueries orgs, Scope scope,
+			PastReads past, EventDates dates) {
+		this.past = past;
+		this.dates = dates;
 		this.patterns = patterns;
 		this.statistics = statistics;
 		this.orgs = orgs;
@@ -42,10 +52,12 @@ public class PatternController {
 	}
 
 	@QueryMapping
-	public List<PatternSummary> patternSummary(@Argument String within) {
+	public List<PatternSummary> patternSummary(@Argument String within, @Argument LocalDate asOf) {
+		LocalDate day = AsOf.check(asOf, this.dates);
 		String scoped = this.scope.within(within, "within");
 		requireOrg(scoped);
-		return this.patterns.summary(scoped);
+		return (day == null) ? this.patterns.summary(scoped)
+				: this.past.patternSummary(scoped, day, AsOf.hidden(this.scope));
 	}
 
 	@QueryMapping
@@ -70,10 +82,12 @@ public class PatternController {
 	}
 
 	@QueryMapping
-	public Statistics statistics(@Argument String within) {
+	public Statistics statistics(@Argument String within, @Argument LocalDate asOf) {
+		LocalDate day = AsOf.check(asOf, this.dates);
 		String scoped = this.scope.within(within, "within");
 		requireOrg(scoped);
-		return this.statistics.statistics(scoped);
+		return (day == null) ? this.statistics.statistics(scoped)
+				: this.past.statistics(scoped, day, AsOf.hidden(this.scope));
 	}
 
 	@SchemaMapping(typeName = "PatternSummary")
@@ -102,7 +116,7 @@ public class PatternController {
 
 	private void requireOrg(String within) {
 		if (within != null && this.orgs.byIds(List.of(within)).isEmpty()) {
-			throw new NotFoundException("within: no org has id '" + within + "'");
+			throw NotFoundException.noOrg("within", within);
 		}
 	}
 

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +30,9 @@ import org.springframework.web.servlet.ModelAndView;
  * parser's message with line and column), classified {@code BAD_REQUEST}, instead of an empty 400
  * or a 500. Spring for GraphQL reads the body in its {@code GraphQlHttpHandler}, a router function:
  * {@code @ControllerAdvice} does not see what it throws, a {@link HandlerExceptionResolver} does.
+ * A field of the wrong type ({@code {"query": 42}}) is named: JSON strings are never made from
+ * numbers or booleans ({@link StrictJsonStrings}), so the number is refused, not run as the
+ * document {@code "42"}.
  */
 @Component
 @ConditionalOnWebApplication
@@ -90,6 +94,11 @@ class RequestBodyErrors implements HandlerExceptionResolver, Ordered {
 				String parser = START_MARKER.matcher(json.getOriginalMessage()).replaceAll("");
 				return "request body is not valid JSON: " + SOURCE.matcher(parser).replaceAll("$1") + at(json.getLocation());
 			}
+			if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+					&& mismatch.getPath().get(0).getPropertyName() != null) {
+				return "request body field \"" + mismatch.getPath().get(0).getPropertyName() + "\" must be "
+						+ expected(mismatch.getTargetType()) + ": send a JSON object like " + EXAMPLE + at(mismatch.getLocation());
+			}
 			if (cause instanceof JacksonException json && String.valueOf(json.getOriginalMessage()).startsWith("No content")) {
 				return "request body is empty: send a JSON object like " + EXAMPLE;
 			}
@@ -103,6 +112,20 @@ class RequestBodyErrors implements HandlerExceptionResolver, Ordered {
 			return "request body has no \"query\": send a JSON object like " + EXAMPLE;
 		}
 		return "request body is not a GraphQL request: expected a JSON object like " + EXAMPLE;
+	}
+
+	/** What a field of the request should hold, said for people. */
+	private static String expected(Class<?> type) {
+		if (type == null) {
+			return "of another type";
+		}
+		if (CharSequence.class.isAssignableFrom(type)) {
+			return "a string";
+		}
+		if (Map.class.isAssignableFrom(type)) {
+			return "a JSON object";
+		}
+		return "of another type";
 	}
 
 	private static String at(TokenStreamLocation location) {

@@ -1,5 +1,6 @@
 package org.partygraph.api.graphql;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,14 +11,21 @@ import org.partygraph.api.limits.LimitsProperties;
 import org.partygraph.api.limits.WhatIfBudget;
 import org.partygraph.api.security.CurrentUser;
 import org.partygraph.api.security.Scope;
+import org.partygraph.api.text.RequestLang;
+import org.partygraph.api.text.SpringMessages;
+import org.partygraph.queries.history.PastReads;
 import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
 import org.partygraph.queries.rules.ComplianceIssue;
 import org.partygraph.queries.rules.ComplianceQueries;
 import org.partygraph.queries.rules.Rule;
 import org.partygraph.queries.scenario.ScenarioReports;
+import org.partygraph.queries.text.Lang;
 import org.partygraph.queries.whatif.Operation;
 import org.partygraph.queries.whatif.WhatIfReport;
+import org.partygraph.queries.write.EventDates;
+
+import graphql.schema.DataFetchingEnvironment;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -42,8 +50,18 @@ public class RulesController {
 
 	private final LimitsProperties limits;
 
+	private final PastReads past;
+
+	private final EventDates dates;
+
+	private final SpringMessages messages;
+
 	public RulesController(ComplianceQueries compliance, OrgQueries orgs, Scope scope, WhatIfBudget budget,
-			ScenarioReports scenarios, LimitsProperties limits) {
+			ScenarioReports scenarios, LimitsProperties limits, PastReads past, EventDates dates,
+			SpringMessages messages) {
+		this.messages = messages;
+		this.past = past;
+		this.dates = dates;
 		this.budget = budget;
 		this.scenarios = scenarios;
 		this.limits = limits;
@@ -53,11 +71,20 @@ public class RulesController {
 	}
 
 	@QueryMapping
-	public List<ComplianceIssue> complianceIssues(@Argument String within, @Argument List<Rule> rules) {
+	public List<ComplianceIssue> complianceIssues(@Argument String within, @Argument List<Rule> rules,
+			@Argument LocalDate asOf) {
+		LocalDate day = AsOf.check(asOf, this.dates);
 		Set<Rule> wanted = (rules == null || rules.isEmpty()) ? EnumSet.allOf(Rule.class) : EnumSet.copyOf(rules);
-		List<ComplianceIssue> issues = this.compliance.issues(this.scope.within(within, "within"), wanted);
+		String scoped = this.scope.within(within, "within");
+		if (day != null) {
+			if (scoped != null && this.orgs.byIds(List.of(scoped)).isEmpty()) {
+				throw NotFoundException.noOrg("within", within);
+			}
+			return this.past.issues(scoped, day, wanted, AsOf.hidden(this.scope));
+		}
+		List<ComplianceIssue> issues = this.compliance.issues(scoped, wanted);
 		if (issues == null) {
-			throw new NotFoundException("within: no org has id '" + within + "'");
+			throw NotFoundException.noOrg("within", within);
 		}
 		return issues;
 	}
@@ -76,18 +103,26 @@ public class RulesController {
 		String root = this.scope.root();
 		WhatIfReport report = this.budget.run(() -> this.scenarios.whatIf(root, scoped, operations));
 		if (report == null) {
-			throw new NotFoundException("within: no org has id '" + within + "'");
+			throw NotFoundException.noOrg("within", within);
 		}
 		return report;
 	}
 
 	@QueryMapping
-	public List<RuleInfo> rules() {
+	public List<RuleInfo> rules(DataFetchingEnvironment env) {
+		Lang lang = RequestLang.of(env);
 		return Arrays.stream(Rule.values())
 			.map((r) -> new RuleInfo(r, r.severity().name(),
 					(this.compliance.thresholds().of(r) > 0) ? this.compliance.thresholds().of(r) : null,
-					r.statement(this.compliance.thresholds()), r.statementZh(this.compliance.thresholds()), r.article()))
+					this.messages.say(r.statementText(this.compliance.thresholds()), lang),
+					r.statementZh(this.compliance.thresholds()), r.article()))
 			.toList();
+	}
+
+	// Texts for people in the request's language (Accept-Language); messageZh stays traditional Chinese.
+	@SchemaMapping(typeName = "ComplianceIssue")
+	public String message(ComplianceIssue issue, DataFetchingEnvironment env) {
+		return issue.message(this.messages, RequestLang.of(env));
 	}
 
 	@SchemaMapping(typeName = "ComplianceIssue")
@@ -97,8 +132,13 @@ public class RulesController {
 
 	// A suggestion may name the member to appoint; a reader who may not see members gets it without.
 	@SchemaMapping(typeName = "ComplianceIssue")
-	public String suggestion(ComplianceIssue issue) {
-		return CurrentUser.canSeeMembers() ? issue.suggestion() : issue.suggestionWithoutMembers();
+	public String suggestion(ComplianceIssue issue, DataFetchingEnvironment env) {
+		return issue.suggestion(this.messages, RequestLang.of(env), CurrentUser.canSeeMembers());
+	}
+
+	@SchemaMapping(typeName = "WhatIfReport")
+	public String markdown(WhatIfReport report, DataFetchingEnvironment env) {
+		return report.markdown(RequestLang.of(env));
 	}
 
 	@SchemaMapping(typeName = "ComplianceIssue")

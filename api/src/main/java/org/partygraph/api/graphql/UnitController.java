@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import graphql.schema.DataFetchingEnvironment;
 import org.partygraph.queries.read.OrgRow;
 import org.partygraph.queries.read.SearchQueries;
 import org.partygraph.queries.read.UnitFilter;
@@ -23,19 +24,29 @@ public class UnitController {
 
 	private final SearchQueries search;
 
-	public UnitController(UnitQueries units, SearchQueries search) {
+	private final CompiledFields compiled;
+
+	public UnitController(UnitQueries units, SearchQueries search, CompiledFields compiled) {
 		this.units = units;
+		this.compiled = compiled;
 		this.search = search;
 	}
 
 	@QueryMapping
-	public UnitRow unit(@Argument String id) {
+	public Object unit(@Argument String id, DataFetchingEnvironment env) {
+		if (this.compiled.enabled()) {
+			return this.compiled.byId("Unit", id, env);
+		}
 		return this.units.byIds(List.of(id)).get(id);
 	}
 
 	@QueryMapping
-	public Connection<UnitRow> units(@Argument UnitFilter filter, @Argument SortInput sort, @Argument Integer first,
-			@Argument String after) {
+	public Connection<?> units(@Argument UnitFilter filter, @Argument SortInput sort, @Argument Integer first,
+			@Argument String after, DataFetchingEnvironment env) {
+		if (this.compiled.enabled()) {
+			return this.compiled.units((filter != null) ? filter : UnitFilter.ALL, SortInput.of(sort),
+					Cursors.pageSize(first), Cursors.offsetAfter(after), env);
+		}
 		return Connection.of(this.search.units((filter != null) ? filter : UnitFilter.ALL, SortInput.of(sort),
 				Cursors.pageSize(first), Cursors.offsetAfter(after)));
 	}
@@ -68,6 +79,11 @@ public class UnitController {
 	@BatchMapping(typeName = "Unit")
 	public Map<UnitRow, List<UnitRow>> suppliedBy(List<UnitRow> units) {
 		return Batches.byKey(units, UnitRow::id, this.units.suppliedBy(ids(units)));
+	}
+
+	@BatchMapping(typeName = "Unit")
+	public Map<UnitRow, List<UnitRow>> adjacentTo(List<UnitRow> units) {
+		return Batches.byKey(units, UnitRow::id, this.units.adjacent(ids(units)));
 	}
 
 	private static Set<String> ids(List<UnitRow> units) {

@@ -26,8 +26,8 @@ import graphql.language.SelectionSet;
  * fields {@code __schema} and {@code __type} and everything below them do not count (GraphiQL's
  * introspection query nests 13 levels; GraphQL Java's good-faith introspection check bounds it).</li>
  * <li>{@code aliases}: fields written with an alias, anywhere.</li>
- * <li>{@code fields}: every field but {@code __typename}; a lower bound of {@link QueryCost}'s
- * complexity (each field costs at least 1 there), whatever {@code @skip} or {@code @include} say.</li>
+ * <li>{@code fields}: every field but {@code __typename}, whatever {@code @skip} or {@code @include}
+ * say.</li>
  * </ul>
  * Counts stop growing at {@link #CAP}.
  */

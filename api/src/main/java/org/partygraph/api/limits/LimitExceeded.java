@@ -8,6 +8,10 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 
+import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.Messages;
+import org.partygraph.queries.text.Text;
+
 import org.springframework.graphql.execution.ErrorType;
 
 /**
@@ -28,8 +32,20 @@ final class LimitExceeded {
 	 * @param name the property's name under {@code party-graph.limits}, e.g. "max-depth"
 	 */
 	static GraphQLError error(String what, Object actual, long max, String name) {
+		return error(what, actual, max, name, Lang.EN);
+	}
+
+	/**
+	 * As {@link #error(String, Object, long, String)}, said in the request's language: the measure
+	 * is the key {@code limit.<what, with dashes>} of the message bundles; the property and the
+	 * figures as they are.
+	 */
+	static GraphQLError error(String what, Object actual, long max, String name, Lang lang) {
 		String property = LimitsProperties.property(name);
-		String measured = (actual != null) ? what + " " + actual : what;
+		Text measure = Text.of("limit." + what.replace(' ', '-'));
+		String message = Messages.bundled()
+			.say((actual != null) ? Text.of("limit.exceeded", measure, actual, max, property)
+					: Text.of("limit.exceededUncounted", measure, max, property), lang);
 		Map<String, Object> extensions = new LinkedHashMap<>();
 		extensions.put("limit", property);
 		extensions.put("max", max);
@@ -38,7 +54,7 @@ final class LimitExceeded {
 		}
 		return GraphqlErrorBuilder.newError()
 			.errorType(ErrorType.BAD_REQUEST)
-			.message(measured + " exceeds the limit of " + max + " (" + property + ")")
+			.message(message)
 			.extensions(extensions)
 			.build();
 	}

@@ -26,13 +26,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param whatIfOperations ({@code party-graph.limits.what-if-operations}, default 200) the most
  * operations one {@code whatIf} or {@code saveScenario} takes; a longer list is refused, naming
  * {@code operations} and this property, before any database work
+ * @param maxFields fields in an operation with its fragments expanded, {@code __typename} not
+ * counted; checked before validation, so that a document whose fragments spread into a huge one is
+ * refused before GraphQL Java's validation walks it
  */
 @ConfigurationProperties(LimitsProperties.PREFIX)
-public record LimitsProperties(@DefaultValue("12") int maxDepth, @DefaultValue("5000") int maxComplexity,
+public record LimitsProperties(@DefaultValue("12") int maxDepth, @DefaultValue("10000") int maxComplexity,
 		@DefaultValue("10") int listMultiplier, @DefaultValue("100") int maxPageSize,
 		@DefaultValue("30") int maxAliases, @DefaultValue("15000") int maxTokens,
 		@DefaultValue("50000") int maxWhitespaceTokens, @DefaultValue("100000") int maxCharacters,
-		@DefaultValue("10") int compareScenarios, @DefaultValue("200") int whatIfOperations) {
+		@DefaultValue("10") int compareScenarios, @DefaultValue("200") int whatIfOperations,
+		@DefaultValue("2000") int maxFields) {
 
 	static final String PREFIX = "party-graph.limits";
 
@@ -59,6 +63,7 @@ public record LimitsProperties(@DefaultValue("12") int maxDepth, @DefaultValue("
 		positive("max-characters", maxCharacters);
 		positive("compare-scenarios", compareScenarios);
 		positive("what-if-operations", whatIfOperations);
+		positive("max-fields", maxFields);
 		if (maxPageSize > RESOLVER_PAGE_SIZE_CAP) {
 			throw new IllegalArgumentException(PREFIX + ".max-page-size is " + maxPageSize
 					+ " but the resolvers refuse a first over " + RESOLVER_PAGE_SIZE_CAP
@@ -68,7 +73,7 @@ public record LimitsProperties(@DefaultValue("12") int maxDepth, @DefaultValue("
 
 	/** The defaults, as documented above. */
 	public static LimitsProperties defaults() {
-		return new LimitsProperties(12, 5000, 10, 100, 30, 15000, 50000, 100000, 10, 200);
+		return new LimitsProperties(12, 10000, 10, 100, 30, 15000, 50000, 100000, 10, 200, 2000);
 	}
 
 	/** The full name of one of these properties, e.g. {@code party-graph.limits.max-depth}. */

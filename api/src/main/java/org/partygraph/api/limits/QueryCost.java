@@ -23,6 +23,7 @@ import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.Value;
 import graphql.language.VariableReference;
+import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLCompositeType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
@@ -33,34 +34,43 @@ import graphql.schema.GraphQLTypeUtil;
 
 /**
  * The complexity of an operation and the largest page it asks for, from the schema and the
- * operation's arguments (variables resolved), before anything runs. Each field costs:
+ * operation's arguments (variables resolved), before anything runs. The complexity is the number of
+ * objects (orgs, members, units, offices, events, metrics…) the answer can hold, lists counted at
+ * their page or at the size they are assumed to have. Scalars and enums cost nothing: they come
+ * with the object that holds them, and the alias limit bounds how often one can be asked for.
  *
  * <pre>
- * scalar or enum field (also a list of them)            1
- * field with a first argument (a connection)            1 + max(1, first) × children
- *                                                        (first not given: 20, the resolvers' default)
- * list of objects without first                         1 + listMultiplier × children   (default 10)
- * edges of a connection (a type with edges + pageInfo)  1 + children   (first has counted the page)
- * any other object field                                1 + children
- * __typename                                            0
- * introspection (__schema, __type and below them)       1 + children   (no multiplier)
+ * scalar or enum field (also a list of them), __typename   0
+ * object field                                             size × (self + children)
+ *   size: a field with a first argument (a page)            max(1, first)  (not given: 20, the default page)
+ *         the edges of a connection                         1              (first has counted the page)
+ *         any other list                                    its @listSize(assumedSize:), else the list multiplier (10)
+ *         a single object                                   1
+ *   self: a connection, an edge or PageInfo (wrappers)      0
+ *         any other object                                  1
+ * introspection (__schema, __type and below them)          1 + children   (no sizes; scalars 0)
+ * a top-level field                                        at least 1     (each is a statement)
  * </pre>
  *
  * where {@code children} is the sum of the costs of the field's selected fields (each fragment
  * spread counted in full, fields left out by {@code @skip}/{@code @include} not at all), and the
  * operation's complexity the sum of its top-level fields' costs. For example
  * {@code { orgs(first: 50) { totalCount edges { node { name coManagers { name } } } } }} costs
- * {@code 1 + 50 × (1 + (1 + (1 + 1 + (1 + 10 × 1))))} = 751, and
- * {@code { org(id: "o-county") { children { name } } }} costs {@code 1 + (1 + 10 × 1)} = 12.
- * Costs stop growing at {@link #CAP}.
+ * {@code 50 × (1 + 2 × 1)} = 150 ({@code coManagers} is assumed to hold 2), and
+ * {@code { org(id: "o-county") { children { name children { name } } } }} costs
+ * {@code 1 + 10 × (1 + 10 × 1)} = 111. Costs stop growing at {@link #CAP}. The assumed sizes are
+ * declared in the schema, on the list fields, with {@code @listSize}.
  * <p>
  * Not GraphQL Java's {@code QueryComplexityCalculator}: its traversal enters each fragment once
  * per operation, so a fragment spread twice would be paid for once. This walk remembers each
  * fragment's cost instead, which also keeps it linear in the document's size.
  */
-final class QueryCost {
+public final class QueryCost {
 
 	static final long CAP = 1L << 50;
+
+	/** The schema directive that declares a list field's assumed size. */
+	static final String LIST_SIZE = "listSize";
 
 	private final long complexity;
 
@@ -100,20 +110,49 @@ final class QueryCost {
 	}
 
 	/** The cost of one field whose selected fields cost {@code children} together. */
-	static long fieldCost(GraphQLFieldDefinition field, GraphQLFieldsContainer parent, Integer first,
+	public static long fieldCost(GraphQLFieldDefinition field, GraphQLFieldsContainer parent, Integer first,
 			long children, int listMultiplier) {
-		if (field.getName().startsWith("__") || parent.getName().startsWith("__")) {
-			return add(1, children);
-		}
-		if (field.getArgument("first") != null) {
-			return add(1, multiply(Math.max(1, pageSize(first)), children));
-		}
 		GraphQLType type = GraphQLTypeUtil.unwrapNonNull(field.getType());
-		if (GraphQLTypeUtil.isList(type) && !GraphQLTypeUtil.isLeaf(GraphQLTypeUtil.unwrapAll(type))) {
-			boolean connectionEdges = "edges".equals(field.getName()) && parent.getFieldDefinition("pageInfo") != null;
-			return add(1, connectionEdges ? children : multiply(listMultiplier, children));
+		GraphQLType element = GraphQLTypeUtil.unwrapAll(type);
+		if (field.getName().startsWith("__") || parent.getName().startsWith("__")) {
+			return GraphQLTypeUtil.isLeaf(element) ? 0 : add(1, children);
 		}
-		return add(1, children);
+		if (GraphQLTypeUtil.isLeaf(element)) {
+			return 0;
+		}
+		long self = wrapper(element) ? 0 : 1;
+		long size;
+		if (field.getArgument("first") != null) {
+			size = Math.max(1, pageSize(first));
+		}
+		else if (GraphQLTypeUtil.isList(type)) {
+			boolean connectionEdges = "edges".equals(field.getName()) && parent.getFieldDefinition("pageInfo") != null;
+			size = connectionEdges ? 1 : assumedSize(field, listMultiplier);
+		}
+		else {
+			size = 1;
+		}
+		return multiply(size, add(self, children));
+	}
+
+	/** A list field's {@code @listSize(assumedSize:)}, else the configured multiplier. */
+	static long assumedSize(GraphQLFieldDefinition field, int listMultiplier) {
+		GraphQLAppliedDirective listSize = field.getAppliedDirective(LIST_SIZE);
+		if (listSize != null && listSize.getArgument("assumedSize") != null
+				&& listSize.getArgument("assumedSize").getValue() instanceof Number assumed) {
+			return Math.max(0, assumed.longValue());
+		}
+		return listMultiplier;
+	}
+
+	/** A connection (edges and pageInfo), an edge (node and cursor) or PageInfo: no object of its own. */
+	private static boolean wrapper(GraphQLType type) {
+		if (!(type instanceof GraphQLFieldsContainer container)) {
+			return false;
+		}
+		return "PageInfo".equals(container.getName())
+				|| (container.getFieldDefinition("edges") != null && container.getFieldDefinition("pageInfo") != null)
+				|| (container.getFieldDefinition("node") != null && container.getFieldDefinition("cursor") != null);
 	}
 
 	private static int pageSize(Integer first) {
@@ -143,6 +182,9 @@ final class QueryCost {
 		private final Set<String> walking = new HashSet<>();
 
 		int largestPage;
+
+		/** How many fields deep the walk is: 0 while at the operation's own fields. */
+		private int depth;
 
 		Walker(GraphQLSchema schema, Document document, Map<String, Object> variables, int listMultiplier) {
 			this.schema = schema;
@@ -195,8 +237,12 @@ final class QueryCost {
 				first = intArgument(field.getArguments(), "first");
 				this.largestPage = Math.max(this.largestPage, pageSize(first));
 			}
+			this.depth++;
 			long children = selections(field.getSelectionSet(), GraphQLTypeUtil.unwrapAll(definition.getType()));
-			return fieldCost(definition, parent, first, children, this.listMultiplier);
+			this.depth--;
+			long cost = fieldCost(definition, parent, first, children, this.listMultiplier);
+			// A top-level field is one statement, whatever it holds.
+			return (this.depth == 0) ? Math.max(1, cost) : cost;
 		}
 
 		private long fragment(String name) {

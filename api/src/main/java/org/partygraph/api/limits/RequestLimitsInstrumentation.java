@@ -21,6 +21,8 @@ import graphql.parser.exceptions.ParseCancelledException;
 import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
 import graphql.validation.ValidationError;
 
+import org.partygraph.api.text.RequestLang;
+
 /**
  * Refuses requests over the {@link LimitsProperties limits}, each at the earliest step that can
  * tell, and always before a data fetcher runs:
@@ -29,8 +31,8 @@ import graphql.validation.ValidationError;
  * <li>parsing: the document's characters, tokens and whitespace tokens, through GraphQL Java's
  * {@link ParserOptions} given to each request (nothing JVM-wide is changed); the parser's own
  * message is replaced by one naming the property;</li>
- * <li>before validation: depth, aliases, and the number of fields as a lower bound of the
- * complexity ({@link DocumentShape}), so an oversized document costs neither validation nor
+ * <li>before validation: depth, aliases and fields ({@link DocumentShape}), fragments expanded, so
+ * an oversized document costs neither validation nor
  * traversal (the {@code AbortExecutionException} thrown there becomes the response because the
  * default {@code PreparsedDocumentProvider} parses and validates in the calling thread; a caching
  * provider added later must keep doing so);</li>
@@ -74,15 +76,16 @@ public class RequestLimitsInstrumentation extends SimplePerformantInstrumentatio
 			if (failure instanceof ParseCancelledTooManyCharsException) {
 				String query = parameters.getQuery();
 				ours.parseLimit = LimitExceeded.error("query length", (query != null) ? query.length() : null,
-						this.limits.maxCharacters(), "max-characters");
+						this.limits.maxCharacters(), "max-characters", RequestLang.of(parameters.getGraphQLContext()));
 			}
 			else if (failure instanceof ParseCancelledException cancelled) {
 				// The parser names the kind of token it stopped counting: 'grammar' or 'whitespace'.
 				String message = String.valueOf(cancelled.getMessage());
 				ours.parseLimit = message.contains("'whitespace'")
 						? LimitExceeded.error("query whitespace token count", null, this.limits.maxWhitespaceTokens(),
-								"max-whitespace-tokens")
-						: LimitExceeded.error("query token count", null, this.limits.maxTokens(), "max-tokens");
+								"max-whitespace-tokens", RequestLang.of(parameters.getGraphQLContext()))
+						: LimitExceeded.error("query token count", null, this.limits.maxTokens(), "max-tokens",
+								RequestLang.of(parameters.getGraphQLContext()));
 			}
 		});
 	}
@@ -93,16 +96,16 @@ public class RequestLimitsInstrumentation extends SimplePerformantInstrumentatio
 		DocumentShape shape = DocumentShape.of(parameters.getDocument(), parameters.getOperation());
 		if (shape.depth() > this.limits.maxDepth()) {
 			throw LimitExceeded.abort(
-					LimitExceeded.error("query depth", shape.depth(), this.limits.maxDepth(), "max-depth"));
+					LimitExceeded.error("query depth", shape.depth(), this.limits.maxDepth(), "max-depth", RequestLang.of(parameters.getGraphQLContext())));
 		}
 		if (shape.aliases() > this.limits.maxAliases()) {
 			throw LimitExceeded.abort(
-					LimitExceeded.error("alias count", shape.aliases(), this.limits.maxAliases(), "max-aliases"));
+					LimitExceeded.error("alias count", shape.aliases(), this.limits.maxAliases(), "max-aliases", RequestLang.of(parameters.getGraphQLContext())));
 		}
-		if (shape.fields() > this.limits.maxComplexity()) {
-			// Every field costs at least 1: no need to look further.
-			throw LimitExceeded.abort(LimitExceeded.error("query complexity", shape.fields() + " or more",
-					this.limits.maxComplexity(), "max-complexity"));
+		if (shape.fields() > this.limits.maxFields()) {
+			Object figure = (shape.fields() < DocumentShape.CAP) ? shape.fields() : shape.fields() + " or more";
+			throw LimitExceeded.abort(
+					LimitExceeded.error("field count", figure, this.limits.maxFields(), "max-fields", RequestLang.of(parameters.getGraphQLContext())));
 		}
 		return SimpleInstrumentationContext.noOp();
 	}
@@ -116,12 +119,13 @@ public class RequestLimitsInstrumentation extends SimplePerformantInstrumentatio
 				this.limits.listMultiplier());
 		if (cost.largestPage() > this.limits.maxPageSize()) {
 			throw LimitExceeded.abort(LimitExceeded.error("first", cost.largestPage(),
-					this.limits.maxPageSize(), "max-page-size"));
+					this.limits.maxPageSize(), "max-page-size", RequestLang.of(context.getGraphQLContext())));
 		}
 		if (cost.complexity() > this.limits.maxComplexity()) {
 			Object figure = (cost.complexity() < QueryCost.CAP) ? cost.complexity() : cost.complexity() + " or more";
 			throw LimitExceeded.abort(
-					LimitExceeded.error("query complexity", figure, this.limits.maxComplexity(), "max-complexity"));
+					LimitExceeded.error("query complexity", figure, this.limits.maxComplexity(), "max-complexity",
+							RequestLang.of(context.getGraphQLContext())));
 		}
 		return SimpleInstrumentationContext.noOp();
 	}

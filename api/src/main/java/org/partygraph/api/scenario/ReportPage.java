@@ -8,6 +8,9 @@ import org.partygraph.queries.scenario.ScenarioDetails;
 import org.partygraph.queries.scenario.ScenarioDetails.BranchSize;
 import org.partygraph.queries.scenario.ScenarioDetails.OrgChartChange;
 import org.partygraph.queries.scenario.ScenarioDetails.Step;
+import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.Messages;
+import org.partygraph.queries.text.Text;
 
 import static org.partygraph.api.scenario.MarkdownHtml.escape;
 
@@ -17,6 +20,9 @@ import static org.partygraph.api.scenario.MarkdownHtml.escape;
  * part of the org chart, the steps, and the what-if report's Markdown rendered.
  */
 final class ReportPage {
+
+	/** The jar's own script that shows long tables 100 rows a page. */
+	static final String TABLE_PAGES = "/table-pages.js";
 
 	/** At most this many bars; the table lists every branch. */
 	private static final int MAX_BARS = 40;
@@ -42,6 +48,7 @@ final class ReportPage {
 			.chart { position: relative; height: 24rem; }
 			article.report { border-left: 3px solid #ddd; padding-left: 1rem; }
 			code { background: #f3f3f5; padding: 0 .2rem; }
+			nav.table-pages { margin: -.5rem 0 1rem; }
 			""";
 
 	private ReportPage() {
@@ -53,62 +60,79 @@ final class ReportPage {
 	 * @param chartJs the path of Chart.js, or {@code null} for a table only
 	 */
 	static String render(ScenarioDetails details, String scopeName, String chartJs) {
+		return render(details, scopeName, chartJs, new Say(Messages.bundled(), Lang.EN));
+	}
+
+	/**
+	 * The page in a language: headings and fixed texts from the message bundles ({@code page.*},
+	 * {@code report.*}); names, ids, codes and the steps' descriptions as they are.
+	 * @param say the bundles and the language
+	 */
+	static String render(ScenarioDetails details, String scopeName, String chartJs, Say say) {
 		Scenario scenario = details.scenario();
 		StringBuilder html = new StringBuilder(16_384);
-		html.append("<!DOCTYPE html>\n<html lang=\"zh-Hant\">\n<head>\n<meta charset=\"utf-8\">\n")
+		html.append("<!DOCTYPE html>\n<html lang=\"").append(say.htmlLang()).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
 			.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-			.append("<title>").append(escape("Scenario " + scenario.name())).append(" — party-graph</title>\n")
+			.append("<title>").append(escape(say.t("page.title", scenario.name()))).append(" — party-graph</title>\n")
 			.append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
 
-		html.append("<header>\n<h1>Scenario: ").append(escape(scenario.name())).append("</h1>\n");
+		html.append("<header>\n<h1>").append(escape(say.t("page.heading", scenario.name()))).append("</h1>\n");
 		html.append("<dl class=\"meta\">\n");
-		meta(html, "Scope", (scenario.within() == null) ? "everything"
+		meta(html, say.t("page.scope"), (scenario.within() == null) ? say.t("page.everything")
 				: ((scopeName != null) ? scopeName + " (" + scenario.within() + ")" : scenario.within()));
-		meta(html, "Operations", String.valueOf(scenario.operationCount()));
-		meta(html, "Saved", scenario.savedAt() + ((scenario.savedBy() != null) ? " by " + scenario.savedBy() : ""));
+		meta(html, say.t("page.operations"), String.valueOf(scenario.operationCount()));
+		meta(html, say.t("page.saved"), (scenario.savedBy() != null) ? say.t("page.by", scenario.savedAt(), scenario.savedBy())
+				: String.valueOf(scenario.savedAt()));
 		if (scenario.note() != null) {
-			meta(html, "Note", scenario.note());
+			meta(html, say.t("page.note"), scenario.note());
 		}
-		meta(html, "Applied", scenario.applied()
-				? scenario.appliedAt() + ((scenario.appliedBy() != null) ? " by " + scenario.appliedBy() : "")
-				: "not yet");
-		meta(html, "Fingerprint", scenario.fingerprint());
+		String applied = !scenario.applied() ? say.t("page.notYet")
+				: (scenario.appliedBy() != null) ? say.t("page.by", scenario.appliedAt(), scenario.appliedBy())
+						: String.valueOf(scenario.appliedAt());
+		if (scenario.applied() && scenario.appliedOn() != null) {
+			applied = say.t("page.effective", applied, scenario.appliedOn());
+		}
+		meta(html, say.t("page.applied"), applied);
+		meta(html, say.t("page.fingerprint"), scenario.fingerprint());
 		html.append("</dl>\n");
 		if (scenario.applied()) {
-			html.append("<p class=\"ok\" id=\"applied\">This scenario was applied to the live graph. Its steps below "
-					+ "are what it wrote; the report replays it on the graph as it is now, where it may no longer apply.</p>\n");
+			html.append("<p class=\"ok\" id=\"applied\">").append(escape(say.t("page.wasApplied"))).append("</p>\n");
 		}
 		else if (details.liveChanged()) {
-			html.append("<p class=\"warning\" id=\"live-changed\">The live graph changed under this scenario since it was "
-					+ "saved: applying it is refused until it is saved again. The report below is computed on the "
-					+ "live graph now.</p>\n");
-		}
-		else {
-			html.append("<p class=\"ok\" id=\"live-unchanged\">The live graph is as it was when this scenario was saved; "
-					+ "it can be applied as reported.</p>\n");
-		}
-		if (details.reportError() != null) {
-			html.append("<p class=\"warning\" id=\"report-error\">No report: ").append(escape(details.reportError()))
+			html.append("<p class=\"warning\" id=\"live-changed\">").append(escape(say.t("page.liveChanged")))
 				.append("</p>\n");
 		}
-		html.append("<p><a href=\"changes.csv\">Steps as a spreadsheet (changes.csv)</a></p>\n</header>\n");
+		else {
+			html.append("<p class=\"ok\" id=\"live-unchanged\">").append(escape(say.t("page.liveUnchanged")))
+				.append("</p>\n");
+		}
+		if (details.reportError() != null) {
+			html.append("<p class=\"warning\" id=\"report-error\">")
+				.append(escape(say.t("page.reportError", details.reportError())))
+				.append("</p>\n");
+		}
+		html.append("<p><a href=\"changes.csv\">").append(escape(say.t("page.csvLink"))).append("</a> · ")
+			.append("<a href=\"report.xlsx\">").append(escape(say.t("page.xlsxLink"))).append("</a></p>\n</header>\n");
 
-		branches(html, details.branches(), chartJs);
-		orgChart(html, details.orgChanges());
-		steps(html, details.steps());
+		branches(html, details.branches(), chartJs, say);
+		orgChart(html, details.orgChanges(), say);
+		steps(html, details.steps(), say);
 
-		html.append("<section id=\"report\">\n<h2>What-if report</h2>\n");
+		html.append("<section id=\"report\">\n<h2>").append(escape(say.t("page.whatIfReport"))).append("</h2>\n");
 		if (details.report() != null) {
-			html.append("<article class=\"report\">\n").append(MarkdownHtml.render(details.report().markdown(), 2))
+			html.append("<article class=\"report\">\n")
+				.append(MarkdownHtml.render(details.report().markdown(say.lang()), 2))
 				.append("</article>\n");
 		}
 		else {
-			html.append("<p>No report.</p>\n");
+			html.append("<p>").append(escape(say.t("page.noReport"))).append("</p>\n");
 		}
 		html.append("</section>\n");
 
+		// Tables of more than 100 rows (every member moved, every branch) in pages of 100.
+		html.append("<script src=\"").append(TABLE_PAGES).append("\"></script>\n");
 		if (chartJs != null && !details.branches().isEmpty()) {
-			chartScript(html, details.branches(), chartJs);
+			chartScript(html, details.branches(), chartJs, say);
 		}
 		html.append("</body>\n</html>\n");
 		return html.toString();
@@ -118,54 +142,56 @@ final class ReportPage {
 		html.append("<dt>").append(escape(term)).append("</dt><dd>").append(escape(value)).append("</dd>\n");
 	}
 
-	private static void branches(StringBuilder html, List<BranchSize> branches, String chartJs) {
-		html.append("<section id=\"branches\">\n<h2>Members per branch, before and after</h2>\n");
+	private static void branches(StringBuilder html, List<BranchSize> branches, String chartJs, Say say) {
+		html.append("<section id=\"branches\">\n<h2>").append(escape(say.t("page.branches"))).append("</h2>\n");
 		if (branches.isEmpty()) {
-			html.append("<p>No branch in scope changes.</p>\n</section>\n");
+			html.append("<p>").append(escape(say.t("page.noBranchChanges"))).append("</p>\n</section>\n");
 			return;
 		}
-		html.append("<p>Members counted as <code>Org.memberCount</code> does (the branch and the orgs below it); "
-				+ "general and joint branches included. With many branches in scope only those that change are shown.</p>\n");
+		html.append("<p>").append(escape(say.t("page.branchesNote"))).append("</p>\n");
 		if (chartJs != null) {
-			html.append("<div class=\"chart\"><canvas id=\"branch-chart\" role=\"img\" "
-					+ "aria-label=\"Bar chart of members per branch before and after\"></canvas></div>\n");
+			html.append("<div class=\"chart\"><canvas id=\"branch-chart\" role=\"img\" aria-label=\"")
+				.append(escape(say.t("page.chartLabel"))).append("\"></canvas></div>\n");
 			if (branches.size() > MAX_BARS) {
-				html.append("<p>The chart shows the first ").append(MAX_BARS).append(" of ").append(branches.size())
-					.append(" branches; the table lists all.</p>\n");
+				html.append("<p>").append(escape(say.t("page.chartFirst", MAX_BARS, branches.size()))).append("</p>\n");
 			}
 		}
-		html.append("<table id=\"branch-table\">\n<thead><tr><th>branch</th><th>kind</th>"
-				+ "<th class=\"right\">before</th><th class=\"right\">after</th><th class=\"right\">change</th></tr></thead>\n<tbody>\n");
+		html.append("<table id=\"branch-table\">\n<thead><tr><th>").append(escape(say.t("page.col.branch")))
+			.append("</th><th>").append(escape(say.t("page.col.kind"))).append("</th><th class=\"right\">")
+			.append(escape(say.t("page.col.before"))).append("</th><th class=\"right\">")
+			.append(escape(say.t("page.col.after"))).append("</th><th class=\"right\">")
+			.append(escape(say.t("page.col.change"))).append("</th></tr></thead>\n<tbody>\n");
 		for (BranchSize b : branches) {
 			int delta = ((b.after() != null) ? b.after() : 0) - ((b.before() != null) ? b.before() : 0);
 			html.append("<tr><td>").append(escape(b.name())).append(" <small>(").append(escape(b.orgId()))
 				.append(")</small></td><td>").append(escape(b.kind())).append("</td><td class=\"right\">")
-				.append((b.before() != null) ? b.before() : "new").append("</td><td class=\"right\">")
-				.append((b.after() != null) ? b.after() : "gone").append("</td><td class=\"right ")
+				.append((b.before() != null) ? b.before() : escape(say.t("page.new"))).append("</td><td class=\"right\">")
+				.append((b.after() != null) ? b.after() : escape(say.t("page.gone"))).append("</td><td class=\"right ")
 				.append((delta > 0) ? "up" : (delta < 0) ? "down" : "").append("\">")
 				.append((delta == 0) ? "" : ((delta > 0) ? "+" : "") + delta).append("</td></tr>\n");
 		}
 		html.append("</tbody>\n</table>\n</section>\n");
 	}
 
-	private static void orgChart(StringBuilder html, List<OrgChartChange> changes) {
-		html.append("<section id=\"org-chart\">\n<h2>Org chart: what changes</h2>\n");
-		group(html, changes, "CREATED", "Created", (c) -> c.orgName() + " (" + c.orgId() + "), " + c.kind()
-				+ ((c.to() != null) ? ", under " + c.to() : ""));
-		group(html, changes, "DISSOLVED", "Dissolved", (c) -> c.orgName() + " (" + c.orgId() + "), " + c.kind()
-				+ ((c.from() != null) ? ", was under " + c.from() : ""));
-		group(html, changes, "MOVED", "Moved", (c) -> c.orgName() + " (" + c.orgId() + "): from "
-				+ String.valueOf(c.from()) + " to " + String.valueOf(c.to()));
-		group(html, changes, "KIND_CHANGED", "Kind changed",
+	private static void orgChart(StringBuilder html, List<OrgChartChange> changes, Say say) {
+		html.append("<section id=\"org-chart\">\n<h2>").append(escape(say.t("page.orgChart"))).append("</h2>\n");
+		group(html, changes, "CREATED", say.t("page.created"), (c) -> c.orgName() + " (" + c.orgId() + "), " + c.kind()
+				+ ((c.to() != null) ? say.t("page.under", c.to()) : ""));
+		group(html, changes, "DISSOLVED", say.t("page.dissolved"), (c) -> c.orgName() + " (" + c.orgId() + "), "
+				+ c.kind() + ((c.from() != null) ? say.t("page.wasUnder", c.from()) : ""));
+		group(html, changes, "MOVED", say.t("page.moved"), (c) -> c.orgName() + " (" + c.orgId() + "): "
+				+ say.t("page.fromTo", String.valueOf(c.from()), String.valueOf(c.to())));
+		group(html, changes, "KIND_CHANGED", say.t("page.kindChanged"),
 				(c) -> c.orgName() + " (" + c.orgId() + "): " + c.from() + " → " + c.to());
-		group(html, changes, "CO_MANAGERS_CHANGED", "Co-managers changed",
+		group(html, changes, "CO_MANAGERS_CHANGED", say.t("page.coManagersChanged"),
 				(c) -> c.orgName() + " (" + c.orgId() + "): " + c.from() + " → " + c.to());
-		group(html, changes, "COMMITTEE_ELECTED", "Committee elected", (c) -> c.orgName() + " (" + c.orgId() + ")");
-		group(html, changes, "RENAMED", "Renamed", (c) -> c.orgId() + ": " + c.from() + " → " + c.to());
-		group(html, changes, "UNITS_CHANGED", "Set up in other units",
+		group(html, changes, "COMMITTEE_ELECTED", say.t("page.committeeElected"),
+				(c) -> c.orgName() + " (" + c.orgId() + ")");
+		group(html, changes, "RENAMED", say.t("page.renamed"), (c) -> c.orgId() + ": " + c.from() + " → " + c.to());
+		group(html, changes, "UNITS_CHANGED", say.t("page.unitsChanged"),
 				(c) -> c.orgName() + " (" + c.orgId() + "): " + c.from() + " → " + c.to());
 		if (changes.isEmpty()) {
-			html.append("<p>The org chart does not change (only memberships or offices do).</p>\n");
+			html.append("<p>").append(escape(say.t("page.orgChartUnchanged"))).append("</p>\n");
 		}
 		html.append("</section>\n");
 	}
@@ -182,20 +208,20 @@ final class ReportPage {
 		html.append("</ul>\n");
 	}
 
-	private static void steps(StringBuilder html, List<Step> steps) {
-		html.append("<section id=\"steps\">\n<h2>Steps</h2>\n<ol>\n");
+	private static void steps(StringBuilder html, List<Step> steps, Say say) {
+		html.append("<section id=\"steps\">\n<h2>").append(escape(say.t("page.steps"))).append("</h2>\n<ol>\n");
 		for (Step step : steps) {
 			html.append("<li><code>").append(escape(String.valueOf(step.operation().op()))).append("</code> ");
 			html.append(escape(String.join("; ", step.description())));
 			if (!step.live()) {
-				html.append(" <small>(as saved)</small>");
+				html.append(" <small>").append(escape(say.t("page.asSaved"))).append("</small>");
 			}
 			html.append("</li>\n");
 		}
 		html.append("</ol>\n</section>\n");
 	}
 
-	private static void chartScript(StringBuilder html, List<BranchSize> branches, String chartJs) {
+	private static void chartScript(StringBuilder html, List<BranchSize> branches, String chartJs, Say say) {
 		List<BranchSize> bars = branches.stream().limit(MAX_BARS).toList();
 		StringBuilder labels = new StringBuilder("[");
 		StringBuilder before = new StringBuilder("[");
@@ -213,10 +239,32 @@ final class ReportPage {
 			.append("new Chart(document.getElementById('branch-chart'), {\n")
 			.append("  type: 'bar',\n")
 			.append("  data: { labels: ").append(labels).append(",\n")
-			.append("    datasets: [{ label: 'before', data: ").append(before).append(", backgroundColor: '#9aa5b1' },\n")
-			.append("      { label: 'after', data: ").append(after).append(", backgroundColor: '#c8102e' }] },\n")
-			.append("  options: { maintainAspectRatio: false, scales: { y: { beginAtZero: true, title: { display: true, text: 'members' } } } }\n")
+			.append("    datasets: [{ label: ").append(jsonString(say.t("page.col.before"))).append(", data: ").append(before)
+			.append(", backgroundColor: '#9aa5b1' },\n")
+			.append("      { label: ").append(jsonString(say.t("page.col.after"))).append(", data: ").append(after)
+			.append(", backgroundColor: '#c8102e' }] },\n")
+			.append("  options: { maintainAspectRatio: false, scales: { y: { beginAtZero: true, title: { display: true, text: ")
+			.append(jsonString(say.t("page.members"))).append(" } } } }\n")
 			.append("});\n</script>\n");
+	}
+
+	/** The bundles in one language, for the page's fixed texts. */
+	record Say(Messages messages, Lang lang) {
+
+		/** The key's text with these arguments. */
+		String t(String key, Object... args) {
+			return this.messages.say(Text.of(key, args), this.lang);
+		}
+
+		/** The page's {@code lang} attribute. */
+		String htmlLang() {
+			return switch (this.lang) {
+				case EN -> "en";
+				case ZH_HANS -> "zh-Hans";
+				case ZH_HANT -> "zh-Hant";
+			};
+		}
+
 	}
 
 	/** A JSON string that is also safe inside an HTML script element. */

@@ -13,7 +13,9 @@ import org.partygraph.api.limits.WhatIfBudget;
 import org.partygraph.api.security.Scope;
 import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
+import org.partygraph.queries.rules.Rule;
 import org.partygraph.queries.scenario.AppliedScenario;
+import org.partygraph.queries.scenario.PlannedScenario;
 import org.partygraph.queries.scenario.Scenario;
 import org.partygraph.queries.scenario.ScenarioComparison;
 import org.partygraph.queries.scenario.ScenarioRejectedException;
@@ -24,6 +26,7 @@ import org.partygraph.queries.scenario.ScenarioReports;
 import org.partygraph.queries.scenario.ScenarioStore;
 import org.partygraph.queries.scenario.SuggestedScenario;
 import org.partygraph.queries.whatif.Operation;
+import org.partygraph.queries.whatif.Planner;
 import org.partygraph.queries.whatif.WhatIfReport;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -111,9 +114,37 @@ public class ScenarioController {
 		String scoped = this.scope.within(within, "within");
 		List<SuggestedScenario> suggested = this.budget.run(() -> this.reports.suggested(scoped));
 		if (suggested == null) {
-			throw new NotFoundException("within: no org has id '" + within + "'");
+			throw NotFoundException.noOrg("within", within);
 		}
 		return suggested;
+	}
+
+	@QueryMapping
+	public PlannedScenario suggestedScenario(@Argument String within, @Argument Map<String, Object> goals) {
+		String scoped = this.scope.within(within, "within");
+		Planner.Goals wanted = goals(goals);
+		PlannedScenario plan = this.budget.run(() -> this.reports.plan(this.scope.root(), scoped, wanted));
+		if (plan == null) {
+			throw NotFoundException.noOrg("within", within);
+		}
+		return plan;
+	}
+
+	/** The goals as given, the schema's defaults where left out. */
+	private Planner.Goals goals(Map<String, Object> goals) {
+		Map<String, Object> given = (goals != null) ? goals : Map.of();
+		int most = (given.get("maxOperations") instanceof Integer n) ? n : 20;
+		LimitsProperties.checkListSize("goals.maxOperations", most, this.limits.whatIfOperations(),
+				LimitsProperties.WHAT_IF_OPERATIONS);
+		if (most < 1) {
+			throw new IllegalArgumentException("goals.maxOperations: at least 1, not " + most);
+		}
+		java.util.Set<Rule> rules = java.util.EnumSet.noneOf(Rule.class);
+		if (given.get("clearRules") instanceof List<?> list) {
+			list.forEach((r) -> rules.add(Rule.valueOf(String.valueOf(r))));
+		}
+		return new Planner.Goals(!Boolean.FALSE.equals(given.get("noErrors")), rules,
+				!Boolean.FALSE.equals(given.get("keepPatterns")), most);
 	}
 
 	@MutationMapping
@@ -151,25 +182,33 @@ public class ScenarioController {
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
-	public ApplyScenarioPayload applyScenario(@Argument String name, Principal principal) {
+	public ApplyScenarioPayload applyScenario(@Argument String name, @Argument java.time.LocalDate on,
+			Principal principal) {
 		if (scenario(name) == null) {
-			return new ApplyScenarioPayload(null, List.of(), List.of(), List.of(), 0, 0, Refusal.NOT_FOUND,
+			return new ApplyScenarioPayload(null, List.of(), List.of(), List.of(), 0, 0, List.of(), Refusal.NOT_FOUND,
 					List.of(new ChangeError(name, "name", "no scenario is saved under the name '" + name + "'")));
 		}
 		try {
 			AppliedScenario applied;
 			try {
-				applied = this.applier.apply(name, user(principal), this.scope.root());
+				applied = this.applier.apply(name, user(principal), this.scope.root(), on);
 			}
 			finally {
 				// The tree may have changed: later reads of this request see the new one.
 				this.scope.changed();
 			}
 			return new ApplyScenarioPayload(applied.scenario(), applied.orgsCreated(), applied.orgsChanged(),
-					applied.orgsDissolved(), applied.membersChanged(), applied.transfers(), null, List.of());
+					applied.orgsDissolved(), applied.membersChanged(), applied.transfers(),
+					applied.newOrgIds()
+						.entrySet()
+						.stream()
+						.map((e) -> new NewOrgId(e.getKey(), e.getValue()))
+						.toList(),
+					null, List.of());
 		}
 		catch (ScenarioRejectedException ex) {
-			return new ApplyScenarioPayload(null, List.of(), List.of(), List.of(), 0, 0, ex.refusal(), errors(ex));
+			return new ApplyScenarioPayload(null, List.of(), List.of(), List.of(), 0, 0, List.of(), ex.refusal(),
+					errors(ex));
 		}
 	}
 
@@ -241,7 +280,12 @@ public class ScenarioController {
 	}
 
 	public record ApplyScenarioPayload(Scenario scenario, List<String> orgsCreated, List<String> orgsChanged,
-			List<String> orgsDissolved, int membersChanged, int transfers, Refusal refusal, List<ChangeError> errors) {
+			List<String> orgsDissolved, int membersChanged, int transfers, List<NewOrgId> newOrgIds, Refusal refusal,
+			List<ChangeError> errors) {
+	}
+
+	/** An org a CREATE_ORG made: its what-if id and its stored id. */
+	public record NewOrgId(String whatIfId, String id) {
 	}
 
 }

@@ -1,9 +1,19 @@
 package org.partygraph.api.scenario;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.partygraph.api.export.ExportController;
+import org.partygraph.api.export.XlsxBook;
+import org.partygraph.api.export.Zh;
+
 import org.partygraph.api.security.Scope;
+import org.partygraph.api.text.RequestLang;
+import org.partygraph.api.text.SpringMessages;
 import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
 import org.partygraph.queries.scenario.Scenario;
@@ -25,7 +35,8 @@ import org.springframework.web.util.UriUtils;
 /**
  * A saved scenario for a person to read and decide on, at stable URLs behind the same login as
  * everything else: {@code /scenarios/{name}/report.html} (a page) and
- * {@code /scenarios/{name}/changes.csv} (its steps for a spreadsheet). An unknown name answers 404
+ * {@code /scenarios/{name}/changes.csv} (its steps and members moved for a spreadsheet) and
+ * {@code /scenarios/{name}/report.xlsx} (the whole report as a workbook). An unknown name answers 404
  * with a plain message.
  */
 @Controller
@@ -46,7 +57,11 @@ public class ScenarioPages {
 
 	private final Scope scope;
 
-	public ScenarioPages(ScenarioStore scenarios, ScenarioReports reports, OrgQueries orgs, Scope scope) {
+	private final SpringMessages messages;
+
+	public ScenarioPages(ScenarioStore scenarios, ScenarioReports reports, OrgQueries orgs, Scope scope,
+			SpringMessages messages) {
+		this.messages = messages;
 		this.scenarios = scenarios;
 		this.reports = reports;
 		this.orgs = orgs;
@@ -59,14 +74,15 @@ public class ScenarioPages {
 	}
 
 	@GetMapping("/scenarios/{name}/report.html")
-	public ResponseEntity<String> report(@PathVariable String name) {
+	public ResponseEntity<String> report(@PathVariable String name, HttpServletRequest request) {
 		ScenarioDetails details = details(name);
 		if (details == null) {
 			return notFound(name);
 		}
 		String within = details.scenario().within();
 		OrgRow scope = (within != null) ? this.orgs.byIds(List.of(within)).get(within) : null;
-		String page = ReportPage.render(details, (scope != null) ? scope.name() : null, ChartJs.path());
+		String page = ReportPage.render(details, (scope != null) ? scope.name() : null, ChartJs.path(),
+				new ReportPage.Say(this.messages, RequestLang.of(request)));
 		return ResponseEntity.ok().contentType(HTML).body(page);
 	}
 
@@ -82,7 +98,26 @@ public class ScenarioPages {
 		return ResponseEntity.ok()
 			.contentType(CSV)
 			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-			.body(ChangesCsv.render(details));
+			.body(ChangesCsv.render(details, OrgNames.of(details.report(), this.orgs)));
+	}
+
+	/** The report as a workbook: summary, figures, steps, every member moved, org changes, rule breaks. */
+	@GetMapping("/scenarios/{name}/report.xlsx")
+	public void workbook(@PathVariable String name, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		ScenarioDetails details = details(name);
+		if (details == null) {
+			ExportController.refuse(response, HttpServletResponse.SC_NOT_FOUND,
+					"No scenario is saved under the name '" + name + "'.");
+			return;
+		}
+		String within = details.scenario().within();
+		OrgRow scope = (within != null) ? this.orgs.byIds(List.of(within)).get(within) : null;
+		try (XlsxBook book = new XlsxBook()) {
+			ReportWorkbook.write(book, details, (scope != null) ? scope.name() : null,
+					OrgNames.of(details.report(), this.orgs), Zh.of(request));
+			ExportController.send(response, book, "scenario-" + name + "-report", null);
+		}
 	}
 
 	/**

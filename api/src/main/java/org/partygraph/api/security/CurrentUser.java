@@ -16,4 +16,15 @@ public final class CurrentUser {
 				&& user.role().includes(AccessRole.ANALYST);
 	}
 
+	/**
+	 * Whether the user's role reads personal data (ORG_ADMIN and above): the rule of the fields
+	 * {@code Member.idNumber}, {@code phone} and {@code birthDate} ({@code MemberController}), for
+	 * what is served outside GraphQL (the roster spreadsheet).
+	 */
+	public static boolean canSeePersonalData() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getPrincipal() instanceof ScopedUser user
+				&& user.role().includes(AccessRole.ORG_ADMIN);
+	}
+
 }

@@ -62,7 +62,7 @@ public class Scope {
 			return root;
 		}
 		if (!isVisible(requested)) {
-			throw new NotFoundException(argument + ": no org has id '" + requested + "'");
+			throw NotFoundException.noOrg(argument, requested);
 		}
 		return requested;
 	}

@@ -27,6 +27,7 @@ import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import org.partygraph.api.graphql.Connection;
 import org.partygraph.queries.change.TransferRecord;
+import org.partygraph.queries.read.Compiled;
 import org.partygraph.queries.read.ManagementLink;
 import org.partygraph.queries.read.MemberRow;
 import org.partygraph.queries.read.Office;
@@ -148,8 +149,12 @@ public class ScopeGuard implements GraphQlSourceBuilderCustomizer {
 
 		boolean test(Object value, Scope.View view);
 
+		// A compiled answer (CompiledFields) is judged by the row it holds, as the resolvers' row would be.
 		static <T> Rule of(Class<T> type, BiPredicate<T, Scope.View> inside) {
-			return (value, view) -> type.isInstance(value) && inside.test(type.cast(value), view);
+			return (value, view) -> {
+				Object row = (value instanceof Compiled compiled) ? compiled.row() : value;
+				return type.isInstance(row) && inside.test(type.cast(row), view);
+			};
 		}
 
 	}

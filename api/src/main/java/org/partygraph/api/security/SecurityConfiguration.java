@@ -38,6 +38,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 
@@ -70,7 +71,7 @@ public class SecurityConfiguration {
 			.authenticationManager(authenticationManager)
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(SecurityConfiguration::accessDenied))
 			// GraphQL POSTs carry JSON, which a cross-site form cannot send without a CORS preflight.
-			.csrf((csrf) -> csrf.ignoringRequestMatchers("/graphql"))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/graphql").ignoringRequestMatchers(SecurityConfiguration::rosterUpload))
 			// Spring Security's default headers (nosniff, X-Frame-Options DENY, no caching...) and a
 			// Content-Security-Policy on every response.
 			.headers((headers) -> headers.addHeaderWriter(contentSecurityPolicy(graphiqlPath)));
@@ -94,6 +95,22 @@ public class SecurityConfiguration {
 					+ "is given: nobody could log in");
 		}
 		return http.build();
+	}
+
+	/**
+	 * {@code POST /import/roster} from a client that is no browser (curl, scripts: no
+	 * {@code Sec-Fetch-Site}, no {@code Origin}) or from a page of this service ({@code same-origin}).
+	 * A form another site posts is {@code cross-site} and keeps the CSRF check (and fails it).
+	 */
+	static boolean rosterUpload(jakarta.servlet.http.HttpServletRequest request) {
+		if (!"/import/roster".equals(request.getServletPath())) {
+			return false;
+		}
+		String site = request.getHeader("Sec-Fetch-Site");
+		if (site != null) {
+			return "same-origin".equals(site);
+		}
+		return request.getHeader("Origin") == null;
 	}
 
 	/**
@@ -149,17 +166,18 @@ public class SecurityConfiguration {
 		};
 	}
 
-	/** 403, saying why when a token's role or scope claim is wrong. */
+	/**
+	 * 403, with the same kind of short GraphQL-style body as a 401 ({@link UnauthorizedBody#forbidden}):
+	 * why, when a token's role or scope claim is wrong or a form lacks its CSRF token.
+	 */
 	private static void accessDenied(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException denied) throws IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		String message = (authentication instanceof JwtUsers.JwtAuthentication token && token.refusal() != null)
-				? token.refusal() : "Access denied";
+		String refusal = (authentication instanceof JwtUsers.JwtAuthentication token) ? token.refusal() : null;
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		response.setContentType("application/json");
 		response.setCharacterEncoding("UTF-8");
-		response.getWriter().write("{\"status\":403,\"error\":\"Forbidden\",\"message\":\""
-				+ message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+		response.getWriter().write(UnauthorizedBody.forbidden(refusal, denied instanceof CsrfException));
 	}
 
 	/**

@@ -64,8 +64,43 @@ final class UnauthorizedBody extends OncePerRequestFilter {
 	}
 
 	private static String body(String message) {
-		// Fixed text, nothing from the request: no escaping needed.
-		return "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"classification\":\"UNAUTHORIZED\"}}]}";
+		return body(message, "UNAUTHORIZED");
+	}
+
+	/**
+	 * The body of a 403 (logged in, but not allowed), the same shape as a 401's, classified
+	 * {@code FORBIDDEN}: a token's refusal (which claim is missing or unknown) when there is one,
+	 * else what was refused.
+	 *
+	 * @param refusal why the login may do nothing, or null
+	 * @param csrf whether a request without its CSRF token was refused
+	 */
+	static String forbidden(String refusal, boolean csrf) {
+		String message = (refusal != null) ? "forbidden: " + refusal
+				: csrf ? "forbidden: a form sent here needs its CSRF token (GraphQL POSTs to /graphql do not)"
+						: "forbidden: this login may not do this";
+		return body(message, "FORBIDDEN");
+	}
+
+	private static String body(String message, String classification) {
+		// Messages may quote a token's claim: escaped as JSON strings are.
+		StringBuilder quoted = new StringBuilder();
+		for (char c : message.toCharArray()) {
+			switch (c) {
+				case '"' -> quoted.append("\\\"");
+				case '\\' -> quoted.append("\\\\");
+				default -> {
+					if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+						quoted.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						quoted.append(c);
+					}
+				}
+			}
+		}
+		return "{\"errors\":[{\"message\":\"" + quoted + "\",\"extensions\":{\"classification\":\"" + classification
+				+ "\"}}]}";
 	}
 
 	@Override

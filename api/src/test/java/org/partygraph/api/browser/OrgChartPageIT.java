@@ -1,16 +1,21 @@
 package org.partygraph.api.browser;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.partygraph.api.MovedBranchCounty;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +28,11 @@ class OrgChartPageIT extends ChartPageTestBase {
 	private static final String ROOT = "o-county";
 
 	private static final int DEPTH = 3;
+
+	private static final String PAST_DATASET = "圖過去測試";
+
+	@Autowired
+	private Driver neo4j;
 
 	@Test
 	void drawsTheSampleCountyWithAsManyOrgsAsOrgChart() {
@@ -179,6 +189,23 @@ class OrgChartPageIT extends ChartPageTestBase {
 	}
 
 	@Test
+	void searchFindsATraditionalNameBySimplifiedInputAndByPinyin() {
+		open("chart.html");
+		WebElement search = this.driver.findElement(By.id("search"));
+		for (String typed : List.of("下寨村党总支", "xiazhaicundangzong")) {
+			search.clear();
+			search.sendKeys(typed);
+			WebElement result = new WebDriverWait(this.driver, Duration.ofSeconds(20))
+				.until((d) -> d.findElements(By.cssSelector("#search-results li[data-id='o-v-xz']"))
+					.stream()
+					.filter(WebElement::isDisplayed)
+					.findFirst()
+					.orElse(null));
+			assertThat(result.getText()).as(typed).contains("下寨村黨總支");
+		}
+	}
+
+	@Test
 	void searchLoadsAnOrgBelowTheDrawnDepth() {
 		open("chart.html");
 		// Industry-chain party groups sit at depth 4 under cooperative branches: not drawn at first.
@@ -320,6 +347,110 @@ class OrgChartPageIT extends ChartPageTestBase {
 		WebElement error = this.driver.findElement(By.id("error"));
 		assertThat(error.isDisplayed()).isTrue();
 		assertThat(error.getText()).contains("no-such-org");
+	}
+
+	/**
+	 * A county imported 30 days ago whose branch moved 10 days ago: the chart of its first township
+	 * as of 20 days ago draws the branch under it (as orgChart with asOf answers), says which day it
+	 * shows, and the branch's panel lists its history up to that day only (not the later move); back to today the branch
+	 * is gone from that township.
+	 */
+	@Test
+	void aPastDayDrawsTheStructureAsItStoodThatDay() {
+		LocalDate today = pastCounty();
+		String past = today.minusDays(20).toString();
+		List<String> expected = this.graphQl
+			.document("{ orgChart(root: \"cp-t1\", asOf: \"" + past + "\") { nodes { id unit } } }")
+			.execute()
+			.path("orgChart.nodes[?(@.unit == false)].id")
+			.entityList(String.class)
+			.get();
+		assertThat(expected).containsExactlyInAnyOrder("cp-t1", "cp-b1");
+		open("chart.html?root=cp-t1&asOf=" + past);
+		assertThat(strings("return chart.nodes('[type=\"org\"]').map((n) => n.id())"))
+			.containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(this.driver.findElement(By.id("as-of-bar")).getText()).contains(past);
+		assertThat(this.driver.findElement(By.id("as-of")).getAttribute("value")).isEqualTo(past);
+		assertThat(this.driver.findElement(By.id("pattern")).isEnabled()).as("patterns are today's").isFalse();
+		js("chart.$id('cp-b1').emit('tap')");
+		waitUntil("return document.getElementById('panel-history') !== null");
+		// Its history holds the move (10 days ago); up to the day drawn, nothing yet.
+		assertThat(this.graphQl.document("{ org(id: \"cp-b1\") { history { kind } } }")
+			.execute()
+			.path("org.history[*].kind")
+			.entityList(String.class)
+			.get()).containsExactly("MOVED");
+		assertThat(this.driver.findElements(By.cssSelector("#panel-history li"))).isEmpty();
+		assertThat(text("panel-as-of")).contains(past);
+		assertThat(text("panel-member-count")).isEqualTo("1");
+		this.driver.findElement(By.id("as-of-today")).click();
+		waitUntil("return !document.documentElement.dataset.asOf && document.documentElement.dataset.chartState === 'ready'");
+		assertThat(strings("return chart.nodes('[type=\"org\"]').map((n) => n.id())")).containsExactly("cp-t1");
+		assertThat(this.driver.findElement(By.id("as-of-bar")).isDisplayed()).isFalse();
+		assertThat(this.driver.getCurrentUrl()).doesNotContain("asOf");
+	}
+
+	/** With no org chosen, the panel lists the elections due within six months, as termsDue does. */
+	@Test
+	void thePanelListsTheElectionsDue() {
+		open("chart.html");
+		waitUntil("return document.querySelectorAll('#terms-due-list li').length > 0");
+		String before = (String) js("return document.getElementById('terms-due').dataset.before");
+		List<String> due = this.graphQl
+			.document("{ termsDue(within: \"" + ROOT + "\", before: \"" + before + "\") { id } }")
+			.execute()
+			.path("termsDue[*].id")
+			.entityList(String.class)
+			.get();
+		assertThat(due).isNotEmpty();
+		assertThat(strings("return [...document.querySelectorAll('#terms-due-list li')].map((li) => li.dataset.id)"))
+			.isEqualTo(due);
+		// each is a link that opens the org
+		this.driver.findElement(By.cssSelector("#terms-due-list li a")).click();
+		new WebDriverWait(this.driver, Duration.ofSeconds(20)).until((d) -> !d.findElements(By.id("panel-name")).isEmpty());
+		assertThat(text("panel-name")).isNotBlank();
+	}
+
+	/** The county of the past tests ({@link MovedBranchCounty}, ids cp-…); today. */
+	private LocalDate pastCounty() {
+		return MovedBranchCounty.ensure(this.importer, this.exporter, this.graphQl, PAST_DATASET, "cp", "圖");
+	}
+
+	/**
+	 * "Changes since then" on a past day draws compareDays as a scenario is drawn: the bar's count of
+	 * orgs moved is the report's, the moved branch is marked, and the URL keeps the view.
+	 */
+	@Test
+	void changesSinceAPastDayAreDrawnAsAScenario() {
+		LocalDate today = pastCounty();
+		String past = today.minusDays(20).toString();
+		List<Boolean> moved = this.graphQl
+			.document("{ compareDays(within: \"cp-county\", from: \"" + past + "\", to: \"" + today
+					+ "\") { orgChanges { orgId moved } } }")
+			.execute()
+			.path("compareDays.orgChanges[*].moved")
+			.entityList(Boolean.class)
+			.get();
+		long movedCount = moved.stream().filter((m) -> m).count();
+		assertThat(movedCount).isEqualTo(1);
+		open("chart.html?root=cp-county&asOf=" + past);
+		this.driver.findElement(By.id("changes-since")).click();
+		waitUntil("return document.documentElement.dataset.chartState === 'ready'"
+				+ " && !document.getElementById('scenario-bar').hidden");
+		assertThat(text("scenario-orgs-moved")).isEqualTo(String.valueOf(movedCount));
+		assertThat(text("scenario-name")).contains(past);
+		assertThat(js("return chart.$id('cp-b1').hasClass('sc-moved')")).isEqualTo(true);
+		assertThat(this.driver.getCurrentUrl()).contains("since=" + past);
+	}
+
+	private List<String> strings(String script) {
+		return ((List<?>) js(script)).stream().map(String::valueOf).toList();
+	}
+
+	/** The shared service's other tests count everything: the past test's county leaves nothing behind. */
+	@AfterAll
+	void removeThePastTestCounty() {
+		MovedBranchCounty.remove(this.neo4j, PAST_DATASET, "cp");
 	}
 
 }

@@ -106,6 +106,10 @@ class CliBesideServiceIT {
 				"--party-graph.embedded.bolt-port=" + boltPort);
 		run.assertOneLineRefusal("import");
 		assertThat(run.line()).contains("port " + boltPort).contains("party-graph.embedded.bolt-port");
+		if (Files.isReadable(Path.of("/proc/net/tcp"))) {
+			// Linux: the process holding the port is named, with its command.
+			assertThat(run.line()).contains("in use by pid " + service.pid() + " (").contains("PartyGraphApplication");
+		}
 		assertThat(other).as("no half-made store is left behind").doesNotExist();
 	}
 

@@ -173,6 +173,41 @@ class CliIT {
 		assertThat(text(this.err)).contains("usage");
 	}
 
+	@Test
+	void importRosterIntoAnOrgsSubtreeDryRunFirstAndARefusalExitsTwo() throws Exception {
+		Path input = this.dir.resolve("in.json");
+		Files.copy(getClass().getResourceAsStream("/contract-example.json"), input);
+		assertThat(run("import", input.toString())).as(text(this.err)).isEqualTo(Cli.OK);
+		Path roster = this.dir.resolve("roster.csv");
+		Files.writeString(roster, "姓名,性别,入党时间,人员类别,所在党组织,党员编号\n李四,女,2020-07-01,预备党员,下寨村养殖行业党支部,m-2\n"
+				+ "張三,,,,,m-1\n");
+		this.out.reset();
+		assertThat(run("import-roster", roster.toString(), "--org=o-county", "--dry-run")).as(text(this.err))
+			.isEqualTo(Cli.OK);
+		assertThat(text(this.out)).contains("row 2: ADDED m-2 李四")
+			.contains("dry run, nothing written: " + roster + " into o-county: 1 added, 0 updated, 0 transferred, 1 unchanged");
+		this.out.reset();
+		assertThat(run("import-roster", roster.toString(), "--org=o-county")).as(text(this.err)).isEqualTo(Cli.OK);
+		assertThat(text(this.out)).contains("imported roster " + roster + " into o-county: 1 added");
+		Path bad = this.dir.resolve("bad.csv");
+		Files.writeString(bad, "姓名,入党时间,人员类别,所在党组织\n李五,2020-13-01,正式党员,无此支部\n");
+		assertThat(run("import-roster", bad.toString(), "--org=o-county")).isEqualTo(Cli.INVALID);
+		assertThat(text(this.err)).contains("row 2, column 入党时间 (JOINED)")
+			.contains("row 2, column 所在党组织 (ORG_NAME): no org is named '无此支部'")
+			.contains("2 problem(s); nothing was written");
+		Path png = this.dir.resolve("photo.png");
+		Files.write(png, new byte[] { (byte) 0x89, 'P', 'N', 'G', 0, 0 });
+		assertThat(run("import-roster", png.toString(), "--org=o-county")).isEqualTo(Cli.INVALID);
+		assertThat(text(this.err)).contains("is neither an .xlsx workbook nor CSV text");
+		assertThat(run("import-roster", roster.toString())).isEqualTo(Cli.FAILED);
+		assertThat(text(this.err)).contains("import-roster needs --org=ID");
+		Path output = this.dir.resolve("after.json");
+		this.out.reset();
+		assertThat(run("export", output.toString())).isEqualTo(Cli.OK);
+		assertThat(DatasetFormat.read(output).members()).extracting((m) -> m.id() + " " + m.name() + " " + m.org() + " " + m.status())
+			.containsExactlyInAnyOrder("m-1 張三 o-e1 FULL", "m-2 李四 o-xz-breed PROBATIONARY");
+	}
+
 	private int run(String command, String file, String... more) {
 		return runIn(this.dir.resolve("data"), command, file, more);
 	}

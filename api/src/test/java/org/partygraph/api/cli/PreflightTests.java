@@ -51,9 +51,14 @@ class PreflightTests {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
 			int port = taken.getLocalPort();
 			assertThat(Preflight.portInUse(port)).isTrue();
-			assertThat(new Preflight(true, this.dir.resolve("data"), port).refusal("import"))
-				.startsWith("import: Bolt port " + port + " on 127.0.0.1 is in use")
-				.contains("--party-graph.embedded.bolt-port=N");
+			String refusal = new Preflight(true, this.dir.resolve("data"), port).refusal("import");
+			assertThat(refusal).startsWith("import: Bolt port " + port + " on 127.0.0.1 is in use")
+				.contains("--party-graph.embedded.bolt-port=N")
+				.doesNotContain("\n");
+			if (Files.isReadable(Path.of("/proc/net/tcp"))) {
+				// Linux: the holder is named, here this very JVM.
+				assertThat(refusal).contains("in use by pid " + ProcessHandle.current().pid() + " (").contains("java");
+			}
 			assertThat(new Preflight(false, this.dir.resolve("data"), port).refusal("import"))
 				.as("an external database: nothing embedded to check")
 				.isNull();
@@ -104,6 +109,41 @@ class PreflightTests {
 				"--party-graph.embedded.bolt-port=2" })).isNull();
 		assertThat(Preflight.of(new String[] { "--party-graph.data-dir=${user.home}/pg" }).dataDir())
 			.isEqualTo(Path.of(System.getProperty("user.home"), "pg"));
+	}
+
+	@Test
+	void thePortsHolderIsFoundThroughItsSocketsInode() throws Exception {
+		// A procfs of two processes; the second listens on 7687 (0x1E07) over IPv6, the first only connects to it.
+		Path proc = this.dir.resolve("proc");
+		Files.createDirectories(proc.resolve("net"));
+		Files.writeString(proc.resolve("net/tcp"), String.join("\n",
+				"  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode",
+				"   0: 0100007F:D431 0100007F:1E07 01 00000000:00000000 00:00000000 00000000  1000        0 111 1 0",
+				"   1: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 222 1 0", ""));
+		Files.writeString(proc.resolve("net/tcp6"), String.join("\n",
+				"  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode",
+				"   0: 00000000000000000000000001000000:1E07 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 333 1 0",
+				""));
+		for (String[] process : new String[][] { { "41", "111", "curl\0localhost:7687\0" },
+				{ "43", "444", "java\0-cp\0/a.jar:/b.jar\0org.partygraph.api.PartyGraphApplication\0--server.port=9\0" },
+				{ "4242", "333", "java\0-jar\0party-graph.jar\0--party-graph.data-dir=/srv/pg/data\0" } }) {
+			Path fd = proc.resolve(process[0]).resolve("fd");
+			Files.createDirectories(fd);
+			Files.createSymbolicLink(fd.resolve("0"), Path.of("/dev/null"));
+			Files.createSymbolicLink(fd.resolve("7"), Path.of("socket:[" + process[1] + "]"));
+			Files.writeString(proc.resolve(process[0]).resolve("cmdline"), process[2]);
+		}
+		Files.createDirectories(proc.resolve("self"));
+		assertThat(Preflight.portHolder(proc, 7687))
+			.isEqualTo(new Preflight.PortHolder(4242, "java -jar party-graph.jar --party-graph.data-dir=/srv/pg/data"));
+		assertThat(Preflight.portHolder(proc, 8080)).as("listening, but no process of ours holds inode 222").isNull();
+		// The class path is left out, the main class kept.
+		Files.writeString(proc.resolve("net/tcp"), "   2: 0100007F:0009 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 444 1 0\n",
+				java.nio.file.StandardOpenOption.APPEND);
+		assertThat(Preflight.portHolder(proc, 9))
+			.isEqualTo(new Preflight.PortHolder(43, "java -cp … org.partygraph.api.PartyGraphApplication --server.port=9"));
+		assertThat(Preflight.portHolder(proc, 7688)).as("nobody listens").isNull();
+		assertThat(Preflight.portHolder(this.dir.resolve("no-proc"), 7687)).as("not Linux").isNull();
 	}
 
 }

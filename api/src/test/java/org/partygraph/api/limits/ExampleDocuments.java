@@ -27,6 +27,12 @@ final class ExampleDocuments {
 
 	private static final Pattern JS_PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
 
+	/** A Java text block that holds a GraphQL query. */
+	private static final Pattern JAVA_QUERY_BLOCK = Pattern.compile("\"\"\"\\n\\s*(query\\b.*?)\"\"\"", Pattern.DOTALL);
+
+	/** The benchmark's sources whose text blocks are its queries (ours and the peer's). */
+	private static final List<String> BENCHMARK_SOURCES = List.of("ComparedShapes.java", "StandardQueries.java");
+
 	private ExampleDocuments() {
 	}
 
@@ -73,6 +79,23 @@ final class ExampleDocuments {
 		}
 		Map<String, String> documents = new LinkedHashMap<>();
 		exported.forEach((name) -> documents.put("chart/queries.js " + name, constants.get(name)));
+		return documents;
+	}
+
+	/**
+	 * Every query text block of the benchmark ({@code bench/src/main/java/org/partygraph/bench}),
+	 * ours and the peer's ({@code @neo4j/graphql}'s, which do not validate against this schema), by
+	 * file and position.
+	 */
+	static Map<String, String> benchmark() {
+		Path sources = module().resolve("../bench/src/main/java/org/partygraph/bench");
+		Map<String, String> documents = new LinkedHashMap<>();
+		for (String file : BENCHMARK_SOURCES) {
+			Matcher block = JAVA_QUERY_BLOCK.matcher(read(sources.resolve(file)));
+			for (int i = 1; block.find(); i++) {
+				documents.put("bench " + file + " block " + i, block.group(1));
+			}
+		}
 		return documents;
 	}
 

@@ -13,7 +13,12 @@ import graphql.language.Document;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
@@ -46,40 +51,83 @@ class QueryCostTests {
 
 	@Test
 	void theFormulaAsDocumented() {
-		assertThat(cost("{ orgs(first: 50) { totalCount edges { node { name coManagers { name } } } } }")).isEqualTo(751);
-		assertThat(cost("{ org(id: \"o-county\") { children { name } } }")).isEqualTo(12);
-		// first not given: the resolvers' default page of 20; first: 0 still counts the children once.
-		assertThat(cost("{ members { totalCount } }")).isEqualTo(21);
-		assertThat(cost("{ members(first: 0) { totalCount } }")).isEqualTo(2);
+		// A page of 50 orgs, each with its co-managers (assumed 2): 50 × (1 + 2 × 1).
+		assertThat(cost("{ orgs(first: 50) { totalCount edges { node { name coManagers { name } } } } }")).isEqualTo(150);
+		// Lists without first: 10 each (the list multiplier), nested ones multiply.
+		assertThat(cost("{ org(id: \"o-county\") { children { name children { name } } } }")).isEqualTo(1 + 10 * (1 + 10));
+		// first not given: the default page of 20; scalars (totalCount) hold no object, and a
+		// top-level field costs at least 1.
+		assertThat(cost("{ members { edges { node { id name } } } }")).isEqualTo(20);
+		assertThat(cost("{ members { totalCount } }")).isEqualTo(1);
+		assertThat(cost("{ members(first: 0) { edges { node { id } } } }")).isEqualTo(1);
 		// A first from a variable.
-		assertThat(cost("query($n: Int) { members(first: $n) { totalCount } }", Map.of("n", 7))).isEqualTo(8);
-		// A list of scalars or enums is one field; __typename is free.
-		assertThat(cost("{ org(id: \"x\") { patterns __typename } }")).isEqualTo(2);
-		// Nested lists multiply.
-		assertThat(cost("{ org(id: \"x\") { children { children { id } } } }")).isEqualTo(1 + 1 + 10 * (1 + 10));
+		assertThat(cost("query($n: Int) { members(first: $n) { edges { node { id } } } }", Map.of("n", 7))).isEqualTo(7);
+		// Scalars, lists of them and __typename are free: the org is the one object.
+		assertThat(cost("{ org(id: \"x\") { id name kind patterns __typename } }")).isEqualTo(1);
+		// A single object is 1, an assumed size from @listSize: ancestors 6, officers 5 each with a member.
+		assertThat(cost("{ org(id: \"x\") { parent { id } ancestors { id } officers { role member { id } } } }"))
+			.isEqualTo(1 + 1 + 6 + 5 * (1 + 1));
+	}
+
+	@Test
+	void assumedSizesComeFromTheSchema() {
+		GraphQLObjectType org = schema.getObjectType("Org");
+		assertThat(QueryCost.assumedSize(org.getFieldDefinition("coManagers"), 10)).isEqualTo(2);
+		assertThat(QueryCost.assumedSize(org.getFieldDefinition("children"), 10)).isEqualTo(10);
+		assertThat(QueryCost.assumedSize(org.getFieldDefinition("children"), 7)).isEqualTo(7);
 	}
 
 	@Test
 	void aFragmentCostsEachTimeItIsSpread() {
 		long once = cost("{ a: org(id: \"1\") { ...F } } fragment F on Org { children { id } }");
 		long twice = cost("{ a: org(id: \"1\") { ...F } b: org(id: \"2\") { ...F } } fragment F on Org { children { id } }");
-		assertThat(twice).isEqualTo(2 * once).isEqualTo(2 * (1 + 1 + 10));
+		assertThat(twice).isEqualTo(2 * once).isEqualTo(2 * (1 + 10));
 	}
 
 	@Test
 	void skippedFieldsCostNothing() {
 		assertThat(cost("query($no: Boolean!) { org(id: \"1\") { id children @include(if: $no) { id } } }",
-				Map.of("no", false))).isEqualTo(2);
-		assertThat(cost("{ org(id: \"1\") { id children @skip(if: true) { id } } }")).isEqualTo(2);
+				Map.of("no", false))).isEqualTo(1);
+		assertThat(cost("query($no: Boolean!) { org(id: \"1\") { id children @include(if: $no) { id } } }",
+				Map.of("no", true))).isEqualTo(11);
+		assertThat(cost("{ org(id: \"1\") { id children @skip(if: true) { id } } }")).isEqualTo(1);
 	}
 
 	@Test
-	void introspectionCostsOneAFieldAndNoDepth() {
-		Document document = parse("{ __schema { types { name fields { name type { name ofType { name ofType { name "
-				+ "ofType { name ofType { name ofType { name ofType { name ofType { name } } } } } } } } } } } }");
-		DocumentShape shape = DocumentShape.of(document, null);
-		assertThat(shape.depth()).isZero();
-		assertThat(cost(document, Map.of())).isEqualTo(shape.fields());
+	void introspectionCostsOneAnObjectAndNoDepth() {
+		Document document = parse("{ __schema { types { name fields { name type { name ofType { name } } } } } }");
+		assertThat(DocumentShape.of(document, null).depth()).isZero();
+		// __schema, types, fields, type, ofType: one each, no list sizes.
+		assertThat(cost(document, Map.of())).isEqualTo(5);
+	}
+
+	/**
+	 * Issue #20: an analyst's "everything about 100 orgs and what they link to" passes. The document
+	 * is built from the schema, so a field added to Org is in it: every field of Org, a relation
+	 * asked with the scalar fields of what it leads to (one level), arguments left at their defaults.
+	 */
+	@Test
+	void aHundredOrgsWithEveryFieldAndOneLevelOfRelationsPass() {
+		String document = "{ orgs(first: 100) { totalCount edges { node { " + everyField("Org", 1) + " } } } }";
+		List<ValidationError> errors = graphql.ParseAndValidate.validate(schema, parse(document));
+		assertThat(errors).as(document).isEmpty();
+		long cost = cost(document);
+		System.out.println("100 orgs, every field, one level of relations: complexity " + cost + "; " + document);
+		assertThat(cost).isBetween(100L * 50, (long) LIMITS.maxComplexity());
+	}
+
+	/** The shapes RequestLimitsIT refuses stay refused at the defaults. */
+	@Test
+	void abusiveShapesStayOverTheDefaults() {
+		assertThat(cost("{ org(id: \"x\") { id children { id children { id children { id children { id } } } } } }"))
+			.isEqualTo(1 + 10 * (1 + 10 * (1 + 10 * (1 + 10))))
+			.isGreaterThan(LIMITS.maxComplexity());
+		StringBuilder spreads = new StringBuilder("{");
+		for (int i = 0; i < 17; i++) {
+			spreads.append(" o").append(i).append(": orgs(first: 100) { ...Page }");
+		}
+		spreads.append(" }\nfragment Page on OrgConnection { edges { node { id children { id } } } }");
+		assertThat(cost(spreads.toString())).isEqualTo(17 * 100 * (1 + 10)).isGreaterThan(LIMITS.maxComplexity());
 	}
 
 	@Test
@@ -152,9 +200,66 @@ class QueryCostTests {
 					shape.aliases(), shape.fields(), cost);
 			assertThat(shape.depth()).as(name).isLessThanOrEqualTo(LIMITS.maxDepth());
 			assertThat(shape.aliases()).as(name).isLessThanOrEqualTo(LIMITS.maxAliases());
-			assertThat(shape.fields()).as(name).isLessThanOrEqualTo(cost);
+			assertThat(shape.fields()).as(name).isLessThanOrEqualTo(LIMITS.maxFields());
 			assertThat(cost).as(name).isLessThanOrEqualTo(LIMITS.maxComplexity());
 		});
+	}
+
+	/** The benchmark's own queries (not the peer's, which are for another schema) pass the defaults. */
+	@Test
+	void everyBenchmarkQueryOfOursIsWithinTheDefaults() {
+		int ours = 0;
+		for (Map.Entry<String, String> entry : ExampleDocuments.benchmark().entrySet()) {
+			Document document = parse(entry.getValue());
+			if (!graphql.ParseAndValidate.validate(schema, document).isEmpty()) {
+				continue;
+			}
+			ours++;
+			DocumentShape shape = DocumentShape.of(document, null);
+			long cost = cost(document, DummyVariables.of(document, schema, LIMITS.maxPageSize()));
+			System.out.printf("%-40s depth %2d  fields %3d  complexity %5d%n", entry.getKey(), shape.depth(),
+					shape.fields(), cost);
+			assertThat(shape.depth()).as(entry.getKey()).isLessThanOrEqualTo(LIMITS.maxDepth());
+			assertThat(shape.fields()).as(entry.getKey()).isLessThanOrEqualTo(LIMITS.maxFields());
+			assertThat(cost).as(entry.getKey()).isLessThanOrEqualTo(LIMITS.maxComplexity());
+		}
+		// ComparedShapes' and StandardQueries' shapes of ours (a peer's shape does not validate here).
+		assertThat(ours).isGreaterThanOrEqualTo(15);
+	}
+
+	/** The fields of a type: scalars by name, relations (while levels last) with their targets' scalars. */
+	private static String everyField(String typeName, int levels) {
+		GraphQLObjectType type = schema.getObjectType(typeName);
+		StringBuilder fields = new StringBuilder();
+		for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
+			GraphQLType element = GraphQLTypeUtil.unwrapAll(field.getType());
+			boolean required = field.getArguments().stream().anyMatch((a) -> GraphQLTypeUtil.isNonNull(a.getType()));
+			if (required) {
+				continue;
+			}
+			if (GraphQLTypeUtil.isLeaf(element)) {
+				fields.append(field.getName()).append(' ');
+			}
+			else if (levels > 0) {
+				GraphQLObjectType target = (GraphQLObjectType) element;
+				GraphQLFieldDefinition edges = target.getFieldDefinition("edges");
+				String inner;
+				if (edges != null && target.getFieldDefinition("pageInfo") != null) {
+					// A connection: its objects are the nodes of its edges.
+					GraphQLObjectType edge = (GraphQLObjectType) GraphQLTypeUtil.unwrapAll(edges.getType());
+					String node = ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(edge.getFieldDefinition("node").getType()))
+						.getName();
+					inner = everyField(target.getName(), 0) + "edges { node { " + everyField(node, levels - 1) + "} } ";
+				}
+				else {
+					inner = everyField(target.getName(), levels - 1);
+				}
+				fields.append(field.getName()).append(" { ").append(inner).append("} ");
+			}
+		}
+		String text = fields.toString();
+		// A type of only relations, past the last level: its type name is all that is asked.
+		return text.isBlank() ? "__typename " : text;
 	}
 
 	private static long cost(String text) {

@@ -44,6 +44,26 @@ class RequestLimitsIT extends ServiceTestBase {
 			.containsEntry("actual", max + 1)
 			.containsEntry("max", max)
 			.containsEntry("classification", "BAD_REQUEST");
+		// In the request's language (#19): the measure and the words; figures, property and extensions the same.
+		GraphQlResponse simplified = this.graphQl.mutate()
+			.header("Accept-Language", "zh-CN")
+			.build()
+			.document(nestedParents(max + 1))
+			.execute()
+			.returnResponse();
+		assertThat(simplified.getErrors()).singleElement().satisfies((e) -> {
+			assertThat(e.getMessage()).isEqualTo("查询深度为" + (max + 1) + "，超过上限" + max + "（party-graph.limits.max-depth）");
+			assertThat(e.getExtensions()).containsEntry("limit", "party-graph.limits.max-depth").containsEntry("actual", max + 1);
+		});
+		GraphQlResponse traditional = this.graphQl.mutate()
+			.header("Accept-Language", "zh-HK")
+			.build()
+			.document("{rules{code}}" + " ".repeat(this.limits.maxWhitespaceTokens() + 1))
+			.execute()
+			.returnResponse();
+		assertThat(traditional.getErrors()).singleElement()
+			.satisfies((e) -> assertThat(e.getMessage()).isEqualTo("查詢空白標記數超過上限" + this.limits.maxWhitespaceTokens()
+					+ "（party-graph.limits.max-whitespace-tokens）"));
 	}
 
 	@Test
@@ -56,9 +76,9 @@ class RequestLimitsIT extends ServiceTestBase {
 
 	@Test
 	void complexityOfNestedListsMultiplies() {
-		// org 1 + id 1 + children 1 + 10 × (1 + 1 + 10 × (1 + 1 + 10 × (1 + 1 + 10 × 1))) = 12 223.
+		// org 1 + 10 × (1 + 10 × (1 + 10 × (1 + 10 × 1))) children = 11 111.
 		refused("{ org(id: \"s-o-county\") { id children { id children { id children { id children { id } } } } } }",
-				"query complexity 12223 exceeds the limit of " + this.limits.maxComplexity()
+				"query complexity 11111 exceeds the limit of " + this.limits.maxComplexity()
 						+ " (party-graph.limits.max-complexity)");
 	}
 
@@ -68,17 +88,30 @@ class RequestLimitsIT extends ServiceTestBase {
 		for (int i = 0; i < 17; i++) {
 			document.append(" o").append(i).append(": orgs(first: 100) { ...Page }");
 		}
-		document.append(" }\nfragment Page on OrgConnection { edges { node { id } } }");
-		// 17 × (1 + 100 × 3): each spread pays for its page.
-		refused(document.toString(), "query complexity 5117 exceeds");
+		document.append(" }\nfragment Page on OrgConnection { edges { node { id children { id } } } }");
+		// 17 × 100 × (1 + 10): each spread pays for its page.
+		refused(document.toString(), "query complexity 18700 exceeds");
 	}
 
 	@Test
-	void complexityOfMoreFieldsThanTheLimitIsRefusedBeforeValidation() {
-		int max = this.limits.maxComplexity();
-		String document = "{ org(id: \"s-o-county\") {" + " id".repeat(max) + " } }";
-		refused(document, "query complexity " + (max + 1) + " or more exceeds the limit of " + max
-				+ " (party-graph.limits.max-complexity)");
+	void aDocumentOfTooManyFieldsIsRefusedBeforeValidation() {
+		int max = this.limits.maxFields();
+		String document = "{ org(id: \"s-o-county\") {" + " id".repeat(max + 1) + " } }";
+		refused(document, "field count " + (max + 2) + " exceeds the limit of " + max
+				+ " (party-graph.limits.max-fields)");
+		// Fragments that double, each spread twice: 2^40 fields once expanded, counted without
+		// expanding them, and refused before validation would walk them.
+		StringBuilder doubling = new StringBuilder("{ org(id: \"s-o-county\") { ...F0 } }\n");
+		for (int i = 0; i < 40; i++) {
+			doubling.append("fragment F").append(i).append(" on Org { id ...F").append(i + 1).append(" ...F")
+				.append(i + 1).append(" }\n");
+		}
+		doubling.append("fragment F40 on Org { id }\n");
+		assertThat(send(doubling.toString()).getErrors()).singleElement()
+			.extracting(ResponseError::getMessage)
+			.asString()
+			.startsWith("field count ")
+			.endsWith(" exceeds the limit of " + max + " (party-graph.limits.max-fields)");
 	}
 
 	@Test
@@ -198,21 +231,20 @@ class RequestLimitsIT extends ServiceTestBase {
 	}
 
 	/**
-	 * Org pages of exactly {@code complexity}: {@code orgs(first: f) { edges { node { id } } }} costs
-	 * {@code 1 + 3f}, {@code orgs(first: g) { totalCount }} {@code 1 + g}.
+	 * Org pages of exactly {@code complexity}: {@code orgs(first: f) { edges { node { children { id } } } }}
+	 * costs {@code 11f}, {@code orgs(first: g) { edges { node { id } } }} {@code g} (at least 1).
 	 */
 	private String ofComplexity(long complexity) {
 		List<String> fields = new ArrayList<>();
 		long left = complexity;
-		while (left > 101) {
-			long first = Math.min(this.limits.maxPageSize(), (left - 2) / 3);
-			if (left - (1 + 3 * first) == 1) {
-				first--;
-			}
-			fields.add("orgs(first: " + first + ") { edges { node { id } } }");
-			left -= 1 + 3 * first;
+		while (left > this.limits.maxPageSize()) {
+			long first = Math.min(this.limits.maxPageSize(), left / 11);
+			fields.add("orgs(first: " + first + ") { edges { node { children { id } } } }");
+			left -= 11 * first;
 		}
-		fields.add("orgs(first: " + (left - 1) + ") { totalCount }");
+		if (left > 0) {
+			fields.add("orgs(first: " + left + ") { edges { node { id } } }");
+		}
 		assertThat(fields.size()).isLessThanOrEqualTo(this.limits.maxAliases());
 		StringBuilder document = new StringBuilder("{");
 		for (int i = 0; i < fields.size(); i++) {

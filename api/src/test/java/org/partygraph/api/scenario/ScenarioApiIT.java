@@ -68,7 +68,7 @@ class ScenarioApiIT extends ServiceTestBase {
 			Map.of("op", "ADD_CO_MANAGER", "org", "sa-e", "target", "sa-t"),
 			Map.of("op", "TRANSFER_MEMBER", "member", "sa-m6", "target", "joint-sa-b1"));
 
-	private static final List<String> NAMES = List.of("API 合併", "API-委員會", "API-過時", "API-壞");
+	private static final List<String> NAMES = List.of("API 合併", "API-委員會", "API-過時", "API-壞", "API-新建");
 
 	@Autowired
 	private ScenarioReports scenarios;
@@ -124,7 +124,7 @@ class ScenarioApiIT extends ServiceTestBase {
 		assertThat(script.statusCode()).as(chartJs).isEqualTo(200);
 		assertThat(script.body()).contains("Chart");
 
-		// The CSV: BOM, header, one row per operation, readable Chinese.
+		// The CSV: BOM, header, one row per operation, then one per member moved, readable Chinese.
 		HttpResponse<byte[]> csv = this.http.send(request(ScenarioPages.path("API 合併", "changes.csv"), true),
 				HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(csv.statusCode()).isEqualTo(200);
@@ -133,11 +133,13 @@ class ScenarioApiIT extends ServiceTestBase {
 		assertThat(Arrays.copyOf(csv.body(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
 		String text = new String(csv.body(), 3, csv.body().length - 3, StandardCharsets.UTF_8);
 		List<String> lines = List.of(text.split("\r\n"));
-		assertThat(lines).hasSize(1 + RESTRUCTURING.size());
+		assertThat(lines).hasSize(1 + RESTRUCTURING.size() + moved);
 		assertThat(lines.get(0)).isEqualTo("step,op,org,target,member,description");
 		assertThat(lines.get(1)).startsWith("1,MERGE,sa-b1 sa-b2,,,").contains("甲乙村聯合黨支部");
 		assertThat(lines.get(2)).startsWith("2,ADD_CO_MANAGER,sa-e,sa-t,,").contains("丙鄉黨委");
 		assertThat(lines.get(3)).startsWith("3,TRANSFER_MEMBER,,joint-sa-b1,sa-m6,").contains("鄭六");
+		assertThat(lines.subList(4, lines.size())).allSatisfy((line) -> assertThat(line).startsWith(",MEMBER_MOVED,"))
+			.anySatisfy((line) -> assertThat(line).isEqualTo(",MEMBER_MOVED,sa-b3,joint-sa-b1,sa-m6,鄭六: 丙村黨支部 → 甲乙村聯合黨支部"));
 
 		// Compare with a second scenario.
 		save("API-委員會", "sa-county", List.of(Map.of("op", "ELECT_COMMITTEE", "org", "sa-e")), null)
@@ -192,10 +194,45 @@ class ScenarioApiIT extends ServiceTestBase {
 			.path("applyScenario.scenario").valueIsNull();
 		assertThat(get(ScenarioPages.path("API 合併", "report.html"), true).body()).contains("id=\"applied\"",
 				"甲乙村聯合黨支部", "(as saved)");
+		// The report kept as JSON when applied keeps its texts in every language (#19).
+		HttpRequest simplified = HttpRequest.newBuilder(request(ScenarioPages.path("API 合併", "report.html"), true),
+				(name, value) -> true).header("Accept-Language", "zh-CN").build();
+		assertThat(this.http.send(simplified, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body())
+			.contains("id=\"applied\"", "<html lang=\"zh-Hans\">", "党员调动（", "甲乙村聯合黨支部", "（按保存时）")
+			.doesNotContain("Members moved (");
 		HttpResponse<byte[]> csvAfter = this.http.send(request(ScenarioPages.path("API 合併", "changes.csv"), true),
 				HttpResponse.BodyHandlers.ofByteArray());
-		assertThat(new String(csvAfter.body(), StandardCharsets.UTF_8)).as("what it wrote")
-			.isEqualTo(new String(csv.body(), StandardCharsets.UTF_8));
+		// The steps are what it wrote; the members moved came from the report, which an applied scenario no
+		// longer has (replayed on the graph it changed, it does not apply).
+		String stepsBefore = String.join("\r\n", lines.subList(0, 1 + RESTRUCTURING.size()));
+		assertThat(new String(csvAfter.body(), 3, csvAfter.body().length - 3, StandardCharsets.UTF_8)).as("what it wrote")
+			.startsWith(stepsBefore + "\r\n").doesNotContain("MEMBER_MOVED");
+	}
+
+	@Test
+	void createOrgIsAppliedAndTheMappingToItsStoredIdIsAnswered() {
+		save("API-新建", "sa-t", List.of(
+				Map.of("op", "CREATE_ORG", "target", "sa-t", "kind", "BRANCH", "name", "丁村黨支部", "units",
+						List.of("sa-u-t")),
+				Map.of("op", "TRANSFER_MEMBER", "member", "sa-m4", "target", "new-0"),
+				Map.of("op", "TRANSFER_MEMBER", "member", "sa-m5", "target", "new-0")), null)
+			.path("saveScenario.errors").entityList(Object.class).hasSize(0)
+			.path("saveScenario.scenario.operations[0].units").entityList(String.class).containsExactly("sa-u-t")
+			.path("saveScenario.report.orgsCreated").entityList(String.class).containsExactly("new-0");
+		GraphQlTester.Response applied = this.graphQl.documentName("scenarioApply").variable("name", "API-新建").execute();
+		applied.path("applyScenario.errors").entityList(Object.class).hasSize(0)
+			.path("applyScenario.newOrgIds[0].whatIfId").entity(String.class).isEqualTo("new-0");
+		String id = applied.path("applyScenario.newOrgIds[0].id").entity(String.class).get();
+		assertThat(id).startsWith("o-");
+		applied.path("applyScenario.orgsCreated").entityList(String.class).containsExactly(id);
+		this.graphQl.document("query($id: ID!) { org(id: $id) { name kind parent { id } units { id } memberCount } }")
+			.variable("id", id)
+			.execute()
+			.path("org.name").entity(String.class).isEqualTo("丁村黨支部")
+			.path("org.kind").entity(String.class).isEqualTo("BRANCH")
+			.path("org.parent.id").entity(String.class).isEqualTo("sa-t")
+			.path("org.units[0].id").entity(String.class).isEqualTo("sa-u-t")
+			.path("org.memberCount").entity(Integer.class).isEqualTo(2);
 	}
 
 	@Test

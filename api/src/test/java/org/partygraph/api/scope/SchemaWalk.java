@@ -31,6 +31,7 @@ import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
+import org.partygraph.api.limits.QueryCost;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -76,7 +77,7 @@ final class SchemaWalk {
 	static final int MAX_DEPTH = 5;
 
 	/** {@code party-graph.limits.max-complexity} (default). */
-	static final long MAX_COMPLEXITY = 5000;
+	static final long MAX_COMPLEXITY = 10000;
 
 	/** {@code party-graph.limits.max-aliases} (default). */
 	static final int MAX_ALIASES = 30;
@@ -384,11 +385,7 @@ final class SchemaWalk {
 
 	}
 
-	/**
-	 * The complexity the service computes for a selection ({@code QueryCost}): 1 per scalar; a paged field
-	 * 1 + max(1, first, 20 when not given) × its children; a list of objects 1 + 10 × children, except a
-	 * connection's {@code edges} (1 + children); any other object field 1 + children; {@code __typename} 0.
-	 */
+	/** The complexity the service computes for a selection: {@link QueryCost#fieldCost} over the tree. */
 	static long cost(Sel sel, GraphQLFieldsContainer parent) {
 		if (sel.field == null) {
 			return 0;
@@ -398,16 +395,7 @@ final class SchemaWalk {
 		for (Sel child : sel.children.values()) {
 			children += cost(child, (GraphQLFieldsContainer) named);
 		}
-		if (sel.field.getArgument("first") != null) {
-			Integer first = sel.first();
-			return 1 + Math.max(1, (first != null) ? first : DEFAULT_PAGE) * children;
-		}
-		GraphQLType type = GraphQLTypeUtil.unwrapNonNull(sel.field.getType());
-		if (GraphQLTypeUtil.isList(type) && !GraphQLTypeUtil.isLeaf(named)) {
-			boolean edges = "edges".equals(sel.field.getName()) && parent.getFieldDefinition("pageInfo") != null;
-			return 1 + (edges ? children : LIST_MULTIPLIER * children);
-		}
-		return 1 + children;
+		return QueryCost.fieldCost(sel.field, parent, sel.first(), children, LIST_MULTIPLIER);
 	}
 
 	/** One document: aliased root calls, each with the units it selects. */
@@ -430,7 +418,8 @@ final class SchemaWalk {
 		long cost() {
 			long cost = 0;
 			for (Sel root : this.roots.values()) {
-				cost += SchemaWalk.cost(root, this.schema.getQueryType());
+				// A top-level field costs at least 1, as in QueryCost.
+				cost += Math.max(1, SchemaWalk.cost(root, this.schema.getQueryType()));
 			}
 			return cost;
 		}
@@ -527,6 +516,11 @@ final class SchemaWalk {
 		}
 		if ("first".equals(name) && named == Scalars.GraphQLInt) {
 			return new Argument(name, String.valueOf(ROOT_PAGE), List.of(), List.of());
+		}
+		// A span of days (changes(from, to)): wide enough to hold every event; termsDue(before) every term.
+		if (required && !list && "Date".equals(named.getName())) {
+			return new Argument(name, quote(("to".equals(name) || "before".equals(name)) ? "2999-12-31" : "2000-01-01"),
+					List.of(), List.of());
 		}
 		if (required) {
 			throw new IllegalStateException("the walk has no value for the required argument " + field.getName() + "("

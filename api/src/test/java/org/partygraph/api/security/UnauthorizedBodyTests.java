@@ -30,4 +30,16 @@ class UnauthorizedBodyTests {
 			.endsWith("\",\"extensions\":{\"classification\":\"UNAUTHORIZED\"}}]}");
 	}
 
+	@Test
+	void a403HasTheSameShapeClassifiedForbiddenAndQuotesAClaimSafely() {
+		assertThat(UnauthorizedBody.forbidden(null, false)).isEqualTo(
+				"{\"errors\":[{\"message\":\"forbidden: this login may not do this\",\"extensions\":{\"classification\":\"FORBIDDEN\"}}]}");
+		assertThat(UnauthorizedBody.forbidden(null, true)).contains("forbidden: a form sent here needs its CSRF token");
+		// A claim's value is the token's: quotes, backslashes, control characters and markup escaped.
+		String body = UnauthorizedBody.forbidden("The token's claim 'party_graph_role' holds no known role (a\"b\\c\n<x>)", false);
+		assertThat(body).contains("(a\\\"b\\\\c\\u000a\\u003cx\\u003e)").endsWith("\"classification\":\"FORBIDDEN\"}}]}");
+		assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(body).at("/errors/0/message").asString())
+			.isEqualTo("forbidden: The token's claim 'party_graph_role' holds no known role (a\"b\\c\n<x>)");
+	}
+
 }

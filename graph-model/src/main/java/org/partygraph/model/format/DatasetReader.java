@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a {@code party-graph/1} file into a {@link Dataset}, collecting every structural problem
+ * Reads a {@code party-graph/2} (or {@code /1}) file into a {@link Dataset}, collecting every structural problem
  * (malformed JSON, unknown keys, wrong types, bad enum values, missing required fields) instead of
  * stopping at the first.
  *
@@ -311,9 +311,13 @@ public final class DatasetReader {
 		if (format == null) {
 			fields.report("format", "format is missing; a dataset file starts with \"format\": \"" + Dataset.FORMAT + "\"");
 		}
-		else if (!format.isString() || !Dataset.FORMAT.equals(format.stringValue())) {
+		else if (!format.isString()
+				|| !(Dataset.FORMAT.equals(format.stringValue()) || Dataset.FORMAT_1.equals(format.stringValue()))) {
 			fields.report("format", "format " + Fields.describe(format) + " is not supported; expected \""
-					+ Dataset.FORMAT + "\"");
+					+ Dataset.FORMAT + "\" (or \"" + Dataset.FORMAT_1 + "\")");
+		}
+		else if (Dataset.FORMAT_1.equals(format.stringValue()) && this.items.format2Use() != null) {
+			this.problems.add(this.items.format2Use());
 		}
 	}
 

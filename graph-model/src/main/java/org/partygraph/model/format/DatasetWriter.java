@@ -26,7 +26,7 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a {@link Dataset} as a {@code party-graph/1} file, streaming item by item. Keys come in
+ * Writes a {@link Dataset} as a {@code party-graph/2} file, streaming item by item. Keys come in
  * the order of the contract's example; absent optional fields and empty lists are left out, so a
  * file read and written back keeps its shape.
  */
@@ -164,6 +164,7 @@ public final class DatasetWriter {
 		optional(generator, "households", unit.households());
 		optional(generator, "householdsDriven", unit.householdsDriven());
 		optional(generator, "industryCluster", unit.industryCluster());
+		ids(generator, "adjacentTo", unit.adjacentTo());
 		generator.writeEndObject();
 	}
 
@@ -177,6 +178,7 @@ public final class DatasetWriter {
 		ids(generator, "coManagedBy", org.coManagedBy());
 		optional(generator, "trade", org.trade());
 		optional(generator, "hasCommittee", org.hasCommittee());
+		optional(generator, "electedOn", org.electedOn());
 		generator.writeEndObject();
 	}
 
@@ -191,6 +193,7 @@ public final class DatasetWriter {
 		optional(generator, "gender", member.gender());
 		optional(generator, "birthDate", member.birthDate());
 		optional(generator, "joined", member.joined());
+		optional(generator, "probationSince", member.probationSince());
 		optional(generator, "idNumber", member.idNumber());
 		optional(generator, "phone", member.phone());
 		optional(generator, "group", member.group());

@@ -36,13 +36,16 @@ final class ItemReader {
 	static final String WHOLE_ITEM = "(item)";
 
 	static final Set<String> UNIT_KEYS = keys("id", "kind", "name", "locatedIn", "industry", "supplies",
-			"households", "householdsDriven", "leading", "industryCluster");
+			"households", "householdsDriven", "leading", "industryCluster", "adjacentTo");
 
 	static final Set<String> ORG_KEYS = keys("id", "kind", "name", "parent", "coManagedBy", "units", "trade",
-			"hasCommittee");
+			"hasCommittee", "electedOn");
 
 	static final Set<String> MEMBER_KEYS = keys("id", "name", "status", "org", "unit", "trade", "gender",
-			"birthDate", "joined", "idNumber", "phone", "group", "roles", "participatesIn");
+			"birthDate", "joined", "idNumber", "phone", "group", "roles", "participatesIn", "probationSince");
+
+	/** The keys {@code party-graph/2} added; a {@code party-graph/1} file may not use them. */
+	static final Set<String> FORMAT_2_KEYS = keys("electedOn", "probationSince", "adjacentTo");
 
 	static final Set<String> ROLE_KEYS = keys("org", "role");
 
@@ -50,9 +53,17 @@ final class ItemReader {
 
 	private final List<Problem> problems;
 
+	/** The first item using a key {@code party-graph/2} added, as the problem a {@code /1} file gets. */
+	private Problem format2Use;
+
 	ItemReader(ObjectMapper mapper, List<Problem> problems) {
 		this.mapper = mapper;
 		this.problems = problems;
+	}
+
+	/** The first use of a key {@code party-graph/2} added, as a problem; {@code null} when none. */
+	Problem format2Use() {
+		return this.format2Use;
 	}
 
 	/** Reads the unit whose {@code START_OBJECT} the parser is on. */
@@ -61,7 +72,8 @@ final class ItemReader {
 		return new Unit(fields.id(), fields.choice("kind", UnitKind.class, true), Names.normalize(fields.text("name", true)),
 				fields.reference("locatedIn", "unit", false), fields.reference("industry", "unit", false),
 				fields.reference("supplies", "unit", false), fields.count("households"),
-				fields.count("householdsDriven"), fields.flag("leading"), fields.flag("industryCluster"));
+				fields.count("householdsDriven"), fields.flag("leading"), fields.flag("industryCluster"),
+				fields.references("adjacentTo", "unit"));
 	}
 
 	/** Reads the org whose {@code START_OBJECT} the parser is on. */
@@ -70,7 +82,7 @@ final class ItemReader {
 		return new Org(fields.id(), fields.choice("kind", OrgKind.class, true), Names.normalize(fields.text("name", true)),
 				fields.reference("parent", "org", false), fields.references("coManagedBy", "org"),
 				fields.references("units", "unit"), fields.choice("trade", Trade.class, false),
-				fields.flag("hasCommittee"));
+				fields.flag("hasCommittee"), fields.date("electedOn"));
 	}
 
 	/** Reads the member whose {@code START_OBJECT} the parser is on. */
@@ -81,7 +93,7 @@ final class ItemReader {
 				fields.choice("trade", Trade.class, false), fields.choice("gender", Gender.class, false),
 				fields.date("birthDate"), fields.date("joined"), fields.text("idNumber", false),
 				fields.text("phone", false), fields.reference("group", "org", false), roles(fields),
-				fields.references("participatesIn", "org"));
+				fields.references("participatesIn", "org"), fields.date("probationSince"));
 	}
 
 	private List<RoleAssignment> roles(Fields fields) {
@@ -137,6 +149,13 @@ final class ItemReader {
 			fields.discard(key, key + " is given more than once; none of its values is read");
 		}
 		fields.rejectUnknown(allowed);
+		for (String key : FORMAT_2_KEYS) {
+			if (this.format2Use == null && values.get(key) != null && !values.get(key).isNull()) {
+				this.format2Use = new Problem(item, key, key + " is a key of " + org.partygraph.model.Dataset.FORMAT
+						+ "; this file says it is " + org.partygraph.model.Dataset.FORMAT_1
+						+ ", so change its format to " + org.partygraph.model.Dataset.FORMAT);
+			}
+		}
 		return fields;
 	}
 

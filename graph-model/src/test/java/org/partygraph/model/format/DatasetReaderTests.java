@@ -82,8 +82,38 @@ class DatasetReaderTests {
 
 	@Test
 	void otherFormatIsReported() {
-		List<Problem> problems = problems(json("{'format': 'party-graph/2', 'name': 'x'}"));
+		List<Problem> problems = problems(json("{'format': 'party-graph/3', 'name': 'x'}"));
 		assertThat(problems).singleElement().satisfies(problem(Problem.DATASET, "format", "not supported"));
+	}
+
+	@Test
+	void format2KeysAreReadAndRefusedInAFormat1File() {
+		String org = "{'id': 'o-1', 'kind': 'BRANCH', 'name': 'B', 'electedOn': '2024-05-06'}";
+		String member = "{'id': 'm-1', 'name': 'M', 'status': 'PROBATIONARY', 'org': 'o-1', 'probationSince': '2025-01-02'}";
+		String v2 = "{'format': 'party-graph/2', 'name': 'x', 'units': [], 'orgs': [" + org + "], 'members': [" + member
+				+ "]}";
+		assertThat(problems(json(v2))).isEmpty();
+		assertThat(problems(json(v2.replace("party-graph/2", "party-graph/1"))))
+			.singleElement()
+			.satisfies(problem("o-1", "electedOn", "party-graph/2"));
+		// null counts as absent, in a /1 file too
+		assertThat(problems(json(v2.replace("party-graph/2", "party-graph/1")
+			.replace("'2024-05-06'", "null")
+			.replace("'2025-01-02'", "null")))).isEmpty();
+		assertThat(problems(json(v2.replace("2024-05-06", "2024-13-01"))))
+			.singleElement()
+			.satisfies(problem("o-1", "electedOn", "ISO date"));
+		assertThat(problems(json(v2.replace("2025-01-02", "soon"))))
+			.singleElement()
+			.satisfies(problem("m-1", "probationSince", "ISO date"));
+		// a unit's neighbours are /2 too
+		String units = "{'format': 'party-graph/2', 'name': 'x', 'units': [{'id': 'u-1', 'kind': 'VILLAGE', 'name': 'A', "
+				+ "'adjacentTo': ['u-2']}, {'id': 'u-2', 'kind': 'VILLAGE', 'name': 'B'}], 'orgs': [], 'members': []}";
+		assertThat(problems(json(units))).isEmpty();
+		assertThat(problems(json(units.replace("party-graph/2", "party-graph/1")))).singleElement()
+			.satisfies(problem("u-1", "adjacentTo", "party-graph/2"));
+		assertThat(problems(json(units.replace("['u-2']", "'u-2'")))).singleElement()
+			.satisfies(problem("u-1", "adjacentTo", "must be a list of unit ids"));
 	}
 
 	@Test

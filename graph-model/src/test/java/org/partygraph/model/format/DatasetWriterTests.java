@@ -83,7 +83,7 @@ class DatasetWriterTests {
 	@Test
 	void prettyLayoutIsOneItemPerLineInTheContractsKeyOrder() {
 		String json = DatasetWriter.pretty().writeToString(FULL);
-		assertThat(json.lines().toList()).containsSubsequence("{", "  \"format\": \"party-graph/1\",",
+		assertThat(json.lines().toList()).containsSubsequence("{", "  \"format\": \"party-graph/2\",",
 				"  \"name\": \"全\",", "  \"units\": [",
 				"    {\"id\": \"u-1\", \"kind\": \"ENTERPRISE\", \"name\": \"E\", \"leading\": false, \"industry\": \"u-2\"},",
 				"    {\"id\": \"u-3\", \"kind\": \"PRODUCTION_BASE\", \"name\": \"P\", \"locatedIn\": \"u-4\", \"industry\": \"u-2\", "
@@ -104,7 +104,7 @@ class DatasetWriterTests {
 	void absentFieldsAndEmptyListsAreLeftOut() {
 		String json = DatasetWriter.compact().writeToString(new Dataset("d", List.of(),
 				List.of(Org.of("o-1", OrgKind.BRANCH, "B", null)), List.of(Member.of("m-1", "M", MemberStatus.FULL, "o-1"))));
-		assertThat(json).isEqualTo("{\"format\":\"party-graph/1\",\"name\":\"d\",\"units\":[],"
+		assertThat(json).isEqualTo("{\"format\":\"party-graph/2\",\"name\":\"d\",\"units\":[],"
 				+ "\"orgs\":[{\"id\":\"o-1\",\"kind\":\"BRANCH\",\"name\":\"B\"}],"
 				+ "\"members\":[{\"id\":\"m-1\",\"name\":\"M\",\"status\":\"FULL\",\"org\":\"o-1\"}]}");
 	}

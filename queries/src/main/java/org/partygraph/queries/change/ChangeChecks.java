@@ -40,6 +40,11 @@ final class ChangeChecks {
 		this.scope = scope;
 	}
 
+	/** Adds the problems of the change's date (field {@code on}, see {@code write.EventDates}). */
+	void dated(List<org.partygraph.model.Problem> dateProblems) {
+		dateProblems.forEach((p) -> this.problems.add(p.item(), p.field(), p.message()));
+	}
+
 	/** Throws when any check found a problem; the change then writes nothing. */
 	void rejectIfAny() {
 		this.problems.rejectIfAny();
@@ -251,12 +256,68 @@ final class ChangeChecks {
 		return member;
 	}
 
+	/**
+	 * An election (換屆) at {@code orgId}: the org exists in the scope and is not a PARTY_GROUP; the
+	 * secretary, each deputy and each committee member is a member in the scope whose membership is
+	 * at the org or below it, and nobody is named twice. Problems are on the org, fields
+	 * {@code org}, {@code secretary}, {@code deputies[i]} and {@code committee[i]}.
+	 */
+	OrgNode election(String orgId, String secretary, List<String> deputies, List<String> committee) {
+		String item = Problems.item(orgId);
+		OrgNode org = existingOrg(orgId, "org", item);
+		if (org != null && org.kind() == OrgKind.PARTY_GROUP) {
+			this.problems.add(item, "org", org.describe()
+					+ " is a PARTY_GROUP; a party group has a leader, not an elected committee or term");
+		}
+		Map<String, String> named = new java.util.LinkedHashMap<>();
+		if (Problems.isBlank(secretary)) {
+			this.problems.add(item, "secretary", "secretary is missing");
+		}
+		else {
+			elected(item, "secretary", secretary, org, named);
+		}
+		for (int i = 0; i < deputies.size(); i++) {
+			elected(item, "deputies[" + i + "]", deputies.get(i), org, named);
+		}
+		for (int i = 0; i < committee.size(); i++) {
+			elected(item, "committee[" + i + "]", committee.get(i), org, named);
+		}
+		return org;
+	}
+
+	/** One person an election names in {@code field}: present, a member below the org, named once. */
+	private void elected(String item, String field, String memberId, OrgNode org, Map<String, String> named) {
+		if (Problems.isBlank(memberId)) {
+			this.problems.add(item, field, field + " is missing");
+			return;
+		}
+		String earlier = named.putIfAbsent(memberId, field);
+		if (earlier != null) {
+			this.problems.add(item, field, "'" + memberId + "' is already named in " + earlier
+					+ "; each person holds one office of the new committee");
+			return;
+		}
+		if (Lookups.member(this.tx, this.scope, memberId) == null) {
+			this.problems.add(item, field, "no member '" + memberId + "'");
+		}
+		else if (org != null && !Lookups.outsideSubtree(this.tx, org.id(), List.of(memberId)).isEmpty()) {
+			this.problems.add(item, field, "'" + memberId + "' is not a member of " + org.describe()
+					+ " (nor of an org below it); a committee is elected from the org's own members");
+		}
+	}
+
 	private void newId(String id) {
 		if (Problems.isBlank(id)) {
 			this.problems.add(Problems.NO_ID, "id", "id is missing");
 		}
 		else if (Lookups.isTaken(this.tx, id)) {
 			this.problems.add(id, "id", taken(id));
+		}
+		else {
+			String retiredOn = Lookups.retiredOn(this.tx, id);
+			if (retiredOn != null) {
+				this.problems.add(id, "id", retired(id, retiredOn));
+			}
 		}
 	}
 
@@ -388,6 +449,11 @@ final class ChangeChecks {
 	 * The one answer for an id already taken, whatever holds it and wherever: naming the holder's
 	 * kind would let a scoped caller probe what lies outside its scope.
 	 */
+	static String retired(String id, String retiredOn) {
+		return "id '" + id + "' belonged to an org dissolved on " + retiredOn
+				+ "; a dissolved org is kept, and its id is never given to another";
+	}
+
 	static String taken(String id) {
 		return "id '" + id + "' is already taken; ids are unique across orgs, units and members";
 	}

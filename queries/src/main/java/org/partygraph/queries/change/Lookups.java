@@ -46,6 +46,11 @@ final class Lookups {
 			RETURN EXISTS { (:Org {id: $id}) } OR EXISTS { (:Unit {id: $id}) } OR EXISTS { (:Member {id: $id}) } AS taken
 			""";
 
+	private static final String RETIRED_ON = """
+			OPTIONAL MATCH (o:DissolvedOrg {id: $id})
+			RETURN toString(o.dissolvedOn) AS retiredOn
+			""";
+
 	private static final String MISSING_UNITS = """
 			UNWIND $ids AS id
 			WITH DISTINCT id
@@ -101,6 +106,23 @@ final class Lookups {
 			MATCH (o:Org {id: $id})
 			RETURN COUNT { (o)<-[:HOLDS]-(:Member) } AS roles, COUNT { (o)<-[:IN_GROUP]-(:Member) } AS groups,
 			  COUNT { (o)<-[:PARTICIPATES_IN]-(:Member) } AS participations
+			""";
+
+	// The offices an election fills, as held at the org now.
+	private static final String OFFICE_HOLDERS = """
+			MATCH (m:Member)-[h:HOLDS]->(:Org {id: $id})
+			WHERE h.role IN $roles
+			RETURN m.id AS member, h.role AS role
+			ORDER BY member, role
+			""";
+
+	// Of the members, those whose membership lies neither at the org nor in an org below it.
+	private static final String OUTSIDE_SUBTREE = """
+			UNWIND $members AS id
+			WITH DISTINCT id
+			MATCH (m:Member {id: id})
+			WHERE NOT EXISTS { (m)-[:MEMBER_OF]->(:Org)-[:SUBORDINATE_TO*0..]->(:Org {id: $org}) }
+			RETURN collect(id) AS outside
 			""";
 
 	private Lookups() {
@@ -167,6 +189,11 @@ final class Lookups {
 		return tx.run(ID_TAKEN, Map.of("id", id)).single().get("taken").asBoolean();
 	}
 
+	/** The day the retired org with this id was dissolved, or {@code null} when none has it. */
+	static String retiredOn(TransactionContext tx, String id) {
+		return tx.run(RETIRED_ON, Map.of("id", id)).single().get("retiredOn").asString(null);
+	}
+
 	/** Those of the ids (none {@code null}) that no unit has. */
 	static List<String> missingUnits(TransactionContext tx, List<String> ids) {
 		return tx.run(MISSING_UNITS, Map.of("ids", ids)).single().get("missing").asList(Value::asString);
@@ -229,6 +256,20 @@ final class Lookups {
 			.single()
 			.get("found")
 			.asBoolean();
+	}
+
+	/** The offices held at the org among {@code roles}: each a (member id, role) pair, by member then role. */
+	static List<Map.Entry<String, Role>> officeHolders(TransactionContext tx, String org, List<Role> roles) {
+		return tx.run(OFFICE_HOLDERS, Map.of("id", org, "roles", roles.stream().map(Role::name).toList()))
+			.list((r) -> Map.entry(r.get("member").asString(), Role.valueOf(r.get("role").asString())));
+	}
+
+	/** Those of the members (existing ids) whose membership is neither at the org nor below it. */
+	static Set<String> outsideSubtree(TransactionContext tx, String org, List<String> members) {
+		return new LinkedHashSet<>(tx.run(OUTSIDE_SUBTREE, Map.of("org", org, "members", members))
+			.single()
+			.get("outside")
+			.asList(Value::asString));
 	}
 
 	private static OrgKind kind(Value value) {

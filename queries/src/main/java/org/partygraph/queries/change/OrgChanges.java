@@ -1,9 +1,11 @@
 package org.partygraph.queries.change;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,9 @@ import org.partygraph.queries.change.Lookups.OrgNode;
 import org.partygraph.queries.read.TransferQueries;
 import org.partygraph.queries.schema.WriteScope;
 import org.partygraph.queries.write.Datasets;
+import org.partygraph.queries.write.EventDates;
+import org.partygraph.queries.write.Events;
+import org.partygraph.queries.write.Events.Kind;
 import org.partygraph.queries.write.Links;
 import org.partygraph.queries.write.MemberTallies;
 import org.partygraph.queries.write.Members;
@@ -67,14 +72,28 @@ public final class OrgChanges {
 
 	private final WriteScope scope;
 
+	private final EventDates dates;
+
+	private final LocalDate on;
+
+	private final String by;
+
 	/** Changes for a caller without a scope: every org and member may be changed. */
 	public OrgChanges(Driver driver) {
-		this(driver, WriteScope.EVERYTHING);
+		this(driver, EventDates.DEFAULT);
 	}
 
-	private OrgChanges(Driver driver, WriteScope scope) {
+	/** As {@link #OrgChanges(Driver)}, dating changes with {@code dates}. */
+	public OrgChanges(Driver driver, EventDates dates) {
+		this(driver, WriteScope.EVERYTHING, dates, null, null);
+	}
+
+	private OrgChanges(Driver driver, WriteScope scope, EventDates dates, LocalDate on, String by) {
 		this.driver = driver;
 		this.scope = scope;
+		this.dates = dates;
+		this.on = on;
+		this.by = by;
 	}
 
 	/**
@@ -82,7 +101,21 @@ public final class OrgChanges {
 	 * transaction, after its locks, so the check is never stale however the tree changed before.
 	 */
 	public OrgChanges within(WriteScope scope) {
-		return new OrgChanges(this.driver, Objects.requireNonNull(scope, "scope"));
+		return new OrgChanges(this.driver, Objects.requireNonNull(scope, "scope"), this.dates, this.on, this.by);
+	}
+
+	/**
+	 * The same changes, dated {@code on} ({@code null}: today in the service's zone). A date after
+	 * today plus {@code party-graph.time.max-future-days}, or before the latest event recorded for an
+	 * item the change touches, is refused (field {@code on}).
+	 */
+	public OrgChanges on(LocalDate on) {
+		return new OrgChanges(this.driver, this.scope, this.dates, on, this.by);
+	}
+
+	/** The same changes, recorded as made by {@code login} ({@code null}: nobody named). */
+	public OrgChanges by(String login) {
+		return new OrgChanges(this.driver, this.scope, this.dates, this.on, login);
 	}
 
 	/** The scope these changes are limited to. */
@@ -99,8 +132,8 @@ public final class OrgChanges {
 	 * or not of a higher kind, or a unit unknown
 	 */
 	public String createOrg(NewOrg org) {
-		return creating(org.id(), (tx) -> WriteLocks.tree(tx, ids(org.parent())), (checks) -> checks.createOrg(org),
-				(tx, checked) -> {
+		return creating(org.id(), (tx) -> WriteLocks.tree(tx, ids(org.parent())), org.id(),
+				(tx) -> ids(org.id(), org.parent()), (checks) -> checks.createOrg(org), (tx, checked, log) -> {
 					OrgNode parent = checked.parent();
 					Orgs.create(tx,
 							Orgs.properties(org.id(), Names.normalize(org.name()), org.kind(), org.trade(),
@@ -112,6 +145,10 @@ public final class OrgChanges {
 					}
 					Links.units(tx, org.id(), checked.units());
 					MemberTallies.recount(tx, List.of(org.id()));
+					log.org(Kind.CREATED, org.id(), (parent != null) ? parent.id() : null,
+							"org " + org.id() + " created as " + org.kind() + " '" + Names.normalize(org.name()) + "'"
+									+ ((parent != null) ? " under " + parent.id() : ""),
+							null, Events.orgStates(tx, List.of(org.id())).get(org.id()));
 					return org.id();
 				});
 	}
@@ -121,9 +158,12 @@ public final class OrgChanges {
 	 * @throws ChangeRejectedException when the org is unknown or the name missing
 	 */
 	public OrgRenamed renameOrg(String id, String name) {
-		return change((tx) -> WriteLocks.items(tx, ids(id), List.of()), (checks) -> checks.renameOrg(id, name),
-				(tx, org) -> {
+		return change((tx) -> WriteLocks.items(tx, ids(id), List.of()), id, (tx) -> ids(id),
+				(checks) -> checks.renameOrg(id, name), (tx, org, log) -> {
 					Orgs.rename(tx, id, Names.normalize(name));
+					log.org(Kind.RENAMED, id, null,
+							"org " + id + " renamed from '" + org.name() + "' to '" + Names.normalize(name) + "'",
+							org.name(), Names.normalize(name));
 					return new OrgRenamed(id, org.name(), Names.normalize(name));
 				});
 	}
@@ -136,10 +176,12 @@ public final class OrgChanges {
 	 * be left in a group outside their own org)
 	 */
 	public OrgMoved moveOrg(String id, String newParent) {
-		return change((tx) -> WriteLocks.tree(tx, ids(id, newParent)), (checks) -> checks.moveOrg(id, newParent),
-				(tx, org) -> {
+		return change((tx) -> WriteLocks.tree(tx, ids(id, newParent)), id, (tx) -> ids(id, newParent),
+				(checks) -> checks.moveOrg(id, newParent), (tx, org, log) -> {
 					Links.endParent(tx, id);
 					Links.parent(tx, id, newParent);
+					log.org(Kind.MOVED, id, newParent, "org " + id + " moved from " + org.parent() + " to " + newParent,
+							org.parent(), newParent);
 					return new OrgMoved(id, org.parent(), newParent);
 				});
 	}
@@ -157,18 +199,43 @@ public final class OrgChanges {
 	 * a lower kind than its parent (the child's new parent)
 	 */
 	public OrgDissolved dissolveOrg(String id, String membersTo) {
-		return change((tx) -> WriteLocks.tree(tx, ids(id, membersTo)), (checks) -> checks.dissolveOrg(id, membersTo),
-				(tx, org) -> {
+		// A transfer id per moved member, fixed before the transaction (see transferMember).
+		String dissolution = UUID.randomUUID().toString();
+		return change((tx) -> WriteLocks.tree(tx, ids(id, membersTo)), id, (tx) -> {
+			List<String> touched = new ArrayList<>(ids(id, membersTo));
+			Map<String, Object> state = Events.orgStates(tx, List.of(id)).get(id);
+			if (state != null) {
+				touched.addAll(strings(state.get("members")));
+				touched.addAll(strings(state.get("children")));
+			}
+			return touched;
+		}, (checks) -> checks.dissolveOrg(id, membersTo), (tx, org, log) -> {
+					Map<String, Object> state = Events.orgStates(tx, List.of(id)).get(id);
 					List<String> moved = Links.moveMembers(tx, id, membersTo);
 					// The target and the groups the moved members are in (some of which they leave below).
 					Set<String> touched = MemberTallies.orgsOf(tx, moved);
 					List<String> children = Links.moveChildrenUp(tx, id);
-					long strayGroups = Links.endStrayGroups(tx, id, moved);
+					Map<String, String> strayGroups = Links.endStrayGroups(tx, id, moved);
 					LinksToOrg links = Lookups.linksTo(tx, id);
-					Orgs.delete(tx, id);
+					for (String child : children) {
+						log.org(Kind.MOVED, child, org.parent(), "org " + child + " moved from " + id + " to "
+								+ org.parent() + " (" + id + " dissolved)", id, org.parent());
+					}
+					// A moved member's group left behind: its assignment ends, kept so asOf can undo it.
+					strayGroups.forEach((member, group) -> log.member(Kind.GROUP_CHANGED, member, id, group,
+							"member " + member + " leaves group " + group + " (" + id + " dissolved)", group, null));
+					List<Map<String, Object>> transfers = new ArrayList<>();
+					for (String member : moved) {
+						transfers.add(Transfers.row(UUID.nameUUIDFromBytes((dissolution + "|" + member)
+							.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(), member, id, membersTo));
+					}
+					Transfers.recordAll(tx, transfers, "dissolution of " + id, log);
+					log.org(Kind.DISSOLVED, id, org.parent(), "org " + id + " '" + org.name() + "' dissolved"
+							+ ((membersTo != null) ? ", its members to " + membersTo : ""), state, null);
+					Orgs.retireAll(tx, List.of(id), log.stamp().on());
 					MemberTallies.recount(tx, touched);
 					return new OrgDissolved(id, org.parent(), membersTo, moved, children, links.roles(),
-							links.groups() + (int) strayGroups, links.participations());
+							links.groups() + strayGroups.size(), links.participations());
 				});
 	}
 
@@ -178,9 +245,11 @@ public final class OrgChanges {
 	 * relation exists already
 	 */
 	public CoManagement addCoManager(String id, String coManager) {
-		return change((tx) -> WriteLocks.items(tx, ids(id, coManager), List.of()),
-				(checks) -> checks.coManager(id, coManager, true), (tx, none) -> {
+		return change((tx) -> WriteLocks.items(tx, ids(id, coManager), List.of()), id, (tx) -> ids(id, coManager),
+				(checks) -> checks.coManager(id, coManager, true), (tx, none, log) -> {
 					Links.coManager(tx, id, coManager);
+					log.org(Kind.CO_MANAGER_ADDED, id, coManager, "org " + id + " co-managed by " + coManager, null,
+							coManager);
 					return new CoManagement(id, coManager);
 				});
 	}
@@ -191,9 +260,11 @@ public final class OrgChanges {
 	 * relation does not exist
 	 */
 	public CoManagement removeCoManager(String id, String coManager) {
-		return change((tx) -> WriteLocks.items(tx, ids(id, coManager), List.of()),
-				(checks) -> checks.coManager(id, coManager, false), (tx, none) -> {
+		return change((tx) -> WriteLocks.items(tx, ids(id, coManager), List.of()), id, (tx) -> ids(id, coManager),
+				(checks) -> checks.coManager(id, coManager, false), (tx, none, log) -> {
 					Links.endCoManager(tx, id, coManager);
+					log.org(Kind.CO_MANAGER_REMOVED, id, coManager, "org " + id + " no longer co-managed by " + coManager,
+							coManager, null);
 					return new CoManagement(id, coManager);
 				});
 	}
@@ -207,8 +278,8 @@ public final class OrgChanges {
 	 * party group, or an org participated in unknown
 	 */
 	public String addMember(NewMember member) {
-		return creating(member.id(), (tx) -> WriteLocks.items(tx, member.referencedOrgs(), List.of()),
-				(checks) -> checks.addMember(member), (tx, checked) -> {
+		return creating(member.id(), (tx) -> WriteLocks.items(tx, member.referencedOrgs(), List.of()), member.id(),
+				(tx) -> member.referencedOrgs(), (checks) -> checks.addMember(member), (tx, checked, log) -> {
 					OrgNode org = checked.org();
 					Members.create(tx, org.id(),
 							Members.properties(member.id(), Names.normalize(member.name()), member.status(),
@@ -227,6 +298,19 @@ public final class OrgChanges {
 						.toList());
 					Links.participation(tx, member.id(), checked.participates());
 					MemberTallies.recount(tx, ids(org.id(), member.group()));
+					Map<String, Object> state = new java.util.LinkedHashMap<>(Members.properties(member.id(),
+							Names.normalize(member.name()), member.status(), member.trade(), member.gender(),
+							member.birthDate(), member.joined(), null, null));
+					state.replaceAll((k, v) -> (v instanceof LocalDate d) ? d.toString() : v);
+					state.put("org", org.id());
+					state.put("group", member.group());
+					state.put("unit", member.unit());
+					state.put("roles", member.roles().stream()
+						.map((r) -> Map.of("org", r.org(), "role", r.role().name()))
+						.toList());
+					state.put("participatesIn", checked.participates());
+					log.member(Kind.MEMBER_ADDED, member.id(), org.id(), member.group(),
+							"member " + member.id() + " added to " + org.id(), null, state);
 					return member.id();
 				});
 	}
@@ -245,14 +329,99 @@ public final class OrgChanges {
 		// Fixed before the transaction, so that a retried attempt records the same transfer.
 		String transferId = UUID.randomUUID().toString();
 		OffsetDateTime at = (when != null) ? when.atOffset(ZoneOffset.UTC) : null;
-		return change((tx) -> WriteLocks.items(tx, ids(targetOrg), ids(memberId)),
-				(checks) -> checks.transferMember(memberId, targetOrg), (tx, member) -> {
+		return change((tx) -> WriteLocks.items(tx, ids(targetOrg), ids(memberId)), memberId,
+				(tx) -> ids(memberId, targetOrg), (checks) -> checks.transferMember(memberId, targetOrg),
+				(tx, member, log) -> {
+					if (member.group() != null) {
+						// The transfer ends the group assignment: kept as its own event so asOf can undo it.
+						log.member(Kind.GROUP_CHANGED, memberId, member.org(), member.group(), "member " + memberId
+								+ " leaves group " + member.group() + " (transferred to " + targetOrg + ")",
+								member.group(), null);
+					}
 					Links.endMembershipAndGroup(tx, memberId);
 					Links.membership(tx, memberId, targetOrg);
 					MemberTallies.recount(tx, ids(member.org(), member.group(), targetOrg));
 					return TransferQueries.transfer(
-							Transfers.record(tx, memberId, transferId, member.org(), targetOrg, at, reason));
+							Transfers.record(tx, memberId, transferId, member.org(), targetOrg, at, reason, log));
 				});
+	}
+
+	/** The offices an election fills (and ends for those not elected again). */
+	static final List<Role> ELECTED_OFFICES = List.of(Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.COMMITTEE_MEMBER);
+
+	/**
+	 * Records an election (換屆) at an org, dated {@link #on}: the previous term ends and a new one
+	 * begins that day ({@code electedOn}); the secretary, deputy secretaries and committee members
+	 * are given their offices and every earlier holder of those offices at the org who was not
+	 * elected to the same one loses it; {@code hasCommittee} becomes whether {@code committee} is
+	 * non-empty. Events: one ELECTED (before/after: the term's start), COMMITTEE_CHANGED when
+	 * {@code hasCommittee} changes, and a ROLE_REMOVED or ROLE_ASSIGNED per office that changed hands.
+	 * @param deputies may be {@code null} (none)
+	 * @param committee may be {@code null} (none)
+	 * @throws ChangeRejectedException when the org is unknown (field {@code org}) or a PARTY_GROUP, a
+	 * person is missing, unknown, not a member of the org or below it, or named twice (fields
+	 * {@code secretary}, {@code deputies[i]}, {@code committee[i]}), or the date comes before the
+	 * latest change recorded for the org or a person concerned (field {@code on})
+	 */
+	public Election recordElection(String orgId, String secretary, List<String> deputies, List<String> committee) {
+		List<String> deputyIds = (deputies != null) ? new ArrayList<>(deputies) : List.of();
+		List<String> committeeIds = (committee != null) ? new ArrayList<>(committee) : List.of();
+		List<String> named = new ArrayList<>();
+		named.add(secretary);
+		named.addAll(deputyIds);
+		named.addAll(committeeIds);
+		List<String> lockedMembers = named.stream().filter(Objects::nonNull).distinct().toList();
+		return change((tx) -> WriteLocks.items(tx, ids(orgId), lockedMembers), orgId, (tx) -> {
+			// The org, the people named and the present holders, whose offices may end (the org's
+			// lock keeps them: every office change at the org locks it).
+			List<String> touched = new ArrayList<>(lockedMembers);
+			touched.add(orgId);
+			if (orgId != null) {
+				Lookups.officeHolders(tx, orgId, ELECTED_OFFICES).forEach((h) -> touched.add(h.getKey()));
+			}
+			return touched;
+		}, (checks) -> checks.election(orgId, secretary, deputyIds, committeeIds), (tx, org, log) -> {
+			java.util.Set<Map.Entry<String, Role>> elected = new java.util.LinkedHashSet<>();
+			elected.add(Map.entry(secretary, Role.SECRETARY));
+			deputyIds.forEach((d) -> elected.add(Map.entry(d, Role.DEPUTY_SECRETARY)));
+			committeeIds.forEach((c) -> elected.add(Map.entry(c, Role.COMMITTEE_MEMBER)));
+			List<Map.Entry<String, Role>> present = Lookups.officeHolders(tx, orgId, ELECTED_OFFICES);
+			LocalDate on = log.stamp().on();
+			boolean hasCommittee = !committeeIds.isEmpty();
+			Map<String, Object> before = Orgs.elect(tx, orgId, on, hasCommittee);
+			Object electedBefore = (before.get("electedOn") != null) ? before.get("electedOn").toString() : null;
+			log.org(Kind.ELECTED, orgId, null, "org " + orgId + " elected on " + on + ": secretary " + secretary
+					+ (deputyIds.isEmpty() ? "" : ", deputies " + deputyIds)
+					+ (committeeIds.isEmpty() ? "" : ", committee " + committeeIds)
+					+ ((electedBefore != null) ? " (previous term from " + electedBefore + ")" : ""),
+					electedBefore, on.toString());
+			if (!Objects.equals(before.get("hasCommittee"), hasCommittee)) {
+				log.org(Kind.COMMITTEE_CHANGED, orgId, null,
+						"org " + orgId + (hasCommittee ? " has a committee" : " has no committee") + " after its election",
+						before.get("hasCommittee"), hasCommittee);
+			}
+			List<HeldRole> removed = new ArrayList<>();
+			for (Map.Entry<String, Role> holder : present) {
+				if (!elected.contains(holder)) {
+					Links.endRole(tx, holder.getKey(), orgId, holder.getValue());
+					log.member(Kind.ROLE_REMOVED, holder.getKey(), orgId, null, "member " + holder.getKey()
+							+ " no longer holds " + holder.getValue() + " at " + orgId + " (election)",
+							holder.getValue().name(), null);
+					removed.add(new HeldRole(holder.getKey(), orgId, holder.getValue()));
+				}
+			}
+			List<HeldRole> assigned = new ArrayList<>();
+			for (Map.Entry<String, Role> office : elected) {
+				if (!present.contains(office)) {
+					Links.role(tx, office.getKey(), orgId, office.getValue());
+					log.member(Kind.ROLE_ASSIGNED, office.getKey(), orgId, null, "member " + office.getKey()
+							+ " holds " + office.getValue() + " at " + orgId + " (election)", null,
+							office.getValue().name());
+					assigned.add(new HeldRole(office.getKey(), orgId, office.getValue()));
+				}
+			}
+			return new Election(orgId, on, hasCommittee, assigned, removed);
+		});
 	}
 
 	/**
@@ -269,9 +438,11 @@ public final class OrgChanges {
 	 * missing or already held there, or a GROUP_LEADER is asked for outside a PARTY_GROUP
 	 */
 	public HeldRole assignRole(String memberId, String orgId, Role role) {
-		return change((tx) -> WriteLocks.items(tx, ids(orgId), ids(memberId)),
-				(checks) -> checks.role(memberId, orgId, role, true), (tx, none) -> {
+		return change((tx) -> WriteLocks.items(tx, ids(orgId), ids(memberId)), memberId, (tx) -> ids(memberId, orgId),
+				(checks) -> checks.role(memberId, orgId, role, true), (tx, none, log) -> {
 					Links.role(tx, memberId, orgId, role);
+					log.member(Kind.ROLE_ASSIGNED, memberId, orgId, null,
+							"member " + memberId + " holds " + role + " at " + orgId, null, role.name());
 					return new HeldRole(memberId, orgId, role);
 				});
 	}
@@ -282,9 +453,11 @@ public final class OrgChanges {
 	 * missing or not held there
 	 */
 	public HeldRole removeRole(String memberId, String orgId, Role role) {
-		return change((tx) -> WriteLocks.items(tx, ids(orgId), ids(memberId)),
-				(checks) -> checks.role(memberId, orgId, role, false), (tx, none) -> {
+		return change((tx) -> WriteLocks.items(tx, ids(orgId), ids(memberId)), memberId, (tx) -> ids(memberId, orgId),
+				(checks) -> checks.role(memberId, orgId, role, false), (tx, none, log) -> {
 					Links.endRole(tx, memberId, orgId, role);
+					log.member(Kind.ROLE_REMOVED, memberId, orgId, null,
+							"member " + memberId + " no longer holds " + role + " at " + orgId, role.name(), null);
 					return new HeldRole(memberId, orgId, role);
 				});
 	}
@@ -296,15 +469,54 @@ public final class OrgChanges {
 	 * PARTY_GROUP whose parent is the member's org
 	 */
 	public GroupAssigned assignGroup(String memberId, String groupId) {
-		return change((tx) -> WriteLocks.items(tx, ids(groupId), ids(memberId)),
-				(checks) -> checks.assignGroup(memberId, groupId), (tx, member) -> {
+		return change((tx) -> WriteLocks.items(tx, ids(groupId), ids(memberId)), memberId,
+				(tx) -> ids(memberId, groupId), (checks) -> checks.assignGroup(memberId, groupId), (tx, member, log) -> {
 					Links.endGroup(tx, memberId);
+					if (!Objects.equals(member.group(), groupId)) {
+						log.member(Kind.GROUP_CHANGED, memberId, member.org(), (groupId != null) ? groupId : member.group(),
+								"member " + memberId + " assigned to group " + groupId + " (was " + member.group() + ")",
+								member.group(), groupId);
+					}
 					if (groupId != null) {
 						Links.group(tx, memberId, groupId);
 					}
 					MemberTallies.recount(tx, ids(member.group(), groupId));
 					return new GroupAssigned(memberId, member.group(), groupId);
 				});
+	}
+
+	/**
+	 * Imports a roster (花名冊) into the subtree of {@code orgId}: adds the members it does not match,
+	 * updates the ones it does (a changed org is a transfer), in ONE transaction dated {@link #on}; a
+	 * dry run works out the same answer in a read transaction and writes nothing. See
+	 * {@link RosterImport} for how orgs and members are matched.
+	 * @throws org.partygraph.model.roster.RosterRejectedException with every problem of the file and
+	 * of the plan, by row and column (row 0, column {@code org}: the org is unknown or outside the
+	 * scope; column {@code on}: the date); nothing is written
+	 */
+	public RosterResult importRoster(String orgId, org.partygraph.model.roster.RosterSheet sheet, boolean dryRun) {
+		int count = sheet.entries().size();
+		// Fixed before the transaction, so that a retried attempt writes the same ids.
+		List<String> newIds = RosterImport.ids(count, "m-");
+		List<String> transferIds = RosterImport.ids(count, null);
+		Events.Stamp stamp = new Events.Stamp(this.dates.orToday(this.on), this.by, null);
+		try (Session session = this.driver.session()) {
+			if (dryRun) {
+				return session.executeRead((tx) -> RosterResult.of(true,
+						new RosterImport(tx, this.scope, orgId, sheet, newIds, transferIds).plan(false, stamp.on(), this.dates)
+							.stream()
+							.map(RosterImport.Planned::outcome)
+							.toList()));
+			}
+			return session.executeWrite((tx) -> {
+				List<RosterImport.Planned> plan = new RosterImport(tx, this.scope, orgId, sheet, newIds, transferIds)
+					.plan(true, stamp.on(), this.dates);
+				Events.Log log = Events.log(stamp);
+				RosterImport.apply(tx, plan, transferIds, log);
+				log.write(tx);
+				return RosterResult.of(false, plan.stream().map(RosterImport.Planned::outcome).toList());
+			});
+		}
 	}
 
 	/** What a change locks, before it reads anything. */
@@ -327,22 +539,37 @@ public final class OrgChanges {
 	@FunctionalInterface
 	private interface Apply<C, T> {
 
-		T apply(TransactionContext tx, C checked);
+		T apply(TransactionContext tx, C checked, Events.Log log);
+
+	}
+
+	/** The org and member ids a change touches, read after its locks. */
+	@FunctionalInterface
+	private interface Touched {
+
+		Collection<String> ids(TransactionContext tx);
 
 	}
 
 	/**
 	 * One change in one write transaction: lock, check (rejecting with every problem, nothing
-	 * written), apply.
+	 * written), apply, and record its events (dated {@link #on}, by {@link #by}).
+	 * @param item the item a date too far ahead is reported on
+	 * @param touched the items whose latest recorded event the change's date may not precede
 	 */
-	private <C, T> T change(Lock lock, Check<C> check, Apply<C, T> apply) {
+	private <C, T> T change(Lock lock, String item, Touched touched, Check<C> check, Apply<C, T> apply) {
+		Events.Stamp stamp = new Events.Stamp(this.dates.orToday(this.on), this.by, null);
 		try (Session session = this.driver.session()) {
 			return session.executeWrite((tx) -> {
 				lock.take(tx);
 				ChangeChecks checks = new ChangeChecks(tx, this.scope);
 				C checked = check.check(checks);
+				checks.dated(this.dates.problems(tx, Problems.item(item), stamp.on(), touched.ids(tx)));
 				checks.rejectIfAny();
-				return apply.apply(tx, checked);
+				Events.Log log = Events.log(stamp);
+				T result = apply.apply(tx, checked, log);
+				log.write(tx);
+				return result;
 			});
 		}
 	}
@@ -352,9 +579,10 @@ public final class OrgChanges {
 	 * for each other's check; the uniqueness constraint refuses the later commit, and that refusal
 	 * is reported like the check's own.
 	 */
-	private <C, T> T creating(String id, Lock lock, Check<C> check, Apply<C, T> apply) {
+	private <C, T> T creating(String id, Lock lock, String item, Touched touched, Check<C> check,
+			Apply<C, T> apply) {
 		try {
-			return change(lock, check, apply);
+			return change(lock, item, touched, check, apply);
 		}
 		catch (ClientException ex) {
 			if (!CONSTRAINT_FAILED.equals(ex.code())) {
@@ -363,6 +591,10 @@ public final class OrgChanges {
 			throw new ChangeRejectedException(
 					List.of(new Problem(Problems.item(id), "id", ChangeChecks.taken(id))));
 		}
+	}
+
+	private static List<String> strings(Object list) {
+		return ((List<?>) list).stream().map(String.class::cast).toList();
 	}
 
 	private static List<String> ids(String... ids) {

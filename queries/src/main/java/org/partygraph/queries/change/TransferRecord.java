@@ -1,6 +1,7 @@
 package org.partygraph.queries.change;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * One transfer of a member's membership (組織關係轉接), as kept in the
@@ -12,7 +13,10 @@ import java.time.Instant;
  * @param to the membership org after
  * @param at when the transfer took effect
  * @param reason why, as given, or {@code null}
+ * @param on its effective date; {@code null} for a transfer recorded before changes were dated
+ * @param by the login of who made it, or {@code null}
  */
-public record TransferRecord(String id, String member, String from, String to, Instant at, String reason) {
+public record TransferRecord(String id, String member, String from, String to, Instant at, String reason, LocalDate on,
+		String by) {
 
 }

@@ -1,11 +1,13 @@
 package org.partygraph.queries.dataset;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
@@ -22,7 +24,7 @@ import org.partygraph.model.Unit;
 import org.partygraph.model.UnitKind;
 
 /**
- * Reads everything stored back into one {@code party-graph/1} dataset, in one read transaction
+ * Reads everything stored back into one {@code party-graph/2} dataset, in one read transaction
  * so the file is a consistent snapshot. Items are ordered by id, list fields by target id.
  */
 public final class DatasetExporter {
@@ -32,7 +34,8 @@ public final class DatasetExporter {
 			RETURN u AS n,
 			  [(u)-[:LOCATED_IN]->(x) | x.id][0] AS locatedIn,
 			  [(u)-[:IN_INDUSTRY]->(x) | x.id][0] AS industry,
-			  [(u)-[:SUPPLIES]->(x) | x.id][0] AS supplies
+			  [(u)-[:SUPPLIES]->(x) | x.id][0] AS supplies,
+			  [(u)-[:ADJACENT_TO]->(x) | x.id] AS adjacentTo
 			ORDER BY u.id
 			""";
 
@@ -88,23 +91,71 @@ public final class DatasetExporter {
 			ORDER BY o.id
 			""";
 
-	// The units the tree's orgs are set up in, everything located in them at any depth, and the
-	// units those point at (industries, the enterprise a base supplies, the place they are in).
-	private static final String TREE_UNITS = TREE + """
-			MATCH (o)-[:SET_UP_IN]->(:Unit)<-[:LOCATED_IN*0..]-(inside:Unit)
+	// From the units inside some (each as inside): those, and what they are in (located in, industry,
+	// supplied), each once with its references.
+	private static final String UNITS_FROM_INSIDE = """
 			WITH DISTINCT inside
 			CALL (inside) {
 			  RETURN inside AS u
 			  UNION
-			  MATCH (inside)-[:IN_INDUSTRY|SUPPLIES|LOCATED_IN]->(u:Unit) RETURN u
+			  MATCH (inside)-[:IN_INDUSTRY|SUPPLIES]->(u:Unit) RETURN u
+			  UNION
+			  MATCH (inside)-[:LOCATED_IN*1..]->(u:Unit) RETURN u
 			}
 			WITH DISTINCT u
 			RETURN u AS n,
 			  [(u)-[:LOCATED_IN]->(x) | x.id][0] AS locatedIn,
 			  [(u)-[:IN_INDUSTRY]->(x) | x.id][0] AS industry,
-			  [(u)-[:SUPPLIES]->(x) | x.id][0] AS supplies
+			  [(u)-[:SUPPLIES]->(x) | x.id][0] AS supplies,
+			  [(u)-[:ADJACENT_TO]->(x) | x.id] AS adjacentTo
 			ORDER BY u.id
 			""";
+
+	// The units the tree's orgs are set up in, everything located in them at any depth, and the
+	// units those point at (industries, the enterprise a base supplies, every place they lie in, up to
+	// the county: a rule asks which township a unit lies in).
+	private static final String TREE_UNITS = TREE + """
+			MATCH (o)-[:SET_UP_IN]->(:Unit)<-[:LOCATED_IN*0..]-(inside:Unit)
+			""" + UNITS_FROM_INSIDE;
+
+	// The trees several orgs belong to (each tree once): every org under the root above each.
+	private static final String TREES = """
+			UNWIND $ids AS id
+			MATCH (:Org {id: id})-[:SUBORDINATE_TO*0..]->(top:Org)
+			WHERE NOT (top)-[:SUBORDINATE_TO]->(:Org)
+			WITH DISTINCT top
+			MATCH (top)<-[:SUBORDINATE_TO*0..]-(o:Org)
+			""";
+
+	private static final String TREES_ORGS = TREES + """
+			RETURN o AS n,
+			  [(o)-[:SUBORDINATE_TO]->(x) | x.id][0] AS parent,
+			  [(o)-[:CO_MANAGED_BY]->(x) | x.id] AS coManagedBy,
+			  [(o)-[:SET_UP_IN]->(x) | x.id] AS units
+			ORDER BY o.id
+			""";
+
+	// Every member of the trees, and whoever holds an office in them.
+	private static final String TREES_MEMBERS = TREES + """
+			CALL (o) {
+			  MATCH (o)<-[:MEMBER_OF]-(m:Member) RETURN m
+			  UNION
+			  MATCH (o)<-[:HOLDS]-(m:Member) RETURN m
+			}
+			WITH DISTINCT m
+			""" + MEMBER_ROW;
+
+	// The units around some units, as TREE_UNITS reads them around the units a tree's orgs are set up in.
+	private static final String UNITS_AROUND = """
+			UNWIND $ids AS id
+			MATCH (:Unit {id: id})<-[:LOCATED_IN*0..]-(inside:Unit)
+			""" + UNITS_FROM_INSIDE;
+
+	private static final String MEMBERS_BY_ID = """
+			UNWIND $ids AS id
+			MATCH (m:Member {id: id})
+			WITH DISTINCT m
+			""" + MEMBER_ROW;
 
 	private static final String ROOTS = """
 			MATCH (o:Org)
@@ -167,6 +218,52 @@ public final class DatasetExporter {
 		}
 	}
 
+	/**
+	 * Everything stored, as {@link #exportAll()} reads it, inside a read transaction the caller
+	 * holds (items by id, list fields by target id); named "export".
+	 */
+	public static Dataset all(SimpleQueryRunner tx) {
+		return new Dataset("export", tx.run(UNITS).list(DatasetExporter::unit), tx.run(ORGS).list(DatasetExporter::org),
+				tx.run(MEMBERS).list(DatasetExporter::member));
+	}
+
+	/**
+	 * The whole trees the orgs belong to (every org under each one's root; an id that is no stored
+	 * org adds nothing), the units around the units their orgs are set up in (as {@link #snapshot}
+	 * reads them), every member of the trees and whoever holds an office in them; in a read
+	 * transaction the caller holds. References to items outside are kept (see {@link #closed}).
+	 */
+	public static Dataset trees(SimpleQueryRunner tx, Collection<String> orgIds) {
+		Map<String, Object> ids = Map.of("ids", List.copyOf(orgIds));
+		List<Org> orgs = tx.run(TREES_ORGS, ids).list(DatasetExporter::org);
+		List<String> setUpIn = orgs.stream().flatMap((o) -> o.units().stream()).distinct().toList();
+		return new Dataset("trees", units(tx, setUpIn), orgs, tx.run(TREES_MEMBERS, ids).list(DatasetExporter::member));
+	}
+
+	/**
+	 * The units, everything located in them at any depth, and what those point at (industries, the
+	 * enterprise a base supplies, every place they lie in), by id.
+	 */
+	public static List<Unit> units(SimpleQueryRunner tx, Collection<String> unitIds) {
+		if (unitIds.isEmpty()) {
+			return List.of();
+		}
+		return tx.run(UNITS_AROUND, Map.of("ids", List.copyOf(unitIds))).list(DatasetExporter::unit);
+	}
+
+	/** The stored members with these ids (unknown ids are left out), by id. */
+	public static List<Member> members(SimpleQueryRunner tx, Collection<String> memberIds) {
+		if (memberIds.isEmpty()) {
+			return List.of();
+		}
+		return tx.run(MEMBERS_BY_ID, Map.of("ids", List.copyOf(memberIds))).list(DatasetExporter::member);
+	}
+
+	/** The dataset with references to items it does not hold left out, so it is a sound dataset. */
+	public static Dataset closed(Dataset dataset) {
+		return closed(dataset.units(), dataset.orgs(), dataset.members());
+	}
+
 	/** Ids of the orgs no org is subordinate to: one per county. */
 	public List<String> roots() {
 		try (Session session = this.driver.session()) {
@@ -183,18 +280,19 @@ public final class DatasetExporter {
 		Function<String, String> unit = (id) -> (id != null && unitIds.contains(id)) ? id : null;
 		List<Unit> closedUnits = units.stream()
 			.map((u) -> new Unit(u.id(), u.kind(), u.name(), unit.apply(u.locatedIn()), unit.apply(u.industry()),
-					unit.apply(u.supplies()), u.households(), u.householdsDriven(), u.leading(), u.industryCluster()))
+					unit.apply(u.supplies()), u.households(), u.householdsDriven(), u.leading(), u.industryCluster(),
+					u.adjacentTo().stream().filter(unitIds::contains).toList()))
 			.toList();
 		List<Org> closedOrgs = orgs.stream()
 			.map((o) -> new Org(o.id(), o.kind(), o.name(), o.parent(),
 					o.coManagedBy().stream().filter(orgIds::contains).toList(),
-					o.units().stream().filter(unitIds::contains).toList(), o.trade(), o.hasCommittee()))
+					o.units().stream().filter(unitIds::contains).toList(), o.trade(), o.hasCommittee(), o.electedOn()))
 			.toList();
 		List<Member> closedMembers = members.stream()
 			.map((m) -> new Member(m.id(), m.name(), m.status(), m.org(), unit.apply(m.unit()), m.trade(), m.gender(),
 					m.birthDate(), m.joined(), m.idNumber(), m.phone(), m.group(),
 					m.roles().stream().filter((r) -> orgIds.contains(r.org())).toList(),
-					m.participatesIn().stream().filter(orgIds::contains).toList()))
+					m.participatesIn().stream().filter(orgIds::contains).toList(), m.probationSince()))
 			.toList();
 		return new Dataset("snapshot", closedUnits, closedOrgs, closedMembers);
 	}
@@ -218,14 +316,14 @@ public final class DatasetExporter {
 		return new Unit(n.get("id").asString(), UnitKind.valueOf(n.get("kind").asString()), n.get("name").asString(),
 				r.get("locatedIn").asString(null), r.get("industry").asString(null), r.get("supplies").asString(null),
 				integer(n.get("households")), integer(n.get("householdsDriven")), bool(n.get("leading")),
-				bool(n.get("industryCluster")));
+				bool(n.get("industryCluster")), sorted(r.get("adjacentTo")));
 	}
 
 	private static Org org(Record r) {
 		Value n = r.get("n");
 		return new Org(n.get("id").asString(), OrgKind.valueOf(n.get("kind").asString()), n.get("name").asString(),
 				r.get("parent").asString(null), sorted(r.get("coManagedBy")), sorted(r.get("units")),
-				enumOf(n.get("trade"), Trade::valueOf), bool(n.get("hasCommittee")));
+				enumOf(n.get("trade"), Trade::valueOf), bool(n.get("hasCommittee")), date(n.get("electedOn")));
 	}
 
 	private static Member member(Record r) {
@@ -240,7 +338,7 @@ public final class DatasetExporter {
 				r.get("unit").asString(null), enumOf(n.get("trade"), Trade::valueOf),
 				enumOf(n.get("gender"), Gender::valueOf), date(n.get("birthDate")), date(n.get("joined")),
 				n.get("idNumber").asString(null), n.get("phone").asString(null), r.get("group").asString(null), roles,
-				sorted(r.get("participatesIn")));
+				sorted(r.get("participatesIn")), date(n.get("probationSince")));
 	}
 
 	private static List<String> sorted(Value list) {

@@ -1,5 +1,6 @@
 package org.partygraph.queries.dataset;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import org.partygraph.model.format.DatasetFormat;
 import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.Problem;
 import org.partygraph.queries.write.Datasets;
+import org.partygraph.queries.write.EventDates;
+import org.partygraph.queries.write.Events;
 import org.partygraph.queries.write.MemberTallies;
 import org.partygraph.queries.write.Rows;
 import org.partygraph.queries.write.Transfers;
@@ -49,10 +52,32 @@ public final class DatasetImporter {
 
 	static final String ORGS_OF_DATASET = "MATCH (o:Org {dataset: $dataset}) RETURN o.id AS id";
 
+	// A dissolved org of another dataset keeps its id; one of this dataset whose id the import
+	// brings back is replaced, as the rest of the dataset is.
+	private static final String FIND_RETIRED_IDS = """
+			UNWIND $ids AS id
+			MATCH (o:DissolvedOrg {id: id})
+			WHERE coalesce(o.dataset, '') <> $dataset
+			RETURN o.id AS id, toString(o.dissolvedOn) AS retiredOn
+			""";
+
+	private static final String DELETE_RETURNING_RETIRED = """
+			UNWIND $ids AS id
+			MATCH (o:DissolvedOrg {id: id, dataset: $dataset})
+			DELETE o
+			""";
+
 	private final Driver driver;
 
+	private final EventDates dates;
+
 	public DatasetImporter(Driver driver) {
+		this(driver, EventDates.DEFAULT);
+	}
+
+	public DatasetImporter(Driver driver, EventDates dates) {
 		this.driver = driver;
+		this.dates = dates;
 	}
 
 	/**
@@ -62,6 +87,19 @@ public final class DatasetImporter {
 	 * is written)
 	 */
 	public ImportResult importDataset(Dataset dataset, ImportProgress progress) {
+		return importDataset(dataset, progress, null, null);
+	}
+
+	/**
+	 * Validates and writes the dataset in one transaction, as {@link #importDataset(Dataset,
+	 * ImportProgress)}, recording one IMPORTED event dated {@code on} (today when {@code null}) by
+	 * {@code by}.
+	 * @throws InvalidDatasetException also when {@code on} is after today plus
+	 * {@code party-graph.time.max-future-days}, or before the latest event recorded for an org or
+	 * member of the dataset or an earlier import of it (field {@code on}); nothing is written
+	 */
+	public ImportResult importDataset(Dataset dataset, ImportProgress progress, LocalDate on, String by) {
+		Events.Stamp stamp = new Events.Stamp(this.dates.orToday(on), by, null);
 		List<Problem> problems = DatasetFormat.validate(dataset);
 		if (!problems.isEmpty()) {
 			throw new InvalidDatasetException(problems);
@@ -72,8 +110,12 @@ public final class DatasetImporter {
 		try (Session session = this.driver.session()) {
 			long replaced = session.executeWrite((tx) -> {
 				checkNoForeignIds(tx, dataset);
+				checkDate(tx, dataset, stamp.on());
 				List<String> tallied = new ArrayList<>(tx.run(FOREIGN_ORGS_OF_MEMBERS, Map.of("dataset", dataset.name()))
 					.list((r) -> r.get("id").asString()));
+				tx.run(DELETE_RETURNING_RETIRED,
+						Map.of("ids", dataset.orgs().stream().map((o) -> o.id()).toList(), "dataset", dataset.name()))
+					.consume();
 				long deleted = 0;
 				for (GraphSchema.Label label : List.of(GraphSchema.Label.MEMBER, GraphSchema.Label.ORG,
 						GraphSchema.Label.UNIT)) {
@@ -97,6 +139,9 @@ public final class DatasetImporter {
 				MemberTallies.recount(tx, tallied);
 				Datasets.record(tx, dataset.name(), Dataset.FORMAT, dataset.units().size(), dataset.orgs().size(),
 						dataset.members().size());
+				Events.log(stamp)
+					.imported(dataset.name(), dataset.units().size(), dataset.orgs().size(), dataset.members().size())
+					.write(tx);
 				return deleted;
 			});
 			long millis = (System.nanoTime() - started) / 1_000_000;
@@ -127,8 +172,31 @@ public final class DatasetImporter {
 						"already held by " + label.cypher() + " of dataset '" + r.get("owner").asString(null)
 								+ "'; ids must be unique across datasets")));
 		}
+		tx.run(FIND_RETIRED_IDS, Map.of("ids", ids, "dataset", dataset.name()))
+			.forEachRemaining((r) -> problems.add(new Problem(r.get("id").asString(), "id",
+					"already held by an org dissolved on " + r.get("retiredOn").asString()
+							+ "; a dissolved org is kept, and its id is never given to another")));
 		if (!problems.isEmpty()) {
 			throw new DatasetConflictException(problems);
+		}
+	}
+
+	private void checkDate(TransactionContext tx, Dataset dataset, LocalDate on) {
+		List<String> ids = new ArrayList<>(dataset.orgs().size() + dataset.members().size());
+		dataset.orgs().forEach((o) -> ids.add(o.id()));
+		dataset.members().forEach((m) -> ids.add(m.id()));
+		// An earlier import of this dataset dated later is one problem, not one per item.
+		List<Problem> problems = new ArrayList<>(this.dates.problems(tx, Problem.DATASET, on, ids)
+			.stream()
+			.filter((p) -> !p.message().contains("(" + Events.Kind.IMPORTED.name() + " on "))
+			.toList());
+		LocalDate laterImport = Events.laterImport(tx, dataset.name(), on);
+		if (laterImport != null) {
+			problems.add(new Problem(Problem.DATASET, "on",
+					EventDates.earlier(on, dataset.name(), laterImport, Events.Kind.IMPORTED.name())));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidDatasetException(problems);
 		}
 	}
 

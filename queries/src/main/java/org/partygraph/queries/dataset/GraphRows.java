@@ -1,7 +1,6 @@
 package org.partygraph.queries.dataset;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +13,11 @@ import org.partygraph.model.Unit;
 import org.partygraph.queries.write.Members;
 import org.partygraph.queries.write.Orgs;
 import org.partygraph.queries.write.Rows;
+import org.partygraph.queries.write.Units;
 
 /**
  * A dataset turned into parameter rows for {@code UNWIND} writes ({@link Rows}): node property maps
- * per label (orgs' and members' as {@link Orgs} and {@link Members} make them) and
+ * per label (units', orgs' and members' as {@link Units}, {@link Orgs} and {@link Members} make them) and
  * {@code from}/{@code to} pairs per relationship type. Enums become strings, dates stay dates
  * (the driver sends them as Neo4j {@code Date}).
  */
@@ -42,15 +42,11 @@ public final class GraphRows {
 	public static GraphRows of(Dataset dataset) {
 		GraphRows rows = new GraphRows();
 		for (Unit unit : dataset.units()) {
-			Map<String, Object> props = props("id", unit.id(), "name", unit.name(), "kind", name(unit.kind()));
-			put(props, "leading", unit.leading());
-			put(props, "industryCluster", unit.industryCluster());
-			put(props, "households", unit.households());
-			put(props, "householdsDriven", unit.householdsDriven());
-			rows.nodes.get(GraphSchema.Label.UNIT).add(props);
+			rows.nodes.get(GraphSchema.Label.UNIT).add(Units.properties(unit));
 			rows.link(GraphSchema.Rel.LOCATED_IN, unit.id(), unit.locatedIn());
 			rows.link(GraphSchema.Rel.IN_INDUSTRY, unit.id(), unit.industry());
 			rows.link(GraphSchema.Rel.SUPPLIES, unit.id(), unit.supplies());
+			unit.adjacentTo().forEach((to) -> rows.link(GraphSchema.Rel.ADJACENT_TO, unit.id(), to));
 		}
 		for (Org org : dataset.orgs()) {
 			rows.nodes.get(GraphSchema.Label.ORG).add(Orgs.properties(org));
@@ -90,20 +86,6 @@ public final class GraphRows {
 	private void link(GraphSchema.Rel rel, String from, String to) {
 		if (to != null) {
 			this.relationships.get(rel).add(Rows.link(from, to));
-		}
-	}
-
-	private static Map<String, Object> props(String k1, Object v1, String k2, Object v2, String k3, Object v3) {
-		Map<String, Object> props = new HashMap<>();
-		put(props, k1, v1);
-		put(props, k2, v2);
-		put(props, k3, v3);
-		return props;
-	}
-
-	private static void put(Map<String, Object> props, String key, Object value) {
-		if (value != null) {
-			props.put(key, value);
 		}
 	}
 

@@ -30,6 +30,7 @@ public final class GraphSchema {
 	public enum Rel {
 
 		LOCATED_IN(Label.UNIT, Label.UNIT), IN_INDUSTRY(Label.UNIT, Label.UNIT), SUPPLIES(Label.UNIT, Label.UNIT),
+		ADJACENT_TO(Label.UNIT, Label.UNIT),
 		SUBORDINATE_TO(Label.ORG, Label.ORG), CO_MANAGED_BY(Label.ORG, Label.ORG), SET_UP_IN(Label.ORG, Label.UNIT),
 		MEMBER_OF(Label.MEMBER, Label.ORG), IN_GROUP(Label.MEMBER, Label.ORG), WORKS_IN(Label.MEMBER, Label.UNIT),
 		PARTICIPATES_IN(Label.MEMBER, Label.ORG), HOLDS(Label.MEMBER, Label.ORG);

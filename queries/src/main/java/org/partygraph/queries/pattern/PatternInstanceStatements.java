@@ -60,7 +60,7 @@ final class PatternInstanceStatements {
 			  AND %s
 			%s
 			RETURN o.id AS id, o.name AS name, o.kind AS kind, parts, figures
-			ORDER BY o.name, o.id
+			ORDER BY o.nameSort, o.id
 			""";
 
 	// An org's subtree count, added up from the orgs' own tallies.

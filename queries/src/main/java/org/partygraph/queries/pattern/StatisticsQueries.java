@@ -58,11 +58,11 @@ public final class StatisticsQueries {
 			RETURN status, trade, township, sum(members) AS members
 			""";
 
-	private static final List<String> KIND_ORDER = names(OrgKind.values());
+	static final List<String> KIND_ORDER = names(OrgKind.values());
 
-	private static final List<String> STATUS_ORDER = names(MemberStatus.values());
+	static final List<String> STATUS_ORDER = names(MemberStatus.values());
 
-	private static final List<String> TRADE_ORDER = names(Trade.values());
+	static final List<String> TRADE_ORDER = names(Trade.values());
 
 	private final ReadStatements statements;
 
@@ -118,7 +118,7 @@ public final class StatisticsQueries {
 	}
 
 	/** Counts by rank, then by key (the maps are sorted by key already, and the sort is stable). */
-	private static List<Count> counts(Map<String, Long> counts, Function<String, Integer> rank) {
+	static List<Count> counts(Map<String, Long> counts, Function<String, Integer> rank) {
 		return counts.entrySet()
 			.stream()
 			.sorted(Comparator.comparing((Map.Entry<String, Long> e) -> rank.apply(e.getKey())))
@@ -127,7 +127,7 @@ public final class StatisticsQueries {
 	}
 
 	/** The key's place in the order; keys not in it (NONE, or a kind from a newer model) after. */
-	private static Function<String, Integer> rankIn(List<String> order) {
+	static Function<String, Integer> rankIn(List<String> order) {
 		return (key) -> {
 			int index = order.indexOf(key);
 			return (index >= 0) ? index : order.size();

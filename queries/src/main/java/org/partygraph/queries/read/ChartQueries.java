@@ -31,7 +31,7 @@ public final class ChartQueries {
 			  coalesce(o.groupMembers, 0) AS assigned, coalesce(o.groupFullMembers, 0) AS fullAssigned,
 			  CASE WHEN drawn THEN [(o)-[:CO_MANAGED_BY]->(c:Org) | c {.id, .name, .kind}] ELSE [] END AS coManagers,
 			  CASE WHEN drawn AND $units THEN [(o)-[:SET_UP_IN]->(u:Unit) | u] ELSE [] END AS units
-			ORDER BY depth, o.name, o.id
+			ORDER BY depth, o.nameSort, o.id
 			""";
 
 	private final Rows rows;

@@ -35,7 +35,7 @@ public final class MemberQueries {
 			MATCH (m:Member {id: key})-[:PARTICIPATES_IN]->(o:Org)
 			USING INDEX SEEK m:Member(id)
 			RETURN key, o AS value
-			ORDER BY key, o.name, o.id
+			ORDER BY key, o.nameSort, o.id
 			""";
 
 	private static final String GROUPS = """

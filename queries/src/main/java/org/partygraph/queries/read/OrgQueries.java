@@ -37,21 +37,21 @@ public final class OrgQueries {
 			UNWIND $ids AS key
 			MATCH (:Org {id: key})<-[:SUBORDINATE_TO]-(c:Org)
 			RETURN key, c AS value
-			ORDER BY key, c.name, c.id
+			ORDER BY key, c.nameSort, c.id
 			""";
 
 	private static final String CO_MANAGERS = """
 			UNWIND $ids AS key
 			MATCH (:Org {id: key})-[:CO_MANAGED_BY]->(c:Org)
 			RETURN key, c AS value
-			ORDER BY key, c.name, c.id
+			ORDER BY key, c.nameSort, c.id
 			""";
 
 	private static final String UNITS = """
 			UNWIND $ids AS key
 			MATCH (:Org {id: key})-[:SET_UP_IN]->(u:Unit)
 			RETURN key, u AS value
-			ORDER BY key, u.name, u.id
+			ORDER BY key, u.nameSort, u.id
 			""";
 
 	// The member counts of the org rows (key, value) of a statement: a party group counts the members
@@ -89,7 +89,7 @@ public final class OrgQueries {
 			MATCH (:Org {id: key})<-[:SUBORDINATE_TO]-(value:Org)
 			""" + COUNTS_OF_VALUE + """
 			RETURN key, value, total, full
-			ORDER BY key, value.name, value.id
+			ORDER BY key, value.nameSort, value.id
 			""";
 
 	// An org with its children and everyone's counts, the subtree walked once: a child's count is
@@ -108,7 +108,7 @@ public final class OrgQueries {
 			  c, total, full,
 			  CASE c.kind WHEN 'PARTY_GROUP' THEN coalesce(c.groupMembers, 0) END AS childAssigned,
 			  CASE c.kind WHEN 'PARTY_GROUP' THEN coalesce(c.groupFullMembers, 0) END AS childFullAssigned
-			ORDER BY key, c.name, c.id
+			ORDER BY key, c.nameSort, c.id
 			""";
 
 	private static final String ANCESTORS = """
@@ -124,21 +124,21 @@ public final class OrgQueries {
 			MATCH p = (:Org {id: key})<-[:SUBORDINATE_TO*1..]-(d:Org)
 			WHERE $depth IS NULL OR length(p) <= $depth
 			RETURN key, d AS value
-			ORDER BY key, length(p), d.name, d.id
+			ORDER BY key, length(p), d.nameSort, d.id
 			""";
 
 	private static final String CO_MANAGES = """
 			UNWIND $ids AS key
 			MATCH (:Org {id: key})<-[:CO_MANAGED_BY]-(c:Org)
 			RETURN key, c AS value
-			ORDER BY key, c.name, c.id
+			ORDER BY key, c.nameSort, c.id
 			""";
 
 	private static final String PARTY_GROUPS = """
 			UNWIND $ids AS key
 			MATCH (:Org {id: key})<-[:SUBORDINATE_TO]-(g:Org {kind: 'PARTY_GROUP'})
 			RETURN key, g AS value
-			ORDER BY key, g.name, g.id
+			ORDER BY key, g.nameSort, g.id
 			""";
 
 	private static final String OFFICES = """
@@ -157,7 +157,7 @@ public final class OrgQueries {
 			WHERE NOT EXISTS { (o)-[:SUBORDINATE_TO*0..]->(t) }
 			WITH DISTINCT key, o
 			RETURN key, o AS value
-			ORDER BY key, o.name, o.id
+			ORDER BY key, o.nameSort, o.id
 			""";
 
 	// Every org above through parent and co-manager relations, with the shortest chain to it.
@@ -167,7 +167,7 @@ public final class OrgQueries {
 			WITH key, m, p ORDER BY length(p)
 			WITH key, m, collect(p)[0] AS shortest
 			RETURN key, m AS manager, length(shortest) AS distance, [r IN relationships(shortest) | type(r)] AS via
-			ORDER BY key, distance, m.name
+			ORDER BY key, distance, m.nameSort, m.id
 			""";
 
 	private static final String SUBTREE_IDS = """

@@ -61,7 +61,7 @@ final class Rows {
 	static OrgRow org(Value n) {
 		return new OrgRow(n.get("id").asString(), n.get("name").asString(), OrgKind.valueOf(n.get("kind").asString()),
 				enumOf(n.get("trade"), Trade::valueOf), n.get("hasCommittee").isNull() ? null : n.get("hasCommittee").asBoolean(),
-				n.get("dataset").asString(null));
+				n.get("dataset").asString(null), n.get("electedOn").isNull() ? null : n.get("electedOn").asLocalDate());
 	}
 
 	static UnitRow unit(Value n) {

@@ -10,11 +10,14 @@ import java.util.function.Function;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.partygraph.model.NameKeys;
 import org.partygraph.queries.write.MemberTallies;
 
 /**
  * Filtered, sorted, paged lists of orgs, members and units: each page is one statement that
- * also counts all matches. Filters and sort keys are parameters; the statements themselves are
+ * also counts all matches. A name filter is folded ({@link NameKeys#query}) and matched against the
+ * stored {@code nameKey}, so it finds a name in either script, by pinyin or by initials; sorting by
+ * name is by {@code nameSort} (pinyin order), ties by id. Filters and sort keys are parameters; the statements themselves are
  * fixed text.
  */
 public final class SearchQueries {
@@ -22,6 +25,9 @@ public final class SearchQueries {
 	// Where an org search starts: from the co-manager, the township or the within org when one is
 	// given (in that order: what is around it, not every org of the store), else from every org.
 	private static final String ORGS_FROM_ALL = "MATCH (o:Org)";
+
+	// With a name and nothing narrower, the text index org_name on the folded key (NameKeys) starts it.
+	private static final String ORGS_FROM_NAME = "MATCH (o:Org) WHERE o.nameKey CONTAINS $nameContains";
 
 	private static final String ORGS_FROM_CO_MANAGER = "MATCH (:Org {id: $coManagedBy})<-[:CO_MANAGED_BY]-(o:Org)";
 
@@ -46,7 +52,7 @@ public final class SearchQueries {
 			WITH o
 			WHERE ($ids IS NULL OR o.id IN $ids)
 			  AND ($kinds IS NULL OR o.kind IN $kinds)
-			  AND ($nameContains IS NULL OR o.name CONTAINS $nameContains)
+			  AND ($nameContains IS NULL OR o.nameKey CONTAINS $nameContains)
 			  AND ($trade IS NULL OR o.trade = $trade)
 			  AND ($hasCoManager IS NULL OR EXISTS { (o)-[:CO_MANAGED_BY]->(:Org) } = $hasCoManager)
 			  AND ($setUpInKind IS NULL OR EXISTS { (o)-[:SET_UP_IN]->(:Unit {kind: $setUpInKind}) })
@@ -79,7 +85,7 @@ public final class SearchQueries {
 			    ELSE %2$s END
 			  END AS full
 			WHERE ($minMembers IS NULL OR members >= $minMembers) AND ($maxMembers IS NULL OR members <= $maxMembers)
-			WITH o, CASE $sort WHEN 'NAME' THEN o.name WHEN 'KIND' THEN o.kind WHEN 'MEMBER_COUNT' THEN members
+			WITH o, CASE $sort WHEN 'NAME' THEN o.nameSort WHEN 'KIND' THEN o.kind WHEN 'MEMBER_COUNT' THEN members
 			  WHEN 'FULL_MEMBER_COUNT' THEN full ELSE o.id END AS sortKey
 			ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
 			  CASE WHEN $descending THEN sortKey END DESC, o.id
@@ -98,9 +104,10 @@ public final class SearchQueries {
 
 	private static final String MEMBERS_EVERYWHERE = "MATCH (m:Member)";
 
-	// Served by the text index member_name: the name is the only filter that narrows every member.
+	// Served by the text index member_name (on the folded key, NameKeys): the name is the only filter
+	// that narrows every member.
 	private static final String MEMBERS_BY_NAME = """
-			MATCH (m:Member) WHERE m.name CONTAINS $nameContains
+			MATCH (m:Member) WHERE m.nameKey CONTAINS $nameContains
 			WITH m""";
 
 	private static final String MEMBERS_WITHIN = """
@@ -109,25 +116,31 @@ public final class SearchQueries {
 	private static final String MEMBERS = """
 			WHERE ($status IS NULL OR m.status = $status)
 			  AND ($trade IS NULL OR m.trade = $trade)
-			  AND ($nameContains IS NULL OR m.name CONTAINS $nameContains)
+			  AND ($nameContains IS NULL OR m.nameKey CONTAINS $nameContains)
 			  AND ($role IS NULL OR EXISTS { (m)-[:HOLDS {role: $role}]->(:Org) })
 			WITH DISTINCT m
-			WITH m, CASE $sort WHEN 'NAME' THEN m.name WHEN 'JOINED' THEN m.joined ELSE m.id END AS sortKey
+			WITH m, CASE $sort WHEN 'NAME' THEN m.nameSort WHEN 'JOINED' THEN m.joined ELSE m.id END AS sortKey
 			ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
 			  CASE WHEN $descending THEN sortKey END DESC, m.id
 			WITH collect(m) AS matches
 			RETURN size(matches) AS total, [m IN matches[$offset..$offset + $first + 1] | %s] AS page
 			""".formatted(Rows.memberValue("m"));
 
+	private static final String UNITS_EVERYWHERE = "MATCH (u:Unit)";
+
+	// Served by the text index unit_name on the folded key.
+	private static final String UNITS_BY_NAME = """
+			MATCH (u:Unit) WHERE u.nameKey CONTAINS $nameContains
+			WITH u""";
+
 	private static final String UNITS = """
-			MATCH (u:Unit)
 			WHERE ($kinds IS NULL OR u.kind IN $kinds)
-			  AND ($nameContains IS NULL OR u.name CONTAINS $nameContains)
+			  AND ($nameContains IS NULL OR u.nameKey CONTAINS $nameContains)
 			  AND ($locatedIn IS NULL OR EXISTS { (u)-[:LOCATED_IN*1..]->(:Unit {id: $locatedIn}) })
 			  AND ($leading IS NULL OR coalesce(u.leading, false) = $leading)
 			  AND ($industryCluster IS NULL OR coalesce(u.industryCluster, false) = $industryCluster)
 			  AND ($hasOrg IS NULL OR EXISTS { (u)<-[:SET_UP_IN]-(:Org) } = $hasOrg)
-			WITH u, CASE $sort WHEN 'NAME' THEN u.name WHEN 'KIND' THEN u.kind ELSE u.id END AS sortKey
+			WITH u, CASE $sort WHEN 'NAME' THEN u.nameSort WHEN 'KIND' THEN u.kind ELSE u.id END AS sortKey
 			ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
 			  CASE WHEN $descending THEN sortKey END DESC, u.id
 			WITH collect(u) AS matches
@@ -165,7 +178,7 @@ public final class SearchQueries {
 			boolean pageCoManagers) {
 		Map<String, Object> parameters = paging(sort, first, offset);
 		parameters.put("kinds", (filter.kinds() != null) ? filter.kinds().stream().map(Enum::name).toList() : null);
-		parameters.put("nameContains", blankToNull(filter.nameContains()));
+		parameters.put("nameContains", NameKeys.query(filter.nameContains()));
 		parameters.put("trade", name(filter.trade()));
 		parameters.put("within", filter.within());
 		parameters.put("township", filter.township());
@@ -178,7 +191,7 @@ public final class SearchQueries {
 		parameters.put("counts", filter.needsCounts() || sort.field() == Sort.Field.MEMBER_COUNT);
 		parameters.put("pageCounts", pageCounts);
 		parameters.put("pageCoManagers", pageCoManagers);
-		Record r = this.rows.read(orgsStatement(filter), parameters).get(0);
+		Record r = this.rows.read(orgsStatement(filter, parameters.get("nameContains") != null), parameters).get(0);
 		Map<String, MemberCounts> counts = new HashMap<>();
 		for (Value c : r.get("counts").values()) {
 			counts.put(c.get(0).asString(), new MemberCounts(c.get(1).asInt(), c.get(2).asInt()));
@@ -186,7 +199,7 @@ public final class SearchQueries {
 		Map<String, List<OrgRow>> coManagers = new HashMap<>();
 		for (Value c : r.get("coManagers").values()) {
 			List<OrgRow> managers = new ArrayList<>(c.get(1).asList(Rows::org));
-			managers.sort(Comparator.comparing(OrgRow::name).thenComparing(OrgRow::id));
+			managers.sort(Comparator.comparing((OrgRow o) -> NameKeys.sortKey(o.name())).thenComparing(OrgRow::id));
 			coManagers.put(c.get(0).asString(), managers);
 		}
 		return new OrgSearch(new Counted<>(page(r, first, offset, Rows::org), counts), coManagers);
@@ -196,7 +209,7 @@ public final class SearchQueries {
 	 * The org search's statement: it starts from the narrowest org given (the co-manager, else the
 	 * township, else the within org), the others become filters.
 	 */
-	private static String orgsStatement(OrgFilter filter) {
+	private static String orgsStatement(OrgFilter filter, boolean byName) {
 		if (filter.coManagedBy() != null) {
 			return ORGS_FROM_CO_MANAGER + "\n" + ORGS_FILTERS + ORGS_WITHIN_FILTER + ORGS_TOWNSHIP_FILTER + ORGS_PAGE;
 		}
@@ -206,7 +219,7 @@ public final class SearchQueries {
 		if (filter.within() != null) {
 			return ORGS_FROM_WITHIN + "\n" + ORGS_FILTERS + ORGS_TOWNSHIP_FILTER + ORGS_PAGE;
 		}
-		return ORGS_FROM_ALL + "\n" + ORGS_FILTERS + ORGS_WITHIN_FILTER
+		return (byName ? ORGS_FROM_NAME : ORGS_FROM_ALL) + "\n" + ORGS_FILTERS + ORGS_WITHIN_FILTER
 				+ ORGS_TOWNSHIP_FILTER + ORGS_PAGE;
 	}
 
@@ -215,7 +228,7 @@ public final class SearchQueries {
 		parameters.put("within", filter.within());
 		parameters.put("status", name(filter.status()));
 		parameters.put("trade", name(filter.trade()));
-		parameters.put("nameContains", blankToNull(filter.nameContains()));
+		parameters.put("nameContains", NameKeys.query(filter.nameContains()));
 		parameters.put("role", name(filter.role()));
 		// Starting from the org when one is given, or from the name index, keeps the statement off a
 		// scan of every member.
@@ -227,12 +240,13 @@ public final class SearchQueries {
 	public Page<UnitRow> units(UnitFilter filter, Sort sort, int first, int offset) {
 		Map<String, Object> parameters = paging(sort, first, offset);
 		parameters.put("kinds", (filter.kinds() != null) ? filter.kinds().stream().map(Enum::name).toList() : null);
-		parameters.put("nameContains", blankToNull(filter.nameContains()));
+		parameters.put("nameContains", NameKeys.query(filter.nameContains()));
 		parameters.put("locatedIn", filter.locatedIn());
 		parameters.put("leading", filter.leading());
 		parameters.put("industryCluster", filter.industryCluster());
 		parameters.put("hasOrg", filter.hasOrg());
-		return page(UNITS, parameters, first, offset, Rows::unit);
+		String match = (parameters.get("nameContains") != null) ? UNITS_BY_NAME : UNITS_EVERYWHERE;
+		return page(match + "\n" + UNITS, parameters, first, offset, Rows::unit);
 	}
 
 	private <T> Page<T> page(String cypher, Map<String, Object> parameters, int first, int offset,
@@ -253,10 +267,6 @@ public final class SearchQueries {
 		parameters.put("first", first);
 		parameters.put("offset", offset);
 		return parameters;
-	}
-
-	private static String blankToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text;
 	}
 
 	private static String name(Enum<?> value) {

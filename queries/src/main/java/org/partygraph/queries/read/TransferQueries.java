@@ -79,7 +79,8 @@ public final class TransferQueries {
 	/** A {@code (:Transfer)} node as a record. */
 	public static TransferRecord transfer(Value t) {
 		return new TransferRecord(t.get("id").asString(), t.get("member").asString(null), t.get("from").asString(null),
-				t.get("to").asString(null), t.get("at").asZonedDateTime().toInstant(), t.get("reason").asString(null));
+				t.get("to").asString(null), t.get("at").asZonedDateTime().toInstant(), t.get("reason").asString(null),
+				t.get("on").isNull() ? null : t.get("on").asLocalDate(), t.get("by").asString(null));
 	}
 
 	private List<TransferRecord> read(String cypher, Map<String, Object> parameters) {

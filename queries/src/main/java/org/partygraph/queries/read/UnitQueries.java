@@ -25,7 +25,7 @@ public final class UnitQueries {
 			UNWIND $ids AS key
 			MATCH (:Unit {id: key})<-[:SET_UP_IN]-(o:Org)
 			RETURN key, o AS value
-			ORDER BY key, o.name, o.id
+			ORDER BY key, o.nameSort, o.id
 			""";
 
 	private static final String SUPPLIES = """
@@ -38,7 +38,16 @@ public final class UnitQueries {
 			UNWIND $ids AS key
 			MATCH (:Unit {id: key})<-[:SUPPLIES]-(b:Unit)
 			RETURN key, b AS value
-			ORDER BY key, b.name, b.id
+			ORDER BY key, b.nameSort, b.id
+			""";
+
+	// Adjacency goes both ways: a pair may be stored on either unit (or both).
+	private static final String ADJACENT = """
+			UNWIND $ids AS key
+			MATCH (:Unit {id: key})-[:ADJACENT_TO]-(n:Unit)
+			WITH DISTINCT key, n
+			RETURN key, n AS value
+			ORDER BY key, n.nameSort, n.id
 			""";
 
 	private static final String INDUSTRIES = """
@@ -51,7 +60,7 @@ public final class UnitQueries {
 			UNWIND $ids AS key
 			MATCH (:Unit {id: key})<-[:LOCATED_IN]-(u:Unit)
 			RETURN key, u AS value
-			ORDER BY key, u.name, u.id
+			ORDER BY key, u.nameSort, u.id
 			""";
 
 	private final Rows rows;
@@ -77,6 +86,11 @@ public final class UnitQueries {
 	/** For an enterprise, the production bases that supply it. */
 	public Map<String, List<UnitRow>> suppliedBy(Collection<String> ids) {
 		return this.rows.grouped(SUPPLIED_BY, ids, Rows::unit);
+	}
+
+	/** The units next to each unit (recorded on either side), in name order. */
+	public Map<String, List<UnitRow>> adjacent(Collection<String> ids) {
+		return this.rows.grouped(ADJACENT, ids, Rows::unit);
 	}
 
 	public Map<String, UnitRow> industries(Collection<String> ids) {

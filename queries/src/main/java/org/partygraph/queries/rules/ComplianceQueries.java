@@ -16,6 +16,8 @@ import org.partygraph.queries.limits.TimeBudget;
 import org.partygraph.queries.pattern.Metric;
 import org.partygraph.queries.structure.Structure;
 import org.partygraph.queries.whatif.Operation;
+import org.partygraph.queries.whatif.FixVetting;
+import org.partygraph.queries.whatif.Planner;
 import org.partygraph.queries.whatif.WhatIfEngine;
 import org.partygraph.queries.whatif.WhatIfReport;
 
@@ -145,6 +147,28 @@ public final class ComplianceQueries {
 	 */
 	public WhatIfReport whatIf(Dataset snapshot, String withinOrgId, List<Operation> operations) {
 		return this.whatIf.run(snapshot, withinOrgId, operations);
+	}
+
+	/**
+	 * How the structure changed between two structures of the store (two days, read with
+	 * {@code PastReads}), as a what-if report on the same rules and figures
+	 * ({@link WhatIfEngine#compare}).
+	 */
+	public WhatIfReport compare(Dataset before, Dataset after, String withinOrgId, List<String> changes,
+			java.time.LocalDate from, java.time.LocalDate to) {
+		return this.whatIf.compare(before, after, withinOrgId, changes, from, to);
+	}
+
+	/**
+	 * Judges candidate fixes of the issues of a snapshot already read, before they are suggested.
+	 */
+	public FixVetting vetting(Dataset snapshot) {
+		return this.whatIf.vetting(snapshot);
+	}
+
+	/** The what-if planner on the same rules and pattern figures. */
+	public Planner planner() {
+		return this.whatIf.planner();
 	}
 
 }

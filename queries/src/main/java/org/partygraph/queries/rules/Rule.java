@@ -1,47 +1,52 @@
 package org.partygraph.queries.rules;
 
+import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.Messages;
+import org.partygraph.queries.text.Text;
+
 /**
  * The setup rules analysts check (docs/contract.md section 3), each with its severity, the article it
- * comes from (a field, so a citation can be corrected without touching the check) and a plain
- * statement in English and Chinese.
+ * comes from (a field, so a citation can be corrected without touching the check); its plain
+ * statement is in the message bundles ({@code rule.<CODE>.statement}), in English and Chinese.
  */
 public enum Rule {
 
-	MIN_FULL_MEMBERS(Severity.ERROR, "中國共產黨章程 第三十條; 中國共產黨支部工作條例(試行) 第四條",
-			"A branch needs at least {threshold} full members; with fewer, set up a joint branch with neighbouring units.",
-			"正式黨員不足{threshold}人的單位，應按照地域相鄰、行業相近原則組建聯合黨支部。"),
-	COMMITTEE_REQUIRED(Severity.WARNING, "中國共產黨支部工作條例(試行) 第二十條",
-			"A branch with {threshold} or more full members elects a branch committee.",
-			"正式黨員{threshold}人以上的黨支部，設立黨支部委員會。"),
-	GENERAL_BRANCH_ADVISED(Severity.WARNING, "中國共產黨支部工作條例(試行) 第四條",
-			"A branch usually has at most {threshold} members; a larger one may become a general branch.",
-			"黨支部黨員人數一般不超過{threshold}人；超過的，可以成立黨總支。"),
-	JOINT_BRANCH_TOO_WIDE(Severity.WARNING, "中國共產黨支部工作條例(試行) 第五條",
-			"A joint branch should cover at most {threshold} units.", "聯合黨支部覆蓋單位一般不超過{threshold}個。"),
-	PRIMARY_COMMITTEE_ADVISED(Severity.INFO, "中國共產黨農村基層組織工作條例 (2019) 第五條",
-			"With {threshold} or more members a primary committee may be set up (county approval).",
-			"黨員人數{threshold}人以上的，可以成立基層黨委（經縣級黨委批准）。"),
-	PARENT_KIND(Severity.ERROR, "黨內統計 隸屬關係",
-			"An org is subordinate to an org of a higher kind.", "黨組織應隸屬於更高層級的黨組織。"),
-	SECRETARY_MISSING(Severity.WARNING, "中國共產黨支部工作條例(試行) 第二十條",
-			"Every org has a secretary.", "黨組織應配備書記。"),
-	DUAL_MANAGEMENT_MISSING(Severity.WARNING, "懷仁縣「四模式」黨組織設置 (no regulation codifies dual management)",
-			"A leading enterprise's org under the working committee is co-managed by the township where the enterprise sits.",
-			"龍頭企業黨組織隸屬非公經濟組織工委，並由企業所在鄉鎮黨委共同管理（雙重管理）。");
+	MIN_FULL_MEMBERS(Severity.ERROR,
+			"中國共產黨章程 第三十條; 中國共產黨支部工作條例(試行) 第四條"),
+	COMMITTEE_REQUIRED(Severity.WARNING,
+			"中國共產黨支部工作條例(試行) 第二十條"),
+	GENERAL_BRANCH_ADVISED(Severity.WARNING,
+			"中國共產黨支部工作條例(試行) 第四條"),
+	JOINT_BRANCH_TOO_WIDE(Severity.WARNING,
+			"中國共產黨支部工作條例(試行) 第五條"),
+	PRIMARY_COMMITTEE_ADVISED(Severity.INFO,
+			"中國共產黨農村基層組織工作條例 (2019) 第五條"),
+	PARENT_KIND(Severity.ERROR,
+			"黨內統計 隸屬關係"),
+	SECRETARY_MISSING(Severity.WARNING,
+			"中國共產黨支部工作條例(試行) 第二十條"),
+	DUAL_MANAGEMENT_MISSING(Severity.WARNING,
+			"懷仁縣「四模式」黨組織設置 (no regulation codifies dual management)"),
+	SECRETARY_DUPLICATE(Severity.WARNING,
+			"中國共產黨支部工作條例(試行) 第二十條 (設書記1名)"),
+	EMPTY_ORG(Severity.WARNING,
+			"中國共產黨支部工作條例(試行) 第四條、第十條 (以黨員為基礎設置; 黨小組由支部黨員組成)"),
+	GENERAL_BRANCH_WITHOUT_BRANCHES(Severity.INFO,
+			"中國共產黨支部工作條例(試行) 第四條 (黨總支部下設若干黨支部)"),
+	JOINT_BRANCH_ACROSS_TOWNSHIPS(Severity.WARNING,
+			"中國共產黨支部工作條例(試行) 第五條 (地域相鄰)"),
+	TERM_EXPIRED(Severity.ERROR,
+			"中國共產黨基層組織選舉工作條例 第三條 (任期屆滿應當按期進行換屆選舉); 中國共產黨支部工作條例(試行) 第二十條 (黨支部委員會每屆任期3年至5年)"),
+	TERM_ENDING(Severity.INFO,
+			"中國共產黨基層組織選舉工作條例 第三條 (任期屆滿應當按期進行換屆選舉); 中國共產黨支部工作條例(試行) 第二十條 (黨支部委員會每屆任期3年至5年)");
 
 	private final Severity severity;
 
 	private final String article;
 
-	private final String statement;
-
-	private final String statementZh;
-
-	Rule(Severity severity, String article, String statement, String statementZh) {
+	Rule(Severity severity, String article) {
 		this.severity = severity;
 		this.article = article;
-		this.statement = statement;
-		this.statementZh = statementZh;
 	}
 
 	public Severity severity() {
@@ -52,14 +57,22 @@ public enum Rule {
 		return this.article;
 	}
 
-	/** The rule in plain English, with its threshold filled in. */
-	public String statement(RuleThresholds thresholds) {
-		return this.statement.replace("{threshold}", String.valueOf(thresholds.of(this)));
+	/**
+	 * The rule's statement, with its threshold filled in: the text {@code rule.<CODE>.statement} of
+	 * the message bundles (docs/contract.md section 7), in any language.
+	 */
+	public Text statementText(RuleThresholds thresholds) {
+		return Text.of("rule." + name() + ".statement", thresholds.of(this));
 	}
 
-	/** The rule in Chinese, with its threshold filled in. */
+	/** The rule in plain English, with its threshold filled in. */
+	public String statement(RuleThresholds thresholds) {
+		return Messages.bundled().say(statementText(thresholds), Lang.EN);
+	}
+
+	/** The rule in (traditional) Chinese, with its threshold filled in. */
 	public String statementZh(RuleThresholds thresholds) {
-		return this.statementZh.replace("{threshold}", String.valueOf(thresholds.of(this)));
+		return Messages.bundled().say(statementText(thresholds), Lang.ZH_HANT);
 	}
 
 }

@@ -9,11 +9,19 @@ package org.partygraph.queries.rules;
  * @param jointBranchMaxUnits a joint branch covers at most this many units (5)
  * @param primaryCommitteeMembers from this many members a general branch may become a primary
  * committee (100)
+ * @param termWarningMonths a term ending within this many months is reported as ending (TERM_ENDING,
+ * 6; {@code party-graph.rules.term-warning-months})
  */
 public record RuleThresholds(int minFullMembers, int committeeFullMembers, int branchMaxMembers,
-		int jointBranchMaxUnits, int primaryCommitteeMembers) {
+		int jointBranchMaxUnits, int primaryCommitteeMembers, int termWarningMonths) {
 
-	public static final RuleThresholds DEFAULTS = new RuleThresholds(3, 7, 50, 5, 100);
+	public static final RuleThresholds DEFAULTS = new RuleThresholds(3, 7, 50, 5, 100, 6);
+
+	/** The thresholds with the default term warning (6 months). */
+	public RuleThresholds(int minFullMembers, int committeeFullMembers, int branchMaxMembers, int jointBranchMaxUnits,
+			int primaryCommitteeMembers) {
+		this(minFullMembers, committeeFullMembers, branchMaxMembers, jointBranchMaxUnits, primaryCommitteeMembers, 6);
+	}
 
 	public RuleThresholds {
 		if (minFullMembers < 1 || committeeFullMembers < 1 || branchMaxMembers < 1 || jointBranchMaxUnits < 1
@@ -21,6 +29,10 @@ public record RuleThresholds(int minFullMembers, int committeeFullMembers, int b
 			throw new IllegalArgumentException("rule thresholds must be 1 or more: " + minFullMembers + ", "
 					+ committeeFullMembers + ", " + branchMaxMembers + ", " + jointBranchMaxUnits + ", "
 					+ primaryCommitteeMembers);
+		}
+		if (termWarningMonths < 0) {
+			throw new IllegalArgumentException(
+					"party-graph.rules.term-warning-months must be 0 or more, not " + termWarningMonths);
 		}
 	}
 
@@ -32,6 +44,7 @@ public record RuleThresholds(int minFullMembers, int committeeFullMembers, int b
 			case GENERAL_BRANCH_ADVISED -> this.branchMaxMembers;
 			case JOINT_BRANCH_TOO_WIDE -> this.jointBranchMaxUnits;
 			case PRIMARY_COMMITTEE_ADVISED -> this.primaryCommitteeMembers;
+			case TERM_ENDING -> this.termWarningMonths;
 			default -> 0;
 		};
 	}

@@ -11,8 +11,10 @@ import java.util.List;
  * @param orgsDissolved ids of the orgs deleted
  * @param membersChanged members whose membership, group, roles or participation were rewritten
  * @param transfers membership moves recorded as transfer history
+ * @param newOrgIds for each org a CREATE_ORG made, its what-if id ({@code new-<index>}) and the id
+ * it was stored under, in the operations' order
  */
 public record AppliedScenario(Scenario scenario, List<String> orgsCreated, List<String> orgsChanged,
-		List<String> orgsDissolved, int membersChanged, int transfers) {
+		List<String> orgsDissolved, int membersChanged, int transfers, java.util.Map<String, String> newOrgIds) {
 
 }

@@ -32,9 +32,10 @@ public record GraphDiff(List<Org> created, List<Org> changed, List<Org> removed,
 			throw new IllegalStateException("the what-if changed units; a scenario writes orgs and members only");
 		}
 		Map<String, Org> orgsBefore = new LinkedHashMap<>();
-		before.orgs().forEach((o) -> orgsBefore.put(o.id(), Fingerprint.sorted(o)));
+		// The term (electedOn) is not in a fingerprint, but an applied change must keep it.
+		before.orgs().forEach((o) -> orgsBefore.put(o.id(), Fingerprint.sorted(o).withElectedOn(o.electedOn())));
 		Map<String, Org> orgsAfter = new LinkedHashMap<>();
-		after.orgs().forEach((o) -> orgsAfter.put(o.id(), Fingerprint.sorted(o)));
+		after.orgs().forEach((o) -> orgsAfter.put(o.id(), Fingerprint.sorted(o).withElectedOn(o.electedOn())));
 		List<Org> created = new ArrayList<>();
 		List<Org> changed = new ArrayList<>();
 		List<Org> removed = new ArrayList<>();

@@ -35,6 +35,9 @@ public final class OperationsJson {
 			putIfPresent(item, "target", op.target());
 			putIfPresent(item, "kind", op.kind());
 			putIfPresent(item, "name", op.name());
+			if (!op.units().isEmpty()) {
+				item.put("units", op.units());
+			}
 			items.add(item);
 		}
 		return MAPPER.writeValueAsString(items);
@@ -60,8 +63,13 @@ public final class OperationsJson {
 			if (orgs instanceof List<?> list) {
 				list.forEach((o) -> orgIds.add(String.valueOf(o)));
 			}
+			List<String> unitIds = new ArrayList<>();
+			if (item.get("units") instanceof List<?> list) {
+				list.forEach((u) -> unitIds.add(String.valueOf(u)));
+			}
 			operations.add(new Operation((op != null) ? Operation.Op.valueOf(op.toString()) : null, text(item, "org"),
-					orgIds, text(item, "member"), text(item, "target"), text(item, "kind"), text(item, "name")));
+					orgIds, text(item, "member"), text(item, "target"), text(item, "kind"), text(item, "name"),
+					unitIds));
 		}
 		return operations;
 	}

@@ -19,9 +19,10 @@ import org.partygraph.queries.whatif.WorkingCopy;
  * @param created ids of the orgs the operations created
  * @param dissolved ids of the orgs of {@code before} that are gone
  * @param steps for each operation, in order, what it did (one line or more)
+ * @param newOrgs the id each CREATE_ORG gave its org ({@code new-<index>}), by the operation's index
  */
 public record Playback(Dataset before, Dataset after, List<String> created, List<String> dissolved,
-		List<List<String>> steps) {
+		List<List<String>> steps, java.util.Map<Integer, String> newOrgs) {
 
 	/**
 	 * Plays the operations as {@code WhatIfEngine.run} does, failing at the same operation with the
@@ -44,7 +45,7 @@ public record Playback(Dataset before, Dataset after, List<String> created, List
 		for (int i = 0; i < operations.size(); i++) {
 			TimeBudget.checkpoint("playing operations[" + i + "] (" + operations.get(i).op() + ")");
 			int done = copy.changes().size();
-			copy.apply(i, operations.get(i));
+			copy.apply(i, operations.get(i), withinOrgId);
 			if (withinOrgId != null && !copy.hasOrg(withinOrgId)) {
 				throw new InvalidOperationException(i, operations.get(i).op(), "removes the scope org " + withinOrgId
 						+ " (within); choose a scope above it");
@@ -52,7 +53,7 @@ public record Playback(Dataset before, Dataset after, List<String> created, List
 			steps.add(List.copyOf(copy.changes().subList(done, copy.changes().size())));
 		}
 		return new Playback(before, copy.toDataset(), List.copyOf(copy.created()), List.copyOf(copy.dissolved()),
-				List.copyOf(steps));
+				List.copyOf(steps), java.util.Map.copyOf(copy.newOrgs()));
 	}
 
 }

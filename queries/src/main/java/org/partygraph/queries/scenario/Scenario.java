@@ -1,6 +1,7 @@
 package org.partygraph.queries.scenario;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.partygraph.queries.whatif.Operation;
@@ -23,9 +24,12 @@ import org.partygraph.queries.whatif.Operation;
  * @param appliedBy who applied it; may be {@code null}
  * @param savedSteps for each operation, what it did on the live graph when saved (one line or
  * more); what an applied scenario wrote
+ * @param appliedOn the effective date of an applied scenario's changes; {@code null} while not applied
+ * @param appliedReport the what-if report as it stood when it was applied (JSON of a
+ * {@code WhatIfReport}); {@code null} while not applied (or applied before reports were kept)
  */
 public record Scenario(String name, String within, String owner, List<Operation> operations, String note, Instant savedAt,
-		String savedBy, String fingerprint, Instant appliedAt, String appliedBy, List<List<String>> savedSteps) {
+		String savedBy, String fingerprint, Instant appliedAt, String appliedBy, List<List<String>> savedSteps, LocalDate appliedOn, String appliedReport) {
 
 	public Scenario {
 		operations = List.copyOf(operations);

@@ -1,11 +1,13 @@
 package org.partygraph.queries.scenario;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,6 +29,9 @@ import org.partygraph.queries.whatif.MemberMove;
 import org.partygraph.queries.whatif.Operation;
 import org.partygraph.queries.whatif.OperationScope;
 import org.partygraph.queries.write.Datasets;
+import org.partygraph.queries.write.EventDates;
+import org.partygraph.queries.write.Events;
+import org.partygraph.queries.write.Events.Kind;
 import org.partygraph.queries.write.Links;
 import org.partygraph.queries.write.MemberTallies;
 import org.partygraph.queries.write.Orgs;
@@ -61,6 +66,7 @@ public final class ScenarioApplier {
 			UNWIND $ids AS id
 			WITH id
 			WHERE EXISTS { (:Org {id: id}) } OR EXISTS { (:Unit {id: id}) } OR EXISTS { (:Member {id: id}) }
+			  OR EXISTS { (:DissolvedOrg {id: id}) }
 			RETURN collect(id) AS taken
 			""";
 
@@ -74,7 +80,8 @@ public final class ScenarioApplier {
 
 	private static final String MARK_APPLIED = """
 			MATCH (s:Scenario {name: $name})
-			SET s.appliedAt = datetime.transaction(), s.appliedBy = $appliedBy
+			SET s.appliedAt = datetime.transaction(), s.appliedBy = $appliedBy, s.appliedOn = $appliedOn,
+			  s.appliedReport = $report
 			RETURN s
 			""";
 
@@ -84,10 +91,17 @@ public final class ScenarioApplier {
 
 	private final ComplianceQueries compliance;
 
+	private final EventDates dates;
+
 	public ScenarioApplier(Driver driver, DatasetExporter exporter, ComplianceQueries compliance) {
+		this(driver, exporter, compliance, EventDates.DEFAULT);
+	}
+
+	public ScenarioApplier(Driver driver, DatasetExporter exporter, ComplianceQueries compliance, EventDates dates) {
 		this.driver = driver;
 		this.exporter = exporter;
 		this.compliance = compliance;
+		this.dates = dates;
 	}
 
 	/**
@@ -112,7 +126,19 @@ public final class ScenarioApplier {
 	 * @param callerScope the applier's scope root, or {@code null} for everything
 	 */
 	public AppliedScenario apply(String name, String appliedBy, String callerScope) {
+		return apply(name, appliedBy, callerScope, null);
+	}
+
+	/**
+	 * Applies as {@link #apply(String, String, String)} does, its changes dated {@code on}
+	 * ({@code null}: today in the service's zone): each recorded as events tagged with the
+	 * scenario's name, and the report as it stands at the apply kept with the scenario. A date after
+	 * today plus {@code party-graph.time.max-future-days}, or before the latest event of an item it
+	 * touches, is refused as INVALID_DATE (field {@code on}), nothing written.
+	 */
+	public AppliedScenario apply(String name, String appliedBy, String callerScope, LocalDate on) {
 		WriteScope caller = WriteScope.of(callerScope);
+		Events.Stamp stamp = new Events.Stamp(this.dates.orToday(on), appliedBy, name);
 		// Fixed before the transaction, so that a retried attempt records the same transfer ids.
 		String applyId = UUID.randomUUID().toString();
 		try (Session session = this.driver.session()) {
@@ -142,20 +168,45 @@ public final class ScenarioApplier {
 				// The applier's scope, read in this transaction after the locks: never stale.
 				Playback playback = play(name, snapshot, scenario.within(), scenario.operations(),
 						OperationScope.of(tx, caller, scenario.operations()));
-				GraphDiff diff = GraphDiff.between(playback.before(), playback.after());
+				// The orgs CREATE_ORG made get stored ids of their own (new-<index> is the what-if's name).
+				Map<String, String> newOrgIds = storedIds(playback.newOrgs(), applyId);
+				GraphDiff diff = GraphDiff.between(playback.before(), renamed(playback.after(), newOrgIds));
 				checkIdsFree(tx, name, diff);
 				checkNoMemberLeftBehind(tx, name, diff, snapshot);
-				write(tx, scenario, diff, applyId);
-				Scenario applied = scenario(tx.run(MARK_APPLIED, params("name", name, "appliedBy", appliedBy))
+				checkDate(tx, name, stamp.on(), diff);
+				Events.Log log = Events.log(stamp);
+				write(tx, scenario, diff, applyId, playback.before(), log);
+				log.write(tx);
+				// The report as it stands now, kept read-only with the applied scenario.
+				String report = Events.json(this.compliance.whatIf(snapshot, scenario.within(), scenario.operations()));
+				Scenario applied = scenario(tx.run(MARK_APPLIED, params("name", name, "appliedBy", appliedBy,
+						"appliedOn", stamp.on(), "report", report))
 					.single()
 					.get("s"));
 				return new AppliedScenario(applied, ids(diff.created()), ids(diff.changed()), ids(diff.removed()),
-						diff.changedMembers().size(), diff.moves().size());
+						diff.changedMembers().size(), diff.moves().size(), newOrgIds);
 			});
 		}
 	}
 
-	private void write(TransactionContext tx, Scenario scenario, GraphDiff diff, String applyId) {
+	private void checkDate(TransactionContext tx, String name, LocalDate on, GraphDiff diff) {
+		List<String> touched = new ArrayList<>(ids(diff.changed()));
+		touched.addAll(ids(diff.removed()));
+		diff.changedMembers().forEach((m) -> touched.add(m.id()));
+		diff.moves().forEach((m) -> touched.add(m.toOrg()));
+		diff.created().forEach((o) -> touched.add(o.parent()));
+		List<Problem> problems = this.dates.problems(tx, name, on, touched);
+		if (!problems.isEmpty()) {
+			throw new ScenarioRejectedException(Refusal.INVALID_DATE, problems);
+		}
+	}
+
+	private void write(TransactionContext tx, Scenario scenario, GraphDiff diff, String applyId, Dataset before,
+			Events.Log log) {
+		Map<String, Org> orgsBefore = new HashMap<>();
+		before.orgs().forEach((o) -> orgsBefore.put(o.id(), Fingerprint.sorted(o).withElectedOn(o.electedOn())));
+		Map<String, Member> membersBefore = new HashMap<>();
+		before.members().forEach((m) -> membersBefore.put(m.id(), Fingerprint.sorted(m)));
 		// 1. New orgs, in the parents' datasets.
 		Map<String, String> datasets = Datasets.ofNewOrgs(tx, diff.created());
 		expect(Orgs.createAll(tx, diff.created(), datasets), diff.created().size(), "orgs created");
@@ -183,6 +234,22 @@ public final class ScenarioApplier {
 			member.participatesIn().forEach((to) -> link(links, GraphSchema.Rel.PARTICIPATES_IN, member.id(), to, null));
 		}
 		links.forEach((rel, rows) -> expect(Rows.createAll(tx, rel, rows), rows.size(), rel.name() + " links"));
+		// Events: each org created with its state, each change of an org field by field, each
+		// member's group, office and participation change (membership moves are transfers, below).
+		if (!diff.created().isEmpty()) {
+			Map<String, Map<String, Object>> states = Events.orgStates(tx, ids(diff.created()));
+			for (Org org : diff.created()) {
+				log.org(Kind.CREATED, org.id(), org.parent(), "org " + org.id() + " created as " + org.kind() + " '"
+						+ org.name() + "'" + ((org.parent() != null) ? " under " + org.parent() : ""), null,
+						states.get(org.id()));
+			}
+		}
+		for (Org org : diff.changed()) {
+			orgEvents(log, orgsBefore.get(org.id()), org);
+		}
+		for (Member member : diff.changedMembers()) {
+			memberEvents(log, membersBefore.get(member.id()), member);
+		}
 		// 4. Each membership move as transfer history.
 		List<Map<String, Object>> transfers = new ArrayList<>();
 		for (MemberMove move : diff.moves()) {
@@ -190,13 +257,101 @@ public final class ScenarioApplier {
 				.toString();
 			transfers.add(Transfers.row(id, move.memberId(), move.fromOrg(), move.toOrg()));
 		}
-		expect(Transfers.recordAll(tx, transfers, "scenario " + scenario.name()), transfers.size(), "transfers");
-		// 5. Dissolved orgs, last: nothing of the scope points at them any more.
-		expect(Orgs.deleteAll(tx, ids(diff.removed())), diff.removed().size(), "orgs dissolved");
+		expect(Transfers.recordAll(tx, transfers, "scenario " + scenario.name(), log), transfers.size(),
+				"transfers");
+		// 5. Dissolved orgs, last: nothing of the scope points at them any more. Kept as DissolvedOrg,
+		// their state as before the scenario in their DISSOLVED event.
+		for (Org org : diff.removed()) {
+			Map<String, Object> state = new LinkedHashMap<>();
+			state.put("id", org.id());
+			state.put("name", org.name());
+			state.put("kind", org.kind().name());
+			state.put("trade", (org.trade() != null) ? org.trade().name() : null);
+			state.put("hasCommittee", org.hasCommittee());
+			state.put("electedOn", (org.electedOn() != null) ? org.electedOn().toString() : null);
+			state.put("parent", org.parent());
+			state.put("coManagedBy", org.coManagedBy());
+			state.put("units", org.units());
+			log.org(Kind.DISSOLVED, org.id(), org.parent(), "org " + org.id() + " '" + org.name() + "' dissolved",
+					state, null);
+		}
+		expect(Orgs.retireAll(tx, ids(diff.removed()), log.stamp().on()), diff.removed().size(), "orgs dissolved");
 		// 6. The member tallies of every org a changed member left or joined, and of the new orgs.
 		tallied.addAll(MemberTallies.orgsOf(tx, changedMembers));
 		tallied.addAll(ids(diff.created()));
 		MemberTallies.recount(tx, tallied);
+	}
+
+	/** The events of one org's change, field by field. */
+	private static void orgEvents(Events.Log log, Org was, Org now) {
+		String id = now.id();
+		if (was == null) {
+			return;
+		}
+		if (!Objects.equals(was.name(), now.name())) {
+			log.org(Kind.RENAMED, id, null, "org " + id + " renamed from '" + was.name() + "' to '" + now.name() + "'",
+					was.name(), now.name());
+		}
+		if (!Objects.equals(was.kind(), now.kind())) {
+			log.org(Kind.KIND_CHANGED, id, null, "org " + id + " changed from " + was.kind() + " to " + now.kind(),
+					was.kind().name(), now.kind().name());
+		}
+		if (!Objects.equals(was.parent(), now.parent())) {
+			log.org(Kind.MOVED, id, now.parent(), "org " + id + " moved from " + was.parent() + " to " + now.parent(),
+					was.parent(), now.parent());
+		}
+		for (String c : now.coManagedBy()) {
+			if (!was.coManagedBy().contains(c)) {
+				log.org(Kind.CO_MANAGER_ADDED, id, c, "org " + id + " co-managed by " + c, null, c);
+			}
+		}
+		for (String c : was.coManagedBy()) {
+			if (!now.coManagedBy().contains(c)) {
+				log.org(Kind.CO_MANAGER_REMOVED, id, c, "org " + id + " no longer co-managed by " + c, c, null);
+			}
+		}
+		if (!Set.copyOf(was.units()).equals(Set.copyOf(now.units()))) {
+			log.org(Kind.UNITS_CHANGED, id, null, "org " + id + " set up in " + now.units() + " (was " + was.units()
+					+ ")", was.units(), now.units());
+		}
+		if (!Objects.equals(was.trade(), now.trade())) {
+			log.org(Kind.TRADE_CHANGED, id, null, "org " + id + " trade " + now.trade() + " (was " + was.trade() + ")",
+					(was.trade() != null) ? was.trade().name() : null, (now.trade() != null) ? now.trade().name() : null);
+		}
+		if (!Objects.equals(was.hasCommittee(), now.hasCommittee())) {
+			log.org(Kind.COMMITTEE_CHANGED, id, null, "org " + id + " hasCommittee " + now.hasCommittee() + " (was "
+					+ was.hasCommittee() + ")", was.hasCommittee(), now.hasCommittee());
+		}
+	}
+
+	/** The events of one member's change, but the membership move (a transfer). */
+	private static void memberEvents(Events.Log log, Member was, Member now) {
+		String id = now.id();
+		if (was == null) {
+			return;
+		}
+		if (!Objects.equals(was.group(), now.group())) {
+			log.member(Kind.GROUP_CHANGED, id, now.org(), (now.group() != null) ? now.group() : was.group(),
+					"member " + id + " assigned to group " + now.group() + " (was " + was.group() + ")", was.group(),
+					now.group());
+		}
+		for (RoleAssignment role : now.roles()) {
+			if (!was.roles().contains(role)) {
+				log.member(Kind.ROLE_ASSIGNED, id, role.org(), null,
+						"member " + id + " holds " + role.role() + " at " + role.org(), null, role.role().name());
+			}
+		}
+		for (RoleAssignment role : was.roles()) {
+			if (!now.roles().contains(role)) {
+				log.member(Kind.ROLE_REMOVED, id, role.org(), null,
+						"member " + id + " no longer holds " + role.role() + " at " + role.org(), role.role().name(), null);
+			}
+		}
+		if (!Set.copyOf(was.participatesIn()).equals(Set.copyOf(now.participatesIn()))) {
+			log.member(Kind.PARTICIPATION_CHANGED, id, now.org(), null, "member " + id + " participates in "
+					+ now.participatesIn() + " (was " + was.participatesIn() + ")", was.participatesIn(),
+					now.participatesIn());
+		}
 	}
 
 	private static void link(Map<GraphSchema.Rel, List<Map<String, Object>>> links, GraphSchema.Rel rel, String from,
@@ -241,6 +396,42 @@ public final class ScenarioApplier {
 		if (!problems.isEmpty()) {
 			throw new ScenarioRejectedException(Refusal.OUTSIDE_SCOPE, problems);
 		}
+	}
+
+	/**
+	 * A stored id for each org a CREATE_ORG made: {@code o-} and a name-based UUID of the apply and
+	 * the operation, the same on a retried attempt; {@link #checkIdsFree} checks it is unused.
+	 */
+	private static Map<String, String> storedIds(Map<Integer, String> newOrgs, String applyId) {
+		Map<String, String> ids = new LinkedHashMap<>();
+		newOrgs.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.forEach((e) -> ids.put(e.getValue(), "o-" + UUID
+				.nameUUIDFromBytes((applyId + "|new|" + e.getKey()).getBytes(StandardCharsets.UTF_8))
+				.toString()));
+		return ids;
+	}
+
+	/** The dataset with the org ids of {@code ids} replaced wherever an org is referred to. */
+	static Dataset renamed(Dataset dataset, Map<String, String> ids) {
+		if (ids.isEmpty()) {
+			return dataset;
+		}
+		java.util.function.UnaryOperator<String> id = (v) -> (v != null) ? ids.getOrDefault(v, v) : null;
+		List<Org> orgs = dataset.orgs()
+			.stream()
+			.map((o) -> new Org(id.apply(o.id()), o.kind(), o.name(), id.apply(o.parent()),
+					o.coManagedBy().stream().map(id).toList(), o.units(), o.trade(), o.hasCommittee(), o.electedOn()))
+			.toList();
+		List<Member> members = dataset.members()
+			.stream()
+			.map((m) -> m.withOrg(id.apply(m.org()))
+				.withGroup(id.apply(m.group()))
+				.withRoles(m.roles().stream().map((r) -> new RoleAssignment(id.apply(r.org()), r.role())).toList())
+				.withParticipatesIn(m.participatesIn().stream().map(id).toList()))
+			.toList();
+		return new Dataset(dataset.name(), dataset.units(), orgs, members);
 	}
 
 	private Playback play(String name, Dataset snapshot, String within, List<Operation> operations,

@@ -61,7 +61,12 @@ public class ScenarioRejectedException extends ProblemsException {
 		 * The name is held by a scenario the caller may not see (another scope's); whose is not
 		 * said.
 		 */
-		NAME_TAKEN
+		NAME_TAKEN,
+		/**
+		 * The apply's date is after today plus {@code party-graph.time.max-future-days}, or before
+		 * the latest event recorded for an item it touches (field {@code on}).
+		 */
+		INVALID_DATE
 
 	}
 

@@ -24,9 +24,11 @@ import org.partygraph.queries.scenario.ScenarioDetails.BranchSize;
 import org.partygraph.queries.scenario.ScenarioDetails.OrgChartChange;
 import org.partygraph.queries.scenario.ScenarioDetails.Step;
 import org.partygraph.queries.structure.Structure;
+import org.partygraph.queries.whatif.FixVetting;
 import org.partygraph.queries.whatif.InvalidOperationException;
 import org.partygraph.queries.whatif.Operation;
 import org.partygraph.queries.whatif.OperationScope;
+import org.partygraph.queries.whatif.Planner;
 import org.partygraph.queries.whatif.WhatIfReport;
 
 /**
@@ -39,6 +41,11 @@ public final class ScenarioReports {
 
 	/** Up to this many branches in scope, the page shows every one; above, only those that change. */
 	private static final int ALL_BRANCHES_UP_TO = 30;
+
+	// An applied scenario's report, kept as JSON when it was applied (ScenarioApplier).
+	private static final tools.jackson.databind.json.JsonMapper REPORT_JSON = tools.jackson.databind.json.JsonMapper
+		.builder()
+		.build();
 
 	private final Driver driver;
 
@@ -88,12 +95,15 @@ public final class ScenarioReports {
 
 	/**
 	 * A fresh what-if report of the scenario on the live graph, for a caller with the given scope (as
-	 * {@link #whatIf}).
+	 * {@link #whatIf}); for an applied scenario, the report as it stood when it was applied.
 	 * @return the report, or {@code null} when its scope org is gone
 	 * @throws InvalidOperationException when an operation no longer applies, or names what lies
 	 * outside the caller's scope
 	 */
 	public WhatIfReport report(Scenario scenario, String callerScope) {
+		if (scenario.appliedReport() != null) {
+			return REPORT_JSON.readValue(scenario.appliedReport(), WhatIfReport.class);
+		}
 		return whatIf(callerScope, scenario.within(), scenario.operations());
 	}
 
@@ -241,19 +251,89 @@ public final class ScenarioReports {
 	}
 
 	/**
-	 * One scenario per compliance issue in scope that has fix operations, named
-	 * {@code fix-<RULE>-<orgId>}.
+	 * One scenario per compliance issue in scope that can be fixed by operations, named
+	 * {@code fix-<RULE>-<orgId>}: the first of the issue's candidate fixes that, played out on the
+	 * live graph now, puts it right, introduces no ERROR and lowers no pattern metric
+	 * ({@link FixVetting}); an issue with no such fix gets no suggestion. Its within is
+	 * {@code within}, or, when the fix names an org outside that subtree (a co-managing township
+	 * above it), the nearest org holding them all, so that the suggestion runs as it is.
 	 * @return the suggestions, or {@code null} when no org has id {@code within}
 	 */
 	public List<SuggestedScenario> suggested(String within) {
-		List<ComplianceIssue> issues = this.compliance.issues(within, EnumSet.allOf(Rule.class));
+		if (within != null) {
+			return suggestedIn(within, within);
+		}
+		List<SuggestedScenario> all = new ArrayList<>();
+		for (String root : this.exporter.roots()) {
+			List<SuggestedScenario> tree = suggestedIn(root, null);
+			if (tree != null) {
+				all.addAll(tree);
+			}
+		}
+		return List.copyOf(all);
+	}
+
+	/**
+	 * The suggestions for the issues of {@code checked}'s subtree, each to run within {@code within}
+	 * (widened as {@link #holding} says; {@code null}: everything). Fixes are judged on the whole tree
+	 * (county) {@code checked} lies in, with all its members, which holds any sibling or co-managing
+	 * township a fix names.
+	 */
+	private List<SuggestedScenario> suggestedIn(String checked, String within) {
+		List<ComplianceIssue> issues = this.compliance.issues(checked, EnumSet.allOf(Rule.class));
 		if (issues == null) {
 			return null;
 		}
-		return issues.stream()
-			.filter((i) -> !i.fix().isEmpty())
-			.map((i) -> new SuggestedScenario(suggestedName(i), within, i, i.fix()))
-			.toList();
+		List<ComplianceIssue> fixable = issues.stream().filter((i) -> !i.fix().isEmpty()).toList();
+		if (fixable.isEmpty()) {
+			return List.of();
+		}
+		Dataset scoped = this.exporter.snapshot(checked);
+		Structure tree = Structure.of(scoped);
+		List<Org> above = tree.ancestors(checked);
+		String root = above.isEmpty() ? checked : above.get(above.size() - 1).id();
+		FixVetting vetting = this.compliance.vetting(root.equals(checked) ? scoped : this.exporter.snapshot(root));
+		List<SuggestedScenario> suggestions = new ArrayList<>();
+		for (ComplianceIssue issue : fixable) {
+			TimeBudget.checkpoint("judging the fix of " + issue.key());
+			vetting.firstAcceptable(issue)
+				.ifPresent((fix) -> suggestions.add(new SuggestedScenario(suggestedName(issue),
+						(within != null) ? holding(tree, within, fix) : null, issue, fix)));
+		}
+		return List.copyOf(suggestions);
+	}
+
+	/**
+	 * A plan of operations reaching the goals within {@code within}'s subtree ({@link Planner}), with
+	 * its what-if report as the caller would see it.
+	 * @param callerScope the caller's scope root, or {@code null} for everything
+	 * @return the plan, or {@code null} when no org has id {@code within}
+	 */
+	public PlannedScenario plan(String callerScope, String within, Planner.Goals goals) {
+		Dataset scoped = this.exporter.snapshot(within);
+		Structure tree = Structure.of(scoped);
+		if (tree.org(within) == null) {
+			return null;
+		}
+		List<Org> above = tree.ancestors(within);
+		String root = above.isEmpty() ? within : above.get(above.size() - 1).id();
+		Planner.Plan plan = this.compliance.planner()
+			.plan(root.equals(within) ? scoped : this.exporter.snapshot(root), within, goals);
+		WhatIfReport report = whatIf(callerScope, within, plan.operations());
+		return new PlannedScenario(within, plan.operations(), plan.unresolved(), plan.goalsMet(), report);
+	}
+
+	/** The nearest org, from {@code within} up, whose subtree holds every org the operations name. */
+	private static String holding(Structure tree, String within, List<Operation> operations) {
+		List<String> named = Operation.touchedOrgs(tree, operations);
+		List<String> candidates = new ArrayList<>(List.of(within));
+		tree.ancestors(within).forEach((a) -> candidates.add(a.id()));
+		for (String candidate : candidates) {
+			if (named.stream().allMatch((id) -> tree.isInSubtree(id, candidate))) {
+				return candidate;
+			}
+		}
+		return within;
 	}
 	/**
 	 * The graph after the scenario, as the what-if predicts it from the live graph now (for the

@@ -287,7 +287,8 @@ public final class ScenarioStore {
 		return new Scenario(s.get("name").asString(), s.get("within").asString(null), s.get("owner").asString(null),
 				OperationsJson.read(s.get("operations").asString()), s.get("note").asString(null), instant(s.get("savedAt")),
 				s.get("savedBy").asString(null), s.get("fingerprint").asString(null), instant(s.get("appliedAt")),
-				s.get("appliedBy").asString(null), OperationsJson.readSteps(s.get("steps").asString(null)));
+				s.get("appliedBy").asString(null), OperationsJson.readSteps(s.get("steps").asString(null)),
+				s.get("appliedOn").isNull() ? null : s.get("appliedOn").asLocalDate(), s.get("appliedReport").asString(null));
 	}
 
 	private static Instant instant(Value value) {

@@ -9,10 +9,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.partygraph.queries.write.NameKeysBackfill;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +28,15 @@ public final class Migrations {
 	/** Versions in order; a new script is added here and as {@code db/migration/V<version>__<name>.cypher}. */
 	static final List<String> SCRIPTS = List.of("V0001__unique_ids", "V0002__dataset_and_kind_indexes",
 			"V0003__transfer_history", "V0004__scenarios", "V0005__bulk_staging", "V0006__member_name_search",
-			"V0007__member_tallies", "V0008__scenario_owners");
+			"V0007__member_tallies", "V0008__scenario_owners", "V0009__name_keys", "V0010__events",
+			"V0011__member_status");
+
+	/**
+	 * Data work done in Java before a script's statements, in the same run (not recorded apart: an
+	 * interrupted step runs again with its script, so it must be idempotent).
+	 */
+	private static final Map<String, ToLongFunction<Driver>> BEFORE = Map.of("V0009__name_keys",
+			NameKeysBackfill::fill);
 
 	private static final Logger logger = LoggerFactory.getLogger(Migrations.class);
 
@@ -49,6 +59,11 @@ public final class Migrations {
 				String version = script.substring(1, script.indexOf("__"));
 				if (done.contains(version)) {
 					continue;
+				}
+				ToLongFunction<Driver> before = BEFORE.get(script);
+				if (before != null) {
+					long changed = before.applyAsLong(this.driver);
+					logger.info("Migration {}: {} nodes updated in Java", script, changed);
 				}
 				// Schema commands cannot share a transaction with writes, so each runs on its own;
 				// batched data updates (CALL ... IN TRANSACTIONS) need an auto-commit transaction.

@@ -5,23 +5,32 @@ import java.time.Duration;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Logging;
 import org.partygraph.queries.change.OrgChanges;
+import org.partygraph.queries.read.EventQueries;
+import org.partygraph.queries.write.EventDates;
 import org.partygraph.queries.dataset.DatasetExporter;
 import org.partygraph.queries.dataset.DatasetImporter;
 import org.partygraph.queries.dataset.bulk.BulkImportSettings;
 import org.partygraph.queries.dataset.bulk.BulkImporter;
 import org.partygraph.queries.limits.TimeLimitedDriver;
 import org.partygraph.queries.pattern.PatternFigures;
+import org.partygraph.queries.history.PastReads;
+import org.partygraph.queries.history.PastStructure;
 import org.partygraph.queries.pattern.PatternQueries;
 import org.partygraph.queries.pattern.StatisticsQueries;
 import org.partygraph.queries.read.ChartQueries;
 import org.partygraph.queries.read.MemberQueries;
+import org.partygraph.queries.read.CompiledReads;
 import org.partygraph.queries.read.OrgQueries;
+import org.partygraph.queries.read.RosterQueries;
 import org.partygraph.queries.read.SearchQueries;
 import org.partygraph.queries.read.StatementListener;
 import org.partygraph.queries.read.UnitQueries;
 import org.partygraph.queries.rules.ComplianceQueries;
 import org.partygraph.queries.rules.RuleChecker;
 import org.partygraph.queries.rules.RuleThresholds;
+import org.partygraph.queries.rules.Terms;
+import org.partygraph.queries.read.TermQueries;
+import org.partygraph.model.OrgKind;
 import org.partygraph.queries.scenario.ScenarioApplier;
 import org.partygraph.queries.scenario.ScenarioReports;
 import org.partygraph.queries.scenario.ScenarioStore;
@@ -77,14 +86,32 @@ public class QueriesAutoConfiguration {
 		};
 	}
 
+	/**
+	 * The dates of changes: today in {@code party-graph.time.zone} (default the JVM's zone), and up to
+	 * {@code party-graph.time.max-future-days} (default 0) ahead.
+	 */
+	@Bean
+	EventDates eventDates(Environment environment) {
+		String zone = environment.getProperty("party-graph.time.zone");
+		java.time.ZoneId zoneId;
+		try {
+			zoneId = (zone == null || zone.isBlank()) ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(zone);
+		}
+		catch (java.time.DateTimeException ex) {
+			throw new IllegalArgumentException("party-graph.time.zone: not a time zone: '" + zone + "'", ex);
+		}
+		return new EventDates(java.time.Clock.system(zoneId),
+				environment.getProperty("party-graph.time.max-future-days", Integer.class, 0));
+	}
+
 	@Bean
 	SchemaReady schemaReady(Driver driver) {
 		return new SchemaReady(new Migrations(driver).apply());
 	}
 
 	@Bean
-	DatasetImporter datasetImporter(Driver driver, SchemaReady schemaReady) {
-		return new DatasetImporter(driver);
+	DatasetImporter datasetImporter(Driver driver, SchemaReady schemaReady, EventDates dates) {
+		return new DatasetImporter(driver, dates);
 	}
 
 	/**
@@ -92,8 +119,8 @@ public class QueriesAutoConfiguration {
 	 * it is made. Its settings: {@code party-graph.import.*} ({@link BulkImportSettings}).
 	 */
 	@Bean
-	BulkImporter bulkImporter(Driver driver, SchemaReady schemaReady, BulkImportSettings settings) {
-		BulkImporter importer = new BulkImporter(driver, settings);
+	BulkImporter bulkImporter(Driver driver, SchemaReady schemaReady, BulkImportSettings settings, EventDates dates) {
+		BulkImporter importer = new BulkImporter(driver, settings, dates);
 		importer.cleanUp();
 		return importer;
 	}
@@ -119,8 +146,18 @@ public class QueriesAutoConfiguration {
 	}
 
 	@Bean
+	CompiledReads compiledReads(LimitedDriver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
+		return new CompiledReads(driver.driver(), listener.getIfAvailable(() -> StatementListener.NONE));
+	}
+
+	@Bean
 	MemberQueries memberQueries(LimitedDriver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
 		return new MemberQueries(driver.driver(), listener.getIfAvailable(() -> StatementListener.NONE));
+	}
+
+	@Bean
+	RosterQueries rosterQueries(LimitedDriver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
+		return new RosterQueries(driver.driver(), listener.getIfAvailable(() -> StatementListener.NONE));
 	}
 
 	@Bean
@@ -145,8 +182,13 @@ public class QueriesAutoConfiguration {
 	}
 
 	@Bean
-	OrgChanges orgChanges(LimitedDriver driver, SchemaReady schemaReady) {
-		return new OrgChanges(driver.driver());
+	EventQueries eventQueries(LimitedDriver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
+		return new EventQueries(driver.driver(), listener.getIfAvailable(() -> StatementListener.NONE));
+	}
+
+	@Bean
+	OrgChanges orgChanges(LimitedDriver driver, SchemaReady schemaReady, EventDates dates) {
+		return new OrgChanges(driver.driver(), dates);
 	}
 
 	@Bean
@@ -160,12 +202,54 @@ public class QueriesAutoConfiguration {
 				environment.getProperty("party-graph.rules.joint-branch-max-units", Integer.class,
 						d.jointBranchMaxUnits()),
 				environment.getProperty("party-graph.rules.primary-committee-members", Integer.class,
-						d.primaryCommitteeMembers()));
+						d.primaryCommitteeMembers()),
+				environment.getProperty("party-graph.rules.term-warning-months", Integer.class,
+						environment.getProperty("party-graph.terms.warn-months", Integer.class,
+								d.termWarningMonths())));
+	}
+
+	/**
+	 * Committee terms: {@code party-graph.terms.<KIND>} years per kind (default 5, PARTY_GROUP none;
+	 * 0 for none), judged against today in {@code party-graph.time.zone}.
+	 */
+	@Bean
+	Terms terms(Environment environment, EventDates dates) {
+		java.util.Map<OrgKind, Integer> years = Terms.defaultYears();
+		for (OrgKind kind : OrgKind.values()) {
+			// As the contract spells it (party-graph.terms.BRANCH), or in Spring's kebab case.
+			String value = environment.getProperty("party-graph.terms." + kind.name(), environment
+				.getProperty("party-graph.terms." + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+			if (value != null) {
+				try {
+					years.put(kind, Integer.valueOf(value.trim()));
+				}
+				catch (NumberFormatException ex) {
+					throw new IllegalArgumentException(
+							"party-graph.terms." + kind.name() + ": not a number of years: '" + value + "'", ex);
+				}
+			}
+		}
+		return new Terms(years, dates.clock());
 	}
 
 	@Bean
-	ComplianceQueries complianceQueries(DatasetExporter exporter, RuleThresholds thresholds) {
-		return new ComplianceQueries(exporter, new RuleChecker(thresholds), PatternFigures::of);
+	TermQueries termQueries(LimitedDriver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
+		return new TermQueries(driver.driver(), listener.getIfAvailable(() -> StatementListener.NONE));
+	}
+
+	@Bean
+	ComplianceQueries complianceQueries(DatasetExporter exporter, RuleThresholds thresholds, Terms terms) {
+		return new ComplianceQueries(exporter, new RuleChecker(thresholds, terms), PatternFigures::of);
+	}
+
+	@Bean
+	PastStructure pastStructure(LimitedDriver driver, SchemaReady schemaReady) {
+		return new PastStructure(driver.driver());
+	}
+
+	@Bean
+	PastReads pastReads(PastStructure past, RuleThresholds thresholds) {
+		return new PastReads(past, new RuleChecker(thresholds));
 	}
 
 	@Bean
@@ -174,8 +258,9 @@ public class QueriesAutoConfiguration {
 	}
 
 	@Bean
-	ScenarioApplier scenarioApplier(LimitedDriver driver, DatasetExporter exporter, ComplianceQueries compliance) {
-		return new ScenarioApplier(driver.driver(), exporter, compliance);
+	ScenarioApplier scenarioApplier(LimitedDriver driver, DatasetExporter exporter, ComplianceQueries compliance,
+			EventDates dates) {
+		return new ScenarioApplier(driver.driver(), exporter, compliance, dates);
 	}
 
 	@Bean

@@ -48,10 +48,19 @@ public final class Structure {
 
 	private final Map<String, List<Member>> secretaries = new HashMap<>();
 
+	// adjacentTo both ways: a pair listed on either unit
+	private final Map<String, java.util.Set<String>> adjacent = new HashMap<>();
+
 	private Structure(Dataset dataset) {
 		this.dataset = dataset;
 		dataset.orgs().forEach((o) -> this.orgs.put(o.id(), o));
 		dataset.units().forEach((u) -> this.units.put(u.id(), u));
+		for (Unit unit : dataset.units()) {
+			for (String other : unit.adjacentTo()) {
+				this.adjacent.computeIfAbsent(unit.id(), (k) -> new java.util.TreeSet<>()).add(other);
+				this.adjacent.computeIfAbsent(other, (k) -> new java.util.TreeSet<>()).add(unit.id());
+			}
+		}
 		dataset.members().forEach((m) -> this.members.put(m.id(), m));
 		Comparator<Org> byName = Comparator.comparing(Org::name).thenComparing(Org::id);
 		for (Org org : dataset.orgs()) {
@@ -165,6 +174,21 @@ public final class Structure {
 		return result;
 	}
 
+	/** The units next to a unit (adjacency goes both ways), by id; empty when none is recorded. */
+	public java.util.Set<String> adjacentUnits(String unitId) {
+		return this.adjacent.getOrDefault(unitId, java.util.Set.of());
+	}
+
+	/** Whether one of the orgs' units is next to one of the other's. */
+	public boolean areAdjacent(Org org, Org other) {
+		return org.units().stream().anyMatch((u) -> other.units().stream().anyMatch(adjacentUnits(u)::contains));
+	}
+
+	/** Whether {@code orgId} is {@code rootId} or lies under it (in this structure). */
+	public boolean isInSubtree(String orgId, String rootId) {
+		return orgId.equals(rootId) || ancestors(orgId).stream().anyMatch((a) -> a.id().equals(rootId));
+	}
+
 	/** Parents up to the root, nearest first (only those held in this structure). */
 	public List<Org> ancestors(String orgId) {
 		List<Org> result = new ArrayList<>();
@@ -176,6 +200,21 @@ public final class Structure {
 			}
 		}
 		return result;
+	}
+
+	/**
+	 * The TOWNSHIP unit a unit lies in: itself when it is one, else the nearest TOWNSHIP through
+	 * locatedIn; {@code null} when there is none (a county-level unit) or the unit is unknown.
+	 */
+	public Unit townshipOf(String unitId) {
+		Unit unit = this.units.get(unitId);
+		for (int depth = 0; unit != null && depth < MAX_DEPTH; depth++) {
+			if (unit.kind() == org.partygraph.model.UnitKind.TOWNSHIP) {
+				return unit;
+			}
+			unit = (unit.locatedIn() != null) ? this.units.get(unit.locatedIn()) : null;
+		}
+		return null;
 	}
 
 	/** Units located in {@code unitId} through locatedIn at any depth (itself excluded). */

@@ -51,13 +51,7 @@ public record OperationScope(String root, Set<String> outsideOrgs, Set<String> o
 			if (op == null) {
 				continue;
 			}
-			if (op.org() != null) {
-				orgs.add(op.org());
-			}
-			op.orgs().stream().filter((id) -> id != null).forEach(orgs::add);
-			if (op.target() != null) {
-				orgs.add(op.target());
-			}
+			orgs.addAll(op.namedOrgs());
 			if (op.member() != null) {
 				members.add(op.member());
 			}

@@ -14,6 +14,8 @@ import org.partygraph.queries.pattern.Metric;
 import org.partygraph.queries.rules.ComplianceIssue;
 import org.partygraph.queries.rules.RuleChecker;
 import org.partygraph.queries.structure.Structure;
+import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.Text;
 
 /**
  * Plays a list of operations out on an in-memory copy and reports before against after: figures,
@@ -46,14 +48,47 @@ public final class WhatIfEngine {
 		WorkingCopy copy = new WorkingCopy(before, this.checker.thresholds().minFullMembers());
 		for (int i = 0; i < operations.size(); i++) {
 			TimeBudget.checkpoint("applying operations[" + i + "] (" + operations.get(i).op() + ")");
-			copy.apply(i, operations.get(i));
+			copy.apply(i, operations.get(i), withinOrgId);
 			if (withinOrgId != null && !copy.hasOrg(withinOrgId)) {
 				throw new InvalidOperationException(i, operations.get(i).op(), "removes the scope org " + withinOrgId
 						+ " (within); choose a scope above it");
 			}
 		}
+		return report(before, copy.toDataset(), withinOrgId, List.copyOf(copy.created()), List.copyOf(copy.dissolved()),
+				List.copyOf(copy.changes()), (draft, b, a) -> ReportMarkdown.renderAll(draft, operations, b, a, withinOrgId));
+	}
+
+	/**
+	 * How the structure changed from {@code before} to {@code after} (the same store on two days,
+	 * {@code PastReads}), as a what-if report: the same figures, rule breaks fixed and introduced,
+	 * members moved and org changes, with {@code changes} the events between them in words.
+	 * @param from the first day (its end: before)
+	 * @param to the last day (its end: after)
+	 */
+	public WhatIfReport compare(Dataset before, Dataset after, String withinOrgId, List<String> changes,
+			java.time.LocalDate from, java.time.LocalDate to) {
+		return report(before, after, withinOrgId, null, null, changes, (draft, b, a) -> {
+			org.partygraph.model.Org scope = (withinOrgId != null) ? a.org(withinOrgId) : null;
+			Text title = (scope != null) ? Text.of("report.spanTitleIn", from.toString(), to.toString(), scope.name(),
+					scope.id()) : Text.of("report.spanTitle", from.toString(), to.toString());
+			return ReportMarkdown.renderAll(draft, title, Text.of("report.spanIntro"), b, a, withinOrgId);
+		});
+	}
+
+	/** The markdown of a drafted report, given both structures. */
+	private interface Markdown {
+
+		Map<Lang, String> render(WhatIfReport draft, Structure before, Structure after);
+
+	}
+
+	/**
+	 * The report of two structures: rules checked on both, figures, member moves, org changes; orgs
+	 * created and dissolved from the org changes unless given.
+	 */
+	private WhatIfReport report(Dataset before, Dataset after, String withinOrgId, List<String> created,
+			List<String> dissolved, List<String> changes, Markdown markdown) {
 		TimeBudget.checkpoint("checking the rules before and after");
-		Dataset after = copy.toDataset();
 		Structure beforeStructure = Structure.of(before);
 		Structure afterStructure = Structure.of(after);
 		List<ComplianceIssue> issuesBefore = this.checker.check(beforeStructure, withinOrgId, null);
@@ -78,13 +113,26 @@ public final class WhatIfEngine {
 			}
 		}
 		List<WhatIfOrgChange> orgChanges = WhatIfOrgChange.between(beforeStructure, afterStructure, withinOrgId);
+		List<String> orgsCreated = (created != null) ? created
+				: orgChanges.stream().filter(WhatIfOrgChange::created).map(WhatIfOrgChange::orgId).toList();
+		List<String> orgsDissolved = (dissolved != null) ? dissolved
+				: orgChanges.stream().filter(WhatIfOrgChange::dissolved).map(WhatIfOrgChange::orgId).toList();
 		WhatIfReport draft = new WhatIfReport(figuresBefore, figuresAfter, fixed, introduced, moves.size(), moves,
-				List.copyOf(copy.created()), List.copyOf(copy.dissolved()), List.copyOf(copy.changes()), null,
-				orgChanges);
+				orgsCreated, orgsDissolved, changes, null, orgChanges, null);
 		TimeBudget.checkpoint("writing the report");
-		String markdown = ReportMarkdown.render(draft, operations, beforeStructure, afterStructure, withinOrgId);
-		return new WhatIfReport(figuresBefore, figuresAfter, fixed, introduced, moves.size(), moves,
-				draft.orgsCreated(), draft.orgsDissolved(), draft.changes(), markdown, orgChanges);
+		Map<Lang, String> markdowns = markdown.render(draft, beforeStructure, afterStructure);
+		return new WhatIfReport(figuresBefore, figuresAfter, fixed, introduced, moves.size(), moves, orgsCreated,
+				orgsDissolved, changes, markdowns.get(Lang.EN), orgChanges, markdowns);
+	}
+
+	/** The what-if planner on the same rules and pattern figures. */
+	public Planner planner() {
+		return new Planner(this.checker, this.patternFigures);
+	}
+
+	/** Candidate fixes judged on a copy of {@code before} (see {@link FixVetting}). */
+	public FixVetting vetting(Dataset before) {
+		return new FixVetting(before, this.checker, this.patternFigures);
 	}
 
 	private List<Metric> figures(Structure structure, String withinOrgId, List<ComplianceIssue> issues) {

@@ -37,6 +37,11 @@ public final class WorkingCopy {
 
 	private final Set<String> created = new LinkedHashSet<>();
 
+	/** The id of the org each CREATE_ORG made, by the operation's index. */
+	final Map<Integer, String> newOrgs = new LinkedHashMap<>();
+
+	private final Set<String> unitIds = new java.util.HashSet<>();
+
 	private final Set<String> dissolved = new LinkedHashSet<>();
 
 	private final String scopeRoot;
@@ -65,6 +70,7 @@ public final class WorkingCopy {
 			this.subordination.addVertex(o.id());
 		});
 		original.members().forEach((m) -> this.members.put(m.id(), m));
+		original.units().forEach((u) -> this.unitIds.add(u.id()));
 		// Only items of the copy: an org an operation creates is never in the live graph, nor hidden.
 		scope.outsideOrgs().stream().filter(this.orgs::containsKey).forEach(this.hiddenOrgs::add);
 		scope.outsideMembers().stream().filter(this.members::containsKey).forEach(this.hiddenMembers::add);
@@ -95,8 +101,90 @@ public final class WorkingCopy {
 	public Set<String> dissolved() {
 		return this.dissolved;
 	}
+
+	/** The id of the org each CREATE_ORG made ({@code new-<index>}), by the operation's index. */
+	public Map<Integer, String> newOrgs() {
+		return this.newOrgs;
+	}
+
+	boolean hasUnit(String id) {
+		return this.unitIds.contains(id);
+	}
 	public void apply(int index, Operation op) {
 		this.operations.apply(index, op);
+	}
+
+	/**
+	 * Applies the operation after checking that every org it names ({@code org}, {@code orgs},
+	 * {@code target}, and a member's own org for {@code member}) lies in {@code within}'s subtree
+	 * as the copy stands; {@code within} null checks nothing.
+	 * @throws InvalidOperationException naming the index, the org, and the nearest org whose
+	 * subtree holds {@code within} and every org named
+	 */
+	public void apply(int index, Operation op, String within) {
+		checkWithin(index, op, within);
+		this.operations.apply(index, op);
+	}
+
+	private void checkWithin(int index, Operation op, String within) {
+		if (within == null || op == null || op.op() == null || !this.orgs.containsKey(within)) {
+			return;
+		}
+		// Org id -> the field naming it. Ids the copy lacks or hides are left to the operation's own
+		// check, which answers them as unknown (an org outside the caller's scope is never named here).
+		Map<String, String> named = new LinkedHashMap<>();
+		if (op.org() != null) {
+			named.putIfAbsent(op.org(), "org");
+		}
+		op.orgs().stream().filter((id) -> id != null).forEach((id) -> named.putIfAbsent(id, "orgs"));
+		if (op.target() != null) {
+			named.putIfAbsent(op.target(), "target");
+		}
+		Member member = (op.member() != null && !this.hiddenMembers.contains(op.member()))
+				? this.members.get(op.member()) : null;
+		if (member != null && member.org() != null) {
+			named.putIfAbsent(member.org(), "member");
+		}
+		named.keySet().removeIf((id) -> this.hiddenOrgs.contains(id) || !this.orgs.containsKey(id));
+		for (Map.Entry<String, String> entry : named.entrySet()) {
+			String id = entry.getKey();
+			if (isUnder(id, within)) {
+				continue;
+			}
+			String what = "member".equals(entry.getValue())
+					? "member: " + member.id() + "'s org " + id + " (" + nameOf(id) + ")"
+					: entry.getValue() + ": " + id + " (" + nameOf(id) + ")";
+			String holder = holderOf(within, named.keySet());
+			throw new InvalidOperationException(index, op.op(), what + " lies outside within " + within + " ("
+					+ nameOf(within) + "); "
+					+ ((holder != null) ? "the nearest org whose subtree holds them all is " + holder + " ("
+							+ nameOf(holder) + "): use it as within"
+							: "no one org's subtree holds them all"));
+		}
+	}
+
+	/** Whether the org is {@code ancestor} or lies below it through parent. */
+	boolean isUnder(String orgId, String ancestor) {
+		// Edges point from child to parent: an org's graph descendants are its ancestors in the tree.
+		return orgId.equals(ancestor) || this.subordination.getDescendants(orgId).contains(ancestor);
+	}
+
+	/** The lowest common ancestor through parent of {@code start} and {@code others}, or null. */
+	private String holderOf(String start, Iterable<String> others) {
+		String at = start;
+		for (int depth = 0; at != null && depth <= this.orgs.size(); depth++) {
+			String candidate = at;
+			boolean holdsAll = true;
+			for (String other : others) {
+				holdsAll &= isUnder(other, candidate);
+			}
+			if (holdsAll) {
+				return candidate;
+			}
+			Org org = this.orgs.get(at);
+			at = (org != null && org.parent() != null && this.orgs.containsKey(org.parent())) ? org.parent() : null;
+		}
+		return null;
 	}
 
 	void addOrg(Org org) {
@@ -186,7 +274,8 @@ public final class WorkingCopy {
 	}
 	String freshId(String wanted) {
 		String id = wanted;
-		for (int n = 2; this.orgs.containsKey(id) || this.dissolved.contains(id) || this.members.containsKey(id); n++) {
+		for (int n = 2; this.orgs.containsKey(id) || this.dissolved.contains(id) || this.members.containsKey(id)
+				|| this.unitIds.contains(id); n++) {
 			id = wanted + "-" + n;
 		}
 		return id;

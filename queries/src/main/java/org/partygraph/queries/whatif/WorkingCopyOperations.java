@@ -44,6 +44,8 @@ final class WorkingCopyOperations {
 			case DISSOLVE -> dissolve(index, op);
 			case ELECT_COMMITTEE -> electCommittee(index, op);
 			case ASSIGN_ROLE -> assignRole(index, op);
+			case END_ROLE -> endRole(index, op);
+			case CREATE_ORG -> createOrg(index, op);
 		}
 	}
 
@@ -276,7 +278,7 @@ final class WorkingCopyOperations {
 			throw new InvalidOperationException(index, op.op(), "org: a PARTY_GROUP does not elect a committee");
 		}
 		this.copy.orgs.put(org.id(), new Org(org.id(), org.kind(), org.name(), org.parent(), org.coManagedBy(),
-				org.units(), org.trade(), true));
+				org.units(), org.trade(), true, org.electedOn()));
 		this.copy.changes.add(org.name() + " (" + org.id() + ") elects a committee");
 	}
 
@@ -299,6 +301,61 @@ final class WorkingCopyOperations {
 		}
 		this.copy.changes.add(member.name() + " (" + member.id() + ") becomes " + role + " of " + org.name());
 	}
+	private void createOrg(int index, Operation op) {
+		Org target = this.copy.org(index, op, op.target(), "target");
+		if (op.kind() == null) {
+			throw new InvalidOperationException(index, op.op(), "kind is missing");
+		}
+		OrgKind kind = kind(index, op);
+		if (target.kind() == OrgKind.PARTY_GROUP) {
+			throw new InvalidOperationException(index, op.op(),
+					"target: " + target.id() + " is a PARTY_GROUP; no org is subordinate to a party group");
+		}
+		String nameProblem = Names.problem(op.name());
+		if (nameProblem != null) {
+			throw new InvalidOperationException(index, op.op(), "name: " + ((op.name() == null || op.name().isBlank())
+					? "the new org needs a name" : nameProblem));
+		}
+		Set<String> units = new LinkedHashSet<>();
+		for (String unit : op.units()) {
+			if (unit == null || !this.copy.hasUnit(unit)) {
+				throw new InvalidOperationException(index, op.op(), "units: no unit has id '" + unit + "'");
+			}
+			units.add(unit);
+		}
+		String id = this.copy.freshId(Operation.newOrgId(index));
+		Org org = new Org(id, kind, Names.normalize(op.name()), target.id(), List.of(), List.copyOf(units), null,
+				false);
+		this.copy.addOrg(org);
+		this.copy.newOrgs.put(index, id);
+		this.copy.changes.add("new " + kind + " " + org.name() + " (" + id + ") under " + target.name()
+				+ (units.isEmpty() ? "" : ", set up in " + units.size() + " unit" + (units.size() == 1 ? "" : "s")));
+	}
+
+	private void endRole(int index, Operation op) {
+		Member member = this.copy.member(index, op);
+		Org org = this.copy.org(index, op, op.org(), "org");
+		RoleAssignment assignment = new RoleAssignment(org.id(), role(index, op));
+		if (!member.roles().contains(assignment)) {
+			throw new InvalidOperationException(index, op.op(), "kind: " + member.id() + " does not hold "
+					+ assignment.role() + " at " + org.id());
+		}
+		this.copy.members.put(member.id(),
+				member.withRoles(member.roles().stream().filter((r) -> !r.equals(assignment)).toList()));
+		this.copy.changes.add(member.name() + " (" + member.id() + ") is no longer " + assignment.role() + " of "
+				+ org.name());
+	}
+
+	private static Role role(int index, Operation op) {
+		try {
+			return Role.valueOf(String.valueOf(op.kind()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidOperationException(index, op.op(), "kind: '" + op.kind() + "' is not a role; one of "
+					+ List.of(Role.values()));
+		}
+	}
+
 	private static OrgKind kind(int index, Operation op) {
 		try {
 			return OrgKind.valueOf(String.valueOf(op.kind()));

@@ -137,7 +137,8 @@ public final class Links {
 			MATCH (m:Member {id: memberId})-[g:IN_GROUP]->(grp:Org)
 			WHERE grp.id <> $id AND NOT EXISTS { (grp)-[:SUBORDINATE_TO]->(:Org)<-[:MEMBER_OF]-(m) }
 			DELETE g
-			RETURN count(*) AS ended
+			RETURN m.id AS member, grp.id AS group
+			ORDER BY member
 			""";
 
 	private Links() {
@@ -245,10 +246,13 @@ public final class Links {
 	/**
 	 * Ends the group assignments of the moved members whose group (other than org {@code id}) no
 	 * longer sits under their org.
-	 * @return how many ended
+	 * @return the ended assignments, member id to group id, by member
 	 */
-	public static long endStrayGroups(SimpleQueryRunner tx, String id, List<String> members) {
-		return tx.run(END_STRAY_GROUPS, Map.of("id", id, "members", members)).single().get("ended").asLong();
+	public static Map<String, String> endStrayGroups(SimpleQueryRunner tx, String id, List<String> members) {
+		Map<String, String> ended = new java.util.LinkedHashMap<>();
+		tx.run(END_STRAY_GROUPS, Map.of("id", id, "members", members))
+			.forEachRemaining((r) -> ended.put(r.get("member").asString(), r.get("group").asString()));
+		return ended;
 	}
 
 }

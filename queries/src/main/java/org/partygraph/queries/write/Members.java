@@ -54,7 +54,20 @@ public final class Members {
 			}
 			""";
 
+	private static final String UPDATE = """
+			MATCH (m:Member {id: $id})
+			SET m += $props
+			""";
+
 	private Members() {
+	}
+
+	/**
+	 * Sets some properties of a member (a map from {@link #properties}, built with only the values
+	 * that change, so a name comes with its keys); the others stay.
+	 */
+	public static void update(SimpleQueryRunner tx, String id, Map<String, Object> props) {
+		tx.run(UPDATE, Properties.params("id", id, "props", props)).consume();
 	}
 
 	/**
@@ -65,7 +78,7 @@ public final class Members {
 			Gender gender, LocalDate birthDate, LocalDate joined, String idNumber, String phone) {
 		Map<String, Object> props = new HashMap<>();
 		Properties.put(props, "id", id);
-		Properties.put(props, "name", name);
+		Properties.putName(props, name);
 		Properties.put(props, "status", Properties.name(status));
 		Properties.put(props, "trade", Properties.name(trade));
 		Properties.put(props, "gender", Properties.name(gender));
@@ -78,8 +91,10 @@ public final class Members {
 
 	/** The stored properties of the member, as {@link #properties(String, String, MemberStatus, Trade, Gender, LocalDate, LocalDate, String, String)}. */
 	public static Map<String, Object> properties(Member member) {
-		return properties(member.id(), member.name(), member.status(), member.trade(), member.gender(),
-				member.birthDate(), member.joined(), member.idNumber(), member.phone());
+		Map<String, Object> props = properties(member.id(), member.name(), member.status(), member.trade(),
+				member.gender(), member.birthDate(), member.joined(), member.idNumber(), member.phone());
+		Properties.put(props, "probationSince", member.probationSince());
+		return props;
 	}
 
 	/** Creates a member node with these properties and its membership of the org, in the dataset. */

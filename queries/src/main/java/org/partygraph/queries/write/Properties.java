@@ -3,6 +3,8 @@ package org.partygraph.queries.write;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.partygraph.model.NameKeys;
+
 /** Small helpers for the property maps and parameters of the write statements. */
 final class Properties {
 
@@ -13,6 +15,17 @@ final class Properties {
 		if (value != null) {
 			props.put(key, value);
 		}
+	}
+
+	/**
+	 * Puts the name and the keys it is searched and sorted by ({@link NameKeys}): {@code name},
+	 * {@code nameKey}, {@code nameSort}. Every write of a name of an org, member or unit goes
+	 * through here, so the keys never lag the name.
+	 */
+	static void putName(Map<String, Object> props, String name) {
+		put(props, "name", name);
+		put(props, "nameKey", NameKeys.searchKey(name));
+		put(props, "nameSort", NameKeys.sortKey(name));
 	}
 
 	static String name(Enum<?> value) {

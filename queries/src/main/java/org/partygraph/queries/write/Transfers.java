@@ -11,7 +11,8 @@ import org.neo4j.driver.Value;
  * The transfer history: each move of a member's membership (組織關係轉接) kept as a
  * {@code (:Member)-[:TRANSFERRED]->(:Transfer)} node, whether a change or a scenario made it. A
  * transfer outlives its orgs and a re-import of its dataset (which links it again). The reads of
- * the history are {@code read.TransferQueries}.
+ * the history are {@code read.TransferQueries}. Each transfer has its TRANSFERRED event in the
+ * event log ({@link Events}), and carries the change's effective date {@code on} and login {@code by}.
  */
 public final class Transfers {
 
@@ -22,7 +23,7 @@ public final class Transfers {
 			WITH m, COUNT { (m)-[:TRANSFERRED]->(:Transfer) } AS earlier
 			CREATE (m)-[:TRANSFERRED]->(t:Transfer)
 			SET t.id = $id, t.member = m.id, t.from = $from, t.to = $to, t.at = coalesce($at, datetime.statement()),
-			  t.reason = $reason, t.seq = earlier + 1, t.dataset = m.dataset
+			  t.reason = $reason, t.seq = earlier + 1, t.dataset = m.dataset, t.on = $on, t.by = $by
 			RETURN t
 			""";
 
@@ -33,7 +34,7 @@ public final class Transfers {
 			WITH m, row, COUNT { (m)-[:TRANSFERRED]->(:Transfer) } AS earlier
 			CREATE (m)-[:TRANSFERRED]->(t:Transfer)
 			SET t.id = row.id, t.member = m.id, t.from = row.from, t.to = row.to, t.at = datetime.transaction(),
-			  t.reason = $reason, t.seq = earlier + 1, t.dataset = m.dataset
+			  t.reason = $reason, t.seq = earlier + 1, t.dataset = m.dataset, t.on = $on, t.by = $by
 			RETURN count(t) AS count
 			""";
 
@@ -58,12 +59,15 @@ public final class Transfers {
 	 * @return the {@code Transfer} node
 	 */
 	public static Value record(SimpleQueryRunner tx, String member, String id, String from, String to,
-			OffsetDateTime at, String reason) {
-		return tx
+			OffsetDateTime at, String reason, Events.Log log) {
+		Value t = tx
 			.run(RECORD,
-					Properties.params("member", member, "id", id, "from", from, "to", to, "at", at, "reason", reason))
+					Properties.params("member", member, "id", id, "from", from, "to", to, "at", at, "reason", reason,
+							"on", log.stamp().on(), "by", log.stamp().by()))
 			.single()
 			.get("t");
+		log.transfer(id, member, from, to, reason);
+		return t;
 	}
 
 	/** A row of {@link #recordAll}. */
@@ -75,8 +79,14 @@ public final class Transfers {
 	 * Records transfers at the transaction's time, all for the same reason.
 	 * @return how many were recorded
 	 */
-	public static long recordAll(SimpleQueryRunner tx, List<Map<String, Object>> rows, String reason) {
-		return tx.run(RECORD_ALL, Properties.params("rows", rows, "reason", reason)).single().get("count").asLong();
+	public static long recordAll(SimpleQueryRunner tx, List<Map<String, Object>> rows, String reason,
+			Events.Log log) {
+		for (Map<String, Object> row : rows) {
+			log.transfer((String) row.get("id"), (String) row.get("member"), (String) row.get("from"),
+					(String) row.get("to"), reason);
+		}
+		return tx.run(RECORD_ALL, Properties.params("rows", rows, "reason", reason, "on", log.stamp().on(), "by",
+				log.stamp().by())).single().get("count").asLong();
 	}
 
 	/** Links the dataset's transfer history again to its members ({@link #RELINK}). */

@@ -424,7 +424,8 @@ class OrgChangesIT {
 
 		assertThat(count("MATCH (m:Member {id: 'n2', dataset: '小縣'})-[:MEMBER_OF]->(:Org {id: 'o-e1'}) RETURN count(m)"))
 			.isEqualTo(1);
-		assertThat(count("MATCH (m:Member {id: 'n2'}) RETURN size(keys(m))")).isEqualTo(4);
+		// id, name, status, dataset, and the name's search and sort keys
+		assertThat(count("MATCH (m:Member {id: 'n2'}) RETURN size(keys(m))")).isEqualTo(6);
 		assertThat(count("MATCH (:Member {id: 'n2'})-[r]->() RETURN count(r)")).isEqualTo(1);
 	}
 
@@ -915,6 +916,7 @@ class OrgChangesIT {
 
 			Map<String, Long> expected = new HashMap<>(labels);
 			expected.merge("Org", 1L, Long::sum);
+			expected.merge("Event", 1L, Long::sum);
 			assertThat(labelCounts()).isEqualTo(expected);
 			assertThat(count("MATCH ()-[r]->() RETURN count(r)")).isEqualTo(relationships + 1);
 			assertThat(nameOf("Org", id)).isEqualTo(name);

@@ -140,7 +140,9 @@ class PatternQueriesIT {
 					.allSatisfy((b) -> assertThat(b.figure("households")).isPositive());
 			});
 			assertThat(instances.stream().mapToDouble((i) -> i.figure("baseMembers")).sum()).isEqualTo(105);
-			assertThat(instances).isSortedAccordingTo(Comparator.comparing(PatternInstance::orgName)
+			// by pinyin (the stored nameSort), then id
+			assertThat(instances).isSortedAccordingTo(Comparator
+				.comparing((PatternInstance i) -> org.partygraph.model.NameKeys.sortKey(i.orgName()))
 				.thenComparing(PatternInstance::orgId));
 			PatternInstance first = instances.stream()
 				.filter((i) -> i.orgId().equals(HuairenCounty.FIRST_ENTERPRISE_ORG))
@@ -337,8 +339,9 @@ class PatternQueriesIT {
 		@Test
 		void enterpriseInstances() {
 			List<PatternInstance> instances = instancesInOneStatement(Pattern.ENTERPRISE_BASE, null);
-			assertThat(instances).extracting(PatternInstance::orgId).containsExactly("o-e2", "o-e1");
-			PatternInstance e1 = instances.get(1);
+			assertThat(instances).extracting(PatternInstance::orgId).containsExactly("o-e1", "o-e2");
+			// by pinyin: 甲 (jia) before the other
+			PatternInstance e1 = instances.get(0);
 			assertThat(e1).isEqualTo(new PatternInstance(Pattern.ENTERPRISE_BASE, "o-e1", "甲肉業公司黨支部", "BRANCH",
 					List.of(new Part("ENTERPRISE", "u-e1", "甲肉業公司", "ENTERPRISE", null, List.of()),
 							new Part("PRODUCTION_BASE", "u-b1", "甲村養殖基地", "PRODUCTION_BASE", null,
@@ -347,8 +350,8 @@ class PatternQueriesIT {
 							new Part("CO_MANAGER", "o-t1", "甲鄉黨委", "TOWNSHIP_COMMITTEE", null, List.of())),
 					List.of(new Metric("baseMembers", 1), new Metric("households", 100), new Metric("memberCount", 3),
 							new Metric("townshipCoManagers", 1))));
-			assertThat(instances.get(0).parts("CO_MANAGER")).extracting(Part::kind).containsExactly("COUNTY_COMMITTEE");
-			assertThat(instances.get(0).figure("townshipCoManagers")).isZero();
+			assertThat(instances.get(1).parts("CO_MANAGER")).extracting(Part::kind).containsExactly("COUNTY_COMMITTEE");
+			assertThat(instances.get(1).figure("townshipCoManagers")).isZero();
 		}
 
 		@Test
@@ -383,8 +386,8 @@ class PatternQueriesIT {
 		@Test
 		void cooperativeAndTradeBranchInstances() {
 			List<PatternInstance> cooperatives = instancesInOneStatement(Pattern.VILLAGE_COOPERATIVE, "o-t1");
-			assertThat(cooperatives).extracting(PatternInstance::orgId).containsExactly("o-v1-co2", "o-v1-co");
-			PatternInstance co = cooperatives.get(1);
+			assertThat(cooperatives).extracting(PatternInstance::orgId).containsExactly("o-v1-co", "o-v1-co2");
+			PatternInstance co = cooperatives.get(0);
 			assertThat(co.parts()).extracting(Part::role, Part::id)
 				.containsExactly(org.assertj.core.groups.Tuple.tuple("PARENT", "o-v1"),
 						org.assertj.core.groups.Tuple.tuple("VILLAGE", "u-v1"),
@@ -393,7 +396,7 @@ class PatternQueriesIT {
 						org.assertj.core.groups.Tuple.tuple("PARTY_GROUP", "o-v1-co-g"));
 			assertThat(co.figures()).containsExactly(new Metric("householdsDriven", 300), new Metric("memberCount", 1),
 					new Metric("partyGroups", 1), new Metric("groupedMembers", 1), new Metric("chainComplete", 1));
-			assertThat(cooperatives.get(0).figure("chainComplete")).isZero();
+			assertThat(cooperatives.get(1).figure("chainComplete")).isZero();
 
 			List<PatternInstance> villages = instancesInOneStatement(Pattern.VILLAGE_TRADE_BRANCH, null);
 			assertThat(villages).extracting(PatternInstance::orgId).containsExactlyInAnyOrder("o-v1", "o-v3");

@@ -10,14 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.partygraph.model.MemberStatus;
+import org.partygraph.model.Org;
 import org.partygraph.model.OrgKind;
 import org.partygraph.model.Role;
 import org.partygraph.model.Trade;
+import org.partygraph.model.Unit;
 import org.partygraph.model.UnitKind;
 import org.partygraph.queries.whatif.Operation;
 import org.partygraph.queries.whatif.Operation.Op;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Each rule of docs/contract.md section 3 on small hand-built graphs: where it breaks and where it
@@ -79,6 +82,10 @@ class RuleCheckerTests {
 		assertThat(Rule.PARENT_KIND.severity()).isEqualTo(Severity.ERROR);
 		assertThat(Rule.SECRETARY_MISSING.severity()).isEqualTo(Severity.WARNING);
 		assertThat(Rule.DUAL_MANAGEMENT_MISSING.severity()).isEqualTo(Severity.WARNING);
+		assertThat(Rule.SECRETARY_DUPLICATE.severity()).isEqualTo(Severity.WARNING);
+		assertThat(Rule.EMPTY_ORG.severity()).isEqualTo(Severity.WARNING);
+		assertThat(Rule.GENERAL_BRANCH_WITHOUT_BRANCHES.severity()).isEqualTo(Severity.INFO);
+		assertThat(Rule.JOINT_BRANCH_ACROSS_TOWNSHIPS.severity()).isEqualTo(Severity.WARNING);
 		assertThat(RuleThresholds.DEFAULTS).isEqualTo(new RuleThresholds(3, 7, 50, 5, 100));
 	}
 
@@ -144,6 +151,33 @@ class RuleCheckerTests {
 				assertThat(op.orgs()).containsExactlyInAnyOrder("o-a", "o-b");
 			});
 			assertThat(issueAt(g, Rule.MIN_FULL_MEMBERS, "o-big")).isEmpty();
+		}
+
+		/**
+		 * Neighbours first (issue #20): of two sibling village branches that could take the small one
+		 * in, the one in the adjacent village is the fix, although the other is itself short of members
+		 * (the order without neighbours, as in the test above); adjacency recorded on either village counts.
+		 */
+		@Test
+		void aBranchInTheNeighbouringVillageIsThePartnerOfChoice() {
+			for (boolean recordedOnTheSmallOnesVillage : new boolean[] { true, false }) {
+				TestGraph g = TestGraph.countyWithTownship()
+					.unit(new Unit("u-v1", UnitKind.VILLAGE, "甲村", "u-t", null, null, null, null, null, null,
+							recordedOnTheSmallOnesVillage ? List.of("u-v3") : List.of()))
+					.unit("u-v2", UnitKind.VILLAGE, "乙村", "u-t")
+					.unit(new Unit("u-v3", UnitKind.VILLAGE, "丙村", "u-t", null, null, null, null, null, null,
+							recordedOnTheSmallOnesVillage ? List.of() : List.of("u-v1")))
+					.org("o-a", OrgKind.BRANCH, "甲村黨支部", "o-t", "u-v1")
+					.org("o-b", OrgKind.BRANCH, "乙村黨支部", "o-t", "u-v2")
+					.org("o-c", OrgKind.BRANCH, "丙村黨支部", "o-t", "u-v3");
+				g.full("o-a", 2).full("o-b", 1).probationary("o-b", 2).full("o-c", 6);
+				ComplianceIssue a = assertIssue(g, Rule.MIN_FULL_MEMBERS, "o-a", 2, 3);
+				assertThat(a.fix()).singleElement()
+					.satisfies((op) -> assertThat(op.orgs()).containsExactly("o-a", "o-c"));
+				assertThat(DEFAULT.fixCandidates(g.structure(), a))
+					.extracting((ops) -> ops.get(0).orgs().isEmpty() ? ops.get(0).op().name() : String.join("+", ops.get(0).orgs()))
+					.containsExactly("o-a+o-c", "o-a+o-b", "DISSOLVE");
+			}
 		}
 
 		@Test
@@ -648,6 +682,206 @@ class RuleCheckerTests {
 			List<ComplianceIssue> all = DEFAULT.check(twoTownships().structure(), null, null);
 			assertThat(all).extracting(ComplianceIssue::severity).isSortedAccordingTo(Enum::compareTo);
 			assertThat(all.get(0).severity()).isEqualTo(Severity.ERROR);
+		}
+
+	}
+
+
+	// ---- the rules added in #20 --------------------------------------------------------------------
+
+	@Nested
+	class SecretaryDuplicate {
+
+		@Test
+		void oneSecretaryHoldsTwoBreak() {
+			TestGraph g = villageBranch(OrgKind.BRANCH, 4, 0);
+			List<String> ids = g.add("o-b", 2, MemberStatus.FULL, null);
+			g.role(ids.get(0), "o-b", Role.SECRETARY);
+			assertThat(issueAt(g, Rule.SECRETARY_DUPLICATE, "o-b")).as("one secretary").isEmpty();
+			// A secretary whose own membership is elsewhere counts too.
+			g.full("o-t", 1);
+			String outsider = g.structure().directMembers("o-t").get(0).id();
+			g.role(outsider, "o-b", Role.SECRETARY);
+			ComplianceIssue issue = assertIssue(g, Rule.SECRETARY_DUPLICATE, "o-b", 2, null);
+			// The one whose membership is here stays; the other becomes deputy.
+			assertThat(issue.fix()).containsExactly(Operation.endRole(outsider, "o-b", "SECRETARY"),
+					Operation.assignRole(outsider, "o-b", "DEPUTY_SECRETARY"));
+			assertThat(issue.messageZh()).contains("2名書記");
+			g.role(ids.get(1), "o-b", Role.SECRETARY);
+			assertThat(assertIssue(g, Rule.SECRETARY_DUPLICATE, "o-b", 3, null).fix()).hasSize(3);
+		}
+
+		@Test
+		void withADeputyAlreadyTheOthersOnlyGiveUpTheOffice() {
+			TestGraph g = villageBranch(OrgKind.BRANCH, 4, 0);
+			List<String> ids = g.add("o-b", 3, MemberStatus.FULL, null);
+			g.role(ids.get(0), "o-b", Role.SECRETARY)
+				.role(ids.get(1), "o-b", Role.SECRETARY)
+				.role(ids.get(2), "o-b", Role.DEPUTY_SECRETARY);
+			assertThat(assertIssue(g, Rule.SECRETARY_DUPLICATE, "o-b", 2, null).fix())
+				.containsExactly(Operation.endRole(ids.get(1), "o-b", "SECRETARY"));
+		}
+
+	}
+
+	@Nested
+	class EmptyOrg {
+
+		@Test
+		void noMembersBreaksOneDoesNot() {
+			TestGraph g = villageBranch(OrgKind.BRANCH, 0, 0).org("o-b-g", OrgKind.PARTY_GROUP, "第一黨小組", "o-b");
+			ComplianceIssue branch = assertIssue(g, Rule.EMPTY_ORG, "o-b", 0, null);
+			assertThat(branch.fix()).containsExactly(Operation.dissolve("o-b-g", "o-b"), Operation.dissolve("o-b", "o-t"));
+			assertThat(assertIssue(g, Rule.EMPTY_ORG, "o-b-g", 0, null).fix())
+				.containsExactly(Operation.dissolve("o-b-g", "o-b"));
+
+			g.probationary("o-b", 1);
+			assertThat(issueAt(g, Rule.EMPTY_ORG, "o-b")).as("one probationary member").isEmpty();
+			assertThat(issueAt(g, Rule.EMPTY_ORG, "o-b-g")).as("nobody assigned to the group").isPresent();
+			g.group(g.structure().directMembers("o-b").get(0).id(), "o-b-g");
+			assertThat(issueAt(g, Rule.EMPTY_ORG, "o-b-g")).as("one assigned").isEmpty();
+		}
+
+		@Test
+		void onlyBranchesJointBranchesAndGroups() {
+			TestGraph g = villageBranch(OrgKind.GENERAL_BRANCH, 0, 0);
+			assertThat(issueAt(g, Rule.EMPTY_ORG, "o-b")).isEmpty();
+			assertThat(issueAt(villageBranch(OrgKind.JOINT_BRANCH, 0, 0), Rule.EMPTY_ORG, "o-b")).isPresent();
+			assertThat(issueAt(g, Rule.EMPTY_ORG, "o-t")).isEmpty();
+		}
+
+	}
+
+	@Nested
+	class GeneralBranchWithoutBranches {
+
+		@Test
+		void aBranchBelowAtAnyDepthHoldsTheRule() {
+			TestGraph g = villageBranch(OrgKind.GENERAL_BRANCH, 4, 0).org("o-b-g", OrgKind.PARTY_GROUP, "黨小組", "o-b");
+			ComplianceIssue issue = assertIssue(g, Rule.GENERAL_BRANCH_WITHOUT_BRANCHES, "o-b", 0, null);
+			assertThat(issue.severity()).isEqualTo(Severity.INFO);
+			assertThat(issue.fix()).as("no trade to split by: a branch").containsExactly(
+					Operation.upgrade("o-b", "BRANCH"));
+			g.org("o-b-1", OrgKind.JOINT_BRANCH, "一組聯合黨支部", "o-b");
+			assertThat(issueAt(g, Rule.GENERAL_BRANCH_WITHOUT_BRANCHES, "o-b")).as("a joint branch below").isEmpty();
+		}
+
+		@Test
+		void tradesAllowingASplitGiveTheSplit() {
+			TestGraph g = villageBranch(OrgKind.GENERAL_BRANCH, 0, 0);
+			g.add("o-b", 2, MemberStatus.FULL, Trade.PLANTING);
+			assertThat(assertIssue(g, Rule.GENERAL_BRANCH_WITHOUT_BRANCHES, "o-b", 0, null).fix())
+				.as("2 full members: neither split nor branch").isEmpty();
+			g.add("o-b", 1, MemberStatus.FULL, Trade.PLANTING);
+			assertThat(assertIssue(g, Rule.GENERAL_BRANCH_WITHOUT_BRANCHES, "o-b", 0, null).fix())
+				.containsExactly(Operation.upgrade("o-b", "BRANCH"), Operation.splitByTrade("o-b"));
+		}
+
+	}
+
+	@Nested
+	class JointBranchAcrossTownships {
+
+		@Test
+		void unitsInTwoTownshipsBreakInOneDoNot() {
+			TestGraph g = TestGraph.countyWithTownship()
+				.unit("u-t2", UnitKind.TOWNSHIP, "乙鄉", "u-c")
+				.unit("u-v1", UnitKind.VILLAGE, "甲村", "u-t")
+				.unit("u-v2", UnitKind.VILLAGE, "乙村", "u-t")
+				.unit("u-e", UnitKind.ENTERPRISE, "丙公司", "u-v1")
+				.unit("u-v3", UnitKind.VILLAGE, "丙村", "u-t2")
+				.org("o-j", OrgKind.JOINT_BRANCH, "甲乙村聯合黨支部", "o-t", "u-v1", "u-v2", "u-e", "u-c");
+			assertThat(issueAt(g, Rule.JOINT_BRANCH_ACROSS_TOWNSHIPS, "o-j")).as("one township (and the county)")
+				.isEmpty();
+			g.setUpIn("o-j", "u-v1", "u-v2", "u-e", "u-v3");
+			ComplianceIssue issue = assertIssue(g, Rule.JOINT_BRANCH_ACROSS_TOWNSHIPS, "o-j", 2, null);
+			assertThat(issue.message()).contains("甲鄉", "乙鄉");
+			assertThat(issue.messageZh()).contains("2個鄉鎮");
+			g.change("o-j", (o) -> o.withKind(OrgKind.BRANCH));
+			assertThat(issueAt(g, Rule.JOINT_BRANCH_ACROSS_TOWNSHIPS, "o-j")).as("only joint branches").isEmpty();
+		}
+
+	}
+
+	@Nested
+	class TermRules {
+
+		private static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 12, 6);
+
+		private List<ComplianceIssue> terms(TestGraph g, java.time.LocalDate today) {
+			return DEFAULT.check(g.structure(), null, Set.of(Rule.TERM_EXPIRED, Rule.TERM_ENDING), today);
+		}
+
+		/** o-b elected on the day given, with a secretary. */
+		private TestGraph elected(OrgKind kind, java.time.LocalDate electedOn) {
+			TestGraph g = villageBranch(kind, 3, 0).secretariesEverywhere();
+			g.change("o-b", (o) -> o.withElectedOn(electedOn));
+			return g;
+		}
+
+		@Test
+		void severitiesAndThreshold() {
+			assertThat(Rule.TERM_EXPIRED.severity()).isEqualTo(Severity.ERROR);
+			assertThat(Rule.TERM_ENDING.severity()).isEqualTo(Severity.INFO);
+			assertThat(RuleThresholds.DEFAULTS.of(Rule.TERM_ENDING)).isEqualTo(6);
+			assertThat(Rule.TERM_ENDING.statementZh(RuleThresholds.DEFAULTS)).contains("6個月");
+			assertThat(Rule.TERM_EXPIRED.article()).contains("選舉工作條例", "3年至5年");
+		}
+
+		@Test
+		void expiredTheDayAfterItsEndEndingWithinSixMonths() {
+			// 5 years from 2021-12-05: ended 2026-12-05, the day before TODAY.
+			TestGraph g = elected(OrgKind.BRANCH, java.time.LocalDate.of(2021, 12, 5));
+			assertThat(terms(g, TODAY)).extracting(ComplianceIssue::rule, ComplianceIssue::orgId, ComplianceIssue::actual)
+				.containsExactly(tuple(Rule.TERM_EXPIRED, "o-b", 1));
+			ComplianceIssue expired = terms(g, TODAY).get(0);
+			assertThat(expired.message()).contains("2026-12-05").contains(g.org("o-b").name());
+			assertThat(expired.messageZh()).contains("屆滿");
+			assertThat(expired.suggestion()).contains("recordElection");
+			// Ending today: not expired yet, ending.
+			assertThat(terms(g, java.time.LocalDate.of(2026, 12, 5)))
+				.extracting(ComplianceIssue::rule, ComplianceIssue::actual, ComplianceIssue::threshold)
+				.containsExactly(tuple(Rule.TERM_ENDING, 0, 6));
+			// Exactly 6 months ahead: ending; a day more: nothing.
+			assertThat(terms(g, java.time.LocalDate.of(2026, 6, 5))).extracting(ComplianceIssue::rule)
+				.containsExactly(Rule.TERM_ENDING);
+			assertThat(terms(g, java.time.LocalDate.of(2026, 6, 4))).isEmpty();
+		}
+
+		@Test
+		void noElectionNoTermAndAPartyGroupHasNone() {
+			TestGraph g = villageBranch(OrgKind.BRANCH, 3, 0).secretariesEverywhere();
+			assertThat(terms(g, TODAY)).isEmpty();
+			g.org(Org.of("o-g", OrgKind.PARTY_GROUP, "第一黨小組", "o-b").withElectedOn(java.time.LocalDate.of(2000, 1, 1)));
+			assertThat(terms(g, TODAY)).isEmpty();
+		}
+
+		@Test
+		void expiredNeedsACommitteeOrASecretary() {
+			TestGraph g = villageBranch(OrgKind.BRANCH, 3, 0);
+			g.change("o-b", (o) -> o.withElectedOn(java.time.LocalDate.of(2020, 1, 1)));
+			assertThat(terms(g, TODAY)).as("neither").isEmpty();
+			g.committee("o-b", true);
+			assertThat(terms(g, TODAY)).extracting(ComplianceIssue::rule).containsExactly(Rule.TERM_EXPIRED);
+		}
+
+		@Test
+		void termLengthAndWarningComeFromConfiguration() {
+			java.util.Map<OrgKind, Integer> years = org.partygraph.queries.rules.Terms.defaultYears();
+			years.put(OrgKind.BRANCH, 3);
+			RuleChecker threeYears = new RuleChecker(new RuleThresholds(3, 7, 50, 5, 100, 1),
+					new org.partygraph.queries.rules.Terms(years, java.time.Clock.systemUTC()));
+			// 3 years from 2023-12-20: ends 2026-12-20, within one month of TODAY.
+			TestGraph g = elected(OrgKind.BRANCH, java.time.LocalDate.of(2023, 12, 20));
+			assertThat(threeYears.check(g.structure(), null, Set.of(Rule.TERM_ENDING, Rule.TERM_EXPIRED), TODAY))
+				.extracting(ComplianceIssue::rule, ComplianceIssue::actual, ComplianceIssue::threshold)
+				.containsExactly(tuple(Rule.TERM_ENDING, 14, 1));
+			assertThat(terms(g, TODAY)).as("5 years by default: ends 2028").isEmpty();
+			// A general branch keeps the default 5 years.
+			TestGraph general = elected(OrgKind.GENERAL_BRANCH, java.time.LocalDate.of(2021, 12, 1));
+			assertThat(threeYears.check(general.structure(), null, Set.of(Rule.TERM_EXPIRED), TODAY))
+				.extracting(ComplianceIssue::actual)
+				.containsExactly(5);
 		}
 
 	}

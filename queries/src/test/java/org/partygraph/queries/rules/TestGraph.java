@@ -86,7 +86,7 @@ public final class TestGraph {
 
 	public TestGraph committee(String orgId, Boolean hasCommittee) {
 		return change(orgId, (o) -> new Org(o.id(), o.kind(), o.name(), o.parent(), o.coManagedBy(), o.units(),
-				o.trade(), hasCommittee));
+				o.trade(), hasCommittee, o.electedOn()));
 	}
 
 	public TestGraph coManagedBy(String orgId, String... managers) {

@@ -83,6 +83,32 @@ class WholeGraphComplianceIT {
 				.run(() -> parallel.issues(null, EnumSet.noneOf(Rule.class))));
 	}
 
+	/**
+	 * The term rules ride on the same one read per tree (electedOn is a property of the org the
+	 * snapshot holds): on 2026-12-06 every county has the sample's 5 expired and 4 ending terms
+	 * (HuairenCounty.TERMS_EXPIRED, TERMS_ENDING), whether checked tree by tree or in one go.
+	 */
+	@Test
+	void theTermRulesAreCheckedInTheSamePass() {
+		Terms on20261206 = new Terms(Terms.defaultYears(), java.time.Clock.fixed(
+				java.time.Instant.parse("2026-12-06T04:00:00Z"), java.time.ZoneId.of("Asia/Shanghai")));
+		RuleChecker dated = new RuleChecker(RuleThresholds.DEFAULTS, on20261206);
+		List<ComplianceIssue> issues = new ComplianceQueries(this.exporter, dated, PatternFigures::of, 3).issues(null,
+				EnumSet.of(Rule.TERM_EXPIRED, Rule.TERM_ENDING));
+		assertThat(issues.stream().filter((i) -> i.rule() == Rule.TERM_EXPIRED).count())
+			.isEqualTo(COUNTIES * org.partygraph.seed.HuairenCounty.TERMS_EXPIRED.size());
+		assertThat(issues.stream().filter((i) -> i.rule() == Rule.TERM_ENDING).count())
+			.isEqualTo(COUNTIES * org.partygraph.seed.HuairenCounty.TERMS_ENDING.size());
+		assertThat(issues).containsExactlyInAnyOrderElementsOf(dated.check(Structure.of(this.exporter.snapshot(null)),
+				null, EnumSet.of(Rule.TERM_EXPIRED, Rule.TERM_ENDING)));
+		// Every org but party groups has a term in the sample: a year later far more have ended.
+		Terms later = on20261206.withClock(java.time.Clock.fixed(java.time.Instant.parse("2028-12-31T04:00:00Z"),
+				java.time.ZoneId.of("Asia/Shanghai")));
+		assertThat(new ComplianceQueries(this.exporter, new RuleChecker(RuleThresholds.DEFAULTS, later),
+				PatternFigures::of, 3).issues(null, EnumSet.of(Rule.TERM_EXPIRED)))
+			.hasSizeGreaterThan(issues.size());
+	}
+
 	private ComplianceQueries compliance(int parallelism) {
 		return new ComplianceQueries(this.exporter, this.checker, PatternFigures::of, parallelism);
 	}

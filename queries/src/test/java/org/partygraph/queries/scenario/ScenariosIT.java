@@ -62,10 +62,12 @@ class ScenariosIT {
 	private final ScenarioReports reports = new ScenarioReports(TestNeo4j.driver(), this.exporter, this.compliance,
 			this.scenarios);
 
-	// Every write keeps the orgs' member tallies (MemberTallies) right, rejected ones included.
+	// Every write keeps the orgs' member tallies (MemberTallies) right, rejected ones included, and
+	// every name's search and sort keys (NameKeys) those of the name.
 	@AfterEach
 	void memberTalliesStillMatchTheMembers() {
 		assertThat(TestNeo4j.tallyMismatches()).isEmpty();
+		assertThat(TestNeo4j.nameKeyMismatches()).isEmpty();
 	}
 
 	@BeforeEach
@@ -250,6 +252,108 @@ class ScenariosIT {
 	}
 
 	@Test
+	void createOrgIsAppliedUnderAStoredIdAndTheMappingIsGiven() {
+		List<Operation> operations = List.of(Operation.electCommittee("sc-v"),
+				Operation.createOrg("sc-t", "BRANCH", "甲村養殖黨支部", List.of("sc-u-v")),
+				Operation.transferMember("sc-v5", "new-1"), Operation.transferMember("sc-v6", "new-1"),
+				Operation.transferMember("sc-v7", "new-1"), Operation.assignRole("sc-v5", "new-1", "SECRETARY"),
+				Operation.createOrg("new-1", "PARTY_GROUP", "養殖黨小組", List.of()));
+		this.scenarios.save("新建", "sc-county", operations, null, "analyst");
+		WhatIfReport report = this.reports.report(this.scenarios.find("新建"));
+		assertThat(report.orgsCreated()).containsExactly("new-1", "new-6");
+		Dataset predicted = this.reports.predictedAfter("新建");
+
+		AppliedScenario applied = this.applier.apply("新建", "chief");
+
+		assertThat(applied.newOrgIds()).containsOnlyKeys("new-1", "new-6");
+		String branch = applied.newOrgIds().get("new-1");
+		String group = applied.newOrgIds().get("new-6");
+		assertThat(branch).startsWith("o-").isNotEqualTo(group);
+		assertThat(applied.orgsCreated()).containsExactlyInAnyOrder(branch, group);
+		// Read back: where it was created, what it is, its members, its secretary, its group.
+		assertThat(count("MATCH (o:Org {id: '" + branch + "', kind: 'BRANCH', name: '甲村養殖黨支部'})"
+				+ "-[:SUBORDINATE_TO]->(:Org {id: 'sc-t'}) MATCH (o)-[:SET_UP_IN]->(:Unit {id: 'sc-u-v'}) RETURN count(o)"))
+			.isEqualTo(1);
+		assertThat(count("MATCH (m:Member)-[:MEMBER_OF]->(:Org {id: '" + branch + "'}) RETURN count(m)")).isEqualTo(3);
+		assertThat(count("MATCH (:Member {id: 'sc-v5'})-[:HOLDS {role: 'SECRETARY'}]->(:Org {id: '" + branch
+				+ "'}) RETURN count(*)")).isEqualTo(1);
+		assertThat(count("MATCH (:Org {id: '" + group + "', kind: 'PARTY_GROUP'})-[:SUBORDINATE_TO]->(:Org {id: '"
+				+ branch + "'}) RETURN count(*)")).isEqualTo(1);
+		assertThat(count("MATCH (o:Org) WHERE o.id STARTS WITH 'new-' RETURN count(o)")).isZero();
+		assertThat(count("MATCH (o:Org {id: '" + branch + "'}) WHERE o.dataset = '" + ScenarioCounty.NAME
+				+ "' RETURN count(o)")).isEqualTo(1);
+		// The stored graph is the what-if's after, with the stored ids for new-<index>.
+		assertThat(normalized(this.exporter.exportAll()))
+			.isEqualTo(normalized(ScenarioApplier.renamed(predicted, applied.newOrgIds())));
+		// The transfers name the stored id.
+		assertThat(count("MATCH (t:Transfer) WHERE t.to = '" + branch + "' RETURN count(t)")).isEqualTo(3);
+	}
+
+	/**
+	 * Random operation sequences (CREATE_ORG always among them, and naming its org later): applying
+	 * writes exactly the what-if's after, with the stored ids in place of {@code new-<index>}.
+	 * Candidates that cannot be applied where they come are left out, so every sequence applies.
+	 */
+	@Test
+	void randomSequencesWithCreateOrgApplyAsPredicted() {
+		for (long seed = 1; seed <= 6; seed++) {
+			loadCounty();
+			java.util.Random random = new java.util.Random(seed);
+			Dataset live = this.exporter.snapshot("sc-county");
+			List<String> orgs = new java.util.ArrayList<>(
+					List.of("sc-t", "sc-v", "sc-s1", "sc-s2", "sc-s2-g", "sc-d", "sc-npe", "sc-e"));
+			List<String> members = live.members().stream().map((m) -> m.id()).sorted().toList();
+			List<Operation> operations = new java.util.ArrayList<>();
+			for (int attempt = 0; attempt < 40 && operations.size() < 8; attempt++) {
+				Operation candidate = (operations.isEmpty() || attempt % 5 == 0)
+						? Operation.createOrg(pick(random, orgs), pick(random, List.of("BRANCH", "GENERAL_BRANCH", "PARTY_GROUP")),
+								"新組織" + operations.size(), random.nextBoolean() ? List.of("sc-u-v") : List.of())
+						: randomOperation(random, orgs, members);
+				List<Operation> tried = new java.util.ArrayList<>(operations);
+				tried.add(candidate);
+				try {
+					Playback playback = Playback.of(live, "sc-county", tried, RuleThresholds.DEFAULTS.minFullMembers());
+					operations = tried;
+					playback.newOrgs().values().stream().filter((id) -> !orgs.contains(id)).forEach(orgs::add);
+				}
+				catch (InvalidOperationException ex) {
+					// not applicable here: left out
+				}
+			}
+			assertThat(operations).as("seed " + seed).anyMatch((op) -> op.op() == Operation.Op.CREATE_ORG);
+			String name = "隨機" + seed;
+			this.scenarios.save(name, "sc-county", operations, null, null);
+			Dataset predicted = this.reports.predictedAfter(name);
+			AppliedScenario applied = this.applier.apply(name, "chief");
+			assertThat(normalized(this.exporter.exportAll())).as("seed " + seed + ": " + operations)
+				.isEqualTo(normalized(ScenarioApplier.renamed(predicted, applied.newOrgIds())));
+			assertThat(TestNeo4j.tallyMismatches()).as("seed " + seed).isEmpty();
+		}
+	}
+
+	private static Operation randomOperation(java.util.Random random, List<String> orgs, List<String> members) {
+		String org = pick(random, orgs);
+		String other = pick(random, orgs);
+		String member = pick(random, members);
+		return switch (random.nextInt(10)) {
+			case 0 -> Operation.transferMember(member, other);
+			case 1 -> Operation.moveOrg(org, other);
+			case 2 -> Operation.dissolve(org, other);
+			case 3 -> Operation.merge(List.of(org, other), "聯合黨支部" + random.nextInt(100));
+			case 4 -> Operation.upgrade(org, pick(random, List.of("BRANCH", "GENERAL_BRANCH", "JOINT_BRANCH")));
+			case 5 -> Operation.splitByTrade(org);
+			case 6 -> Operation.addCoManager(org, other);
+			case 7 -> Operation.assignRole(member, org, pick(random, List.of("SECRETARY", "DEPUTY_SECRETARY")));
+			case 8 -> Operation.endRole(member, org, "SECRETARY");
+			default -> Operation.transferMember(member, orgs.get(orgs.size() - 1));
+		};
+	}
+
+	private static <T> T pick(java.util.Random random, List<T> items) {
+		return items.get(random.nextInt(items.size()));
+	}
+
+	@Test
 	void applyIsRefusedAfterALiveChangeAndWritesNothing() {
 		this.scenarios.save("重組", "sc-county", RESTRUCTURING, null, null);
 		new OrgChanges(TestNeo4j.driver()).renameOrg("sc-t", "甲鎮黨委");
@@ -283,7 +387,10 @@ class ScenariosIT {
 			// As a change made through OrgChanges: the dataset's lock first, then the write.
 			tx.run("MATCH (d:Dataset {name: $name}) SET d._LOCK_ = true REMOVE d._LOCK_",
 					Map.of("name", ScenarioCounty.NAME)).consume();
-			tx.run("MATCH (o:Org {id: 'sc-t'}) SET o.name = '甲鎮黨委'").consume();
+			tx.run("MATCH (o:Org {id: 'sc-t'}) SET o.name = $name, o.nameKey = $key, o.nameSort = $sort",
+					Map.of("name", "甲鎮黨委", "key", org.partygraph.model.NameKeys.searchKey("甲鎮黨委"), "sort",
+							org.partygraph.model.NameKeys.sortKey("甲鎮黨委")))
+				.consume();
 			Future<Refusal> applying = executor.submit(() -> refusal(() -> this.applier.apply("重組", null)));
 			Thread.sleep(1500);
 			assertThat(applying.isDone()).as("apply waits for the change's lock").isFalse();
@@ -309,20 +416,26 @@ class ScenariosIT {
 	}
 
 	@Test
-	void applyRefusesToLeaveMembersOutsideTheScopeWithoutAnOrg() {
-		// Scope sc-v; the dissolved sc-s2 lies outside it, so its member sc-s2a is not in the copy.
-		this.scenarios.save("窄", "sc-v", List.of(Operation.dissolve("sc-s2", "sc-t")), null, null);
+	void anOperationNamingAnOrgOutsideWithinIsNeverSaved() {
+		// Scope sc-v; the dissolved sc-s2 lies outside it (its member sc-s2a would not even be in the
+		// copy): refused at the operation, naming the org and the nearest org holding both, sc-t.
 		List<String> live = GraphSnapshot.take();
-
 		ScenarioRejectedException ex = catchThrowableOfType(ScenarioRejectedException.class,
-				() -> this.applier.apply("窄", null));
+				() -> this.scenarios.save("窄", "sc-v", List.of(Operation.electCommittee("sc-v"),
+						Operation.dissolve("sc-s2", "sc-t")), null, null));
 
-		assertThat(ex.refusal()).isEqualTo(Refusal.OUTSIDE_SCOPE);
+		assertThat(ex.refusal()).isEqualTo(Refusal.INVALID_OPERATION);
 		assertThat(ex.problems()).singleElement().satisfies((p) -> {
-			assertThat(p.item()).isEqualTo("sc-s2");
-			assertThat(p.message()).contains("sc-s2a");
+			assertThat(p.field()).isEqualTo("operations[1]");
+			assertThat(p.message()).contains("org: sc-s2", "outside within sc-v",
+					"the nearest org whose subtree holds them all is sc-t");
 		});
+		assertThat(this.scenarios.list()).isEmpty();
 		assertThat(GraphSnapshot.take()).isEqualTo(live);
+		// With that scope it is accepted, and applies.
+		this.scenarios.save("窄", "sc-t", List.of(Operation.dissolve("sc-s2", "sc-t")), null, null);
+		this.applier.apply("窄", null);
+		assertThat(count("MATCH (o:Org {id: 'sc-s2'}) RETURN count(o)")).isZero();
 	}
 
 	@Test
@@ -394,6 +507,16 @@ class ScenariosIT {
 		assertThat(this.scenarios.save(fix.name(), fix.within(), fix.operations(), null, null).name())
 			.isEqualTo(fix.name());
 		assertThat(this.reports.suggested("nope")).isNull();
+		// Within the working committee, the township the fix names lies outside: the suggestion's
+		// within widens to the county, where it runs.
+		SuggestedScenario narrow = this.reports.suggested("sc-npe")
+			.stream()
+			.filter((s) -> s.name().equals("fix-DUAL_MANAGEMENT_MISSING-sc-e"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(narrow.within()).isEqualTo("sc-county");
+		assertThat(this.reports.whatIf(null, narrow.within(), narrow.operations()).issuesFixed())
+			.anySatisfy((i) -> assertThat(i.key()).isEqualTo("DUAL_MANAGEMENT_MISSING@sc-e"));
 	}
 
 	@Test
@@ -446,8 +569,14 @@ class ScenariosIT {
 
 	@Test
 	void applyChecksTheOperationsAgainstTheAppliersScopeInItsTransaction() {
-		// As saved before operations were checked, and given its within as owner by V0008.
-		this.scenarios.save("舊", "sc-t", List.of(Operation.dissolve("sc-d", "sc-e")), null, "hbt");
+		// As saved before operations were checked (against the scope, and against within: sc-e lies
+		// outside sc-t), and given its within as owner by V0008.
+		List<Operation> old = List.of(Operation.dissolve("sc-d", "sc-e"));
+		this.scenarios.save("舊", null, old, null, "hbt");
+		TestNeo4j.driver()
+			.executableQuery("MATCH (s:Scenario {name: '舊'}) SET s.within = 'sc-t', s.fingerprint = $fingerprint")
+			.withParameters(Map.of("fingerprint", Fingerprint.of(this.exporter.snapshot("sc-t"), "sc-t", old)))
+			.execute();
 		TestNeo4j.driver().executableQuery(migration("V0008__scenario_owners")).execute();
 		assertThat(this.scenarios.find("舊").owner()).isEqualTo("sc-t");
 		List<String> live = GraphSnapshot.take();
@@ -468,8 +597,14 @@ class ScenariosIT {
 					() -> this.applier.apply("沒有", null, "sc-npe")).problems().stream()
 				.map((p) -> new Problem("舊", p.field(), p.message().replace("沒有", "舊")))
 				.toList());
-		// The county's admin may.
-		assertThat(this.applier.apply("舊", "chief", "sc-county").orgsDissolved()).containsExactly("sc-d");
+		// The county's admin sees sc-e, but it lies outside the scenario's within: refused all the same.
+		ScenarioRejectedException outside = catchThrowableOfType(ScenarioRejectedException.class,
+				() -> this.applier.apply("舊", "chief", "sc-county"));
+		assertThat(outside.refusal()).isEqualTo(Refusal.INVALID_OPERATION);
+		assertThat(outside.problems()).singleElement()
+			.satisfies((p) -> assertThat(p.message()).contains("target: sc-e", "outside within sc-t",
+					"the nearest org whose subtree holds them all is sc-county"));
+		assertThat(GraphSnapshot.take()).as("nothing written").isEqualTo(live);
 	}
 
 	@Test
@@ -521,7 +656,7 @@ class ScenariosIT {
 	/** The id named by the operation's last org field, or its member, made up. */
 	private static Operation madeUp(Operation op) {
 		return new Operation(op.op(), madeUp(op.org()), op.orgs().stream().map(ScenariosIT::madeUp).toList(),
-				madeUp(op.member()), madeUp(op.target()), op.kind(), op.name());
+				madeUp(op.member()), madeUp(op.target()), op.kind(), op.name(), op.units());
 	}
 
 	private static String madeUp(String id) {

@@ -650,6 +650,188 @@ class WhatIfEngineTests {
 
 	}
 
+	// ---- the scope of operations (within) -------------------------------------------------------
+
+	@Nested
+	class Within {
+
+		/** enterprises() with a village branch o-v2 under the second township o-t2. */
+		private Dataset county() {
+			return enterprises().unit("u-v2", UnitKind.VILLAGE, "乙村", "u-t2")
+				.org("o-v2", OrgKind.BRANCH, "乙村黨支部", "o-t2", "u-v2")
+				.org("o-v1", OrgKind.BRANCH, "甲村黨支部", "o-t", "u-t")
+				.dataset();
+		}
+
+		private InvalidOperationException refused(String within, Operation... ops) {
+			InvalidOperationException ex = catchThrowableOfType(InvalidOperationException.class,
+					() -> WhatIfEngineTests.this.engine.run(county(), within, List.of(ops)));
+			assertThat(ex).as("refused").isNotNull();
+			return ex;
+		}
+
+		@Test
+		void aMergeNamingAnOrgOfAnotherTownshipIsRefusedNamingIndexOrgAndTheNearestHolder() {
+			InvalidOperationException ex = refused("o-t", Operation.electCommittee("o-v1"),
+					Operation.merge(List.of("o-v1", "o-v2"), "甲乙村聯合黨支部"));
+			assertThat(ex.index()).isEqualTo(1);
+			assertThat(ex.getMessage()).contains("operation 1 (MERGE)", "orgs: o-v2", "outside within o-t",
+					"the nearest org whose subtree holds them all is o-c");
+		}
+
+		@Test
+		void aCoManagerChangeOnAnOrgOutsideIsRefusedThoughItsTargetIsInside() {
+			InvalidOperationException ex = refused("o-t", Operation.addCoManager("o-a", "o-t"));
+			assertThat(ex.index()).isZero();
+			assertThat(ex.getMessage()).contains("org: o-a", "outside within o-t", "holds them all is o-c");
+		}
+
+		@Test
+		void aMemberWhoseOrgIsOutsideIsRefusedAndTheHolderIsTheLowestOne() {
+			// s1 is of o-s, under o-npe; within o-a (also under o-npe) the nearest holder is o-npe.
+			InvalidOperationException ex = refused("o-a", Operation.transferMember("s1", "o-a"));
+			assertThat(ex.getMessage()).contains("member: s1's org o-s", "outside within o-a",
+					"holds them all is o-npe");
+			assertThat(refused("o-a", Operation.moveOrg("o-a-g", "o-s")).getMessage()).contains("target: o-s",
+					"holds them all is o-npe");
+		}
+
+		@Test
+		void everythingInsideAndOrgsCreatedInsideAreAccepted() {
+			WhatIfReport report = WhatIfEngineTests.this.engine.run(county(), "o-npe",
+					List.of(MERGE_A_B, Operation.transferMember("s1", "joint-o-a"), Operation.moveOrg("o-s", "o-npe")));
+			assertThat(report.orgsCreated()).containsExactly("joint-o-a");
+			assertThat(WhatIfEngineTests.this.engine.run(county(), null, List.of(Operation.addCoManager("o-a", "o-t2"))))
+				.as("no within: anything in the copy").isNotNull();
+		}
+
+		@Test
+		void unknownIdsAreStillUnknownWithin() {
+			assertThat(refused("o-t", Operation.electCommittee("nope")).getMessage()).contains("no org has id 'nope'");
+		}
+
+	}
+
+	// ---- the rules added in #20, as the what-if sees them ------------------------------------------
+
+	@Test
+	void mergingTwoOrgsEachWithASecretaryIntroducesSecretaryDuplicate() {
+		// o-a and o-b each have a secretary (a1, b1): the joint branch has two.
+		WhatIfReport report = this.engine.run(enterprises().dataset(), null, List.of(MERGE_A_B));
+		assertThat(report.issuesIntroduced()).filteredOn((i) -> i.rule() == Rule.SECRETARY_DUPLICATE)
+			.singleElement()
+			.satisfies((i) -> {
+				assertThat(i.orgId()).isEqualTo("joint-o-a");
+				assertThat(i.actual()).isEqualTo(2);
+				assertThat(i.fix()).extracting(Operation::op).containsExactly(Operation.Op.END_ROLE,
+						Operation.Op.ASSIGN_ROLE);
+			});
+		// Its fix, played after the merge, leaves one secretary and a deputy.
+		ComplianceIssue duplicate = report.issuesIntroduced()
+			.stream()
+			.filter((i) -> i.rule() == Rule.SECRETARY_DUPLICATE)
+			.findFirst()
+			.orElseThrow();
+		List<Operation> fixed = new ArrayList<>(List.of(MERGE_A_B));
+		fixed.addAll(duplicate.fix());
+		WhatIfReport after = this.engine.run(enterprises().dataset(), null, fixed);
+		assertThat(keys(after.issuesIntroduced())).doesNotContain("SECRETARY_DUPLICATE@joint-o-a");
+		Dataset played = play(enterprises().dataset(), fixed.toArray(Operation[]::new));
+		assertThat(played.members().stream().filter((m) -> m.roles()
+			.contains(new RoleAssignment("joint-o-a", Role.SECRETARY)))).hasSize(1);
+		assertThat(played.members().stream().filter((m) -> m.roles()
+			.contains(new RoleAssignment("joint-o-a", Role.DEPUTY_SECRETARY)))).hasSize(1);
+	}
+
+	@Test
+	void aSplitByTradeThatLeavesAPartyGroupEmptyIntroducesEmptyOrg() {
+		// o-v's group o-v-g1 holds b1, c1, n2: with n2 and c1 moved out first, the split takes b1 to
+		// the breeding branch and leaves the group with nobody.
+		Dataset before = village().dataset();
+		WhatIfReport report = this.engine.run(before, null, List.of(Operation.transferMember("n2", "o-t"),
+				Operation.transferMember("c1", "o-t"), Operation.splitByTrade("o-v")));
+		assertThat(keys(report.issuesIntroduced())).contains("EMPTY_ORG@o-v-g1");
+		// b1 left it for the breeding branch; nobody is assigned to it any more.
+		assertThat(members(play(before, Operation.transferMember("n2", "o-t"), Operation.transferMember("c1", "o-t"),
+				Operation.splitByTrade("o-v"))).values()).noneMatch((m) -> "o-v-g1".equals(m.group()));
+	}
+
+	@Test
+	void endRoleRefusesAnOfficeNotHeld() {
+		InvalidOperationException ex = invalid(enterprises().dataset(), Operation.endRole("a2", "o-a", "SECRETARY"));
+		assertThat(ex.getMessage()).contains("operation 0 (END_ROLE)", "a2 does not hold SECRETARY at o-a");
+		assertThat(invalid(enterprises().dataset(), Operation.endRole("a1", "o-a", "KING")).getMessage())
+			.contains("'KING' is not a role");
+	}
+
+	// ---- CREATE_ORG ------------------------------------------------------------------------------
+
+	@Nested
+	class CreateOrg {
+
+		private final Operation create = Operation.createOrg("o-npe", "BRANCH", "丁公司黨支部", List.of("u-e3"));
+
+		@Test
+		void aNewOrgKnownAsNewIndexTakesMembersAndOrgsOfLaterOperations() {
+			Dataset before = enterprises().dataset();
+			Operation[] ops = { Operation.electCommittee("o-s"), this.create, Operation.transferMember("s2", "new-1"),
+					Operation.transferMember("s3", "new-1"), Operation.transferMember("a2", "new-1"),
+					Operation.moveOrg("o-b-g", "new-1") };
+			Dataset after = play(before, ops);
+			Org created = orgs(after).get("new-1");
+			assertThat(created).isEqualTo(new Org("new-1", OrgKind.BRANCH, "丁公司黨支部", "o-npe", List.of(),
+					List.of("u-e3"), null, false));
+			assertThat(members(after).get("s2").org()).isEqualTo("new-1");
+			assertThat(orgs(after).get("o-b-g").parent()).isEqualTo("new-1");
+
+			WhatIfReport report = WhatIfEngineTests.this.engine.run(before, "o-npe", List.of(ops));
+			assertThat(report.orgsCreated()).containsExactly("new-1");
+			assertThat(report.membersMoved()).isEqualTo(3);
+			assertThat(report.changes().get(1)).contains("new BRANCH 丁公司黨支部 (new-1) under 非公經濟組織工委");
+			// Created with no member: a branch short of members and without a secretary until filled.
+			WhatIfReport alone = WhatIfEngineTests.this.engine.run(before, null, List.of(this.create));
+			assertThat(keys(alone.issuesIntroduced())).contains("EMPTY_ORG@new-0", "MIN_FULL_MEMBERS@new-0",
+					"SECRETARY_MISSING@new-0");
+			assertThat(alone.membersMoved()).isZero();
+		}
+
+		@Test
+		void aKindThatCannotBeUnderTheTargetIsARuleBreakNotAnError() {
+			WhatIfReport report = WhatIfEngineTests.this.engine.run(enterprises().dataset(), null,
+					List.of(Operation.createOrg("o-a", "TOWNSHIP_COMMITTEE", "丙鄉黨委", List.of())));
+			assertThat(keys(report.issuesIntroduced())).contains("PARENT_KIND@new-0");
+		}
+
+		@Test
+		void badFieldsAreErrorsNamingIndexAndField() {
+			Dataset d = enterprises().dataset();
+			assertThat(invalid(d, Operation.electCommittee("o-a"),
+					Operation.createOrg("o-npe", "BRANCH", "某黨支部", List.of("u-e1", "nope"))).getMessage())
+				.contains("operation 1 (CREATE_ORG): units: no unit has id 'nope'");
+			assertThat(invalid(d, Operation.createOrg("o-npe", "BRANCHY", "某黨支部", List.of())).getMessage())
+				.contains("operation 0 (CREATE_ORG): kind: 'BRANCHY' is not an org kind");
+			assertThat(invalid(d, Operation.createOrg("o-npe", null, "某黨支部", List.of())).getMessage())
+				.contains("kind is missing");
+			assertThat(invalid(d, Operation.createOrg("o-npe", "BRANCH", " ", List.of())).getMessage())
+				.contains("name: the new org needs a name");
+			assertThat(invalid(d, Operation.createOrg("nope", "BRANCH", "某黨支部", List.of())).getMessage())
+				.contains("target: no org has id 'nope'");
+			assertThat(invalid(d, Operation.createOrg("o-a-g", "BRANCH", "某黨支部", List.of())).getMessage())
+				.contains("target: o-a-g is a PARTY_GROUP");
+			assertThat(invalid(d, Operation.transferMember("a1", "new-0")).getMessage())
+				.as("no CREATE_ORG at 0").contains("target: no org has id 'new-0'");
+		}
+
+		@Test
+		void withinTheTargetMustLieInside() {
+			InvalidOperationException ex = catchThrowableOfType(InvalidOperationException.class,
+					() -> WhatIfEngineTests.this.engine.run(enterprises().dataset(), "o-npe",
+							List.of(Operation.createOrg("o-t", "BRANCH", "甲村黨支部", List.of()))));
+			assertThat(ex.getMessage()).contains("target: o-t", "outside within o-npe", "holds them all is o-c");
+		}
+
+	}
+
 	// ---- the report as a whole ----------------------------------------------------------------
 
 	@Test
@@ -711,11 +893,16 @@ class WhatIfEngineTests {
 	 * │   ├── o-huge 丁村 (30 planting, 20 breeding, 2 processing)           GENERAL_BRANCH_ADVISED → split
 	 * │   ├── o-huge2 戊村 (51, no trades, committee)                        GENERAL_BRANCH_ADVISED → upgrade
 	 * │   └── o-gb3 己村黨總支 (60 + 40 in o-gb3-1)                           PRIMARY_COMMITTEE_ADVISED
+	 * │   ├── o-two 庚村 (3 full, two of them SECRETARY)                      SECRETARY_DUPLICATE → deputy
+	 * │   ├── o-empty 辛村 (no members) └── o-empty-g (PARTY_GROUP)          EMPTY_ORG (both) → dissolve
+	 * │   ├── o-gb4 壬村黨總支 (3 planting + 1 full, no branch)                GENERAL_BRANCH_WITHOUT_BRANCHES → split
+	 * │   ├── o-gb5 癸村黨總支 (4 full, no trade, no branch)                  GENERAL_BRANCH_WITHOUT_BRANCHES → branch
+	 * │   └── o-jb 聯合黨支部 (u-v1 in u-t, u-v2 in u-t2; 3 full)            JOINT_BRANCH_ACROSS_TOWNSHIPS
 	 * └── o-npe 工委
 	 *     ├── o-t2 乙鄉黨委                                                   PARENT_KIND → move
 	 *     └── o-e1 肉業公司黨支部 (u-e1 leading, in u-t; 3 full)               DUAL_MANAGEMENT_MISSING
 	 * </pre>
-	 * and no secretaries anywhere (SECRETARY_MISSING, fixed by appointing one).
+	 * and no other secretaries (SECRETARY_MISSING, fixed by appointing one).
 	 */
 	static TestGraph plantedCounty() {
 		TestGraph g = TestGraph.countyWithTownship()
@@ -746,6 +933,18 @@ class WhatIfEngineTests {
 		g.add("o-huge", 2, MemberStatus.FULL, Trade.PROCESSING);
 		g.full("o-huge2", 45).probationary("o-huge2", 6);
 		g.full("o-gb3", 60).full("o-gb3-1", 40);
+		g.org("o-two", OrgKind.BRANCH, "庚村黨支部", "o-t")
+			.org("o-empty", OrgKind.BRANCH, "辛村黨支部", "o-t")
+			.org("o-empty-g", OrgKind.PARTY_GROUP, "辛村黨小組", "o-empty")
+			.org("o-gb4", OrgKind.GENERAL_BRANCH, "壬村黨總支", "o-t")
+			.org("o-gb5", OrgKind.GENERAL_BRANCH, "癸村黨總支", "o-t")
+			.unit("u-v1", UnitKind.VILLAGE, "子村", "u-t")
+			.unit("u-v2", UnitKind.VILLAGE, "丑村", "u-t2")
+			.org("o-jb", OrgKind.JOINT_BRANCH, "子丑村聯合黨支部", "o-t", "u-v1", "u-v2");
+		List<String> two = g.add("o-two", 3, MemberStatus.FULL, null);
+		g.role(two.get(0), "o-two", Role.SECRETARY).role(two.get(1), "o-two", Role.SECRETARY);
+		g.add("o-gb4", 3, MemberStatus.FULL, Trade.PLANTING);
+		g.full("o-gb4", 1).full("o-gb5", 4).full("o-jb", 3);
 		return g;
 	}
 
@@ -756,7 +955,9 @@ class WhatIfEngineTests {
 		Set<String> planted = Set.of("MIN_FULL_MEMBERS@o-s1", "MIN_FULL_MEMBERS@o-s2", "MIN_FULL_MEMBERS@o-lone",
 				"PARENT_KIND@o-nest", "PARENT_KIND@o-t2", "COMMITTEE_REQUIRED@o-big",
 				"GENERAL_BRANCH_ADVISED@o-huge", "GENERAL_BRANCH_ADVISED@o-huge2", "PRIMARY_COMMITTEE_ADVISED@o-gb3",
-				"DUAL_MANAGEMENT_MISSING@o-e1", "SECRETARY_MISSING@o-s1", "SECRETARY_MISSING@o-gb3");
+				"DUAL_MANAGEMENT_MISSING@o-e1", "SECRETARY_MISSING@o-s1", "SECRETARY_MISSING@o-gb3",
+				"SECRETARY_DUPLICATE@o-two", "EMPTY_ORG@o-empty", "EMPTY_ORG@o-empty-g",
+				"GENERAL_BRANCH_WITHOUT_BRANCHES@o-gb4", "GENERAL_BRANCH_WITHOUT_BRANCHES@o-gb5");
 		assertThat(keys(issues)).containsAll(planted);
 
 		Set<Operation.Op> opsSeen = EnumSet.noneOf(Operation.Op.class);
@@ -787,10 +988,14 @@ class WhatIfEngineTests {
 			.findFirst()
 			.orElseThrow()
 			.fix()).as("fix of %s", key).isNotEmpty());
-		assertThat(rulesTried).containsAll(EnumSet.complementOf(EnumSet.of(Rule.JOINT_BRANCH_TOO_WIDE)));
+		assertThat(keys(issues)).as("advisory only, no fix").contains("JOINT_BRANCH_ACROSS_TOWNSHIPS@o-jb");
+		// The term rules are put right by an election (recordElection, a dated mutation), which no
+		// what-if operation plays: their suggestion names it and their fix is empty.
+		assertThat(rulesTried).containsAll(EnumSet.complementOf(EnumSet.of(Rule.JOINT_BRANCH_TOO_WIDE,
+				Rule.JOINT_BRANCH_ACROSS_TOWNSHIPS, Rule.TERM_EXPIRED, Rule.TERM_ENDING)));
 		assertThat(opsSeen).contains(Operation.Op.MERGE, Operation.Op.DISSOLVE, Operation.Op.MOVE_ORG,
 				Operation.Op.SPLIT_BY_TRADE, Operation.Op.UPGRADE, Operation.Op.ELECT_COMMITTEE,
-				Operation.Op.ASSIGN_ROLE, Operation.Op.ADD_CO_MANAGER);
+				Operation.Op.ASSIGN_ROLE, Operation.Op.ADD_CO_MANAGER, Operation.Op.END_ROLE);
 	}
 
 }

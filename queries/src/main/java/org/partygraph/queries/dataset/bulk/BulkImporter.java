@@ -3,6 +3,7 @@ package org.partygraph.queries.dataset.bulk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ import org.partygraph.queries.dataset.GraphRows;
 import org.partygraph.queries.dataset.GraphSchema;
 import org.partygraph.queries.dataset.ImportProgress;
 import org.partygraph.queries.dataset.ImportResult;
+import org.partygraph.queries.write.EventDates;
+import org.partygraph.queries.write.Events;
 import org.partygraph.queries.write.MemberTallies;
 import org.partygraph.queries.write.Rows;
 
@@ -75,10 +78,40 @@ public final class BulkImporter {
 	 * @param driver the driver
 	 * @param settings rows per transaction, writers, and when to publish in chunks
 	 */
+	private final EventDates dates;
+
 	public BulkImporter(Driver driver, BulkImportSettings settings) {
+		this(driver, settings, EventDates.DEFAULT);
+	}
+
+	/**
+	 * @param driver the driver
+	 * @param settings rows per transaction, writers, and when to publish in chunks
+	 * @param dates today and the furthest date ahead an import may be dated
+	 */
+	public BulkImporter(Driver driver, BulkImportSettings settings, EventDates dates) {
 		this.driver = driver;
 		this.settings = settings;
+		this.dates = dates;
 		this.publisher = new BulkPublisher(driver, settings.nameIndexRebuildMinMembers());
+	}
+
+	private void checkDate(String dataset, LocalDate on) {
+		List<Problem> problems = new ArrayList<>();
+		try (Session session = this.driver.session()) {
+			session.executeRead((tx) -> {
+				problems.addAll(this.dates.problems(tx, Problem.DATASET, on, List.of()));
+				LocalDate later = Events.laterImport(tx, dataset, on);
+				if (later != null) {
+					problems.add(new Problem(Problem.DATASET, "on",
+							EventDates.earlier(on, dataset, later, Events.Kind.IMPORTED.name())));
+				}
+				return null;
+			});
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidDatasetException(problems);
+		}
 	}
 
 	/**
@@ -92,10 +125,24 @@ public final class BulkImporter {
 	 * @throws IOException if the file cannot be read
 	 */
 	public ImportResult importFile(Path file, ImportProgress progress) throws IOException {
+		return importFile(file, progress, null, null);
+	}
+
+	/**
+	 * As {@link #importFile(Path, ImportProgress)}, recording ONE IMPORTED event of the dataset dated
+	 * {@code on} (today when {@code null}) by {@code by}, written as it is published; no event per
+	 * item, which would double the nodes the import writes. The date is refused (field {@code on},
+	 * before anything is staged) when after today plus {@code party-graph.time.max-future-days} or
+	 * before an earlier import of the same dataset; unlike the one-transaction import, it is not
+	 * checked against each item's own events.
+	 */
+	public ImportResult importFile(Path file, ImportProgress progress, LocalDate on, String by) throws IOException {
 		long started = System.nanoTime();
+		Events.Stamp stamp = new Events.Stamp(this.dates.orToday(on), by, null);
 		cleanUp();
 		try {
 			Checked checked = checkAndStage(file, progress);
+			checkDate(checked.name, stamp.on());
 			OrgTallies tallies = checked.tallies;
 			if (!checked.staged) {
 				long done = 0;
@@ -107,7 +154,7 @@ public final class BulkImporter {
 			writeTallies(checked, tallies, progress);
 			long replaced;
 			if (checked.nodes <= this.settings.atomicPublishMaxNodes()) {
-				replaced = this.publisher.publish(checked);
+				replaced = this.publisher.publish(checked, stamp);
 			}
 			else {
 				List<String> foreignOrgs;
@@ -116,7 +163,10 @@ public final class BulkImporter {
 				}
 				replaced = this.publisher.publishInChunks(checked, progress);
 				try (Session session = this.driver.session()) {
-					session.executeWriteWithoutResult((tx) -> MemberTallies.recount(tx, foreignOrgs));
+					session.executeWriteWithoutResult((tx) -> {
+						MemberTallies.recount(tx, foreignOrgs);
+						Events.log(stamp).imported(checked.name, checked.units, checked.orgs, checked.members).write(tx);
+					});
 				}
 			}
 			progress.progress("published", checked.total, checked.total);

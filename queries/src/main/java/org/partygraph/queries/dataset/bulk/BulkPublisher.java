@@ -1,5 +1,6 @@
 package org.partygraph.queries.dataset.bulk;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -89,13 +90,17 @@ final class BulkPublisher {
 
 	private static final String HAS_LIVE = "MATCH (n:%s {dataset: $dataset}) RETURN n LIMIT 1";
 
-	// The member name text index (migration V0006). Lucene takes each relabelled member one by one,
-	// which was half the publishing time of a province; built afresh from the store it takes seconds.
-	private static final String CREATE_NAME_INDEX = "CREATE TEXT INDEX member_name IF NOT EXISTS FOR (m:Member) ON (m.name)";
+	// The name text indexes on the folded key (migrations V0006, V0009: member_name, org_name,
+	// unit_name). Lucene takes each relabelled node one by one, which for members was half the
+	// publishing time of a province; built afresh from the store an index takes seconds.
+	private static final Map<GraphSchema.Label, String> NAME_INDEXES = Map.of(GraphSchema.Label.UNIT, "unit_name",
+			GraphSchema.Label.ORG, "org_name", GraphSchema.Label.MEMBER, "member_name");
 
-	private static final String DROP_NAME_INDEX = "DROP INDEX member_name IF EXISTS";
+	private static final String CREATE_NAME_INDEX = "CREATE TEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.nameKey)";
 
-	private static final String AWAIT_NAME_INDEX = "CALL db.awaitIndex('member_name', 1800)";
+	private static final String DROP_NAME_INDEX = "DROP INDEX %s IF EXISTS";
+
+	private static final String AWAIT_NAME_INDEX = "CALL db.awaitIndex('%s', 1800)";
 
 	private final Driver driver;
 
@@ -148,7 +153,7 @@ final class BulkPublisher {
 			.list((r) -> r.get("id").asString());
 	}
 
-	long publish(Checked checked) {
+	long publish(Checked checked, org.partygraph.queries.write.Events.Stamp stamp) {
 		try (Session session = this.driver.session()) {
 			return session.executeWrite((tx) -> {
 				List<String> foreignOrgs = foreignOrgs(tx, checked.name);
@@ -162,6 +167,9 @@ final class BulkPublisher {
 				Transfers.relink(tx, checked.name);
 				MemberTallies.recount(tx, foreignOrgs);
 				Datasets.record(tx, checked.name, Dataset.FORMAT, checked.units, checked.orgs, checked.members);
+				org.partygraph.queries.write.Events.log(stamp)
+					.imported(checked.name, checked.units, checked.orgs, checked.members)
+					.write(tx);
 				return replaced;
 			});
 		}
@@ -214,13 +222,14 @@ final class BulkPublisher {
 				session.executeWriteWithoutResult(
 						(tx) -> tx.run(SET_MARKER_STATE, Map.of("dataset", dataset, "state", "PROMOTING")));
 			}
-			boolean rebuildNameIndex = members >= this.nameIndexRebuildMinMembers;
+			boolean rebuildNameIndexes = members >= this.nameIndexRebuildMinMembers;
+			List<String> rebuilt = new ArrayList<>();
 			try {
 				for (GraphSchema.Label label : GraphSchema.Label.values()) {
 					String live = label.cypher();
 					boolean replacing = session.run(HAS_LIVE.formatted(live), parameters).hasNext();
-					if (label == GraphSchema.Label.MEMBER && rebuildNameIndex) {
-						session.run(DROP_NAME_INDEX).consume();
+					if (rebuildNameIndexes) {
+						session.run(DROP_NAME_INDEX.formatted(NAME_INDEXES.get(label))).consume();
 					}
 					// told before it starts: promoting the members of a province takes tens of seconds
 					progress.progress("publishing " + live, total, total);
@@ -230,11 +239,18 @@ final class BulkPublisher {
 			}
 			finally {
 				// also when a publish interrupted after the drop is finished with other settings
-				rebuildNameIndex = session.run(CREATE_NAME_INDEX).consume().counters().indexesAdded() > 0;
+				for (GraphSchema.Label label : GraphSchema.Label.values()) {
+					String index = NAME_INDEXES.get(label);
+					if (session.run(CREATE_NAME_INDEX.formatted(index, label.cypher())).consume().counters().indexesAdded() > 0) {
+						rebuilt.add(index);
+					}
+				}
 			}
-			if (rebuildNameIndex) {
-				progress.progress("building the member name index", total, total);
-				session.run(AWAIT_NAME_INDEX).consume();
+			if (!rebuilt.isEmpty()) {
+				progress.progress("building the name indexes", total, total);
+				for (String index : rebuilt) {
+					session.run(AWAIT_NAME_INDEX.formatted(index)).consume();
+				}
 			}
 			session.executeWriteWithoutResult((tx) -> {
 				Transfers.relink(tx, dataset);

@@ -1,0 +1,329 @@
+package org.partygraph.api.roster;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.partygraph.api.ServiceTestBase;
+import org.partygraph.api.TestApp;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The roster import over HTTP on the shared service: the Excel round trip (a township's
+ * members.xlsx imported back, dry run and for real, changes nothing), a CSV with simplified
+ * headers that adds, updates and transfers, a refusal listing every problem by row and column with
+ * nothing written, the scope (an org outside it is an unknown one), and files that are no roster or
+ * too large.
+ */
+class RosterImportIT extends ServiceTestBase {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String RESULT = """
+			dryRun added updated transferred unchanged ignoredColumns
+			rows { row memberId name action changes }
+			errors { row column field message }
+			""";
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+	@BeforeAll
+	void ownCounty() {
+		String county = """
+				{"format": "party-graph/1", "name": "花名冊測試縣",
+				 "units": [{"id": "xr-u", "kind": "COUNTY", "name": "花名冊測試縣"}],
+				 "orgs": [
+				  {"id": "xr-county", "kind": "COUNTY_COMMITTEE", "name": "中共花名冊測試縣委", "units": ["xr-u"]},
+				  {"id": "xr-t", "kind": "TOWNSHIP_COMMITTEE", "name": "戊鄉黨委", "parent": "xr-county"},
+				  {"id": "xr-b1", "kind": "BRANCH", "name": "甲村黨支部", "parent": "xr-t"},
+				  {"id": "xr-b2", "kind": "BRANCH", "name": "乙村黨支部", "parent": "xr-t"},
+				  {"id": "xr-b3", "kind": "BRANCH", "name": "乙村黨支部", "parent": "xr-county"}],
+				 "members": [
+				  {"id": "xr-m1", "name": "孫一", "status": "FULL", "org": "xr-b1", "gender": "M", "joined": "2001-07-01",
+				   "idNumber": "%s", "phone": "13900000001"},
+				  {"id": "xr-m2", "name": "孫二", "status": "PROBATIONARY", "org": "xr-b1", "gender": "F", "joined": "2024-07-01",
+				   "idNumber": "%s"}]}
+				""".formatted(id("14062219800102001"), id("14062219900304002"));
+		// Dated back, so that asOf a day between shows the county before the roster changed it.
+		this.graphQl.document("mutation($json: String!) { importDataset(json: $json, on: \"2020-01-01\") { dataset errors { message } } }")
+			.variable("json", county)
+			.execute()
+			.path("importDataset.errors").entityList(Object.class).hasSize(0);
+	}
+
+	@Test
+	void aTownshipsMembersXlsxImportedBackChangesNothing() throws Exception {
+		int members = count("o-t-hbt");
+		HttpResponse<byte[]> download = send(HttpRequest.newBuilder(uri("/export/members.xlsx?within=o-t-hbt")), "hbt-admin");
+		assertThat(download.statusCode()).isEqualTo(200);
+		byte[] before = download.body();
+		for (boolean dryRun : List.of(true, false)) {
+			HttpResponse<byte[]> answer = upload("hbt-admin", "members-o-t-hbt.xlsx", before, "o-t-hbt", dryRun);
+			JsonNode result = JSON.readTree(answer.body());
+			assertThat(answer.statusCode()).as(result.toString()).isEqualTo(200);
+			assertThat(result.get("errors")).isEmpty();
+			assertThat(result.get("dryRun").asBoolean()).isEqualTo(dryRun);
+			assertThat(List.of(result.get("added").asInt(), result.get("updated").asInt(), result.get("transferred").asInt(),
+					result.get("unchanged").asInt())).as(result.toString()).containsExactly(0, 0, 0, members);
+			assertThat(result.get("ignoredColumns")).isEmpty();
+		}
+		// The same file through GraphQL, base64.
+		Map<String, Object> viaGraphQl = importRoster(TestApp.tester(this.port, "hbt-admin", TestApp.USER_PASSWORD),
+				"o-t-hbt", Base64.getEncoder().encodeToString(before), "XLSX", true);
+		assertThat(viaGraphQl).containsEntry("unchanged", members).containsEntry("added", 0).containsEntry("updated", 0);
+		assertThat(count("o-t-hbt")).isEqualTo(members);
+		byte[] after = send(HttpRequest.newBuilder(uri("/export/members.xlsx?within=o-t-hbt")), "hbt-admin").body();
+		assertThat(cells(after)).isEqualTo(cells(before)).hasSize(members + 1);
+	}
+
+	@Test
+	void aCsvWithSimplifiedHeadersAddsUpdatesAndTransfers() {
+		String csv = String.join("\n", "姓名,性别,出生日期,身份证号,入党时间,转正时间,人员类别,所在党组织,联系电话,党员编号,备注",
+				"周五,男,1985/3/12," + id("14062219850312001") + ",2010年7月1日,2011.7.1,,甲村党支部,13900000005,,新",
+				"吴六,女,,,2024-03-01,,预备党员,乙村党支部,,xr-m6,新",
+				"孫一,,,,2001-07-01,,预备党员,,13900000009,xr-m1,改电话",
+				"孫二,,," + id("14062219900304002") + ",2024-07-01,,,乙村党支部,,,转出 (matched by 身份证号)");
+		int before = count("xr-t");
+		Map<String, Object> dry = importRoster(this.graphQl, "xr-t", csv, "CSV", true);
+		assertThat(dry).as(dry.toString()).containsEntry("errors", List.of()).containsEntry("added", 2)
+			.containsEntry("updated", 1).containsEntry("transferred", 1).containsEntry("unchanged", 0)
+			.containsEntry("ignoredColumns", List.of("备注"));
+		assertThat(count("xr-t")).as("a dry run writes nothing").isEqualTo(before);
+		Map<String, Object> done = importRoster(this.graphQl, "xr-t", csv, "CSV", false);
+		assertThat(done).as(done.toString()).containsEntry("added", 2).containsEntry("updated", 1)
+			.containsEntry("transferred", 1);
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> rows = (List<Map<String, Object>>) done.get("rows");
+		assertThat(rows).extracting((r) -> r.get("row") + " " + r.get("action"))
+			.containsExactly("2 ADDED", "3 ADDED", "4 UPDATED", "5 TRANSFERRED");
+		assertThat(rows.get(1).get("memberId")).isEqualTo("xr-m6");
+		assertThat(rows.get(2).get("changes"))
+			.isEqualTo(List.of("status: FULL → PROBATIONARY", "phone: 13900000001 → 13900000009"));
+		assertThat(count("xr-t")).isEqualTo(before + 2);
+		String newId = (String) rows.get(0).get("memberId");
+		Map<String, Object> added = this.graphQl
+			.document("{ member(id: \"" + newId + "\") { name status gender joined birthDate idNumber org { id } } }")
+			.execute()
+			.path("member").entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			}).get();
+		assertThat(added).containsEntry("name", "周五").containsEntry("status", "FULL").containsEntry("gender", "M")
+			.containsEntry("joined", "2010-07-01").containsEntry("birthDate", "1985-03-12")
+			.containsEntry("org", Map.of("id", "xr-b1"));
+		this.graphQl.document("{ member(id: \"xr-m1\") { phone } }").execute().path("member.phone").entity(String.class)
+			.isEqualTo("13900000009");
+		this.graphQl.document("{ member(id: \"xr-m2\") { org { id } transfers { from { id } to { id } reason } } }")
+			.execute()
+			.path("member.org.id").entity(String.class).isEqualTo("xr-b2")
+			.path("member.transfers[0].reason").entity(String.class).isEqualTo("roster import");
+		// asOf a day before the import: the members, statuses and orgs as they were (the events undone).
+		assertThat(byStatus("2021-01-01")).isEqualTo(Map.of("FULL", 1, "PROBATIONARY", 1));
+		assertThat(byStatus(null)).isEqualTo(Map.of("FULL", 1, "PROBATIONARY", 3));
+		// The same file again: nothing left to change.
+		Map<String, Object> again = importRoster(this.graphQl, "xr-t", csv, "CSV", false);
+		assertThat(again).as(again.toString()).containsEntry("unchanged", 4).containsEntry("added", 0);
+	}
+
+	@Test
+	void everyProblemByRowAndColumnAndNothingWritten() {
+		String valid = id("14062219700101001");
+		String badChecksum = valid.substring(0, 17) + (valid.endsWith("0") ? "1" : "0");
+		String csv = String.join("\n", "姓名,身份证号,入党时间,人员类别,所在党组织",
+				"郑七," + badChecksum + ",2000-01-01,正式党员,甲村党支部",
+				"郑八,,2000-02-30,正式党员,甲村党支部",
+				"郑九,,2000-03-01,正式党员,丙村党支部",
+				"郑十,,2000-03-01,正式党员,乙村党支部");
+		int before = count("xr-county");
+		Map<String, Object> refused = importRoster(this.graphQl, "xr-county", csv, "CSV", false);
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> errors = (List<Map<String, Object>>) refused.get("errors");
+		assertThat(errors).extracting((e) -> e.get("row") + " " + e.get("column") + " " + e.get("field"))
+			.containsExactly("2 身份证号 ID_NUMBER", "3 入党时间 JOINED", "4 所在党组织 ORG_NAME", "5 所在党组织 ORG_NAME");
+		assertThat(errors.get(0).get("message").toString()).contains("checksum");
+		assertThat(errors.get(2).get("message").toString()).contains("no org is named '丙村党支部'");
+		assertThat(errors.get(3).get("message").toString()).contains("names 2 orgs").contains("xr-b2").contains("xr-b3");
+		assertThat(refused).containsEntry("added", 0).containsEntry("rows", List.of());
+		assertThat(count("xr-county")).isEqualTo(before);
+		Map<String, Object> missing = importRoster(this.graphQl, "xr-county", "名字,入党时间\n甲,2000-01-01", "CSV", false);
+		assertThat(missing.get("errors").toString()).contains("column=姓名").contains("required column missing");
+		Map<String, Object> mapped = importRoster(this.graphQl, "xr-county", "名字,入党,支部\n郑十一,2000-01-01,xr-b3",
+				"CSV", true, List.of(Map.of("header", "名字", "field", "NAME"), Map.of("header", "入党", "field", "入黨時間"),
+						Map.of("header", "支部", "field", "ORG_ID")));
+		assertThat(mapped.get("errors").toString()).contains("row=2").contains("人员类别");
+		Map<String, Object> twice = importRoster(this.graphQl, "xr-t", "姓名,入党时间,党员编号,身份证号\n孫一,2001-07-01,xr-m1,\n孫一,2001-07-01,,"
+				+ id("14062219800102001"), "CSV", true);
+		assertThat(twice.get("errors").toString()).contains("row=3").contains("member xr-m1 is row 2 already");
+	}
+
+	@Test
+	void anOrgOutsideTheScopeIsRefusedAsAnUnknownOne() throws Exception {
+		HttpGraphQlTester hbtAdmin = TestApp.tester(this.port, "hbt-admin", TestApp.USER_PASSWORD);
+		Map<String, Object> outside = importRoster(hbtAdmin, "xr-t", "姓名,入党时间\n甲,2000-01-01", "CSV", true);
+		Map<String, Object> unknown = importRoster(hbtAdmin, "xr-nowhere", "姓名,入党时间\n甲,2000-01-01", "CSV", true);
+		assertThat(outside.get("errors").toString()).isEqualTo(unknown.get("errors").toString().replace("xr-nowhere", "xr-t"))
+			.contains("no org has id 'xr-t'");
+		Map<String, Object> row = importRoster(hbtAdmin, "o-t-hbt", "姓名,入党时间,人员类别,党组织编号\n甲,2000-01-01,正式党员,xr-b1",
+				"CSV", true);
+		Map<String, Object> rowUnknown = importRoster(hbtAdmin, "o-t-hbt",
+				"姓名,入党时间,人员类别,党组织编号\n甲,2000-01-01,正式党员,xr-nowhere", "CSV", true);
+		assertThat(row.get("errors").toString()).contains("no org has id 'xr-b1' in o-t-hbt's subtree")
+			.isEqualTo(rowUnknown.get("errors").toString().replace("xr-nowhere", "xr-b1"));
+		// A lower role is refused; HTTP too.
+		HttpGraphQlTester analyst = TestApp.tester(this.port, "hbt-analyst", TestApp.USER_PASSWORD);
+		analyst.document("mutation { importRoster(org: \"o-t-hbt\", content: \"姓名\", dryRun: true) { added } }")
+			.execute()
+			.errors()
+			.satisfy((e) -> assertThat(e).singleElement().satisfies((x) -> assertThat(x.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+		assertThat(upload("hbt-analyst", "r.csv", "姓名\n".getBytes(StandardCharsets.UTF_8), "o-t-hbt", true).statusCode())
+			.isEqualTo(403);
+	}
+
+	@Test
+	void aFileThatIsNoSpreadsheetOrTooLargeIsRefused() throws Exception {
+		HttpResponse<byte[]> png = upload("admin", "photo.png", new byte[] { (byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13 },
+				"xr-t", false);
+		assertThat(png.statusCode()).isEqualTo(400);
+		assertThat(new String(png.body(), StandardCharsets.UTF_8)).contains("'photo.png' is neither an .xlsx workbook nor CSV");
+		HttpResponse<byte[]> fakeXlsx = upload("admin", "r.xlsx", "PK\u0003\u0004not really".getBytes(StandardCharsets.ISO_8859_1),
+				"xr-t", false);
+		assertThat(fakeXlsx.statusCode()).isEqualTo(400);
+		assertThat(new String(fakeXlsx.body(), StandardCharsets.UTF_8)).contains("'r.xlsx' is not a readable .xlsx workbook");
+		byte[] big = new byte[2 * 1024 * 1024 + 1];
+		java.util.Arrays.fill(big, (byte) 'a');
+		HttpResponse<byte[]> tooLarge = upload("admin", "big.csv", big, "xr-t", false);
+		assertThat(tooLarge.statusCode()).isEqualTo(413);
+		assertThat(new String(tooLarge.body(), StandardCharsets.UTF_8)).contains("party-graph.roster.max-bytes");
+		Map<String, Object> notBase64 = importRoster(this.graphQl, "xr-t", "%%%", "XLSX", true);
+		assertThat(notBase64.get("errors").toString()).contains("not base64");
+		// A mapping over HTTP: HEADER=FIELD, repeated.
+		HttpResponse<byte[]> mapped = upload("admin", "r.csv", "名字,入党,支部,类\n郑十二,2000-01-01,xr-b2,正式党员\n"
+			.getBytes(StandardCharsets.UTF_8), "xr-t", true, "名字=NAME", "入党=入黨時間", "支部=ORG_ID", "类=STATUS");
+		JsonNode plan = JSON.readTree(mapped.body());
+		assertThat(mapped.statusCode()).as(plan.toString()).isEqualTo(200);
+		assertThat(plan.get("added").asInt()).isEqualTo(1);
+		assertThat(plan.get("rows").get(0).get("changes").toString()).contains("org: xr-b2");
+	}
+
+	private Map<String, Object> importRoster(HttpGraphQlTester tester, String org, String content, String format,
+			boolean dryRun) {
+		return importRoster(tester, org, content, format, dryRun, null);
+	}
+
+	private Map<String, Object> importRoster(HttpGraphQlTester tester, String org, String content, String format,
+			boolean dryRun, List<Map<String, String>> mapping) {
+		return tester
+			.document("mutation($org: ID!, $content: String!, $format: RosterFormat, $dryRun: Boolean, $mapping: [RosterColumnInput!]) "
+					+ "{ importRoster(org: $org, content: $content, format: $format, dryRun: $dryRun, mapping: $mapping) { "
+					+ RESULT + " } }")
+			.variable("org", org)
+			.variable("content", content)
+			.variable("format", format)
+			.variable("dryRun", dryRun)
+			.variable("mapping", mapping)
+			.execute()
+			.path("importRoster")
+			.entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get();
+	}
+
+	private Map<String, Integer> byStatus(String asOf) {
+		List<Map<String, Object>> counts = this.graphQl
+			.document("query($asOf: Date) { statistics(within: \"xr-t\", asOf: $asOf) { membersByStatus { key count } } }")
+			.variable("asOf", asOf)
+			.execute()
+			.path("statistics.membersByStatus")
+			.entity(new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.get();
+		Map<String, Integer> byKey = new java.util.HashMap<>();
+		counts.forEach((c) -> byKey.put((String) c.get("key"), ((Number) c.get("count")).intValue()));
+		byKey.values().removeIf((n) -> n == 0);
+		return byKey;
+	}
+
+	private int count(String within) {
+		return this.graphQl.document("{ members(filter: {within: \"" + within + "\"}, first: 1) { totalCount } }")
+			.execute()
+			.path("members.totalCount").entity(Integer.class).get();
+	}
+
+	private HttpResponse<byte[]> upload(String user, String fileName, byte[] file, String org, boolean dryRun,
+			String... mapping) throws Exception {
+		String boundary = "----roster" + System.nanoTime();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		List<String[]> fields = new ArrayList<>(List.of(new String[] { "org", org }, new String[] { "dryRun", String.valueOf(dryRun) }));
+		for (String pair : mapping) {
+			fields.add(new String[] { "mapping", pair });
+		}
+		for (String[] field : fields) {
+			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n" + field[1]
+					+ "\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.write(file);
+		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(uri("/import/roster"))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), user);
+	}
+
+	private HttpResponse<byte[]> send(HttpRequest.Builder request, String user) throws Exception {
+		String password = "admin".equals(user) ? TestApp.ADMIN_PASSWORD : TestApp.USER_PASSWORD;
+		request.header("Authorization",
+				"Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+			.timeout(Duration.ofSeconds(60));
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	/** Every cell of the first sheet as text, row by row. */
+	private static List<List<String>> cells(byte[] xlsx) throws IOException {
+		List<List<String>> rows = new ArrayList<>();
+		DataFormatter format = new DataFormatter();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Sheet sheet = book.getSheetAt(0);
+			for (Row row : sheet) {
+				List<String> cells = new ArrayList<>();
+				row.forEach((c) -> cells.add(format.formatCellValue(c)));
+				rows.add(cells);
+			}
+		}
+		return rows;
+	}
+
+	/** A valid ID number from its first 17 digits (GB 11643-1999 check character). */
+	private static String id(String first17) {
+		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+		int sum = 0;
+		for (int i = 0; i < 17; i++) {
+			sum += (first17.charAt(i) - '0') * weights[i];
+		}
+		return first17 + "10X98765432".charAt(sum % 11);
+	}
+
+}

@@ -1,0 +1,493 @@
+package org.partygraph.queries.history;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SimpleQueryRunner;
+import org.neo4j.driver.Value;
+import org.partygraph.model.Dataset;
+import org.partygraph.model.Member;
+import org.partygraph.model.Org;
+import org.partygraph.model.OrgKind;
+import org.partygraph.model.Role;
+import org.partygraph.model.RoleAssignment;
+import org.partygraph.model.Trade;
+import org.partygraph.model.Unit;
+import org.partygraph.queries.dataset.DatasetExporter;
+import org.partygraph.queries.structure.Structure;
+import org.partygraph.queries.write.Events;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The stored structure as it stood at the end of a day, rebuilt from the current graph by undoing
+ * the event log (docs/graph-model.md, "The event log"): read the present state of the scope's
+ * tree(s) with {@link DatasetExporter}'s reads, then undo every event dated after the day, newest
+ * first by {@code (on, recordedAt, seq)}, in memory. Read only; one read transaction per rebuild.
+ *
+ * <p>
+ * <b>What is read.</b> For a scope org, the whole tree it belongs to today (the county), widened to
+ * the trees of any org that a MOVED event after the day links to it (an org moved out of the
+ * county after the day was in it then), the orgs dissolved after the day (from their DISSOLVED
+ * events), the members named by events after the day about those orgs or kept in a dissolution's
+ * state, and the units the past orgs and members point at. For no scope, everything. The undo then
+ * works on this larger read, and the caller cuts the scope's subtree as it stood on the day
+ * ({@link Past#structure()}, {@link Past#subtree}).
+ *
+ * <p>
+ * <b>Imports.</b> Items of a dataset whose first IMPORTED event is after the day did not exist then
+ * and are left out. A re-import after the day replaces what it brought without per-item events, so
+ * the items of a dataset re-imported after the day read as re-imported (documented limit).
+ *
+ * <p>
+ * <b>Cache.</b> The last {@value #CACHE_SIZE} rebuilds are kept per (scope, day, event-log marker):
+ * the number of events and the id of the newest by {@code (on, recordedAt, seq)}. The log is only
+ * appended to, and every change of the structure writes an event, so a repeated read of a day costs
+ * one marker query until something changes.
+ */
+public final class PastStructure {
+
+	/** How many rebuilt structures are kept. */
+	public static final int CACHE_SIZE = 16;
+
+	/** Before this day (the party's founding) nothing can be asked for. */
+	public static final LocalDate EARLIEST = LocalDate.of(1921, 7, 1);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String MARKER_COUNT = "MATCH (e:Event) RETURN count(e) AS events";
+
+	private static final String MARKER_LATEST = """
+			MATCH (e:Event) WHERE e.on IS NOT NULL
+			RETURN e.id AS id
+			ORDER BY e.on DESC, e.recordedAt DESC, e.seq DESC
+			LIMIT 1
+			""";
+
+	private static final String EVENTS_AFTER = """
+			MATCH (e:Event) WHERE e.on > $day
+			RETURN e.kind AS kind, e.org AS org, e.other AS other, e.member AS member, e.before AS before,
+			  e.after AS after
+			ORDER BY e.on DESC, e.recordedAt DESC, e.seq DESC
+			""";
+
+	private static final String FIRST_IMPORTS = """
+			MATCH (e:Event) WHERE e.imported IS NOT NULL
+			RETURN e.imported AS dataset, min(e.on) AS first
+			""";
+
+	private static final String ITEMS_OF_DATASETS = """
+			MATCH (o:Org) WHERE o.dataset IN $datasets RETURN o.id AS id
+			UNION
+			MATCH (m:Member) WHERE m.dataset IN $datasets RETURN m.id AS id
+			UNION
+			MATCH (u:Unit) WHERE u.dataset IN $datasets RETURN u.id AS id
+			""";
+
+	private final Driver driver;
+
+	private final Map<Key, Past> cache = new LinkedHashMap<>(CACHE_SIZE, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Key, Past> eldest) {
+			return size() > CACHE_SIZE;
+		}
+
+	};
+
+	public PastStructure(Driver driver) {
+		this.driver = driver;
+	}
+
+	/**
+	 * The structure at the end of {@code day}: for {@code rootOrgId}, the tree(s) around it as they
+	 * stood then; for {@code null}, everything. Cached (see the class comment).
+	 */
+	public Past asOf(String rootOrgId, LocalDate day) {
+		Objects.requireNonNull(day, "day");
+		try (Session session = this.driver.session()) {
+			return session.executeRead((tx) -> {
+				Key key = new Key(rootOrgId, day, marker(tx));
+				synchronized (this.cache) {
+					Past cached = this.cache.get(key);
+					if (cached != null) {
+						return cached;
+					}
+				}
+				Past past = rebuild(tx, rootOrgId, day);
+				synchronized (this.cache) {
+					this.cache.put(key, past);
+				}
+				return past;
+			});
+		}
+	}
+
+	/** How many rebuilds are cached (for tests and measurements). */
+	public int cached() {
+		synchronized (this.cache) {
+			return this.cache.size();
+		}
+	}
+
+	private static String marker(SimpleQueryRunner tx) {
+		long events = tx.run(MARKER_COUNT).single().get("events").asLong();
+		List<Record> latest = tx.run(MARKER_LATEST).list();
+		return events + "/" + (latest.isEmpty() ? "" : latest.get(0).get("id").asString(""));
+	}
+
+	private static Past rebuild(SimpleQueryRunner tx, String rootOrgId, LocalDate day) {
+		List<Event> events = tx.run(EVENTS_AFTER, Map.of("day", day)).list(Event::of);
+		Working w = new Working();
+		if (rootOrgId == null) {
+			w.add(DatasetExporter.all(tx));
+		}
+		else {
+			readTrees(tx, w, events, rootOrgId);
+		}
+		Set<String> today = Set.copyOf(w.orgs.keySet());
+		// Members an undo needs that the read did not bring (transferred in from elsewhere after the day).
+		Set<String> relevantOrgs = new HashSet<>(w.orgs.keySet());
+		for (Event e : events) {
+			if (e.kind == Events.Kind.DISSOLVED) {
+				relevantOrgs.add(e.org);
+			}
+		}
+		Set<String> missingMembers = new HashSet<>();
+		for (Event e : events) {
+			if (e.member != null && !w.members.containsKey(e.member)
+					&& (relevantOrgs.contains(e.org) || relevantOrgs.contains(e.other))) {
+				missingMembers.add(e.member);
+			}
+			if (e.kind == Events.Kind.DISSOLVED && e.before instanceof String text) {
+				Map<String, Object> state = state(text);
+				for (String list : List.of("members", "groupMembers", "participants")) {
+					strings(state.get(list)).stream().filter((m) -> !w.members.containsKey(m)).forEach(missingMembers::add);
+				}
+				for (Object holder : list(state.get("holders"))) {
+					String m = (String) ((Map<?, ?>) holder).get("member");
+					if (m != null && !w.members.containsKey(m)) {
+						missingMembers.add(m);
+					}
+				}
+			}
+		}
+		DatasetExporter.members(tx, missingMembers).forEach((m) -> w.members.put(m.id(), m));
+
+		for (Event e : events) {
+			w.undo(e);
+		}
+		dropLateImports(tx, w, day);
+		// Units the past orgs and members point at that the read did not bring.
+		Set<String> missingUnits = new HashSet<>();
+		w.orgs.values().forEach((o) -> o.units().stream().filter((u) -> !w.units.containsKey(u)).forEach(missingUnits::add));
+		w.members.values()
+			.stream()
+			.filter((m) -> m.unit() != null && !w.units.containsKey(m.unit()))
+			.forEach((m) -> missingUnits.add(m.unit()));
+		DatasetExporter.units(tx, missingUnits).forEach((u) -> w.units.putIfAbsent(u.id(), u));
+		Dataset dataset = DatasetExporter.closed(w.dataset());
+		return new Past(day, rootOrgId, dataset, Structure.of(dataset), today);
+	}
+
+	/**
+	 * The tree of the root today, and the trees of the orgs a MOVED event after the day links to an
+	 * org already read (repeated until no new tree comes, at most a few times).
+	 */
+	private static void readTrees(SimpleQueryRunner tx, Working w, List<Event> events, String rootOrgId) {
+		Set<String> gone = new HashSet<>();
+		events.stream().filter((e) -> e.kind == Events.Kind.DISSOLVED).forEach((e) -> gone.add(e.org));
+		Set<String> asked = new HashSet<>();
+		Set<String> wanted = new HashSet<>(List.of(rootOrgId));
+		for (int round = 0; round < 8 && !wanted.isEmpty(); round++) {
+			asked.addAll(wanted);
+			w.add(DatasetExporter.trees(tx, wanted));
+			Set<String> known = new HashSet<>(w.orgs.keySet());
+			known.addAll(gone);
+			// A dissolved org's parent at dissolution links it to the tree it was in.
+			boolean grew = true;
+			while (grew) {
+				grew = false;
+				for (Event e : events) {
+					if (e.kind != Events.Kind.MOVED) {
+						continue;
+					}
+					List<String> ends = new ArrayList<>();
+					ends.add(e.org);
+					ends.add(string(e.before));
+					ends.add(string(e.after));
+					if (ends.stream().anyMatch((id) -> id != null && known.contains(id))) {
+						for (String id : ends) {
+							if (id != null && known.add(id)) {
+								grew = true;
+							}
+						}
+					}
+				}
+			}
+			wanted = new HashSet<>();
+			for (String id : known) {
+				if (!w.orgs.containsKey(id) && !gone.contains(id) && !asked.contains(id)) {
+					wanted.add(id);
+				}
+			}
+		}
+	}
+
+	private static void dropLateImports(SimpleQueryRunner tx, Working w, LocalDate day) {
+		List<String> late = new ArrayList<>();
+		for (Record r : tx.run(FIRST_IMPORTS).list()) {
+			if (!r.get("first").isNull() && r.get("first").asLocalDate().isAfter(day)) {
+				late.add(r.get("dataset").asString());
+			}
+		}
+		if (late.isEmpty()) {
+			return;
+		}
+		Set<String> ids = new HashSet<>(tx.run(ITEMS_OF_DATASETS, Map.of("datasets", late))
+			.list((r) -> r.get("id").asString()));
+		ids.addAll(w.lateRestored(late));
+		w.orgs.keySet().removeAll(ids);
+		w.members.keySet().removeAll(ids);
+		w.units.keySet().removeAll(ids);
+	}
+
+	static Map<String, Object> state(String json) {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> state = JSON.readValue(json, Map.class);
+		return state;
+	}
+
+	static List<?> list(Object value) {
+		return (value instanceof List<?> l) ? l : List.of();
+	}
+
+	static List<String> strings(Object value) {
+		return list(value).stream().map(String::valueOf).toList();
+	}
+
+	static String string(Object value) {
+		return (value != null) ? String.valueOf(value) : null;
+	}
+
+	/** One event of the log, as the undo reads it. */
+	record Event(Events.Kind kind, String rawKind, String org, String other, String member, Object before,
+			Object after) {
+
+		static Event of(Record r) {
+			String kind = r.get("kind").asString();
+			Events.Kind known = null;
+			for (Events.Kind k : Events.Kind.values()) {
+				if (k.name().equals(kind)) {
+					known = k;
+				}
+			}
+			return new Event(known, kind, r.get("org").asString(null), r.get("other").asString(null),
+					r.get("member").asString(null), object(r.get("before")), object(r.get("after")));
+		}
+
+		private static Object object(Value value) {
+			return value.isNull() ? null : value.asObject();
+		}
+
+	}
+
+	/** The items being rolled back, by id. */
+	private static final class Working {
+
+		final Map<String, Unit> units = new TreeMap<>();
+
+		final Map<String, Org> orgs = new TreeMap<>();
+
+		final Map<String, Member> members = new TreeMap<>();
+
+		/** Orgs brought back from a DISSOLVED state, with the dataset it names. */
+		private final Map<String, String> restoredDatasets = new LinkedHashMap<>();
+
+		void add(Dataset dataset) {
+			dataset.units().forEach((u) -> this.units.putIfAbsent(u.id(), u));
+			dataset.orgs().forEach((o) -> this.orgs.putIfAbsent(o.id(), o));
+			dataset.members().forEach((m) -> this.members.putIfAbsent(m.id(), m));
+		}
+
+		Collection<String> lateRestored(List<String> late) {
+			List<String> ids = new ArrayList<>();
+			this.restoredDatasets.forEach((id, dataset) -> {
+				if (late.contains(dataset)) {
+					ids.add(id);
+				}
+			});
+			return ids;
+		}
+
+		Dataset dataset() {
+			return new Dataset("asOf", List.copyOf(this.units.values()), List.copyOf(this.orgs.values()),
+					List.copyOf(this.members.values()));
+		}
+
+		/** Undoes one event on the items held; an event about items not held changes nothing. */
+		void undo(Event e) {
+			if (e.kind == null) {
+				if (e.before == null && e.after == null) {
+					return; // an event kind this version does not know, carrying no change
+				}
+				throw new IllegalStateException("asOf cannot undo events of kind " + e.rawKind
+						+ " (they carry a change this version does not know)");
+			}
+			switch (e.kind) {
+				case CREATED -> this.orgs.remove(e.org);
+				case RENAMED -> org(e.org, (o) -> o.withName(string(e.before)));
+				case MOVED -> org(e.org, (o) -> o.withParent(string(e.before)));
+				case KIND_CHANGED -> org(e.org, (o) -> o.withKind(OrgKind.valueOf(string(e.before))));
+				case CO_MANAGER_ADDED -> org(e.org, (o) -> o.withCoManagedBy(without(o.coManagedBy(), string(e.after))));
+				case CO_MANAGER_REMOVED -> org(e.org, (o) -> o.withCoManagedBy(with(o.coManagedBy(), string(e.before))));
+				case UNITS_CHANGED -> org(e.org, (o) -> o.withUnits(sorted(strings(e.before))));
+				case TRADE_CHANGED -> org(e.org, (o) -> new Org(o.id(), o.kind(), o.name(), o.parent(), o.coManagedBy(),
+						o.units(), (e.before != null) ? Trade.valueOf(string(e.before)) : null, o.hasCommittee(),
+						o.electedOn()));
+				case COMMITTEE_CHANGED -> org(e.org, (o) -> new Org(o.id(), o.kind(), o.name(), o.parent(),
+						o.coManagedBy(), o.units(), o.trade(), (Boolean) e.before, o.electedOn()));
+				case DISSOLVED -> restore(e);
+				case MEMBER_ADDED -> this.members.remove(e.member);
+				case MEMBER_UPDATED -> member(e.member, (m) -> updatedBack(m, e.before));
+				case TRANSFERRED -> member(e.member, (m) -> m.withOrg(string(e.before)));
+				case GROUP_CHANGED -> member(e.member, (m) -> m.withGroup(string(e.before)));
+				case ROLE_ASSIGNED -> member(e.member, (m) -> m
+					.withRoles(roles(m.roles().stream()
+						.filter((r) -> !(r.org().equals(e.org) && r.role().name().equals(string(e.after))))
+						.toList())));
+				case ROLE_REMOVED -> member(e.member, (m) -> {
+					List<RoleAssignment> roles = new ArrayList<>(m.roles());
+					RoleAssignment role = new RoleAssignment(e.org, Role.valueOf(string(e.before)));
+					if (!roles.contains(role)) {
+						roles.add(role);
+					}
+					return m.withRoles(roles(roles));
+				});
+				case PARTICIPATION_CHANGED -> member(e.member, (m) -> m.withParticipatesIn(sorted(strings(e.before))));
+				// The term's start goes back to the one before; its offices and committee are changed by
+				// their own role and committee events.
+				case ELECTED -> org(e.org, (o) -> o.withElectedOn((string(e.before) != null)
+						? java.time.LocalDate.parse(string(e.before)) : null));
+				// Imports are undone as a whole (dropLateImports).
+				case IMPORTED -> {
+				}
+			}
+		}
+
+		/** A member with the properties a MEMBER_UPDATED event changed set back to their values before. */
+		private static Member updatedBack(Member m, Object before) {
+			if (!(before instanceof String text)) {
+				return m;
+			}
+			Map<String, Object> b = state(text);
+			java.util.function.Function<String, java.time.LocalDate> date = (key) -> (b.get(key) != null)
+					? java.time.LocalDate.parse(string(b.get(key))) : null;
+			return new Member(m.id(), b.containsKey("name") ? string(b.get("name")) : m.name(),
+					b.containsKey("status") ? org.partygraph.model.MemberStatus.valueOf(string(b.get("status"))) : m.status(),
+					m.org(), m.unit(),
+					b.containsKey("trade") ? ((b.get("trade") != null) ? Trade.valueOf(string(b.get("trade"))) : null)
+							: m.trade(),
+					b.containsKey("gender")
+							? ((b.get("gender") != null) ? org.partygraph.model.Gender.valueOf(string(b.get("gender"))) : null)
+							: m.gender(),
+					b.containsKey("birthDate") ? date.apply("birthDate") : m.birthDate(),
+					b.containsKey("joined") ? date.apply("joined") : m.joined(), m.idNumber(), m.phone(), m.group(),
+					m.roles(), m.participatesIn(), m.probationSince());
+		}
+
+		/** Brings a dissolved org back from the state its DISSOLVED event keeps, with the links it ended. */
+		private void restore(Event e) {
+			if (!(e.before instanceof String text)) {
+				return;
+			}
+			Map<String, Object> s = state(text);
+			String id = string(s.get("id"));
+			if (id == null) {
+				id = e.org;
+			}
+			Object trade = s.get("trade");
+			Object committee = s.get("hasCommittee");
+			this.orgs.put(id, new Org(id, OrgKind.valueOf(string(s.get("kind"))), string(s.get("name")),
+					string(s.get("parent")), sorted(strings(s.get("coManagedBy"))), sorted(strings(s.get("units"))),
+					(trade != null) ? Trade.valueOf(string(trade)) : null, (committee instanceof Boolean b) ? b : null,
+					(s.get("electedOn") != null) ? java.time.LocalDate.parse(string(s.get("electedOn"))) : null));
+			if (s.get("dataset") != null) {
+				this.restoredDatasets.put(id, string(s.get("dataset")));
+			}
+			String orgId = id;
+			for (Object holder : list(s.get("holders"))) {
+				Map<?, ?> h = (Map<?, ?>) holder;
+				member(string(h.get("member")), (m) -> {
+					List<RoleAssignment> roles = new ArrayList<>(m.roles());
+					RoleAssignment role = new RoleAssignment(orgId, Role.valueOf(string(h.get("role"))));
+					if (!roles.contains(role)) {
+						roles.add(role);
+					}
+					return m.withRoles(roles(roles));
+				});
+			}
+			for (String coManaged : strings(s.get("coManages"))) {
+				org(coManaged, (o) -> o.withCoManagedBy(with(o.coManagedBy(), orgId)));
+			}
+			for (String member : strings(s.get("groupMembers"))) {
+				member(member, (m) -> m.withGroup(orgId));
+			}
+			for (String member : strings(s.get("participants"))) {
+				member(member, (m) -> m.withParticipatesIn(sorted(with(m.participatesIn(), orgId))));
+			}
+		}
+
+		private void org(String id, java.util.function.UnaryOperator<Org> change) {
+			Org org = (id != null) ? this.orgs.get(id) : null;
+			if (org != null) {
+				this.orgs.put(id, change.apply(org));
+			}
+		}
+
+		private void member(String id, java.util.function.UnaryOperator<Member> change) {
+			Member member = (id != null) ? this.members.get(id) : null;
+			if (member != null) {
+				this.members.put(id, change.apply(member));
+			}
+		}
+
+		private static List<String> without(List<String> list, String id) {
+			return list.stream().filter((x) -> !x.equals(id)).toList();
+		}
+
+		private static List<String> with(List<String> list, String id) {
+			if (id == null || list.contains(id)) {
+				return list;
+			}
+			List<String> result = new ArrayList<>(list);
+			result.add(id);
+			return sorted(result);
+		}
+
+		private static List<String> sorted(List<String> list) {
+			return list.stream().sorted().toList();
+		}
+
+		private static List<RoleAssignment> roles(List<RoleAssignment> roles) {
+			return roles.stream().sorted(Comparator.comparing((RoleAssignment a) -> a.org() + a.role())).toList();
+		}
+
+	}
+
+	private record Key(String root, LocalDate day, String marker) {
+	}
+
+}

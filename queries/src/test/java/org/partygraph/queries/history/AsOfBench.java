@@ -1,0 +1,146 @@
+package org.partygraph.queries.history;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import org.partygraph.model.Dataset;
+import org.partygraph.model.Member;
+import org.partygraph.model.Org;
+import org.partygraph.model.OrgKind;
+import org.partygraph.model.Role;
+import org.partygraph.queries.TestNeo4j;
+import org.partygraph.queries.change.OrgChanges;
+import org.partygraph.queries.dataset.DatasetExporter;
+import org.partygraph.queries.dataset.DatasetImporter;
+import org.partygraph.queries.dataset.ImportProgress;
+import org.partygraph.queries.pattern.PatternFigures;
+import org.partygraph.queries.pattern.PatternQueries;
+import org.partygraph.queries.pattern.StatisticsQueries;
+import org.partygraph.queries.read.ChartQueries;
+import org.partygraph.queries.read.StatementListener;
+import org.partygraph.queries.rules.ComplianceQueries;
+import org.partygraph.queries.rules.Rule;
+import org.partygraph.queries.rules.RuleChecker;
+import org.partygraph.queries.rules.RuleThresholds;
+import org.partygraph.queries.write.EventDates;
+import org.partygraph.seed.HuairenCounty;
+
+/**
+ * Not a test: measures {@code asOf} against today's reads for the four fields that take it, on the
+ * sample county with a history of dated changes, in process against an embedded Neo4j over Bolt
+ * (no HTTP). Medians of {@value #RUNS} runs after {@value #WARM_UP} warm-up runs: today's read, the
+ * {@code asOf} read with a cold cache (a new {@link PastStructure} each run: the rebuild) and with a
+ * warm one (the marker query and the in-memory answer). Run (docs/benchmarks.md):
+ *
+ * <pre>
+ * mvn -B -ntp -o -q test-compile dependency:build-classpath -pl queries -am \
+ *     -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * java -cp queries/target/test-classes:queries/target/classes:$(cat /tmp/cp.txt) \
+ *     org.partygraph.queries.history.AsOfBench
+ * </pre>
+ */
+public final class AsOfBench {
+
+	private static final int RUNS = 20;
+
+	private static final int WARM_UP = 5;
+
+	private AsOfBench() {
+	}
+
+	public static void main(String[] args) {
+		var driver = TestNeo4j.driver();
+		TestNeo4j.clear();
+		LocalDate today = LocalDate.now();
+		LocalDate imported = today.minusDays(400);
+		EventDates dates = EventDates.DEFAULT;
+		new DatasetImporter(driver, dates).importDataset(HuairenCounty.dataset(), ImportProgress.NONE, imported, "bench");
+		int changes = history(new OrgChanges(driver, dates), new DatasetExporter(driver).exportAll(), imported);
+		long events = TestNeo4j.count("MATCH (e:Event) RETURN count(e)");
+		LocalDate asOf = imported.plusDays(30);
+
+		DatasetExporter exporter = new DatasetExporter(driver);
+		RuleChecker checker = new RuleChecker(RuleThresholds.DEFAULTS);
+		ComplianceQueries compliance = new ComplianceQueries(exporter, checker, PatternFigures::of);
+		PatternQueries patterns = new PatternQueries(driver, StatementListener.NONE);
+		StatisticsQueries statistics = new StatisticsQueries(driver, StatementListener.NONE);
+		ChartQueries charts = new ChartQueries(driver, StatementListener.NONE);
+		PastReads warm = new PastReads(new PastStructure(driver), checker);
+		EnumSet<Rule> all = EnumSet.allOf(Rule.class);
+		String county = HuairenCounty.COUNTY_COMMITTEE;
+
+		System.out.printf(Locale.ROOT, "sample county, %d dated changes after the import (%d events); asOf %s, today %s%n",
+				changes, events, asOf, today);
+		System.out.println("| field (o-county) | today p50 ms | asOf first call p50 ms | asOf cached p50 ms | first/today | cached/today |");
+		System.out.println("|---|---:|---:|---:|---:|---:|");
+		row("patternSummary", () -> patterns.summary(county),
+				() -> new PastReads(new PastStructure(driver), checker).patternSummary(county, asOf, null),
+				() -> warm.patternSummary(county, asOf, null));
+		row("statistics", () -> statistics.statistics(county),
+				() -> new PastReads(new PastStructure(driver), checker).statistics(county, asOf, null),
+				() -> warm.statistics(county, asOf, null));
+		row("complianceIssues", () -> compliance.issues(county, all),
+				() -> new PastReads(new PastStructure(driver), checker).issues(county, asOf, all, null),
+				() -> warm.issues(county, asOf, all, null));
+		row("orgChart depth 3", () -> charts.chart(county, 3, true),
+				() -> new PastReads(new PastStructure(driver), checker).chart(county, 3, true, asOf, null),
+				() -> warm.chart(county, 3, true, asOf, null));
+		row("patternSummary (everything)", () -> patterns.summary(null),
+				() -> new PastReads(new PastStructure(driver), checker).patternSummary(null, asOf, null),
+				() -> warm.patternSummary(null, asOf, null));
+		System.exit(0);
+	}
+
+	private static void row(String field, Supplier<?> today, Supplier<?> first, Supplier<?> cached) {
+		double t = median(today);
+		double f = median(first);
+		double c = median(cached);
+		System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.2f | %.2f |%n", field, t, f, c, f / t, c / t);
+	}
+
+	private static double median(Supplier<?> read) {
+		for (int i = 0; i < WARM_UP; i++) {
+			read.get();
+		}
+		List<Double> times = new ArrayList<>();
+		for (int i = 0; i < RUNS; i++) {
+			long start = System.nanoTime();
+			read.get();
+			times.add((System.nanoTime() - start) / 1e6);
+		}
+		times.sort(Double::compare);
+		return (times.get(RUNS / 2 - 1) + times.get(RUNS / 2)) / 2;
+	}
+
+	/** Renames, transfers, co-managers and offices, one every few days after the import; how many were made. */
+	private static int history(OrgChanges changes, Dataset county, LocalDate imported) {
+		List<Org> orgs = county.orgs();
+		List<Member> members = county.members();
+		List<Org> branches = orgs.stream().filter((o) -> o.kind() == OrgKind.BRANCH).toList();
+		int made = 0;
+		for (int i = 0; i < 120; i++) {
+			OrgChanges on = changes.on(imported.plusDays(1 + i * 3L)).by("bench");
+			Org org = orgs.get((i * 37) % orgs.size());
+			Org branch = branches.get((i * 11) % branches.size());
+			Member member = members.get((i * 101) % members.size());
+			try {
+				switch (i % 4) {
+					case 0 -> on.renameOrg(org.id(), org.name() + i);
+					case 1 -> on.transferMember(member.id(), branch.id(), "bench", null);
+					case 2 -> on.addCoManager(branch.id(), org.id());
+					default -> on.assignRole(member.id(), branch.id(), Role.COMMITTEE_MEMBER);
+				}
+				made++;
+			}
+			catch (RuntimeException ex) {
+				// refused (e.g. already co-managed): nothing written
+			}
+		}
+		return made;
+	}
+
+}

@@ -1,0 +1,292 @@
+package org.partygraph.queries.history;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.partygraph.model.Dataset;
+import org.partygraph.model.Member;
+import org.partygraph.model.MemberStatus;
+import org.partygraph.model.Org;
+import org.partygraph.model.OrgKind;
+import org.partygraph.model.ProblemsException;
+import org.partygraph.model.Role;
+import org.partygraph.model.RoleAssignment;
+import org.partygraph.queries.TestNeo4j;
+import org.partygraph.queries.change.NewMember;
+import org.partygraph.queries.change.NewOrg;
+import org.partygraph.queries.change.OrgChanges;
+import org.partygraph.queries.dataset.DatasetExporter;
+import org.partygraph.queries.dataset.DatasetImporter;
+import org.partygraph.queries.dataset.ImportProgress;
+import org.partygraph.queries.pattern.PatternFigures;
+import org.partygraph.queries.rules.ComplianceQueries;
+import org.partygraph.queries.rules.RuleChecker;
+import org.partygraph.queries.rules.RuleThresholds;
+import org.partygraph.queries.scenario.ScenarioApplier;
+import org.partygraph.queries.scenario.ScenarioStore;
+import org.partygraph.queries.whatif.Operation;
+import org.partygraph.queries.write.EventDates;
+import org.partygraph.seed.HuairenCounty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The property that proves {@link PastStructure}: import the sample county, export it, then make a
+ * seeded random sequence of dated changes through the real change paths ({@link OrgChanges}, and a
+ * scenario's apply for kind changes), exporting the whole graph at the end of some days. The
+ * structure rebuilt as of each recorded day equals that day's export (orgs with parents,
+ * co-managers, units, kinds, names; members with memberships, groups, offices, participation),
+ * whole and cut to a township's subtree as it stood that day.
+ */
+class PastStructureIT {
+
+	private static final LocalDate TODAY = LocalDate.of(2026, 12, 5);
+
+	private static final LocalDate IMPORTED = LocalDate.of(2024, 1, 1);
+
+	private final EventDates dates = new EventDates(
+			Clock.fixed(TODAY.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneId.of("UTC")), 0);
+
+	private final OrgChanges changes = new OrgChanges(TestNeo4j.driver(), this.dates);
+
+	private final DatasetExporter exporter = new DatasetExporter(TestNeo4j.driver());
+
+	private final ComplianceQueries compliance = new ComplianceQueries(this.exporter,
+			new RuleChecker(RuleThresholds.DEFAULTS), PatternFigures::of);
+
+	private final ScenarioStore scenarios = new ScenarioStore(TestNeo4j.driver(), this.exporter, this.compliance);
+
+	private final ScenarioApplier applier = new ScenarioApplier(TestNeo4j.driver(), this.exporter, this.compliance,
+			this.dates);
+
+	@AfterAll
+	static void clean() {
+		TestNeo4j.clear();
+		TestNeo4j.driver().executableQuery("MATCH (s:Scenario) DETACH DELETE s").execute();
+	}
+
+	@ParameterizedTest
+	@ValueSource(longs = { 1L, 7L })
+	void theStructureAsOfEachDayIsThatDaysExport(long seed) {
+		TestNeo4j.clear();
+		TestNeo4j.driver().executableQuery("MATCH (s:Scenario) DETACH DELETE s").execute();
+		new DatasetImporter(TestNeo4j.driver(), this.dates).importDataset(HuairenCounty.dataset(), ImportProgress.NONE,
+				IMPORTED, "admin");
+		long start = System.nanoTime();
+		Map<LocalDate, Dataset> exports = new LinkedHashMap<>();
+		exports.put(IMPORTED, this.exporter.exportAll());
+		Random random = new Random(seed);
+		LocalDate day = IMPORTED;
+		Dataset now = exports.get(IMPORTED);
+		int applied = 0;
+		Map<String, Integer> kinds = new LinkedHashMap<>();
+		for (int step = 0; step < 60; step++) {
+			// A recorded day is over: the next change comes on a later one.
+			if (random.nextInt(3) > 0 || exports.containsKey(day)) {
+				day = day.plusDays(1 + random.nextInt(9));
+			}
+			String kind = change(random, day, now, step);
+			if (kind != null) {
+				applied++;
+				kinds.merge(kind, 1, Integer::sum);
+			}
+			if (step % 10 == 9) {
+				now = this.exporter.exportAll();
+				exports.put(day, now);
+			}
+			else if (kind != null && step % 3 == 0) {
+				now = this.exporter.exportAll();
+			}
+		}
+		exports.put(day, this.exporter.exportAll());
+		long changed = System.nanoTime();
+
+		PastStructure past = new PastStructure(TestNeo4j.driver());
+		// A day before the import: nothing existed.
+		assertThat(past.asOf(null, IMPORTED.minusDays(1)).dataset().orgs()).isEmpty();
+		assertThat(past.asOf("o-county", IMPORTED.minusDays(1)).dataset().members()).isEmpty();
+		for (Map.Entry<LocalDate, Dataset> export : exports.entrySet()) {
+			Past whole = past.asOf(null, export.getKey());
+			assertThat(differences(whole.dataset().orgs(), export.getValue().orgs(), Org::id))
+				.as("orgs on " + export.getKey() + " (seed " + seed + ")").isEmpty();
+			assertThat(differences(whole.dataset().members(), export.getValue().members(), Member::id))
+				.as("members on " + export.getKey() + " (seed " + seed + ")").isEmpty();
+			assertThat(whole.dataset().units()).as("units on " + export.getKey()).isEqualTo(export.getValue().units());
+			// The tree of one township, read from the county root and from the township itself.
+			Past scoped = past.asOf("o-county", export.getKey());
+			assertThat(scoped.dataset().orgs()).as("county tree on " + export.getKey())
+				.isEqualTo(export.getValue().orgs());
+			Past byTownship = past.asOf("o-t-hbt", export.getKey());
+			Dataset expected = cut(export.getValue(), "o-t-hbt");
+			Dataset actual = byTownship.subtree("o-t-hbt");
+			assertThat(differences(actual.orgs(), expected.orgs(), Org::id)).as("township orgs on " + export.getKey())
+				.isEmpty();
+			assertThat(differences(actual.members(), expected.members(), Member::id))
+				.as("township members on " + export.getKey()).isEmpty();
+			assertThat(actual.orgs()).isEqualTo(expected.orgs());
+		}
+		System.out.printf("seed %d: %d changes %s, %.1f s; %d days checked, %.1f s%n", seed, applied, kinds,
+				(changed - start) / 1e9, exports.size(), (System.nanoTime() - changed) / 1e9);
+		assertThat(applied).as("changes applied, by kind " + kinds).isGreaterThan(30);
+		assertThat(kinds.keySet()).as("kinds of change made").hasSizeGreaterThanOrEqualTo(8)
+			.contains("rename", "move", "dissolve", "transfer", "coManager+", "role+");
+		// A repeated read of a day is served from the cache: the same object.
+		LocalDate first = exports.keySet().iterator().next();
+		assertThat(past.asOf(null, first)).isSameAs(past.asOf(null, first));
+	}
+
+	/** Each item that differs: "actual X / expected Y", at most 5, then the number of others. */
+	private static <T> List<String> differences(List<T> actual, List<T> expected, java.util.function.Function<T, String> id) {
+		Map<String, T> a = new LinkedHashMap<>();
+		actual.forEach((x) -> a.put(id.apply(x), x));
+		Map<String, T> e = new LinkedHashMap<>();
+		expected.forEach((x) -> e.put(id.apply(x), x));
+		Set<String> ids = new java.util.TreeSet<>(a.keySet());
+		ids.addAll(e.keySet());
+		List<String> out = new ArrayList<>();
+		for (String key : ids) {
+			if (!java.util.Objects.equals(a.get(key), e.get(key))) {
+				out.add("actual " + a.get(key) + " / expected " + e.get(key));
+			}
+		}
+		return (out.size() <= 5) ? out : List.of(out.get(0), out.get(1), out.get(2), out.get(3), out.get(4),
+				"and " + (out.size() - 5) + " more");
+	}
+
+	/** The subtree of root in a whole-graph export: its orgs (by id) and their members. */
+	private static Dataset cut(Dataset all, String root) {
+		Map<String, List<String>> children = new LinkedHashMap<>();
+		all.orgs().forEach((o) -> children.computeIfAbsent(o.parent(), (k) -> new ArrayList<>()).add(o.id()));
+		Set<String> ids = new HashSet<>();
+		List<String> queue = new ArrayList<>(List.of(root));
+		while (!queue.isEmpty()) {
+			String id = queue.remove(queue.size() - 1);
+			if (ids.add(id)) {
+				queue.addAll(children.getOrDefault(id, List.of()));
+			}
+		}
+		return new Dataset(all.name(), all.units(), all.orgs().stream().filter((o) -> ids.contains(o.id())).toList(),
+				all.members().stream().filter((m) -> ids.contains(m.org())).toList());
+	}
+
+	/** One random change on the day; its name, or null when it was refused (nothing written). */
+	private String change(Random random, LocalDate day, Dataset now, int step) {
+		OrgChanges on = this.changes.on(day).by("prop");
+		List<Org> orgs = now.orgs();
+		List<Member> members = now.members();
+		Org org = orgs.get(random.nextInt(orgs.size()));
+		Org other = orgs.get(random.nextInt(orgs.size()));
+		Member member = members.get(random.nextInt(members.size()));
+		try {
+			switch (random.nextInt(12)) {
+				case 0 -> {
+					on.renameOrg(org.id(), org.name() + "改" + step);
+					return "rename";
+				}
+				case 1 -> {
+					// A parent of a higher kind, so that the move is allowed.
+					List<Org> higher = orgs.stream()
+						.filter((o) -> o.kind().ordinal() < org.kind().ordinal() && o.kind() != OrgKind.PARTY_GROUP)
+						.toList();
+					if (higher.isEmpty()) {
+						return null;
+					}
+					on.moveOrg(org.id(), higher.get(random.nextInt(higher.size())).id());
+					return "move";
+				}
+				case 2 -> {
+					if (org.kind() == OrgKind.COUNTY_COMMITTEE || org.kind() == OrgKind.TOWNSHIP_COMMITTEE) {
+						return null;
+					}
+					String target = (org.kind() == OrgKind.PARTY_GROUP || org.parent() == null) ? null : org.parent();
+					on.dissolveOrg(org.id(), target);
+					return "dissolve";
+				}
+				case 3 -> {
+					if (org.kind() == OrgKind.PARTY_GROUP || org.kind() == OrgKind.BRANCH
+							|| org.kind() == OrgKind.JOINT_BRANCH) {
+						on.createOrg(new NewOrg("o-new-" + step, OrgKind.PARTY_GROUP, "新黨小組" + step, org.id(),
+								List.of(), null, null));
+					}
+					else {
+						on.createOrg(new NewOrg("o-new-" + step, OrgKind.BRANCH, "新黨支部" + step, org.id(),
+								org.units().isEmpty() ? List.of() : List.of(org.units().get(0)), null, false));
+					}
+					return "create";
+				}
+				case 4, 5 -> {
+					on.transferMember(member.id(), other.id(), "test", null);
+					return "transfer";
+				}
+				case 6 -> {
+					on.addCoManager(org.id(), other.id());
+					return "coManager+";
+				}
+				case 7 -> {
+					List<Org> coManaged = orgs.stream().filter((o) -> !o.coManagedBy().isEmpty()).toList();
+					if (coManaged.isEmpty()) {
+						return null;
+					}
+					Org o = coManaged.get(random.nextInt(coManaged.size()));
+					on.removeCoManager(o.id(), o.coManagedBy().get(0));
+					return "coManager-";
+				}
+				case 8 -> {
+					Role role = Role.values()[random.nextInt(Role.values().length)];
+					on.assignRole(member.id(), org.id(), role);
+					return "role+";
+				}
+				case 9 -> {
+					List<Member> holders = members.stream().filter((m) -> !m.roles().isEmpty()).toList();
+					Member holder = holders.get(random.nextInt(holders.size()));
+					RoleAssignment role = holder.roles().get(0);
+					on.removeRole(holder.id(), role.org(), role.role());
+					return "role-";
+				}
+				case 10 -> {
+					List<Org> groups = orgs.stream()
+						.filter((o) -> o.kind() == OrgKind.PARTY_GROUP && member.org().equals(o.parent()))
+						.toList();
+					on.assignGroup(member.id(), groups.isEmpty() ? null : groups.get(0).id());
+					return (groups.isEmpty() && member.group() == null) ? null : "group";
+				}
+				default -> {
+					if (random.nextBoolean()) {
+						on.addMember(NewMember.of("m-new-" + step, "新黨員" + step,
+								random.nextBoolean() ? MemberStatus.FULL : MemberStatus.PROBATIONARY,
+								(org.kind() == OrgKind.PARTY_GROUP) ? org.parent() : org.id()));
+						return "addMember";
+					}
+					// A kind change through a scenario's apply: BRANCH <-> GENERAL_BRANCH.
+					List<Org> branches = orgs.stream()
+						.filter((o) -> o.kind() == OrgKind.BRANCH || o.kind() == OrgKind.GENERAL_BRANCH)
+						.toList();
+					Org b = branches.get(random.nextInt(branches.size()));
+					String kind = (b.kind() == OrgKind.BRANCH) ? "GENERAL_BRANCH" : "BRANCH";
+					this.scenarios.save("s" + step, null, List.of(Operation.upgrade(b.id(), kind)), null, "prop", null);
+					this.applier.apply("s" + step, "prop", null, day);
+					return "kind";
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			if (ex instanceof ProblemsException || ex.getClass().getSimpleName().contains("Rejected") || ex.getClass().getSimpleName().contains("Invalid")) {
+				return null;
+			}
+			throw ex;
+		}
+	}
+
+}

@@ -17,7 +17,7 @@ import graphql.schema.GraphQLType;
 
 /**
  * Variables to run a document with: the required ones get a value of their type (an id of the
- * sample county, the first enum value, an empty list...), and every {@code first} the largest page,
+ * sample county, the first enum value, an empty list, a day in 2020...), and every {@code first} the largest page,
  * the worst case for the limits; other optional ones are left out.
  */
 final class DummyVariables {
@@ -57,6 +57,8 @@ final class DummyVariables {
 			case "Float" -> 1.0;
 			case "Boolean" -> true;
 			case "ID", "String" -> "o-county";
+			case "Date" -> "2020-01-01";
+			case "DateTime" -> "2020-01-01T00:00:00Z";
 			default -> Map.of();
 		};
 	}

@@ -1,5 +1,6 @@
 package org.partygraph.model;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -268,6 +269,12 @@ public final class DatasetValidator {
 			reference(item, prefix + "org", role.org(), this.orgIndex, "org");
 		}
 		references(item, "participatesIn", member.participatesIn(), this.orgIndex, "org");
+		LocalDate start = (member.probationSince() != null) ? member.probationSince() : member.joined();
+		if (member.probationExtendedTo() != null && start != null && !member.probationExtendedTo().isAfter(start)) {
+			this.problems.add(new Problem(item, "probationExtendedTo", "probationExtendedTo "
+					+ member.probationExtendedTo() + " is not after the probation began ("
+					+ ((member.probationSince() != null) ? "probationSince " : "joined ") + start + ")"));
+		}
 	}
 
 	private void checkGroup(String item, Member member) {

@@ -23,14 +23,25 @@ import java.util.List;
  * {@code null}
  * @param probationSince for a PROBATIONARY member, the day its probation began, or {@code null}
  * ({@code party-graph/2})
+ * @param probationExtendedTo for a PROBATIONARY member whose probation was extended (延長預備期), the
+ * day the extended probation ends, or {@code null} ({@code party-graph/2})
  */
 public record Member(String id, String name, MemberStatus status, String org, String unit, Trade trade,
 		Gender gender, LocalDate birthDate, LocalDate joined, String idNumber, String phone, String group,
-		List<RoleAssignment> roles, List<String> participatesIn, LocalDate probationSince) {
+		List<RoleAssignment> roles, List<String> participatesIn, LocalDate probationSince,
+		LocalDate probationExtendedTo) {
 
 	public Member {
 		roles = (roles != null) ? List.copyOf(roles) : List.of();
 		participatesIn = (participatesIn != null) ? List.copyOf(participatesIn) : List.of();
+	}
+
+	/** A member whose probation, if any, was not extended. */
+	public Member(String id, String name, MemberStatus status, String org, String unit, Trade trade, Gender gender,
+			LocalDate birthDate, LocalDate joined, String idNumber, String phone, String group,
+			List<RoleAssignment> roles, List<String> participatesIn, LocalDate probationSince) {
+		this(id, name, status, org, unit, trade, gender, birthDate, joined, idNumber, phone, group, roles,
+				participatesIn, probationSince, null);
 	}
 
 	/** A member without a probation date (the fields of {@code party-graph/1}). */
@@ -51,25 +62,52 @@ public record Member(String id, String name, MemberStatus status, String org, St
 		return this.status == MemberStatus.FULL;
 	}
 
+	/**
+	 * The day a PROBATIONARY member's probation (預備期) began: {@code probationSince}, else
+	 * {@code joined} (a member's party age counts from admission, when probation begins); {@code null}
+	 * for a full member or when neither is known.
+	 */
+	public LocalDate probationStart() {
+		if (this.status != MemberStatus.PROBATIONARY) {
+			return null;
+		}
+		return (this.probationSince != null) ? this.probationSince : this.joined;
+	}
+
+	/**
+	 * The day a PROBATIONARY member's probation ends: the extension's end when it was extended, else
+	 * {@code months} after {@link #probationStart()}; {@code null} when that is unknown.
+	 */
+	public LocalDate probationEndsOn(int months) {
+		if (this.status != MemberStatus.PROBATIONARY) {
+			return null;
+		}
+		if (this.probationExtendedTo != null) {
+			return this.probationExtendedTo;
+		}
+		LocalDate start = probationStart();
+		return (start != null) ? start.plusMonths(months) : null;
+	}
+
 	public Member withOrg(String newOrg) {
 		return new Member(this.id, this.name, this.status, newOrg, this.unit, this.trade, this.gender,
 				this.birthDate, this.joined, this.idNumber, this.phone, this.group, this.roles,
-				this.participatesIn, this.probationSince);
+				this.participatesIn, this.probationSince, this.probationExtendedTo);
 	}
 
 	public Member withGroup(String newGroup) {
 		return new Member(this.id, this.name, this.status, this.org, this.unit, this.trade, this.gender,
-				this.birthDate, this.joined, this.idNumber, this.phone, newGroup, this.roles, this.participatesIn, this.probationSince);
+				this.birthDate, this.joined, this.idNumber, this.phone, newGroup, this.roles, this.participatesIn, this.probationSince, this.probationExtendedTo);
 	}
 
 	public Member withRoles(List<RoleAssignment> newRoles) {
 		return new Member(this.id, this.name, this.status, this.org, this.unit, this.trade, this.gender,
-				this.birthDate, this.joined, this.idNumber, this.phone, this.group, newRoles, this.participatesIn, this.probationSince);
+				this.birthDate, this.joined, this.idNumber, this.phone, this.group, newRoles, this.participatesIn, this.probationSince, this.probationExtendedTo);
 	}
 
 	public Member withParticipatesIn(List<String> newParticipatesIn) {
 		return new Member(this.id, this.name, this.status, this.org, this.unit, this.trade, this.gender,
-				this.birthDate, this.joined, this.idNumber, this.phone, this.group, this.roles, newParticipatesIn, this.probationSince);
+				this.birthDate, this.joined, this.idNumber, this.phone, this.group, this.roles, newParticipatesIn, this.probationSince, this.probationExtendedTo);
 	}
 
 }

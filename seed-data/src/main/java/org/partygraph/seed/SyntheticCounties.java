@@ -208,7 +208,8 @@ public final class SyntheticCounties {
 			members.add(new Member(id.apply(member.id()), member.name(), member.status(), id.apply(member.org()),
 					id.apply(member.unit()), member.trade(), member.gender(), member.birthDate(), member.joined(),
 					member.idNumber(), member.phone(), id.apply(member.group()), roles,
-					member.participatesIn().stream().map(id).toList(), member.probationSince()));
+					member.participatesIn().stream().map(id).toList(), member.probationSince(),
+					member.probationExtendedTo()));
 		}
 		return new Dataset(sample.name(), units, orgs, members);
 	}

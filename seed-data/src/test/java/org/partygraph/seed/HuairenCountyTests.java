@@ -304,13 +304,16 @@ class HuairenCountyTests {
 			assertThat(member.name()).as(member.id()).hasSizeBetween(2, 3);
 			assertThat(member.phone()).as(member.id()).matches("1[358]\\d{9}");
 			assertThat(Period.between(member.birthDate(), reference).getYears()).as(member.id()).isBetween(22, 85);
-			assertThat(member.joined()).as(member.id())
-				.isAfterOrEqualTo(member.birthDate().plusYears(18))
-				.isBefore(LocalDate.of(2016, 1, 1));
+			assertThat(member.joined()).as(member.id()).isAfterOrEqualTo(member.birthDate().plusYears(18));
 			assertThat(member.unit()).as(member.id()).isNotNull();
 			if (member.status() == MemberStatus.PROBATIONARY) {
-				// probation lasts a year
-				assertThat(member.joined()).as(member.id()).isAfter(reference.minusYears(1));
+				// Admitted (joined) when their probation began, dated around 2026-12-06 (Probations),
+				// while the full members' roll is as of the report's reference date.
+				assertThat(member.joined()).as(member.id()).isEqualTo(member.probationSince())
+					.isAfter(LocalDate.of(2025, 1, 1));
+			}
+			else {
+				assertThat(member.joined()).as(member.id()).isBefore(LocalDate.of(2016, 1, 1));
 			}
 		}
 		assertThat(dataset.members()).extracting(Member::phone).doesNotHaveDuplicates();
@@ -396,6 +399,36 @@ class HuairenCountyTests {
 				assertThat(checks.members(org.id())).as(org.id()).isLessThan(100);
 			}
 		}
+	}
+
+	/**
+	 * Probations (issue #21): every probationer has a probation start (their joining day); judged on
+	 * 2026-12-06 with the default 12 months, a few are overdue, a few were extended into 2027, and
+	 * every other probation ends within the coming year. Full members have none.
+	 */
+	@Test
+	void probationsAreMostlyCurrentWithAFewOverdueAndAFewExtended() {
+		java.time.LocalDate day = java.time.LocalDate.of(2026, 12, 6);
+		List<Member> probationers = dataset.members()
+			.stream()
+			.filter((m) -> m.status() == org.partygraph.model.MemberStatus.PROBATIONARY)
+			.toList();
+		assertThat(probationers).hasSizeGreaterThan(300)
+			.allSatisfy((m) -> assertThat(m.probationSince()).isNotNull().isEqualTo(m.joined()));
+		List<Member> overdue = probationers.stream().filter((m) -> m.probationEndsOn(12).isBefore(day)).toList();
+		List<Member> extended = probationers.stream().filter((m) -> m.probationExtendedTo() != null).toList();
+		assertThat(overdue).hasSizeBetween(3, probationers.size() / 20);
+		assertThat(extended).hasSizeBetween(2, probationers.size() / 20)
+			.allSatisfy((m) -> assertThat(m.probationExtendedTo()).isAfter(day).isBefore(day.plusMonths(12)));
+		assertThat(probationers).filteredOn((m) -> !overdue.contains(m))
+			.allSatisfy((m) -> assertThat(m.probationEndsOn(12)).isAfterOrEqualTo(day).isBefore(day.plusMonths(12)));
+		// Overdue probations fall across several orgs, so PROBATION_OVERDUE is found in more than one.
+		assertThat(overdue.stream().map(Member::org).distinct().count()).isGreaterThan(2);
+		assertThat(dataset.members()).filteredOn(Member::isFull)
+			.allSatisfy((m) -> assertThat(m.probationSince()).isNull());
+		System.out.println("sample probations: " + probationers.size() + " probationers, " + overdue.size()
+				+ " overdue on " + day + ", " + extended.size() + " extended, in "
+				+ overdue.stream().map(Member::org).distinct().count() + " orgs");
 	}
 
 	@Test

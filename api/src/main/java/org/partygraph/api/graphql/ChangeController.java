@@ -20,6 +20,8 @@ import org.partygraph.model.format.DatasetFormat;
 import org.partygraph.queries.change.NewMember;
 import org.partygraph.queries.change.NewOrg;
 import org.partygraph.queries.change.OrgChanges;
+import org.partygraph.queries.change.ProbationDecided;
+import org.partygraph.queries.change.ProbationOutcome;
 import org.partygraph.queries.change.OrgDissolved;
 import org.partygraph.queries.change.TransferRecord;
 import org.partygraph.queries.dataset.DatasetImporter;
@@ -55,8 +57,11 @@ public class ChangeController {
 
 	private final Scope scope;
 
+	private final org.partygraph.queries.rules.RuleThresholds thresholds;
+
 	public ChangeController(OrgChanges changes, DatasetImporter importer, OrgQueries orgs, MemberQueries members,
-			Scope scope) {
+			Scope scope, org.partygraph.queries.rules.RuleThresholds thresholds) {
+		this.thresholds = thresholds;
 		this.changes = changes;
 		this.importer = importer;
 		this.orgs = orgs;
@@ -150,6 +155,21 @@ public class ChangeController {
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public MemberPayload assignGroup(@Argument String member, @Argument String group, @Argument LocalDate on) {
 		return memberChange(member, () -> changes(on).assignGroup(member, group));
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('ORG_ADMIN')")
+	public ProbationPayload decideProbation(@Argument String member, @Argument ProbationOutcome outcome,
+			@Argument Integer months, @Argument LocalDate on) {
+		try {
+			ProbationDecided done = changes(on).decideProbation(member, outcome, (months != null) ? months : 12,
+					this.thresholds.probationMonths());
+			MemberRow row = done.removed() ? null : this.members.byIds(List.of(member)).get(member);
+			return new ProbationPayload(row, done.outcome(), done.extendedTo(), done.removed(), List.of());
+		}
+		catch (ProblemsException ex) {
+			return new ProbationPayload(null, null, null, false, errors(ex));
+		}
 	}
 
 	@MutationMapping
@@ -257,6 +277,10 @@ public class ChangeController {
 	}
 
 	public record MemberPayload(MemberRow member, List<ChangeError> errors) {
+	}
+
+	public record ProbationPayload(MemberRow member, ProbationOutcome outcome, LocalDate extendedTo, boolean removed,
+			List<ChangeError> errors) {
 	}
 
 	public record TransferPayload(TransferRecord transfer, List<ChangeError> errors) {

@@ -14,6 +14,7 @@ import org.partygraph.queries.read.MemberRow;
 import org.partygraph.queries.read.Office;
 import org.partygraph.queries.read.SearchQueries;
 import org.partygraph.queries.read.UnitRow;
+import org.partygraph.queries.rules.RuleThresholds;
 import org.partygraph.api.security.Scope;
 import org.partygraph.queries.read.OrgRow;
 
@@ -36,8 +37,12 @@ public class MemberController {
 
 	private final CompiledFields compiled;
 
-	public MemberController(MemberQueries members, SearchQueries search, Scope scope, CompiledFields compiled) {
+	private final RuleThresholds thresholds;
+
+	public MemberController(MemberQueries members, SearchQueries search, Scope scope, CompiledFields compiled,
+			RuleThresholds thresholds) {
 		this.members = members;
+		this.thresholds = thresholds;
 		this.compiled = compiled;
 		this.search = search;
 		this.scope = scope;
@@ -71,6 +76,11 @@ public class MemberController {
 		}
 		return Connection.of(this.search.members(scoped, SortInput.of(sort), Cursors.pageSize(first),
 				Cursors.offsetAfter(after)));
+	}
+
+	@SchemaMapping(typeName = "Member")
+	public LocalDate probationEndsOn(MemberRow member) {
+		return member.probationEndsOn(this.thresholds.probationMonths());
 	}
 
 	@SchemaMapping(typeName = "Member")

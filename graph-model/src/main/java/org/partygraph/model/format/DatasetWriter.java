@@ -194,6 +194,7 @@ public final class DatasetWriter {
 		optional(generator, "birthDate", member.birthDate());
 		optional(generator, "joined", member.joined());
 		optional(generator, "probationSince", member.probationSince());
+		optional(generator, "probationExtendedTo", member.probationExtendedTo());
 		optional(generator, "idNumber", member.idNumber());
 		optional(generator, "phone", member.phone());
 		optional(generator, "group", member.group());

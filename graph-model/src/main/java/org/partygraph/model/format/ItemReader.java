@@ -42,10 +42,12 @@ final class ItemReader {
 			"hasCommittee", "electedOn");
 
 	static final Set<String> MEMBER_KEYS = keys("id", "name", "status", "org", "unit", "trade", "gender",
-			"birthDate", "joined", "idNumber", "phone", "group", "roles", "participatesIn", "probationSince");
+			"birthDate", "joined", "idNumber", "phone", "group", "roles", "participatesIn", "probationSince",
+			"probationExtendedTo");
 
 	/** The keys {@code party-graph/2} added; a {@code party-graph/1} file may not use them. */
-	static final Set<String> FORMAT_2_KEYS = keys("electedOn", "probationSince", "adjacentTo");
+	static final Set<String> FORMAT_2_KEYS = keys("electedOn", "probationSince", "probationExtendedTo",
+			"adjacentTo");
 
 	static final Set<String> ROLE_KEYS = keys("org", "role");
 
@@ -93,7 +95,8 @@ final class ItemReader {
 				fields.choice("trade", Trade.class, false), fields.choice("gender", Gender.class, false),
 				fields.date("birthDate"), fields.date("joined"), fields.text("idNumber", false),
 				fields.text("phone", false), fields.reference("group", "org", false), roles(fields),
-				fields.references("participatesIn", "org"), fields.date("probationSince"));
+				fields.references("participatesIn", "org"), fields.date("probationSince"),
+				fields.date("probationExtendedTo"));
 	}
 
 	private List<RoleAssignment> roles(Fields fields) {

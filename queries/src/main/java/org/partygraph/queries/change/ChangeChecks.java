@@ -256,6 +256,63 @@ final class ChangeChecks {
 		return member;
 	}
 
+	/** The shortest and longest extension of a probation, in months (中國共產黨章程 第七條). */
+	static final int EXTENSION_MIN_MONTHS = 6;
+
+	static final int EXTENSION_MAX_MONTHS = 12;
+
+	/**
+	 * A decision on a probation (docs/contract.md section 8): the member exists in the scope and is
+	 * PROBATIONARY (field {@code member}); FULL and EXTENDED are taken when the probation ends, not
+	 * before ({@code probationMonths} after its start, or the extension's end; field {@code on}); a
+	 * probation is extended once (field {@code outcome}), by {@value #EXTENSION_MIN_MONTHS} to
+	 * {@value #EXTENSION_MAX_MONTHS} months (field {@code months}). CANCELLED may be decided at any
+	 * time. Problems are on the member.
+	 */
+	Lookups.Probation decideProbation(String memberId, ProbationOutcome outcome, int months, int probationMonths,
+			java.time.LocalDate on) {
+		Lookups.Probation probation = null;
+		if (Problems.isBlank(memberId)) {
+			this.problems.add(Problems.NO_ID, "member", "member is missing");
+		}
+		else {
+			probation = Lookups.probation(this.tx, this.scope, memberId);
+			if (probation == null) {
+				this.problems.add(memberId, "member", "no member '" + memberId + "'");
+			}
+			else if (!"PROBATIONARY".equals(probation.status())) {
+				this.problems.add(memberId, "member", "'" + memberId + "' is a " + probation.status()
+						+ " member; only a PROBATIONARY member's probation is decided");
+				probation = null;
+			}
+		}
+		String item = (memberId != null) ? memberId : Problems.NO_ID;
+		if (outcome == null) {
+			this.problems.add(item, "outcome", "outcome is missing");
+			return probation;
+		}
+		if (outcome == ProbationOutcome.EXTENDED && (months < EXTENSION_MIN_MONTHS || months > EXTENSION_MAX_MONTHS)) {
+			this.problems.add(item, "months", "a probation is extended by " + EXTENSION_MIN_MONTHS + " to "
+					+ EXTENSION_MAX_MONTHS + " months (中國共產黨章程 第七條), not " + months);
+		}
+		if (probation == null || outcome == ProbationOutcome.CANCELLED) {
+			return probation;
+		}
+		if (outcome == ProbationOutcome.EXTENDED && probation.extendedTo() != null) {
+			this.problems.add(item, "outcome", "the probation of '" + memberId + "' was already extended, to "
+					+ probation.extendedTo() + "; a probation is extended once, and then decided FULL or CANCELLED");
+			return probation;
+		}
+		java.time.LocalDate endsOn = probation.endsOn(probationMonths);
+		if (endsOn != null && on.isBefore(endsOn)) {
+			String span = (probation.extendedTo() != null) ? "was extended to " + endsOn
+					: "began on " + probation.start() + " and lasts " + probationMonths + " months, to " + endsOn;
+			this.problems.add(item, "on", "the probation of '" + memberId + "' " + span + "; " + outcome
+					+ " is decided when it ends, on " + endsOn + " or later, not on " + on);
+		}
+		return probation;
+	}
+
 	/**
 	 * An election (換屆) at {@code orgId}: the org exists in the scope and is not a PARTY_GROUP; the
 	 * secretary, each deputy and each committee member is a member in the scope whose membership is

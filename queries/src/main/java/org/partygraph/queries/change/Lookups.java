@@ -42,6 +42,18 @@ final class Lookups {
 			LIMIT 1
 			""";
 
+	private static final String PROBATION = """
+			MATCH (m:Member {id: $id})
+			OPTIONAL MATCH (m)-[:MEMBER_OF]->(o:Org)
+			OPTIONAL MATCH (m)-[:IN_GROUP]->(g:Org)
+			OPTIONAL MATCH (m)-[:WORKS_IN]->(u:Unit)
+			RETURN m {.name, .status, .trade, .gender, .birthDate, .joined, .probationSince, .probationExtendedTo} AS m,
+			  o.id AS org, g.id AS group, u.id AS unit,
+			  COLLECT { MATCH (m)-[h:HOLDS]->(r:Org) RETURN {org: r.id, role: h.role} AS role ORDER BY role.org, role.role } AS roles,
+			  COLLECT { MATCH (m)-[:PARTICIPATES_IN]->(p:Org) RETURN p.id AS id ORDER BY id } AS participatesIn
+			LIMIT 1
+			""";
+
 	private static final String ID_TAKEN = """
 			RETURN EXISTS { (:Org {id: $id}) } OR EXISTS { (:Unit {id: $id}) } OR EXISTS { (:Member {id: $id}) } AS taken
 			""";
@@ -140,6 +152,56 @@ final class Lookups {
 	/** How many offices held at an org, group assignments to it and participations in it there are. */
 	record LinksToOrg(int roles, int groups, int participations) {
 
+	}
+
+	/**
+	 * A member's probation as a probation decision sees it, with the member's state as a
+	 * MEMBER_REMOVED event keeps it (personal data left out, dates as {@code yyyy-MM-dd}).
+	 */
+	record Probation(String id, String status, java.time.LocalDate joined, java.time.LocalDate since,
+			java.time.LocalDate extendedTo, String org, String group, Map<String, Object> state) {
+
+		/** The day the probation began: {@code probationSince}, else {@code joined}; may be {@code null}. */
+		java.time.LocalDate start() {
+			return (this.since != null) ? this.since : this.joined;
+		}
+
+		/** The day it ends: the extension's end, else {@code months} after its start; may be {@code null}. */
+		java.time.LocalDate endsOn(int months) {
+			if (this.extendedTo != null) {
+				return this.extendedTo;
+			}
+			return (start() != null) ? start().plusMonths(months) : null;
+		}
+
+	}
+
+	/** The member's probation, or {@code null} when there is no such member in the scope. */
+	static Probation probation(TransactionContext tx, WriteScope scope, String id) {
+		if (member(tx, scope, id) == null) {
+			return null;
+		}
+		Record r = tx.run(PROBATION, Map.of("id", id)).single();
+		Value m = r.get("m");
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("id", id);
+		for (String key : List.of("name", "status", "trade", "gender", "birthDate", "joined", "probationSince",
+				"probationExtendedTo")) {
+			Object value = m.get(key).isNull() ? null : m.get(key).asObject();
+			state.put(key, (value != null) ? value.toString() : null);
+		}
+		state.put("org", r.get("org").asString(null));
+		state.put("group", r.get("group").asString(null));
+		state.put("unit", r.get("unit").asString(null));
+		state.put("roles", r.get("roles").asList((v) -> Map.of("org", v.get("org").asString(), "role",
+				v.get("role").asString())));
+		state.put("participatesIn", r.get("participatesIn").asList(Value::asString));
+		return new Probation(id, m.get("status").asString(null), date(m.get("joined")), date(m.get("probationSince")),
+				date(m.get("probationExtendedTo")), r.get("org").asString(null), r.get("group").asString(null), state);
+	}
+
+	private static java.time.LocalDate date(Value value) {
+		return value.isNull() ? null : value.asLocalDate();
 	}
 
 	/** A member as a change sees it: its dataset, membership org and group. */

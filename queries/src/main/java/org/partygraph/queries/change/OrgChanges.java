@@ -486,6 +486,54 @@ public final class OrgChanges {
 	}
 
 	/**
+	 * Decides a probationary member's probation (docs/contract.md section 8), dated {@link #on}:
+	 * FULL makes them a full member, EXTENDED extends the probation by {@code months} (from its end,
+	 * or from the decision when its start is unknown), CANCELLED removes them (取消預備黨員資格),
+	 * keeping their state in the MEMBER_REMOVED event so that {@code asOf} reads still see them
+	 * before. Tallies are recounted; one event is recorded.
+	 * @param months the extension in months (EXTENDED only; 6 to 12)
+	 * @param probationMonths how long a probation lasts ({@code party-graph.rules.probation-months})
+	 * @throws ChangeRejectedException see {@code ChangeChecks.decideProbation}; nothing is written
+	 */
+	public ProbationDecided decideProbation(String memberId, ProbationOutcome outcome, int months,
+			int probationMonths) {
+		LocalDate day = this.dates.orToday(this.on);
+		return change((tx) -> WriteLocks.items(tx, List.of(), ids(memberId)), memberId,
+				(tx) -> ids(memberId), (checks) -> checks.decideProbation(memberId, outcome, months, probationMonths, day),
+				(tx, p, log) -> {
+					String why = " (decideProbation)";
+					switch (outcome) {
+						case FULL -> {
+							Members.update(tx, memberId, Map.of("status", "FULL"));
+							log.member(Kind.MEMBER_UPDATED, memberId, p.org(), null,
+									"member " + memberId + " made full (轉正): probation decided FULL" + why,
+									Map.of("status", "PROBATIONARY"), Map.of("status", "FULL"));
+							MemberTallies.recount(tx, ids(p.org(), p.group()));
+							return new ProbationDecided(memberId, p.org(), outcome, null);
+						}
+						case EXTENDED -> {
+							LocalDate end = p.endsOn(probationMonths);
+							LocalDate to = ((end != null) ? end : day).plusMonths(months);
+							Members.update(tx, memberId, Map.of("probationExtendedTo", to));
+							Map<String, Object> before = new java.util.HashMap<>();
+							before.put("probationExtendedTo", null);
+							log.member(Kind.MEMBER_UPDATED, memberId, p.org(), null, "member " + memberId
+									+ ": probation extended by " + months + " months, to " + to + why, before,
+									Map.of("probationExtendedTo", to.toString()));
+							return new ProbationDecided(memberId, p.org(), outcome, to);
+						}
+						default -> {
+							Members.remove(tx, memberId);
+							log.member(Kind.MEMBER_REMOVED, memberId, p.org(), p.group(), "member " + memberId
+									+ " removed: probation decided CANCELLED (取消預備黨員資格)" + why, p.state(), null);
+							MemberTallies.recount(tx, ids(p.org(), p.group()));
+							return new ProbationDecided(memberId, p.org(), outcome, null);
+						}
+					}
+				});
+	}
+
+	/**
 	 * Imports a roster (花名冊) into the subtree of {@code orgId}: adds the members it does not match,
 	 * updates the ones it does (a changed org is a transfer), in ONE transaction dated {@link #on}; a
 	 * dry run works out the same answer in a read transaction and writes nothing. See

@@ -292,7 +292,8 @@ public final class DatasetExporter {
 			.map((m) -> new Member(m.id(), m.name(), m.status(), m.org(), unit.apply(m.unit()), m.trade(), m.gender(),
 					m.birthDate(), m.joined(), m.idNumber(), m.phone(), m.group(),
 					m.roles().stream().filter((r) -> orgIds.contains(r.org())).toList(),
-					m.participatesIn().stream().filter(orgIds::contains).toList(), m.probationSince()))
+					m.participatesIn().stream().filter(orgIds::contains).toList(), m.probationSince(),
+					m.probationExtendedTo()))
 			.toList();
 		return new Dataset("snapshot", closedUnits, closedOrgs, closedMembers);
 	}
@@ -338,7 +339,8 @@ public final class DatasetExporter {
 				r.get("unit").asString(null), enumOf(n.get("trade"), Trade::valueOf),
 				enumOf(n.get("gender"), Gender::valueOf), date(n.get("birthDate")), date(n.get("joined")),
 				n.get("idNumber").asString(null), n.get("phone").asString(null), r.get("group").asString(null), roles,
-				sorted(r.get("participatesIn")), date(n.get("probationSince")));
+				sorted(r.get("participatesIn")), date(n.get("probationSince")),
+				date(n.get("probationExtendedTo")));
 	}
 
 	private static List<String> sorted(Value list) {

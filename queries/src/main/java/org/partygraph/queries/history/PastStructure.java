@@ -362,6 +362,7 @@ public final class PastStructure {
 				case DISSOLVED -> restore(e);
 				case MEMBER_ADDED -> this.members.remove(e.member);
 				case MEMBER_UPDATED -> member(e.member, (m) -> updatedBack(m, e.before));
+				case MEMBER_REMOVED -> restoreMember(e);
 				case TRANSFERRED -> member(e.member, (m) -> m.withOrg(string(e.before)));
 				case GROUP_CHANGED -> member(e.member, (m) -> m.withGroup(string(e.before)));
 				case ROLE_ASSIGNED -> member(e.member, (m) -> m
@@ -405,7 +406,8 @@ public final class PastStructure {
 							: m.gender(),
 					b.containsKey("birthDate") ? date.apply("birthDate") : m.birthDate(),
 					b.containsKey("joined") ? date.apply("joined") : m.joined(), m.idNumber(), m.phone(), m.group(),
-					m.roles(), m.participatesIn(), m.probationSince());
+					m.roles(), m.participatesIn(), m.probationSince(),
+					b.containsKey("probationExtendedTo") ? date.apply("probationExtendedTo") : m.probationExtendedTo());
 		}
 
 		/** Brings a dissolved org back from the state its DISSOLVED event keeps, with the links it ended. */
@@ -448,6 +450,37 @@ public final class PastStructure {
 			for (String member : strings(s.get("participants"))) {
 				member(member, (m) -> m.withParticipatesIn(sorted(with(m.participatesIn(), orgId))));
 			}
+		}
+
+		/**
+		 * Brings a removed member back from the state its MEMBER_REMOVED event keeps, when its org is
+		 * among the orgs read (an org dissolved later was restored before, as later events are undone
+		 * first).
+		 */
+		private void restoreMember(Event e) {
+			if (!(e.before instanceof String text)) {
+				return;
+			}
+			Map<String, Object> s = state(text);
+			String id = (s.get("id") != null) ? string(s.get("id")) : e.member;
+			String orgId = string(s.get("org"));
+			if (id == null || orgId == null || !this.orgs.containsKey(orgId)) {
+				return;
+			}
+			java.util.function.Function<String, java.time.LocalDate> date = (key) -> (s.get(key) != null)
+					? java.time.LocalDate.parse(string(s.get(key))) : null;
+			List<RoleAssignment> roles = new ArrayList<>();
+			for (Object r : list(s.get("roles"))) {
+				Map<?, ?> role = (Map<?, ?>) r;
+				roles.add(new RoleAssignment(string(role.get("org")), Role.valueOf(string(role.get("role")))));
+			}
+			this.members.put(id, new Member(id, string(s.get("name")),
+					org.partygraph.model.MemberStatus.valueOf(string(s.get("status"))), orgId, string(s.get("unit")),
+					(s.get("trade") != null) ? Trade.valueOf(string(s.get("trade"))) : null,
+					(s.get("gender") != null) ? org.partygraph.model.Gender.valueOf(string(s.get("gender"))) : null,
+					date.apply("birthDate"), date.apply("joined"), null, null, string(s.get("group")), roles(roles),
+					sorted(strings(s.get("participatesIn"))), date.apply("probationSince"),
+					date.apply("probationExtendedTo")));
 		}
 
 		private void org(String id, java.util.function.UnaryOperator<Org> change) {

@@ -12,8 +12,32 @@ import org.partygraph.model.Trade;
  *
  * @param orgId the org the member belongs to ({@code MEMBER_OF}); {@code null} only for a member
  * without one, which no scope holds
+ * @param probationSince the day a probation began, when recorded
+ * @param probationExtendedTo the day an extended probation ends, when it was extended
  */
 public record MemberRow(String id, String name, MemberStatus status, Trade trade, Gender gender,
-		LocalDate birthDate, LocalDate joined, String idNumber, String phone, String orgId) {
+		LocalDate birthDate, LocalDate joined, String idNumber, String phone, String orgId, LocalDate probationSince,
+		LocalDate probationExtendedTo) {
+
+	/** A row without probation dates. */
+	public MemberRow(String id, String name, MemberStatus status, Trade trade, Gender gender, LocalDate birthDate,
+			LocalDate joined, String idNumber, String phone, String orgId) {
+		this(id, name, status, trade, gender, birthDate, joined, idNumber, phone, orgId, null, null);
+	}
+
+	/**
+	 * The day a PROBATIONARY member's probation ends: the extension's end, else {@code months} after
+	 * {@code probationSince} (else {@code joined}); {@code null} for a full member or when unknown.
+	 */
+	public LocalDate probationEndsOn(int months) {
+		if (this.status != MemberStatus.PROBATIONARY) {
+			return null;
+		}
+		if (this.probationExtendedTo != null) {
+			return this.probationExtendedTo;
+		}
+		LocalDate start = (this.probationSince != null) ? this.probationSince : this.joined;
+		return (start != null) ? start.plusMonths(months) : null;
+	}
 
 }

@@ -84,7 +84,9 @@ final class Rows {
 				MemberStatus.valueOf(n.get("status").asString()), enumOf(n.get("trade"), Trade::valueOf),
 				enumOf(n.get("gender"), Gender::valueOf), n.get("birthDate").isNull() ? null : n.get("birthDate").asLocalDate(),
 				n.get("joined").isNull() ? null : n.get("joined").asLocalDate(), n.get("idNumber").asString(null),
-				n.get("phone").asString(null), n.get("orgId").asString(null));
+				n.get("phone").asString(null), n.get("orgId").asString(null),
+				n.get("probationSince").isNull() ? null : n.get("probationSince").asLocalDate(),
+				n.get("probationExtendedTo").isNull() ? null : n.get("probationExtendedTo").asLocalDate());
 	}
 
 	private static Boolean bool(Value value) {

@@ -119,7 +119,33 @@ public final class RuleChecker {
 			case JOINT_BRANCH_ACROSS_TOWNSHIPS -> jointBranchAcrossTownships(s, org);
 			case TERM_EXPIRED -> termExpired(s, org, today);
 			case TERM_ENDING -> termEnding(org, today, threshold);
+			case PROBATION_OVERDUE -> probationOverdue(s, org, today, threshold);
 		};
+	}
+
+	/**
+	 * PROBATION_OVERDUE: the org's own PROBATIONARY members whose probation ended before today with
+	 * no decision recorded (an extended probation ends on its {@code probationExtendedTo}, any other
+	 * {@code months} after {@code probationSince}, else {@code joined}). One issue per org, counting
+	 * them; no member is named (the message is for readers who may not see members).
+	 */
+	private Optional<ComplianceIssue> probationOverdue(Structure s, Org org, LocalDate today, int months) {
+		int overdue = 0;
+		LocalDate oldest = null;
+		for (Member m : s.directMembers(org.id())) {
+			LocalDate endsOn = m.probationEndsOn(months);
+			if (endsOn != null && endsOn.isBefore(today)) {
+				overdue++;
+				oldest = (oldest == null || endsOn.isBefore(oldest)) ? endsOn : oldest;
+			}
+		}
+		if (overdue == 0) {
+			return Optional.empty();
+		}
+		int days = (int) java.time.temporal.ChronoUnit.DAYS.between(oldest, today);
+		return Optional.of(issue(org, Rule.PROBATION_OVERDUE, overdue, months,
+				Text.of("what.PROBATION_OVERDUE", overdue, months, oldest, days), Text.of("fix.decideProbation"),
+				List.of()));
 	}
 
 	/**

@@ -11,16 +11,26 @@ package org.partygraph.queries.rules;
  * committee (100)
  * @param termWarningMonths a term ending within this many months is reported as ending (TERM_ENDING,
  * 6; {@code party-graph.rules.term-warning-months})
+ * @param probationMonths a probation (預備期) lasts this many months: a decision on it is due then,
+ * and not taken before it (PROBATION_OVERDUE, decideProbation; 12, the 黨章's one year;
+ * {@code party-graph.rules.probation-months})
  */
 public record RuleThresholds(int minFullMembers, int committeeFullMembers, int branchMaxMembers,
-		int jointBranchMaxUnits, int primaryCommitteeMembers, int termWarningMonths) {
+		int jointBranchMaxUnits, int primaryCommitteeMembers, int termWarningMonths, int probationMonths) {
 
-	public static final RuleThresholds DEFAULTS = new RuleThresholds(3, 7, 50, 5, 100, 6);
+	public static final RuleThresholds DEFAULTS = new RuleThresholds(3, 7, 50, 5, 100, 6, 12);
+
+	/** The thresholds with the default probation (12 months). */
+	public RuleThresholds(int minFullMembers, int committeeFullMembers, int branchMaxMembers, int jointBranchMaxUnits,
+			int primaryCommitteeMembers, int termWarningMonths) {
+		this(minFullMembers, committeeFullMembers, branchMaxMembers, jointBranchMaxUnits, primaryCommitteeMembers,
+				termWarningMonths, 12);
+	}
 
 	/** The thresholds with the default term warning (6 months). */
 	public RuleThresholds(int minFullMembers, int committeeFullMembers, int branchMaxMembers, int jointBranchMaxUnits,
 			int primaryCommitteeMembers) {
-		this(minFullMembers, committeeFullMembers, branchMaxMembers, jointBranchMaxUnits, primaryCommitteeMembers, 6);
+		this(minFullMembers, committeeFullMembers, branchMaxMembers, jointBranchMaxUnits, primaryCommitteeMembers, 6, 12);
 	}
 
 	public RuleThresholds {
@@ -34,6 +44,10 @@ public record RuleThresholds(int minFullMembers, int committeeFullMembers, int b
 			throw new IllegalArgumentException(
 					"party-graph.rules.term-warning-months must be 0 or more, not " + termWarningMonths);
 		}
+		if (probationMonths < 1) {
+			throw new IllegalArgumentException(
+					"party-graph.rules.probation-months must be 1 or more, not " + probationMonths);
+		}
 	}
 
 	/** The threshold a rule uses; 0 for rules without one. */
@@ -45,6 +59,7 @@ public record RuleThresholds(int minFullMembers, int committeeFullMembers, int b
 			case JOINT_BRANCH_TOO_WIDE -> this.jointBranchMaxUnits;
 			case PRIMARY_COMMITTEE_ADVISED -> this.primaryCommitteeMembers;
 			case TERM_ENDING -> this.termWarningMonths;
+			case PROBATION_OVERDUE -> this.probationMonths;
 			default -> 0;
 		};
 	}

@@ -205,7 +205,8 @@ public class QueriesAutoConfiguration {
 						d.primaryCommitteeMembers()),
 				environment.getProperty("party-graph.rules.term-warning-months", Integer.class,
 						environment.getProperty("party-graph.terms.warn-months", Integer.class,
-								d.termWarningMonths())));
+								d.termWarningMonths())),
+				environment.getProperty("party-graph.rules.probation-months", Integer.class, d.probationMonths()));
 	}
 
 	/**

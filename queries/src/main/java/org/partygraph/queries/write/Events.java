@@ -62,10 +62,15 @@ public final class Events {
 		MEMBER_ADDED,
 		/**
 		 * A member's properties changed (a roster import); {@code before}/{@code after}: the changed
-		 * ones of name, status, trade, gender, birthDate, joined as JSON (idNumber and phone only
+		 * ones of name, status, trade, gender, birthDate, joined, probationExtendedTo as JSON (idNumber and phone only
 		 * named in the detail, as MEMBER_ADDED leaves them out).
 		 */
 		MEMBER_UPDATED,
+		/**
+		 * A member was removed (a probation cancelled); {@code before}: its state at that moment as JSON,
+		 * as MEMBER_ADDED keeps it (personal data left out), with {@code probationSince}.
+		 */
+		MEMBER_REMOVED,
 		/** {@code before}/{@code after}: the membership org ids (also {@code org}/{@code other}). */
 		TRANSFERRED,
 		/** {@code before}/{@code after}: the party group ids. */

@@ -59,6 +59,11 @@ public final class Members {
 			SET m += $props
 			""";
 
+	private static final String REMOVE = """
+			MATCH (m:Member {id: $id})
+			DETACH DELETE m
+			""";
+
 	private Members() {
 	}
 
@@ -94,7 +99,17 @@ public final class Members {
 		Map<String, Object> props = properties(member.id(), member.name(), member.status(), member.trade(),
 				member.gender(), member.birthDate(), member.joined(), member.idNumber(), member.phone());
 		Properties.put(props, "probationSince", member.probationSince());
+		Properties.put(props, "probationExtendedTo", member.probationExtendedTo());
 		return props;
+	}
+
+	/**
+	 * Removes a member with its links (membership, group, unit, offices, participation). Its
+	 * {@code Transfer} records stay, as they do for a dissolved org; the caller records the event and
+	 * recounts the tallies of the orgs it was linked to.
+	 */
+	public static void remove(SimpleQueryRunner tx, String id) {
+		tx.run(REMOVE, Map.of("id", id)).consume();
 	}
 
 	/** Creates a member node with these properties and its membership of the org, in the dataset. */

@@ -101,6 +101,20 @@ class WholeGraphComplianceIT {
 			.isEqualTo(COUNTIES * org.partygraph.seed.HuairenCounty.TERMS_ENDING.size());
 		assertThat(issues).containsExactlyInAnyOrderElementsOf(dated.check(Structure.of(this.exporter.snapshot(null)),
 				null, EnumSet.of(Rule.TERM_EXPIRED, Rule.TERM_ENDING)));
+		// PROBATION_OVERDUE in the same pass: as many overdue probationers as the stored members hold
+		// (probationSince + 12 months, or an extension's end, before the day), in as many orgs.
+		List<ComplianceIssue> probations = new ComplianceQueries(this.exporter, dated, PatternFigures::of, 3)
+			.issues(null, EnumSet.of(Rule.PROBATION_OVERDUE));
+		java.time.LocalDate day = java.time.LocalDate.of(2026, 12, 6);
+		List<org.partygraph.model.Member> overdue = this.exporter.snapshot(null)
+			.members()
+			.stream()
+			.filter((m) -> m.probationEndsOn(12) != null && m.probationEndsOn(12).isBefore(day))
+			.toList();
+		assertThat(overdue).hasSizeGreaterThan(COUNTIES);
+		assertThat(probations.stream().mapToInt(ComplianceIssue::actual).sum()).isEqualTo(overdue.size());
+		assertThat(probations).extracting(ComplianceIssue::orgId)
+			.containsExactlyInAnyOrderElementsOf(overdue.stream().map(org.partygraph.model.Member::org).distinct().toList());
 		// Every org but party groups has a term in the sample: a year later far more have ended.
 		Terms later = on20261206.withClock(java.time.Clock.fixed(java.time.Instant.parse("2028-12-31T04:00:00Z"),
 				java.time.ZoneId.of("Asia/Shanghai")));

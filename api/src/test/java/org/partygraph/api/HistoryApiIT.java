@@ -35,11 +35,7 @@ class HistoryApiIT extends ServiceTestBase {
 
 	@BeforeAll
 	void importOwnDataset() {
-		this.graphQl.document("mutation($json: String!) { importDataset(json: $json, on: \"2026-01-01\") { dataset errors { message } } }")
-			.variable("json", DATASET)
-			.execute()
-			.path("importDataset.errors").entityList(Object.class).hasSize(0)
-			.path("importDataset.dataset").entity(String.class).isEqualTo("歷史縣");
+		importOwnDataset(DATASET, "2026-01-01", "歷史縣");
 		this.hbtAnalyst = TestApp.tester(this.port, "hbt-analyst", TestApp.USER_PASSWORD);
 	}
 

@@ -55,11 +55,7 @@ class ProbationApiIT extends ServiceTestBase {
 
 	@BeforeAll
 	void importOwnDataset() {
-		this.graphQl.document("mutation($json: String!) { importDataset(json: $json, on: \"2020-01-01\") { dataset errors { message } } }")
-			.variable("json", DATASET)
-			.execute()
-			.path("importDataset.errors").entityList(Object.class).hasSize(0)
-			.path("importDataset.dataset").entity(String.class).isEqualTo("預備縣");
+		importOwnDataset(DATASET, "2020-01-01", "預備縣");
 		this.hbtAdmin = TestApp.tester(this.port, "hbt-admin", TestApp.USER_PASSWORD);
 		this.analyst = TestApp.tester(this.port, "analyst", TestApp.USER_PASSWORD);
 	}

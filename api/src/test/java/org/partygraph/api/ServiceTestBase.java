@@ -48,6 +48,19 @@ public abstract class ServiceTestBase {
 		}
 	}
 
+	/**
+	 * Imports a test's own dataset over GraphQL, as the admin, dated {@code on} (yyyy-MM-dd), and
+	 * checks it landed whole under {@code name}.
+	 */
+	protected void importOwnDataset(String json, String on, String name) {
+		this.graphQl.document("mutation($json: String!, $on: Date) { importDataset(json: $json, on: $on) { dataset errors { message } } }")
+			.variable("json", json)
+			.variable("on", on)
+			.execute()
+			.path("importDataset.errors").entityList(Object.class).hasSize(0)
+			.path("importDataset.dataset").entity(String.class).isEqualTo(name);
+	}
+
 	/** The hand-built small county (ids {@code s-…}). */
 	public static Dataset smallCounty() {
 		return resource("small-county.json");

@@ -48,8 +48,11 @@ public class OrgController {
 
 	private final CompiledFields compiled;
 
+	private final org.partygraph.queries.write.EventDates dates;
+
 	public OrgController(OrgQueries orgs, SearchQueries search, PatternQueries patterns, Scope scope,
-			CompiledFields compiled) {
+			CompiledFields compiled, org.partygraph.queries.write.EventDates dates) {
+		this.dates = dates;
 		this.orgs = orgs;
 		this.compiled = compiled;
 		this.search = search;
@@ -90,7 +93,7 @@ public class OrgController {
 			@Argument String after, DataFetchingEnvironment env, DataLoader<String, MemberCounts> memberCounts,
 			DataLoader<String, List<OrgRow>> coManagerLists) {
 		String within = this.scope.within((filter != null) ? filter.within() : null, "filter.within");
-		OrgFilter wanted = ((filter != null) ? filter : OrgFilterInput.EMPTY).toFilter(within);
+		OrgFilter wanted = ((filter != null) ? filter : OrgFilterInput.EMPTY).toFilter(within, this.dates.today());
 		if (filter != null && filter.pattern() != null) {
 			// The pattern's orgs are its instances' orgs: one more statement, then an id filter.
 			wanted = wanted.withIds(this.patterns.instances(filter.pattern(), wanted.within())
@@ -113,14 +116,16 @@ public class OrgController {
 	/** The {@code OrgFilter} input: the queries module's filter plus a pattern, resolved here. */
 	public record OrgFilterInput(List<OrgKind> kinds, String nameContains, String within, String township,
 			Trade trade, Boolean hasCoManager, String coManagedBy, UnitKind setUpInKind, Integer minMembers,
-			Integer maxMembers, List<String> ids, Pattern pattern) {
+			Integer maxMembers, List<String> ids, Pattern pattern, Boolean hasFirstSecretary) {
 
 		static final OrgFilterInput EMPTY = new OrgFilterInput(null, null, null, null, null, null, null, null, null,
-				null, null, null);
+				null, null, null, null);
 
-		OrgFilter toFilter(String scopedWithin) {
+		/** The filter, a first secretary judged on {@code today}. */
+		OrgFilter toFilter(String scopedWithin, java.time.LocalDate today) {
 			return new OrgFilter(this.kinds, this.nameContains, scopedWithin, this.township, this.trade,
-					this.hasCoManager, this.coManagedBy, this.setUpInKind, this.minMembers, this.maxMembers, this.ids);
+					this.hasCoManager, this.coManagedBy, this.setUpInKind, this.minMembers, this.maxMembers, this.ids,
+					this.hasFirstSecretary, (this.hasFirstSecretary != null) ? today : null);
 		}
 
 	}

@@ -256,6 +256,82 @@ final class ChangeChecks {
 		return member;
 	}
 
+	/** What a dispatch is written with: the dispatching org. */
+	record CheckedDispatch(String by) {
+	}
+
+	/**
+	 * A first secretary's dispatch (第一書記, docs/contract.md section 8): the member and the village's
+	 * org exist in the scope (fields {@code member}, {@code village}); the org is set up in a VILLAGE
+	 * unit and is not the member's own org (field {@code village}); {@code to}, when given, is after
+	 * {@code from} (field {@code to}); the dispatch overlaps none of the member's others (field
+	 * {@code from}); the dispatching org {@code by} (default the member's org) exists in the scope
+	 * (field {@code by}). Days run from {@code from} up to, not including, {@code to}.
+	 */
+	CheckedDispatch dispatch(String memberId, String villageId, java.time.LocalDate from, java.time.LocalDate to,
+			String by) {
+		String item = Problems.item(memberId);
+		MemberNode member = existingMember(memberId);
+		OrgNode village = existingOrg(villageId, "village", item);
+		if (village != null && !Lookups.isVillageOrg(this.tx, village.id())) {
+			this.problems.add(item, "village", village.describe()
+					+ " is not a village's org (it is set up in no VILLAGE unit); first secretaries are sent to villages");
+		}
+		else if (village != null && member != null && village.id().equals(member.org())) {
+			this.problems.add(item, "village",
+					"'" + memberId + "' is a member of '" + village.id() + "'; a first secretary is sent from outside the village");
+		}
+		if (from == null) {
+			this.problems.add(item, "from", "from is missing");
+		}
+		else if (to != null && !to.isAfter(from)) {
+			this.problems.add(item, "to", "to " + to + " is not after from " + from);
+		}
+		else if (member != null) {
+			for (Lookups.DispatchSpan d : Lookups.dispatches(this.tx, memberId)) {
+				if (d.overlaps(from, to)) {
+					this.problems.add(item, "from", "'" + memberId + "' is already dispatched to '" + d.village()
+							+ "' from " + d.from() + ((d.to() != null) ? " to " + d.to() : " with no end")
+							+ "; one person serves one village at a time");
+					break;
+				}
+			}
+		}
+		String sender = (by != null) ? by : (member != null) ? member.org() : null;
+		if (by != null) {
+			OrgNode sending = existingOrg(by, "by", item);
+			sender = (sending != null) ? sending.id() : null;
+		}
+		return new CheckedDispatch(sender);
+	}
+
+	/**
+	 * The end of a dispatch: the member has one to the village (in the scope) that is open on
+	 * {@code on} (field {@code village}), begun before it (field {@code on}). Returns it.
+	 */
+	Lookups.DispatchSpan endDispatch(String memberId, String villageId, java.time.LocalDate on) {
+		String item = Problems.item(memberId);
+		MemberNode member = existingMember(memberId);
+		OrgNode village = existingOrg(villageId, "village", item);
+		if (member == null || village == null) {
+			return null;
+		}
+		Lookups.DispatchSpan open = Lookups.dispatches(this.tx, memberId)
+			.stream()
+			.filter((d) -> d.village().equals(village.id()) && (d.to() == null || d.to().isAfter(on)))
+			.reduce((a, b) -> b)
+			.orElse(null);
+		if (open == null) {
+			this.problems.add(item, "village", "'" + memberId + "' has no dispatch to '" + village.id()
+					+ "' running on " + on);
+		}
+		else if (!on.isAfter(open.from())) {
+			this.problems.add(item, "on", "the dispatch of '" + memberId + "' to '" + village.id() + "' began on "
+					+ open.from() + "; it ends after that day, not on " + on);
+		}
+		return open;
+	}
+
 	/** The shortest and longest extension of a probation, in months (中國共產黨章程 第七條). */
 	static final int EXTENSION_MIN_MONTHS = 6;
 

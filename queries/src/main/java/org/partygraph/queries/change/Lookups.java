@@ -54,6 +54,16 @@ final class Lookups {
 			LIMIT 1
 			""";
 
+	private static final String VILLAGE_ORG = """
+			RETURN EXISTS { (:Org {id: $id})-[:SET_UP_IN]->(:Unit {kind: 'VILLAGE'}) } AS village
+			""";
+
+	private static final String DISPATCHES = """
+			MATCH (:Member {id: $id})-[d:DISPATCHED_TO]->(o:Org)
+			RETURN o.id AS village, d.from AS from, d.to AS to
+			ORDER BY d.from
+			""";
+
 	private static final String ID_TAKEN = """
 			RETURN EXISTS { (:Org {id: $id}) } OR EXISTS { (:Unit {id: $id}) } OR EXISTS { (:Member {id: $id}) } AS taken
 			""";
@@ -202,6 +212,30 @@ final class Lookups {
 
 	private static java.time.LocalDate date(Value value) {
 		return value.isNull() ? null : value.asLocalDate();
+	}
+
+	/** Whether the org is set up in a VILLAGE unit (a village's org). */
+	static boolean isVillageOrg(TransactionContext tx, String id) {
+		return tx.run(VILLAGE_ORG, Map.of("id", id)).single().get("village").asBoolean();
+	}
+
+	/** One dispatch of a member as first secretary: the village's org and its days. */
+	record DispatchSpan(String village, java.time.LocalDate from, java.time.LocalDate to) {
+
+		/** Whether it overlaps the days from {@code otherFrom} to {@code otherTo} (null: open). */
+		boolean overlaps(java.time.LocalDate otherFrom, java.time.LocalDate otherTo) {
+			boolean startsBeforeOtherEnds = otherTo == null || this.from.isBefore(otherTo);
+			boolean endsAfterOtherStarts = this.to == null || this.to.isAfter(otherFrom);
+			return startsBeforeOtherEnds && endsAfterOtherStarts;
+		}
+
+	}
+
+	/** The member's dispatches as first secretary, oldest first. */
+	static List<DispatchSpan> dispatches(TransactionContext tx, String memberId) {
+		return tx.run(DISPATCHES, Map.of("id", memberId))
+			.list((r) -> new DispatchSpan(r.get("village").asString(), r.get("from").asLocalDate(),
+					date(r.get("to"))));
 	}
 
 	/** A member as a change sees it: its dataset, membership org and group. */

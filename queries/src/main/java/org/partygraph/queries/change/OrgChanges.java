@@ -486,6 +486,50 @@ public final class OrgChanges {
 	}
 
 	/**
+	 * Dispatches a member as first secretary (第一書記) to a village's org from {@code from} to
+	 * {@code to} ({@code null}: open), sent by {@code by} (default the member's org); the event is
+	 * dated {@code from} (this change's {@link #on} is ignored). See {@code ChangeChecks.dispatch}.
+	 * @throws ChangeRejectedException with every problem; nothing is written
+	 */
+	public DispatchRecord dispatchFirstSecretary(String memberId, String villageId, LocalDate from, LocalDate to,
+			String by) {
+		OrgChanges dated = (from != null) ? on(from) : this;
+		return dated.change((tx) -> WriteLocks.items(tx, ids(villageId), ids(memberId)), memberId,
+				(tx) -> ids(memberId, villageId), (checks) -> checks.dispatch(memberId, villageId, from, to, by),
+				(tx, checked, log) -> {
+					Links.dispatch(tx, memberId, villageId, from, to, checked.by());
+					Map<String, Object> after = new java.util.LinkedHashMap<>();
+					after.put("from", from.toString());
+					after.put("to", (to != null) ? to.toString() : null);
+					after.put("by", checked.by());
+					log.member(Kind.DISPATCHED, memberId, villageId, checked.by(), "member " + memberId
+							+ " dispatched as first secretary (第一書記) to " + villageId + " from " + from
+							+ ((to != null) ? " to " + to : "") + ", sent by " + checked.by(), null, after);
+					return new DispatchRecord(memberId, villageId, from, to, checked.by());
+				});
+	}
+
+	/**
+	 * Ends the member's dispatch to the village that runs on {@link #on} (default today): its last
+	 * day becomes that day. See {@code ChangeChecks.endDispatch}.
+	 * @throws ChangeRejectedException with every problem; nothing is written
+	 */
+	public DispatchRecord endDispatch(String memberId, String villageId) {
+		LocalDate day = this.dates.orToday(this.on);
+		return change((tx) -> WriteLocks.items(tx, ids(villageId), ids(memberId)), memberId,
+				(tx) -> ids(memberId, villageId), (checks) -> checks.endDispatch(memberId, villageId, day),
+				(tx, open, log) -> {
+					Links.endDispatch(tx, memberId, villageId, open.from(), day);
+					Map<String, Object> before = new java.util.HashMap<>();
+					before.put("to", (open.to() != null) ? open.to().toString() : null);
+					log.member(Kind.DISPATCH_ENDED, memberId, villageId, null, "dispatch of member " + memberId
+							+ " to " + villageId + " (from " + open.from() + ") ended on " + day, before,
+							Map.of("to", day.toString()));
+					return new DispatchRecord(memberId, villageId, open.from(), day, null);
+				});
+	}
+
+	/**
 	 * Decides a probationary member's probation (docs/contract.md section 8), dated {@link #on}:
 	 * FULL makes them a full member, EXTENDED extends the probation by {@code months} (from its end,
 	 * or from the decision when its start is unknown), CANCELLED removes them (取消預備黨員資格),
@@ -502,34 +546,31 @@ public final class OrgChanges {
 				(tx) -> ids(memberId), (checks) -> checks.decideProbation(memberId, outcome, months, probationMonths, day),
 				(tx, p, log) -> {
 					String why = " (decideProbation)";
-					switch (outcome) {
-						case FULL -> {
-							Members.update(tx, memberId, Map.of("status", "FULL"));
-							log.member(Kind.MEMBER_UPDATED, memberId, p.org(), null,
-									"member " + memberId + " made full (轉正): probation decided FULL" + why,
-									Map.of("status", "PROBATIONARY"), Map.of("status", "FULL"));
-							MemberTallies.recount(tx, ids(p.org(), p.group()));
-							return new ProbationDecided(memberId, p.org(), outcome, null);
-						}
-						case EXTENDED -> {
-							LocalDate end = p.endsOn(probationMonths);
-							LocalDate to = ((end != null) ? end : day).plusMonths(months);
-							Members.update(tx, memberId, Map.of("probationExtendedTo", to));
-							Map<String, Object> before = new java.util.HashMap<>();
-							before.put("probationExtendedTo", null);
-							log.member(Kind.MEMBER_UPDATED, memberId, p.org(), null, "member " + memberId
-									+ ": probation extended by " + months + " months, to " + to + why, before,
-									Map.of("probationExtendedTo", to.toString()));
-							return new ProbationDecided(memberId, p.org(), outcome, to);
-						}
-						default -> {
-							Members.remove(tx, memberId);
-							log.member(Kind.MEMBER_REMOVED, memberId, p.org(), p.group(), "member " + memberId
-									+ " removed: probation decided CANCELLED (取消預備黨員資格)" + why, p.state(), null);
-							MemberTallies.recount(tx, ids(p.org(), p.group()));
-							return new ProbationDecided(memberId, p.org(), outcome, null);
-						}
+					// if, not a switch: a switch on an enum compiles to a synthetic class of its own.
+					if (outcome == ProbationOutcome.FULL) {
+						Members.update(tx, memberId, Map.of("status", "FULL"));
+						log.member(Kind.MEMBER_UPDATED, memberId, p.org(), null,
+								"member " + memberId + " made full (轉正): probation decided FULL" + why,
+								Map.of("status", "PROBATIONARY"), Map.of("status", "FULL"));
+						MemberTallies.recount(tx, ids(p.org(), p.group()));
+						return new ProbationDecided(memberId, p.org(), outcome, null);
 					}
+					if (outcome == ProbationOutcome.EXTENDED) {
+						LocalDate end = p.endsOn(probationMonths);
+						LocalDate to = ((end != null) ? end : day).plusMonths(months);
+						Members.update(tx, memberId, Map.of("probationExtendedTo", to));
+						Map<String, Object> before = new java.util.HashMap<>();
+						before.put("probationExtendedTo", null);
+						log.member(Kind.MEMBER_UPDATED, memberId, p.org(), null, "member " + memberId
+								+ ": probation extended by " + months + " months, to " + to + why, before,
+								Map.of("probationExtendedTo", to.toString()));
+						return new ProbationDecided(memberId, p.org(), outcome, to);
+					}
+					Members.remove(tx, memberId);
+					log.member(Kind.MEMBER_REMOVED, memberId, p.org(), p.group(), "member " + memberId
+							+ " removed: probation decided CANCELLED (取消預備黨員資格)" + why, p.state(), null);
+					MemberTallies.recount(tx, ids(p.org(), p.group()));
+					return new ProbationDecided(memberId, p.org(), outcome, null);
 				});
 	}
 

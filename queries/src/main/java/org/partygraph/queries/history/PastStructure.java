@@ -382,6 +382,10 @@ public final class PastStructure {
 				// their own role and committee events.
 				case ELECTED -> org(e.org, (o) -> o.withElectedOn((string(e.before) != null)
 						? java.time.LocalDate.parse(string(e.before)) : null));
+				// Dispatches carry their own days (from, to), which every read of them compares with the
+				// day asked; the structure the past reads rebuild does not hold them.
+				case DISPATCHED, DISPATCH_ENDED -> {
+				}
 				// Imports are undone as a whole (dropLateImports).
 				case IMPORTED -> {
 				}

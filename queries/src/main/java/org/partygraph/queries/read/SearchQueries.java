@@ -56,6 +56,8 @@ public final class SearchQueries {
 			  AND ($trade IS NULL OR o.trade = $trade)
 			  AND ($hasCoManager IS NULL OR EXISTS { (o)-[:CO_MANAGED_BY]->(:Org) } = $hasCoManager)
 			  AND ($setUpInKind IS NULL OR EXISTS { (o)-[:SET_UP_IN]->(:Unit {kind: $setUpInKind}) })
+			  AND ($hasFirstSecretary IS NULL OR EXISTS { (o)<-[d:DISPATCHED_TO]-(:Member)
+			    WHERE d.from <= $firstSecretaryDay AND (d.to IS NULL OR d.to > $firstSecretaryDay) } = $hasFirstSecretary)
 			""";
 
 	// The path filters come after the cheap ones, on what those left (planned first, they ran for
@@ -185,6 +187,8 @@ public final class SearchQueries {
 		parameters.put("hasCoManager", filter.hasCoManager());
 		parameters.put("coManagedBy", filter.coManagedBy());
 		parameters.put("setUpInKind", name(filter.setUpInKind()));
+		parameters.put("hasFirstSecretary", filter.hasFirstSecretary());
+		parameters.put("firstSecretaryDay", filter.firstSecretaryDay());
 		parameters.put("ids", filter.ids());
 		parameters.put("minMembers", filter.minMembers());
 		parameters.put("maxMembers", filter.maxMembers());

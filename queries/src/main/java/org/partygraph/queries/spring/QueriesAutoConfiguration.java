@@ -234,6 +234,13 @@ public class QueriesAutoConfiguration {
 	}
 
 	@Bean
+	org.partygraph.queries.read.DispatchQueries dispatchQueries(LimitedDriver driver,
+			ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
+		return new org.partygraph.queries.read.DispatchQueries(driver.driver(),
+				listener.getIfAvailable(() -> StatementListener.NONE));
+	}
+
+	@Bean
 	TermQueries termQueries(LimitedDriver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
 		return new TermQueries(driver.driver(), listener.getIfAvailable(() -> StatementListener.NONE));
 	}

@@ -81,6 +81,16 @@ public final class Events {
 		ROLE_REMOVED,
 		/** {@code before}/{@code after}: the org ids the member participates in. */
 		PARTICIPATION_CHANGED,
+		/**
+		 * A member was dispatched as first secretary (第一書記) to a village's org ({@code org});
+		 * {@code other}: the dispatching org; {@code after}: {@code from}, {@code to}, {@code by} as JSON.
+		 */
+		DISPATCHED,
+		/**
+		 * A dispatch ended ({@code org}: the village's org); {@code before}/{@code after}: its last day
+		 * ({@code to}) before and after, as JSON.
+		 */
+		DISPATCH_ENDED,
 		/** A dataset was imported; {@code imported}: its name; {@code after}: its counts as JSON. */
 		IMPORTED
 

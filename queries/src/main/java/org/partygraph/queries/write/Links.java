@@ -68,6 +68,18 @@ public final class Links {
 			CREATE (m)-[:IN_GROUP]->(g)
 			""";
 
+	private static final String DISPATCH = """
+			MATCH (m:Member {id: $member})
+			MATCH (o:Org {id: $village})
+			CREATE (m)-[:DISPATCHED_TO {from: $from, to: $to, by: $by}]->(o)
+			""";
+
+	private static final String END_DISPATCH = """
+			MATCH (:Member {id: $member})-[d:DISPATCHED_TO]->(:Org {id: $village})
+			WHERE d.from = $from
+			SET d.to = $to
+			""";
+
 	private static final String END_GROUP = """
 			MATCH (:Member {id: $member})-[g:IN_GROUP]->(:Org)
 			DELETE g
@@ -182,6 +194,28 @@ public final class Links {
 	/** Ends the member's membership and group assignment. */
 	public static void endMembershipAndGroup(SimpleQueryRunner tx, String member) {
 		tx.run(END_MEMBERSHIP_AND_GROUP, Map.of("member", member)).consume();
+	}
+
+	/**
+	 * Dispatches the member to the village's org as its first secretary (第一書記) from {@code from}
+	 * to {@code to} ({@code null}: open), sent by the org {@code by}: a dual relation, the membership
+	 * stays where it is (docs/contract.md section 8).
+	 */
+	public static void dispatch(SimpleQueryRunner tx, String member, String village, java.time.LocalDate from,
+			java.time.LocalDate to, String by) {
+		Map<String, Object> params = new java.util.HashMap<>();
+		params.put("member", member);
+		params.put("village", village);
+		params.put("from", from);
+		params.put("to", to);
+		params.put("by", by);
+		tx.run(DISPATCH, params).consume();
+	}
+
+	/** Sets the last day of the member's dispatch to the village that began on {@code from}. */
+	public static void endDispatch(SimpleQueryRunner tx, String member, String village, java.time.LocalDate from,
+			java.time.LocalDate to) {
+		tx.run(END_DISPATCH, Map.of("member", member, "village", village, "from", from, "to", to)).consume();
 	}
 
 	/** Assigns the member to the party group; end the present one first ({@link #endGroup}). */

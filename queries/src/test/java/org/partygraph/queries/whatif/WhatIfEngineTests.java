@@ -989,10 +989,11 @@ class WhatIfEngineTests {
 			.orElseThrow()
 			.fix()).as("fix of %s", key).isNotEmpty());
 		assertThat(keys(issues)).as("advisory only, no fix").contains("JOINT_BRANCH_ACROSS_TOWNSHIPS@o-jb");
-		// The term rules are put right by an election (recordElection, a dated mutation), which no
-		// what-if operation plays: their suggestion names it and their fix is empty.
+		// The term rules are put right by an election (recordElection, a dated mutation), and
+		// PROBATION_OVERDUE by a decision (decideProbation), which no what-if operation plays: their
+		// suggestion names it and their fix is empty.
 		assertThat(rulesTried).containsAll(EnumSet.complementOf(EnumSet.of(Rule.JOINT_BRANCH_TOO_WIDE,
-				Rule.JOINT_BRANCH_ACROSS_TOWNSHIPS, Rule.TERM_EXPIRED, Rule.TERM_ENDING)));
+				Rule.JOINT_BRANCH_ACROSS_TOWNSHIPS, Rule.TERM_EXPIRED, Rule.TERM_ENDING, Rule.PROBATION_OVERDUE)));
 		assertThat(opsSeen).contains(Operation.Op.MERGE, Operation.Op.DISSOLVE, Operation.Op.MOVE_ORG,
 				Operation.Op.SPLIT_BY_TRADE, Operation.Op.UPGRADE, Operation.Op.ELECT_COMMITTEE,
 				Operation.Op.ASSIGN_ROLE, Operation.Op.ADD_CO_MANAGER, Operation.Op.END_ROLE);

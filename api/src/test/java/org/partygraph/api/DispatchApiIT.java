@@ -1,0 +1,136 @@
+package org.partygraph.api;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * First secretaries over HTTP (docs/contract.md section 8) on a dataset of their own (ids
+ * {@code d-…}, imported dated 2020-01-01): two villages, a county bureau whose members are sent.
+ * d-v1 gets a first secretary in the tests that dispatch; d-v2 never does.
+ */
+class DispatchApiIT extends ServiceTestBase {
+
+	private static final LocalDate TODAY = LocalDate.now();
+
+	private static final String DATASET = """
+			{"format": "party-graph/2", "name": "選派縣",
+			 "units": [{"id": "d-u", "kind": "COUNTY", "name": "選派縣"},
+			  {"id": "d-t", "kind": "TOWNSHIP", "name": "東鄉", "locatedIn": "d-u"},
+			  {"id": "d-uv1", "kind": "VILLAGE", "name": "東村", "locatedIn": "d-t"},
+			  {"id": "d-uv2", "kind": "VILLAGE", "name": "西村", "locatedIn": "d-t"}],
+			 "orgs": [
+			  {"id": "d-county", "kind": "COUNTY_COMMITTEE", "name": "中共選派縣委", "units": ["d-u"]},
+			  {"id": "d-bureau", "kind": "BRANCH", "name": "縣農業局黨支部", "parent": "d-county"},
+			  {"id": "d-tc", "kind": "TOWNSHIP_COMMITTEE", "name": "東鄉黨委", "parent": "d-county", "units": ["d-t"]},
+			  {"id": "d-v1", "kind": "BRANCH", "name": "東村黨支部", "parent": "d-tc", "units": ["d-uv1"]},
+			  {"id": "d-v2", "kind": "BRANCH", "name": "西村黨支部", "parent": "d-tc", "units": ["d-uv2"]}],
+			 "members": [
+			  {"id": "d-m1", "name": "周一", "status": "FULL", "org": "d-bureau"},
+			  {"id": "d-m2", "name": "周二", "status": "FULL", "org": "d-bureau"},
+			  {"id": "d-m3", "name": "吳一", "status": "FULL", "org": "d-v1"}]}
+			""";
+
+	private HttpGraphQlTester hbtAdmin;
+
+	private HttpGraphQlTester viewer;
+
+	@BeforeAll
+	void importOwnDataset() {
+		importOwnDataset(DATASET, "2020-01-01", "選派縣");
+		this.hbtAdmin = TestApp.tester(this.port, "hbt-admin", TestApp.USER_PASSWORD);
+		this.viewer = TestApp.tester(this.port, "viewer", TestApp.USER_PASSWORD);
+		this.graphQl.document("mutation { dispatchFirstSecretary(member: \"d-m1\", village: \"d-v1\", from: \"2021-03-01\") { errors { message } } }")
+			.execute()
+			.path("dispatchFirstSecretary.errors").entityList(Object.class).hasSize(0);
+	}
+
+	@Test
+	void aVillagesFirstSecretaryAndTheMembersDispatches() {
+		this.graphQl.document("""
+				{ org(id: "d-v1") { firstSecretaries { member { id org { id } } village { id } from to by { id } current } }
+				  member(id: "d-m1") { org { id } dispatches { village { id } from current } } }""")
+			.execute()
+			.path("org.firstSecretaries[0].member.id").entity(String.class).isEqualTo("d-m1")
+			.path("org.firstSecretaries[0].member.org.id").entity(String.class).isEqualTo("d-bureau")
+			.path("org.firstSecretaries[0].village.id").entity(String.class).isEqualTo("d-v1")
+			.path("org.firstSecretaries[0].from").entity(String.class).isEqualTo("2021-03-01")
+			.path("org.firstSecretaries[0].to").valueIsNull()
+			.path("org.firstSecretaries[0].by.id").entity(String.class).isEqualTo("d-bureau")
+			.path("org.firstSecretaries[0].current").entity(Boolean.class).isEqualTo(true)
+			.path("member.org.id").entity(String.class).isEqualTo("d-bureau")
+			.path("member.dispatches[*].village.id").entityList(String.class).containsExactly("d-v1");
+		// Before the dispatch began, nobody served.
+		this.graphQl.document("{ org(id: \"d-v1\") { firstSecretaries(asOf: \"2021-02-28\") { member { id } } } }")
+			.execute()
+			.path("org.firstSecretaries").entityList(Object.class).hasSize(0);
+	}
+
+	@Test
+	void villagesWithoutAFirstSecretary() {
+		this.graphQl.document("{ orgs(filter: {within: \"d-county\", setUpInKind: VILLAGE, hasFirstSecretary: false}) { totalCount edges { node { id } } } }")
+			.execute()
+			.path("orgs.edges[*].node.id").entityList(String.class).containsExactly("d-v2");
+		this.graphQl.document("{ orgs(filter: {within: \"d-county\", hasFirstSecretary: true}) { edges { node { id } } } }")
+			.execute()
+			.path("orgs.edges[*].node.id").entityList(String.class).containsExactly("d-v1");
+	}
+
+	@Test
+	void refusalsNameTheField() {
+		this.graphQl.document("mutation { dispatchFirstSecretary(member: \"d-m2\", village: \"d-bureau\", from: \"2022-01-01\") { dispatch { from } errors { item field message } } }")
+			.execute()
+			.path("dispatchFirstSecretary.dispatch").valueIsNull()
+			.path("dispatchFirstSecretary.errors[0].item").entity(String.class).isEqualTo("d-m2")
+			.path("dispatchFirstSecretary.errors[0].field").entity(String.class).isEqualTo("village");
+		this.graphQl.document("mutation { dispatchFirstSecretary(member: \"d-m1\", village: \"d-v2\", from: \"2022-01-01\") { errors { field message } } }")
+			.execute()
+			.path("dispatchFirstSecretary.errors[0].field").entity(String.class).isEqualTo("from")
+			.path("dispatchFirstSecretary.errors[0].message").entity(String.class)
+			.satisfies((m) -> assertThat(m).contains("already dispatched to 'd-v1'"));
+		this.graphQl.document("mutation { dispatchFirstSecretary(member: \"d-m2\", village: \"d-v2\", from: \"" + TODAY.plusDays(30) + "\") { errors { field } } }")
+			.execute()
+			.path("dispatchFirstSecretary.errors[*].field").entityList(String.class).containsExactly("on");
+		this.graphQl.document("{ org(id: \"d-v2\") { firstSecretaries { member { id } } } }")
+			.execute()
+			.path("org.firstSecretaries").entityList(Object.class).hasSize(0);
+	}
+
+	@Test
+	void rolesAndScope() {
+		this.viewer.document("{ org(id: \"d-v1\") { firstSecretaries { from } } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((e) -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+		this.hbtAdmin.document("mutation { dispatchFirstSecretary(member: \"d-m2\", village: \"d-v2\", from: \"" + TODAY + "\") { errors { field message } } }")
+			.execute()
+			.path("dispatchFirstSecretary.errors[*].message").entityList(String.class)
+			.containsExactly("no member 'd-m2'", "no org 'd-v2'");
+	}
+
+	@Test
+	void aDispatchEnds() {
+		this.graphQl.document("mutation { dispatchFirstSecretary(member: \"d-m2\", village: \"d-v2\", from: \"2022-01-01\", to: \"2030-01-01\") { dispatch { from to current } errors { message } } }")
+			.execute()
+			.path("dispatchFirstSecretary.errors").entityList(Object.class).hasSize(0)
+			.path("dispatchFirstSecretary.dispatch.to").entity(String.class).isEqualTo("2030-01-01");
+		this.graphQl.document("mutation { endDispatch(member: \"d-m2\", village: \"d-v2\", on: \"2023-01-01\") { dispatch { from to current by { id } } errors { message } } }")
+			.execute()
+			.path("endDispatch.errors").entityList(Object.class).hasSize(0)
+			.path("endDispatch.dispatch.from").entity(String.class).isEqualTo("2022-01-01")
+			.path("endDispatch.dispatch.to").entity(String.class).isEqualTo("2023-01-01")
+			.path("endDispatch.dispatch.current").entity(Boolean.class).isEqualTo(false)
+			.path("endDispatch.dispatch.by.id").entity(String.class).isEqualTo("d-bureau");
+		this.graphQl.document("{ a: org(id: \"d-v2\") { firstSecretaries(asOf: \"2022-06-01\") { member { id } } } b: org(id: \"d-v2\") { firstSecretaries { member { id } } } }")
+			.execute()
+			.path("a.firstSecretaries[*].member.id").entityList(String.class).containsExactly("d-m2")
+			.path("b.firstSecretaries").entityList(Object.class).hasSize(0);
+	}
+
+}

@@ -1,0 +1,16 @@
+package org.partygraph.queries.change;
+
+import java.time.LocalDate;
+
+/**
+ * A first secretary's dispatch (第一書記) as a change left it.
+ *
+ * @param member the dispatched member's id
+ * @param village the village's org
+ * @param from the first day
+ * @param to the day it ends ({@code null}: open)
+ * @param by the dispatching org ({@code null} when not known to the change)
+ */
+public record DispatchRecord(String member, String village, LocalDate from, LocalDate to, String by) {
+
+}

@@ -99,6 +99,24 @@ class ProbationApiIT extends ServiceTestBase {
 	}
 
 	@Test
+	void probationsDueSoonestFirstScopedLikeEveryList() {
+		this.graphQl.document("{ probationsDue(within: \"p-b1\", before: \"" + TODAY + "\") { id probationEndsOn } }")
+			.execute()
+			.path("probationsDue[*].id").entityList(String.class).containsExactly("p-m2", "p-m1")
+			.path("probationsDue[0].probationEndsOn").entity(String.class).isEqualTo(LATER.plusMonths(12).toString());
+		this.graphQl.document("{ probationsDue(within: \"p-b1\", before: \"" + TODAY.plusYears(1) + "\") { id } }")
+			.execute()
+			.path("probationsDue[*].id").entityList(String.class).containsExactly("p-m2", "p-m1", "p-m3");
+		// A township's analyst: another subtree is refused as an unknown org.
+		TestApp.tester(this.port, "hbt-analyst", TestApp.USER_PASSWORD)
+			.document("{ probationsDue(within: \"p-b1\", before: \"2040-01-01\") { id } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((e) -> assertThat(e.getMessage()).contains("within: no org has id 'p-b1'")));
+	}
+
+	@Test
 	void aDecisionIsTakenWhenTheProbationEndsAndNotBefore() {
 		String early = "mutation { decideProbation(member: \"p-m5\", outcome: FULL) { member { id } outcome removed errors { item field message } } }";
 		this.graphQl.document(early)

@@ -244,6 +244,27 @@ class ProbationIT {
 		assertThat(issues(TODAY)).isEmpty();
 	}
 
+	@Test
+	void probationsDueListsTheProbationersSoonestFirst() {
+		org.partygraph.queries.read.ProbationQueries due = new org.partygraph.queries.read.ProbationQueries(
+				TestNeo4j.driver(), org.partygraph.queries.read.StatementListener.NONE);
+		assertThat(due.due(null, TODAY, 12)).extracting(org.partygraph.queries.read.MemberRow::id)
+			.containsExactly("b4", "b3");
+		assertThat(due.due("o-county", LocalDate.of(2027, 7, 1), 12)).extracting(org.partygraph.queries.read.MemberRow::id)
+			.containsExactly("b4", "b3", "e2");
+		assertThat(due.due("o-npe", TODAY, 12)).isEmpty();
+		// The day itself is not before it; a longer probation moves it.
+		assertThat(due.due("o-xz", LocalDate.of(2026, 11, 1), 12)).extracting(org.partygraph.queries.read.MemberRow::id)
+			.containsExactly("b4");
+		assertThat(due.due("o-xz", TODAY, 18)).extracting(org.partygraph.queries.read.MemberRow::id).containsExactly("b4");
+		// Extended to 2027-05-01, b3 is no longer due; made full, b4 leaves the list.
+		decide("b3", ProbationOutcome.EXTENDED, 6, "2026-11-01");
+		decide("b4", ProbationOutcome.FULL, 12, "2026-11-01");
+		assertThat(due.due("o-xz", TODAY, 12)).isEmpty();
+		assertThat(due.due("o-xz", LocalDate.of(2027, 5, 2), 12)).extracting(org.partygraph.queries.read.MemberRow::id)
+			.containsExactly("b3");
+	}
+
 	private List<ComplianceIssue> issues(LocalDate today) {
 		return this.checker.check(structure(), null, Set.of(Rule.PROBATION_OVERDUE), today);
 	}

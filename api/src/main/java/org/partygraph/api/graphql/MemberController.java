@@ -39,10 +39,13 @@ public class MemberController {
 
 	private final RuleThresholds thresholds;
 
+	private final org.partygraph.queries.read.ProbationQueries probations;
+
 	public MemberController(MemberQueries members, SearchQueries search, Scope scope, CompiledFields compiled,
-			RuleThresholds thresholds) {
+			RuleThresholds thresholds, org.partygraph.queries.read.ProbationQueries probations) {
 		this.members = members;
 		this.thresholds = thresholds;
+		this.probations = probations;
 		this.compiled = compiled;
 		this.search = search;
 		this.scope = scope;
@@ -76,6 +79,13 @@ public class MemberController {
 		}
 		return Connection.of(this.search.members(scoped, SortInput.of(sort), Cursors.pageSize(first),
 				Cursors.offsetAfter(after)));
+	}
+
+	@QueryMapping
+	@PreAuthorize("hasRole('ANALYST')")
+	public List<MemberRow> probationsDue(@Argument String within, @Argument LocalDate before) {
+		String root = this.scope.within(within, "within");
+		return this.probations.due(root, before, this.thresholds.probationMonths());
 	}
 
 	@SchemaMapping(typeName = "Member")

@@ -241,6 +241,13 @@ public class QueriesAutoConfiguration {
 	}
 
 	@Bean
+	org.partygraph.queries.read.ProbationQueries probationQueries(LimitedDriver driver,
+			ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
+		return new org.partygraph.queries.read.ProbationQueries(driver.driver(),
+				listener.getIfAvailable(() -> StatementListener.NONE));
+	}
+
+	@Bean
 	TermQueries termQueries(LimitedDriver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
 		return new TermQueries(driver.driver(), listener.getIfAvailable(() -> StatementListener.NONE));
 	}

@@ -13,8 +13,6 @@ import org.partygraph.model.Problem;
 import org.partygraph.queries.change.ChangeRejectedException;
 import org.partygraph.queries.change.DispatchRecord;
 import org.partygraph.queries.change.OrgChanges;
-import org.partygraph.queries.dataset.DatasetImporter;
-import org.partygraph.queries.dataset.ImportProgress;
 import org.partygraph.queries.history.PastStructure;
 import org.partygraph.queries.read.Compiled;
 import org.partygraph.queries.read.CompiledReads;
@@ -54,9 +52,7 @@ class DispatchIT {
 
 	@BeforeEach
 	void load() {
-		TestNeo4j.clear();
-		new DatasetImporter(TestNeo4j.driver(), this.dates).importDataset(SmallCounty.dataset(), ImportProgress.NONE,
-				LocalDate.of(2025, 1, 1), "admin");
+		TestNeo4j.load(SmallCounty.dataset(), this.dates, LocalDate.of(2025, 1, 1));
 	}
 
 	@AfterAll

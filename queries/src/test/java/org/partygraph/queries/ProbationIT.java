@@ -21,8 +21,6 @@ import org.partygraph.queries.change.OrgChanges;
 import org.partygraph.queries.change.ProbationDecided;
 import org.partygraph.queries.change.ProbationOutcome;
 import org.partygraph.queries.dataset.DatasetExporter;
-import org.partygraph.queries.dataset.DatasetImporter;
-import org.partygraph.queries.dataset.ImportProgress;
 import org.partygraph.queries.history.Past;
 import org.partygraph.queries.history.PastStructure;
 import org.partygraph.queries.rules.ComplianceIssue;
@@ -67,9 +65,7 @@ class ProbationIT {
 
 	@BeforeEach
 	void load() {
-		TestNeo4j.clear();
-		new DatasetImporter(TestNeo4j.driver(), this.dates).importDataset(county(), ImportProgress.NONE, IMPORTED,
-				"admin");
+		TestNeo4j.load(county(), this.dates, IMPORTED);
 	}
 
 	@AfterAll

@@ -78,9 +78,7 @@ class TermsIT {
 
 	@BeforeEach
 	void load() {
-		TestNeo4j.clear();
-		new DatasetImporter(TestNeo4j.driver(), this.dates).importDataset(county(), ImportProgress.NONE, IMPORTED,
-				"admin");
+		TestNeo4j.load(county(), this.dates, IMPORTED);
 	}
 
 	@AfterAll

@@ -89,6 +89,17 @@ public final class TestNeo4j {
 	}
 
 	/** A count from a Cypher statement returning one number. */
+	/**
+	 * Clears the store and imports the dataset dated {@code on} by "admin", with these dates (the
+	 * clock a test's changes are judged by).
+	 */
+	public static void load(org.partygraph.model.Dataset dataset, org.partygraph.queries.write.EventDates dates,
+			java.time.LocalDate on) {
+		clear();
+		new org.partygraph.queries.dataset.DatasetImporter(driver(), dates).importDataset(dataset,
+				org.partygraph.queries.dataset.ImportProgress.NONE, on, "admin");
+	}
+
 	public static long count(String cypher) {
 		return driver().executableQuery(cypher).execute().records().get(0).get(0).asLong();
 	}

@@ -116,6 +116,31 @@ class DatasetReaderTests {
 			.satisfies(problem("u-1", "adjacentTo", "must be a list of unit ids"));
 	}
 
+	/**
+	 * Issue #21: an extended probation's end is a {@code /2} key, read and written back, refused in a
+	 * {@code /1} file and when it is not after the probation began.
+	 */
+	@Test
+	void probationExtendedToIsReadWrittenAndChecked() throws java.io.IOException {
+		String member = "{'id': 'm-1', 'name': 'M', 'status': 'PROBATIONARY', 'org': 'o-1', 'probationSince': '2025-01-02', "
+				+ "'probationExtendedTo': '2026-07-02'}";
+		String v2 = "{'format': 'party-graph/2', 'name': 'x', 'units': [], 'orgs': [" + TestFiles.ORG + "], 'members': ["
+				+ member + "]}";
+		assertThat(problems(json(v2))).isEmpty();
+		org.partygraph.model.Dataset read = DatasetFormat.read(TestFiles.stream(json(v2)));
+		assertThat(read.members().get(0).probationExtendedTo()).isEqualTo(java.time.LocalDate.of(2026, 7, 2));
+		assertThat(read.members().get(0).probationEndsOn(12)).isEqualTo(java.time.LocalDate.of(2026, 7, 2));
+		String written = DatasetWriter.compact().writeToString(read);
+		assertThat(written).contains("\"probationExtendedTo\"");
+		assertThat(DatasetFormat.read(TestFiles.stream(written))).isEqualTo(read);
+		assertThat(problems(json(v2.replace("party-graph/2", "party-graph/1")))).singleElement()
+			.satisfies(problem("m-1", "probationSince", "party-graph/2"));
+		assertThat(problems(json(v2.replace("'2025-01-02', ", "null, ").replace("2026-07-02", "2024-12-31"))))
+			.isEmpty();
+		assertThat(problems(json(v2.replace("2026-07-02", "2025-01-02")))).singleElement()
+			.satisfies(problem("m-1", "probationExtendedTo", "not after the probation began"));
+	}
+
 	@Test
 	void unknownTopLevelKeyIsReported() {
 		List<Problem> problems = problems(json("{'format': 'party-graph/1', 'name': 'x', 'memebrs': []}"));

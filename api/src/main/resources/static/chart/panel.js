@@ -144,6 +144,19 @@ export class DetailsPanel {
     return el('ul', { class: 'plain' }, orgs.map((o) => el('li', {}, this.link(o), ' ', el('small', {}, kindInfo(o.kind).zh))));
   }
 
+  /**
+   * The first secretaries (第一書記) serving the org today: who (a member outside the caller's scope
+   * shows as 另一組織黨員), since when, sent by which org.
+   */
+  firstSecretaries(dispatches) {
+    if (!dispatches || !dispatches.length) {
+      return el('span', { class: 'none', id: 'panel-first-secretaries' }, '—');
+    }
+    return el('ul', { class: 'plain', id: 'panel-first-secretaries' }, dispatches.map((d) => el('li', {},
+      d.member ? d.member.name : '另一組織黨員 a member outside your scope',
+      ' ', el('small', {}, `自 from ${d.from}` + (d.by ? ` · ${d.by.name} 派出 sent` : '')))));
+  }
+
   render(org, issues) {
     const kind = kindInfo(org.kind);
     const row = (label, ...value) => el('div', { class: 'row' }, el('dt', {}, label), el('dd', {}, ...value));
@@ -209,6 +222,7 @@ export class DetailsPanel {
         row('黨員 members', el('span', { id: 'panel-member-count' }, String(org.memberCount)),
           ' / 正式 full ', el('span', { id: 'panel-full-count' }, String(org.fullMemberCount))),
         row('書記 secretary', org.secretary ? org.secretary.name : el('span', { class: 'none' }, '—')),
+        row('第一書記 first secretary', this.firstSecretaries(org.firstSecretaries)),
         row('委員會 committee', org.hasCommittee ? '有 yes' : '無 no'),
         org.trade ? row('行業 trade', org.trade) : null,
         row('共同管理 co-managers', this.list(org.coManagers)),

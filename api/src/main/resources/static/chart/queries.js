@@ -65,6 +65,7 @@ query OrgDetails($id: ID!, $first: Int) {
     coManages { id name kind }
     units { id name kind }
     secretary { id name }
+    firstSecretaries { member { id name } from by { id name } }
     patterns
     members(first: $first) { ${MEMBER_PAGE} }
   }

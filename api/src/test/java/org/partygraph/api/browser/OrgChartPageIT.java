@@ -128,6 +128,35 @@ class OrgChartPageIT extends ChartPageTestBase {
 		screenshot("org-chart-details.png");
 	}
 
+	/** Issue #21: the panel names a village's first secretary (第一書記), since when and sent by whom. */
+	@Test
+	void sidePanelShowsAVillagesFirstSecretary() {
+		Map<String, Object> member = this.graphQl
+			.document("{ org(id: \"o-e-01\") { name members(first: 1) { edges { node { id name } } } } }")
+			.execute()
+			.path("org.members.edges[0].node")
+			.entity(Map.class)
+			.get();
+		String enterprise = this.graphQl.document("{ org(id: \"o-e-01\") { name } }").execute().path("org.name")
+			.entity(String.class).get();
+		String today = java.time.LocalDate.now().toString();
+		this.graphQl.document("mutation { dispatchFirstSecretary(member: \"" + member.get("id")
+				+ "\", village: \"o-v-emk-06\", from: \"" + today + "\") { errors { message } } }")
+			.execute()
+			.path("dispatchFirstSecretary.errors").entityList(Object.class).hasSize(0);
+		open("chart.html");
+		js("chart.$id('o-v-emk-06').emit('tap')");
+		new WebDriverWait(this.driver, Duration.ofSeconds(20))
+			.until((d) -> d.findElements(By.cssSelector("#panel-first-secretaries li")).size() == 1);
+		assertThat(text("panel-first-secretaries")).contains((String) member.get("name"), "自 from " + today,
+				enterprise);
+		// An org with none shows a dash.
+		js("chart.$id('o-e-01').emit('tap')");
+		new WebDriverWait(this.driver, Duration.ofSeconds(20))
+			.until((d) -> d.findElements(By.id("panel-name")).stream().anyMatch((e) -> e.getText().equals(enterprise)));
+		assertThat(text("panel-first-secretaries")).isEqualTo("—");
+	}
+
 	@Test
 	void sidePanelListsTheOrgsRuleBreaks() {
 		open("chart.html");

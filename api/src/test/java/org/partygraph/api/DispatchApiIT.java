@@ -131,6 +131,11 @@ class DispatchApiIT extends ServiceTestBase {
 			.execute()
 			.path("a.firstSecretaries[*].member.id").entityList(String.class).containsExactly("d-m2")
 			.path("b.firstSecretaries").entityList(Object.class).hasSize(0);
+		// Both are in the log, and answer as their own kinds.
+		this.graphQl.document("{ changes(from: \"2022-01-01\", to: \"2023-01-01\", within: \"d-v2\") { on kind member } }")
+			.execute()
+			.path("changes[?(@.member == 'd-m2')].kind").entityList(String.class)
+			.containsExactly("DISPATCHED", "DISPATCH_ENDED");
 	}
 
 }

@@ -48,6 +48,20 @@ class SchemaDescriptionsTests {
 		}
 	}
 
+	/**
+	 * Every kind of event the log records can be answered: a kind missing from the GraphQL enum
+	 * fails every {@code changes} and {@code history} answer that holds one (seen with DISPATCHED).
+	 */
+	@Test
+	void eventKindHasEveryKindTheLogRecords() {
+		graphql.language.EnumTypeDefinition kinds = (graphql.language.EnumTypeDefinition) registry.getType("EventKind")
+			.orElseThrow();
+		assertThat(kinds.getEnumValueDefinitions()).extracting(graphql.language.EnumValueDefinition::getName)
+			.containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(org.partygraph.queries.write.Events.Kind.values())
+				.map(Enum::name)
+				.toList());
+	}
+
 	@Test
 	void everyTypeFieldArgumentAndEnumValueHasADescription() {
 		Census census = new Census();

@@ -68,24 +68,33 @@ public record Member(String id, String name, MemberStatus status, String org, St
 	 * for a full member or when neither is known.
 	 */
 	public LocalDate probationStart() {
-		if (this.status != MemberStatus.PROBATIONARY) {
-			return null;
-		}
-		return (this.probationSince != null) ? this.probationSince : this.joined;
+		return (this.status == MemberStatus.PROBATIONARY) ? probationStart(this.probationSince, this.joined) : null;
 	}
 
 	/**
-	 * The day a PROBATIONARY member's probation ends: the extension's end when it was extended, else
-	 * {@code months} after {@link #probationStart()}; {@code null} when that is unknown.
+	 * The day a PROBATIONARY member's probation ends ({@link #probationEnd}); {@code null} for a full
+	 * member or when unknown.
 	 */
 	public LocalDate probationEndsOn(int months) {
-		if (this.status != MemberStatus.PROBATIONARY) {
-			return null;
+		return (this.status == MemberStatus.PROBATIONARY)
+				? probationEnd(this.probationSince, this.joined, this.probationExtendedTo, months) : null;
+	}
+
+	/** The day a probation began: {@code since}, else {@code joined}; {@code null} when neither is known. */
+	public static LocalDate probationStart(LocalDate since, LocalDate joined) {
+		return (since != null) ? since : joined;
+	}
+
+	/**
+	 * The one rule for when a probation ends (docs/contract.md section 8), for every reader of it: the
+	 * extension's end when it was extended, else {@code months} after its start
+	 * ({@link #probationStart(LocalDate, LocalDate)}); {@code null} when that is unknown.
+	 */
+	public static LocalDate probationEnd(LocalDate since, LocalDate joined, LocalDate extendedTo, int months) {
+		if (extendedTo != null) {
+			return extendedTo;
 		}
-		if (this.probationExtendedTo != null) {
-			return this.probationExtendedTo;
-		}
-		LocalDate start = probationStart();
+		LocalDate start = probationStart(since, joined);
 		return (start != null) ? start.plusMonths(months) : null;
 	}
 

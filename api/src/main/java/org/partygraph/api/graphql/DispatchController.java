@@ -69,15 +69,7 @@ public class DispatchController {
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public DispatchPayload endDispatch(@Argument String member, @Argument String village, @Argument LocalDate on) {
 		try {
-			DispatchRecord ended = changes(on).endDispatch(member, village);
-			// The payload shows the dispatch as stored, with its dispatching org.
-			DispatchRecord stored = this.dispatches.ofMembers(List.of(member))
-				.getOrDefault(member, List.of())
-				.stream()
-				.filter((d) -> d.village().equals(village) && d.from().equals(ended.from()))
-				.findFirst()
-				.orElse(ended);
-			return new DispatchPayload(stored, List.of());
+			return new DispatchPayload(changes(on).endDispatch(member, village), List.of());
 		}
 		catch (ProblemsException ex) {
 			return DispatchPayload.rejected(ex);

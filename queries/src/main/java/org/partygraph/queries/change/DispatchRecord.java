@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * @param village the village's org
  * @param from the first day
  * @param to the day it ends ({@code null}: open)
- * @param by the dispatching org ({@code null} when not known to the change)
+ * @param by the dispatching org ({@code null} when none was recorded)
  */
 public record DispatchRecord(String member, String village, LocalDate from, LocalDate to, String by) {
 

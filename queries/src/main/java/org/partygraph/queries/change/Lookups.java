@@ -10,6 +10,7 @@ import java.util.Set;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
+import org.partygraph.model.Member;
 import org.partygraph.model.OrgKind;
 import org.partygraph.model.Role;
 import org.partygraph.queries.schema.WriteScope;
@@ -60,7 +61,7 @@ final class Lookups {
 
 	private static final String DISPATCHES = """
 			MATCH (:Member {id: $id})-[d:DISPATCHED_TO]->(o:Org)
-			RETURN o.id AS village, d.from AS from, d.to AS to
+			RETURN o.id AS village, d.from AS from, d.to AS to, d.by AS by
 			ORDER BY d.from
 			""";
 
@@ -171,17 +172,14 @@ final class Lookups {
 	record Probation(String id, String status, java.time.LocalDate joined, java.time.LocalDate since,
 			java.time.LocalDate extendedTo, String org, String group, Map<String, Object> state) {
 
-		/** The day the probation began: {@code probationSince}, else {@code joined}; may be {@code null}. */
+		/** The day the probation began ({@code Member.probationStart}); may be {@code null}. */
 		java.time.LocalDate start() {
-			return (this.since != null) ? this.since : this.joined;
+			return Member.probationStart(this.since, this.joined);
 		}
 
-		/** The day it ends: the extension's end, else {@code months} after its start; may be {@code null}. */
+		/** The day it ends ({@code Member.probationEnd}); may be {@code null}. */
 		java.time.LocalDate endsOn(int months) {
-			if (this.extendedTo != null) {
-				return this.extendedTo;
-			}
-			return (start() != null) ? start().plusMonths(months) : null;
+			return Member.probationEnd(this.since, this.joined, this.extendedTo, months);
 		}
 
 	}
@@ -219,8 +217,8 @@ final class Lookups {
 		return tx.run(VILLAGE_ORG, Map.of("id", id)).single().get("village").asBoolean();
 	}
 
-	/** One dispatch of a member as first secretary: the village's org and its days. */
-	record DispatchSpan(String village, java.time.LocalDate from, java.time.LocalDate to) {
+	/** One dispatch of a member as first secretary: the village's org, its days and who sent them. */
+	record DispatchSpan(String village, java.time.LocalDate from, java.time.LocalDate to, String by) {
 
 		/** Whether it overlaps the days from {@code otherFrom} to {@code otherTo} (null: open). */
 		boolean overlaps(java.time.LocalDate otherFrom, java.time.LocalDate otherTo) {
@@ -235,7 +233,7 @@ final class Lookups {
 	static List<DispatchSpan> dispatches(TransactionContext tx, String memberId) {
 		return tx.run(DISPATCHES, Map.of("id", memberId))
 			.list((r) -> new DispatchSpan(r.get("village").asString(), r.get("from").asLocalDate(),
-					date(r.get("to"))));
+					date(r.get("to")), r.get("by").asString(null)));
 	}
 
 	/** A member as a change sees it: its dataset, membership org and group. */

@@ -525,7 +525,7 @@ public final class OrgChanges {
 					log.member(Kind.DISPATCH_ENDED, memberId, villageId, null, "dispatch of member " + memberId
 							+ " to " + villageId + " (from " + open.from() + ") ended on " + day, before,
 							Map.of("to", day.toString()));
-					return new DispatchRecord(memberId, villageId, open.from(), day, null);
+					return new DispatchRecord(memberId, villageId, open.from(), day, open.by());
 				});
 	}
 

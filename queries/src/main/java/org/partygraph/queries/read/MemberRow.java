@@ -30,14 +30,8 @@ public record MemberRow(String id, String name, MemberStatus status, Trade trade
 	 * {@code probationSince} (else {@code joined}); {@code null} for a full member or when unknown.
 	 */
 	public LocalDate probationEndsOn(int months) {
-		if (this.status != MemberStatus.PROBATIONARY) {
-			return null;
-		}
-		if (this.probationExtendedTo != null) {
-			return this.probationExtendedTo;
-		}
-		LocalDate start = (this.probationSince != null) ? this.probationSince : this.joined;
-		return (start != null) ? start.plusMonths(months) : null;
+		return (this.status == MemberStatus.PROBATIONARY) ? org.partygraph.model.Member
+			.probationEnd(this.probationSince, this.joined, this.probationExtendedTo, months) : null;
 	}
 
 }

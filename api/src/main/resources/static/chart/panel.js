@@ -157,6 +157,20 @@ export class DetailsPanel {
       ' ', el('small', {}, `自 from ${d.from}` + (d.by ? ` · ${d.by.name} 派出 sent` : '')))));
   }
 
+  /**
+   * The development pipeline (發展黨員) of the org's subtree today: applicants, activists,
+   * development targets and probationary members, each counted once.
+   */
+  pipeline(p) {
+    const stage = (zh, en, n, key) => el('span', { class: 'stage', dataset: { stage: key } },
+      `${zh} ${en} `, el('b', {}, String(n)));
+    return el('span', { id: 'panel-pipeline' },
+      stage('申請人', 'applicants', p.applicants, 'applicants'), ' · ',
+      stage('積極分子', 'activists', p.activists, 'activists'), ' · ',
+      stage('發展對象', 'targets', p.developmentTargets, 'developmentTargets'), ' · ',
+      stage('預備黨員', 'probationary', p.probationers, 'probationers'));
+  }
+
   render(org, issues) {
     const kind = kindInfo(org.kind);
     const row = (label, ...value) => el('div', { class: 'row' }, el('dt', {}, label), el('dd', {}, ...value));
@@ -223,6 +237,7 @@ export class DetailsPanel {
           ' / 正式 full ', el('span', { id: 'panel-full-count' }, String(org.fullMemberCount))),
         row('書記 secretary', org.secretary ? org.secretary.name : el('span', { class: 'none' }, '—')),
         row('第一書記 first secretary', this.firstSecretaries(org.firstSecretaries)),
+        row('發展黨員 pipeline', this.pipeline(org.pipeline)),
         row('委員會 committee', org.hasCommittee ? '有 yes' : '無 no'),
         org.trade ? row('行業 trade', org.trade) : null,
         row('共同管理 co-managers', this.list(org.coManagers)),

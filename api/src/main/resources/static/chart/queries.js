@@ -66,6 +66,7 @@ query OrgDetails($id: ID!, $first: Int) {
     units { id name kind }
     secretary { id name }
     firstSecretaries { member { id name } from by { id name } }
+    pipeline { applicants activists developmentTargets probationers }
     patterns
     members(first: $first) { ${MEMBER_PAGE} }
   }

@@ -53,6 +53,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>{@code Org}: the org is in the scope's subtree;</li>
  * <li>{@code Member}: its membership org is;</li>
+ * <li>{@code Candidate}, {@code DueCandidate}: the candidate's developing org is;</li>
+ * <li>{@code PipelineRow}: its org is;</li>
  * <li>{@code Office}: both the org it is held at and the holder's membership org are;</li>
  * <li>{@code ManagementLink}: the managing org is;</li>
  * <li>{@code Transfer}: it came from or went to an org inside (the org at the other end shows as
@@ -86,6 +88,12 @@ public class ScopeGuard implements GraphQlSourceBuilderCustomizer {
 				(office, view) -> view.org(office.orgId()) && view.org(office.member().orgId())));
 		rules.put("ManagementLink", Rule.of(ManagementLink.class, (link, view) -> view.org(link.manager().id())));
 		rules.put("Transfer", Rule.of(TransferRecord.class, (t, view) -> view.org(t.from()) || view.org(t.to())));
+		rules.put("Candidate", Rule.of(org.partygraph.queries.read.CandidateRow.class,
+				(candidate, view) -> view.org(candidate.org())));
+		rules.put("DueCandidate", Rule.of(org.partygraph.queries.read.DueCandidate.class,
+				(due, view) -> view.org(due.candidate().org())));
+		rules.put("PipelineRow", Rule.of(org.partygraph.api.graphql.DevelopmentController.PipelineRow.class,
+				(row, view) -> view.org(row.org().id())));
 		rules.put("Scenario", Rule.of(Scenario.class, (scenario, view) -> view.org(scenario.owner())));
 		rules.put("OrgEdge", edgeOf(rules.get("Org")));
 		rules.put("MemberEdge", edgeOf(rules.get("Member")));

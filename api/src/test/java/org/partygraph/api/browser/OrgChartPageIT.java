@@ -128,7 +128,7 @@ class OrgChartPageIT extends ChartPageTestBase {
 		screenshot("org-chart-details.png");
 	}
 
-	/** Issue #21: the panel names a village's first secretary (第一書記), since when and sent by whom. */
+	/** Issue #21: the panel names a village's first secretary (第一書記), since when and sent by whom, and shows its development pipeline (發展黨員) as the API counts it. */
 	@Test
 	void sidePanelShowsAVillagesFirstSecretary() {
 		Map<String, Object> member = this.graphQl
@@ -144,12 +144,30 @@ class OrgChartPageIT extends ChartPageTestBase {
 				+ "\", village: \"o-v-emk-06\", from: \"" + today + "\") { errors { message } } }")
 			.execute()
 			.path("dispatchFirstSecretary.errors").entityList(Object.class).hasSize(0);
+		// The pipeline row shows the village's counts, the applicant recorded before opening among them.
+		this.graphQl.document("mutation { applyForMembership(input: {id: \"c-chart-1\", name: \"申請人甲\", org: \"o-v-emk-06\"}) { errors { message } } }")
+			.execute()
+			.path("applyForMembership.errors").entityList(Object.class).hasSize(0);
+		Map<String, Object> pipeline = this.graphQl
+			.document("{ org(id: \"o-v-emk-06\") { pipeline { applicants activists developmentTargets probationers } } }")
+			.execute()
+			.path("org.pipeline")
+			.entity(Map.class)
+			.get();
+		assertThat(((Number) pipeline.get("applicants")).intValue()).isPositive();
 		open("chart.html");
 		js("chart.$id('o-v-emk-06').emit('tap')");
 		new WebDriverWait(this.driver, Duration.ofSeconds(20))
 			.until((d) -> d.findElements(By.cssSelector("#panel-first-secretaries li")).size() == 1);
 		assertThat(text("panel-first-secretaries")).contains((String) member.get("name"), "自 from " + today,
 				enterprise);
+		new WebDriverWait(this.driver, Duration.ofSeconds(20))
+			.until((d) -> d.findElements(By.cssSelector("#panel-pipeline [data-stage='applicants'] b")).size() == 1);
+		for (String stage : List.of("applicants", "activists", "developmentTargets", "probationers")) {
+			assertThat(this.driver.findElement(By.cssSelector("#panel-pipeline [data-stage='" + stage + "'] b")).getText())
+				.as(stage)
+				.isEqualTo(String.valueOf(pipeline.get(stage)));
+		}
 		// An org with none shows a dash.
 		js("chart.$id('o-e-01').emit('tap')");
 		new WebDriverWait(this.driver, Duration.ofSeconds(20))

@@ -45,6 +45,11 @@ final class ChangeChecks {
 		dateProblems.forEach((p) -> this.problems.add(p.item(), p.field(), p.message()));
 	}
 
+	/** The checks of the development of new members (docs/contract.md section 8). */
+	CandidateChecks candidates() {
+		return new CandidateChecks(this.tx, this.scope, this.problems, this);
+	}
+
 	/** Throws when any check found a problem; the change then writes nothing. */
 	void rejectIfAny() {
 		this.problems.rejectIfAny();
@@ -145,6 +150,14 @@ final class ChangeChecks {
 			if (members > 0 && membersTo == null) {
 				this.problems.add(id, "membersTo", "membersTo: required because org '" + id + "' has " + members
 						+ ((members == 1) ? " member" : " members"));
+			}
+			if (membersTo == null && org.parent() == null) {
+				long candidates = this.tx.run("MATCH (c:Candidate)-[:DEVELOPED_BY]->(:Org {id: $id}) RETURN count(c) AS n",
+						Map.of("id", id)).single().get("n").asLong();
+				if (candidates > 0) {
+					this.problems.add(id, "membersTo", "membersTo: required because org '" + id + "' develops "
+							+ candidates + " candidate(s) and has no parent they could go to");
+				}
 			}
 			Map<String, OrgKind> children = Lookups.children(this.tx, id);
 			if (!children.isEmpty() && org.parent() == null) {
@@ -439,7 +452,7 @@ final class ChangeChecks {
 		}
 	}
 
-	private void newId(String id) {
+	void newId(String id) {
 		if (Problems.isBlank(id)) {
 			this.problems.add(Problems.NO_ID, "id", "id is missing");
 		}
@@ -454,7 +467,7 @@ final class ChangeChecks {
 		}
 	}
 
-	private void name(String item, String name) {
+	void name(String item, String name) {
 		String nameProblem = Names.problem(name);
 		if (nameProblem != null) {
 			this.problems.add(item, "name", nameProblem);
@@ -462,7 +475,7 @@ final class ChangeChecks {
 	}
 
 	/** The org {@code id} names in {@code field} of {@code item}; {@code null}, with a problem, when there is none. */
-	private OrgNode existingOrg(String id, String field, String item) {
+	OrgNode existingOrg(String id, String field, String item) {
 		if (Problems.isBlank(id)) {
 			this.problems.add(item, field, field + " is missing");
 			return null;
@@ -588,7 +601,7 @@ final class ChangeChecks {
 	}
 
 	static String taken(String id) {
-		return "id '" + id + "' is already taken; ids are unique across orgs, units and members";
+		return "id '" + id + "' is already taken; ids are unique across orgs, units, members and candidates";
 	}
 
 	private static String notAbove(OrgNode parent, OrgKind kind) {

@@ -66,7 +66,8 @@ final class Lookups {
 			""";
 
 	private static final String ID_TAKEN = """
-			RETURN EXISTS { (:Org {id: $id}) } OR EXISTS { (:Unit {id: $id}) } OR EXISTS { (:Member {id: $id}) } AS taken
+			RETURN EXISTS { (:Org {id: $id}) } OR EXISTS { (:Unit {id: $id}) } OR EXISTS { (:Member {id: $id}) }
+			  OR EXISTS { (:Candidate {id: $id}) } AS taken
 			""";
 
 	private static final String RETIRED_ON = """
@@ -276,7 +277,7 @@ final class Lookups {
 	}
 
 	/**
-	 * Whether any org, unit or member holds the id, wherever it is: ids are unique across all of
+	 * Whether any org, unit, member or candidate holds the id, wherever it is: ids are unique across all of
 	 * them, so a new item cannot take it even when its holder lies outside the caller's scope.
 	 */
 	static boolean isTaken(TransactionContext tx, String id) {

@@ -17,6 +17,9 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.ClientException;
+import org.partygraph.model.CandidateStage;
+import org.partygraph.model.DevelopmentRecordKind;
+import org.partygraph.model.MemberStatus;
 import org.partygraph.model.Names;
 import org.partygraph.model.Problem;
 import org.partygraph.model.Role;
@@ -24,6 +27,7 @@ import org.partygraph.queries.change.Lookups.LinksToOrg;
 import org.partygraph.queries.change.Lookups.OrgNode;
 import org.partygraph.queries.read.TransferQueries;
 import org.partygraph.queries.schema.WriteScope;
+import org.partygraph.queries.write.Candidates;
 import org.partygraph.queries.write.Datasets;
 import org.partygraph.queries.write.EventDates;
 import org.partygraph.queries.write.Events;
@@ -212,6 +216,11 @@ public final class OrgChanges {
 		}, (checks) -> checks.dissolveOrg(id, membersTo), (tx, org, log) -> {
 					Map<String, Object> state = Events.orgStates(tx, List.of(id)).get(id);
 					List<String> moved = Links.moveMembers(tx, id, membersTo);
+					// Its candidates go with its members, else to its parent (ChangeChecks.dissolveOrg).
+					String candidatesTo = (membersTo != null) ? membersTo : org.parent();
+					if (candidatesTo != null) {
+						Candidates.moveAll(tx, id, candidatesTo);
+					}
 					// The target and the groups the moved members are in (some of which they leave below).
 					Set<String> touched = MemberTallies.orgsOf(tx, moved);
 					List<String> children = Links.moveChildrenUp(tx, id);
@@ -575,6 +584,116 @@ public final class OrgChanges {
 	}
 
 	/**
+	 * Records an application for membership (入黨申請, docs/contract.md section 8), dated {@link #on}:
+	 * a new candidate, an APPLICANT developed by {@code candidate.org()}, with its APPLICATION record.
+	 * @return the candidate's id
+	 * @throws ChangeRejectedException see {@code CandidateChecks.apply}; nothing is written
+	 */
+	public String applyForMembership(NewCandidate candidate, DevelopmentSpans spans) {
+		LocalDate day = this.dates.orToday(this.on);
+		return creating(candidate.id(), (tx) -> WriteLocks.items(tx, ids(candidate.org()), List.of()), candidate.id(),
+				(tx) -> ids(candidate.id()), (checks) -> checks.candidates().apply(candidate, day, spans),
+				(tx, org, log) -> {
+					Map<String, Object> props = Candidates.properties(candidate.id(), Names.normalize(candidate.name()),
+							candidate.gender(), candidate.birthDate(), day);
+					Candidates.create(tx, org.id(), props);
+					Candidates.record(tx, candidate.id(), DevelopmentRecordKind.APPLICATION, day, null);
+					Map<String, Object> state = new java.util.LinkedHashMap<>(props);
+					state.remove("birthDate");
+					state.remove("nameKey");
+					state.remove("nameSort");
+					state.replaceAll((k, v) -> (v instanceof LocalDate d) ? d.toString() : v);
+					state.put("org", org.id());
+					log.member(Kind.CANDIDATE_ADDED, candidate.id(), org.id(), null, "candidate " + candidate.id()
+							+ " applied for membership (入黨申請) at " + org.id(), null, state);
+					return candidate.id();
+				});
+	}
+
+	/**
+	 * Moves a candidate on to the next stage, ACTIVIST (確定入黨積極分子) or DEVELOPMENT_TARGET
+	 * (確定發展對象), dated {@link #on}, with that step's record.
+	 * @throws ChangeRejectedException see {@code CandidateChecks.advance}; nothing is written
+	 */
+	public String advanceCandidate(String candidateId, CandidateStage to, DevelopmentSpans spans) {
+		LocalDate day = this.dates.orToday(this.on);
+		return change((tx) -> Candidates.lock(tx, ids(candidateId)), candidateId, (tx) -> ids(candidateId),
+				(checks) -> checks.candidates().advance(candidateId, to, day, spans), (tx, c, log) -> {
+					Candidates.advance(tx, candidateId, to, day);
+					Candidates.record(tx, candidateId, (to == CandidateStage.ACTIVIST)
+							? DevelopmentRecordKind.ACTIVIST_DESIGNATION : DevelopmentRecordKind.TARGET_DESIGNATION, day, null);
+					log.member(Kind.CANDIDATE_ADVANCED, candidateId, c.org(), null,
+							"candidate " + candidateId + " is " + to + " from " + day + " (was " + c.stage() + ")",
+							c.stage().name(), to.name());
+					return candidateId;
+				});
+	}
+
+	/**
+	 * Records a step of a candidate's development (one of the nine records, 記實), dated {@link #on}.
+	 * @throws ChangeRejectedException see {@code CandidateChecks.record}; nothing is written
+	 */
+	public String recordDevelopmentStep(String candidateId, DevelopmentRecordKind kind, String note) {
+		LocalDate day = this.dates.orToday(this.on);
+		String text = (note == null || note.isBlank()) ? null : note.strip();
+		return change((tx) -> Candidates.lock(tx, ids(candidateId)), candidateId, (tx) -> ids(candidateId),
+				(checks) -> checks.candidates().record(candidateId, kind, day, text), (tx, c, log) -> {
+					Candidates.record(tx, candidateId, kind, day, text);
+					log.member(Kind.CANDIDATE_RECORDED, candidateId, c.org(), null,
+							"candidate " + candidateId + ": " + kind + " recorded on " + day, null, kind.name());
+					return candidateId;
+				});
+	}
+
+	/**
+	 * Admits a DEVELOPMENT_TARGET (接收預備黨員), dated {@link #on} (the higher committee's approval):
+	 * a new PROBATIONARY member of the developing org, with the candidate's name, gender and birth
+	 * date, whose probation and {@code joined} start on the branch meeting's resolution; the
+	 * candidate becomes ADMITTED with its APPROVAL record and a {@code BECAME} link. Tallies are
+	 * recounted; a CANDIDATE_ADMITTED and a MEMBER_ADDED event are recorded.
+	 * @param memberId the new member's id; {@code null}: the candidate's own
+	 * @throws ChangeRejectedException see {@code CandidateChecks.admit}; nothing is written
+	 */
+	public CandidateAdmitted admitCandidate(String candidateId, String memberId, DevelopmentSpans spans) {
+		LocalDate day = this.dates.orToday(this.on);
+		String member = (memberId != null) ? memberId : candidateId;
+		return creating(member, (tx) -> {
+			Candidates.lock(tx, ids(candidateId));
+			CandidateChecks.CandidateNode c = new ChangeChecks(tx, this.scope).candidates().candidate(candidateId);
+			WriteLocks.items(tx, (c != null) ? ids(c.org()) : List.of(), List.of());
+		}, candidateId, (tx) -> ids(candidateId, member), (checks) -> checks.candidates().admit(candidateId, memberId, day, spans),
+				(tx, admission, log) -> {
+					CandidateChecks.CandidateNode c = admission.candidate();
+					LocalDate since = admission.probationSince();
+					Map<String, Object> props = Members.properties(member, c.name(), MemberStatus.PROBATIONARY, null,
+							c.gender(), c.birthDate(), since, null, null);
+					props.put("probationSince", since);
+					Members.create(tx, c.org(), props, c.dataset());
+					MemberTallies.recount(tx, ids(c.org()));
+					Candidates.advance(tx, candidateId, CandidateStage.ADMITTED, day);
+					Candidates.record(tx, candidateId, DevelopmentRecordKind.APPROVAL, day, null);
+					Candidates.became(tx, candidateId, member);
+					Map<String, Object> state = new java.util.LinkedHashMap<>(Members.properties(member, c.name(),
+							MemberStatus.PROBATIONARY, null, c.gender(), c.birthDate(), since, null, null));
+					state.put("probationSince", since);
+					state.remove("nameKey");
+					state.remove("nameSort");
+					state.replaceAll((k, v) -> (v instanceof LocalDate d) ? d.toString() : v);
+					state.put("org", c.org());
+					state.put("group", null);
+					state.put("unit", null);
+					state.put("roles", List.of());
+					state.put("participatesIn", List.of());
+					log.member(Kind.CANDIDATE_ADMITTED, candidateId, c.org(), member, "candidate " + candidateId
+							+ " admitted (接收預備黨員) on " + day + " as member " + member + ", probation since " + since,
+							CandidateStage.DEVELOPMENT_TARGET.name(), CandidateStage.ADMITTED.name());
+					log.member(Kind.MEMBER_ADDED, member, c.org(), null, "member " + member + " added to " + c.org()
+							+ " (admission of candidate " + candidateId + ")", null, state);
+					return new CandidateAdmitted(candidateId, member, c.org(), day, since);
+				});
+	}
+
+	/**
 	 * Imports a roster (花名冊) into the subtree of {@code orgId}: adds the members it does not match,
 	 * updates the ones it does (a changed org is a transfer), in ONE transaction dated {@link #on}; a
 	 * dry run works out the same answer in a read transaction and writes nothing. See
@@ -653,7 +772,8 @@ public final class OrgChanges {
 				lock.take(tx);
 				ChangeChecks checks = new ChangeChecks(tx, this.scope);
 				C checked = check.check(checks);
-				checks.dated(this.dates.problems(tx, Problems.item(item), stamp.on(), touched.ids(tx)));
+				checks.dated(this.dates.problems(tx, Problems.item(item), stamp.on(),
+						this.scope.visible(tx, touched.ids(tx))));
 				checks.rejectIfAny();
 				Events.Log log = Events.log(stamp);
 				T result = apply.apply(tx, checked, log);

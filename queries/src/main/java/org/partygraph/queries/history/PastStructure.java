@@ -386,6 +386,10 @@ public final class PastStructure {
 				// day asked; the structure the past reads rebuild does not hold them.
 				case DISPATCHED, DISPATCH_ENDED -> {
 				}
+				// Candidates carry the day each stage began, which the reads of the pipeline compare
+				// with the day asked; an admission's member comes and goes with its MEMBER_ADDED.
+				case CANDIDATE_ADDED, CANDIDATE_ADVANCED, CANDIDATE_RECORDED, CANDIDATE_ADMITTED -> {
+				}
 				// Imports are undone as a whole (dropLateImports).
 				case IMPORTED -> {
 				}

@@ -28,6 +28,7 @@ import org.partygraph.queries.schema.WriteScope;
 import org.partygraph.queries.whatif.MemberMove;
 import org.partygraph.queries.whatif.Operation;
 import org.partygraph.queries.whatif.OperationScope;
+import org.partygraph.queries.write.Candidates;
 import org.partygraph.queries.write.Datasets;
 import org.partygraph.queries.write.EventDates;
 import org.partygraph.queries.write.Events;
@@ -275,11 +276,50 @@ public final class ScenarioApplier {
 			log.org(Kind.DISSOLVED, org.id(), org.parent(), "org " + org.id() + " '" + org.name() + "' dissolved",
 					state, null);
 		}
+		// Their candidates go where most of their members went, else to the nearest surviving parent.
+		successors(diff).forEach((from, to) -> Candidates.moveAll(tx, from, to));
 		expect(Orgs.retireAll(tx, ids(diff.removed()), log.stamp().on()), diff.removed().size(), "orgs dissolved");
 		// 6. The member tallies of every org a changed member left or joined, and of the new orgs.
 		tallied.addAll(MemberTallies.orgsOf(tx, changedMembers));
 		tallied.addAll(ids(diff.created()));
 		MemberTallies.recount(tx, tallied);
+	}
+
+	/**
+	 * For each dissolved org, the org its candidates go to: the one most of its members moved to
+	 * (the lowest id on a tie), else its nearest parent that stays; none when neither exists.
+	 */
+	static Map<String, String> successors(GraphDiff diff) {
+		Set<String> removed = new java.util.HashSet<>(ids(diff.removed()));
+		Map<String, Map<String, Integer>> movedTo = new HashMap<>();
+		for (MemberMove move : diff.moves()) {
+			if (move.fromOrg() != null && move.toOrg() != null) {
+				movedTo.computeIfAbsent(move.fromOrg(), (k) -> new java.util.TreeMap<>()).merge(move.toOrg(), 1, Integer::sum);
+			}
+		}
+		Map<String, String> parents = new HashMap<>();
+		diff.removed().forEach((o) -> parents.put(o.id(), o.parent()));
+		Map<String, String> successors = new LinkedHashMap<>();
+		for (Org org : diff.removed()) {
+			Map<String, Integer> targets = movedTo.getOrDefault(org.id(), Map.of());
+			String best = null;
+			for (Map.Entry<String, Integer> t : targets.entrySet()) {
+				if (!removed.contains(t.getKey()) && (best == null || t.getValue() > targets.get(best))) {
+					best = t.getKey();
+				}
+			}
+			String up = org.parent();
+			while (best == null && up != null) {
+				if (!removed.contains(up)) {
+					best = up;
+				}
+				up = parents.get(up);
+			}
+			if (best != null) {
+				successors.put(org.id(), best);
+			}
+		}
+		return successors;
 	}
 
 	/** The events of one org's change, field by field. */

@@ -40,6 +40,18 @@ public final class WriteScope {
 			RETURN collect(DISTINCT m.id) AS inside
 			""";
 
+	// Ids that name nothing (a new item's) are kept: they reveal nothing.
+	private static final String VISIBLE = """
+			UNWIND $ids AS id
+			OPTIONAL MATCH (o:Org {id: id})
+			OPTIONAL MATCH (:Member {id: id})-[:MEMBER_OF]->(mo:Org)
+			OPTIONAL MATCH (:Candidate {id: id})-[:DEVELOPED_BY]->(co:Org)
+			WITH id, coalesce(o, mo, co) AS at,
+			  EXISTS { (:Org {id: id}) } OR EXISTS { (:Member {id: id}) } OR EXISTS { (:Candidate {id: id}) } AS known
+			WHERE NOT known OR (at IS NOT NULL AND EXISTS { (at)-[:SUBORDINATE_TO*0..]->(:Org {id: $root}) })
+			RETURN collect(DISTINCT id) AS inside
+			""";
+
 	private final String root;
 
 	private WriteScope(String root) {
@@ -58,6 +70,20 @@ public final class WriteScope {
 
 	public boolean isEverything() {
 		return this.root == null;
+	}
+
+	/**
+	 * Of the given ids (orgs, members, candidates or new ids), those the caller may hear about: an
+	 * org inside the scope, a member or candidate whose org is, or an id that names nothing. A
+	 * change's date is checked against the events of these only, so that a refusal never tells of
+	 * an item outside the scope.
+	 */
+	public Set<String> visible(TransactionContext tx, Collection<String> ids) {
+		List<String> present = present(ids);
+		if (this.root == null || present.isEmpty()) {
+			return new LinkedHashSet<>(present);
+		}
+		return inside(tx, VISIBLE, present);
 	}
 
 	/** Whether {@code orgId} is this scope's own root (which a scoped caller may not remove or move). */

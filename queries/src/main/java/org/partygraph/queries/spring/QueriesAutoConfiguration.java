@@ -241,6 +241,29 @@ public class QueriesAutoConfiguration {
 	}
 
 	@Bean
+	org.partygraph.queries.read.CandidateQueries candidateQueries(LimitedDriver driver,
+			ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
+		return new org.partygraph.queries.read.CandidateQueries(driver.driver(),
+				listener.getIfAvailable(() -> StatementListener.NONE));
+	}
+
+	/**
+	 * The spans of the development of new members: {@code party-graph.development.applicant-months},
+	 * {@code activist-months}, {@code target-months}, {@code approval-months} and {@code min-age},
+	 * with the 細則's defaults ({@link org.partygraph.queries.change.DevelopmentSpans#DEFAULT}).
+	 */
+	@Bean
+	org.partygraph.queries.change.DevelopmentSpans developmentSpans(Environment environment) {
+		org.partygraph.queries.change.DevelopmentSpans d = org.partygraph.queries.change.DevelopmentSpans.DEFAULT;
+		return new org.partygraph.queries.change.DevelopmentSpans(
+				environment.getProperty("party-graph.development.applicant-months", Integer.class, d.applicantMonths()),
+				environment.getProperty("party-graph.development.activist-months", Integer.class, d.activistMonths()),
+				environment.getProperty("party-graph.development.target-months", Integer.class, d.targetMonths()),
+				environment.getProperty("party-graph.development.approval-months", Integer.class, d.approvalMonths()),
+				environment.getProperty("party-graph.development.min-age", Integer.class, d.minAge()));
+	}
+
+	@Bean
 	org.partygraph.queries.read.ProbationQueries probationQueries(LimitedDriver driver,
 			ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
 		return new org.partygraph.queries.read.ProbationQueries(driver.driver(),

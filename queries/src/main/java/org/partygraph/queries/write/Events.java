@@ -91,6 +91,20 @@ public final class Events {
 		 * ({@code to}) before and after, as JSON.
 		 */
 		DISPATCH_ENDED,
+		/**
+		 * A person applied for membership and became a candidate ({@code member}: the candidate's
+		 * id, {@code org}: the developing org); {@code after}: its state as JSON.
+		 */
+		CANDIDATE_ADDED,
+		/** A candidate moved on a stage; {@code before}/{@code after}: the stages. */
+		CANDIDATE_ADVANCED,
+		/** A step of a candidate's development was recorded; {@code after}: the record's kind. */
+		CANDIDATE_RECORDED,
+		/**
+		 * A candidate was admitted ({@code other}: the new member's id, which has its own
+		 * MEMBER_ADDED event); {@code before}/{@code after}: the stages.
+		 */
+		CANDIDATE_ADMITTED,
 		/** A dataset was imported; {@code imported}: its name; {@code after}: its counts as JSON. */
 		IMPORTED
 

@@ -1,0 +1,288 @@
+package org.partygraph.api.graphql;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.partygraph.api.graphql.ChangeController.ChangeError;
+import org.partygraph.api.security.Scope;
+import org.partygraph.model.CandidateStage;
+import org.partygraph.model.Dataset;
+import org.partygraph.model.DevelopmentRecordKind;
+import org.partygraph.model.Gender;
+import org.partygraph.model.MemberStatus;
+import org.partygraph.model.Org;
+import org.partygraph.model.ProblemsException;
+import org.partygraph.queries.change.CandidateAdmitted;
+import org.partygraph.queries.change.DevelopmentSpans;
+import org.partygraph.queries.change.NewCandidate;
+import org.partygraph.queries.change.OrgChanges;
+import org.partygraph.queries.history.PastReads;
+import org.partygraph.queries.read.CandidateQueries;
+import org.partygraph.queries.read.CandidateRow;
+import org.partygraph.queries.read.DevelopmentRecordRow;
+import org.partygraph.queries.read.DueCandidate;
+import org.partygraph.queries.read.MemberQueries;
+import org.partygraph.queries.read.MemberRow;
+import org.partygraph.queries.read.OrgQueries;
+import org.partygraph.queries.read.OrgRow;
+import org.partygraph.queries.read.PipelineCounts;
+import org.partygraph.queries.schema.WriteScope;
+import org.partygraph.queries.write.EventDates;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The development of new members (發展黨員, docs/contract.md section 8): the four changes
+ * (ORG_ADMIN within the caller's scope, like every change), a candidate, an org's candidates and
+ * pipeline, the pipeline of each org under a scope, and who is due for the next step. A
+ * {@code Candidate} is scoped by ScopeGuard by its developing org, as every Org and Member is.
+ * A past day ({@code asOf}) reads the stages from the days each began; the probationers of a past
+ * day come from the structure as it stood then ({@link PastReads}).
+ */
+@Controller
+public class DevelopmentController {
+
+	private final OrgChanges changes;
+
+	private final CandidateQueries candidates;
+
+	private final MemberQueries members;
+
+	private final OrgQueries orgs;
+
+	private final PastReads past;
+
+	private final Scope scope;
+
+	private final EventDates dates;
+
+	private final DevelopmentSpans spans;
+
+	public DevelopmentController(OrgChanges changes, CandidateQueries candidates, MemberQueries members,
+			OrgQueries orgs, PastReads past, Scope scope, EventDates dates, DevelopmentSpans spans) {
+		this.changes = changes;
+		this.candidates = candidates;
+		this.members = members;
+		this.orgs = orgs;
+		this.past = past;
+		this.scope = scope;
+		this.dates = dates;
+		this.spans = spans;
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('ORG_ADMIN')")
+	public CandidatePayload applyForMembership(@Argument ApplicationInput input, @Argument LocalDate on) {
+		try {
+			String id = changes(on).applyForMembership(
+					new NewCandidate(input.id(), input.name(), input.org(), input.gender(), input.birthDate()), this.spans);
+			return new CandidatePayload(candidate(id), List.of());
+		}
+		catch (ProblemsException ex) {
+			return new CandidatePayload(null, errors(ex));
+		}
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('ORG_ADMIN')")
+	public CandidatePayload advanceCandidate(@Argument String candidate, @Argument CandidateStage to,
+			@Argument LocalDate on) {
+		try {
+			return new CandidatePayload(candidate(changes(on).advanceCandidate(candidate, to, this.spans)), List.of());
+		}
+		catch (ProblemsException ex) {
+			return new CandidatePayload(null, errors(ex));
+		}
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('ORG_ADMIN')")
+	public CandidatePayload recordDevelopmentStep(@Argument String candidate, @Argument DevelopmentRecordKind kind,
+			@Argument LocalDate on, @Argument String note) {
+		try {
+			return new CandidatePayload(candidate(changes(on).recordDevelopmentStep(candidate, kind, note)), List.of());
+		}
+		catch (ProblemsException ex) {
+			return new CandidatePayload(null, errors(ex));
+		}
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('ORG_ADMIN')")
+	public AdmissionPayload admitCandidate(@Argument String candidate, @Argument String member, @Argument LocalDate on) {
+		try {
+			CandidateAdmitted done = changes(on).admitCandidate(candidate, member, this.spans);
+			return new AdmissionPayload(candidate(done.candidate()),
+					this.members.byIds(List.of(done.member())).get(done.member()), done.probationSince(), List.of());
+		}
+		catch (ProblemsException ex) {
+			return new AdmissionPayload(null, null, null, errors(ex));
+		}
+	}
+
+	@QueryMapping
+	@PreAuthorize("hasRole('ANALYST')")
+	public CandidateRow candidate(@Argument String id) {
+		// Outside the scope a candidate answers as one that does not exist (ScopeGuard sees to it).
+		return this.candidates.byIds(List.of(id)).get(id);
+	}
+
+	@QueryMapping
+	@PreAuthorize("hasRole('ANALYST')")
+	public List<DueCandidate> candidatesDue(@Argument String within, @Argument LocalDate before) {
+		return this.candidates.due(this.scope.within(within, "within"), before, this.spans);
+	}
+
+	@QueryMapping
+	@PreAuthorize("hasRole('ANALYST')")
+	public List<PipelineRow> developmentPipeline(@Argument String within, @Argument LocalDate asOf) {
+		String root = this.scope.within(within, "within");
+		LocalDate day = AsOf.check(asOf, this.dates);
+		List<String> tops = (root != null) ? List.of(root) : this.candidates.rootOrgIds();
+		List<String> ids = new ArrayList<>();
+		Map<String, List<OrgRow>> children = this.orgs.children(tops);
+		tops.forEach((top) -> children.getOrDefault(top, List.of()).forEach((o) -> ids.add(o.id())));
+		Map<String, PipelineCounts> counts = pipeline(ids, day, true);
+		Map<String, OrgRow> rows = this.orgs.byIds(ids);
+		List<PipelineRow> result = new ArrayList<>();
+		for (String id : ids) {
+			if (rows.get(id) != null) {
+				result.add(new PipelineRow(rows.get(id), counts.get(id)));
+			}
+		}
+		return result;
+	}
+
+	@QueryMapping
+	@PreAuthorize("hasRole('ANALYST')")
+	public List<CandidateRow> candidates(@Argument String org, @Argument List<CandidateStage> stages,
+			@Argument LocalDate asOf) {
+		if (!this.scope.isVisible(org) || this.orgs.byIds(List.of(org)).isEmpty()) {
+			throw NotFoundException.noOrg("org", org);
+		}
+		LocalDate day = (asOf != null) ? AsOf.check(asOf, this.dates) : this.dates.today();
+		Set<CandidateStage> wanted = (stages != null && !stages.isEmpty()) ? EnumSet.copyOf(stages)
+				: EnumSet.of(CandidateStage.APPLICANT, CandidateStage.ACTIVIST, CandidateStage.DEVELOPMENT_TARGET);
+		return this.candidates.ofOrgs(List.of(org), day, wanted).getOrDefault(org, List.of());
+	}
+
+	@SchemaMapping(typeName = "Org")
+	@PreAuthorize("hasRole('ANALYST')")
+	public PipelineCounts pipeline(OrgRow org, @Argument LocalDate asOf, @Argument Boolean subtree) {
+		return pipeline(List.of(org.id()), AsOf.check(asOf, this.dates), !Boolean.FALSE.equals(subtree)).get(org.id());
+	}
+
+	@SchemaMapping(typeName = "Member")
+	public CandidateRow development(MemberRow member) {
+		return this.candidates.ofMembers(List.of(member.id())).get(member.id());
+	}
+
+	@SchemaMapping(typeName = "Candidate")
+	public OrgRow org(CandidateRow candidate) {
+		return this.orgs.byIds(List.of(candidate.org())).get(candidate.org());
+	}
+
+	@SchemaMapping(typeName = "Candidate")
+	public MemberRow member(CandidateRow candidate) {
+		return (candidate.member() != null) ? this.members.byIds(List.of(candidate.member())).get(candidate.member())
+				: null;
+	}
+
+	@SchemaMapping(typeName = "Candidate")
+	public CandidateStage stage(CandidateRow candidate, @Argument LocalDate asOf) {
+		return (asOf != null) ? candidate.stageOn(AsOf.check(asOf, this.dates)) : candidate.stage();
+	}
+
+	@SchemaMapping(typeName = "Candidate")
+	@PreAuthorize("hasRole('ORG_ADMIN')")
+	public LocalDate birthDate(CandidateRow candidate) {
+		return candidate.birthDate();
+	}
+
+	@SchemaMapping(typeName = "Candidate")
+	public List<DevelopmentRecordRow> records(CandidateRow candidate) {
+		return this.candidates.records(List.of(candidate.id())).getOrDefault(candidate.id(), List.of());
+	}
+
+	@SchemaMapping(typeName = "Candidate")
+	public CandidateStage nextStage(CandidateRow candidate) {
+		return candidate.stage().next();
+	}
+
+	@SchemaMapping(typeName = "Candidate")
+	public LocalDate nextStepFrom(CandidateRow candidate) {
+		if (candidate.stage() == CandidateStage.ADMITTED) {
+			return null;
+		}
+		return candidate.since(candidate.stage()).plusMonths(this.spans.monthsIn(candidate.stage()));
+	}
+
+	@SchemaMapping(typeName = "Pipeline")
+	public long total(PipelineCounts counts) {
+		return counts.total();
+	}
+
+	/** The pipelines of the orgs, of each alone or of its subtree; today's, or of a past day. */
+	private Map<String, PipelineCounts> pipeline(List<String> ids, LocalDate asOf, boolean subtree) {
+		LocalDate day = (asOf != null) ? asOf : this.dates.today();
+		Map<String, PipelineCounts> counts = new LinkedHashMap<>(this.candidates.pipeline(ids, day, subtree));
+		Map<String, Long> probationers = (asOf == null) ? this.candidates.probationers(ids, subtree)
+				: pastProbationers(ids, asOf, subtree);
+		counts.replaceAll((id, c) -> c.withProbationers(probationers.getOrDefault(id, 0L)));
+		return counts;
+	}
+
+	/** The PROBATIONARY members of each org on a past day, from the structure as it stood then. */
+	private Map<String, Long> pastProbationers(List<String> ids, LocalDate day, boolean subtree) {
+		Dataset then = this.past.structure(this.scope.root(), day, AsOf.hidden(this.scope)).dataset();
+		Map<String, String> parents = new HashMap<>();
+		for (Org o : then.orgs()) {
+			parents.put(o.id(), o.parent());
+		}
+		Map<String, Long> counts = new LinkedHashMap<>();
+		ids.forEach((id) -> counts.put(id, 0L));
+		then.members().stream().filter((m) -> m.status() == MemberStatus.PROBATIONARY).forEach((m) -> {
+			String at = m.org();
+			while (at != null) {
+				if (counts.containsKey(at)) {
+					counts.merge(at, 1L, Long::sum);
+				}
+				at = subtree ? parents.get(at) : null;
+			}
+		});
+		return counts;
+	}
+
+	private OrgChanges changes(LocalDate on) {
+		return this.changes.within(WriteScope.of(this.scope.root())).on(on).by(ChangeController.login());
+	}
+
+	private static List<ChangeError> errors(ProblemsException ex) {
+		return ex.problems().stream().map((p) -> new ChangeError(p.item(), p.field(), p.message())).toList();
+	}
+
+	public record ApplicationInput(String id, String name, String org, Gender gender, LocalDate birthDate) {
+	}
+
+	public record CandidatePayload(CandidateRow candidate, List<ChangeError> errors) {
+	}
+
+	public record AdmissionPayload(CandidateRow candidate, MemberRow member, LocalDate probationSince,
+			List<ChangeError> errors) {
+	}
+
+	public record PipelineRow(OrgRow org, PipelineCounts pipeline) {
+	}
+
+}

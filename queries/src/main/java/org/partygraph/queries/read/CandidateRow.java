@@ -1,0 +1,50 @@
+package org.partygraph.queries.read;
+
+import java.time.LocalDate;
+
+import org.partygraph.model.CandidateStage;
+import org.partygraph.model.Gender;
+
+/**
+ * A candidate in the development of new members (docs/contract.md section 8), as stored.
+ *
+ * @param id the candidate's id
+ * @param name full name
+ * @param org the developing org's id
+ * @param stage the stage reached today
+ * @param appliedOn the application's day
+ * @param activistSince the day they became an activist, or {@code null}
+ * @param targetSince the day they became a development target, or {@code null}
+ * @param admittedOn the admission's day, or {@code null}
+ * @param member the member they became, or {@code null}
+ * @param gender or {@code null}
+ * @param birthDate or {@code null} (personal data)
+ */
+public record CandidateRow(String id, String name, String org, CandidateStage stage, LocalDate appliedOn,
+		LocalDate activistSince, LocalDate targetSince, LocalDate admittedOn, String member, Gender gender,
+		LocalDate birthDate) {
+
+	/** The day the stage began, or {@code null} when it was not reached. */
+	public LocalDate since(CandidateStage s) {
+		if (s == CandidateStage.APPLICANT) {
+			return this.appliedOn;
+		}
+		if (s == CandidateStage.ACTIVIST) {
+			return this.activistSince;
+		}
+		return (s == CandidateStage.DEVELOPMENT_TARGET) ? this.targetSince : this.admittedOn;
+	}
+
+	/** The stage reached on the day; {@code null} before the application. */
+	public CandidateStage stageOn(LocalDate day) {
+		CandidateStage reached = null;
+		for (CandidateStage s : CandidateStage.values()) {
+			LocalDate began = since(s);
+			if (began != null && !began.isAfter(day)) {
+				reached = s;
+			}
+		}
+		return reached;
+	}
+
+}

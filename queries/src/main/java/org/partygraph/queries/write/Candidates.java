@@ -1,0 +1,126 @@
+package org.partygraph.queries.write;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.SimpleQueryRunner;
+import org.partygraph.model.CandidateStage;
+import org.partygraph.model.DevelopmentRecordKind;
+import org.partygraph.model.Gender;
+
+/**
+ * Candidate nodes (the development of new members, docs/contract.md section 8) as every write path
+ * stores them: {@code (:Candidate)-[:DEVELOPED_BY]->(:Org)}, their dated records
+ * {@code (:Candidate)-[:RECORDED]->(:DevelopmentRecord)} and, once admitted,
+ * {@code (:Candidate)-[:BECAME]->(:Member)} (docs/graph-model.md).
+ */
+public final class Candidates {
+
+	private static final String CREATE = """
+			MATCH (o:Org {id: $org})
+			CREATE (c:Candidate)-[:DEVELOPED_BY]->(o)
+			SET c = $props, c.dataset = o.dataset
+			""";
+
+	private static final String UPDATE = """
+			MATCH (c:Candidate {id: $id})
+			SET c += $props
+			""";
+
+	private static final String RECORD = """
+			MATCH (c:Candidate {id: $id})
+			CREATE (c)-[:RECORDED]->(r:DevelopmentRecord)
+			SET r = $props
+			""";
+
+	private static final String BECAME = """
+			MATCH (c:Candidate {id: $id})
+			MATCH (m:Member {id: $member})
+			CREATE (c)-[:BECAME]->(m)
+			""";
+
+	private static final String MOVE_ALL = """
+			MATCH (c:Candidate)-[d:DEVELOPED_BY]->(:Org {id: $from})
+			MATCH (t:Org {id: $to})
+			DELETE d
+			CREATE (c)-[:DEVELOPED_BY]->(t)
+			RETURN c.id AS id
+			ORDER BY id
+			""";
+
+	private static final String LOCK = """
+			UNWIND $ids AS id
+			MATCH (c:Candidate {id: id})
+			""" + WriteLocks.inIdOrder("c");
+
+	private Candidates() {
+	}
+
+	/** The stored properties of a new candidate, an APPLICANT since {@code appliedOn}. */
+	public static Map<String, Object> properties(String id, String name, Gender gender, LocalDate birthDate,
+			LocalDate appliedOn) {
+		Map<String, Object> props = new HashMap<>();
+		Properties.put(props, "id", id);
+		Properties.putName(props, name);
+		Properties.put(props, "gender", Properties.name(gender));
+		Properties.put(props, "birthDate", birthDate);
+		Properties.put(props, "stage", CandidateStage.APPLICANT.name());
+		Properties.put(props, "appliedOn", appliedOn);
+		return props;
+	}
+
+	/** The property that holds the day a stage began. */
+	public static String dateKey(CandidateStage stage) {
+		if (stage == CandidateStage.APPLICANT) {
+			return "appliedOn";
+		}
+		if (stage == CandidateStage.ACTIVIST) {
+			return "activistSince";
+		}
+		if (stage == CandidateStage.DEVELOPMENT_TARGET) {
+			return "targetSince";
+		}
+		return "admittedOn";
+	}
+
+	/** Creates a candidate developed by the org, in the org's dataset. */
+	public static void create(SimpleQueryRunner tx, String org, Map<String, Object> props) {
+		tx.run(CREATE, Properties.params("org", org, "props", props)).consume();
+	}
+
+	/** Moves a candidate on to {@code stage} on {@code on}. */
+	public static void advance(SimpleQueryRunner tx, String id, CandidateStage stage, LocalDate on) {
+		tx.run(UPDATE, Map.of("id", id, "props", Map.of("stage", stage.name(), dateKey(stage), on))).consume();
+	}
+
+	/** Adds a dated record to a candidate ({@code note} may be {@code null}). */
+	public static void record(SimpleQueryRunner tx, String id, DevelopmentRecordKind kind, LocalDate on, String note) {
+		Map<String, Object> props = new HashMap<>();
+		props.put("kind", kind.name());
+		props.put("on", on);
+		Properties.put(props, "note", note);
+		tx.run(RECORD, Map.of("id", id, "props", props)).consume();
+	}
+
+	/** Links an admitted candidate to the member they became. */
+	public static void became(SimpleQueryRunner tx, String id, String member) {
+		tx.run(BECAME, Map.of("id", id, "member", member)).consume();
+	}
+
+	/**
+	 * Moves every candidate developed by {@code from} to {@code to} (an org dissolved or merged away
+	 * hands its candidates on as it hands on its members).
+	 * @return the ids moved, in id order
+	 */
+	public static List<String> moveAll(SimpleQueryRunner tx, String from, String to) {
+		return tx.run(MOVE_ALL, Map.of("from", from, "to", to)).list((r) -> r.get("id").asString());
+	}
+
+	/** Takes the write locks of the candidates (absent ids skipped), in id order. */
+	public static void lock(SimpleQueryRunner tx, List<String> ids) {
+		tx.run(LOCK, Map.of("ids", ids)).consume();
+	}
+
+}

@@ -52,7 +52,7 @@ public final class TestNeo4j {
 
 	/** Removes every dataset item, keeping the schema. */
 	public static void clear() {
-		driver().executableQuery("MATCH (n) WHERE n:Org OR n:Unit OR n:Member OR n:Dataset OR n:Transfer OR n:Event OR n:DissolvedOrg DETACH DELETE n").execute();
+		driver().executableQuery("MATCH (n) WHERE n:Org OR n:Unit OR n:Member OR n:Dataset OR n:Transfer OR n:Event OR n:DissolvedOrg OR n:Candidate OR n:DevelopmentRecord DETACH DELETE n").execute();
 	}
 
 	/**

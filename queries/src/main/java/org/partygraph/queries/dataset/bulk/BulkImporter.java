@@ -76,8 +76,8 @@ public final class BulkImporter {
 
 	/** Why a file with candidates is refused (%d: how many it has). */
 	static final String NO_CANDIDATES = "the file has %d candidates, and the bulk import does not take candidates "
-			+ "yet (nothing is written); import it with the importDataset mutation, which does, or leave "
-			+ "candidates out";
+			+ "yet (nothing is written); import it in one transaction, which does (party-graph.jar import --bulk=false, "
+			+ "or the importDataset mutation), or leave candidates out";
 
 	private final Driver driver;
 

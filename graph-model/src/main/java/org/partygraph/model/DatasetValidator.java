@@ -40,6 +40,9 @@ public final class DatasetValidator {
 	/** Index in {@code units} of the first unit with each id. */
 	private final Map<String, Integer> unitIndex;
 
+	/** Index in {@code candidates} of the first candidate with each id; their ids are their own. */
+	private final Map<String, Integer> candidateIndex = new HashMap<>();
+
 	private DatasetValidator(Dataset dataset) {
 		this.dataset = dataset;
 		this.positions = new HashMap<>(capacity(dataset.size()));
@@ -51,7 +54,8 @@ public final class DatasetValidator {
 	 * Every hard-rule problem of the dataset, or an empty list when it may be stored.
 	 * @param dataset the dataset to check; may hold {@code null} fields (they are reported as
 	 * missing when required)
-	 * @return the problems, in a stable order: dataset, duplicates, units, orgs, members, cycles
+	 * @return the problems, in a stable order: dataset, duplicates, units, orgs, members, candidates,
+	 * cycles
 	 */
 	public static List<Problem> validate(Dataset dataset) {
 		return new DatasetValidator(dataset).run();
@@ -74,6 +78,10 @@ public final class DatasetValidator {
 		List<Member> members = this.dataset.members();
 		for (int i = 0; i < members.size(); i++) {
 			checkMember(i, members.get(i));
+		}
+		List<Candidate> candidates = this.dataset.candidates();
+		for (int i = 0; i < candidates.size(); i++) {
+			checkCandidate(i, candidates.get(i));
 		}
 		SubordinationCycles.find(orgs, this.orgIndex, this.problems);
 		return List.copyOf(this.problems);
@@ -274,6 +282,102 @@ public final class DatasetValidator {
 			this.problems.add(new Problem(item, "probationExtendedTo", "probationExtendedTo "
 					+ member.probationExtendedTo() + " is not after the probation began ("
 					+ ((member.probationSince() != null) ? "probationSince " : "joined ") + start + ")"));
+		}
+	}
+
+	/**
+	 * A candidate: its id unique among candidates (a candidate's id is not a unit's, org's or
+	 * member's), the org that develops it, the day of each stage reached and of none not reached, in
+	 * order, the member it became exactly when ADMITTED, and its records.
+	 */
+	private void checkCandidate(int index, Candidate candidate) {
+		String item = itemName("candidates", index, candidate.id());
+		if (isBlank(candidate.id())) {
+			required(item, "id", null);
+		}
+		else {
+			Integer first = this.candidateIndex.putIfAbsent(candidate.id(), index);
+			if (first != null) {
+				this.problems.add(new Problem(item, "id", "duplicate id: candidates[" + index
+						+ "] has the same id as candidates[" + first + "]"));
+			}
+		}
+		name(item, candidate.name());
+		required(item, "org", candidate.org());
+		reference(item, "org", candidate.org(), this.orgIndex, "org");
+		Org org = org(candidate.org());
+		if (org != null && org.kind() == OrgKind.PARTY_GROUP) {
+			this.problems.add(new Problem(item, "org", "org '" + candidate.org()
+					+ "' is a PARTY_GROUP; a candidate is developed by the org above it"));
+		}
+		required(item, "stage", candidate.stage());
+		required(item, "appliedOn", candidate.appliedOn());
+		CandidateStage stage = candidate.stage();
+		LocalDate previous = candidate.appliedOn();
+		String previousKey = "appliedOn";
+		for (CandidateStage later : List.of(CandidateStage.ACTIVIST, CandidateStage.DEVELOPMENT_TARGET,
+				CandidateStage.ADMITTED)) {
+			String key = Candidate.sinceKey(later);
+			LocalDate since = candidate.since(later);
+			if (stage != null && candidate.reached(later) && since == null) {
+				this.problems.add(new Problem(item, key, key + " is missing: the candidate is at stage " + stage));
+			}
+			else if (stage != null && !candidate.reached(later) && since != null) {
+				this.problems.add(new Problem(item, key, key + " is given, but the candidate is at stage " + stage
+						+ ", before " + later));
+			}
+			if (since != null) {
+				if (previous != null && since.isBefore(previous)) {
+					this.problems.add(new Problem(item, key, key + " " + since + " is before " + previousKey + " "
+							+ previous));
+				}
+				previous = since;
+				previousKey = key;
+			}
+		}
+		checkBecame(item, candidate);
+		List<DevelopmentRecord> records = candidate.records();
+		for (int i = 0; i < records.size(); i++) {
+			DevelopmentRecord record = records.get(i);
+			String prefix = "records[" + i + "].";
+			required(item, prefix + "kind", record.kind());
+			required(item, prefix + "on", record.on());
+			if (record.on() != null && candidate.appliedOn() != null && record.on().isBefore(candidate.appliedOn())) {
+				this.problems.add(new Problem(item, prefix + "on", prefix + "on " + record.on()
+						+ " is before appliedOn " + candidate.appliedOn()));
+			}
+			if (record.kind() != null && stage != null && !candidate.reached(record.kind().stage())) {
+				this.problems.add(new Problem(item, prefix + "kind", prefix + "kind " + record.kind()
+						+ " needs stage " + record.kind().stage() + "; the candidate is at stage " + stage));
+			}
+		}
+	}
+
+	/** The member an ADMITTED candidate became: given exactly then, and a member of the dataset. */
+	private void checkBecame(String item, Candidate candidate) {
+		if (candidate.stage() == null) {
+			return;
+		}
+		if (candidate.stage() != CandidateStage.ADMITTED) {
+			if (candidate.member() != null) {
+				this.problems.add(new Problem(item, "member", "member is given, but the candidate is at stage "
+						+ candidate.stage() + "; only an ADMITTED candidate became a member"));
+			}
+			return;
+		}
+		if (candidate.member() == null) {
+			this.problems.add(new Problem(item, "member",
+					"member is missing: an ADMITTED candidate names the member it became"));
+			return;
+		}
+		Integer position = this.positions.get(candidate.member());
+		int firstMember = this.dataset.units().size() + this.dataset.orgs().size();
+		if (position == null || position < firstMember) {
+			String message = (position != null)
+					? "member refers to '" + candidate.member() + "', which is " + withArticle(listKind(position))
+							+ ", not a member"
+					: "member refers to unknown member '" + candidate.member() + "'";
+			this.problems.add(new Problem(item, "member", message));
 		}
 	}
 

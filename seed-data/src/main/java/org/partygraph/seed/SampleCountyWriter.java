@@ -7,7 +7,7 @@ import org.partygraph.model.Dataset;
 import org.partygraph.model.format.DatasetWriter;
 
 /**
- * Writes the sample county as a {@code party-graph/1} file, one item per line, e.g. to ship it as
+ * Writes the sample county as a {@code party-graph/2} file, one item per line, e.g. to ship it as
  * a resource or to load it with {@code party-graph.jar import}.
  */
 public final class SampleCountyWriter {
@@ -28,8 +28,8 @@ public final class SampleCountyWriter {
 		Path file = Path.of(args[0]);
 		Dataset dataset = HuairenCounty.dataset();
 		write(dataset, file);
-		System.out.printf("wrote %s: %d units, %d orgs, %d members%n", file, dataset.units().size(),
-				dataset.orgs().size(), dataset.members().size());
+		System.out.printf("wrote %s: %d units, %d orgs, %d members, %d candidates%n", file, dataset.units().size(),
+				dataset.orgs().size(), dataset.members().size(), dataset.candidates().size());
 	}
 
 	/** Writes a dataset to a file, replacing it. */

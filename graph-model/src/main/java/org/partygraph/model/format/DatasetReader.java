@@ -14,6 +14,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.partygraph.model.Candidate;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.Member;
 import org.partygraph.model.Org;
@@ -49,7 +50,8 @@ public final class DatasetReader {
 		.disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
 		.build();
 
-	private static final Set<String> TOP_LEVEL_KEYS = ItemReader.keys("format", "name", "units", "orgs", "members");
+	private static final Set<String> TOP_LEVEL_KEYS = ItemReader.keys("format", "name", "units", "orgs", "members",
+			"candidates");
 
 	private final List<Problem> problems = new ArrayList<>();
 
@@ -63,12 +65,18 @@ public final class DatasetReader {
 
 	private final List<Member> members = new ArrayList<>();
 
+	private final List<Candidate> candidates = new ArrayList<>();
+
 	private final ItemSink sink;
 
 	private boolean complete = true;
 
+	/** Whether the top level has a {@code candidates} key that is not {@code null} (a key of {@code /2}). */
+	private boolean candidatesGiven;
+
 	private DatasetReader(ItemSink sink) {
-		this.sink = (sink != null) ? sink : ItemSink.of(this.units::add, this.orgs::add, this.members::add);
+		this.sink = (sink != null) ? sink : ItemSink.of(this.units::add, this.orgs::add, this.members::add,
+				this.candidates::add);
 	}
 
 	/**
@@ -84,9 +92,13 @@ public final class DatasetReader {
 
 		void member(Member member);
 
+		/** Takes a candidate ({@code candidates}, {@code party-graph/2}); by default passes it over. */
+		default void candidate(Candidate candidate) {
+		}
+
 		/**
 		 * Called when a list has been read to its end.
-		 * @param list {@code units}, {@code orgs} or {@code members}
+		 * @param list {@code units}, {@code orgs}, {@code members} or {@code candidates}
 		 */
 		default void endOfList(String list) {
 		}
@@ -116,6 +128,35 @@ public final class DatasetReader {
 				@Override
 				public void member(Member member) {
 					members.accept(member);
+				}
+
+			};
+		}
+
+		/** A sink that hands each kind of item, candidates too, to its own consumer. */
+		static ItemSink of(Consumer<Unit> units, Consumer<Org> orgs, Consumer<Member> members,
+				Consumer<Candidate> candidates) {
+			ItemSink others = of(units, orgs, members);
+			return new ItemSink() {
+
+				@Override
+				public void unit(Unit unit) {
+					others.unit(unit);
+				}
+
+				@Override
+				public void org(Org org) {
+					others.org(org);
+				}
+
+				@Override
+				public void member(Member member) {
+					others.member(member);
+				}
+
+				@Override
+				public void candidate(Candidate candidate) {
+					candidates.accept(candidate);
 				}
 
 			};
@@ -224,7 +265,8 @@ public final class DatasetReader {
 			checkFormat(fields);
 			name = fields.text("name", true);
 		}
-		return new Result(new Dataset(name, this.units, this.orgs, this.members), this.problems, this.complete);
+		return new Result(new Dataset(name, this.units, this.orgs, this.members, this.candidates), this.problems,
+				this.complete);
 	}
 
 	private void readTopLevel(JsonParser parser) {
@@ -262,6 +304,11 @@ public final class DatasetReader {
 						() -> new Org(null, null, null, null, null, null, null, null));
 				case "members" -> readList(parser, key, this.sink::member, this.items::member, () -> new Member(null,
 						null, null, null, null, null, null, null, null, null, null, null, null, null));
+				case "candidates" -> {
+					this.candidatesGiven |= parser.currentToken() != JsonToken.VALUE_NULL;
+					readList(parser, key, this.sink::candidate, this.items::candidate, () -> new Candidate(null, null,
+							null, null, null, null, null, null, null, null, null, null));
+				}
 				default -> {
 					this.problems.add(new Problem(Problem.DATASET, key, Fields.unknownKey(key, TOP_LEVEL_KEYS)));
 					parser.skipChildren();
@@ -316,8 +363,14 @@ public final class DatasetReader {
 			fields.report("format", "format " + Fields.describe(format) + " is not supported; expected \""
 					+ Dataset.FORMAT + "\" (or \"" + Dataset.FORMAT_1 + "\")");
 		}
-		else if (Dataset.FORMAT_1.equals(format.stringValue()) && this.items.format2Use() != null) {
-			this.problems.add(this.items.format2Use());
+		else if (Dataset.FORMAT_1.equals(format.stringValue())) {
+			if (this.candidatesGiven) {
+				fields.report("candidates", "candidates is a key of " + Dataset.FORMAT + "; this file says it is "
+						+ Dataset.FORMAT_1 + ", so change its format to " + Dataset.FORMAT);
+			}
+			if (this.items.format2Use() != null) {
+				this.problems.add(this.items.format2Use());
+			}
 		}
 	}
 

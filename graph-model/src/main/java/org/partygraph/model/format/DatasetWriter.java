@@ -13,7 +13,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.partygraph.model.Candidate;
 import org.partygraph.model.Dataset;
+import org.partygraph.model.DevelopmentRecord;
 import org.partygraph.model.Member;
 import org.partygraph.model.Org;
 import org.partygraph.model.RoleAssignment;
@@ -149,6 +151,14 @@ public final class DatasetWriter {
 			writeMember(generator, member);
 		}
 		generator.writeEndArray();
+		// Only when there are some, so that a file without candidates keeps the shape it had before them.
+		if (!dataset.candidates().isEmpty()) {
+			generator.writeArrayPropertyStart("candidates");
+			for (Candidate candidate : dataset.candidates()) {
+				writeCandidate(generator, candidate);
+			}
+			generator.writeEndArray();
+		}
 		generator.writeEndObject();
 	}
 
@@ -209,6 +219,33 @@ public final class DatasetWriter {
 			generator.writeEndArray();
 		}
 		ids(generator, "participatesIn", member.participatesIn());
+		generator.writeEndObject();
+	}
+
+	static void writeCandidate(JsonGenerator generator, Candidate candidate) {
+		generator.writeStartObject();
+		optional(generator, "id", candidate.id());
+		optional(generator, "name", candidate.name());
+		optional(generator, "org", candidate.org());
+		optional(generator, "stage", candidate.stage());
+		optional(generator, "appliedOn", candidate.appliedOn());
+		optional(generator, "activistSince", candidate.activistSince());
+		optional(generator, "targetSince", candidate.targetSince());
+		optional(generator, "admittedOn", candidate.admittedOn());
+		optional(generator, "member", candidate.member());
+		optional(generator, "gender", candidate.gender());
+		optional(generator, "birthDate", candidate.birthDate());
+		if (!candidate.records().isEmpty()) {
+			generator.writeArrayPropertyStart("records");
+			for (DevelopmentRecord record : candidate.records()) {
+				generator.writeStartObject();
+				optional(generator, "kind", record.kind());
+				optional(generator, "on", record.on());
+				optional(generator, "note", record.note());
+				generator.writeEndObject();
+			}
+			generator.writeEndArray();
+		}
 		generator.writeEndObject();
 	}
 

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.partygraph.model.Candidate;
+import org.partygraph.model.CandidateStage;
+import org.partygraph.model.DevelopmentRecord;
+import org.partygraph.model.DevelopmentRecordKind;
 import org.partygraph.model.Gender;
 import org.partygraph.model.Member;
 import org.partygraph.model.MemberStatus;
@@ -44,6 +48,11 @@ final class ItemReader {
 	static final Set<String> MEMBER_KEYS = keys("id", "name", "status", "org", "unit", "trade", "gender",
 			"birthDate", "joined", "idNumber", "phone", "group", "roles", "participatesIn", "probationSince",
 			"probationExtendedTo");
+
+	static final Set<String> CANDIDATE_KEYS = keys("id", "name", "org", "stage", "appliedOn", "activistSince",
+			"targetSince", "admittedOn", "member", "gender", "birthDate", "records");
+
+	static final Set<String> RECORD_KEYS = keys("kind", "on", "note");
 
 	/** The keys {@code party-graph/2} added; a {@code party-graph/1} file may not use them. */
 	static final Set<String> FORMAT_2_KEYS = keys("electedOn", "probationSince", "probationExtendedTo",
@@ -97,6 +106,45 @@ final class ItemReader {
 				fields.text("phone", false), fields.reference("group", "org", false), roles(fields),
 				fields.references("participatesIn", "org"), fields.date("probationSince"),
 				fields.date("probationExtendedTo"));
+	}
+
+	/** Reads the candidate whose {@code START_OBJECT} the parser is on. */
+	Candidate candidate(JsonParser parser, int index) {
+		Fields fields = open(parser, "candidates", index, CANDIDATE_KEYS);
+		return new Candidate(fields.id(), Names.normalize(fields.text("name", true)),
+				fields.reference("org", "org", true), fields.choice("stage", CandidateStage.class, true),
+				fields.date("appliedOn"), fields.date("activistSince"), fields.date("targetSince"),
+				fields.date("admittedOn"), fields.reference("member", "member", false),
+				fields.choice("gender", Gender.class, false), fields.date("birthDate"), records(fields));
+	}
+
+	private List<DevelopmentRecord> records(Fields fields) {
+		JsonNode node = fields.node("records");
+		if (node == null) {
+			return null;
+		}
+		if (!node.isArray()) {
+			fields.report("records", "records must be a list of {kind, on, note} objects, not " + Fields.describe(node));
+			return null;
+		}
+		List<DevelopmentRecord> records = new ArrayList<>(node.size());
+		for (int i = 0; i < node.size(); i++) {
+			JsonNode entry = node.get(i);
+			String field = "records[" + i + "]";
+			if (!entry.isObject()) {
+				fields.report(field, field + " must be an object with kind, on and note, not " + Fields.describe(entry));
+				// An empty record keeps the later records at their index, so the validator names them alike.
+				records.add(new DevelopmentRecord(null, null, null));
+				continue;
+			}
+			Map<String, JsonNode> values = new LinkedHashMap<>();
+			entry.properties().forEach((property) -> values.put(property.getKey(), property.getValue()));
+			Fields record = new Fields(fields.item(), field + ".", values, this.problems);
+			record.rejectUnknown(RECORD_KEYS);
+			records.add(new DevelopmentRecord(record.choice("kind", DevelopmentRecordKind.class, true),
+					record.date("on"), record.text("note", false)));
+		}
+		return records;
 	}
 
 	private List<RoleAssignment> roles(Fields fields) {

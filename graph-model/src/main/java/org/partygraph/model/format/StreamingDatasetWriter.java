@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.function.BiConsumer;
 
+import org.partygraph.model.Candidate;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.Member;
 import org.partygraph.model.Org;
@@ -24,7 +25,8 @@ import tools.jackson.core.exc.JacksonIOException;
  *
  * <p>
  * Items may be given in any order: each list is spooled to its own temporary file beside the
- * target and {@link #close()} joins them as units, orgs, members. The target appears whole or not
+ * target and {@link #close()} joins them as units, orgs, members, then candidates when there are
+ * any (the key is left out otherwise, as {@link DatasetWriter} leaves it out). The target appears whole or not
  * at all: it is written under a temporary name and moved into place at the end.
  */
 public final class StreamingDatasetWriter implements Closeable {
@@ -38,6 +40,8 @@ public final class StreamingDatasetWriter implements Closeable {
 	private final Spool orgs;
 
 	private final Spool members;
+
+	private final Spool candidates;
 
 	private boolean closed;
 
@@ -54,6 +58,7 @@ public final class StreamingDatasetWriter implements Closeable {
 		this.units = new Spool(dir, "units");
 		this.orgs = new Spool(dir, "orgs");
 		this.members = new Spool(dir, "members");
+		this.candidates = new Spool(dir, "candidates");
 	}
 
 	/** Adds a unit. */
@@ -71,6 +76,11 @@ public final class StreamingDatasetWriter implements Closeable {
 		this.members.write(member, DatasetWriter::writeMember);
 	}
 
+	/** Adds a candidate. */
+	public void candidate(Candidate candidate) {
+		this.candidates.write(candidate, DatasetWriter::writeCandidate);
+	}
+
 	/** Units written so far. */
 	public long unitCount() {
 		return this.units.count;
@@ -84,6 +94,11 @@ public final class StreamingDatasetWriter implements Closeable {
 	/** Members written so far. */
 	public long memberCount() {
 		return this.members.count;
+	}
+
+	/** Candidates written so far. */
+	public long candidateCount() {
+		return this.candidates.count;
 	}
 
 	/** Joins the lists into the target file and removes the spool files. */
@@ -100,13 +115,18 @@ public final class StreamingDatasetWriter implements Closeable {
 			this.units.finish();
 			this.orgs.finish();
 			this.members.finish();
+			this.candidates.finish();
+			boolean withCandidates = this.candidates.count > 0;
 			try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
 				out.write("{\n  \"format\": \"" + Dataset.FORMAT + "\",\n  \"name\": ");
 				out.write(DatasetWriter.MAPPER.writeValueAsString(this.name));
 				out.write(",\n");
 				this.units.copyInto(out, false);
 				this.orgs.copyInto(out, false);
-				this.members.copyInto(out, true);
+				this.members.copyInto(out, !withCandidates);
+				if (withCandidates) {
+					this.candidates.copyInto(out, true);
+				}
 				out.write("}\n");
 			}
 			Files.move(partial, this.target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -116,6 +136,7 @@ public final class StreamingDatasetWriter implements Closeable {
 			this.units.delete();
 			this.orgs.delete();
 			this.members.delete();
+			this.candidates.delete();
 		}
 	}
 

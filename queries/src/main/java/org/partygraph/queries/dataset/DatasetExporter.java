@@ -11,7 +11,11 @@ import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
+import org.partygraph.model.Candidate;
+import org.partygraph.model.CandidateStage;
 import org.partygraph.model.Dataset;
+import org.partygraph.model.DevelopmentRecord;
+import org.partygraph.model.DevelopmentRecordKind;
 import org.partygraph.model.Gender;
 import org.partygraph.model.Member;
 import org.partygraph.model.MemberStatus;
@@ -157,6 +161,16 @@ public final class DatasetExporter {
 			WITH DISTINCT m
 			""" + MEMBER_ROW;
 
+	// Candidates with their org, the member they became and their records, as the dataset holds them.
+	private static final String CANDIDATES = """
+			MATCH (c:Candidate)
+			RETURN c AS n,
+			  [(c)-[:DEVELOPED_BY]->(x) | x.id][0] AS org,
+			  [(c)-[:BECAME]->(x) | x.id][0] AS member,
+			  [(c)-[:RECORDED]->(r) | r{.kind, .on, .note}] AS records
+			ORDER BY c.id
+			""";
+
 	private static final String ROOTS = """
 			MATCH (o:Org)
 			WHERE NOT (o)-[:SUBORDINATE_TO]->(:Org)
@@ -180,7 +194,8 @@ public final class DatasetExporter {
 	}
 
 	/**
-	 * Everything stored, as one dataset. Its name is the stored dataset's name, or the names joined
+	 * Everything stored, as one dataset, candidates (by id, each one's records by day, then kind)
+	 * too. Its name is the stored dataset's name, or the names joined
 	 * with {@code +} when several are stored.
 	 */
 	public Dataset exportAll() {
@@ -190,8 +205,9 @@ public final class DatasetExporter {
 				List<Unit> units = tx.run(UNITS).list(DatasetExporter::unit);
 				List<Org> orgs = tx.run(ORGS).list(DatasetExporter::org);
 				List<Member> members = tx.run(MEMBERS).list(DatasetExporter::member);
+				List<Candidate> candidates = tx.run(CANDIDATES).list(DatasetExporter::candidate);
 				String name = names.isEmpty() ? "export" : String.join("+", names);
-				return new Dataset(name, units, orgs, members);
+				return new Dataset(name, units, orgs, members, candidates);
 			});
 		}
 	}
@@ -342,6 +358,26 @@ public final class DatasetExporter {
 				sorted(r.get("participatesIn")), date(n.get("probationSince")),
 				date(n.get("probationExtendedTo")));
 	}
+
+	private static Candidate candidate(Record r) {
+		Value n = r.get("n");
+		List<DevelopmentRecord> records = r.get("records")
+			.asList((v) -> new DevelopmentRecord(DevelopmentRecordKind.valueOf(v.get("kind").asString()),
+					date(v.get("on")), v.get("note").asString(null)))
+			.stream()
+			.sorted(RECORD_ORDER)
+			.toList();
+		return new Candidate(n.get("id").asString(), n.get("name").asString(), r.get("org").asString(null),
+				CandidateStage.valueOf(n.get("stage").asString()), date(n.get("appliedOn")), date(n.get("activistSince")),
+				date(n.get("targetSince")), date(n.get("admittedOn")), r.get("member").asString(null),
+				enumOf(n.get("gender"), Gender::valueOf), date(n.get("birthDate")), records);
+	}
+
+	/** Records by day, then by kind in the order of the steps, then by note (none first). */
+	private static final java.util.Comparator<DevelopmentRecord> RECORD_ORDER = java.util.Comparator
+		.comparing(DevelopmentRecord::on, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+		.thenComparing(DevelopmentRecord::kind)
+		.thenComparing(DevelopmentRecord::note, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
 
 	private static List<String> sorted(Value list) {
 		return list.asList(Value::asString).stream().sorted().toList();

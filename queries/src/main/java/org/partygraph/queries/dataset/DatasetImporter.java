@@ -8,6 +8,7 @@ import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
+import org.partygraph.model.Candidate;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.format.DatasetFormat;
 import org.partygraph.model.InvalidDatasetException;
@@ -105,7 +106,9 @@ public final class DatasetImporter {
 			throw new InvalidDatasetException(problems);
 		}
 		GraphRows rows = GraphRows.of(dataset);
-		long total = rows.nodeCount() + rows.relationshipCount();
+		long candidateNodes = CandidateRows.nodeCount(dataset.candidates());
+		long candidateRelationships = CandidateRows.relationshipCount(dataset.candidates());
+		long total = rows.nodeCount() + rows.relationshipCount() + candidateNodes + candidateRelationships;
 		long started = System.nanoTime();
 		try (Session session = this.driver.session()) {
 			long replaced = session.executeWrite((tx) -> {
@@ -116,7 +119,8 @@ public final class DatasetImporter {
 				tx.run(DELETE_RETURNING_RETIRED,
 						Map.of("ids", dataset.orgs().stream().map((o) -> o.id()).toList(), "dataset", dataset.name()))
 					.consume();
-				long deleted = 0;
+				// The candidates first: their records hang off them only, and they point at the members.
+				long deleted = CandidateRows.delete(tx, dataset.name());
 				for (GraphSchema.Label label : List.of(GraphSchema.Label.MEMBER, GraphSchema.Label.ORG,
 						GraphSchema.Label.UNIT)) {
 					deleted += tx.run(DELETE_DATASET.formatted(label.cypher()), Map.of("dataset", dataset.name()))
@@ -134,6 +138,7 @@ public final class DatasetImporter {
 					done = writeBatches(tx, cypher, entry.getValue(), dataset.name(), "relationships", done, total,
 							progress);
 				}
+				done = writeCandidates(tx, dataset, done, total, progress);
 				Transfers.relink(tx, dataset.name());
 				tallied.addAll(tx.run(ORGS_OF_DATASET, Map.of("dataset", dataset.name())).list((r) -> r.get("id").asString()));
 				MemberTallies.recount(tx, tallied);
@@ -145,7 +150,8 @@ public final class DatasetImporter {
 				return deleted;
 			});
 			long millis = (System.nanoTime() - started) / 1_000_000;
-			return new ImportResult(dataset.name(), rows.nodeCount(), rows.relationshipCount(), replaced, millis);
+			return new ImportResult(dataset.name(), rows.nodeCount() + candidateNodes,
+					rows.relationshipCount() + candidateRelationships, replaced, millis);
 		}
 	}
 
@@ -160,6 +166,22 @@ public final class DatasetImporter {
 		return done;
 	}
 
+	/** The candidates with their records and links, after the members they may have become. */
+	private static long writeCandidates(TransactionContext tx, Dataset dataset, long done, long total,
+			ImportProgress progress) {
+		List<Map<String, Object>> rows = dataset.candidates().stream().map(CandidateRows::row).toList();
+		for (int start = 0; start < rows.size(); start += CandidateRows.BATCH) {
+			List<Candidate> batch = dataset.candidates()
+				.subList(start, Math.min(rows.size(), start + CandidateRows.BATCH));
+			tx.run(CandidateRows.CREATE,
+					Map.of("rows", rows.subList(start, start + batch.size()), "dataset", dataset.name()))
+				.consume();
+			done += CandidateRows.nodeCount(batch) + CandidateRows.relationshipCount(batch);
+			progress.progress("candidates", done, total);
+		}
+		return done;
+	}
+
 	private static void checkNoForeignIds(TransactionContext tx, Dataset dataset) {
 		List<String> ids = new ArrayList<>(dataset.size());
 		dataset.units().forEach((u) -> ids.add(u.id()));
@@ -170,6 +192,13 @@ public final class DatasetImporter {
 			tx.run(FIND_FOREIGN_IDS.formatted(label.cypher()), Map.of("ids", ids, "dataset", dataset.name()))
 				.forEachRemaining((r) -> problems.add(new Problem(r.get("id").asString(), "id",
 						"already held by " + label.cypher() + " of dataset '" + r.get("owner").asString(null)
+								+ "'; ids must be unique across datasets")));
+		}
+		List<String> candidates = dataset.candidates().stream().map(Candidate::id).toList();
+		if (!candidates.isEmpty()) {
+			tx.run(CandidateRows.FIND_FOREIGN_IDS, Map.of("ids", candidates, "dataset", dataset.name()))
+				.forEachRemaining((r) -> problems.add(new Problem(r.get("id").asString(), "id",
+						"already held by Candidate of dataset '" + r.get("owner").asString(null)
 								+ "'; ids must be unique across datasets")));
 		}
 		tx.run(FIND_RETIRED_IDS, Map.of("ids", ids, "dataset", dataset.name()))

@@ -11,6 +11,7 @@ import java.util.function.LongSupplier;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.partygraph.model.Candidate;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.Member;
@@ -57,6 +58,11 @@ import static org.partygraph.queries.dataset.bulk.BulkPublisher.STAGED;
  * A failure or a crash before step 4 leaves the live graph as it was; staged leftovers are invisible
  * and removed by {@link #cleanUp()} (run at start-up and before every bulk import). The settings
  * (rows per transaction, writers, the largest atomic publish) are {@link BulkImportSettings}.
+ *
+ * <p>
+ * A file with {@code candidates} ({@code party-graph/2}) is refused, naming the key, with nothing
+ * written: the bulk import does not stage them yet; the one-transaction import
+ * ({@link org.partygraph.queries.dataset.DatasetImporter}) takes them.
  */
 public final class BulkImporter {
 
@@ -67,6 +73,11 @@ public final class BulkImporter {
 			RETURN s.id AS id, coalesce(n.dataset, '(none: made outside an import)') AS owner
 			LIMIT 100
 			""";
+
+	/** Why a file with candidates is refused (%d: how many it has). */
+	static final String NO_CANDIDATES = "the file has %d candidates, and the bulk import does not take candidates "
+			+ "yet (nothing is written); import it in one transaction, which does (party-graph.jar import --bulk=false, "
+			+ "or the importDataset mutation), or leave candidates out";
 
 	private final Driver driver;
 
@@ -205,6 +216,7 @@ public final class BulkImporter {
 		List<Unit> units = new ArrayList<>();
 		List<Org> orgs = new ArrayList<>();
 		MemberCheck members = new MemberCheck(units, orgs);
+		long[] candidates = new long[1];
 		long fileSize = Files.size(file);
 		DatasetReader.Result read;
 		try (CountingInput input = new CountingInput(file); Staging staging = new Staging(this, members, progress)) {
@@ -244,6 +256,11 @@ public final class BulkImporter {
 					}
 
 					@Override
+					public void candidate(Candidate candidate) {
+						candidates[0]++;
+					}
+
+					@Override
 					public void endOfList(String list) {
 						this.unitsRead |= list.equals("units");
 						this.orgsRead |= list.equals("orgs");
@@ -264,7 +281,10 @@ public final class BulkImporter {
 				DatasetReader.stream(file, DatasetReader.ItemSink.membersOnly(members::check));
 			}
 			List<Problem> semantic = read.complete() ? members.finish() : List.of();
-			List<Problem> problems = DatasetFormat.combine(read.problems(), semantic);
+			List<Problem> problems = new ArrayList<>(DatasetFormat.combine(read.problems(), semantic));
+			if (candidates[0] > 0) {
+				problems.add(new Problem(Problem.DATASET, "candidates", NO_CANDIDATES.formatted(candidates[0])));
+			}
 			if (!problems.isEmpty()) {
 				throw new InvalidDatasetException(problems);
 			}

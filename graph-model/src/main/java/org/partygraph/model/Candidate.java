@@ -1,0 +1,59 @@
+package org.partygraph.model;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A person in the development of new members (發展黨員; {@code candidates[]} of a {@code party-graph/2}
+ * dataset, docs/contract.md section 8).
+ *
+ * @param id unique among candidates
+ * @param name full name
+ * @param org the org that develops the candidate (培養黨組織); never a PARTY_GROUP
+ * @param stage the stage reached
+ * @param appliedOn the day of the written application; every candidate has one
+ * @param activistSince the day the candidate became an activist, once reached, else {@code null}
+ * @param targetSince the day the candidate became a development target, once reached, else {@code null}
+ * @param admittedOn the day of admission, for an ADMITTED candidate, else {@code null}
+ * @param member the member an ADMITTED candidate became, else {@code null}
+ * @param gender M or F, or {@code null}
+ * @param birthDate date of birth (personal data), or {@code null}
+ * @param records the dated records of the development, never {@code null}
+ */
+public record Candidate(String id, String name, String org, CandidateStage stage, LocalDate appliedOn,
+		LocalDate activistSince, LocalDate targetSince, LocalDate admittedOn, String member, Gender gender,
+		LocalDate birthDate, List<DevelopmentRecord> records) {
+
+	public Candidate {
+		records = (records != null) ? List.copyOf(records) : List.of();
+	}
+
+	/**
+	 * The day the candidate reached a stage, as recorded: {@code appliedOn} for APPLICANT,
+	 * {@code activistSince}, {@code targetSince}, {@code admittedOn}.
+	 */
+	public LocalDate since(CandidateStage of) {
+		return switch (of) {
+			case APPLICANT -> this.appliedOn;
+			case ACTIVIST -> this.activistSince;
+			case DEVELOPMENT_TARGET -> this.targetSince;
+			case ADMITTED -> this.admittedOn;
+		};
+	}
+
+	/** The dataset key of the day a stage was reached: {@code appliedOn}, {@code activistSince}, ... */
+	public static String sinceKey(CandidateStage of) {
+		return switch (of) {
+			case APPLICANT -> "appliedOn";
+			case ACTIVIST -> "activistSince";
+			case DEVELOPMENT_TARGET -> "targetSince";
+			case ADMITTED -> "admittedOn";
+		};
+	}
+
+	/** Whether the candidate has reached the stage (an unknown stage reaches none). */
+	public boolean reached(CandidateStage of) {
+		return this.stage != null && this.stage.compareTo(of) >= 0;
+	}
+
+}

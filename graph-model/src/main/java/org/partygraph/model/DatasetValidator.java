@@ -288,7 +288,7 @@ public final class DatasetValidator {
 	/**
 	 * A candidate: its id unique among candidates (a candidate's id is not a unit's, org's or
 	 * member's), the org that develops it, the day of each stage reached and of none not reached, in
-	 * order, the member it became exactly when ADMITTED, and its records.
+	 * order, the member it became only when ADMITTED, and its records.
 	 */
 	private void checkCandidate(int index, Candidate candidate) {
 		String item = itemName("candidates", index, candidate.id());
@@ -353,7 +353,10 @@ public final class DatasetValidator {
 		}
 	}
 
-	/** The member an ADMITTED candidate became: given exactly then, and a member of the dataset. */
+	/**
+	 * The member an ADMITTED candidate became: given only then, and a member of the dataset; absent
+	 * when that membership has ended since (a cancelled probation).
+	 */
 	private void checkBecame(String item, Candidate candidate) {
 		if (candidate.stage() == null) {
 			return;
@@ -366,8 +369,8 @@ public final class DatasetValidator {
 			return;
 		}
 		if (candidate.member() == null) {
-			this.problems.add(new Problem(item, "member",
-					"member is missing: an ADMITTED candidate names the member it became"));
+			// An admitted candidate whose probationary membership was cancelled later (decideProbation
+			// CANCELLED) is no longer a member: it keeps its record without one.
 			return;
 		}
 		Integer position = this.positions.get(candidate.member());

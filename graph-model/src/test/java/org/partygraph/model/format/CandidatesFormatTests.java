@@ -224,9 +224,9 @@ class CandidatesFormatTests {
 	}
 
 	@Test
-	void theMemberIsGivenExactlyWhenAdmittedAndIsAMember() {
-		assertThat(admittedWith("'member': 'm-1', ", "")).singleElement()
-			.satisfies(problem("c-2", "member", "missing"));
+	void theMemberIsGivenOnlyWhenAdmittedAndIsAMember() {
+		// Admitted, and no longer a member (a probation cancelled since): no member, no problem.
+		assertThat(admittedWith("'member': 'm-1', ", "")).isEmpty();
 		assertThat(admittedWith("'member': 'm-1'", "'member': 'm-9'")).singleElement()
 			.satisfies(problem("c-2", "member", "unknown member 'm-9'"));
 		assertThat(admittedWith("'member': 'm-1'", "'member': 'o-1'")).singleElement()

@@ -13,6 +13,7 @@ import org.partygraph.model.Dataset;
 import org.partygraph.model.format.DatasetFormat;
 import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.Problem;
+import org.partygraph.queries.write.CandidateRows;
 import org.partygraph.queries.write.Datasets;
 import org.partygraph.queries.write.EventDates;
 import org.partygraph.queries.write.Events;

@@ -1,4 +1,4 @@
-package org.partygraph.queries.dataset;
+package org.partygraph.queries.write;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,7 +8,6 @@ import java.util.Map;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.partygraph.model.Candidate;
 import org.partygraph.model.DevelopmentRecord;
-import org.partygraph.model.NameKeys;
 
 /**
  * The candidates of a dataset as an import writes them: one {@code (:Candidate)} per candidate with
@@ -17,20 +16,19 @@ import org.partygraph.model.NameKeys;
  * deletes its candidates and their records first.
  *
  * <p>
- * The lead's {@code write} package holds the single-candidate writes of the mutations; when it has a
- * {@code Candidates.properties}, this class should take the property map from there, so that the
- * two paths cannot differ.
+ * The single-candidate writes of the changes are in {@link Candidates}; both name a candidate
+ * through {@link Properties#putName}, so the two paths cannot differ.
  */
 public final class CandidateRows {
 
 	/** Rows per statement: a candidate row carries its records, a few each. */
-	static final int BATCH = 2_000;
+	public static final int BATCH = 2_000;
 
 	/**
 	 * Deletes the dataset's candidates and their records. Parameter {@code dataset}; returns
 	 * {@code deleted}, the nodes deleted.
 	 */
-	static final String DELETE_DATASET = """
+	public static final String DELETE_DATASET = """
 			MATCH (c:Candidate {dataset: $dataset})
 			OPTIONAL MATCH (c)-[:RECORDED]->(r:DevelopmentRecord)
 			WITH c, collect(r) AS records
@@ -39,7 +37,7 @@ public final class CandidateRows {
 			RETURN count(c) + sum(size(records)) AS deleted
 			""";
 
-	static final String FIND_FOREIGN_IDS = """
+	public static final String FIND_FOREIGN_IDS = """
 			UNWIND $ids AS id
 			MATCH (c:Candidate {id: id})
 			WHERE coalesce(c.dataset, '') <> $dataset
@@ -50,7 +48,7 @@ public final class CandidateRows {
 	 * Creates each row's candidate with every relationship it starts and its records. Parameters
 	 * {@code rows} ({@link #row}), {@code dataset}.
 	 */
-	static final String CREATE = """
+	public static final String CREATE = """
 			UNWIND $rows AS row
 			MATCH (o:Org {id: row.org})
 			CREATE (c:Candidate)-[:DEVELOPED_BY]->(o)
@@ -69,35 +67,33 @@ public final class CandidateRows {
 
 	/**
 	 * The stored properties of a candidate node (its dataset apart): the name with its keys as a
-	 * member's ({@link NameKeys}), enums as their names, dates as dates, absent values left out.
+	 * member's ({@link Properties#putName}), enums as their names, dates as dates, absent values left out.
 	 */
 	public static Map<String, Object> properties(Candidate candidate) {
 		Map<String, Object> props = new HashMap<>();
-		put(props, "id", candidate.id());
-		put(props, "name", candidate.name());
-		put(props, "nameKey", NameKeys.searchKey(candidate.name()));
-		put(props, "nameSort", NameKeys.sortKey(candidate.name()));
-		put(props, "stage", (candidate.stage() != null) ? candidate.stage().name() : null);
-		put(props, "appliedOn", candidate.appliedOn());
-		put(props, "activistSince", candidate.activistSince());
-		put(props, "targetSince", candidate.targetSince());
-		put(props, "admittedOn", candidate.admittedOn());
-		put(props, "gender", (candidate.gender() != null) ? candidate.gender().name() : null);
-		put(props, "birthDate", candidate.birthDate());
+		Properties.put(props, "id", candidate.id());
+		Properties.putName(props, candidate.name());
+		Properties.put(props, "stage", (candidate.stage() != null) ? candidate.stage().name() : null);
+		Properties.put(props, "appliedOn", candidate.appliedOn());
+		Properties.put(props, "activistSince", candidate.activistSince());
+		Properties.put(props, "targetSince", candidate.targetSince());
+		Properties.put(props, "admittedOn", candidate.admittedOn());
+		Properties.put(props, "gender", (candidate.gender() != null) ? candidate.gender().name() : null);
+		Properties.put(props, "birthDate", candidate.birthDate());
 		return props;
 	}
 
 	/** The properties of a record node: {@code kind}, {@code on}, {@code note} when there is one. */
 	public static Map<String, Object> properties(DevelopmentRecord record) {
 		Map<String, Object> props = new HashMap<>();
-		put(props, "kind", record.kind().name());
-		put(props, "on", record.on());
-		put(props, "note", record.note());
+		Properties.put(props, "kind", record.kind().name());
+		Properties.put(props, "on", record.on());
+		Properties.put(props, "note", record.note());
 		return props;
 	}
 
 	/** A candidate as a row of {@link #CREATE}. */
-	static Map<String, Object> row(Candidate candidate) {
+	public static Map<String, Object> row(Candidate candidate) {
 		Map<String, Object> row = new HashMap<>();
 		row.put("props", properties(candidate));
 		row.put("org", candidate.org());
@@ -109,24 +105,18 @@ public final class CandidateRows {
 	}
 
 	/** Nodes a dataset's candidates make: each candidate and each of its records. */
-	static long nodeCount(List<Candidate> candidates) {
+	public static long nodeCount(List<Candidate> candidates) {
 		return candidates.stream().mapToLong((c) -> 1 + c.records().size()).sum();
 	}
 
 	/** Relationships they start: DEVELOPED_BY, RECORDED per record, BECAME when admitted. */
-	static long relationshipCount(List<Candidate> candidates) {
+	public static long relationshipCount(List<Candidate> candidates) {
 		return candidates.stream().mapToLong((c) -> 1 + c.records().size() + ((c.member() != null) ? 1 : 0)).sum();
 	}
 
 	/** Deletes the dataset's candidates and their records; how many nodes went. */
-	static long delete(SimpleQueryRunner tx, String dataset) {
+	public static long delete(SimpleQueryRunner tx, String dataset) {
 		return tx.run(DELETE_DATASET, Map.of("dataset", dataset)).single().get("deleted").asLong();
-	}
-
-	private static void put(Map<String, Object> props, String key, Object value) {
-		if (value != null) {
-			props.put(key, value);
-		}
 	}
 
 }

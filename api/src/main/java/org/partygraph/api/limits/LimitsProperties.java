@@ -31,7 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * refused before GraphQL Java's validation walks it
  */
 @ConfigurationProperties(LimitsProperties.PREFIX)
-public record LimitsProperties(@DefaultValue("12") int maxDepth, @DefaultValue("10000") int maxComplexity,
+public record LimitsProperties(@DefaultValue("12") int maxDepth, @DefaultValue("11000") int maxComplexity,
 		@DefaultValue("10") int listMultiplier, @DefaultValue("100") int maxPageSize,
 		@DefaultValue("30") int maxAliases, @DefaultValue("15000") int maxTokens,
 		@DefaultValue("50000") int maxWhitespaceTokens, @DefaultValue("100000") int maxCharacters,
@@ -73,7 +73,7 @@ public record LimitsProperties(@DefaultValue("12") int maxDepth, @DefaultValue("
 
 	/** The defaults, as documented above. */
 	public static LimitsProperties defaults() {
-		return new LimitsProperties(12, 10000, 10, 100, 30, 15000, 50000, 100000, 10, 200, 2000);
+		return new LimitsProperties(12, 11000, 10, 100, 30, 15000, 50000, 100000, 10, 200, 2000);
 	}
 
 	/** The full name of one of these properties, e.g. {@code party-graph.limits.max-depth}. */

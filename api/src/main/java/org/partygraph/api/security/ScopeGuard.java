@@ -55,6 +55,10 @@ import org.springframework.stereotype.Component;
  * <li>{@code Member}: its membership org is;</li>
  * <li>{@code Candidate}, {@code DueCandidate}: the candidate's developing org is;</li>
  * <li>{@code PipelineRow}: its org is;</li>
+ * <li>{@code Away}: the org the member flows in at or the member's own org is (its {@code member}
+ * then shows only to a caller who sees the member);</li>
+ * <li>{@code MobilityRow}: its township is (the row of orgs under no township always shows, its
+ * counts limited to the caller's scope);</li>
  * <li>{@code Office}: both the org it is held at and the holder's membership org are;</li>
  * <li>{@code ManagementLink}: the managing org is;</li>
  * <li>{@code Transfer}: it came from or went to an org inside (the org at the other end shows as
@@ -92,6 +96,10 @@ public class ScopeGuard implements GraphQlSourceBuilderCustomizer {
 				(candidate, view) -> view.org(candidate.org())));
 		rules.put("DueCandidate", Rule.of(org.partygraph.queries.read.DueCandidate.class,
 				(due, view) -> view.org(due.candidate().org())));
+		rules.put("Away", Rule.of(org.partygraph.queries.change.AwayRecord.class,
+				(away, view) -> view.org(away.at()) || (away.home() != null && view.org(away.home()))));
+		rules.put("MobilityRow", Rule.of(org.partygraph.api.graphql.MobileController.MobilityRow.class,
+				(row, view) -> row.township() == null || view.org(row.township().id())));
 		rules.put("PipelineRow", Rule.of(org.partygraph.api.graphql.DevelopmentController.PipelineRow.class,
 				(row, view) -> view.org(row.org().id())));
 		rules.put("Scenario", Rule.of(Scenario.class, (scenario, view) -> view.org(scenario.owner())));

@@ -269,6 +269,69 @@ final class ChangeChecks {
 		return member;
 	}
 
+	/**
+	 * A mobile member's time away (流動黨員, docs/contract.md section 8): the member and the org exist
+	 * in the scope (fields {@code member}, {@code at}); the org is neither the member's own nor a
+	 * PARTY_GROUP (field {@code at}); {@code to}, when given, is after {@code from} (field
+	 * {@code to}); it overlaps none of the member's other times away (field {@code from}).
+	 */
+	MemberNode away(String memberId, String atId, java.time.LocalDate from, java.time.LocalDate to) {
+		String item = Problems.item(memberId);
+		MemberNode member = existingMember(memberId);
+		OrgNode at = existingOrg(atId, "at", item);
+		if (at != null && at.kind() == OrgKind.PARTY_GROUP) {
+			this.problems.add(item, "at", "'" + at.id() + "' is a PARTY_GROUP; a member flows in at the org above a group");
+		}
+		else if (at != null && member != null && at.id().equals(member.org())) {
+			this.problems.add(item, "at", "'" + memberId + "' is a member of '" + at.id()
+					+ "'; a member is away at another org than their own");
+		}
+		if (from == null) {
+			this.problems.add(item, "from", "from is missing");
+		}
+		else if (to != null && !to.isAfter(from)) {
+			this.problems.add(item, "to", "to " + to + " is not after from " + from);
+		}
+		else if (member != null) {
+			for (AwayRecord a : Lookups.aways(this.tx, memberId)) {
+				boolean overlaps = (to == null || a.from().isBefore(to)) && (a.to() == null || a.to().isAfter(from));
+				if (overlaps) {
+					this.problems.add(item, "from", "'" + memberId + "' is already away at '" + a.at() + "' from "
+							+ a.from() + ((a.to() != null) ? " to " + a.to() : " with no end")
+							+ "; a member is away at one org at a time");
+					break;
+				}
+			}
+		}
+		return member;
+	}
+
+	/**
+	 * The end of a time away: the member has one at the org (in the scope) running on {@code on}
+	 * (field {@code at}), begun before it (field {@code on}). Returns it.
+	 */
+	AwayRecord endAway(String memberId, String atId, java.time.LocalDate on) {
+		String item = Problems.item(memberId);
+		MemberNode member = existingMember(memberId);
+		OrgNode at = existingOrg(atId, "at", item);
+		if (member == null || at == null) {
+			return null;
+		}
+		AwayRecord open = Lookups.aways(this.tx, memberId)
+			.stream()
+			.filter((a) -> a.at().equals(at.id()) && (a.to() == null || a.to().isAfter(on)))
+			.reduce((a, b) -> b)
+			.orElse(null);
+		if (open == null) {
+			this.problems.add(item, "at", "'" + memberId + "' is not away at '" + at.id() + "' on " + on);
+		}
+		else if (!on.isAfter(open.from())) {
+			this.problems.add(item, "on", "the time away of '" + memberId + "' at '" + at.id() + "' began on "
+					+ open.from() + "; it ends after that day, not on " + on);
+		}
+		return open;
+	}
+
 	/** What a dispatch is written with: the dispatching org. */
 	record CheckedDispatch(String by) {
 	}

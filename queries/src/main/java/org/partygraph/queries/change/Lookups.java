@@ -65,6 +65,12 @@ final class Lookups {
 			ORDER BY d.from
 			""";
 
+	private static final String AWAYS = """
+			MATCH (m:Member {id: $id})-[a:AWAY_AT]->(o:Org)
+			RETURN o.id AS at, a.from AS from, a.to AS to, [(m)-[:MEMBER_OF]->(h:Org) | h.id][0] AS home
+			ORDER BY a.from
+			""";
+
 	private static final String ID_TAKEN = """
 			RETURN EXISTS { (:Org {id: $id}) } OR EXISTS { (:Unit {id: $id}) } OR EXISTS { (:Member {id: $id}) }
 			  OR EXISTS { (:Candidate {id: $id}) } AS taken
@@ -235,6 +241,13 @@ final class Lookups {
 		return tx.run(DISPATCHES, Map.of("id", memberId))
 			.list((r) -> new DispatchSpan(r.get("village").asString(), r.get("from").asLocalDate(),
 					date(r.get("to")), r.get("by").asString(null)));
+	}
+
+	/** The member's times away (流動黨員), oldest first. */
+	static List<AwayRecord> aways(TransactionContext tx, String memberId) {
+		return tx.run(AWAYS, Map.of("id", memberId))
+			.list((r) -> new AwayRecord(memberId, r.get("home").asString(null), r.get("at").asString(),
+					r.get("from").asLocalDate(), date(r.get("to"))));
 	}
 
 	/** A member as a change sees it: its dataset, membership org and group. */

@@ -539,6 +539,45 @@ public final class OrgChanges {
 	}
 
 	/**
+	 * Records a mobile member (流動黨員) as away at another org from {@code from} to {@code to}
+	 * ({@code null}: open); the membership stays where it is, and no count changes. The event
+	 * (AWAY_RECORDED) is dated {@code from}. See {@code ChangeChecks.away}.
+	 * @throws ChangeRejectedException with every problem; nothing is written
+	 */
+	public AwayRecord recordAway(String memberId, String atId, LocalDate from, LocalDate to) {
+		OrgChanges dated = (from != null) ? on(from) : this;
+		return dated.change((tx) -> WriteLocks.items(tx, ids(atId), ids(memberId)), memberId,
+				(tx) -> ids(memberId, atId), (checks) -> checks.away(memberId, atId, from, to), (tx, member, log) -> {
+					Links.away(tx, memberId, atId, from, to);
+					Map<String, Object> after = new java.util.LinkedHashMap<>();
+					after.put("from", from.toString());
+					after.put("to", (to != null) ? to.toString() : null);
+					log.member(Kind.AWAY_RECORDED, memberId, atId, member.org(), "member " + memberId + " of "
+							+ member.org() + " away (流動黨員) at " + atId + " from " + from
+							+ ((to != null) ? " to " + to : ""), null, after);
+					return new AwayRecord(memberId, member.org(), atId, from, to);
+				});
+	}
+
+	/**
+	 * Ends the member's time away at the org that runs on {@link #on} (default today): its last day
+	 * becomes that day. See {@code ChangeChecks.endAway}.
+	 * @throws ChangeRejectedException with every problem; nothing is written
+	 */
+	public AwayRecord endAway(String memberId, String atId) {
+		LocalDate day = this.dates.orToday(this.on);
+		return change((tx) -> WriteLocks.items(tx, ids(atId), ids(memberId)), memberId, (tx) -> ids(memberId, atId),
+				(checks) -> checks.endAway(memberId, atId, day), (tx, open, log) -> {
+					Links.endAway(tx, memberId, atId, open.from(), day);
+					Map<String, Object> before = new java.util.HashMap<>();
+					before.put("to", (open.to() != null) ? open.to().toString() : null);
+					log.member(Kind.AWAY_ENDED, memberId, atId, open.home(), "member " + memberId + " no longer away at "
+							+ atId + " (from " + open.from() + ") from " + day, before, Map.of("to", day.toString()));
+					return new AwayRecord(memberId, open.home(), atId, open.from(), day);
+				});
+	}
+
+	/**
 	 * Decides a probationary member's probation (docs/contract.md section 8), dated {@link #on}:
 	 * FULL makes them a full member, EXTENDED extends the probation by {@code months} (from its end,
 	 * or from the decision when its start is unknown), CANCELLED removes them (取消預備黨員資格),

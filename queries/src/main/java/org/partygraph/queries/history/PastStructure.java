@@ -382,9 +382,9 @@ public final class PastStructure {
 				// their own role and committee events.
 				case ELECTED -> org(e.org, (o) -> o.withElectedOn((string(e.before) != null)
 						? java.time.LocalDate.parse(string(e.before)) : null));
-				// Dispatches carry their own days (from, to), which every read of them compares with the
+				// Dispatches and times away carry their own days (from, to), which every read of them compares with the
 				// day asked; the structure the past reads rebuild does not hold them.
-				case DISPATCHED, DISPATCH_ENDED -> {
+				case DISPATCHED, DISPATCH_ENDED, AWAY_RECORDED, AWAY_ENDED -> {
 				}
 				// Candidates carry the day each stage began, which the reads of the pipeline compare
 				// with the day asked; an admission's member comes and goes with its MEMBER_ADDED.

@@ -241,6 +241,13 @@ public class QueriesAutoConfiguration {
 	}
 
 	@Bean
+	org.partygraph.queries.read.AwayQueries awayQueries(LimitedDriver driver,
+			ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
+		return new org.partygraph.queries.read.AwayQueries(driver.driver(),
+				listener.getIfAvailable(() -> StatementListener.NONE));
+	}
+
+	@Bean
 	org.partygraph.queries.read.CandidateQueries candidateQueries(LimitedDriver driver,
 			ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
 		return new org.partygraph.queries.read.CandidateQueries(driver.driver(),

@@ -92,6 +92,13 @@ public final class Events {
 		 */
 		DISPATCH_ENDED,
 		/**
+		 * A mobile member (流動黨員) was recorded away at an org ({@code org}: where they flow in,
+		 * {@code other}: their membership org); {@code after}: {@code from}, {@code to} as JSON.
+		 */
+		AWAY_RECORDED,
+		/** A time away ended ({@code org}: where); {@code before}/{@code after}: its last day ({@code to}) as JSON. */
+		AWAY_ENDED,
+		/**
 		 * A person applied for membership and became a candidate ({@code member}: the candidate's
 		 * id, {@code org}: the developing org); {@code after}: its state as JSON.
 		 */

@@ -80,6 +80,18 @@ public final class Links {
 			SET d.to = $to
 			""";
 
+	private static final String AWAY = """
+			MATCH (m:Member {id: $member})
+			MATCH (o:Org {id: $at})
+			CREATE (m)-[:AWAY_AT {from: $from, to: $to}]->(o)
+			""";
+
+	private static final String END_AWAY = """
+			MATCH (:Member {id: $member})-[a:AWAY_AT]->(:Org {id: $at})
+			WHERE a.from = $from
+			SET a.to = $to
+			""";
+
 	private static final String END_GROUP = """
 			MATCH (:Member {id: $member})-[g:IN_GROUP]->(:Org)
 			DELETE g
@@ -216,6 +228,26 @@ public final class Links {
 	public static void endDispatch(SimpleQueryRunner tx, String member, String village, java.time.LocalDate from,
 			java.time.LocalDate to) {
 		tx.run(END_DISPATCH, Map.of("member", member, "village", village, "from", from, "to", to)).consume();
+	}
+
+	/**
+	 * Records the member as away (流動黨員) at the org from {@code from} to {@code to}
+	 * ({@code null}: open): a dual relation, the membership stays where it is.
+	 */
+	public static void away(SimpleQueryRunner tx, String member, String at, java.time.LocalDate from,
+			java.time.LocalDate to) {
+		Map<String, Object> params = new java.util.HashMap<>();
+		params.put("member", member);
+		params.put("at", at);
+		params.put("from", from);
+		params.put("to", to);
+		tx.run(AWAY, params).consume();
+	}
+
+	/** Sets the last day of the member's time away at the org that began on {@code from}. */
+	public static void endAway(SimpleQueryRunner tx, String member, String at, java.time.LocalDate from,
+			java.time.LocalDate to) {
+		tx.run(END_AWAY, Map.of("member", member, "at", at, "from", from, "to", to)).consume();
 	}
 
 	/** Assigns the member to the party group; end the present one first ({@link #endGroup}). */

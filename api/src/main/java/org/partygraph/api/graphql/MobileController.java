@@ -1,0 +1,166 @@
+package org.partygraph.api.graphql;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.partygraph.api.graphql.ChangeController.ChangeError;
+import org.partygraph.api.security.Scope;
+import org.partygraph.model.ProblemsException;
+import org.partygraph.queries.change.AwayRecord;
+import org.partygraph.queries.change.OrgChanges;
+import org.partygraph.queries.read.AwayQueries;
+import org.partygraph.queries.read.AwayQueries.TownshipMobility;
+import org.partygraph.queries.read.MemberQueries;
+import org.partygraph.queries.read.MemberRow;
+import org.partygraph.queries.read.OrgQueries;
+import org.partygraph.queries.read.OrgRow;
+import org.partygraph.queries.schema.WriteScope;
+import org.partygraph.queries.write.EventDates;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Mobile members (流動黨員, docs/contract.md section 8): {@code recordAway} and {@code endAway}
+ * (member changes, ORG_ADMIN within the caller's scope), an org's members flowing in and its
+ * members away on a day, a member's times away, and the counts per township. An {@code Away} is
+ * scoped by ScopeGuard: it shows to a caller who sees either org, the home or the host, and its
+ * {@code member} only to one who sees the member's own org.
+ */
+@Controller
+public class MobileController {
+
+	private final OrgChanges changes;
+
+	private final AwayQueries away;
+
+	private final MemberQueries members;
+
+	private final OrgQueries orgs;
+
+	private final Scope scope;
+
+	private final EventDates dates;
+
+	public MobileController(OrgChanges changes, AwayQueries away, MemberQueries members, OrgQueries orgs, Scope scope,
+			EventDates dates) {
+		this.changes = changes;
+		this.away = away;
+		this.members = members;
+		this.orgs = orgs;
+		this.scope = scope;
+		this.dates = dates;
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('ORG_ADMIN')")
+	public AwayPayload recordAway(@Argument String member, @Argument String at, @Argument LocalDate from,
+			@Argument LocalDate to) {
+		try {
+			return new AwayPayload(changes(null).recordAway(member, at, from, to), List.of());
+		}
+		catch (ProblemsException ex) {
+			return AwayPayload.rejected(ex);
+		}
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('ORG_ADMIN')")
+	public AwayPayload endAway(@Argument String member, @Argument String at, @Argument LocalDate on) {
+		try {
+			return new AwayPayload(changes(on).endAway(member, at), List.of());
+		}
+		catch (ProblemsException ex) {
+			return AwayPayload.rejected(ex);
+		}
+	}
+
+	@SchemaMapping(typeName = "Org")
+	@PreAuthorize("hasRole('ANALYST')")
+	public List<AwayRecord> flowingIn(OrgRow org, @Argument LocalDate asOf) {
+		return this.away.flowingIn(List.of(org.id()), day(asOf)).getOrDefault(org.id(), List.of());
+	}
+
+	@SchemaMapping(typeName = "Org")
+	@PreAuthorize("hasRole('ANALYST')")
+	public List<AwayRecord> membersAway(OrgRow org, @Argument LocalDate asOf) {
+		return this.away.awayFrom(List.of(org.id()), day(asOf)).getOrDefault(org.id(), List.of());
+	}
+
+	@SchemaMapping(typeName = "Member")
+	public List<AwayRecord> away(MemberRow member) {
+		return this.away.ofMembers(List.of(member.id())).getOrDefault(member.id(), List.of());
+	}
+
+	@QueryMapping
+	@PreAuthorize("hasRole('ANALYST')")
+	public List<MobilityRow> mobileMembersByTownship(@Argument String within, @Argument LocalDate asOf) {
+		String root = this.scope.within(within, "within");
+		List<TownshipMobility> rows = this.away.byTownship(root, day(asOf));
+		List<String> ids = rows.stream().map(TownshipMobility::township).filter((id) -> id != null).toList();
+		Map<String, OrgRow> townships = this.orgs.byIds(ids);
+		// A township above the caller's scope (a village's user) is not named: its row counts what
+		// the scope holds, under township null.
+		Scope.View view = this.scope.view();
+		Map<String, long[]> merged = new java.util.LinkedHashMap<>();
+		for (TownshipMobility row : rows) {
+			String key = (row.township() != null && view.org(row.township())) ? row.township() : "";
+			long[] n = merged.computeIfAbsent(key, (k) -> new long[2]);
+			n[0] += row.away();
+			n[1] += row.flowingIn();
+		}
+		List<MobilityRow> result = new ArrayList<>();
+		merged.forEach((key, n) -> result.add(new MobilityRow(key.isEmpty() ? null : townships.get(key), n[0], n[1])));
+		return result;
+	}
+
+	@SchemaMapping(typeName = "Away")
+	public MemberRow member(AwayRecord away) {
+		return this.members.byIds(List.of(away.member())).get(away.member());
+	}
+
+	@SchemaMapping(typeName = "Away")
+	public OrgRow home(AwayRecord away) {
+		return (away.home() != null) ? this.orgs.byIds(List.of(away.home())).get(away.home()) : null;
+	}
+
+	@SchemaMapping(typeName = "Away")
+	public OrgRow at(AwayRecord away) {
+		return this.orgs.byIds(List.of(away.at())).get(away.at());
+	}
+
+	@SchemaMapping(typeName = "Away")
+	public boolean current(AwayRecord away) {
+		return away.on(this.dates.today());
+	}
+
+	private LocalDate day(LocalDate asOf) {
+		return (asOf != null) ? AsOf.check(asOf, this.dates) : this.dates.today();
+	}
+
+	private OrgChanges changes(LocalDate on) {
+		return this.changes.within(WriteScope.of(this.scope.root())).on(on).by(ChangeController.login());
+	}
+
+	public record AwayPayload(AwayRecord away, List<ChangeError> errors) {
+
+		static AwayPayload rejected(ProblemsException ex) {
+			return new AwayPayload(null, ex.problems()
+				.stream()
+				.map((p) -> new ChangeError(p.item(), p.field(), p.message()))
+				.toList());
+		}
+
+	}
+
+	/** A township (null: orgs under none) with its members away and members flowing in. */
+	public record MobilityRow(OrgRow township, long away, long flowingIn) {
+	}
+
+}

@@ -1,0 +1,156 @@
+package org.partygraph.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Mobile members over HTTP (流動黨員, docs/contract.md section 8) on a dataset of its own (ids
+ * {@code w-…}, imported dated 2020-01-01): two townships with a village branch each, and a park
+ * branch under the county. Both orgs list a member away, once each, and no count anywhere changes:
+ * {@link #noCountCountsAMemberTwice} asks every Int field of Org the schema has (found by
+ * introspection, so a count added later is in it), statistics, pattern figures and the pipeline,
+ * before and after members go away.
+ */
+class MobileApiIT extends ServiceTestBase {
+
+	private static final String DATASET = """
+			{"format": "party-graph/2", "name": "流動縣",
+			 "units": [{"id": "w-u", "kind": "COUNTY", "name": "流動縣"},
+			  {"id": "w-ut1", "kind": "TOWNSHIP", "name": "東鄉", "locatedIn": "w-u"},
+			  {"id": "w-ut2", "kind": "TOWNSHIP", "name": "西鄉", "locatedIn": "w-u"},
+			  {"id": "w-uv1", "kind": "VILLAGE", "name": "東村", "locatedIn": "w-ut1"},
+			  {"id": "w-uv2", "kind": "VILLAGE", "name": "西村", "locatedIn": "w-ut2"},
+			  {"id": "w-up", "kind": "PARK", "name": "工業園區", "locatedIn": "w-u"}],
+			 "orgs": [
+			  {"id": "w-county", "kind": "COUNTY_COMMITTEE", "name": "中共流動縣委", "units": ["w-u"]},
+			  {"id": "w-t1", "kind": "TOWNSHIP_COMMITTEE", "name": "東鄉黨委", "parent": "w-county", "units": ["w-ut1"]},
+			  {"id": "w-t2", "kind": "TOWNSHIP_COMMITTEE", "name": "西鄉黨委", "parent": "w-county", "units": ["w-ut2"]},
+			  {"id": "w-v1", "kind": "BRANCH", "name": "東村黨支部", "parent": "w-t1", "units": ["w-uv1"]},
+			  {"id": "w-v2", "kind": "BRANCH", "name": "西村黨支部", "parent": "w-t2", "units": ["w-uv2"]},
+			  {"id": "w-park", "kind": "BRANCH", "name": "工業園區黨支部", "parent": "w-county", "units": ["w-up"]}],
+			 "members": [
+			  {"id": "w-m1", "name": "馮一", "status": "FULL", "org": "w-v1"},
+			  {"id": "w-m2", "name": "馮二", "status": "FULL", "org": "w-v1"},
+			  {"id": "w-m3", "name": "馮三", "status": "PROBATIONARY", "org": "w-v1", "probationSince": "2026-03-01"},
+			  {"id": "w-m4", "name": "陳一", "status": "FULL", "org": "w-v2"},
+			  {"id": "w-m5", "name": "陳二", "status": "FULL", "org": "w-park"}]}
+			""";
+
+	private HttpGraphQlTester hbtAdmin;
+
+	@BeforeAll
+	void importOwnDataset() {
+		importOwnDataset(DATASET, "2020-01-01", "流動縣");
+		this.hbtAdmin = TestApp.tester(this.port, "hbt-admin", TestApp.USER_PASSWORD);
+	}
+
+	private void away(String member, String at, String from, String to) {
+		this.graphQl.document("mutation { recordAway(member: \"" + member + "\", at: \"" + at + "\", from: \"" + from
+				+ "\"" + ((to != null) ? ", to: \"" + to + "\"" : "") + ") { errors { field message } } }")
+			.execute()
+			.path("recordAway.errors").entityList(Object.class).hasSize(0);
+	}
+
+	/** Every Int field of Org whose arguments are all optional, by introspection. */
+	@SuppressWarnings("unchecked")
+	private List<String> orgCountFields() {
+		List<Map<String, Object>> fields = this.graphQl
+			.document("{ __type(name: \"Org\") { fields { name args { type { kind } } type { kind name ofType { kind name } } } } }")
+			.execute()
+			.path("__type.fields")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map((f) -> (Map<String, Object>) f)
+			.toList();
+		List<String> counts = new ArrayList<>();
+		for (Map<String, Object> field : fields) {
+			Map<String, Object> type = (Map<String, Object>) field.get("type");
+			Map<String, Object> named = "NON_NULL".equals(type.get("kind")) ? (Map<String, Object>) type.get("ofType") : type;
+			boolean optionalArgs = ((List<Map<String, Object>>) field.get("args")).stream()
+				.noneMatch((a) -> "NON_NULL".equals(((Map<String, Object>) a.get("type")).get("kind")));
+			if ("Int".equals(named.get("name")) && optionalArgs) {
+				counts.add((String) field.get("name"));
+			}
+		}
+		return counts;
+	}
+
+	private String snapshot(List<String> orgCounts) {
+		String document = "{ orgs(filter: {within: \"w-county\"}, first: 50) { edges { node { id " + String.join(" ", orgCounts)
+				+ " pipeline { applicants activists developmentTargets probationers total } } } }"
+				+ " statistics(within: \"w-county\") { orgs members orgsByKind { key count } membersByStatus { key count }"
+				+ " membersByTrade { key count } membersByTownship { key count } depth levels { level orgs minSpan avgSpan maxSpan } }"
+				+ " patternSummary(within: \"w-county\") { pattern metrics { key value } }"
+				+ " developmentPipeline(within: \"w-county\") { org { id } pipeline { total probationers } } }";
+		return this.graphQl.document(document).execute().returnResponse().toString().replaceAll("\\s", "");
+	}
+
+	@Test
+	void noCountCountsAMemberTwice() {
+		List<String> counts = orgCountFields();
+		assertThat(counts).as("the count fields the schema has").contains("memberCount", "fullMemberCount");
+		String before = snapshot(counts);
+		assertThat(before).contains("id=w-county,memberCount=5");
+		away("w-m1", "w-park", "2024-01-01", null);
+		away("w-m3", "w-v2", "2024-01-01", null);
+		away("w-m5", "w-v1", "2024-01-01", null);
+		assertThat(snapshot(counts)).isEqualTo(before);
+		// Both orgs list each of them, once.
+		this.graphQl.document("""
+				{ v1: org(id: "w-v1") { memberCount members(first: 10) { totalCount } membersAway { member { id } at { id } }
+				    flowingIn { member { id } home { id } current } }
+				  park: org(id: "w-park") { memberCount flowingIn { member { id } } membersAway { member { id } } }
+				  member(id: "w-m1") { org { id } away { at { id } from to current } } }""")
+			.execute()
+			.path("v1.memberCount").entity(Integer.class).isEqualTo(3)
+			.path("v1.members.totalCount").entity(Integer.class).isEqualTo(3)
+			.path("v1.membersAway[*].member.id").entityList(String.class).containsExactly("w-m1", "w-m3")
+			.path("v1.flowingIn[*].member.id").entityList(String.class).containsExactly("w-m5")
+			.path("v1.flowingIn[0].home.id").entity(String.class).isEqualTo("w-park")
+			.path("park.memberCount").entity(Integer.class).isEqualTo(1)
+			.path("park.flowingIn[*].member.id").entityList(String.class).containsExactly("w-m1")
+			.path("park.membersAway[*].member.id").entityList(String.class).containsExactly("w-m5")
+			.path("member.org.id").entity(String.class).isEqualTo("w-v1")
+			.path("member.away[0].at.id").entity(String.class).isEqualTo("w-park")
+			.path("member.away[0].current").entity(Boolean.class).isEqualTo(true);
+		// Per township: 東鄉 has two away (m1, m3) and one flowing in (m5); 西鄉 none away, m3 in; the
+		// park, under no township, m5 away and m1 in.
+		this.graphQl.document("{ mobileMembersByTownship(within: \"w-county\") { township { id } away flowingIn } }")
+			.execute()
+			.path("mobileMembersByTownship").entityList(Map.class)
+			.satisfies((rows) -> assertThat(rows.stream().map((r) -> String.valueOf(r.get("township")) + " "
+					+ r.get("away") + " " + r.get("flowingIn")).toList())
+				.containsExactlyInAnyOrder("{id=w-t1} 2 1", "{id=w-t2} 0 1", "null 1 1"));
+		// Before they went away, nobody was.
+		this.graphQl.document("{ mobileMembersByTownship(within: \"w-county\", asOf: \"2023-12-31\") { away } org(id: \"w-v1\") { flowingIn(asOf: \"2023-12-31\") { from } } }")
+			.execute()
+			.path("mobileMembersByTownship").entityList(Object.class).hasSize(0)
+			.path("org.flowingIn").entityList(Object.class).hasSize(0);
+	}
+
+	@Test
+	void refusalsAndScope() {
+		this.graphQl.document("mutation { recordAway(member: \"w-m2\", at: \"w-v1\", from: \"2024-01-01\") { away { from } errors { item field message } } }")
+			.execute()
+			.path("recordAway.away").valueIsNull()
+			.path("recordAway.errors[0].item").entity(String.class).isEqualTo("w-m2")
+			.path("recordAway.errors[0].field").entity(String.class).isEqualTo("at");
+		this.hbtAdmin.document("mutation { recordAway(member: \"w-m2\", at: \"w-park\", from: \"2024-01-01\") { errors { message } } }")
+			.execute()
+			.path("recordAway.errors[*].message").entityList(String.class).containsExactly("no member 'w-m2'", "no org 'w-park'");
+		this.hbtAdmin.document("{ mobileMembersByTownship { township { id } } }")
+			.execute()
+			.path("mobileMembersByTownship[*].township.id").entityList(String.class)
+			.satisfies((ids) -> assertThat(ids).noneMatch((id) -> id != null && id.startsWith("w-")));
+	}
+
+}

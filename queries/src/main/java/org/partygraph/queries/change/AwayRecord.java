@@ -1,0 +1,23 @@
+package org.partygraph.queries.change;
+
+import java.time.LocalDate;
+
+/**
+ * A mobile member's time away (流動黨員, docs/contract.md section 8): the member keeps their
+ * membership at {@code home} and flows in at {@code at} from {@code from} up to, not including,
+ * {@code to}.
+ *
+ * @param member the member's id
+ * @param home the member's membership org (as read; {@code null} when unknown)
+ * @param at the org the member flows in at
+ * @param from the first day
+ * @param to the day it ends ({@code null}: open)
+ */
+public record AwayRecord(String member, String home, String at, LocalDate from, LocalDate to) {
+
+	/** Whether the member is away on the day. */
+	public boolean on(LocalDate day) {
+		return !this.from.isAfter(day) && (this.to == null || this.to.isAfter(day));
+	}
+
+}

@@ -1,0 +1,145 @@
+package org.partygraph.queries;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partygraph.model.Problem;
+import org.partygraph.queries.change.AwayRecord;
+import org.partygraph.queries.change.ChangeRejectedException;
+import org.partygraph.queries.change.OrgChanges;
+import org.partygraph.queries.read.AwayQueries;
+import org.partygraph.queries.read.AwayQueries.TownshipMobility;
+import org.partygraph.queries.read.StatementListener;
+import org.partygraph.queries.schema.WriteScope;
+import org.partygraph.queries.write.EventDates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Mobile members (流動黨員, docs/contract.md section 8) against a real Neo4j on {@link SmallCounty}:
+ * a time away is recorded and ended with its days; refusals name the field and write nothing; the
+ * home org and the host org each list the member on the days they are away, the counts per
+ * township count each member once; no member tally moves.
+ */
+class MobileIT {
+
+	private static final LocalDate TODAY = LocalDate.of(2026, 12, 5);
+
+	private final EventDates dates = new EventDates(
+			Clock.fixed(TODAY.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneId.of("UTC")), 0);
+
+	private final OrgChanges changes = new OrgChanges(TestNeo4j.driver(), this.dates);
+
+	private final AwayQueries away = new AwayQueries(TestNeo4j.driver(), StatementListener.NONE);
+
+	@BeforeEach
+	void load() {
+		TestNeo4j.load(SmallCounty.dataset(), this.dates, LocalDate.of(2020, 1, 1));
+	}
+
+	@AfterAll
+	static void clean() {
+		TestNeo4j.clear();
+	}
+
+	private static List<Problem> refused(Runnable change) {
+		long before = TestNeo4j.count("MATCH (e:Event) RETURN count(e)")
+				+ 1000 * TestNeo4j.count("MATCH ()-[a:AWAY_AT]->() RETURN count(a)");
+		ChangeRejectedException ex = catchThrowableOfType(ChangeRejectedException.class, change::run);
+		assertThat(ex).as("refused").isNotNull();
+		assertThat(TestNeo4j.count("MATCH (e:Event) RETURN count(e)")
+				+ 1000 * TestNeo4j.count("MATCH ()-[a:AWAY_AT]->() RETURN count(a)")).as("nothing written").isEqualTo(before);
+		return ex.problems();
+	}
+
+	private static LocalDate day(String text) {
+		return LocalDate.parse(text);
+	}
+
+	@Test
+	void bothOrgsListTheMemberOnTheDaysAwayAndNoTallyMoves() {
+		String tallies = "MATCH (o:Org) RETURN sum(o.ownMembers * 7 + o.ownFullMembers * 3 + o.groupMembers * 5 + o.groupFullMembers)";
+		long before = TestNeo4j.count(tallies);
+		AwayRecord b1 = this.changes.by("alice").recordAway("b1", "o-e1", day("2026-01-01"), null);
+		assertThat(b1).isEqualTo(new AwayRecord("b1", "o-xz-b", "o-e1", day("2026-01-01"), null));
+		this.changes.recordAway("e1", "o-xz", day("2026-02-01"), day("2026-06-01"));
+		assertThat(TestNeo4j.count(tallies)).isEqualTo(before);
+		assertThat(TestNeo4j.tallyMismatches()).isEmpty();
+		assertThat(TestNeo4j.count("MATCH (e:Event {kind: 'AWAY_RECORDED', member: 'b1', org: 'o-e1', other: 'o-xz-b'}) "
+				+ "WHERE e.on = date('2026-01-01') AND e.by = 'alice' RETURN count(e)")).isOne();
+
+		assertThat(this.away.flowingIn(List.of("o-e1", "o-xz"), day("2026-03-01")))
+			.hasEntrySatisfying("o-e1", (l) -> assertThat(l).extracting(AwayRecord::member).containsExactly("b1"))
+			.hasEntrySatisfying("o-xz", (l) -> assertThat(l).extracting(AwayRecord::member).containsExactly("e1"));
+		assertThat(this.away.awayFrom(List.of("o-xz-b", "o-e1"), day("2026-03-01")))
+			.hasEntrySatisfying("o-xz-b", (l) -> assertThat(l).extracting(AwayRecord::at).containsExactly("o-e1"))
+			.hasEntrySatisfying("o-e1", (l) -> assertThat(l).extracting(AwayRecord::at).containsExactly("o-xz"));
+		// Before either began, and after e1's ended (its last day is not away).
+		assertThat(this.away.flowingIn(List.of("o-e1", "o-xz"), day("2025-12-31"))).isEmpty();
+		assertThat(this.away.flowingIn(List.of("o-xz"), day("2026-06-01"))).isEmpty();
+		assertThat(this.away.flowingIn(List.of("o-xz"), day("2026-05-31"))).containsKey("o-xz");
+
+		// Per township: o-hbt holds b1's home and o-xz; o-e1 lies under no township (o-npe).
+		assertThat(this.away.byTownship(null, day("2026-03-01"))).containsExactlyInAnyOrder(
+				new TownshipMobility("o-hbt", "海北頭鄉黨委", 1, 1), new TownshipMobility(null, null, 1, 1));
+		assertThat(this.away.byTownship(null, day("2026-07-01"))).containsExactlyInAnyOrder(
+				new TownshipMobility("o-hbt", "海北頭鄉黨委", 1, 0), new TownshipMobility(null, null, 0, 1));
+		assertThat(this.away.byTownship("o-npe", day("2026-03-01")))
+			.containsExactly(new TownshipMobility(null, null, 1, 1));
+		assertThat(this.away.ofMembers(List.of("e1")).get("e1")).singleElement()
+			.satisfies((a) -> assertThat(a.to()).isEqualTo(day("2026-06-01")));
+	}
+
+	@Test
+	void aTimeAwayEnds() {
+		this.changes.recordAway("b2", "o-e1", day("2026-01-01"), null);
+		assertThat(refused(() -> this.changes.on(day("2026-01-01")).endAway("b2", "o-e1")))
+			.extracting(Problem::field).containsExactly("on");
+		AwayRecord ended = this.changes.on(day("2026-04-01")).endAway("b2", "o-e1");
+		assertThat(ended.to()).isEqualTo(day("2026-04-01"));
+		assertThat(this.away.flowingIn(List.of("o-e1"), day("2026-04-01"))).isEmpty();
+		assertThat(this.away.flowingIn(List.of("o-e1"), day("2026-03-31"))).containsKey("o-e1");
+		assertThat(refused(() -> this.changes.on(day("2026-05-01")).endAway("b2", "o-e1")))
+			.extracting(Problem::field).containsExactly("at");
+		// Once ended, a new time away may start after it.
+		this.changes.recordAway("b2", "o-xz", day("2026-04-01"), null);
+		assertThat(this.away.ofMembers(List.of("b2")).get("b2")).extracting(AwayRecord::at).containsExactly("o-xz", "o-e1");
+	}
+
+	@Test
+	void refusalsNameTheFieldAndWriteNothing() {
+		assertThat(refused(() -> this.changes.recordAway("b1", "o-xz-b", day("2026-01-01"), null)))
+			.singleElement()
+			.satisfies((p) -> {
+				assertThat(p.item()).isEqualTo("b1");
+				assertThat(p.field()).isEqualTo("at");
+				assertThat(p.message()).contains("another org than their own");
+			});
+		assertThat(refused(() -> this.changes.recordAway("b1", "o-xz-g1", day("2026-01-01"), null)))
+			.extracting(Problem::field).containsExactly("at");
+		assertThat(refused(() -> this.changes.recordAway("b1", "o-e1", day("2026-01-01"), day("2026-01-01"))))
+			.extracting(Problem::field).containsExactly("to");
+		this.changes.recordAway("b1", "o-e1", day("2026-01-01"), day("2026-03-01"));
+		assertThat(refused(() -> this.changes.recordAway("b1", "o-xz", day("2026-02-28"), null))).singleElement()
+			.satisfies((p) -> {
+				assertThat(p.field()).isEqualTo("from");
+				assertThat(p.message()).contains("already away at 'o-e1'");
+			});
+		// Right after it ends is fine.
+		this.changes.recordAway("b1", "o-xz", day("2026-03-01"), null);
+		assertThat(refused(() -> this.changes.recordAway("nobody", "o-e1", day("2026-01-01"), null)))
+			.extracting(Problem::field).containsExactly("member");
+		// Outside the caller's scope the host org is unknown, and the date problem names no outside item.
+		OrgChanges scoped = this.changes.within(WriteScope.of("o-hbt"));
+		assertThat(refused(() -> scoped.recordAway("b3", "o-e1", day("2026-01-01"), null))).singleElement()
+			.satisfies((p) -> assertThat(p.message()).isEqualTo("no org 'o-e1'"));
+	}
+
+}

@@ -102,6 +102,30 @@ class DispatchApiIT extends ServiceTestBase {
 	}
 
 	@Test
+	void suggestionsMatchVillagesWithoutAFirstSecretary() {
+		// d-v1 is served (d-m1); d-v2 has no full member: it breaks MIN_FULL_MEMBERS and is weak. The bureau's d-m2 is free;
+		// nothing of it matches d-v2 (no trade, no office, no township), so nobody is named, saying so.
+		this.graphQl.document("{ firstSecretarySuggestions(within: \"d-county\") { village { id } needs member { id } by { id } score reasons } }")
+			.execute()
+			.path("firstSecretarySuggestions[*].village.id").entityList(String.class).containsExactly("d-v2")
+			.path("firstSecretarySuggestions[0].needs[0]").entity(String.class).isEqualTo("MIN_FULL_MEMBERS")
+			.path("firstSecretarySuggestions[0].needs[1]").entity(String.class)
+			.satisfies((n) -> assertThat(n).startsWith("WEAK: 0 full members"))
+			.path("firstSecretarySuggestions[0].member").valueIsNull()
+			.path("firstSecretarySuggestions[0].reasons[0]").entity(String.class)
+			.satisfies((r) -> assertThat(r).contains("no member in scope matches"));
+		this.hbtAdmin.document("{ firstSecretarySuggestions { village { id } } }")
+			.execute()
+			.path("firstSecretarySuggestions[*].village.id").entityList(String.class)
+			.satisfies((ids) -> assertThat(ids).noneMatch((id) -> id.startsWith("d-")));
+		this.graphQl.document("{ firstSecretarySuggestions(within: \"d-county\", limit: 101) { score } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((e) -> assertThat(e.getMessage()).contains("limit: 1 to 100, not 101")));
+	}
+
+	@Test
 	void rolesAndScope() {
 		this.viewer.document("{ org(id: \"d-v1\") { firstSecretaries { from } } }")
 			.execute()

@@ -54,7 +54,7 @@ import org.springframework.stereotype.Component;
  * <li>{@code Org}: the org is in the scope's subtree;</li>
  * <li>{@code Member}: its membership org is;</li>
  * <li>{@code Candidate}, {@code DueCandidate}: the candidate's developing org is;</li>
- * <li>{@code PipelineRow}: its org is;</li>
+ * <li>{@code PipelineRow}: its org is; {@code FirstSecretarySuggestion}: its village is;</li>
  * <li>{@code Away}: the org the member flows in at or the member's own org is (its {@code member}
  * then shows only to a caller who sees the member);</li>
  * <li>{@code MobilityRow}: its township is (the row of orgs under no township always shows, its
@@ -100,6 +100,8 @@ public class ScopeGuard implements GraphQlSourceBuilderCustomizer {
 				(away, view) -> view.org(away.at()) || (away.home() != null && view.org(away.home()))));
 		rules.put("MobilityRow", Rule.of(org.partygraph.api.graphql.MobileController.MobilityRow.class,
 				(row, view) -> row.township() == null || view.org(row.township().id())));
+		rules.put("FirstSecretarySuggestion", Rule.of(org.partygraph.queries.whatif.FirstSecretaryMatcher.Suggestion.class,
+				(suggestion, view) -> view.org(suggestion.village())));
 		rules.put("PipelineRow", Rule.of(org.partygraph.api.graphql.DevelopmentController.PipelineRow.class,
 				(row, view) -> view.org(row.org().id())));
 		rules.put("Scenario", Rule.of(Scenario.class, (scenario, view) -> view.org(scenario.owner())));

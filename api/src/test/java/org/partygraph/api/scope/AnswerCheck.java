@@ -47,8 +47,9 @@ final class AnswerCheck {
 	 * What the admin sees, to judge the answers by.
 	 *
 	 * @param orgs every org id
-	 * @param memberOrgs every member id with its membership org
-	 * @param memberNames every member id with its name
+	 * @param memberOrgs every member id with its membership org, and every candidate id with its
+	 * developing org (a candidate is scoped by it as a member by its membership)
+	 * @param memberNames every member and candidate id with its name
 	 * @param scenarioOwner every saved scenario's name with its owner scope (null: everything)
 	 * @param transfers a member's transfers (id to from and to org ids), asked lazily
 	 * @param neutralText org and unit names and rule texts, where a member name is not looked for

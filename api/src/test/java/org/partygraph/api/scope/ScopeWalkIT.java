@@ -274,7 +274,10 @@ class ScopeWalkIT extends ServiceTestBase {
 		}
 	}
 
-	/** What the admin sees: every org, every member with org and name, the scenarios, the neutral texts. */
+	/**
+	 * What the admin sees: every org, every member and candidate with org and name, the scenarios, the
+	 * neutral texts.
+	 */
 	private AnswerCheck.Facts facts() {
 		Set<String> orgs = new HashSet<>();
 		StringBuilder neutral = new StringBuilder();
@@ -292,6 +295,16 @@ class ScopeWalkIT extends ServiceTestBase {
 			memberOrgs.put(id, (String) AnswerCheck.map(node.get("org")).get("id"));
 			memberNames.put(id, (String) node.get("name"));
 		});
+		// Candidates (發展黨員) are people scoped by their developing org, as members by theirs: their
+		// names count as an inside or outside person's. Every candidate not yet admitted is due before
+		// 2100; an admitted one is a member, already above.
+		for (Object due : (List<?>) admin("{ candidatesDue(before: \"2100-01-01\") { candidate { id name org { id } } } }")
+			.get("candidatesDue")) {
+			Map<String, Object> candidate = AnswerCheck.map(AnswerCheck.map(due).get("candidate"));
+			String id = (String) candidate.get("id");
+			memberOrgs.put(id, (String) AnswerCheck.map(candidate.get("org")).get("id"));
+			memberNames.put(id, (String) candidate.get("name"));
+		}
 		Map<String, String> within = new HashMap<>();
 		for (Object scenario : (List<?>) admin("{ scenarios { name owner } }").get("scenarios")) {
 			Map<String, Object> s = AnswerCheck.map(scenario);

@@ -241,6 +241,13 @@ public class QueriesAutoConfiguration {
 	}
 
 	@Bean
+	org.partygraph.queries.read.ServingQueries servingQueries(LimitedDriver driver,
+			ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
+		return new org.partygraph.queries.read.ServingQueries(driver.driver(),
+				listener.getIfAvailable(() -> StatementListener.NONE));
+	}
+
+	@Bean
 	org.partygraph.queries.read.AwayQueries awayQueries(LimitedDriver driver,
 			ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
 		return new org.partygraph.queries.read.AwayQueries(driver.driver(),

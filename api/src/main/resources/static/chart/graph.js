@@ -105,7 +105,8 @@ export class OrgChartView {
       if (cy.getElementById(source).empty() || cy.getElementById(target).empty()) {
         continue;
       }
-      edges.push({ group: 'edges', data: { id, source, target, kind: e.kind } });
+      // count: a DISPATCH edge's first secretaries serving that day.
+      edges.push({ group: 'edges', data: { id, source, target, kind: e.kind, count: e.count ?? null } });
     }
     cy.add(edges);
     // An org that now hangs in the tree is no longer an outsider.

@@ -2,7 +2,7 @@
 
 const CHART_FIELDS = `
   nodes { id label kind unit memberCount fullMemberCount depth parent childCount external }
-  edges { source target kind }`;
+  edges { source target kind count }`;
 
 export const ORG_CHART = `
 query OrgChart($root: ID!, $depth: Int, $units: Boolean, $asOf: Date) {

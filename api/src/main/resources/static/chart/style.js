@@ -24,6 +24,8 @@ export const PATTERNS = [
 ];
 
 export const CO_MANAGED_COLOR = '#d35400';
+/** A first secretary's dispatch (第一書記): from the sending org to the village's org. */
+export const DISPATCH_COLOR = '#c2185b';
 export const ISSUE_COLOR = '#e00000';
 /** The before side of a scenario: the orgs it will change. */
 export const WILL_CHANGE_COLOR = '#7b3fe4';
@@ -184,6 +186,23 @@ export function stylesheet() {
       },
     },
     {
+      // First secretaries sent (派駐): bent the other way from co-management, so the two part.
+      selector: 'edge[kind="DISPATCH"]',
+      style: {
+        'curve-style': 'unbundled-bezier',
+        'control-point-distances': [-60],
+        'control-point-weights': [0.5],
+        'line-style': 'dashed',
+        'line-dash-pattern': [3, 4],
+        'line-color': DISPATCH_COLOR,
+        'target-arrow-color': DISPATCH_COLOR,
+        'target-arrow-shape': 'triangle',
+        width: 2,
+        opacity: 0.8,
+        'z-index': 6,
+      },
+    },
+    {
       selector: 'edge[kind="SET_UP_IN"]',
       style: { 'line-style': 'dotted', 'line-color': '#8a97a6', width: 1.2 },
     },
@@ -287,7 +306,7 @@ export function stylesheet() {
         'line-color': SCENARIO_MARKS.moved.color,
         width: 2,
         opacity: 0.55,
-        'target-arrow-shape': 'vee',
+        'target-arrow-shape': 'triangle',
         'target-arrow-color': SCENARIO_MARKS.moved.color,
       },
     },

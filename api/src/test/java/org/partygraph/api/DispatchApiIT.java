@@ -1,6 +1,8 @@
 package org.partygraph.api;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * First secretaries over HTTP (docs/contract.md section 8) on a dataset of their own (ids
- * {@code d-…}, imported dated 2020-01-01): two villages, a county bureau whose members are sent.
+ * {@code d-…}, imported dated 2020-01-01): two villages, a county bureau whose members are sent
+ * (and which co-manages d-v1, so that a chart below the township draws it as an outside node).
  * d-v1 gets a first secretary in the tests that dispatch; d-v2 never does.
  */
 class DispatchApiIT extends ServiceTestBase {
@@ -28,12 +31,14 @@ class DispatchApiIT extends ServiceTestBase {
 			  {"id": "d-county", "kind": "COUNTY_COMMITTEE", "name": "中共選派縣委", "units": ["d-u"]},
 			  {"id": "d-bureau", "kind": "BRANCH", "name": "縣農業局黨支部", "parent": "d-county"},
 			  {"id": "d-tc", "kind": "TOWNSHIP_COMMITTEE", "name": "東鄉黨委", "parent": "d-county", "units": ["d-t"]},
-			  {"id": "d-v1", "kind": "BRANCH", "name": "東村黨支部", "parent": "d-tc", "units": ["d-uv1"]},
+			  {"id": "d-v1", "kind": "BRANCH", "name": "東村黨支部", "parent": "d-tc", "units": ["d-uv1"], "coManagedBy": ["d-bureau"]},
 			  {"id": "d-v2", "kind": "BRANCH", "name": "西村黨支部", "parent": "d-tc", "units": ["d-uv2"]}],
 			 "members": [
 			  {"id": "d-m1", "name": "周一", "status": "FULL", "org": "d-bureau"},
 			  {"id": "d-m2", "name": "周二", "status": "FULL", "org": "d-bureau"},
-			  {"id": "d-m3", "name": "吳一", "status": "FULL", "org": "d-v1"}]}
+			  {"id": "d-m3", "name": "吳一", "status": "FULL", "org": "d-v1"},
+			  {"id": "d-m4", "name": "周四", "status": "FULL", "org": "d-bureau"},
+			  {"id": "d-m5", "name": "鄭五", "status": "FULL", "org": "d-tc"}]}
 			""";
 
 	private HttpGraphQlTester hbtAdmin;
@@ -160,6 +165,53 @@ class DispatchApiIT extends ServiceTestBase {
 			.execute()
 			.path("changes[?(@.member == 'd-m2')].kind").entityList(String.class)
 			.containsExactly("DISPATCHED", "DISPATCH_ENDED");
+	}
+
+	@Test
+	void theChartDrawsTheDispatchesServingOnItsDay() {
+		// d-m1 (d-bureau) serves d-v1 since 2021-03-01; d-m4 (d-bureau) and d-m5 (d-tc) from 2021-06-01 up to 2021-09-01.
+		for (String member : new String[] { "d-m4", "d-m5" }) {
+			this.graphQl.document("mutation { dispatchFirstSecretary(member: \"" + member
+					+ "\", village: \"d-v1\", from: \"2021-06-01\", to: \"2021-09-01\") { errors { message } } }")
+				.execute()
+				.path("dispatchFirstSecretary.errors").entityList(Object.class).hasSize(0);
+		}
+		// One edge from each dispatching org to the village, counting its first secretaries serving that day.
+		assertThat(dispatchEdges(this.graphQl, "d-county", null, null)).containsExactly("d-bureau>d-v1 1");
+		assertThat(dispatchEdges(this.graphQl, "d-county", null, "2021-02-28")).isEmpty();
+		assertThat(dispatchEdges(this.graphQl, "d-county", null, "2021-07-01"))
+			.containsExactly("d-bureau>d-v1 2", "d-tc>d-v1 1");
+		assertThat(dispatchEdges(this.graphQl, "d-county", null, "2021-09-01")).containsExactly("d-bureau>d-v1 1");
+		// Only between drawn nodes: not with the village below the depth drawn; below the township the
+		// bureau is drawn as d-v1's outside co-manager.
+		assertThat(dispatchEdges(this.graphQl, "d-county", 1, null)).isEmpty();
+		assertThat(dispatchEdges(this.graphQl, "d-tc", null, null)).containsExactly("d-bureau>d-v1 1");
+		assertThat(dispatchEdges(this.graphQl, "d-tc", null, "2021-07-01"))
+			.containsExactly("d-bureau>d-v1 2", "d-tc>d-v1 1");
+		// Scope: for a viewer of the township the bureau is left out, with its edges.
+		HttpGraphQlTester township = TestApp.tester(this.port, "Bearer " + TestJwt.token("dispatch-d-tc",
+				Map.of("party_graph_role", "VIEWER", "party_graph_scope", "d-tc", "name", "Township Viewer")));
+		assertThat(dispatchEdges(township, "d-tc", null, null)).isEmpty();
+		assertThat(dispatchEdges(township, "d-tc", null, "2021-07-01")).containsExactly("d-tc>d-v1 1");
+	}
+
+	/** The chart's DISPATCH edges as source>target count; the other kinds count nothing. */
+	private static List<String> dispatchEdges(HttpGraphQlTester tester, String root, Integer depth, String asOf) {
+		List<Map<String, Object>> edges = tester
+			.document("query($root: ID!, $depth: Int, $asOf: Date) { orgChart(root: $root, depth: $depth, asOf: $asOf) { nodes { id } edges { source target kind count } } }")
+			.variable("root", root)
+			.variable("depth", depth)
+			.variable("asOf", asOf)
+			.execute()
+			.path("orgChart.edges")
+			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get();
+		assertThat(edges).filteredOn((e) -> !"DISPATCH".equals(e.get("kind"))).allSatisfy((e) -> assertThat(e.get("count")).isNull());
+		return edges.stream()
+			.filter((e) -> "DISPATCH".equals(e.get("kind")))
+			.map((e) -> e.get("source") + ">" + e.get("target") + " " + e.get("count"))
+			.toList();
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.partygraph.api.security.Scope;
 import org.partygraph.queries.history.PastReads;
 import org.partygraph.queries.read.ChartQueries;
+import org.partygraph.queries.read.DispatchQueries;
 import org.partygraph.queries.read.OrgChart;
 import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.write.EventDates;
@@ -30,8 +31,12 @@ public class ChartController {
 
 	private final OrgQueries orgs;
 
-	public ChartController(ChartQueries charts, Scope scope, PastReads past, EventDates dates, OrgQueries orgs) {
+	private final DispatchQueries dispatches;
+
+	public ChartController(ChartQueries charts, Scope scope, PastReads past, EventDates dates, OrgQueries orgs,
+			DispatchQueries dispatches) {
 		this.orgs = orgs;
+		this.dispatches = dispatches;
 		this.past = past;
 		this.dates = dates;
 		this.charts = charts;
@@ -47,7 +52,8 @@ public class ChartController {
 		LocalDate day = AsOf.check(asOf, this.dates);
 		OrgChart chart;
 		if (day == null) {
-			chart = this.scope.isVisible(root) ? this.charts.chart(root, depth, !Boolean.FALSE.equals(units)) : null;
+			chart = this.scope.isVisible(root)
+					? this.charts.chart(root, depth, !Boolean.FALSE.equals(units), this.dates.today()) : null;
 			if (chart == null) {
 				throw NotFoundException.noOrg("root", root);
 			}
@@ -61,18 +67,33 @@ public class ChartController {
 			if (chart == null) {
 				return new OrgChart(List.of(), List.of());
 			}
+			// The structure is rebuilt from events; dispatches carry their own days, read for the day.
+			List<String> orgsInTree = chart.nodes()
+				.stream()
+				.filter((n) -> !n.unit() && !n.external())
+				.map(OrgChart.Node::id)
+				.toList();
+			chart = chart.withDispatches(this.dispatches.serving(orgsInTree, day)
+				.values()
+				.stream()
+				.flatMap(List::stream)
+				.toList());
 		}
 		if (this.scope.root() == null) {
 			return chart;
 		}
-		// Co-managers outside the user's scope are left out with their edges.
+		// Co-managers outside the user's scope are left out with their edges (co-management, and the
+		// dispatches they sent).
 		Set<String> hidden = chart.nodes()
 			.stream()
 			.filter((n) -> n.external() && !this.scope.isVisible(n.id()))
 			.map(OrgChart.Node::id)
 			.collect(Collectors.toSet());
 		return new OrgChart(chart.nodes().stream().filter((n) -> !hidden.contains(n.id())).toList(),
-				chart.edges().stream().filter((e) -> !hidden.contains(e.target())).toList());
+				chart.edges()
+					.stream()
+					.filter((e) -> !hidden.contains(e.source()) && !hidden.contains(e.target()))
+					.toList());
 	}
 
 }

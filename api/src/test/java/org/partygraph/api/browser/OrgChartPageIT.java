@@ -128,7 +128,7 @@ class OrgChartPageIT extends ChartPageTestBase {
 		screenshot("org-chart-details.png");
 	}
 
-	/** Issue #21: the panel names a village's first secretary (第一書記), since when and sent by whom, and shows its development pipeline (發展黨員) as the API counts it. */
+	/** Issue #21: the chart draws a first secretary's dispatch as a DISPATCH edge from the sending org; the panel names a village's first secretary (第一書記), since when and sent by whom, and shows its development pipeline (發展黨員) as the API counts it. */
 	@Test
 	void sidePanelShowsAVillagesFirstSecretary() {
 		Map<String, Object> member = this.graphQl
@@ -156,6 +156,10 @@ class OrgChartPageIT extends ChartPageTestBase {
 			.get();
 		assertThat(((Number) pipeline.get("applicants")).intValue()).isPositive();
 		open("chart.html");
+		// The dispatch is drawn as its own kind of edge, from the sending org to the village.
+		assertThat(js("const e = chart.$id('DISPATCH:o-e-01>o-v-emk-06'); return e.nonempty()"
+				+ " ? [e.data('count'), e.style('line-style'), e.style('target-arrow-shape')].join(' ') : 'none'"))
+			.isEqualTo("1 dashed triangle");
 		js("chart.$id('o-v-emk-06').emit('tap')");
 		new WebDriverWait(this.driver, Duration.ofSeconds(20))
 			.until((d) -> d.findElements(By.cssSelector("#panel-first-secretaries li")).size() == 1);

@@ -1,5 +1,6 @@
 package org.partygraph.queries.read;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,18 +10,21 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.partygraph.model.OrgKind;
+import org.partygraph.queries.change.DispatchRecord;
 
 /**
  * Builds {@link OrgChart}s in one statement: the whole subtree is walked once, each org with its
  * own member tallies, and the subtree counts are summed here from the leaves up, so every org is
- * read once rather than once per drawn org above it. Only co-managers outside the tree
- * need a second statement, for their counts.
+ * read once rather than once per drawn org above it, with the first secretaries serving each
+ * drawn org on the day. Only co-managers outside the tree need a second statement, for their
+ * counts.
  */
 public final class ChartQueries {
 
 	// Every org of the subtree: the drawn ones (within depth) with what a chart shows of them (not
 	// whole nodes), the rest only for their counts, which are the orgs' own tallies (MemberTallies):
 	// no member is read. The parent is the path's previous node and child counts are summed here.
+	// The dispatches serving a drawn org on $day (DispatchQueries' rule) come with it.
 	private static final String STRUCTURE = """
 			MATCH p = (:Org {id: $root})<-[:SUBORDINATE_TO*0..]-(o:Org)
 			WITH o, length(p) AS depth, CASE WHEN length(p) > 0 THEN nodes(p)[-2].id END AS parent
@@ -30,7 +34,10 @@ public final class ChartQueries {
 			  CASE WHEN drawn THEN o {.id, .name, .kind} END AS org,
 			  coalesce(o.groupMembers, 0) AS assigned, coalesce(o.groupFullMembers, 0) AS fullAssigned,
 			  CASE WHEN drawn THEN [(o)-[:CO_MANAGED_BY]->(c:Org) | c {.id, .name, .kind}] ELSE [] END AS coManagers,
-			  CASE WHEN drawn AND $units THEN [(o)-[:SET_UP_IN]->(u:Unit) | u] ELSE [] END AS units
+			  CASE WHEN drawn AND $units THEN [(o)-[:SET_UP_IN]->(u:Unit) | u] ELSE [] END AS units,
+			  CASE WHEN drawn THEN [(o)<-[d:DISPATCHED_TO]-(m:Member)
+			    WHERE d.from <= $day AND (d.to IS NULL OR d.to > $day) | {member: m.id, from: d.from, to: d.to, by: d.by}]
+			  ELSE [] END AS dispatches
 			ORDER BY depth, o.nameSort, o.id
 			""";
 
@@ -47,13 +54,15 @@ public final class ChartQueries {
 	 * The chart below {@code rootId}.
 	 * @param depth levels below the root to draw; {@code null} for all
 	 * @param withUnits whether to draw the units orgs are set up in
+	 * @param day today, for the first secretaries' dispatches drawn ({@link OrgChart#withDispatches})
 	 * @return the chart, or {@code null} when no org has that id
 	 */
-	public OrgChart chart(String rootId, Integer depth, boolean withUnits) {
+	public OrgChart chart(String rootId, Integer depth, boolean withUnits, LocalDate day) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		parameters.put("root", rootId);
 		parameters.put("depth", depth);
 		parameters.put("units", withUnits);
+		parameters.put("day", day);
 		List<Record> all = this.rows.read(STRUCTURE, parameters);
 		if (all.isEmpty()) {
 			return null;
@@ -89,8 +98,13 @@ public final class ChartQueries {
 		Map<String, OrgRow> external = new LinkedHashMap<>();
 		Map<String, UnitRow> units = new LinkedHashMap<>();
 		List<OrgChart.Edge> edges = new ArrayList<>();
+		List<DispatchRecord> serving = new ArrayList<>();
 		for (Record r : inTree.values()) {
 			String id = r.get("id").asString();
+			for (Value d : r.get("dispatches").values()) {
+				serving.add(new DispatchRecord(d.get("member").asString(), id, d.get("from").asLocalDate(),
+						d.get("to").isNull() ? null : d.get("to").asLocalDate(), d.get("by").asString(null)));
+			}
 			String parent = r.get("parent").asString(null);
 			if (parent != null && inTree.containsKey(parent)) {
 				edges.add(new OrgChart.Edge(id, parent, "SUBORDINATE_TO"));
@@ -131,7 +145,7 @@ public final class ChartQueries {
 		for (UnitRow unit : units.values()) {
 			nodes.add(new OrgChart.Node(unit.id(), unit.name(), unit.kind().name(), true, 0, 0, -1, null, 0, false));
 		}
-		return new OrgChart(nodes, edges);
+		return new OrgChart(nodes, edges).withDispatches(serving);
 	}
 
 }

@@ -1,15 +1,28 @@
 package org.partygraph.queries.read;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.partygraph.queries.change.DispatchRecord;
 
 /**
  * An org chart ready to draw: the orgs of a subtree, the orgs co-managing them and the units they
- * are set up in as nodes; subordination, co-management and set-up-in as edges.
+ * are set up in as nodes; subordination, co-management, set-up-in and first secretaries'
+ * dispatches (第一書記, from the dispatching org to the village's org) as edges.
  *
  * @param nodes every node once
  * @param edges every edge once, both ends among the nodes
  */
 public record OrgChart(List<Node> nodes, List<Edge> edges) {
+
+	/** The kind of the edges from a dispatching org to the village's org its first secretaries serve. */
+	public static final String DISPATCH = "DISPATCH";
 
 	/**
 	 * A drawn org or unit.
@@ -30,13 +43,56 @@ public record OrgChart(List<Node> nodes, List<Edge> edges) {
 	}
 
 	/**
+	 * This chart with a {@code DISPATCH} edge from each dispatching org to each village's org it
+	 * has first secretaries serving, counted, after the other edges: the village among the orgs
+	 * of the subtree (not an outside co-manager), the dispatching org among the orgs drawn (in the
+	 * subtree or an outside co-manager). Dispatches with no dispatching org recorded, or either end
+	 * not drawn, draw nothing. The villages come in the order of the nodes, each one's dispatching
+	 * orgs by their first secretary's first day, then member id.
+	 * @param serving the dispatches serving on the chart's day
+	 */
+	public OrgChart withDispatches(Collection<DispatchRecord> serving) {
+		if (serving.isEmpty()) {
+			return this;
+		}
+		Set<String> orgs = this.nodes.stream().filter((n) -> !n.unit()).map(Node::id).collect(Collectors.toSet());
+		Set<String> inTree = this.nodes.stream()
+			.filter((n) -> !n.unit() && !n.external())
+			.map(Node::id)
+			.collect(Collectors.toSet());
+		Map<String, List<DispatchRecord>> byVillage = serving.stream()
+			.filter((d) -> d.by() != null && orgs.contains(d.by()) && inTree.contains(d.village()))
+			.sorted(Comparator.comparing(DispatchRecord::from).thenComparing(DispatchRecord::member))
+			.collect(Collectors.groupingBy(DispatchRecord::village, LinkedHashMap::new, Collectors.toList()));
+		if (byVillage.isEmpty()) {
+			return this;
+		}
+		List<Edge> edges = new ArrayList<>(this.edges);
+		for (Node node : this.nodes) {
+			Map<String, Integer> counts = new LinkedHashMap<>();
+			byVillage.getOrDefault(node.id(), List.of()).forEach((d) -> counts.merge(d.by(), 1, Integer::sum));
+			counts.forEach((by, count) -> edges.add(new Edge(by, node.id(), DISPATCH, count)));
+		}
+		return new OrgChart(this.nodes, edges);
+	}
+
+	/**
 	 * A drawn relation.
 	 *
-	 * @param source the org the relation starts at (the child, the co-managed org, the org set up)
-	 * @param target the parent, the co-manager, the unit
-	 * @param kind SUBORDINATE_TO, CO_MANAGED_BY or SET_UP_IN
+	 * @param source the org the relation starts at (the child, the co-managed org, the org set up,
+	 * the dispatching org)
+	 * @param target the parent, the co-manager, the unit, the village's org served
+	 * @param kind SUBORDINATE_TO, CO_MANAGED_BY, SET_UP_IN or DISPATCH
+	 * @param count for DISPATCH, the source's first secretaries serving the target on the chart's
+	 * day (1 or more); {@code null} for the other kinds
 	 */
-	public record Edge(String source, String target, String kind) {
+	public record Edge(String source, String target, String kind, Integer count) {
+
+		/** An edge of a kind that counts nothing. */
+		public Edge(String source, String target, String kind) {
+			this(source, target, kind, null);
+		}
+
 	}
 
 }

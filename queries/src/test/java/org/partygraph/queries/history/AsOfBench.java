@@ -86,7 +86,7 @@ public final class AsOfBench {
 		row("complianceIssues", () -> compliance.issues(county, all),
 				() -> new PastReads(new PastStructure(driver), checker).issues(county, asOf, all, null),
 				() -> warm.issues(county, asOf, all, null));
-		row("orgChart depth 3", () -> charts.chart(county, 3, true),
+		row("orgChart depth 3", () -> charts.chart(county, 3, true, java.time.LocalDate.now()),
 				() -> new PastReads(new PastStructure(driver), checker).chart(county, 3, true, asOf, null),
 				() -> warm.chart(county, 3, true, asOf, null));
 		row("patternSummary (everything)", () -> patterns.summary(null),

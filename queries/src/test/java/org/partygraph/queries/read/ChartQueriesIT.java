@@ -25,6 +25,8 @@ class ChartQueriesIT {
 
 	private static final Dataset COUNTY = HuairenCounty.dataset();
 
+	private static final java.time.LocalDate TODAY = java.time.LocalDate.now();
+
 	private final AtomicInteger statements = new AtomicInteger();
 
 	private final ChartQueries charts = new ChartQueries(TestNeo4j.driver(), (nanos) -> this.statements.incrementAndGet());
@@ -43,7 +45,7 @@ class ChartQueriesIT {
 	void everyDrawnOrgCarriesItsSubtreeCountsAtEveryDepth() {
 		String county = HuairenCounty.COUNTY_COMMITTEE;
 		for (Integer depth : new Integer[] { 0, 1, 3, null }) {
-			OrgChart chart = this.charts.chart(county, depth, false);
+			OrgChart chart = this.charts.chart(county, depth, false, TODAY);
 			List<OrgChart.Node> drawn = chart.nodes().stream().filter((n) -> !n.unit()).toList();
 			Map<String, MemberCounts> expected = this.orgs.memberCounts(drawn.stream().map(OrgChart.Node::id).toList());
 			assertThat(drawn).as("depth %s", depth).isNotEmpty().allSatisfy((node) -> {
@@ -59,12 +61,12 @@ class ChartQueriesIT {
 			.stream()
 			.filter((o) -> o.parent() != null)
 			.collect(java.util.stream.Collectors.groupingBy(Org::parent, java.util.stream.Collectors.counting()));
-		assertThat(this.charts.chart(county, 1, false).nodes()).filteredOn((n) -> !n.unit() && !n.external())
+		assertThat(this.charts.chart(county, 1, false, TODAY).nodes()).filteredOn((n) -> !n.unit() && !n.external())
 			.hasSizeGreaterThan(2)
 			.allSatisfy((n) -> assertThat((long) n.childCount()).as("%s childCount", n.id())
 				.isEqualTo(children.getOrDefault(n.id(), 0L)));
 		// The whole county: its count is every member; the groups' counts are the members assigned.
-		OrgChart all = this.charts.chart(county, null, false);
+		OrgChart all = this.charts.chart(county, null, false, TODAY);
 		assertThat(all.nodes()).filteredOn((n) -> n.id().equals(county))
 			.singleElement()
 			.satisfies((n) -> assertThat(n.memberCount()).isEqualTo(COUNTY.members().size()));
@@ -74,10 +76,10 @@ class ChartQueriesIT {
 
 	@Test
 	void aChartInsideItsTreeIsOneStatement() {
-		OrgChart chart = this.charts.chart(HuairenCounty.COUNTY_COMMITTEE, 3, true);
+		OrgChart chart = this.charts.chart(HuairenCounty.COUNTY_COMMITTEE, 3, true, TODAY);
 		assertThat(chart.nodes()).noneMatch(OrgChart.Node::external);
 		this.statements.set(0);
-		this.charts.chart(HuairenCounty.COUNTY_COMMITTEE, 3, true);
+		this.charts.chart(HuairenCounty.COUNTY_COMMITTEE, 3, true, TODAY);
 		assertThat(this.statements.get()).isEqualTo(1);
 	}
 

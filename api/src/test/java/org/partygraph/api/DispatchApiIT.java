@@ -108,17 +108,20 @@ class DispatchApiIT extends ServiceTestBase {
 
 	@Test
 	void suggestionsMatchVillagesWithoutAFirstSecretary() {
-		// d-v1 is served (d-m1); d-v2 has no full member: it breaks MIN_FULL_MEMBERS and is weak. The bureau's d-m2 is free;
-		// nothing of it matches d-v2 (no trade, no office, no township), so nobody is named, saying so.
+		// d-v1 is served (d-m1); d-v2 has no full member: it breaks MIN_FULL_MEMBERS and is weak. The
+		// bureau's members match nothing of it (no trade, no office, no township); d-m5 of the
+		// township committee is nearby.
 		this.graphQl.document("{ firstSecretarySuggestions(within: \"d-county\") { village { id } needs member { id } by { id } score reasons } }")
 			.execute()
 			.path("firstSecretarySuggestions[*].village.id").entityList(String.class).containsExactly("d-v2")
 			.path("firstSecretarySuggestions[0].needs[0]").entity(String.class).isEqualTo("MIN_FULL_MEMBERS")
 			.path("firstSecretarySuggestions[0].needs[1]").entity(String.class)
 			.satisfies((n) -> assertThat(n).startsWith("WEAK: 0 full members"))
-			.path("firstSecretarySuggestions[0].member").valueIsNull()
-			.path("firstSecretarySuggestions[0].reasons[0]").entity(String.class)
-			.satisfies((r) -> assertThat(r).contains("no member in scope matches"));
+			.path("firstSecretarySuggestions[0].member.id").entity(String.class).isEqualTo("d-m5")
+			.path("firstSecretarySuggestions[0].by.id").entity(String.class).isEqualTo("d-tc")
+			.path("firstSecretarySuggestions[0].score").entity(Integer.class).isEqualTo(1)
+			.path("firstSecretarySuggestions[0].reasons").entityList(String.class)
+			.containsExactly("nearby: 東鄉黨委 is in 東鄉, the village's township");
 		this.hbtAdmin.document("{ firstSecretarySuggestions { village { id } } }")
 			.execute()
 			.path("firstSecretarySuggestions[*].village.id").entityList(String.class)

@@ -55,7 +55,7 @@ public final class DatasetValidator {
 	 * @param dataset the dataset to check; may hold {@code null} fields (they are reported as
 	 * missing when required)
 	 * @return the problems, in a stable order: dataset, duplicates, units, orgs, members, candidates,
-	 * cycles
+	 * dispatches, stays away, cycles
 	 */
 	public static List<Problem> validate(Dataset dataset) {
 		return new DatasetValidator(dataset).run();
@@ -83,6 +83,8 @@ public final class DatasetValidator {
 		for (int i = 0; i < candidates.size(); i++) {
 			checkCandidate(i, candidates.get(i));
 		}
+		checkDispatches(this.dataset.dispatches());
+		checkAway(this.dataset.away());
 		SubordinationCycles.find(orgs, this.orgIndex, this.problems);
 		return List.copyOf(this.problems);
 	}
@@ -382,6 +384,131 @@ public final class DatasetValidator {
 					: "member refers to unknown member '" + candidate.member() + "'";
 			this.problems.add(new Problem(item, "member", message));
 		}
+	}
+
+	/**
+	 * First secretaries' dispatches, each named {@code dispatches[i]}: the member a member of the
+	 * dataset (field {@code member}); the village's org known, set up in a VILLAGE unit and not the
+	 * member's own org (field {@code village}); {@code from} given; {@code to}, when given, after it
+	 * (field {@code to}); {@code by}, when given, a known org (field {@code by}); and no two of one
+	 * member's dispatches overlapping, the later one in the file named (field {@code from}): one
+	 * village at a time.
+	 */
+	private void checkDispatches(List<Dispatch> dispatches) {
+		Map<String, List<Integer>> byMember = new HashMap<>();
+		for (int i = 0; i < dispatches.size(); i++) {
+			Dispatch dispatch = dispatches.get(i);
+			String item = "dispatches[" + i + "]";
+			Member member = member(item, dispatch.member());
+			required(item, "village", dispatch.village());
+			reference(item, "village", dispatch.village(), this.orgIndex, "org");
+			Org village = org(dispatch.village());
+			if (village != null && !village.units().stream().anyMatch(this::isVillage)) {
+				this.problems.add(new Problem(item, "village", "village '" + dispatch.village()
+						+ "' is not a village's org (it is set up in no VILLAGE unit); first secretaries are sent to villages"));
+			}
+			else if (village != null && member != null && village.id().equals(member.org())) {
+				this.problems.add(new Problem(item, "village", "'" + member.id() + "' is a member of '" + village.id()
+						+ "'; a first secretary is sent from outside the village"));
+			}
+			reference(item, "by", dispatch.by(), this.orgIndex, "org");
+			if (span(item, dispatch.from(), dispatch.to()) && dispatch.member() != null) {
+				List<Integer> earlier = byMember.computeIfAbsent(dispatch.member(), (k) -> new ArrayList<>());
+				for (int other : earlier) {
+					Dispatch d = dispatches.get(other);
+					if (overlaps(d.from(), d.to(), dispatch.from(), dispatch.to())) {
+						this.problems.add(new Problem(item, "from", "'" + dispatch.member() + "' is already dispatched to '"
+								+ d.village() + "' from " + d.from() + ((d.to() != null) ? " to " + d.to() : " with no end")
+								+ " (dispatches[" + other + "]); one person serves one village at a time"));
+						break;
+					}
+				}
+				earlier.add(i);
+			}
+		}
+	}
+
+	/**
+	 * Mobile members' stays away, each named {@code away[i]}: the member a member of the dataset
+	 * (field {@code member}); the org known, not the member's own org and not a PARTY_GROUP (field
+	 * {@code org}); {@code from} given; {@code to}, when given, after it (field {@code to}); and no
+	 * two of one member's stays overlapping, the later one in the file named (field {@code from}).
+	 */
+	private void checkAway(List<AwayRecord> away) {
+		Map<String, List<Integer>> byMember = new HashMap<>();
+		for (int i = 0; i < away.size(); i++) {
+			AwayRecord record = away.get(i);
+			String item = "away[" + i + "]";
+			Member member = member(item, record.member());
+			required(item, "org", record.org());
+			reference(item, "org", record.org(), this.orgIndex, "org");
+			Org org = org(record.org());
+			if (org != null && org.kind() == OrgKind.PARTY_GROUP) {
+				this.problems.add(new Problem(item, "org", "org '" + record.org()
+						+ "' is a PARTY_GROUP; a mobile member flows in at an org, not a party group"));
+			}
+			else if (org != null && member != null && org.id().equals(member.org())) {
+				this.problems.add(new Problem(item, "org", "'" + member.id() + "' is a member of '" + org.id()
+						+ "'; a member is away at another org than their own"));
+			}
+			if (span(item, record.from(), record.to()) && record.member() != null) {
+				List<Integer> earlier = byMember.computeIfAbsent(record.member(), (k) -> new ArrayList<>());
+				for (int other : earlier) {
+					AwayRecord a = away.get(other);
+					if (overlaps(a.from(), a.to(), record.from(), record.to())) {
+						this.problems.add(new Problem(item, "from", "'" + record.member() + "' is already away at '"
+								+ a.org() + "' from " + a.from() + ((a.to() != null) ? " to " + a.to() : " with no end")
+								+ " (away[" + other + "]); a member is away at one org at a time"));
+						break;
+					}
+				}
+				earlier.add(i);
+			}
+		}
+	}
+
+	/**
+	 * The member a dual relation starts from: required, and a member of the dataset (field
+	 * {@code member}); that member, or {@code null} when it is not one.
+	 */
+	private Member member(String item, String id) {
+		required(item, "member", id);
+		if (id == null) {
+			return null;
+		}
+		Integer position = this.positions.get(id);
+		int firstMember = this.dataset.units().size() + this.dataset.orgs().size();
+		if (position == null || position < firstMember) {
+			String message = (position != null)
+					? "member refers to '" + id + "', which is " + withArticle(listKind(position)) + ", not a member"
+					: "member refers to unknown member '" + id + "'";
+			this.problems.add(new Problem(item, "member", message));
+			return null;
+		}
+		return this.dataset.members().get(position - firstMember);
+	}
+
+	/**
+	 * The days of a dual relation: {@code from} given, {@code to} after it when given (field
+	 * {@code to}); whether they make a span.
+	 */
+	private boolean span(String item, LocalDate from, LocalDate to) {
+		required(item, "from", from);
+		if (from != null && to != null && !to.isAfter(from)) {
+			this.problems.add(new Problem(item, "to", "to " + to + " is not after from " + from));
+			return false;
+		}
+		return from != null;
+	}
+
+	/** Whether two spans of days, each from its first day up to, not including, its end (null: open), share a day. */
+	static boolean overlaps(LocalDate from, LocalDate to, LocalDate otherFrom, LocalDate otherTo) {
+		return (otherTo == null || from.isBefore(otherTo)) && (to == null || to.isAfter(otherFrom));
+	}
+
+	private boolean isVillage(String unitId) {
+		Integer index = (unitId != null) ? this.unitIndex.get(unitId) : null;
+		return index != null && this.dataset.units().get(index).kind() == UnitKind.VILLAGE;
 	}
 
 	private void checkGroup(String item, Member member) {

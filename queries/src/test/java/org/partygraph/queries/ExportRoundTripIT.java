@@ -34,6 +34,9 @@ class ExportRoundTripIT {
 		assertThat(exported.name()).isEqualTo("懷仁縣");
 		// the sample's development pipeline comes back as generated: candidates by id, records by (on, kind)
 		assertThat(exported.candidates()).hasSize(sample.candidates().size()).isEqualTo(sample.candidates());
+		// and its first secretaries and mobile members, each by member, then day
+		assertThat(exported.dispatches()).isNotEmpty().isEqualTo(sample.dispatches());
+		assertThat(exported.away()).isNotEmpty().isEqualTo(sample.away());
 		String json = DatasetWriter.pretty().writeToString(exported);
 
 		TestNeo4j.clear();

@@ -37,7 +37,7 @@ class WriteBlocksTests {
 
 	private static final String TYPES = String.join("|",
 			java.util.Arrays.stream(GraphSchema.Rel.values()).map(Enum::name).toList())
-			+ "|TRANSFERRED|DEVELOPED_BY|RECORDED|BECAME|DISPATCHED_TO|%s";
+			+ "|TRANSFERRED|DEVELOPED_BY|RECORDED|BECAME|DISPATCHED_TO|AWAY_AT|%s";
 
 	private static final List<Pattern> INVARIANT_CYPHER = List.of(
 			// a relationship created or merged: CREATE (a)-[:MEMBER_OF]->(b), MERGE (m)-[r:%s]->(o), ...
@@ -70,7 +70,7 @@ class WriteBlocksTests {
 	void theRuleSeesInvariantCypher() {
 		classes().that()
 			.belongToAnyOf(Links.class, Members.class, WriteLocks.class, org.partygraph.queries.write.Candidates.class,
-					org.partygraph.queries.write.CandidateRows.class)
+					org.partygraph.queries.write.CandidateRows.class, org.partygraph.queries.write.DualRows.class)
 			.should(holdInvariantCypher())
 			.check(this.queries);
 	}

@@ -157,8 +157,8 @@ public final class HuairenCounty {
 		new EnterpriseBuilder(draft, territory).build();
 		new IndustryParkBuilder(draft, territory).build();
 		Dataset built = draft.toDataset(NAME);
-		return Development.withCandidates(new Dataset(built.name(), built.units(), Elections.elected(built.orgs()),
-				Probations.admitted(built.members())));
+		return DualRelations.with(Development.withCandidates(new Dataset(built.name(), built.units(),
+				Elections.elected(built.orgs()), Probations.admitted(built.members()))));
 	}
 
 	private static Map<String, Integer> figures() {

@@ -14,8 +14,10 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.partygraph.model.AwayRecord;
 import org.partygraph.model.Candidate;
 import org.partygraph.model.Dataset;
+import org.partygraph.model.Dispatch;
 import org.partygraph.model.Member;
 import org.partygraph.model.Org;
 import org.partygraph.model.Problem;
@@ -51,7 +53,7 @@ public final class DatasetReader {
 		.build();
 
 	private static final Set<String> TOP_LEVEL_KEYS = ItemReader.keys("format", "name", "units", "orgs", "members",
-			"candidates");
+			"candidates", "dispatches", "away");
 
 	private final List<Problem> problems = new ArrayList<>();
 
@@ -67,16 +69,60 @@ public final class DatasetReader {
 
 	private final List<Candidate> candidates = new ArrayList<>();
 
+	private final List<Dispatch> dispatches = new ArrayList<>();
+
+	private final List<AwayRecord> away = new ArrayList<>();
+
 	private final ItemSink sink;
 
 	private boolean complete = true;
 
-	/** Whether the top level has a {@code candidates} key that is not {@code null} (a key of {@code /2}). */
-	private boolean candidatesGiven;
+	/**
+	 * The top-level keys of {@code /2} given with a value that is not {@code null} ({@code candidates},
+	 * {@code dispatches}, {@code away}), in file order.
+	 */
+	private final Set<String> format2ListsGiven = new java.util.LinkedHashSet<>();
 
 	private DatasetReader(ItemSink sink) {
-		this.sink = (sink != null) ? sink : ItemSink.of(this.units::add, this.orgs::add, this.members::add,
-				this.candidates::add);
+		this.sink = (sink != null) ? sink : collecting();
+	}
+
+	/** The sink of {@link #read}: every item into this reader's lists. */
+	private ItemSink collecting() {
+		ItemSink others = ItemSink.of(this.units::add, this.orgs::add, this.members::add, this.candidates::add);
+		return new ItemSink() {
+
+			@Override
+			public void unit(Unit unit) {
+				others.unit(unit);
+			}
+
+			@Override
+			public void org(Org org) {
+				others.org(org);
+			}
+
+			@Override
+			public void member(Member member) {
+				others.member(member);
+			}
+
+			@Override
+			public void candidate(Candidate candidate) {
+				others.candidate(candidate);
+			}
+
+			@Override
+			public void dispatch(Dispatch dispatch) {
+				DatasetReader.this.dispatches.add(dispatch);
+			}
+
+			@Override
+			public void away(AwayRecord record) {
+				DatasetReader.this.away.add(record);
+			}
+
+		};
 	}
 
 	/**
@@ -96,9 +142,18 @@ public final class DatasetReader {
 		default void candidate(Candidate candidate) {
 		}
 
+		/** Takes a first secretary's dispatch ({@code dispatches}, {@code party-graph/2}); by default passes it over. */
+		default void dispatch(Dispatch dispatch) {
+		}
+
+		/** Takes a mobile member's stay away ({@code away}, {@code party-graph/2}); by default passes it over. */
+		default void away(AwayRecord record) {
+		}
+
 		/**
 		 * Called when a list has been read to its end.
-		 * @param list {@code units}, {@code orgs}, {@code members} or {@code candidates}
+		 * @param list {@code units}, {@code orgs}, {@code members}, {@code candidates}, {@code dispatches}
+		 * or {@code away}
 		 */
 		default void endOfList(String list) {
 		}
@@ -265,7 +320,8 @@ public final class DatasetReader {
 			checkFormat(fields);
 			name = fields.text("name", true);
 		}
-		return new Result(new Dataset(name, this.units, this.orgs, this.members, this.candidates), this.problems,
+		return new Result(new Dataset(name, this.units, this.orgs, this.members, this.candidates, this.dispatches,
+				this.away), this.problems,
 				this.complete);
 	}
 
@@ -305,9 +361,18 @@ public final class DatasetReader {
 				case "members" -> readList(parser, key, this.sink::member, this.items::member, () -> new Member(null,
 						null, null, null, null, null, null, null, null, null, null, null, null, null));
 				case "candidates" -> {
-					this.candidatesGiven |= parser.currentToken() != JsonToken.VALUE_NULL;
+					format2List(parser, key);
 					readList(parser, key, this.sink::candidate, this.items::candidate, () -> new Candidate(null, null,
 							null, null, null, null, null, null, null, null, null, null));
+				}
+				case "dispatches" -> {
+					format2List(parser, key);
+					readList(parser, key, this.sink::dispatch, this.items::dispatch,
+							() -> new Dispatch(null, null, null, null, null));
+				}
+				case "away" -> {
+					format2List(parser, key);
+					readList(parser, key, this.sink::away, this.items::away, () -> new AwayRecord(null, null, null, null));
 				}
 				default -> {
 					this.problems.add(new Problem(Problem.DATASET, key, Fields.unknownKey(key, TOP_LEVEL_KEYS)));
@@ -318,6 +383,13 @@ public final class DatasetReader {
 		if (parser.nextToken() != null) {
 			this.problems.add(new Problem(Problem.DATASET, where(parser.currentTokenLocation()),
 					"content after the end of the dataset object"));
+		}
+	}
+
+	/** Notes a top-level list key of {@code /2} given with a value. */
+	private void format2List(JsonParser parser, String key) {
+		if (parser.currentToken() != JsonToken.VALUE_NULL) {
+			this.format2ListsGiven.add(key);
 		}
 	}
 
@@ -364,8 +436,8 @@ public final class DatasetReader {
 					+ Dataset.FORMAT + "\" (or \"" + Dataset.FORMAT_1 + "\")");
 		}
 		else if (Dataset.FORMAT_1.equals(format.stringValue())) {
-			if (this.candidatesGiven) {
-				fields.report("candidates", "candidates is a key of " + Dataset.FORMAT + "; this file says it is "
+			for (String key : this.format2ListsGiven) {
+				fields.report(key, key + " is a key of " + Dataset.FORMAT + "; this file says it is "
 						+ Dataset.FORMAT_1 + ", so change its format to " + Dataset.FORMAT);
 			}
 			if (this.items.format2Use() != null) {

@@ -13,9 +13,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.partygraph.model.AwayRecord;
 import org.partygraph.model.Candidate;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.DevelopmentRecord;
+import org.partygraph.model.Dispatch;
 import org.partygraph.model.Member;
 import org.partygraph.model.Org;
 import org.partygraph.model.RoleAssignment;
@@ -159,6 +161,20 @@ public final class DatasetWriter {
 			}
 			generator.writeEndArray();
 		}
+		if (!dataset.dispatches().isEmpty()) {
+			generator.writeArrayPropertyStart("dispatches");
+			for (Dispatch dispatch : dataset.dispatches()) {
+				writeDispatch(generator, dispatch);
+			}
+			generator.writeEndArray();
+		}
+		if (!dataset.away().isEmpty()) {
+			generator.writeArrayPropertyStart("away");
+			for (AwayRecord record : dataset.away()) {
+				writeAway(generator, record);
+			}
+			generator.writeEndArray();
+		}
 		generator.writeEndObject();
 	}
 
@@ -246,6 +262,25 @@ public final class DatasetWriter {
 			}
 			generator.writeEndArray();
 		}
+		generator.writeEndObject();
+	}
+
+	static void writeDispatch(JsonGenerator generator, Dispatch dispatch) {
+		generator.writeStartObject();
+		optional(generator, "member", dispatch.member());
+		optional(generator, "village", dispatch.village());
+		optional(generator, "from", dispatch.from());
+		optional(generator, "to", dispatch.to());
+		optional(generator, "by", dispatch.by());
+		generator.writeEndObject();
+	}
+
+	static void writeAway(JsonGenerator generator, AwayRecord record) {
+		generator.writeStartObject();
+		optional(generator, "member", record.member());
+		optional(generator, "org", record.org());
+		optional(generator, "from", record.from());
+		optional(generator, "to", record.to());
 		generator.writeEndObject();
 	}
 

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.partygraph.model.AwayRecord;
 import org.partygraph.model.Candidate;
 import org.partygraph.model.CandidateStage;
 import org.partygraph.model.DevelopmentRecord;
 import org.partygraph.model.DevelopmentRecordKind;
+import org.partygraph.model.Dispatch;
 import org.partygraph.model.Gender;
 import org.partygraph.model.Member;
 import org.partygraph.model.MemberStatus;
@@ -53,6 +55,10 @@ final class ItemReader {
 			"targetSince", "admittedOn", "member", "gender", "birthDate", "records");
 
 	static final Set<String> RECORD_KEYS = keys("kind", "on", "note");
+
+	static final Set<String> DISPATCH_KEYS = keys("member", "village", "from", "to", "by");
+
+	static final Set<String> AWAY_KEYS = keys("member", "org", "from", "to");
 
 	/** The keys {@code party-graph/2} added; a {@code party-graph/1} file may not use them. */
 	static final Set<String> FORMAT_2_KEYS = keys("electedOn", "probationSince", "probationExtendedTo",
@@ -116,6 +122,20 @@ final class ItemReader {
 				fields.date("appliedOn"), fields.date("activistSince"), fields.date("targetSince"),
 				fields.date("admittedOn"), fields.reference("member", "member", false),
 				fields.choice("gender", Gender.class, false), fields.date("birthDate"), records(fields));
+	}
+
+	/** Reads the dispatch whose {@code START_OBJECT} the parser is on; it is named {@code dispatches[i]}. */
+	Dispatch dispatch(JsonParser parser, int index) {
+		Fields fields = open(parser, "dispatches", index, DISPATCH_KEYS);
+		return new Dispatch(fields.reference("member", "member", true), fields.reference("village", "org", true),
+				fields.date("from"), fields.date("to"), fields.reference("by", "org", false));
+	}
+
+	/** Reads the stay away whose {@code START_OBJECT} the parser is on; it is named {@code away[i]}. */
+	AwayRecord away(JsonParser parser, int index) {
+		Fields fields = open(parser, "away", index, AWAY_KEYS);
+		return new AwayRecord(fields.reference("member", "member", true), fields.reference("org", "org", true),
+				fields.date("from"), fields.date("to"));
 	}
 
 	private List<DevelopmentRecord> records(Fields fields) {

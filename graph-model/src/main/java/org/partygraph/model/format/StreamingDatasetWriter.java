@@ -9,10 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 
+import org.partygraph.model.AwayRecord;
 import org.partygraph.model.Candidate;
 import org.partygraph.model.Dataset;
+import org.partygraph.model.Dispatch;
 import org.partygraph.model.Member;
 import org.partygraph.model.Org;
 import org.partygraph.model.Unit;
@@ -25,8 +29,9 @@ import tools.jackson.core.exc.JacksonIOException;
  *
  * <p>
  * Items may be given in any order: each list is spooled to its own temporary file beside the
- * target and {@link #close()} joins them as units, orgs, members, then candidates when there are
- * any (the key is left out otherwise, as {@link DatasetWriter} leaves it out). The target appears whole or not
+ * target and {@link #close()} joins them as units, orgs, members, then candidates, dispatches and
+ * stays away, each only when there are any (the key is left out otherwise, as {@link DatasetWriter}
+ * leaves it out). The target appears whole or not
  * at all: it is written under a temporary name and moved into place at the end.
  */
 public final class StreamingDatasetWriter implements Closeable {
@@ -42,6 +47,10 @@ public final class StreamingDatasetWriter implements Closeable {
 	private final Spool members;
 
 	private final Spool candidates;
+
+	private final Spool dispatches;
+
+	private final Spool away;
 
 	private boolean closed;
 
@@ -59,6 +68,8 @@ public final class StreamingDatasetWriter implements Closeable {
 		this.orgs = new Spool(dir, "orgs");
 		this.members = new Spool(dir, "members");
 		this.candidates = new Spool(dir, "candidates");
+		this.dispatches = new Spool(dir, "dispatches");
+		this.away = new Spool(dir, "away");
 	}
 
 	/** Adds a unit. */
@@ -81,6 +92,16 @@ public final class StreamingDatasetWriter implements Closeable {
 		this.candidates.write(candidate, DatasetWriter::writeCandidate);
 	}
 
+	/** Adds a first secretary's dispatch. */
+	public void dispatch(Dispatch dispatch) {
+		this.dispatches.write(dispatch, DatasetWriter::writeDispatch);
+	}
+
+	/** Adds a mobile member's stay away. */
+	public void away(AwayRecord record) {
+		this.away.write(record, DatasetWriter::writeAway);
+	}
+
 	/** Units written so far. */
 	public long unitCount() {
 		return this.units.count;
@@ -101,6 +122,16 @@ public final class StreamingDatasetWriter implements Closeable {
 		return this.candidates.count;
 	}
 
+	/** Dispatches written so far. */
+	public long dispatchCount() {
+		return this.dispatches.count;
+	}
+
+	/** Stays away written so far. */
+	public long awayCount() {
+		return this.away.count;
+	}
+
 	/** Joins the lists into the target file and removes the spool files. */
 	@Override
 	public void close() throws IOException {
@@ -116,16 +147,21 @@ public final class StreamingDatasetWriter implements Closeable {
 			this.orgs.finish();
 			this.members.finish();
 			this.candidates.finish();
-			boolean withCandidates = this.candidates.count > 0;
+			this.dispatches.finish();
+			this.away.finish();
+			// The lists of party-graph/2 only when they have items, so a file without them keeps its shape.
+			List<Spool> lists = new ArrayList<>(List.of(this.units, this.orgs, this.members));
+			for (Spool optional : List.of(this.candidates, this.dispatches, this.away)) {
+				if (optional.count > 0) {
+					lists.add(optional);
+				}
+			}
 			try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
 				out.write("{\n  \"format\": \"" + Dataset.FORMAT + "\",\n  \"name\": ");
 				out.write(DatasetWriter.MAPPER.writeValueAsString(this.name));
 				out.write(",\n");
-				this.units.copyInto(out, false);
-				this.orgs.copyInto(out, false);
-				this.members.copyInto(out, !withCandidates);
-				if (withCandidates) {
-					this.candidates.copyInto(out, true);
+				for (int i = 0; i < lists.size(); i++) {
+					lists.get(i).copyInto(out, i == lists.size() - 1);
 				}
 				out.write("}\n");
 			}
@@ -137,6 +173,8 @@ public final class StreamingDatasetWriter implements Closeable {
 			this.orgs.delete();
 			this.members.delete();
 			this.candidates.delete();
+			this.dispatches.delete();
+			this.away.delete();
 		}
 	}
 

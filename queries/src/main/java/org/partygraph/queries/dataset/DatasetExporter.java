@@ -11,11 +11,13 @@ import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
+import org.partygraph.model.AwayRecord;
 import org.partygraph.model.Candidate;
 import org.partygraph.model.CandidateStage;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.DevelopmentRecord;
 import org.partygraph.model.DevelopmentRecordKind;
+import org.partygraph.model.Dispatch;
 import org.partygraph.model.Gender;
 import org.partygraph.model.Member;
 import org.partygraph.model.MemberStatus;
@@ -171,6 +173,20 @@ public final class DatasetExporter {
 			ORDER BY c.id
 			""";
 
+	// The dual relations, as the dataset holds them: by member, then first day (then the org, for two
+	// spans of one member begun the same day, which the rules refuse but a hand-made store may hold).
+	private static final String DISPATCHES = """
+			MATCH (m:Member)-[d:DISPATCHED_TO]->(o:Org)
+			RETURN m.id AS member, o.id AS village, d.from AS from, d.to AS to, d.by AS by
+			ORDER BY member, from, village, to
+			""";
+
+	private static final String AWAY = """
+			MATCH (m:Member)-[a:AWAY_AT]->(o:Org)
+			RETURN m.id AS member, o.id AS org, a.from AS from, a.to AS to
+			ORDER BY member, from, org, to
+			""";
+
 	private static final String ROOTS = """
 			MATCH (o:Org)
 			WHERE NOT (o)-[:SUBORDINATE_TO]->(:Org)
@@ -194,7 +210,8 @@ public final class DatasetExporter {
 	}
 
 	/**
-	 * Everything stored, as one dataset, candidates (by id, each one's records by day, then kind)
+	 * Everything stored, as one dataset, candidates (by id, each one's records by day, then kind),
+	 * first secretaries' dispatches and mobile members' stays away (each by member, then first day)
 	 * too. Its name is the stored dataset's name, or the names joined
 	 * with {@code +} when several are stored.
 	 */
@@ -206,8 +223,14 @@ public final class DatasetExporter {
 				List<Org> orgs = tx.run(ORGS).list(DatasetExporter::org);
 				List<Member> members = tx.run(MEMBERS).list(DatasetExporter::member);
 				List<Candidate> candidates = tx.run(CANDIDATES).list(DatasetExporter::candidate);
+				List<Dispatch> dispatches = tx.run(DISPATCHES)
+					.list((r) -> new Dispatch(r.get("member").asString(), r.get("village").asString(), date(r.get("from")),
+							date(r.get("to")), r.get("by").asString(null)));
+				List<AwayRecord> away = tx.run(AWAY)
+					.list((r) -> new AwayRecord(r.get("member").asString(), r.get("org").asString(), date(r.get("from")),
+							date(r.get("to"))));
 				String name = names.isEmpty() ? "export" : String.join("+", names);
-				return new Dataset(name, units, orgs, members, candidates);
+				return new Dataset(name, units, orgs, members, candidates, dispatches, away);
 			});
 		}
 	}

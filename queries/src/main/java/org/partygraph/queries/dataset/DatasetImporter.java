@@ -15,6 +15,7 @@ import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.Problem;
 import org.partygraph.queries.write.CandidateRows;
 import org.partygraph.queries.write.Datasets;
+import org.partygraph.queries.write.DualRows;
 import org.partygraph.queries.write.EventDates;
 import org.partygraph.queries.write.Events;
 import org.partygraph.queries.write.MemberTallies;
@@ -109,7 +110,10 @@ public final class DatasetImporter {
 		GraphRows rows = GraphRows.of(dataset);
 		long candidateNodes = CandidateRows.nodeCount(dataset.candidates());
 		long candidateRelationships = CandidateRows.relationshipCount(dataset.candidates());
-		long total = rows.nodeCount() + rows.relationshipCount() + candidateNodes + candidateRelationships;
+		List<Map<String, Object>> dispatches = DualRows.dispatchRows(dataset.dispatches());
+		List<Map<String, Object>> away = DualRows.awayRows(dataset.away());
+		long duals = dispatches.size() + away.size();
+		long total = rows.nodeCount() + rows.relationshipCount() + candidateNodes + candidateRelationships + duals;
 		long started = System.nanoTime();
 		try (Session session = this.driver.session()) {
 			long replaced = session.executeWrite((tx) -> {
@@ -140,6 +144,11 @@ public final class DatasetImporter {
 							progress);
 				}
 				done = writeCandidates(tx, dataset, done, total, progress);
+				// The dual relations start at the members, which the re-import has just made again: the old
+				// ones went with the old members.
+				done = writeBatches(tx, DualRows.CREATE_DISPATCHES, dispatches, dataset.name(), "dispatches", done,
+						total, progress);
+				done = writeBatches(tx, DualRows.CREATE_AWAY, away, dataset.name(), "away", done, total, progress);
 				Transfers.relink(tx, dataset.name());
 				tallied.addAll(tx.run(ORGS_OF_DATASET, Map.of("dataset", dataset.name())).list((r) -> r.get("id").asString()));
 				MemberTallies.recount(tx, tallied);
@@ -152,7 +161,7 @@ public final class DatasetImporter {
 			});
 			long millis = (System.nanoTime() - started) / 1_000_000;
 			return new ImportResult(dataset.name(), rows.nodeCount() + candidateNodes,
-					rows.relationshipCount() + candidateRelationships, replaced, millis);
+					rows.relationshipCount() + candidateRelationships + duals, replaced, millis);
 		}
 	}
 

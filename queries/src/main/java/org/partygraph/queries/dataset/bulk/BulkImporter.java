@@ -11,8 +11,10 @@ import java.util.function.LongSupplier;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.partygraph.model.AwayRecord;
 import org.partygraph.model.Candidate;
 import org.partygraph.model.Dataset;
+import org.partygraph.model.Dispatch;
 import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.Member;
 import org.partygraph.model.Org;
@@ -60,9 +62,9 @@ import static org.partygraph.queries.dataset.bulk.BulkPublisher.STAGED;
  * (rows per transaction, writers, the largest atomic publish) are {@link BulkImportSettings}.
  *
  * <p>
- * A file with {@code candidates} ({@code party-graph/2}) is refused, naming the key, with nothing
- * written: the bulk import does not stage them yet; the one-transaction import
- * ({@link org.partygraph.queries.dataset.DatasetImporter}) takes them.
+ * A file with {@code candidates}, {@code dispatches} or {@code away} ({@code party-graph/2}) is
+ * refused, naming each key, with nothing written: the bulk import does not stage them yet; the
+ * one-transaction import ({@link org.partygraph.queries.dataset.DatasetImporter}) takes them.
  */
 public final class BulkImporter {
 
@@ -78,6 +80,13 @@ public final class BulkImporter {
 	static final String NO_CANDIDATES = "the file has %d candidates, and the bulk import does not take candidates "
 			+ "yet (nothing is written); import it in one transaction, which does (party-graph.jar import --bulk=false, "
 			+ "or the importDataset mutation), or leave candidates out";
+
+	/**
+	 * Why a file with dispatches or stays away is refused (%d: how many it has, %s: the key, twice).
+	 */
+	static final String NO_DUALS = "the file has %d %s, and the bulk import does not take %s yet (nothing is "
+			+ "written); import it in one transaction, which does (party-graph.jar import --bulk=false, or the "
+			+ "importDataset mutation), or leave them out";
 
 	private final Driver driver;
 
@@ -217,6 +226,8 @@ public final class BulkImporter {
 		List<Org> orgs = new ArrayList<>();
 		MemberCheck members = new MemberCheck(units, orgs);
 		long[] candidates = new long[1];
+		long[] dispatches = new long[1];
+		long[] away = new long[1];
 		long fileSize = Files.size(file);
 		DatasetReader.Result read;
 		try (CountingInput input = new CountingInput(file); Staging staging = new Staging(this, members, progress)) {
@@ -261,6 +272,16 @@ public final class BulkImporter {
 					}
 
 					@Override
+					public void dispatch(Dispatch dispatch) {
+						dispatches[0]++;
+					}
+
+					@Override
+					public void away(AwayRecord record) {
+						away[0]++;
+					}
+
+					@Override
 					public void endOfList(String list) {
 						this.unitsRead |= list.equals("units");
 						this.orgsRead |= list.equals("orgs");
@@ -284,6 +305,14 @@ public final class BulkImporter {
 			List<Problem> problems = new ArrayList<>(DatasetFormat.combine(read.problems(), semantic));
 			if (candidates[0] > 0) {
 				problems.add(new Problem(Problem.DATASET, "candidates", NO_CANDIDATES.formatted(candidates[0])));
+			}
+			if (dispatches[0] > 0) {
+				problems.add(new Problem(Problem.DATASET, "dispatches",
+						NO_DUALS.formatted(dispatches[0], "dispatches", "first secretaries' dispatches")));
+			}
+			if (away[0] > 0) {
+				problems.add(new Problem(Problem.DATASET, "away",
+						NO_DUALS.formatted(away[0], "stays away", "mobile members' stays away")));
 			}
 			if (!problems.isEmpty()) {
 				throw new InvalidDatasetException(problems);

@@ -93,6 +93,9 @@ public final class TestApp {
 			// First statements of a fresh JVM and store plan and warm up slowly on a 2-core machine.
 			.responseTimeout(Duration.ofSeconds(60))
 			.defaultHeader("Authorization", authorization)
+			// A county's whole list (ScopeWalkIT's documents, every field of every candidate due)
+			// answers more than WebClient's default 256 KiB.
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
 			.build();
 		return HttpGraphQlTester.create(client);
 	}

@@ -388,8 +388,8 @@ public final class DatasetValidator {
 
 	/**
 	 * First secretaries' dispatches, each named {@code dispatches[i]}: the member a member of the
-	 * dataset (field {@code member}); the village's org known, set up in a VILLAGE unit and not the
-	 * member's own org (field {@code village}); {@code from} given; {@code to}, when given, after it
+	 * dataset (field {@code member}); the village's org known, set up in a VILLAGE unit and, while
+	 * open, not the member's own org (field {@code village}); {@code from} given; {@code to}, when given, after it
 	 * (field {@code to}); {@code by}, when given, a known org (field {@code by}); and no two of one
 	 * member's dispatches overlapping, the later one in the file named (field {@code from}): one
 	 * village at a time.
@@ -407,7 +407,8 @@ public final class DatasetValidator {
 				this.problems.add(new Problem(item, "village", "village '" + dispatch.village()
 						+ "' is not a village's org (it is set up in no VILLAGE unit); first secretaries are sent to villages"));
 			}
-			else if (village != null && member != null && village.id().equals(member.org())) {
+			// An ended dispatch to what is now the member's own org is history (they moved there later).
+			else if (village != null && member != null && village.id().equals(member.org()) && dispatch.to() == null) {
 				this.problems.add(new Problem(item, "village", "'" + member.id() + "' is a member of '" + village.id()
 						+ "'; a first secretary is sent from outside the village"));
 			}
@@ -430,8 +431,8 @@ public final class DatasetValidator {
 
 	/**
 	 * Mobile members' stays away, each named {@code away[i]}: the member a member of the dataset
-	 * (field {@code member}); the org known, not the member's own org and not a PARTY_GROUP (field
-	 * {@code org}); {@code from} given; {@code to}, when given, after it (field {@code to}); and no
+	 * (field {@code member}); the org known, not a PARTY_GROUP and, while open, not the member's own
+	 * org (field {@code org}); {@code from} given; {@code to}, when given, after it (field {@code to}); and no
 	 * two of one member's stays overlapping, the later one in the file named (field {@code from}).
 	 */
 	private void checkAway(List<AwayRecord> away) {
@@ -447,7 +448,8 @@ public final class DatasetValidator {
 				this.problems.add(new Problem(item, "org", "org '" + record.org()
 						+ "' is a PARTY_GROUP; a mobile member flows in at an org, not a party group"));
 			}
-			else if (org != null && member != null && org.id().equals(member.org())) {
+			// An ended stay at what is now the member's own org is history (they moved there later).
+			else if (org != null && member != null && org.id().equals(member.org()) && record.to() == null) {
 				this.problems.add(new Problem(item, "org", "'" + member.id() + "' is a member of '" + org.id()
 						+ "'; a member is away at another org than their own"));
 			}

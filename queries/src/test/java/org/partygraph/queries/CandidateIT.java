@@ -319,10 +319,14 @@ class CandidateIT {
 	}
 
 	@Test
-	void aDissolvedOrgHandsItsCandidatesOnWithItsMembers() {
+	void aDissolvedOrgHandsItsCandidatesAndTheDispatchesItSentOnWithItsMembers() {
 		apply("c1", "o-e1", "2025-02-01");
+		// e1 (of o-e1) serves o-xz as first secretary, sent by o-e1; the SmallCounty village is o-xz (u-xz).
+		this.changes.dispatchFirstSecretary("e1", "o-xz", LocalDate.of(2025, 3, 1), null, "o-e1");
 		this.changes.on(LocalDate.of(2026, 1, 1)).dissolveOrg("o-e1", "o-npe");
 		assertThat(row("c1").org()).isEqualTo("o-npe");
+		assertThat(TestNeo4j.count("MATCH (:Member {id: 'e1'})-[d:DISPATCHED_TO]->(:Org {id: 'o-xz'}) WHERE d.by = 'o-npe' RETURN count(d)"))
+			.as("the dispatch names the org that took o-e1's place").isOne();
 	}
 
 }

@@ -136,6 +136,12 @@ class MobileIT {
 		this.changes.recordAway("b1", "o-xz", day("2026-03-01"), null);
 		assertThat(refused(() -> this.changes.recordAway("nobody", "o-e1", day("2026-01-01"), null)))
 			.extracting(Problem::field).containsExactly("member");
+		// A membership does not move to where the member is away while that runs.
+		assertThat(refused(() -> this.changes.transferMember("b1", "o-xz", null, null))).singleElement()
+			.satisfies((p) -> {
+				assertThat(p.field()).isEqualTo("target");
+				assertThat(p.message()).contains("end that (endAway)");
+			});
 		// Outside the caller's scope the host org is unknown, and the date problem names no outside item.
 		OrgChanges scoped = this.changes.within(WriteScope.of("o-hbt"));
 		assertThat(refused(() -> scoped.recordAway("b3", "o-e1", day("2026-01-01"), null))).singleElement()

@@ -258,7 +258,7 @@ public class ChangeController {
 	}
 
 	private static List<ChangeError> errors(ProblemsException ex) {
-		return ex.problems().stream().map((p) -> new ChangeError(p.item(), p.field(), p.message())).toList();
+		return ChangeError.of(ex);
 	}
 
 	public record CreateOrgInput(String id, OrgKind kind, String name, String parent, List<String> units, Trade trade,
@@ -271,6 +271,12 @@ public class ChangeController {
 	}
 
 	public record ChangeError(String item, String field, String message) {
+
+		/** Every problem of a refused change, as the payloads' errors. */
+		public static List<ChangeError> of(ProblemsException ex) {
+			return ex.problems().stream().map((p) -> new ChangeError(p.item(), p.field(), p.message())).toList();
+		}
+
 	}
 
 	public record OrgPayload(OrgRow org, List<ChangeError> errors) {

@@ -269,7 +269,7 @@ public class DevelopmentController {
 	}
 
 	private static List<ChangeError> errors(ProblemsException ex) {
-		return ex.problems().stream().map((p) -> new ChangeError(p.item(), p.field(), p.message())).toList();
+		return ChangeError.of(ex);
 	}
 
 	public record ApplicationInput(String id, String name, String org, Gender gender, LocalDate birthDate) {

@@ -116,10 +116,7 @@ public class DispatchController {
 	public record DispatchPayload(DispatchRecord dispatch, List<ChangeError> errors) {
 
 		static DispatchPayload rejected(ProblemsException ex) {
-			return new DispatchPayload(null, ex.problems()
-				.stream()
-				.map((p) -> new ChangeError(p.item(), p.field(), p.message()))
-				.toList());
+			return new DispatchPayload(null, ChangeError.of(ex));
 		}
 
 	}

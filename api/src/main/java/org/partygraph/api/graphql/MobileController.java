@@ -151,10 +151,7 @@ public class MobileController {
 	public record AwayPayload(AwayRecord away, List<ChangeError> errors) {
 
 		static AwayPayload rejected(ProblemsException ex) {
-			return new AwayPayload(null, ex.problems()
-				.stream()
-				.map((p) -> new ChangeError(p.item(), p.field(), p.message()))
-				.toList());
+			return new AwayPayload(null, ChangeError.of(ex));
 		}
 
 	}

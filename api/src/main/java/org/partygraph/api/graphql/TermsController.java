@@ -60,10 +60,7 @@ public class TermsController {
 			return new OrgPayload(this.orgs.byIds(List.of(org)).get(org), List.of());
 		}
 		catch (ProblemsException ex) {
-			return new OrgPayload(null, ex.problems()
-				.stream()
-				.map((p) -> new ChangeError(p.item(), p.field(), p.message()))
-				.toList());
+			return new OrgPayload(null, ChangeError.of(ex));
 		}
 	}
 

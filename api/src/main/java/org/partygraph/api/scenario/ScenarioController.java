@@ -270,7 +270,7 @@ public class ScenarioController {
 	}
 
 	private static List<ChangeError> errors(ScenarioRejectedException ex) {
-		return ex.problems().stream().map((p) -> new ChangeError(p.item(), p.field(), p.message())).toList();
+		return ChangeError.of(ex);
 	}
 
 	public record ScenarioPayload(Scenario scenario, WhatIfReport report, Refusal refusal, List<ChangeError> errors) {

@@ -251,8 +251,11 @@ class DualRelationsFormatTests {
 			.satisfies(problem("dispatches[0]", "village", "which is a unit, not an org"));
 		assertThat(dispatchWith("'village': 'o-v'", "'village': 'o-e'")).singleElement()
 			.satisfies(problem("dispatches[0]", "village", "set up in no VILLAGE unit"));
-		assertThat(dispatchWith("'member': 'm-1'", "'member': 'm-2'")).singleElement()
+		// Open: refused. Ended: history (the member moved to the village's org later).
+		assertThat(problems(file(List.of(OPEN.replace("'member': 'm-1'", "'member': 'm-2'")), List.of())))
+			.singleElement()
 			.satisfies(problem("dispatches[0]", "village", "'m-2' is a member of 'o-v'"));
+		assertThat(dispatchWith("'member': 'm-1'", "'member': 'm-2'")).isEmpty();
 	}
 
 	@Test
@@ -267,8 +270,11 @@ class DualRelationsFormatTests {
 	void theAwayOrgIsAKnownOrgNeitherTheMembersOwnNorAPartyGroup() {
 		assertThat(awayWith("'org': 'o-e'", "'org': 'o-9'")).singleElement()
 			.satisfies(problem("away[0]", "org", "unknown org 'o-9'"));
-		assertThat(awayWith("'org': 'o-e'", "'org': 'o-v'")).singleElement()
+		// Open: refused. Ended: history (the member moved to that org later).
+		assertThat(problems(file(List.of(), List.of(AWAY_OPEN.replace("'org': 'o-e'", "'org': 'o-v'")))))
+			.singleElement()
 			.satisfies(problem("away[0]", "org", "'m-2' is a member of 'o-v'"));
+		assertThat(awayWith("'org': 'o-e'", "'org': 'o-v'")).isEmpty();
 		assertThat(awayWith("'org': 'o-e'", "'org': 'o-e-g'")).singleElement()
 			.satisfies(problem("away[0]", "org", "PARTY_GROUP"));
 	}

@@ -236,6 +236,22 @@ final class ChangeChecks {
 		else if (target != null && member != null && target.id().equals(member.org())) {
 			this.problems.add(item, "target", "'" + memberId + "' is already a member of '" + target.id() + "'");
 		}
+		else if (target != null && member != null) {
+			// A member is away at, or first secretary of, an org other than their own: one of those
+			// still open at the target ends first.
+			Lookups.aways(this.tx, memberId)
+				.stream()
+				.filter((a) -> a.at().equals(target.id()) && a.to() == null)
+				.findFirst()
+				.ifPresent((a) -> this.problems.add(item, "target", "'" + memberId + "' is away at '" + target.id()
+						+ "' since " + a.from() + "; end that (endAway) before moving the membership there"));
+			Lookups.dispatches(this.tx, memberId)
+				.stream()
+				.filter((d) -> d.village().equals(target.id()) && d.to() == null)
+				.findFirst()
+				.ifPresent((d) -> this.problems.add(item, "target", "'" + memberId + "' serves '" + target.id()
+						+ "' as first secretary since " + d.from() + "; end that (endDispatch) before moving the membership there"));
+		}
 		return member;
 	}
 

@@ -216,10 +216,12 @@ public final class OrgChanges {
 		}, (checks) -> checks.dissolveOrg(id, membersTo), (tx, org, log) -> {
 					Map<String, Object> state = Events.orgStates(tx, List.of(id)).get(id);
 					List<String> moved = Links.moveMembers(tx, id, membersTo);
-					// Its candidates go with its members, else to its parent (ChangeChecks.dissolveOrg).
+					// Its candidates go with its members, else to its parent (ChangeChecks.dissolveOrg), and
+					// the dispatches it sent name that org as their sender.
 					String candidatesTo = (membersTo != null) ? membersTo : org.parent();
 					if (candidatesTo != null) {
 						Candidates.moveAll(tx, id, candidatesTo);
+						Links.handOnDispatches(tx, id, candidatesTo);
 					}
 					// The target and the groups the moved members are in (some of which they leave below).
 					Set<String> touched = MemberTallies.orgsOf(tx, moved);

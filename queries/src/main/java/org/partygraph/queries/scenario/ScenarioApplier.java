@@ -276,8 +276,12 @@ public final class ScenarioApplier {
 			log.org(Kind.DISSOLVED, org.id(), org.parent(), "org " + org.id() + " '" + org.name() + "' dissolved",
 					state, null);
 		}
-		// Their candidates go where most of their members went, else to the nearest surviving parent.
-		successors(diff).forEach((from, to) -> Candidates.moveAll(tx, from, to));
+		// Their candidates go where most of their members went, else to the nearest surviving parent;
+		// the dispatches they sent name that org as sender.
+		successors(diff).forEach((from, to) -> {
+			Candidates.moveAll(tx, from, to);
+			Links.handOnDispatches(tx, from, to);
+		});
 		expect(Orgs.retireAll(tx, ids(diff.removed()), log.stamp().on()), diff.removed().size(), "orgs dissolved");
 		// 6. The member tallies of every org a changed member left or joined, and of the new orgs.
 		tallied.addAll(MemberTallies.orgsOf(tx, changedMembers));

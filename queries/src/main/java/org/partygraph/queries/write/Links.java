@@ -80,6 +80,13 @@ public final class Links {
 			SET d.to = $to
 			""";
 
+	// The dispatches an org sent name the org that takes its place once it is dissolved.
+	private static final String HAND_ON_DISPATCHES = """
+			MATCH (:Member)-[d:DISPATCHED_TO {by: $from}]->(:Org)
+			SET d.by = $to
+			RETURN count(d) AS count
+			""";
+
 	private static final String AWAY = """
 			MATCH (m:Member {id: $member})
 			MATCH (o:Org {id: $at})
@@ -228,6 +235,15 @@ public final class Links {
 	public static void endDispatch(SimpleQueryRunner tx, String member, String village, java.time.LocalDate from,
 			java.time.LocalDate to) {
 		tx.run(END_DISPATCH, Map.of("member", member, "village", village, "from", from, "to", to)).consume();
+	}
+
+	/**
+	 * Makes the first secretaries' dispatches sent by {@code from} (an org being dissolved or merged
+	 * away) name {@code to} as their sender, so that no dispatch names an org that is gone.
+	 * @return how many changed
+	 */
+	public static long handOnDispatches(SimpleQueryRunner tx, String from, String to) {
+		return tx.run(HAND_ON_DISPATCHES, Map.of("from", from, "to", to)).single().get("count").asLong();
 	}
 
 	/**

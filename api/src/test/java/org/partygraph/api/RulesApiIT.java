@@ -258,6 +258,34 @@ class RulesApiIT extends ServiceTestBase {
 	}
 
 	@Test
+	void aDispatchOfAFirstSecretaryIsAWhatIfOperation() {
+		// s-e1 (of the enterprise's branch s-o-e1) to 下寨村's org s-o-xz, sent by the working committee.
+		GraphQlTester.Response report = this.graphQl.documentName("whatIf")
+			.variable("within", "s-o-county")
+			.variable("operations",
+					List.of(Map.of("op", "DISPATCH", "member", "s-e1", "org", "s-o-xz", "target", "s-o-npe")))
+			.execute();
+		report.path("whatIf.before[?(@.key == 'villagesWithFirstSecretary')].value").entityList(Double.class)
+			.containsExactly(0.0)
+			.path("whatIf.after[?(@.key == 'villagesWithFirstSecretary')].value").entityList(Double.class)
+			.containsExactly(1.0)
+			.path("whatIf.membersMoved").entity(Integer.class).isEqualTo(0)
+			.path("whatIf.changes").entityList(String.class).satisfies((changes) -> assertThat(changes).singleElement()
+				.asString()
+				.contains("(s-e1) dispatched as first secretary (第一書記) to ")
+				.contains("(s-o-xz), sent by ")
+				.endsWith("(s-o-npe)"));
+		// A recall with no open dispatch: refused naming the index and the field.
+		this.graphQl.documentName("whatIf")
+			.variable("within", "s-o-county")
+			.variable("operations", List.of(Map.of("op", "RECALL", "member", "s-e1", "org", "s-o-xz")))
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((e) -> assertThat(e.getMessage()).contains("operation 0 (RECALL): org: s-e1 has no open dispatch")));
+	}
+
+	@Test
 	void splitByTradeOnTheSmallCountyGivesExactFigures() {
 		GraphQlTester.Response report = this.graphQl.documentName("whatIf")
 			.variable("within", "s-o-county")

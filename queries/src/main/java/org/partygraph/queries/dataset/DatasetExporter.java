@@ -181,6 +181,17 @@ public final class DatasetExporter {
 			ORDER BY member, from, village, to
 			""";
 
+	// The dispatches of some members and to some orgs (each once), as DISPATCHES reads them.
+	private static final String DISPATCHES_OF = """
+			UNWIND $members AS id
+			MATCH (m:Member {id: id})-[d:DISPATCHED_TO]->(o:Org)
+			RETURN m.id AS member, o.id AS village, d.from AS from, d.to AS to, d.by AS by
+			UNION
+			UNWIND $orgs AS id
+			MATCH (m:Member)-[d:DISPATCHED_TO]->(o:Org {id: id})
+			RETURN m.id AS member, o.id AS village, d.from AS from, d.to AS to, d.by AS by
+			""";
+
 	private static final String AWAY = """
 			MATCH (m:Member)-[a:AWAY_AT]->(o:Org)
 			RETURN m.id AS member, o.id AS org, a.from AS from, a.to AS to
@@ -223,9 +234,7 @@ public final class DatasetExporter {
 				List<Org> orgs = tx.run(ORGS).list(DatasetExporter::org);
 				List<Member> members = tx.run(MEMBERS).list(DatasetExporter::member);
 				List<Candidate> candidates = tx.run(CANDIDATES).list(DatasetExporter::candidate);
-				List<Dispatch> dispatches = tx.run(DISPATCHES)
-					.list((r) -> new Dispatch(r.get("member").asString(), r.get("village").asString(), date(r.get("from")),
-							date(r.get("to")), r.get("by").asString(null)));
+				List<Dispatch> dispatches = tx.run(DISPATCHES).list(DatasetExporter::dispatch);
 				List<AwayRecord> away = tx.run(AWAY)
 					.list((r) -> new AwayRecord(r.get("member").asString(), r.get("org").asString(), date(r.get("from")),
 							date(r.get("to"))));
@@ -239,7 +248,8 @@ public final class DatasetExporter {
 	 * A working copy for analysis: the whole tree {@code withinOrgId} belongs to (every org under
 	 * its root, and the units they are set up in with everything located there and what those point
 	 * at), and the members of {@code withinOrgId}'s subtree plus whoever holds an office there;
-	 * everything when it is null. One read transaction, so the copy is consistent. References to
+	 * everything when it is null; the first secretaries' dispatches of those members and to those
+	 * orgs. One read transaction, so the copy is consistent. References to
 	 * items outside the copy (a co-manager in another tree) are left out of it.
 	 */
 	public Dataset snapshot(String withinOrgId) {
@@ -252,7 +262,11 @@ public final class DatasetExporter {
 				List<Unit> units = tx.run(TREE_UNITS, within).list(DatasetExporter::unit);
 				List<Org> orgs = tx.run(TREE_ORGS, within).list(DatasetExporter::org);
 				List<Member> members = tx.run(MEMBERS_WITHIN, within).list(DatasetExporter::member);
-				return closed(units, orgs, members);
+				Map<String, Object> ids = Map.of("members", members.stream().map(Member::id).toList(), "orgs",
+						orgs.stream().map(Org::id).toList());
+				List<Dispatch> dispatches = new java.util.ArrayList<>(tx.run(DISPATCHES_OF, ids).list(DatasetExporter::dispatch));
+				dispatches.sort(DISPATCH_ORDER);
+				return closed(units, orgs, members).withDuals(dispatches, null);
 			});
 		}
 	}
@@ -381,6 +395,18 @@ public final class DatasetExporter {
 				sorted(r.get("participatesIn")), date(n.get("probationSince")),
 				date(n.get("probationExtendedTo")));
 	}
+
+	private static Dispatch dispatch(Record r) {
+		return new Dispatch(r.get("member").asString(), r.get("village").asString(), date(r.get("from")),
+				date(r.get("to")), r.get("by").asString(null));
+	}
+
+	/** As DISPATCHES orders them: by member, first day, village, last day. */
+	private static final java.util.Comparator<Dispatch> DISPATCH_ORDER = java.util.Comparator
+		.comparing(Dispatch::member)
+		.thenComparing(Dispatch::from, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+		.thenComparing(Dispatch::village)
+		.thenComparing(Dispatch::to, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
 
 	private static Candidate candidate(Record r) {
 		Value n = r.get("n");

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.partygraph.model.Dataset;
+import org.partygraph.model.Dispatch;
 import org.partygraph.model.Member;
 import org.partygraph.model.Org;
 import org.partygraph.model.RoleAssignment;
@@ -33,7 +34,8 @@ import org.partygraph.queries.whatif.Operation;
  * roots) of the scope org and of every org or member the operations name; the members of the
  * snapshot linked to any org of those trees; the unit trees (through {@code locatedIn}, up to their
  * roots) of every unit those orgs and members are set up or work in, with the industries and
- * enterprises these units name. So a change anywhere in the county a scenario works on counts as a
+ * enterprises these units name; the first secretaries' dispatches of the members the operations
+ * name and to the orgs they name. So a change anywhere in the county a scenario works on counts as a
  * change, and an import of another county does not.
  */
 public final class Fingerprint {
@@ -122,7 +124,24 @@ public final class Fingerprint {
 			.filter((u) -> keptUnitIds.contains(u.id()))
 			.sorted(Comparator.comparing(Unit::id))
 			.toList();
-		return new Dataset("scenario-scope", keptUnits, keptOrgs, keptMembers);
+		// The dispatches of the members and orgs the operations name: a dispatch or recall of one of
+		// them since the save makes the scenario stale. None, none written: the JSON stays as before.
+		Set<String> namedMembers = new HashSet<>();
+		Set<String> namedOrgs = new HashSet<>();
+		for (Operation op : operations) {
+			if (op.member() != null) {
+				namedMembers.add(op.member());
+			}
+			namedOrgs.addAll(op.namedOrgs());
+		}
+		List<Dispatch> keptDispatches = snapshot.dispatches()
+			.stream()
+			.filter((d) -> namedMembers.contains(d.member()) || namedOrgs.contains(d.village()))
+			.sorted(Comparator.comparing(Dispatch::member)
+				.thenComparing(Dispatch::village)
+				.thenComparing(Dispatch::from, Comparator.nullsFirst(Comparator.naturalOrder())))
+			.toList();
+		return new Dataset("scenario-scope", keptUnits, keptOrgs, keptMembers).withDuals(keptDispatches, null);
 	}
 
 	private static String root(String id, Map<String, Org> orgs) {

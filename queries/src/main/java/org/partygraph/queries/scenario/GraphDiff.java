@@ -7,13 +7,15 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.partygraph.model.Dataset;
+import org.partygraph.model.Dispatch;
 import org.partygraph.model.Member;
 import org.partygraph.model.Org;
 import org.partygraph.queries.whatif.MemberMove;
 
 /**
  * What differs between a scope before and after a scenario, in the terms the write needs: orgs
- * created, changed and removed, members whose links changed, and membership moves. List fields are
+ * created, changed and removed, members whose links changed, membership moves, and first
+ * secretaries' dispatches begun and ended. List fields are
  * compared as sets (their order carries no meaning). Operations change orgs and members' links
  * only: any other difference (a unit, a member's own properties, a member gained or lost) is a
  * fault of the engine and refused here.
@@ -23,9 +25,11 @@ import org.partygraph.queries.whatif.MemberMove;
  * @param removed orgs in before and not after, as before
  * @param changedMembers members whose membership, group, roles or participation differ, as after
  * @param moves members whose membership org differs
+ * @param dispatched first secretaries' dispatches in after and not before (DISPATCH), as after
+ * @param recalled dispatches in both whose end ({@code to}) differs (RECALL), as after
  */
 public record GraphDiff(List<Org> created, List<Org> changed, List<Org> removed, List<Member> changedMembers,
-		List<MemberMove> moves) {
+		List<MemberMove> moves, List<Dispatch> dispatched, List<Dispatch> recalled) {
 
 	public static GraphDiff between(Dataset before, Dataset after) {
 		if (!sortedUnits(before).equals(sortedUnits(after))) {
@@ -78,13 +82,36 @@ public record GraphDiff(List<Org> created, List<Org> changed, List<Org> removed,
 				moves.add(new MemberMove(b.id(), b.name(), was.org(), now.org()));
 			}
 		}
+		// Dispatches by member, village and first day: one begun (open) or one ended; none is lost.
+		Map<List<Object>, Dispatch> dispatchesAfter = new LinkedHashMap<>();
+		after.dispatches().forEach((d) -> dispatchesAfter.put(key(d), d));
+		List<Dispatch> recalled = new ArrayList<>();
+		for (Dispatch was : before.dispatches()) {
+			Dispatch now = dispatchesAfter.remove(key(was));
+			if (now == null) {
+				throw new IllegalStateException("the what-if removed the dispatch of member " + was.member() + " to "
+						+ was.village() + "; a scenario begins or ends dispatches only");
+			}
+			if (!Objects.equals(was, now)) {
+				if (!Objects.equals(was.by(), now.by()) || was.to() != null && now.to() == null) {
+					throw new IllegalStateException("the what-if changed the dispatch of member " + was.member() + " to "
+							+ was.village() + " beyond its end");
+				}
+				recalled.add(now);
+			}
+		}
+		List<Dispatch> dispatched = new ArrayList<>(dispatchesAfter.values());
 		return new GraphDiff(List.copyOf(created), List.copyOf(changed), List.copyOf(removed),
-				List.copyOf(changedMembers), List.copyOf(moves));
+				List.copyOf(changedMembers), List.copyOf(moves), List.copyOf(dispatched), List.copyOf(recalled));
 	}
 
 	public boolean isEmpty() {
 		return this.created.isEmpty() && this.changed.isEmpty() && this.removed.isEmpty()
-				&& this.changedMembers.isEmpty();
+				&& this.changedMembers.isEmpty() && this.dispatched.isEmpty() && this.recalled.isEmpty();
+	}
+
+	private static List<Object> key(Dispatch d) {
+		return java.util.Arrays.asList(d.member(), d.village(), d.from());
 	}
 
 	private static Member ownFields(Member m) {

@@ -40,7 +40,17 @@ public record Playback(Dataset before, Dataset after, List<String> created, List
 	 */
 	public static Playback of(Dataset before, String withinOrgId, List<Operation> operations, int minFullMembers,
 			OperationScope scope) {
-		WorkingCopy copy = new WorkingCopy(before, minFullMembers, scope);
+		return of(before, withinOrgId, operations, minFullMembers, scope, null);
+	}
+
+	/**
+	 * Plays the operations as {@link #of(Dataset, String, List, int, OperationScope)} does, on the
+	 * given day ({@code null}: today): a DISPATCH begins on it, a RECALL ends a dispatch on it.
+	 * @throws InvalidOperationException naming the first operation that cannot be applied
+	 */
+	public static Playback of(Dataset before, String withinOrgId, List<Operation> operations, int minFullMembers,
+			OperationScope scope, java.time.LocalDate day) {
+		WorkingCopy copy = new WorkingCopy(before, minFullMembers, scope, day);
 		List<List<String>> steps = new ArrayList<>();
 		for (int i = 0; i < operations.size(); i++) {
 			TimeBudget.checkpoint("playing operations[" + i + "] (" + operations.get(i).op() + ")");

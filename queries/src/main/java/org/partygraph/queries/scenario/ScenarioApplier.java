@@ -16,6 +16,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.partygraph.model.Dataset;
+import org.partygraph.model.Dispatch;
 import org.partygraph.model.Member;
 import org.partygraph.model.Org;
 import org.partygraph.model.Problem;
@@ -109,7 +110,8 @@ public final class ScenarioApplier {
 	 * Writes the scenario to the live graph in one write transaction: the difference between the
 	 * part it reads now and the what-if's after (orgs created, changed and dissolved; members' links
 	 * rewritten; each membership move recorded as a {@code (:Transfer)} with reason
-	 * {@code scenario <name>}), and marks it applied.
+	 * {@code scenario <name>}; first secretaries' dispatches begun and ended, DISPATCHED and
+	 * DISPATCH_ENDED, on the apply's day), and marks it applied.
 	 * @throws ScenarioRejectedException NOT_FOUND, ALREADY_APPLIED, LIVE_GRAPH_CHANGED (the
 	 * fingerprint differs), OUTSIDE_SCOPE (members outside the scope belong to an org it removes) or
 	 * ID_TAKEN; nothing is written
@@ -167,8 +169,9 @@ public final class ScenarioApplier {
 									+ scenario.savedAt() + "; review it with the report and save it again to apply it");
 				}
 				// The applier's scope, read in this transaction after the locks: never stale.
+				// Played on the apply's day: a dispatch begins, a recall ends one, on it.
 				Playback playback = play(name, snapshot, scenario.within(), scenario.operations(),
-						OperationScope.of(tx, caller, scenario.operations()));
+						OperationScope.of(tx, caller, scenario.operations()), stamp.on());
 				// The orgs CREATE_ORG made get stored ids of their own (new-<index> is the what-if's name).
 				Map<String, String> newOrgIds = storedIds(playback.newOrgs(), applyId);
 				GraphDiff diff = GraphDiff.between(playback.before(), renamed(playback.after(), newOrgIds));
@@ -196,6 +199,8 @@ public final class ScenarioApplier {
 		diff.changedMembers().forEach((m) -> touched.add(m.id()));
 		diff.moves().forEach((m) -> touched.add(m.toOrg()));
 		diff.created().forEach((o) -> touched.add(o.parent()));
+		diff.dispatched().forEach((d) -> touched.add(d.member()));
+		diff.recalled().forEach((d) -> touched.add(d.member()));
 		List<Problem> problems = this.dates.problems(tx, name, on, touched);
 		if (!problems.isEmpty()) {
 			throw new ScenarioRejectedException(Refusal.INVALID_DATE, problems);
@@ -250,6 +255,24 @@ public final class ScenarioApplier {
 		}
 		for (Member member : diff.changedMembers()) {
 			memberEvents(log, membersBefore.get(member.id()), member);
+		}
+		// First secretaries' dispatches ended (RECALL) and begun (DISPATCH), dated as the playback's day.
+		for (Dispatch d : diff.recalled()) {
+			Links.endDispatch(tx, d.member(), d.village(), d.from(), d.to());
+			Map<String, Object> was = new HashMap<>();
+			was.put("to", null);
+			log.member(Kind.DISPATCH_ENDED, d.member(), d.village(), null, "dispatch of member " + d.member() + " to "
+					+ d.village() + " (from " + d.from() + ") ended on " + d.to(), was, Map.of("to", d.to().toString()));
+		}
+		for (Dispatch d : diff.dispatched()) {
+			Links.dispatch(tx, d.member(), d.village(), d.from(), d.to(), d.by());
+			Map<String, Object> now = new LinkedHashMap<>();
+			now.put("from", d.from().toString());
+			now.put("to", (d.to() != null) ? d.to().toString() : null);
+			now.put("by", d.by());
+			log.member(Kind.DISPATCHED, d.member(), d.village(), d.by(), "member " + d.member()
+					+ " dispatched as first secretary (第一書記) to " + d.village() + " from " + d.from()
+					+ ((d.to() != null) ? " to " + d.to() : "") + ", sent by " + d.by(), null, now);
 		}
 		// 4. Each membership move as transfer history.
 		List<Map<String, Object>> transfers = new ArrayList<>();
@@ -475,13 +498,17 @@ public final class ScenarioApplier {
 				.withRoles(m.roles().stream().map((r) -> new RoleAssignment(id.apply(r.org()), r.role())).toList())
 				.withParticipatesIn(m.participatesIn().stream().map(id).toList()))
 			.toList();
-		return new Dataset(dataset.name(), dataset.units(), orgs, members);
+		List<Dispatch> dispatches = dataset.dispatches()
+			.stream()
+			.map((d) -> new Dispatch(d.member(), id.apply(d.village()), d.from(), d.to(), id.apply(d.by())))
+			.toList();
+		return new Dataset(dataset.name(), dataset.units(), orgs, members).withDuals(dispatches, dataset.away());
 	}
 
 	private Playback play(String name, Dataset snapshot, String within, List<Operation> operations,
-			OperationScope scope) {
+			OperationScope scope, LocalDate on) {
 		return ScenarioStore.play(name, snapshot, within, operations, this.compliance.thresholds().minFullMembers(),
-				scope);
+				scope, on);
 	}
 
 	private static List<String> ids(List<Org> orgs) {

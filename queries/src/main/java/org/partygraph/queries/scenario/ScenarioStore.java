@@ -230,8 +230,14 @@ public final class ScenarioStore {
 	 */
 	static Playback play(String name, Dataset snapshot, String within, List<Operation> operations, int minFullMembers,
 			OperationScope scope) {
+		return play(name, snapshot, within, operations, minFullMembers, scope, null);
+	}
+
+	/** As {@link #play(String, Dataset, String, List, int, OperationScope)}, on the given day ({@code null}: today). */
+	static Playback play(String name, Dataset snapshot, String within, List<Operation> operations, int minFullMembers,
+			OperationScope scope, java.time.LocalDate day) {
 		try {
-			return Playback.of(snapshot, within, operations, minFullMembers, scope);
+			return Playback.of(snapshot, within, operations, minFullMembers, scope, day);
 		}
 		catch (InvalidOperationException ex) {
 			throw new ScenarioRejectedException(Refusal.INVALID_OPERATION, name, "operations[" + ex.index() + "]",

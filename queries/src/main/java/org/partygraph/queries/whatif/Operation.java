@@ -9,8 +9,8 @@ import java.util.List;
  * @param op what to do
  * @param org the org acted on
  * @param orgs the orgs merged (MERGE)
- * @param member the member moved or appointed
- * @param target the new parent, co-manager, or membership org
+ * @param member the member moved, appointed, dispatched or recalled
+ * @param target the new parent, co-manager, or membership org; the sending org (DISPATCH)
  * @param kind the new kind (UPGRADE) or the role (ASSIGN_ROLE)
  * @param name the new org's name (MERGE, CREATE_ORG)
  * @param units the units the new org is set up in (CREATE_ORG)
@@ -109,6 +109,19 @@ public record Operation(Op op, String org, List<String> orgs, String member, Str
 		return new Operation(Op.END_ROLE, org, null, member, null, role, null, null);
 	}
 
+	/**
+	 * A first secretary's dispatch (第一書記): the member goes to serve the village's org, sent by
+	 * {@code by} ({@code null}: the member's own org).
+	 */
+	public static Operation dispatch(String member, String village, String by) {
+		return new Operation(Op.DISPATCH, village, null, member, by, null, null, null);
+	}
+
+	/** The end of the member's open dispatch to the village's org. */
+	public static Operation recall(String member, String village) {
+		return new Operation(Op.RECALL, village, null, member, null, null, null, null);
+	}
+
 	/** The operations, with the fields each reads. */
 	public enum Op {
 
@@ -138,7 +151,19 @@ public record Operation(Op op, String org, List<String> orgs, String member, Str
 		 * (target, kind, name, units): a new org of kind under target, set up in units; its id is
 		 * {@code new-<index>} for the later operations.
 		 */
-		CREATE_ORG
+		CREATE_ORG,
+		/**
+		 * (member, org = the village's org, target = the sending org, default the member's own org):
+		 * the member is dispatched as first secretary (第一書記) to a village's org (set up in a
+		 * VILLAGE unit, not the member's own org) from the day the copy plays on; the membership
+		 * stays. One member serves one village at a time.
+		 */
+		DISPATCH,
+		/**
+		 * (member, org = the village's org): the member's open dispatch to the org ends on the day the
+		 * copy plays on.
+		 */
+		RECALL
 
 	}
 

@@ -1,5 +1,6 @@
 package org.partygraph.queries.whatif;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,21 +8,30 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.partygraph.model.Dispatch;
 import org.partygraph.model.Member;
 import org.partygraph.model.Org;
 import org.partygraph.model.OrgKind;
+import org.partygraph.model.UnitKind;
 import org.partygraph.queries.pattern.Metric;
 import org.partygraph.queries.rules.ComplianceIssue;
 import org.partygraph.queries.rules.Severity;
 import org.partygraph.queries.structure.Structure;
 
-/** The figures a what-if report compares: org counts, branch sizes, tree shape, dual management, issues. */
+/**
+ * The figures a what-if report compares: org counts, branch sizes, tree shape, dual management,
+ * villages with a first secretary, issues.
+ */
 final class StructureFigures {
 
 	private StructureFigures() {
 	}
 
-	static List<Metric> of(Structure s, String rootId, List<ComplianceIssue> issues) {
+	/**
+	 * @param day the day dispatches are judged on ({@code villagesWithFirstSecretary}: the village
+	 * orgs of the scope a first secretary's dispatch runs on that day)
+	 */
+	static List<Metric> of(Structure s, String rootId, List<ComplianceIssue> issues, LocalDate day) {
 		List<Org> scope = (rootId != null) ? s.subtree(rootId) : List.copyOf(s.orgs());
 		List<Metric> metrics = new ArrayList<>();
 		metrics.add(new Metric("orgs", scope.size()));
@@ -75,11 +85,24 @@ final class StructureFigures {
 		metrics.add(new Metric("span.max", maxSpan));
 		metrics.add(new Metric("span.avg", (parents == 0) ? 0 : Math.round(childLinks * 100.0 / parents) / 100.0));
 		metrics.add(new Metric("dualManaged", scope.stream().filter((o) -> !o.coManagedBy().isEmpty()).count()));
+		Set<String> served = s.dataset()
+			.dispatches()
+			.stream()
+			.filter((d) -> d.runsOn(day))
+			.map(Dispatch::village)
+			.collect(Collectors.toSet());
+		metrics.add(new Metric("villagesWithFirstSecretary", scope.stream()
+			.filter((o) -> served.contains(o.id()) && isVillageOrg(s, o))
+			.count()));
 		for (Severity severity : Severity.values()) {
 			metrics.add(new Metric("issues." + severity.name(),
 					issues.stream().filter((i) -> i.severity() == severity).count()));
 		}
 		return metrics;
+	}
+
+	private static boolean isVillageOrg(Structure s, Org org) {
+		return org.units().stream().map(s::unit).anyMatch((u) -> u != null && u.kind() == UnitKind.VILLAGE);
 	}
 
 	private static double median(List<Integer> sorted) {

@@ -45,7 +45,9 @@ public final class WhatIfEngine {
 	 * @throws InvalidOperationException naming the first operation that cannot be applied
 	 */
 	public WhatIfReport run(Dataset before, String withinOrgId, List<Operation> operations) {
-		WorkingCopy copy = new WorkingCopy(before, this.checker.thresholds().minFullMembers());
+		// A what-if has no date: it plays on today by the rules' clock, as the term rules judge.
+		WorkingCopy copy = new WorkingCopy(before, this.checker.thresholds().minFullMembers(),
+				OperationScope.EVERYTHING, this.checker.terms().today());
 		for (int i = 0; i < operations.size(); i++) {
 			TimeBudget.checkpoint("applying operations[" + i + "] (" + operations.get(i).op() + ")");
 			copy.apply(i, operations.get(i), withinOrgId);
@@ -136,7 +138,8 @@ public final class WhatIfEngine {
 	}
 
 	private List<Metric> figures(Structure structure, String withinOrgId, List<ComplianceIssue> issues) {
-		List<Metric> metrics = new ArrayList<>(StructureFigures.of(structure, withinOrgId, issues));
+		List<Metric> metrics = new ArrayList<>(
+				StructureFigures.of(structure, withinOrgId, issues, this.checker.terms().today()));
 		metrics.addAll(this.patternFigures.apply(structure, withinOrgId));
 		return metrics;
 	}

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.DirectedAcyclicGraph;
 import org.partygraph.model.Dataset;
+import org.partygraph.model.Dispatch;
 import org.partygraph.model.Member;
 import org.partygraph.model.Org;
 import org.partygraph.model.OrgKind;
@@ -42,6 +43,14 @@ public final class WorkingCopy {
 
 	private final Set<String> unitIds = new java.util.HashSet<>();
 
+	private final Set<String> villageUnits = new java.util.HashSet<>();
+
+	/** First secretaries' dispatches, the original's first, as DISPATCH and RECALL leave them. */
+	final List<Dispatch> dispatches = new ArrayList<>();
+
+	/** The day the copy plays on: a DISPATCH begins on it, a RECALL ends a dispatch on it. */
+	final java.time.LocalDate day;
+
 	private final Set<String> dissolved = new LinkedHashSet<>();
 
 	private final String scopeRoot;
@@ -56,21 +65,35 @@ public final class WorkingCopy {
 		this(original, minFullMembers, OperationScope.EVERYTHING);
 	}
 
+	/** A copy as {@link #WorkingCopy(Dataset, int, OperationScope, java.time.LocalDate)}, played on today. */
+	public WorkingCopy(Dataset original, int minFullMembers, OperationScope scope) {
+		this(original, minFullMembers, scope, java.time.LocalDate.now());
+	}
+
 	/**
 	 * A copy on which operations may name only what lies in {@code scope}: an org or member of the
 	 * copy outside it answers exactly as an id that does not exist, and the scope's root cannot be
 	 * dissolved, moved, re-kinded or merged.
+	 * @param day the day the copy plays on (what-ifs have no date): a DISPATCH begins on it, a
+	 * RECALL ends a dispatch on it
 	 */
-	public WorkingCopy(Dataset original, int minFullMembers, OperationScope scope) {
+	public WorkingCopy(Dataset original, int minFullMembers, OperationScope scope, java.time.LocalDate day) {
 		this.original = original;
 		this.minFullMembers = minFullMembers;
+		this.day = (day != null) ? day : java.time.LocalDate.now();
 		this.scopeRoot = scope.root();
 		original.orgs().forEach((o) -> {
 			this.orgs.put(o.id(), o);
 			this.subordination.addVertex(o.id());
 		});
 		original.members().forEach((m) -> this.members.put(m.id(), m));
-		original.units().forEach((u) -> this.unitIds.add(u.id()));
+		original.units().forEach((u) -> {
+			this.unitIds.add(u.id());
+			if (u.kind() == org.partygraph.model.UnitKind.VILLAGE) {
+				this.villageUnits.add(u.id());
+			}
+		});
+		this.dispatches.addAll(original.dispatches());
 		// Only items of the copy: an org an operation creates is never in the live graph, nor hidden.
 		scope.outsideOrgs().stream().filter(this.orgs::containsKey).forEach(this.hiddenOrgs::add);
 		scope.outsideMembers().stream().filter(this.members::containsKey).forEach(this.hiddenMembers::add);
@@ -81,9 +104,25 @@ public final class WorkingCopy {
 		}
 	}
 
+	/** The copy as it stands: units, orgs, members, dispatches, and the original's stays away. */
 	public Dataset toDataset() {
 		return new Dataset(this.original.name(), this.original.units(), List.copyOf(this.orgs.values()),
-				List.copyOf(this.members.values()));
+				List.copyOf(this.members.values())).withDuals(List.copyOf(this.dispatches), this.original.away());
+	}
+
+	/** The day the copy plays on. */
+	public java.time.LocalDate day() {
+		return this.day;
+	}
+
+	/** Whether the org is a village's: set up in a VILLAGE unit of the copy. */
+	boolean isVillageOrg(Org org) {
+		return org.units().stream().anyMatch(this.villageUnits::contains);
+	}
+
+	/** Whether the dispatch is in the original, as it was. */
+	boolean isOriginal(Dispatch dispatch) {
+		return this.original.dispatches().contains(dispatch);
 	}
 
 	public List<String> changes() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.partygraph.model.Dispatch;
 import org.partygraph.model.Member;
 import org.partygraph.model.Names;
 import org.partygraph.model.Org;
@@ -18,7 +19,7 @@ import org.partygraph.model.Trade;
 /**
  * The operations of a what-if, each checked and then played on a {@link WorkingCopy}: what an
  * upgrade, split, merge, move, transfer, co-manager change, dissolution, committee election or
- * role assignment changes, and the line it adds to the copy's changes. A check that fails throws
+ * role assignment, first secretary's dispatch or recall changes, and the line it adds to the copy's changes. A check that fails throws
  * {@link InvalidOperationException} naming the operation's index, before anything is changed.
  */
 final class WorkingCopyOperations {
@@ -46,6 +47,8 @@ final class WorkingCopyOperations {
 			case ASSIGN_ROLE -> assignRole(index, op);
 			case END_ROLE -> endRole(index, op);
 			case CREATE_ORG -> createOrg(index, op);
+			case DISPATCH -> dispatch(index, op);
+			case RECALL -> recall(index, op);
 		}
 	}
 
@@ -330,6 +333,74 @@ final class WorkingCopyOperations {
 		this.copy.newOrgs.put(index, id);
 		this.copy.changes.add("new " + kind + " " + org.name() + " (" + id + ") under " + target.name()
 				+ (units.isEmpty() ? "" : ", set up in " + units.size() + " unit" + (units.size() == 1 ? "" : "s")));
+	}
+
+	/**
+	 * DISPATCH: the org is a village's (set up in a VILLAGE unit) and not the member's own; the
+	 * member has no dispatch that has not ended by the copy's day (one person serves one village at
+	 * a time). The dispatch begins on the copy's day, sent by target (default the member's org).
+	 */
+	private void dispatch(int index, Operation op) {
+		Member member = this.copy.member(index, op);
+		Org village = this.copy.org(index, op, op.org(), "org");
+		Org sender = (op.target() != null) ? this.copy.org(index, op, op.target(), "target") : null;
+		if (!this.copy.isVillageOrg(village)) {
+			throw new InvalidOperationException(index, op.op(), "org: " + village.id() + " (" + village.name()
+					+ ") is not a village's org (it is set up in no VILLAGE unit); first secretaries are sent to villages");
+		}
+		if (village.id().equals(member.org())) {
+			throw new InvalidOperationException(index, op.op(), "org: " + member.id() + " is a member of "
+					+ village.id() + " (" + village.name() + "); a first secretary is sent from outside the village");
+		}
+		for (Dispatch d : this.copy.dispatches) {
+			if (d.member().equals(member.id()) && notEnded(d)) {
+				throw new InvalidOperationException(index, op.op(), "member: " + member.id() + " is already dispatched to "
+						+ d.village() + " (" + this.copy.nameOf(d.village()) + ") from " + d.from()
+						+ ((d.to() != null) ? " to " + d.to() : " with no end") + "; one person serves one village at a time");
+			}
+		}
+		String by = (sender != null) ? sender.id() : member.org();
+		this.copy.dispatches.add(new Dispatch(member.id(), village.id(), this.copy.day, null, by));
+		this.copy.changes.add(member.name() + " (" + member.id() + ") dispatched as first secretary (第一書記) to "
+				+ village.name() + " (" + village.id() + "), sent by " + this.copy.nameOf(by) + " (" + by + ")");
+	}
+
+	/**
+	 * RECALL: the member has a dispatch to the org that has not ended by the copy's day; it ends on
+	 * that day. One an earlier operation made (it would begin and end the same day) is taken back.
+	 */
+	private void recall(int index, Operation op) {
+		Member member = this.copy.member(index, op);
+		Org village = this.copy.org(index, op, op.org(), "org");
+		Dispatch open = null;
+		for (Dispatch d : this.copy.dispatches) {
+			if (d.member().equals(member.id()) && d.village().equals(village.id()) && notEnded(d)) {
+				open = d;
+			}
+		}
+		if (open == null) {
+			throw new InvalidOperationException(index, op.op(), "org: " + member.id() + " has no open dispatch to "
+					+ village.id() + " (" + village.name() + ")");
+		}
+		int at = this.copy.dispatches.indexOf(open);
+		if (open.from() == null || !this.copy.day.isAfter(open.from())) {
+			if (this.copy.isOriginal(open)) {
+				throw new InvalidOperationException(index, op.op(), "org: the dispatch of " + member.id() + " to "
+						+ village.id() + " begins on " + open.from() + "; it can be recalled only after that day");
+			}
+			this.copy.dispatches.remove(at);
+		}
+		else {
+			this.copy.dispatches.set(at, new Dispatch(open.member(), open.village(), open.from(), this.copy.day,
+					open.by()));
+		}
+		this.copy.changes.add(member.name() + " (" + member.id() + ") recalled as first secretary (第一書記) from "
+				+ village.name() + " (" + village.id() + "), where they served from " + open.from());
+	}
+
+	/** Whether the dispatch has not ended by the copy's day: open, or ending after it. */
+	private boolean notEnded(Dispatch d) {
+		return d.to() == null || d.to().isAfter(this.copy.day);
 	}
 
 	private void endRole(int index, Operation op) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.partygraph.model.Dataset;
+import org.partygraph.model.Dispatch;
 import org.partygraph.model.Org;
 import org.partygraph.queries.SmallCounty;
 import org.partygraph.queries.whatif.Operation;
@@ -15,15 +16,60 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /** The fingerprint, the stored operation text and the diff, without a database. */
 class ScenarioFingerprintTests {
 
+	private static final java.time.LocalDate DAY = java.time.LocalDate.of(2025, 5, 1);
+
 	private static final List<Operation> OPS = List.of(Operation.electCommittee("sc-e"));
 
 	@Test
 	void operationsSurviveTheirJsonText() {
 		List<Operation> ops = List.of(Operation.merge(List.of("a", "b"), "聯合"), Operation.transferMember("m", "t"),
-				Operation.assignRole("m", "o", "SECRETARY"), Operation.upgrade("o", "GENERAL_BRANCH"));
+				Operation.assignRole("m", "o", "SECRETARY"), Operation.upgrade("o", "GENERAL_BRANCH"),
+				Operation.dispatch("m", "v", "t"), Operation.dispatch("m", "v", null), Operation.recall("m", "v"));
 		String json = OperationsJson.write(ops);
 		assertThat(json).startsWith("[{\"op\":\"MERGE\",\"orgs\":[\"a\",\"b\"],\"name\":\"聯合\"}");
 		assertThat(OperationsJson.read(json)).isEqualTo(ops);
+		assertThat(json).contains("{\"op\":\"DISPATCH\",\"org\":\"v\",\"member\":\"m\",\"target\":\"t\"}",
+				"{\"op\":\"RECALL\",\"org\":\"v\",\"member\":\"m\"}");
+	}
+
+	@Test
+	void theFingerprintReadsTheDispatchesOfWhatTheOperationsName() {
+		Dataset county = ScenarioCounty.dataset();
+		List<Operation> ops = List.of(Operation.dispatch("sc-e1", "sc-v", "sc-t"));
+		String before = Fingerprint.of(county, "sc-county", ops);
+		Dispatch other = new Dispatch("sc-d1", "sc-s1", DAY, null, "sc-t");
+		assertThat(Fingerprint.of(county.withDuals(List.of(other), null), "sc-county", ops))
+			.as("a dispatch of a member and to an org the operations do not name is not read")
+			.isEqualTo(before);
+		assertThat(Fingerprint.of(county.withDuals(List.of(new Dispatch("sc-e1", "sc-s1", DAY, null, "sc-t")), null),
+				"sc-county", ops))
+			.as("the member's")
+			.isNotEqualTo(before);
+		Dataset toVillage = county.withDuals(List.of(new Dispatch("sc-d1", "sc-v", DAY, null, "sc-t")), null);
+		String sent = Fingerprint.of(toVillage, "sc-county", ops);
+		assertThat(sent).as("the village's").isNotEqualTo(before);
+		assertThat(Fingerprint.of(county.withDuals(List.of(new Dispatch("sc-d1", "sc-v", DAY, DAY.plusDays(3), "sc-t")),
+				null), "sc-county", ops))
+			.as("recalled since")
+			.isNotEqualTo(sent);
+	}
+
+	@Test
+	void theDiffFindsDispatchesBegunAndEnded() {
+		Dataset county = ScenarioCounty.dataset();
+		Dispatch open = new Dispatch("sc-d1", "sc-v", DAY, null, "sc-t");
+		Dispatch ended = new Dispatch("sc-d1", "sc-v", DAY, DAY.plusDays(30), "sc-t");
+		Dispatch added = new Dispatch("sc-e1", "sc-v", DAY.plusDays(30), null, "sc-npe");
+		GraphDiff diff = GraphDiff.between(county.withDuals(List.of(open), null),
+				county.withDuals(List.of(ended, added), null));
+		assertThat(diff.recalled()).containsExactly(ended);
+		assertThat(diff.dispatched()).containsExactly(added);
+		assertThat(diff.isEmpty()).isFalse();
+		assertThat(diff.changedMembers()).isEmpty();
+		assertThat(GraphDiff.between(county.withDuals(List.of(open), null), county.withDuals(List.of(open), null))
+			.isEmpty()).isTrue();
+		assertThatIllegalStateException().as("a dispatch lost")
+			.isThrownBy(() -> GraphDiff.between(county.withDuals(List.of(open), null), county));
 	}
 
 	@Test

@@ -380,6 +380,45 @@ class ScenariosIT {
 	}
 
 	@Test
+	void dispatchAndRecallAreAppliedWithTheirEventsAndADispatchSinceTheSaveMakesThemStale() {
+		// The county imported a month ago, so that sc-d1 may have been sent ten days ago.
+		java.time.LocalDate on = org.partygraph.queries.write.EventDates.DEFAULT.today();
+		java.time.LocalDate earlier = on.minusDays(10);
+		clearAll();
+		new DatasetImporter(TestNeo4j.driver()).importDataset(ScenarioCounty.dataset(), ImportProgress.NONE,
+				on.minusDays(30), null);
+		// sc-e1 (of sc-e) to the village's org sc-v, sent by the township.
+		this.scenarios.save("派駐", "sc-county", List.of(Operation.dispatch("sc-e1", "sc-v", "sc-t")), null, null);
+		new OrgChanges(TestNeo4j.driver()).dispatchFirstSecretary("sc-d1", "sc-v", earlier, null, null);
+		long events = count("MATCH (e:Event) RETURN count(e)");
+
+		ScenarioRejectedException stale = catchThrowableOfType(ScenarioRejectedException.class,
+				() -> this.applier.apply("派駐", "chief"));
+		assertThat(stale.refusal()).isEqualTo(Refusal.LIVE_GRAPH_CHANGED);
+		assertThat(count("MATCH (:Member {id: 'sc-e1'})-[d:DISPATCHED_TO]->() RETURN count(d)")).as("nothing written")
+			.isZero();
+		assertThat(count("MATCH (e:Event) RETURN count(e)")).isEqualTo(events);
+
+		// Saved again, now calling sc-d1 back first.
+		this.scenarios.save("派駐", "sc-county",
+				List.of(Operation.recall("sc-d1", "sc-v"), Operation.dispatch("sc-e1", "sc-v", "sc-t")), null, null);
+		this.applier.apply("派駐", "chief");
+
+		assertThat(count("MATCH (:Member {id: 'sc-e1'})-[d:DISPATCHED_TO {by: 'sc-t'}]->(:Org {id: 'sc-v'})"
+				+ " WHERE d.from = date('" + on + "') AND d.to IS NULL RETURN count(d)")).isEqualTo(1);
+		assertThat(count("MATCH (:Member {id: 'sc-e1'})-[:MEMBER_OF]->(:Org {id: 'sc-e'}) RETURN count(*)"))
+			.as("the membership stays").isEqualTo(1);
+		assertThat(count("MATCH (:Member {id: 'sc-d1'})-[d:DISPATCHED_TO]->(:Org {id: 'sc-v'})"
+				+ " WHERE d.from = date('" + earlier + "') AND d.to = date('" + on + "') RETURN count(d)")).isEqualTo(1);
+		assertThat(count("MATCH (e:Event {kind: 'DISPATCHED', member: 'sc-e1', org: 'sc-v', other: 'sc-t', by: 'chief',"
+				+ " scenario: '派駐'}) WHERE e.on = date('" + on + "') RETURN count(e)")).isEqualTo(1);
+		assertThat(count("MATCH (e:Event {kind: 'DISPATCH_ENDED', member: 'sc-d1', org: 'sc-v', scenario: '派駐'})"
+				+ " WHERE e.on = date('" + on + "') RETURN count(e)")).isEqualTo(1);
+		assertThat(this.exporter.snapshot("sc-t").dispatches()).extracting(org.partygraph.model.Dispatch::member)
+			.containsExactly("sc-d1", "sc-e1");
+	}
+
+	@Test
 	void aChangeCommittedWhileApplyWaitsForTheLockMakesItRefuse() throws Exception {
 		this.scenarios.save("重組", "sc-county", RESTRUCTURING, null, null);
 		ExecutorService executor = Executors.newSingleThreadExecutor();

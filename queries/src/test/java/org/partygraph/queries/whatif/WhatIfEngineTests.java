@@ -999,4 +999,196 @@ class WhatIfEngineTests {
 				Operation.Op.ASSIGN_ROLE, Operation.Op.ADD_CO_MANAGER, Operation.Op.END_ROLE);
 	}
 
+	// ---- DISPATCH and RECALL (first secretaries, 第一書記) ---------------------------------------
+
+	@Nested
+	class Dispatch {
+
+		private static final java.time.LocalDate DAY = java.time.LocalDate.of(2026, 3, 10);
+
+		private static final java.time.LocalDate EARLIER = java.time.LocalDate.of(2025, 1, 1);
+
+		/** Rules (and the what-if's day) judged as on {@link #DAY}. */
+		private final WhatIfEngine onDay = new WhatIfEngine(new RuleChecker(RuleThresholds.DEFAULTS,
+				org.partygraph.queries.rules.Terms.DEFAULTS.withClock(java.time.Clock.fixed(
+						DAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), java.time.ZoneOffset.UTC))),
+				(structure, within) -> List.of());
+
+		/**
+		 * <pre>
+		 * o-c 中共測試縣委
+		 * └── o-t 甲鄉黨委 (u-t)                    t1, t2
+		 *     ├── o-v1 東村黨支部 (BRANCH, VILLAGE u-v1) v1
+		 *     ├── o-v2 西村黨支部 (BRANCH, VILLAGE u-v2)
+		 *     └── o-e  甲公司黨支部 (BRANCH, ENTERPRISE u-e)
+		 * t2 is dispatched to o-v2 since 2025-01-01, sent by o-c (open).
+		 * </pre>
+		 */
+		private Dataset villages() {
+			TestGraph g = TestGraph.countyWithTownship()
+				.unit("u-v1", UnitKind.VILLAGE, "東村", "u-t")
+				.unit("u-v2", UnitKind.VILLAGE, "西村", "u-t")
+				.unit("u-e", UnitKind.ENTERPRISE, "甲公司", "u-t")
+				.org("o-v1", OrgKind.BRANCH, "東村黨支部", "o-t", "u-v1")
+				.org("o-v2", OrgKind.BRANCH, "西村黨支部", "o-t", "u-v2")
+				.org("o-e", OrgKind.BRANCH, "甲公司黨支部", "o-t", "u-e");
+			g.member("t1", "王某", MemberStatus.FULL, "o-t", null, null);
+			g.member("t2", "李某", MemberStatus.FULL, "o-t", null, null);
+			g.member("v1", "張某", MemberStatus.FULL, "o-v1", null, null);
+			return g.dataset()
+				.withDuals(List.of(new org.partygraph.model.Dispatch("t2", "o-v2", EARLIER, null, "o-c")), List.of());
+		}
+
+		private WorkingCopy copy(Dataset d, OperationScope scope) {
+			return new WorkingCopy(d, RuleThresholds.DEFAULTS.minFullMembers(), scope, DAY);
+		}
+
+		private WorkingCopy played(Dataset d, Operation... ops) {
+			WorkingCopy copy = copy(d, OperationScope.EVERYTHING);
+			for (int i = 0; i < ops.length; i++) {
+				copy.apply(i, ops[i]);
+			}
+			return copy;
+		}
+
+		private InvalidOperationException refused(Dataset d, OperationScope scope, Operation... ops) {
+			WorkingCopy copy = copy(d, scope);
+			InvalidOperationException ex = catchThrowableOfType(InvalidOperationException.class, () -> {
+				for (int i = 0; i < ops.length; i++) {
+					copy.apply(i, ops[i]);
+				}
+			});
+			assertThat(ex).as("an InvalidOperationException").isNotNull();
+			assertThat(ex.getMessage()).startsWith("operation " + ex.index() + " (" + ops[ex.index()].op() + "): ");
+			return ex;
+		}
+
+		@Test
+		void addsAnOpenDispatchFromTheDaySentByTheMembersOrgAndSaysSo() {
+			WorkingCopy copy = played(villages(), Operation.dispatch("t1", "o-v1", null));
+			assertThat(copy.toDataset().dispatches()).containsExactly(
+					new org.partygraph.model.Dispatch("t2", "o-v2", EARLIER, null, "o-c"),
+					new org.partygraph.model.Dispatch("t1", "o-v1", DAY, null, "o-t"));
+			assertThat(copy.changes()).containsExactly(
+					"王某 (t1) dispatched as first secretary (第一書記) to 東村黨支部 (o-v1), sent by 甲鄉黨委 (o-t)");
+			// The membership stays where it is.
+			assertThat(members(copy.toDataset()).get("t1").org()).isEqualTo("o-t");
+		}
+
+		@Test
+		void targetIsTheSendingOrg() {
+			WorkingCopy copy = played(villages(), Operation.dispatch("t1", "o-v1", "o-c"));
+			assertThat(copy.toDataset().dispatches()).contains(
+					new org.partygraph.model.Dispatch("t1", "o-v1", DAY, null, "o-c"));
+			assertThat(copy.changes().get(0)).endsWith("sent by 中共測試縣委 (o-c)");
+		}
+
+		@Test
+		void refusesWithTheIndexAndField() {
+			Dataset d = villages();
+			InvalidOperationException notVillage = refused(d, OperationScope.EVERYTHING,
+					Operation.dispatch("t1", "o-e", null));
+			assertThat(notVillage.index()).isZero();
+			assertThat(notVillage.getMessage()).contains("org: o-e (甲公司黨支部) is not a village's org");
+			InvalidOperationException own = refused(d, OperationScope.EVERYTHING, Operation.dispatch("v1", "o-v1", null));
+			assertThat(own.getMessage()).contains("org: v1 is a member of o-v1");
+			InvalidOperationException twice = refused(d, OperationScope.EVERYTHING,
+					Operation.dispatch("t1", "o-v1", null), Operation.dispatch("t1", "o-v2", null));
+			assertThat(twice.index()).isEqualTo(1);
+			assertThat(twice.getMessage()).contains("member: t1 is already dispatched to o-v1 (東村黨支部) from " + DAY
+					+ " with no end; one person serves one village at a time");
+			InvalidOperationException serving = refused(d, OperationScope.EVERYTHING,
+					Operation.dispatch("t2", "o-v1", null));
+			assertThat(serving.getMessage()).contains("member: t2 is already dispatched to o-v2");
+			assertThat(refused(d, OperationScope.EVERYTHING, Operation.dispatch("m-nope", "o-v1", null)).getMessage())
+				.contains("member: no member has id 'm-nope'");
+			assertThat(refused(d, OperationScope.EVERYTHING, Operation.dispatch("t1", "o-nope", null)).getMessage())
+				.contains("org: no org has id 'o-nope'");
+			assertThat(refused(d, OperationScope.EVERYTHING, Operation.dispatch("t1", "o-v1", "o-nope")).getMessage())
+				.contains("target: no org has id 'o-nope'");
+			assertThat(refused(d, OperationScope.EVERYTHING, new Operation(Operation.Op.DISPATCH, null, null, "t1", null,
+					null, null, null)).getMessage()).contains("org is missing");
+			// Nothing of a refused list is kept: the engine answers no report.
+			assertThat(catchThrowableOfType(InvalidOperationException.class, () -> this.onDay.run(d, null,
+					List.of(Operation.dispatch("t1", "o-e", null)))).index()).isZero();
+		}
+
+		@Test
+		void recallEndsTheOpenDispatchOnTheDay() {
+			WorkingCopy copy = played(villages(), Operation.recall("t2", "o-v2"));
+			assertThat(copy.toDataset().dispatches()).containsExactly(
+					new org.partygraph.model.Dispatch("t2", "o-v2", EARLIER, DAY, "o-c"));
+			assertThat(copy.changes()).containsExactly(
+					"李某 (t2) recalled as first secretary (第一書記) from 西村黨支部 (o-v2), where they served from " + EARLIER);
+			// Recalled, the member may go elsewhere the same day.
+			WorkingCopy moved = played(villages(), Operation.recall("t2", "o-v2"), Operation.dispatch("t2", "o-v1", null));
+			assertThat(moved.toDataset().dispatches()).contains(
+					new org.partygraph.model.Dispatch("t2", "o-v1", DAY, null, "o-t"));
+		}
+
+		@Test
+		void recallOfADispatchTheSameListMadeTakesItBack() {
+			WorkingCopy copy = played(villages(), Operation.dispatch("t1", "o-v1", null), Operation.recall("t1", "o-v1"));
+			assertThat(copy.toDataset().dispatches()).containsExactly(
+					new org.partygraph.model.Dispatch("t2", "o-v2", EARLIER, null, "o-c"));
+			assertThat(copy.changes()).hasSize(2);
+		}
+
+		@Test
+		void recallRefusals() {
+			Dataset d = villages();
+			InvalidOperationException none = refused(d, OperationScope.EVERYTHING, Operation.dispatch("t1", "o-v1", null),
+					Operation.recall("t2", "o-v1"));
+			assertThat(none.index()).isEqualTo(1);
+			assertThat(none.getMessage()).contains("org: t2 has no open dispatch to o-v1 (東村黨支部)");
+			InvalidOperationException again = refused(d, OperationScope.EVERYTHING, Operation.recall("t2", "o-v2"),
+					Operation.recall("t2", "o-v2"));
+			assertThat(again.index()).isEqualTo(1);
+			assertThat(again.getMessage()).contains("org: t2 has no open dispatch to o-v2");
+			Dataset future = d.withDuals(List.of(new org.partygraph.model.Dispatch("t2", "o-v2", DAY, null, "o-c")), null);
+			assertThat(refused(future, OperationScope.EVERYTHING, Operation.recall("t2", "o-v2")).getMessage())
+				.contains("org: the dispatch of t2 to o-v2 begins on " + DAY);
+			assertThat(refused(d, OperationScope.EVERYTHING, Operation.recall("m-nope", "o-v2")).getMessage())
+				.contains("member: no member has id 'm-nope'");
+		}
+
+		@Test
+		void figuresCountVillagesWithAFirstSecretaryBeforeAndAfter() {
+			Dataset d = villages();
+			WhatIfReport sent = this.onDay.run(d, null, List.of(Operation.dispatch("t1", "o-v1", null)));
+			assertThat(value(sent.before(), "villagesWithFirstSecretary")).isEqualTo(1);
+			assertThat(value(sent.after(), "villagesWithFirstSecretary")).isEqualTo(2);
+			assertThat(sent.changes()).hasSize(1);
+			assertThat(sent.markdown()).contains("| villagesWithFirstSecretary | 1 | 2 | +1 |");
+			WhatIfReport recalled = this.onDay.run(d, null, List.of(Operation.recall("t2", "o-v2")));
+			assertThat(value(recalled.after(), "villagesWithFirstSecretary")).isZero();
+			// Within the township too; an ended dispatch, or one to no village's org, counts for none.
+			WhatIfReport within = this.onDay.run(d, "o-t", List.of(Operation.dispatch("t1", "o-v1", null)));
+			assertThat(value(within.after(), "villagesWithFirstSecretary")).isEqualTo(2);
+			assertThat(value(within.before(), "members")).isEqualTo(3);
+			Dataset ended = d.withDuals(List.of(new org.partygraph.model.Dispatch("t2", "o-v2", EARLIER, DAY, "o-c"),
+					new org.partygraph.model.Dispatch("t1", "o-e", EARLIER, null, "o-t")), null);
+			assertThat(value(this.onDay.run(ended, null, List.of()).before(), "villagesWithFirstSecretary")).isZero();
+		}
+
+		@Test
+		void outOfScopeMembersAndOrgsAnswerAsUnknown() {
+			OperationScope scope = new OperationScope("o-t", Set.of("o-v1"), Set.of("t2"));
+			Dataset d = villages();
+			assertThat(refused(d, scope, Operation.dispatch("t1", "o-v1", null)).getMessage())
+				.contains("org: no org has id 'o-v1'");
+			assertThat(refused(d, scope, Operation.dispatch("t2", "o-v2", null)).getMessage())
+				.contains("member: no member has id 't2'");
+			assertThat(refused(d, scope, Operation.recall("t2", "o-v2")).getMessage())
+				.contains("member: no member has id 't2'");
+			assertThat(refused(d, scope, Operation.dispatch("t1", "o-v2", "o-v1")).getMessage())
+				.contains("target: no org has id 'o-v1'");
+			// With within, the member's own org lies outside o-v2.
+			InvalidOperationException outside = catchThrowableOfType(InvalidOperationException.class,
+					() -> this.onDay.run(d, "o-v2", List.of(Operation.dispatch("t1", "o-v2", null))));
+			assertThat(outside.getMessage()).contains("member: t1's org o-t").contains("lies outside within o-v2");
+		}
+
+	}
+
 }

@@ -51,6 +51,27 @@ public record Candidate(String id, String name, String org, CandidateStage stage
 		};
 	}
 
+	/** The stage reached on the day, from the days each stage began; {@code null} before the application. */
+	public CandidateStage stageOn(LocalDate day) {
+		return stageOn(this::since, day);
+	}
+
+	/**
+	 * The stage reached on the day, given the day each stage began ({@code null} for one not
+	 * reached); {@code null} before the application. The one reading of a past stage, for every
+	 * view of a candidate.
+	 */
+	public static CandidateStage stageOn(java.util.function.Function<CandidateStage, LocalDate> since, LocalDate day) {
+		CandidateStage reached = null;
+		for (CandidateStage s : CandidateStage.values()) {
+			LocalDate began = since.apply(s);
+			if (began != null && !began.isAfter(day)) {
+				reached = s;
+			}
+		}
+		return reached;
+	}
+
 	/** Whether the candidate has reached the stage (an unknown stage reaches none). */
 	public boolean reached(CandidateStage of) {
 		return this.stage != null && this.stage.compareTo(of) >= 0;

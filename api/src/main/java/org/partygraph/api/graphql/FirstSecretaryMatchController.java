@@ -91,8 +91,10 @@ public class FirstSecretaryMatchController {
 			served.add(s.village());
 			busy.add(s.member());
 		}
-		return new FirstSecretaryMatcher(Structure.of(snapshot), this.weakBelowFullMembers)
-			.match(root, this.compliance.issues(root, errors), served, busy, most);
+		// One snapshot of the caller's scope (it holds within's subtree) for the rules and the match.
+		Structure structure = Structure.of(snapshot);
+		return new FirstSecretaryMatcher(structure, this.weakBelowFullMembers)
+			.match(root, this.compliance.issues(structure, root, errors), served, busy, most);
 	}
 
 	@SchemaMapping(typeName = "FirstSecretarySuggestion")

@@ -89,27 +89,26 @@ public final class DatasetReader {
 
 	/** The sink of {@link #read}: every item into this reader's lists. */
 	private ItemSink collecting() {
-		ItemSink others = ItemSink.of(this.units::add, this.orgs::add, this.members::add, this.candidates::add);
 		return new ItemSink() {
 
 			@Override
 			public void unit(Unit unit) {
-				others.unit(unit);
+				DatasetReader.this.units.add(unit);
 			}
 
 			@Override
 			public void org(Org org) {
-				others.org(org);
+				DatasetReader.this.orgs.add(org);
 			}
 
 			@Override
 			public void member(Member member) {
-				others.member(member);
+				DatasetReader.this.members.add(member);
 			}
 
 			@Override
 			public void candidate(Candidate candidate) {
-				others.candidate(candidate);
+				DatasetReader.this.candidates.add(candidate);
 			}
 
 			@Override
@@ -166,8 +165,15 @@ public final class DatasetReader {
 		default void name(String name) {
 		}
 
-		/** A sink that hands each kind of item to its own consumer. */
+		/** A sink that hands each kind of item to its own consumer (candidates passed over). */
 		static ItemSink of(Consumer<Unit> units, Consumer<Org> orgs, Consumer<Member> members) {
+			return of(units, orgs, members, (candidate) -> {
+			});
+		}
+
+		/** A sink that hands each kind of item, candidates too, to its own consumer. */
+		static ItemSink of(Consumer<Unit> units, Consumer<Org> orgs, Consumer<Member> members,
+				Consumer<Candidate> candidates) {
 			return new ItemSink() {
 
 				@Override
@@ -183,30 +189,6 @@ public final class DatasetReader {
 				@Override
 				public void member(Member member) {
 					members.accept(member);
-				}
-
-			};
-		}
-
-		/** A sink that hands each kind of item, candidates too, to its own consumer. */
-		static ItemSink of(Consumer<Unit> units, Consumer<Org> orgs, Consumer<Member> members,
-				Consumer<Candidate> candidates) {
-			ItemSink others = of(units, orgs, members);
-			return new ItemSink() {
-
-				@Override
-				public void unit(Unit unit) {
-					others.unit(unit);
-				}
-
-				@Override
-				public void org(Org org) {
-					others.org(org);
-				}
-
-				@Override
-				public void member(Member member) {
-					others.member(member);
 				}
 
 				@Override

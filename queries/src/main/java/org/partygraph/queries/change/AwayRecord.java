@@ -15,6 +15,11 @@ import java.time.LocalDate;
  */
 public record AwayRecord(String member, String home, String at, LocalDate from, LocalDate to) {
 
+	/** Whether it overlaps the days from {@code otherFrom} to {@code otherTo} (null: open). */
+	public boolean overlaps(LocalDate otherFrom, LocalDate otherTo) {
+		return Lookups.overlap(this.from, this.to, otherFrom, otherTo);
+	}
+
 	/** Whether the member is away on the day. */
 	public boolean on(LocalDate day) {
 		return !this.from.isAfter(day) && (this.to == null || this.to.isAfter(day));

@@ -9,13 +9,13 @@ import java.util.Map;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
+import org.partygraph.model.Candidate;
 import org.partygraph.model.CandidateStage;
 import org.partygraph.model.DevelopmentRecordKind;
 import org.partygraph.model.Gender;
 import org.partygraph.model.OrgKind;
 import org.partygraph.queries.change.Lookups.OrgNode;
 import org.partygraph.queries.schema.WriteScope;
-import org.partygraph.queries.write.Candidates;
 
 /**
  * The rules of the development of new members (發展黨員, docs/contract.md section 8), checked as
@@ -76,14 +76,7 @@ final class CandidateChecks {
 
 		/** The stage the candidate had reached on the day ({@code null}: not yet applied). */
 		CandidateStage stageOn(LocalDate day) {
-			CandidateStage reached = null;
-			for (CandidateStage s : CandidateStage.values()) {
-				LocalDate began = this.since.get(s);
-				if (began != null && !began.isAfter(day)) {
-					reached = s;
-				}
-			}
-			return reached;
+			return Candidate.stageOn(this.since::get, day);
 		}
 
 		/** The latest record of the kind dated on or before the day, or {@code null}. */
@@ -112,7 +105,7 @@ final class CandidateChecks {
 		Value c = r.get("c");
 		Map<CandidateStage, LocalDate> since = new EnumMap<>(CandidateStage.class);
 		for (CandidateStage s : CandidateStage.values()) {
-			Value day = c.get(Candidates.dateKey(s));
+			Value day = c.get(Candidate.sinceKey(s));
 			if (!day.isNull()) {
 				since.put(s, day.asLocalDate());
 			}

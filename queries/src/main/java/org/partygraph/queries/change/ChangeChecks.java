@@ -310,8 +310,7 @@ final class ChangeChecks {
 		}
 		else if (member != null) {
 			for (AwayRecord a : Lookups.aways(this.tx, memberId)) {
-				boolean overlaps = (to == null || a.from().isBefore(to)) && (a.to() == null || a.to().isAfter(from));
-				if (overlaps) {
+				if (a.overlaps(from, to)) {
 					this.problems.add(item, "from", "'" + memberId + "' is already away at '" + a.at() + "' from "
 							+ a.from() + ((a.to() != null) ? " to " + a.to() : " with no end")
 							+ "; a member is away at one org at a time");

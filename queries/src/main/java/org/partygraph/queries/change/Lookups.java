@@ -229,11 +229,17 @@ final class Lookups {
 
 		/** Whether it overlaps the days from {@code otherFrom} to {@code otherTo} (null: open). */
 		boolean overlaps(java.time.LocalDate otherFrom, java.time.LocalDate otherTo) {
-			boolean startsBeforeOtherEnds = otherTo == null || this.from.isBefore(otherTo);
-			boolean endsAfterOtherStarts = this.to == null || this.to.isAfter(otherFrom);
-			return startsBeforeOtherEnds && endsAfterOtherStarts;
+			return overlap(this.from, this.to, otherFrom, otherTo);
 		}
 
+	}
+
+	/** Whether two spans of days (from, up to but not including to; to null: open) share a day. */
+	static boolean overlap(java.time.LocalDate from, java.time.LocalDate to, java.time.LocalDate otherFrom,
+			java.time.LocalDate otherTo) {
+		boolean startsBeforeOtherEnds = otherTo == null || from.isBefore(otherTo);
+		boolean endsAfterOtherStarts = to == null || to.isAfter(otherFrom);
+		return startsBeforeOtherEnds && endsAfterOtherStarts;
 	}
 
 	/** The member's dispatches as first secretary, oldest first. */

@@ -2,6 +2,7 @@ package org.partygraph.queries.read;
 
 import java.time.LocalDate;
 
+import org.partygraph.model.Candidate;
 import org.partygraph.model.CandidateStage;
 import org.partygraph.model.Gender;
 
@@ -37,14 +38,7 @@ public record CandidateRow(String id, String name, String org, CandidateStage st
 
 	/** The stage reached on the day; {@code null} before the application. */
 	public CandidateStage stageOn(LocalDate day) {
-		CandidateStage reached = null;
-		for (CandidateStage s : CandidateStage.values()) {
-			LocalDate began = since(s);
-			if (began != null && !began.isAfter(day)) {
-				reached = s;
-			}
-		}
-		return reached;
+		return Candidate.stageOn(this::since, day);
 	}
 
 }

@@ -78,6 +78,15 @@ public final class ComplianceQueries {
 	}
 
 	/**
+	 * Every break of the given rules (all when empty) in {@code withinOrgId}'s subtree of a structure
+	 * the caller has already read (everywhere in it when null): for a read that needs the snapshot
+	 * for more than the rules, so the store is read once.
+	 */
+	public List<ComplianceIssue> issues(Structure structure, String withinOrgId, Set<Rule> rules) {
+		return this.checker.check(structure, withinOrgId, rules);
+	}
+
+	/**
 	 * Tree by tree (county by county): the same issues as one whole-graph check, with memory bounded
 	 * by a few counties rather than the province. Trees are checked one per core at a time (reading a
 	 * county keeps about one core busy between the database, the driver and the check); the issues

@@ -1,12 +1,13 @@
 package org.partygraph.queries.write;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.neo4j.driver.SimpleQueryRunner;
+import org.partygraph.model.Candidate;
 import org.partygraph.model.CandidateStage;
+import org.partygraph.model.DevelopmentRecord;
 import org.partygraph.model.DevelopmentRecordKind;
 import org.partygraph.model.Gender;
 
@@ -58,31 +59,14 @@ public final class Candidates {
 	private Candidates() {
 	}
 
-	/** The stored properties of a new candidate, an APPLICANT since {@code appliedOn}. */
+	/**
+	 * The stored properties of a new candidate, an APPLICANT since {@code appliedOn}: as an import
+	 * stores one ({@link CandidateRows#properties(Candidate)}).
+	 */
 	public static Map<String, Object> properties(String id, String name, Gender gender, LocalDate birthDate,
 			LocalDate appliedOn) {
-		Map<String, Object> props = new HashMap<>();
-		Properties.put(props, "id", id);
-		Properties.putName(props, name);
-		Properties.put(props, "gender", Properties.name(gender));
-		Properties.put(props, "birthDate", birthDate);
-		Properties.put(props, "stage", CandidateStage.APPLICANT.name());
-		Properties.put(props, "appliedOn", appliedOn);
-		return props;
-	}
-
-	/** The property that holds the day a stage began. */
-	public static String dateKey(CandidateStage stage) {
-		if (stage == CandidateStage.APPLICANT) {
-			return "appliedOn";
-		}
-		if (stage == CandidateStage.ACTIVIST) {
-			return "activistSince";
-		}
-		if (stage == CandidateStage.DEVELOPMENT_TARGET) {
-			return "targetSince";
-		}
-		return "admittedOn";
+		return CandidateRows.properties(new Candidate(id, name, null, CandidateStage.APPLICANT, appliedOn, null, null,
+				null, null, gender, birthDate, List.of()));
 	}
 
 	/** Creates a candidate developed by the org, in the org's dataset. */
@@ -92,16 +76,13 @@ public final class Candidates {
 
 	/** Moves a candidate on to {@code stage} on {@code on}. */
 	public static void advance(SimpleQueryRunner tx, String id, CandidateStage stage, LocalDate on) {
-		tx.run(UPDATE, Map.of("id", id, "props", Map.of("stage", stage.name(), dateKey(stage), on))).consume();
+		tx.run(UPDATE, Map.of("id", id, "props", Map.of("stage", stage.name(), Candidate.sinceKey(stage), on))).consume();
 	}
 
 	/** Adds a dated record to a candidate ({@code note} may be {@code null}). */
 	public static void record(SimpleQueryRunner tx, String id, DevelopmentRecordKind kind, LocalDate on, String note) {
-		Map<String, Object> props = new HashMap<>();
-		props.put("kind", kind.name());
-		props.put("on", on);
-		Properties.put(props, "note", note);
-		tx.run(RECORD, Map.of("id", id, "props", props)).consume();
+		tx.run(RECORD, Map.of("id", id, "props", CandidateRows.properties(new DevelopmentRecord(kind, on, note))))
+			.consume();
 	}
 
 	/** Links an admitted candidate to the member they became. */

@@ -109,7 +109,7 @@ class MobileApiIT extends ServiceTestBase {
 				{ v1: org(id: "w-v1") { memberCount members(first: 10) { totalCount } membersAway { member { id } at { id } }
 				    flowingIn { member { id } home { id } current } }
 				  park: org(id: "w-park") { memberCount flowingIn { member { id } } membersAway { member { id } } }
-				  member(id: "w-m1") { org { id } away { at { id } from to current } } }""")
+				  member(id: "w-m1") { org { id } awayAt { id } before: awayAt(asOf: "2023-12-31") { id } away { at { id } from to current } } }""")
 			.execute()
 			.path("v1.memberCount").entity(Integer.class).isEqualTo(3)
 			.path("v1.members.totalCount").entity(Integer.class).isEqualTo(3)
@@ -120,6 +120,8 @@ class MobileApiIT extends ServiceTestBase {
 			.path("park.flowingIn[*].member.id").entityList(String.class).containsExactly("w-m1")
 			.path("park.membersAway[*].member.id").entityList(String.class).containsExactly("w-m5")
 			.path("member.org.id").entity(String.class).isEqualTo("w-v1")
+			.path("member.awayAt.id").entity(String.class).isEqualTo("w-park")
+			.path("member.before").valueIsNull()
 			.path("member.away[0].at.id").entity(String.class).isEqualTo("w-park")
 			.path("member.away[0].current").entity(Boolean.class).isEqualTo(true);
 		// Per township: 東鄉 has two away (m1, m3) and one flowing in (m5); 西鄉 none away, m3 in; the

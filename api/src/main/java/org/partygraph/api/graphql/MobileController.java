@@ -98,6 +98,18 @@ public class MobileController {
 		return this.away.ofMembers(List.of(member.id())).getOrDefault(member.id(), List.of());
 	}
 
+	@SchemaMapping(typeName = "Member")
+	public OrgRow awayAt(MemberRow member, @Argument LocalDate asOf) {
+		LocalDate day = day(asOf);
+		return this.away.ofMembers(List.of(member.id()))
+			.getOrDefault(member.id(), List.of())
+			.stream()
+			.filter((a) -> a.on(day))
+			.findFirst()
+			.map((a) -> this.orgs.byIds(List.of(a.at())).get(a.at()))
+			.orElse(null);
+	}
+
 	@QueryMapping
 	@PreAuthorize("hasRole('ANALYST')")
 	public List<MobilityRow> mobileMembersByTownship(@Argument String within, @Argument LocalDate asOf) {

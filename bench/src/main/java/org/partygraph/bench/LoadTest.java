@@ -63,8 +63,11 @@ public final class LoadTest {
 
 	private final List<WhatIfTemplate> whatIfs = new ArrayList<>();
 
+	/** The 10-operation scenarios of the apply lane, one per reserved township (issue #20). */
+	private final List<ApplyPlan> applyPlans = new ArrayList<>();
+
 	record Options(int clients, int seconds, long seed, Path jar, Path report, List<String> serviceJvm, String root,
-			int timeoutSeconds, String command) {
+			int timeoutSeconds, int applyTownships, String command) {
 
 		static Options parse(String[] args) {
 			Map<String, String> map = new HashMap<>();
@@ -75,7 +78,7 @@ public final class LoadTest {
 				map.put(args[i].substring(2), args[++i]);
 			}
 			List<String> known = List.of("clients", "seconds", "seed", "jar", "report", "service-jvm", "root",
-					"timeout-seconds");
+					"timeout-seconds", "apply-townships");
 			for (String key : map.keySet()) {
 				if (!known.contains(key)) {
 					throw new IllegalArgumentException("unknown option --" + key + "; known: " + known);
@@ -88,9 +91,20 @@ public final class LoadTest {
 					Path.of(map.getOrDefault("report", "docs/load-test.md")),
 					jvm.isBlank() ? List.of() : List.of(jvm.trim().split("\\s+")), map.getOrDefault("root", "o-county"),
 					Integer.parseInt(map.getOrDefault("timeout-seconds", "30")),
+					Integer.parseInt(map.getOrDefault("apply-townships", "4")),
 					System.getProperty("bench.command", "bench/load-test " + String.join(" ", args)).trim());
 		}
 
+	}
+
+	/**
+	 * A scenario of ten operations in one township, built from the live graph the way
+	 * {@code queries}' ApplyBench picks them: two merges of village branches, two committee elections,
+	 * three transfers from one village's branch into another's and three deputy secretaries there. The
+	 * clients never write inside the township, so nothing changes what the scenario reads between its
+	 * save and its apply.
+	 */
+	record ApplyPlan(String township, List<Map<String, Object>> operations) {
 	}
 
 	/** A what-if known to be valid on the sample, within a township. */
@@ -191,6 +205,7 @@ public final class LoadTest {
 			.path("edges")) {
 			this.partyGroups.add(edge.path("node").path("id").asString());
 		}
+		reserveApplyTownships();
 		if (this.branches.size() < this.options.clients() || this.townships.isEmpty() || this.partyGroups.isEmpty()) {
 			throw new IllegalStateException("the sample is too small: " + this.branches.size() + " branches, "
 					+ this.townships.size() + " townships, " + this.partyGroups.size() + " party groups");
@@ -227,8 +242,83 @@ public final class LoadTest {
 		if (this.whatIfs.isEmpty()) {
 			throw new IllegalStateException("no valid what-if on the sample");
 		}
-		System.out.printf("setup: %d branches, %d townships, %d what-ifs; run tag %s%n", this.branches.size(),
-				this.townships.size(), this.whatIfs.size(), this.tag);
+		System.out.printf("setup: %d branches, %d townships, %d what-ifs, %d scenarios to apply; run tag %s%n",
+				this.branches.size(), this.townships.size(), this.whatIfs.size(), this.applyPlans.size(), this.tag);
+	}
+
+	/**
+	 * Builds the apply lane's scenarios: for up to {@code --apply-townships} townships (from the last), the
+	 * ten operations of {@link ApplyPlan} when the township has eight village branches with enough
+	 * members; their branches are taken out of the ones the clients write to.
+	 */
+	private void reserveApplyTownships() throws Exception {
+		for (int i = this.townships.size() - 1; i >= 0 && this.applyPlans.size() < this.options.applyTownships(); i--) {
+			String township = this.townships.get(i);
+			List<String> subtree = new ArrayList<>();
+			List<JsonNode> villageBranches = new ArrayList<>();
+			for (JsonNode edge : this.admin.data("""
+					query($t: ID!) { orgs(filter: {within: $t, kinds: [BRANCH, JOINT_BRANCH, GENERAL_BRANCH]}, sort: {field: ID}, first: 100) {
+					  edges { node { id kind parent { id } units { kind }
+					    members(first: 30) { edges { node { id status roles { role } } } } } } } }""",
+					Map.of("t", township)).path("orgs").path("edges")) {
+				JsonNode node = edge.path("node");
+				subtree.add(node.path("id").asString());
+				boolean village = false;
+				for (JsonNode unit : node.path("units")) {
+					village |= unit.path("kind").asString().equals("VILLAGE");
+				}
+				if (village && node.path("kind").asString().equals("BRANCH")
+						&& township.equals(node.path("parent").path("id").asString(null))) {
+					villageBranches.add(node);
+				}
+			}
+			List<Map<String, Object>> ops = applyOperations(township, villageBranches);
+			if (ops.isEmpty()) {
+				continue;
+			}
+			this.applyPlans.add(new ApplyPlan(township, ops));
+			this.branches.removeAll(subtree);
+		}
+	}
+
+	/** The ten operations of {@link ApplyPlan} on a township's village branches, or none when it has too few. */
+	static List<Map<String, Object>> applyOperations(String township, List<JsonNode> villageBranches) {
+		if (villageBranches.size() < 8) {
+			return List.of();
+		}
+		JsonNode from = villageBranches.get(6);
+		JsonNode to = villageBranches.get(7);
+		List<String> moved = new ArrayList<>();
+		for (JsonNode edge : from.path("members").path("edges")) {
+			if (moved.size() < 3 && edge.path("node").path("roles").isEmpty()) {
+				moved.add(edge.path("node").path("id").asString());
+			}
+		}
+		List<String> deputies = new ArrayList<>();
+		for (JsonNode edge : to.path("members").path("edges")) {
+			JsonNode member = edge.path("node");
+			if (deputies.size() < 3 && member.path("status").asString().equals("FULL") && member.path("roles").isEmpty()) {
+				deputies.add(member.path("id").asString());
+			}
+		}
+		if (moved.size() < 3 || deputies.size() < 3) {
+			return List.of();
+		}
+		String id = township.replaceAll("[^A-Za-z0-9]", "");
+		List<Map<String, Object>> ops = new ArrayList<>();
+		ops.add(Map.of("op", "MERGE", "orgs", List.of(id(villageBranches.get(0)), id(villageBranches.get(1))), "name",
+				"壓測聯合黨支部一" + id));
+		ops.add(Map.of("op", "MERGE", "orgs", List.of(id(villageBranches.get(2)), id(villageBranches.get(3))), "name",
+				"壓測聯合黨支部二" + id));
+		ops.add(Map.of("op", "ELECT_COMMITTEE", "org", id(villageBranches.get(4))));
+		ops.add(Map.of("op", "ELECT_COMMITTEE", "org", id(villageBranches.get(5))));
+		moved.forEach((m) -> ops.add(Map.of("op", "TRANSFER_MEMBER", "member", m, "target", id(to))));
+		deputies.forEach((m) -> ops.add(Map.of("op", "ASSIGN_ROLE", "member", m, "org", id(to), "kind", "DEPUTY_SECRETARY")));
+		return ops;
+	}
+
+	private static String id(JsonNode org) {
+		return org.path("id").asString();
 	}
 
 	// --- the run -----------------------------------------------------------------------------------
@@ -293,6 +383,16 @@ public final class LoadTest {
 			threads.add(t);
 			t.start();
 		}
+		Thread applier = new Thread(() -> {
+			try {
+				go.await();
+				applyLane(deadline[0]);
+			}
+			catch (Throwable ex) {
+				this.recorder.record("driver", 0, Recorder.Outcome.UNEXPECTED, "the apply lane crashed: " + ex);
+			}
+		}, "applier");
+		applier.start();
 		ready.await();
 		long start = System.nanoTime();
 		deadline[0] = start + this.options.seconds() * 1_000_000_000L;
@@ -300,7 +400,63 @@ public final class LoadTest {
 		for (Thread t : threads) {
 			t.join();
 		}
+		applier.join();
 		return (System.nanoTime() - start) / 1e9;
+	}
+
+	static final String SAVE_SCENARIO = """
+			mutation($name: String!, $within: ID, $ops: [OperationInput!]!) {
+			  saveScenario(name: $name, within: $within, operations: $ops) { scenario { name } refusal errors { message } } }""";
+
+	static final String APPLY_SCENARIO = """
+			mutation($name: String!) { applyScenario(name: $name) {
+			  scenario { appliedAt } orgsDissolved membersChanged refusal errors { message } } }""";
+
+	/**
+	 * The apply lane (issue #20): beside the clients, one ORG_ADMIN saves and applies each {@link ApplyPlan}
+	 * in turn, spread over the run; {@code write.saveScenario} and {@code write.applyScenario} are timed
+	 * apart. An apply counts as OK only when it wrote the scenario: {@code appliedAt} set, no refusal, the
+	 * four merged branches dissolved and at least the three transferred members changed.
+	 */
+	private void applyLane(long deadline) throws InterruptedException {
+		int n = this.applyPlans.size();
+		long start = System.nanoTime();
+		for (int i = 0; i < n; i++) {
+			long at = start + (deadline - start) * (i + 1) / (n + 1);
+			long wait = (at - System.nanoTime()) / 1_000_000;
+			if (wait > 0) {
+				Thread.sleep(wait);
+			}
+			if (System.nanoTime() >= deadline) {
+				return;
+			}
+			ApplyPlan plan = this.applyPlans.get(i);
+			String name = "load test " + this.tag + " " + plan.township().replaceAll("[^A-Za-z0-9]", "");
+			try {
+				Map<String, Object> vars = new HashMap<>();
+				vars.put("name", name);
+				vars.put("within", plan.township());
+				vars.put("ops", plan.operations());
+				Gql.Answer saved = this.orgAdmin.post(SAVE_SCENARIO, vars);
+				boolean ok = saved.status() == 200 && !saved.hasErrors()
+						&& name.equals(saved.data().path("saveScenario").path("scenario").path("name").asString(null));
+				this.recorder.record("write.saveScenario", saved.nanos(), ok ? Recorder.Outcome.OK
+						: Recorder.Outcome.UNEXPECTED, "a 10-operation scenario was not saved: " + saved.raw());
+				if (!ok) {
+					continue;
+				}
+				Gql.Answer applied = this.orgAdmin.post(APPLY_SCENARIO, Map.of("name", name));
+				JsonNode payload = applied.data().path("applyScenario");
+				boolean written = applied.status() == 200 && !applied.hasErrors() && absent(payload.path("refusal"))
+						&& !absent(payload.path("scenario").path("appliedAt")) && payload.path("orgsDissolved").size() == 4
+						&& payload.path("membersChanged").asInt() >= 3;
+				this.recorder.record("write.applyScenario", applied.nanos(), written ? Recorder.Outcome.OK
+						: Recorder.Outcome.UNEXPECTED, "a 10-operation scenario was not applied: " + applied.raw());
+			}
+			catch (java.io.IOException ex) {
+				this.recorder.record("write.applyScenario", 0, Recorder.Outcome.UNEXPECTED, ex.toString());
+			}
+		}
 	}
 
 	/** One client: its own random stream, its own members (so it knows their org) and its own org to rename. */
@@ -677,6 +833,7 @@ public final class LoadTest {
 				| `refuse.memberInPartyGroup` | 2 % | `addMember` with a new id into a PARTY_GROUP: expected refusal, `errors[0].field = "org"`, nothing written |
 				| `refuse.whatIfUnknownOrg` | 2 % | `whatIf` naming an org that does not exist: expected `BAD_REQUEST` error naming operation 0 |
 				| `refuse.analystWrites` | 2 % | `renameOrg` as the ANALYST: expected `FORBIDDEN`, nothing renamed |
+				| `write.saveScenario`, `write.applyScenario` | apart | the apply lane (issue #20), one more thread beside the clients: for each of `--apply-townships` townships (default 4; the clients never write inside them), spread over the run, `saveScenario` then `applyScenario` of ten operations (two MERGEs of village branches, two ELECT_COMMITTEE, three TRANSFER_MEMBER from one village's branch into another's, three ASSIGN_ROLE DEPUTY_SECRETARY there); OK only when applied with the four merged branches dissolved |
 
 				An error is *expected* only when it is exactly the refusal the request was built to provoke.
 				Anything else (an error in the answer, a status other than 200, a timeout, a broken connection,

@@ -40,7 +40,7 @@ import org.partygraph.queries.write.Rows;
 import static org.partygraph.queries.dataset.bulk.BulkPublisher.STAGED;
 
 /**
- * Imports a {@code party-graph/1} file of any size (a province of millions of members) without
+ * Imports a {@code party-graph/1} or {@code /2} file of any size (a province of millions of members) without
  * holding its members in memory and without one giant transaction, and still all or nothing.
  *
  * <ol>
@@ -136,7 +136,7 @@ public final class BulkImporter {
 
 	/**
 	 * Checks and imports a file; see the class description for how.
-	 * @param file a {@code party-graph/1} file
+	 * @param file a {@code party-graph/1} or {@code /2} file
 	 * @param progress told after each batch, with counts over the whole import
 	 * @return what was written
 	 * @throws InvalidDatasetException when the file breaks a hard rule (nothing is written)

@@ -105,7 +105,7 @@ export class OrgChartView {
       if (cy.getElementById(source).empty() || cy.getElementById(target).empty()) {
         continue;
       }
-      // count: a DISPATCH edge's first secretaries serving that day.
+      // count: a DISPATCH edge's first secretaries serving that day, an AWAY edge's members away.
       edges.push({ group: 'edges', data: { id, source, target, kind: e.kind, count: e.count ?? null } });
     }
     cy.add(edges);

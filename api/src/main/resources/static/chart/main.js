@@ -10,7 +10,7 @@ import { ANCESTORS, COMPARE_DAYS, COMPLIANCE, PATTERN_INSTANCES, ROOT_INFO, SCEN
 import { ScenarioView } from './scenario.js';
 import { renderScenarioBar, renderScenarioOrg, renderScenarioSummary } from './scenario-panel.js';
 import { SearchBox } from './search.js';
-import { CO_MANAGED_COLOR, DISPATCH_COLOR, ISSUE_COLOR, kindInfo, ORG_KINDS, PATTERNS, SCENARIO_MARKS, WILL_CHANGE_COLOR } from './style.js';
+import { AWAY_COLOR, CO_MANAGED_COLOR, DISPATCH_COLOR, ISSUE_COLOR, kindInfo, ORG_KINDS, PATTERNS, SCENARIO_MARKS, WILL_CHANGE_COLOR } from './style.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -406,6 +406,7 @@ function buildLegend() {
   items.push(
     el('li', {}, el('span', { class: 'line dashed', style: { borderColor: CO_MANAGED_COLOR } }), '共同管理 ', el('small', {}, 'co-managed by')),
     el('li', {}, el('span', { class: 'line dotted', style: { borderColor: DISPATCH_COLOR } }), '派駐第一書記 ', el('small', {}, 'first secretary sent')),
+    el('li', { id: 'legend-away' }, el('span', { class: 'line dashed', style: { borderColor: AWAY_COLOR } }), '流動黨員 ', el('small', {}, 'members away (count), home → host')),
     el('li', {}, el('span', { class: 'swatch outline', style: { borderColor: ISSUE_COLOR } }), '⚠ 違規 ', el('small', {}, 'rule breaks')),
     el('li', {}, el('span', { class: 'swatch outline double' }), '▸ 未展開 ', el('small', {}, 'sub-orgs not shown')),
     el('li', {}, el('span', { class: 'swatch halo' }), '模式 ', el('small', {}, 'pattern instance')),

@@ -72,7 +72,7 @@ export class DetailsPanel {
    */
   async showPast(id, node, asOf) {
     const request = ++this.request;
-    const data = await gql(PAST_ORG, { id });
+    const data = await gql(PAST_ORG, { id, asOf });
     if (request !== this.request) {
       return;
     }
@@ -91,7 +91,8 @@ export class DetailsPanel {
         + (data.org ? (data.org.name !== node.name ? `; today: ${data.org.name}` : '') : '; dissolved since')),
       el('dl', { class: 'facts' },
         row('黨員 members', el('span', { id: 'panel-member-count' }, String(node.memberCount)),
-          ' / 正式 full ', el('span', { id: 'panel-full-count' }, String(node.fullMemberCount)))),
+          ' / 正式 full ', el('span', { id: 'panel-full-count' }, String(node.fullMemberCount))),
+        row('流動黨員 mobile', this.mobile(data.org))),
       el('section', { id: 'panel-issues' }, el('h3', {}, `違規 rule breaks (${issues.length})`),
         issues.length
           ? el('ul', { class: 'issues' }, issues.map((i) => el('li', { class: `sev-${i.severity}` },
@@ -171,6 +172,19 @@ export class DetailsPanel {
       stage('預備黨員', 'probationary', p.probationers, 'probationers'));
   }
 
+  /**
+   * Mobile members (流動黨員) on the chart's day: the org's own members away elsewhere and the
+   * members of other orgs flowing in at it, each time away once (a member is away at one org at a time).
+   */
+  mobile(org) {
+    if (!org || !org.membersAway || !org.flowingIn) {
+      return el('span', { class: 'none', id: 'panel-mobile' }, '—');
+    }
+    return el('span', { id: 'panel-mobile' },
+      '外出 members away ', el('b', { id: 'panel-away' }, String(org.membersAway.length)), ' / ',
+      '流入 flowing in ', el('b', { id: 'panel-flowing-in' }, String(org.flowingIn.length)));
+  }
+
   render(org, issues) {
     const kind = kindInfo(org.kind);
     const row = (label, ...value) => el('div', { class: 'row' }, el('dt', {}, label), el('dd', {}, ...value));
@@ -238,6 +252,7 @@ export class DetailsPanel {
         row('書記 secretary', org.secretary ? org.secretary.name : el('span', { class: 'none' }, '—')),
         row('第一書記 first secretary', this.firstSecretaries(org.firstSecretaries)),
         row('發展黨員 pipeline', this.pipeline(org.pipeline)),
+        row('流動黨員 mobile', this.mobile(org)),
         row('委員會 committee', org.hasCommittee ? '有 yes' : '無 no'),
         org.trade ? row('行業 trade', org.trade) : null,
         row('共同管理 co-managers', this.list(org.coManagers)),

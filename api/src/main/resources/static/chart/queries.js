@@ -46,8 +46,8 @@ query CompareDays($root: ID!, $from: Date!, $to: Date!) {
 
 // An org of a past chart: today's name and its dated history (the panel keeps what happened up to the day).
 export const PAST_ORG = `
-query PastOrg($id: ID!) {
-  org(id: $id) { id name history { on kind detail } }
+query PastOrg($id: ID!, $asOf: Date) {
+  org(id: $id) { id name history { on kind detail } membersAway(asOf: $asOf) { from } flowingIn(asOf: $asOf) { from } }
 }`;
 
 const MEMBER_PAGE = `
@@ -67,6 +67,8 @@ query OrgDetails($id: ID!, $first: Int) {
     secretary { id name }
     firstSecretaries { member { id name } from by { id name } }
     pipeline { applicants activists developmentTargets probationers }
+    membersAway { from }
+    flowingIn { from }
     patterns
     members(first: $first) { ${MEMBER_PAGE} }
   }

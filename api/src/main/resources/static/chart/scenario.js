@@ -194,7 +194,7 @@ export class ScenarioView {
           node.addClass('sc-dissolved');
           node.data('scMark', SCENARIO_MARKS.dissolved.sign);
           node.incomers(TREE).addClass('sc-gone-edge');
-          node.connectedEdges('[kind="CO_MANAGED_BY"], [kind="DISPATCH"]').addClass('faded');
+          node.connectedEdges('[kind="CO_MANAGED_BY"], [kind="DISPATCH"], [kind="AWAY"]').addClass('faded');
           counts.dissolved += 1;
           continue;
         }

@@ -26,6 +26,8 @@ export const PATTERNS = [
 export const CO_MANAGED_COLOR = '#d35400';
 /** A first secretary's dispatch (第一書記): from the sending org to the village's org. */
 export const DISPATCH_COLOR = '#c2185b';
+/** Mobile members (流動黨員): from their home org to the org they flow in at, labelled with how many. */
+export const AWAY_COLOR = '#00897b';
 export const ISSUE_COLOR = '#e00000';
 /** The before side of a scenario: the orgs it will change. */
 export const WILL_CHANGE_COLOR = '#7b3fe4';
@@ -198,6 +200,29 @@ export function stylesheet() {
         'target-arrow-color': DISPATCH_COLOR,
         'target-arrow-shape': 'triangle',
         width: 2,
+        opacity: 0.8,
+        'z-index': 6,
+      },
+    },
+    {
+      // Members away (流動黨員): drawn over the tree like the other two, bent less, with their count.
+      selector: 'edge[kind="AWAY"]',
+      style: {
+        'curve-style': 'unbundled-bezier',
+        'control-point-distances': [35],
+        'control-point-weights': [0.5],
+        'line-style': 'dashed',
+        'line-dash-pattern': [9, 3, 2, 3],
+        'line-color': AWAY_COLOR,
+        'target-arrow-color': AWAY_COLOR,
+        'target-arrow-shape': 'vee',
+        label: 'data(count)',
+        'font-size': 9,
+        color: AWAY_COLOR,
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': 1,
+        width: 1.6,
         opacity: 0.8,
         'z-index': 6,
       },

@@ -41,7 +41,8 @@ class MobileApiIT extends ServiceTestBase {
 			  {"id": "w-m2", "name": "馮二", "status": "FULL", "org": "w-v1"},
 			  {"id": "w-m3", "name": "馮三", "status": "PROBATIONARY", "org": "w-v1", "probationSince": "2026-03-01"},
 			  {"id": "w-m4", "name": "陳一", "status": "FULL", "org": "w-v2"},
-			  {"id": "w-m5", "name": "陳二", "status": "FULL", "org": "w-park"}]}
+			  {"id": "w-m5", "name": "陳二", "status": "FULL", "org": "w-park"},
+			  {"id": "w-m6", "name": "馮六", "status": "FULL", "org": "w-v1"}]}
 			""";
 
 	private HttpGraphQlTester hbtAdmin;
@@ -99,7 +100,7 @@ class MobileApiIT extends ServiceTestBase {
 		List<String> counts = orgCountFields();
 		assertThat(counts).as("the count fields the schema has").contains("memberCount", "fullMemberCount");
 		String before = snapshot(counts);
-		assertThat(before).contains("id=w-county,memberCount=5");
+		assertThat(before).contains("id=w-county,memberCount=6");
 		away("w-m1", "w-park", "2024-01-01", null);
 		away("w-m3", "w-v2", "2024-01-01", null);
 		away("w-m5", "w-v1", "2024-01-01", null);
@@ -111,8 +112,8 @@ class MobileApiIT extends ServiceTestBase {
 				  park: org(id: "w-park") { memberCount flowingIn { member { id } } membersAway { member { id } } }
 				  member(id: "w-m1") { org { id } awayAt { id } before: awayAt(asOf: "2023-12-31") { id } away { at { id } from to current } } }""")
 			.execute()
-			.path("v1.memberCount").entity(Integer.class).isEqualTo(3)
-			.path("v1.members.totalCount").entity(Integer.class).isEqualTo(3)
+			.path("v1.memberCount").entity(Integer.class).isEqualTo(4)
+			.path("v1.members.totalCount").entity(Integer.class).isEqualTo(4)
 			.path("v1.membersAway[*].member.id").entityList(String.class).containsExactly("w-m1", "w-m3")
 			.path("v1.flowingIn[*].member.id").entityList(String.class).containsExactly("w-m5")
 			.path("v1.flowingIn[0].home.id").entity(String.class).isEqualTo("w-park")
@@ -137,6 +138,69 @@ class MobileApiIT extends ServiceTestBase {
 			.execute()
 			.path("mobileMembersByTownship").entityList(Object.class).hasSize(0)
 			.path("org.flowingIn").entityList(Object.class).hasSize(0);
+		// The chart draws one AWAY edge per home org and org flowed in at, counting the members away
+		// that day, as flowingIn lists them: w-m6 goes away to the park as well, from 2025.
+		away("w-m6", "w-park", "2025-01-01", null);
+		List<String> today = List.of("w-v1>w-park 2", "w-v1>w-v2 1", "w-park>w-v1 1");
+		assertThat(awayEdges("w-county", null, null)).containsExactlyInAnyOrderElementsOf(today)
+			.containsExactlyInAnyOrderElementsOf(flowingInPairs("w-county", null));
+		assertThat(awayEdges("w-county", null, "2024-06-01"))
+			.containsExactlyInAnyOrder("w-v1>w-park 1", "w-v1>w-v2 1", "w-park>w-v1 1")
+			.containsExactlyInAnyOrderElementsOf(flowingInPairs("w-county", "2024-06-01"));
+		assertThat(awayEdges("w-county", null, "2023-12-31")).isEmpty();
+		// asOf today reads as today; only between drawn orgs (below a township its village's guest
+		// comes from the park, not drawn; one level down the park is drawn but its guests' village is not).
+		assertThat(awayEdges("w-county", null, java.time.LocalDate.now().toString()))
+			.containsExactlyInAnyOrderElementsOf(today);
+		assertThat(awayEdges("w-t1", null, null)).isEmpty();
+		assertThat(awayEdges("w-county", 1, null)).isEmpty();
+		// The counts never count a member twice: each host's edges add up to its members flowing in.
+		this.graphQl.document("{ org(id: \"w-park\") { flowingIn { member { id } } } }")
+			.execute()
+			.path("org.flowingIn[*].member.id").entityList(String.class).contains("w-m1", "w-m6").hasSize(2);
+	}
+
+	/** The chart's AWAY edges as home>host count; the edges of the other kinds but DISPATCH count nothing. */
+	private List<String> awayEdges(String root, Integer depth, String asOf) {
+		List<Map<String, Object>> edges = this.graphQl
+			.document("query($root: ID!, $depth: Int, $asOf: Date) { orgChart(root: $root, depth: $depth, asOf: $asOf) { edges { source target kind count } } }")
+			.variable("root", root)
+			.variable("depth", depth)
+			.variable("asOf", asOf)
+			.execute()
+			.path("orgChart.edges")
+			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get();
+		assertThat(edges).filteredOn((e) -> !"DISPATCH".equals(e.get("kind")) && !"AWAY".equals(e.get("kind")))
+			.allSatisfy((e) -> assertThat(e.get("count")).isNull());
+		return edges.stream()
+			.filter((e) -> "AWAY".equals(e.get("kind")))
+			.map((e) -> e.get("source") + ">" + e.get("target") + " " + e.get("count"))
+			.toList();
+	}
+
+	/** Every org of the subtree's members flowing in on the day (Org.flowingIn), as home>host and how many members, each once. */
+	@SuppressWarnings("unchecked")
+	private List<String> flowingInPairs(String within, String asOf) {
+		List<Map<String, Object>> orgs = this.graphQl
+			.document("query($within: ID!, $asOf: Date) { orgs(filter: {within: $within}, first: 50) { edges { node { id flowingIn(asOf: $asOf) { member { id } home { id } } } } } }")
+			.variable("within", within)
+			.variable("asOf", asOf)
+			.execute()
+			.path("orgs.edges[*].node")
+			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get();
+		Map<String, java.util.Set<String>> pairs = new java.util.TreeMap<>();
+		for (Map<String, Object> org : orgs) {
+			for (Map<String, Object> a : (List<Map<String, Object>>) org.get("flowingIn")) {
+				String home = (String) ((Map<String, Object>) a.get("home")).get("id");
+				pairs.computeIfAbsent(home + ">" + org.get("id"), (k) -> new java.util.HashSet<>())
+					.add((String) ((Map<String, Object>) a.get("member")).get("id"));
+			}
+		}
+		return pairs.entrySet().stream().map((e) -> e.getKey() + " " + e.getValue().size()).toList();
 	}
 
 	@Test

@@ -43,6 +43,12 @@ public final class DatasetValidator {
 	/** Index in {@code candidates} of the first candidate with each id; their ids are their own. */
 	private final Map<String, Integer> candidateIndex = new HashMap<>();
 
+	/**
+	 * A streaming check's members named by the dual relations, by id ({@code null} for a whole
+	 * dataset, whose members are all at hand).
+	 */
+	private Map<String, Member> namedMembers;
+
 	private DatasetValidator(Dataset dataset) {
 		this.dataset = dataset;
 		this.positions = new HashMap<>(capacity(dataset.size()));
@@ -164,6 +170,19 @@ public final class DatasetValidator {
 		 * when the dataset may be stored.
 		 */
 		public List<Problem> finish() {
+			return finish(List.of(), List.of(), List.of(), Map.of());
+		}
+
+		/**
+		 * As {@link #finish()}, with the candidates, first secretaries' dispatches and stays away of
+		 * the dataset ({@code party-graph/2}) checked as {@link DatasetValidator#validate(Dataset)}
+		 * checks them, after the members, every member having been given. Only the members the
+		 * dispatches and stays away name are needed whole (a second read of a file can find them):
+		 * those rules look at a member's own org.
+		 * @param namedMembers every member a dispatch or stay away names that is among the members, by id
+		 */
+		public List<Problem> finish(List<Candidate> candidates, List<Dispatch> dispatches, List<AwayRecord> away,
+				Map<String, Member> namedMembers) {
 			List<Problem> all = new ArrayList<>();
 			this.validator.problems = all;
 			this.validator.reportDuplicates();
@@ -176,6 +195,16 @@ public final class DatasetValidator {
 			int named = (!all.isEmpty() && Problem.DATASET.equals(all.get(0).item()) && "name".equals(all.get(0).field())) ? 1 : 0;
 			all.addAll(named, duplicates);
 			all.addAll(this.members);
+			List<Problem> duals = new ArrayList<>();
+			this.validator.problems = duals;
+			this.validator.namedMembers = namedMembers;
+			for (int i = 0; i < candidates.size(); i++) {
+				this.validator.checkCandidate(i, candidates.get(i));
+			}
+			this.validator.checkDispatches(dispatches);
+			this.validator.checkAway(away);
+			all.addAll(duals);
+			this.validator.problems = all;
 			SubordinationCycles.find(this.validator.dataset.orgs(), this.validator.orgIndex, all);
 			return List.copyOf(all);
 		}
@@ -487,7 +516,8 @@ public final class DatasetValidator {
 			this.problems.add(new Problem(item, "member", message));
 			return null;
 		}
-		return this.dataset.members().get(position - firstMember);
+		return (this.namedMembers != null) ? this.namedMembers.get(id)
+				: this.dataset.members().get(position - firstMember);
 	}
 
 	/**

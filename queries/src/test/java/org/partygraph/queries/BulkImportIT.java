@@ -26,6 +26,7 @@ import org.partygraph.model.UnitKind;
 import org.partygraph.model.format.DatasetWriter;
 import org.partygraph.queries.change.OrgChanges;
 import org.partygraph.queries.dataset.DatasetConflictException;
+import org.partygraph.queries.dataset.DatasetExporter;
 import org.partygraph.queries.dataset.DatasetImporter;
 import org.partygraph.queries.dataset.ImportResult;
 import org.partygraph.queries.dataset.bulk.BulkImportSettings;
@@ -44,8 +45,8 @@ import static org.partygraph.queries.TestNeo4j.count;
 class BulkImportIT {
 
 	private static final String LEFTOVERS = """
-			MATCH (n) WHERE n:StagedUnit OR n:StagedOrg OR n:StagedMember
-			  OR n:RetiredUnit OR n:RetiredOrg OR n:RetiredMember
+			MATCH (n) WHERE n:StagedUnit OR n:StagedOrg OR n:StagedMember OR n:StagedCandidate
+			  OR n:RetiredUnit OR n:RetiredOrg OR n:RetiredMember OR n:RetiredCandidate
 			RETURN count(n)""";
 
 	private static final String NAME_INDEX = "SHOW INDEXES YIELD name, state, type WHERE name = 'member_name'";
@@ -66,25 +67,46 @@ class BulkImportIT {
 		TestNeo4j.clear();
 	}
 
+	/**
+	 * The whole sample county, candidates (with their records and BECAME links), first secretaries'
+	 * dispatches and stays away included (issue #21): the same graph and the same export as the
+	 * one-transaction import, published at once or in chunks, and again over itself.
+	 */
 	@Test
 	void sampleCountyGivesExactlyTheGraphOfTheOneTransactionImport() throws IOException {
-		Dataset sample = withoutCandidates(HuairenCounty.dataset());
+		Dataset sample = HuairenCounty.dataset();
+		assertThat(sample.candidates()).isNotEmpty().anySatisfy((c) -> assertThat(c.member()).isNotNull());
+		assertThat(sample.dispatches()).isNotEmpty();
+		assertThat(sample.away()).isNotEmpty();
 		new DatasetImporter(TestNeo4j.driver()).importDataset(sample, ImportProgressCounter.NONE);
 		List<String> expected = GraphSnapshot.take();
+		Dataset exported = new DatasetExporter(TestNeo4j.driver()).exportAll();
+		assertThat(exported.candidates()).hasSameSizeAs(sample.candidates());
+		assertThat(exported.dispatches()).hasSameSizeAs(sample.dispatches());
+		assertThat(exported.away()).hasSameSizeAs(sample.away());
 		TestNeo4j.clear();
 
 		List<Long> done = new ArrayList<>();
 		// a small batch, so that every kind of statement runs many times
-		ImportResult result = new BulkImporter(TestNeo4j.driver(), settings(700)).importFile(write(sample),
+		Path file = write(sample);
+		ImportResult result = new BulkImporter(TestNeo4j.driver(), settings(700)).importFile(file,
 				(step, d, total) -> done.add(d));
 		assertThat(GraphSnapshot.take()).isEqualTo(expected);
-		assertThat(result.nodes()).isEqualTo(sample.size());
+		assertThat(new DatasetExporter(TestNeo4j.driver()).exportAll()).isEqualTo(exported);
+		long candidateNodes = sample.candidates().stream().mapToLong((c) -> 1 + c.records().size()).sum();
+		assertThat(result.nodes()).isEqualTo(sample.size() + candidateNodes);
 		assertThat(result.nodes() + result.relationships())
-			.isEqualTo(count("MATCH (n) WHERE n:Org OR n:Unit OR n:Member RETURN count(n)")
-					+ count("MATCH (n)-[r]->() WHERE n:Org OR n:Unit OR n:Member RETURN count(r)"));
+			.isEqualTo(count("MATCH (n) WHERE n:Org OR n:Unit OR n:Member OR n:Candidate OR n:DevelopmentRecord RETURN count(n)")
+					+ count("MATCH (n)-[r]->() WHERE n:Org OR n:Unit OR n:Member OR n:Candidate RETURN count(r)"));
 		assertThat(done).isSorted().last().isEqualTo(result.nodes() + result.relationships());
 		assertThat(count(LEFTOVERS)).isZero();
 		assertThat(count("MATCH (d:Dataset {name: '懷仁縣'}) WHERE d.members = 5507 RETURN count(d)")).isEqualTo(1);
+		// Again over itself, published in chunks: the earlier candidates are replaced, not kept beside.
+		new BulkImporter(TestNeo4j.driver(), settings(700, 2, 0)).importFile(file, ImportProgressCounter.NONE);
+		assertThat(GraphSnapshot.take()).isEqualTo(expected);
+		assertThat(new DatasetExporter(TestNeo4j.driver()).exportAll()).isEqualTo(exported);
+		assertThat(count("MATCH (n) WHERE n:Candidate OR n:DevelopmentRecord RETURN count(n)")).isEqualTo(candidateNodes);
+		assertThat(count(LEFTOVERS)).isZero();
 	}
 
 	@Test
@@ -380,23 +402,35 @@ class BulkImportIT {
 		assertThat(count(LEFTOVERS)).isZero();
 	}
 
-	/** The bulk import does not take candidates yet: a file with some is refused whole, nothing staged. */
+	/**
+	 * Candidates, dispatches and stays away are checked as the one-transaction import checks them:
+	 * a file breaking their rules is refused whole, each problem naming the item and the field, and
+	 * nothing is staged or published; the same problems as the one-transaction import finds.
+	 */
 	@Test
-	void aFileWithCandidatesIsRefusedAndNothingIsWritten() throws IOException {
+	void aFileWhoseCandidatesOrDualsBreakTheRulesIsRefusedAndNothingIsWritten() throws IOException {
 		Dataset small = SmallCounty.dataset();
 		bulkImporter().importFile(write(small), ImportProgressCounter.NONE);
 		List<String> before = GraphSnapshot.take();
-		Dataset withCandidates = new Dataset(small.name(), small.units(), small.orgs(), small.members(),
-				List.of(new Candidate("c-bulk-1", "申請人", small.members().get(0).org(), CandidateStage.APPLICANT,
-						java.time.LocalDate.of(2026, 3, 1), null, null, null, null, null, null, List.of())));
+		Member first = small.members().get(0);
+		Member other = small.members().stream().filter((m) -> !m.org().equals(first.org())).findFirst().orElseThrow();
+		Dataset bad = new Dataset(small.name(), small.units(), small.orgs(), small.members(),
+				List.of(new Candidate("c-bulk-1", "申請人", first.org(), CandidateStage.APPLICANT,
+						java.time.LocalDate.of(2026, 3, 1), null, null, null, "s-nobody", null, null, List.of())),
+				// the first member cannot be away at their own org; the other is away twice at once
+				List.of(), List.of(new org.partygraph.model.AwayRecord(first.id(), first.org(), java.time.LocalDate.of(2026, 1, 5), null),
+						new org.partygraph.model.AwayRecord(other.id(), first.org(), java.time.LocalDate.of(2026, 1, 5), null),
+						new org.partygraph.model.AwayRecord(other.id(), first.org(), java.time.LocalDate.of(2026, 2, 5), null)));
+		List<Problem> expected = org.partygraph.model.format.DatasetFormat.validate(bad);
+		assertThat(expected).extracting(Problem::item, Problem::field)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(expected.get(0).item(), "member"),
+					org.assertj.core.groups.Tuple.tuple("away[0]", "org"),
+					org.assertj.core.groups.Tuple.tuple("away[2]", "from"));
+		assertThat(expected.get(0).item()).contains("c-bulk-1");
 		assertThatExceptionOfType(InvalidDatasetException.class)
-			.isThrownBy(() -> new BulkImporter(TestNeo4j.driver(), settings(3)).importFile(write(withCandidates),
+			.isThrownBy(() -> new BulkImporter(TestNeo4j.driver(), settings(3)).importFile(write(bad),
 					ImportProgressCounter.NONE))
-			.satisfies((ex) -> assertThat(ex.problems()).singleElement().satisfies((p) -> {
-				assertThat(p.item()).isEqualTo(Problem.DATASET);
-				assertThat(p.field()).isEqualTo("candidates");
-				assertThat(p.message()).contains("1 candidates", "importDataset");
-			}));
+			.satisfies((ex) -> assertThat(ex.problems()).isEqualTo(expected));
 		assertThat(GraphSnapshot.take()).isEqualTo(before);
 		assertThat(count(LEFTOVERS)).isZero();
 		assertThat(count("MATCH (c:Candidate) RETURN count(c)")).isZero();

@@ -14,7 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 
+import org.partygraph.model.AwayRecord;
+import org.partygraph.model.Candidate;
 import org.partygraph.model.Dataset;
+import org.partygraph.model.Dispatch;
 import org.partygraph.model.Member;
 import org.partygraph.model.Org;
 import org.partygraph.model.RoleAssignment;
@@ -40,6 +43,13 @@ import org.partygraph.model.format.StreamingDatasetWriter;
  * Ids are the sample's with a county prefix ({@code c007-o-v-xz}, or {@code c007-2-o-v-xz} in the
  * third block); names are the sample's with 懷仁 replaced by the synthetic county's name. The
  * counties are separate roots of one dataset.
+ *
+ * <p>
+ * Each block carries the sample county's member lifecycle (docs/contract.md section 8), built from
+ * the block's seed: candidates (applicants, activists, development targets in most villages, with
+ * their records; Development), first secretaries sent from county-level orgs to the weakest
+ * villages, and a few percent of the villages' members away at parks and enterprises
+ * (DualRelations). Later blocks leave out those of the county officers, who stay in the first.
  */
 public final class SyntheticCounties {
 
@@ -107,8 +117,8 @@ public final class SyntheticCounties {
 	}
 
 	/**
-	 * Gives every item to the sink: county by county, each county's units, orgs and members in
-	 * block order. Blocks are built on two threads at most, a few ahead of the sink.
+	 * Gives every item to the sink: county by county, each county's units, orgs, members,
+	 * candidates, dispatches and stays away in block order. Blocks are built on two threads at most, a few ahead of the sink.
 	 * @param sink takes the items; {@code endOfList} is not called
 	 * @param progress told after each county
 	 */
@@ -135,6 +145,9 @@ public final class SyntheticCounties {
 				block.units().forEach(sink::unit);
 				block.orgs().forEach(sink::org);
 				block.members().forEach(sink::member);
+				block.candidates().forEach(sink::candidate);
+				block.dispatches().forEach(sink::dispatch);
+				block.away().forEach(sink::away);
 				members += block.members().size();
 				if (done % this.blocks == this.blocks - 1) {
 					progress.county(done / this.blocks + 1, this.counties, members);
@@ -154,23 +167,58 @@ public final class SyntheticCounties {
 	}
 
 	/**
-	 * Writes the counties as one {@code party-graph/1} file.
+	 * Writes the counties as one {@code party-graph/2} file (with candidates, dispatches and stays
+	 * away).
 	 * @param file the file, replaced when done
 	 * @param name the dataset's name
 	 * @param progress told after each county
-	 * @return counts of what was written: units, orgs, members
+	 * @return counts of what was written: units, orgs, members, candidates, dispatches, stays away
 	 * @throws IOException if the file cannot be written
 	 */
 	public long[] write(Path file, String name, Progress progress) throws IOException {
 		try (StreamingDatasetWriter writer = new StreamingDatasetWriter(file, name)) {
-			generate(DatasetReader.ItemSink.of(writer::unit, writer::org, writer::member), progress);
-			return new long[] { writer.unitCount(), writer.orgCount(), writer.memberCount() };
+			generate(new DatasetReader.ItemSink() {
+
+				@Override
+				public void unit(Unit unit) {
+					writer.unit(unit);
+				}
+
+				@Override
+				public void org(Org org) {
+					writer.org(org);
+				}
+
+				@Override
+				public void member(Member member) {
+					writer.member(member);
+				}
+
+				@Override
+				public void candidate(Candidate candidate) {
+					writer.candidate(candidate);
+				}
+
+				@Override
+				public void dispatch(Dispatch dispatch) {
+					writer.dispatch(dispatch);
+				}
+
+				@Override
+				public void away(AwayRecord record) {
+					writer.away(record);
+				}
+
+			}, progress);
+			return new long[] { writer.unitCount(), writer.orgCount(), writer.memberCount(), writer.candidateCount(),
+					writer.dispatchCount(), writer.awayCount() };
 		}
 	}
 
 	/** One block of one county, its ids and names made the county's. */
 	Dataset block(int county, int block) {
-		Dataset sample = HuairenCounty.dataset(blockSeed(county, block));
+		long blockSeed = blockSeed(county, block);
+		Dataset sample = HuairenCounty.dataset(blockSeed);
 		boolean first = block == 0;
 		UnaryOperator<String> id = (original) -> (original == null) ? null
 				: prefix(county, (first || isShared(original)) ? 0 : block) + original;
@@ -211,7 +259,41 @@ public final class SyntheticCounties {
 					member.participatesIn().stream().map(id).toList(), member.probationSince(),
 					member.probationExtendedTo()));
 		}
-		return new Dataset(sample.name(), units, orgs, members);
+		// The member lifecycle (issue #21) as the sample county has it: candidates with their records,
+		// first secretaries' dispatches and stays away. Later blocks bring none for the members and
+		// the shared orgs they leave out (the county officers stay with the first block).
+		Set<String> kept = new java.util.HashSet<>();
+		members.forEach((m) -> kept.add(m.id()));
+		List<Candidate> candidates = new ArrayList<>();
+		for (Candidate c : sample.candidates()) {
+			if (!first && SHARED_ORGS.contains(c.org())) {
+				continue;
+			}
+			String member = id.apply(c.member());
+			if (member != null && !kept.contains(member)) {
+				continue;
+			}
+			// A candidate who is no member yet is named afresh for each block: the sample draws their
+			// names from the org's id, which every block shares.
+			String candidateName = (member != null || c.gender() == null) ? c.name()
+					: ChineseNames.fullName(new SplittableRandom(blockSeed ^ c.id().hashCode()), c.gender());
+			candidates.add(new Candidate(id.apply(c.id()), candidateName, id.apply(c.org()), c.stage(), c.appliedOn(),
+					c.activistSince(), c.targetSince(), c.admittedOn(), member, c.gender(), c.birthDate(), c.records()));
+		}
+		List<Dispatch> dispatches = new ArrayList<>();
+		for (Dispatch d : sample.dispatches()) {
+			if (kept.contains(id.apply(d.member()))) {
+				dispatches.add(new Dispatch(id.apply(d.member()), id.apply(d.village()), d.from(), d.to(),
+						id.apply(d.by())));
+			}
+		}
+		List<AwayRecord> away = new ArrayList<>();
+		for (AwayRecord a : sample.away()) {
+			if (kept.contains(id.apply(a.member()))) {
+				away.add(new AwayRecord(id.apply(a.member()), id.apply(a.org()), a.from(), a.to()));
+			}
+		}
+		return new Dataset(sample.name(), units, orgs, members, candidates, dispatches, away);
 	}
 
 	private static boolean isShared(String id) {

@@ -261,8 +261,10 @@ public final class Cli {
 					err.printf(Locale.ROOT, "generated %d / %d counties, %,d members, %.1f s, ETA %.0f s%n", done, total,
 							members, seconds, seconds / done * (total - done));
 				});
-		out.printf(Locale.ROOT, "wrote %s: %,d units, %,d orgs, %,d members (%,d bytes) in %.1f s%n", file, counts[0],
-				counts[1], counts[2], Files.size(file), (System.nanoTime() - started) / 1e9);
+		out.printf(Locale.ROOT,
+				"wrote %s: %,d units, %,d orgs, %,d members, %,d candidates, %,d dispatches, %,d away (%,d bytes) in %.1f s%n",
+				file, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], Files.size(file),
+				(System.nanoTime() - started) / 1e9);
 		return OK;
 	}
 

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.partygraph.api.security.Scope;
 import org.partygraph.queries.history.PastReads;
+import org.partygraph.queries.read.AwayQueries;
 import org.partygraph.queries.read.ChartQueries;
 import org.partygraph.queries.read.DispatchQueries;
 import org.partygraph.queries.read.OrgChart;
@@ -33,8 +34,11 @@ public class ChartController {
 
 	private final DispatchQueries dispatches;
 
+	private final AwayQueries away;
+
 	public ChartController(ChartQueries charts, Scope scope, PastReads past, EventDates dates, OrgQueries orgs,
-			DispatchQueries dispatches) {
+			DispatchQueries dispatches, AwayQueries away) {
+		this.away = away;
 		this.orgs = orgs;
 		this.dispatches = dispatches;
 		this.past = past;
@@ -67,7 +71,8 @@ public class ChartController {
 			if (chart == null) {
 				return new OrgChart(List.of(), List.of());
 			}
-			// The structure is rebuilt from events; dispatches carry their own days, read for the day.
+			// The structure is rebuilt from events; dispatches and times away carry their own days,
+			// read for the day (a member's home org is today's, as AwayQueries reads it).
 			List<String> orgsInTree = chart.nodes()
 				.stream()
 				.filter((n) -> !n.unit() && !n.external())
@@ -77,13 +82,14 @@ public class ChartController {
 				.values()
 				.stream()
 				.flatMap(List::stream)
-				.toList());
+				.toList())
+				.withAway(this.away.flowingIn(orgsInTree, day).values().stream().flatMap(List::stream).toList());
 		}
 		if (this.scope.root() == null) {
 			return chart;
 		}
 		// Co-managers outside the user's scope are left out with their edges (co-management, and the
-		// dispatches they sent).
+		// dispatches they sent and the members away from them).
 		Set<String> hidden = chart.nodes()
 			.stream()
 			.filter((n) -> n.external() && !this.scope.isVisible(n.id()))

@@ -179,6 +179,102 @@ class OrgChartPageIT extends ChartPageTestBase {
 		assertThat(text("panel-first-secretaries")).isEqualTo("—");
 	}
 
+	/**
+	 * Issue #21: members away (流動黨員) are AWAY edges from the home org to the org they flow in at,
+	 * one per pair counting the members away there today, as Org.flowingIn lists them; drawn in
+	 * their own style over the tree and in the legend; the panel counts an org's members away and
+	 * flowing in as Org.membersAway and Org.flowingIn list them.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void membersAwayAreDrawnAsAwayEdgesAndCountedInThePanel() {
+		List<Map<String, Object>> nodes = this.graphQl
+			.document("{ orgChart(root: \"" + ROOT + "\", depth: " + DEPTH + ", units: false) { nodes { id unit external } } }")
+			.execute()
+			.path("orgChart.nodes")
+			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get();
+		Set<String> drawn = new HashSet<>();
+		List<String> inTree = new java.util.ArrayList<>();
+		for (Map<String, Object> n : nodes) {
+			if (!(Boolean) n.get("unit")) {
+				drawn.add((String) n.get("id"));
+				if (!(Boolean) n.get("external")) {
+					inTree.add((String) n.get("id"));
+				}
+			}
+		}
+		// What the API lists of each drawn org: its members flowing in (with their home) and away.
+		Map<String, Set<String>> pairs = new java.util.TreeMap<>();
+		Map<String, int[]> mobile = new java.util.HashMap<>();
+		for (int i = 0; i < inTree.size(); i += 20) {
+			StringBuilder document = new StringBuilder("{");
+			List<String> chunk = inTree.subList(i, Math.min(i + 20, inTree.size()));
+			for (int j = 0; j < chunk.size(); j++) {
+				document.append(" o").append(j).append(": org(id: \"").append(chunk.get(j))
+					.append("\") { id flowingIn { member { id } home { id } } membersAway { from } }");
+			}
+			Map<String, Object> data = this.graphQl.document(document.append(" }").toString())
+				.execute()
+				.returnResponse()
+				.getData();
+			for (Object value : data.values()) {
+				Map<String, Object> org = (Map<String, Object>) value;
+				List<Map<String, Object>> in = (List<Map<String, Object>>) org.get("flowingIn");
+				mobile.put((String) org.get("id"), new int[] { ((List<?>) org.get("membersAway")).size(), in.size() });
+				for (Map<String, Object> a : in) {
+					String home = (String) ((Map<String, Object>) a.get("home")).get("id");
+					if (drawn.contains(home)) {
+						pairs.computeIfAbsent(home + ">" + org.get("id"), (k) -> new HashSet<>())
+							.add((String) ((Map<String, Object>) a.get("member")).get("id"));
+					}
+				}
+			}
+		}
+		List<String> expected = pairs.entrySet().stream().map((e) -> e.getKey() + " " + e.getValue().size()).toList();
+		assertThat(expected).as("the sample county's members away between drawn orgs").hasSizeGreaterThan(3);
+		List<String> api = this.graphQl
+			.document("{ orgChart(root: \"" + ROOT + "\", depth: " + DEPTH + ", units: false) { edges { source target kind count } } }")
+			.execute()
+			.path("orgChart.edges")
+			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get()
+			.stream()
+			.filter((e) -> "AWAY".equals(e.get("kind")))
+			.map((e) -> e.get("source") + ">" + e.get("target") + " " + e.get("count"))
+			.toList();
+		assertThat(api).containsExactlyInAnyOrderElementsOf(expected);
+		open("chart.html");
+		List<String> page = ((List<Object>) js("return chart.edges('[kind=\"AWAY\"]')"
+				+ ".map((e) => e.source().id() + '>' + e.target().id() + ' ' + e.data('count'))"))
+			.stream()
+			.map(String::valueOf)
+			.toList();
+		assertThat(page).containsExactlyInAnyOrderElementsOf(expected);
+		// Its own style, labelled with the count, and the layout's tree does not include it.
+		String first = expected.get(0);
+		String id = "AWAY:" + first.substring(0, first.indexOf(' '));
+		assertThat(js("const e = chart.$id(arguments[0]); return [e.style('line-style'), e.style('target-arrow-shape'),"
+				+ " e.style('label'), e.style('line-color')].join(' ')", id))
+			.isEqualTo("dashed vee " + first.substring(first.indexOf(' ') + 1) + " rgb(0,137,123)");
+		assertThat(js("return document.getElementById('legend-away').textContent")).asString().contains("流動黨員");
+		// The panel of the org with the most members flowing in: its counts as the API lists them.
+		String host = mobile.entrySet().stream().max(java.util.Comparator.comparingInt((e) -> e.getValue()[1])).get().getKey();
+		String homeOrg = mobile.entrySet().stream().max(java.util.Comparator.comparingInt((e) -> e.getValue()[0])).get().getKey();
+		for (String org : List.of(host, homeOrg)) {
+			js("chart.$id(arguments[0]).emit('tap')", org);
+			new WebDriverWait(this.driver, Duration.ofSeconds(20)).until((d) -> d.findElements(By.id("panel-away")).size() == 1
+					&& org.equals(((org.openqa.selenium.JavascriptExecutor) d)
+						.executeScript("return document.querySelector('#panel .id') && document.querySelector('#panel .id').textContent")));
+			assertThat(text("panel-away") + " / " + text("panel-flowing-in")).as(org)
+				.isEqualTo(mobile.get(org)[0] + " / " + mobile.get(org)[1]);
+		}
+		assertThat(mobile.get(host)[1]).isPositive();
+		assertThat(mobile.get(homeOrg)[0]).isPositive();
+	}
+
 	@Test
 	void sidePanelListsTheOrgsRuleBreaks() {
 		open("chart.html");

@@ -121,7 +121,13 @@ class CliIT {
 		this.out.reset();
 		assertThat(run("import", generated.toString(), "--bulk")).as(text(this.err)).isEqualTo(Cli.OK);
 		assertThat(text(this.err)).contains("bulk import of").contains("entities").contains("ETA");
-		assertThat(text(this.out)).contains("imported '合成省(2縣,種子5)'").contains(written.size() + " nodes");
+		// the lifecycle too (issue #21): candidates with their records, dispatches, stays away
+		assertThat(written.candidates()).isNotEmpty();
+		assertThat(written.dispatches()).isNotEmpty();
+		assertThat(written.away()).isNotEmpty();
+		long candidateNodes = written.candidates().stream().mapToLong((c) -> 1 + c.records().size()).sum();
+		assertThat(text(this.out)).contains("imported '合成省(2縣,種子5)'")
+			.contains((written.size() + candidateNodes) + " nodes");
 
 		Path output = this.dir.resolve("export.json");
 		assertThat(run("export", output.toString())).as(text(this.err)).isEqualTo(Cli.OK);
@@ -130,6 +136,9 @@ class CliIT {
 		assertThat(exported.members().stream().map(CliIT::rolesSorted).toList())
 			.containsExactlyInAnyOrderElementsOf(written.members().stream().map(CliIT::rolesSorted).toList());
 		assertThat(exported.orgs()).hasSameSizeAs(written.orgs());
+		assertThat(exported.candidates()).containsExactlyInAnyOrderElementsOf(written.candidates());
+		assertThat(exported.dispatches()).containsExactlyInAnyOrderElementsOf(written.dispatches());
+		assertThat(exported.away()).containsExactlyInAnyOrderElementsOf(written.away());
 	}
 
 	@Test

@@ -10,13 +10,14 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.partygraph.model.OrgKind;
+import org.partygraph.queries.change.AwayRecord;
 import org.partygraph.queries.change.DispatchRecord;
 
 /**
  * Builds {@link OrgChart}s in one statement: the whole subtree is walked once, each org with its
  * own member tallies, and the subtree counts are summed here from the leaves up, so every org is
  * read once rather than once per drawn org above it, with the first secretaries serving each
- * drawn org on the day. Only co-managers outside the tree need a second statement, for their
+ * drawn org on the day and the mobile members flowing in at it. Only co-managers outside the tree need a second statement, for their
  * counts.
  */
 public final class ChartQueries {
@@ -24,7 +25,8 @@ public final class ChartQueries {
 	// Every org of the subtree: the drawn ones (within depth) with what a chart shows of them (not
 	// whole nodes), the rest only for their counts, which are the orgs' own tallies (MemberTallies):
 	// no member is read. The parent is the path's previous node and child counts are summed here.
-	// The dispatches serving a drawn org on $day (DispatchQueries' rule) come with it.
+	// The dispatches serving a drawn org on $day (DispatchQueries' rule) come with it, and the
+	// members flowing in at it that day with their home org (AwayQueries' rule).
 	private static final String STRUCTURE = """
 			MATCH p = (:Org {id: $root})<-[:SUBORDINATE_TO*0..]-(o:Org)
 			WITH o, length(p) AS depth, CASE WHEN length(p) > 0 THEN nodes(p)[-2].id END AS parent
@@ -37,7 +39,11 @@ public final class ChartQueries {
 			  CASE WHEN drawn AND $units THEN [(o)-[:SET_UP_IN]->(u:Unit) | u] ELSE [] END AS units,
 			  CASE WHEN drawn THEN [(o)<-[d:DISPATCHED_TO]-(m:Member)
 			    WHERE d.from <= $day AND (d.to IS NULL OR d.to > $day) | {member: m.id, from: d.from, to: d.to, by: d.by}]
-			  ELSE [] END AS dispatches
+			  ELSE [] END AS dispatches,
+			  CASE WHEN drawn THEN [(o)<-[a:AWAY_AT]-(m:Member)
+			    WHERE a.from <= $day AND (a.to IS NULL OR a.to > $day)
+			    | {member: m.id, home: [(m)-[:MEMBER_OF]->(h:Org) | h.id][0], from: a.from, to: a.to}]
+			  ELSE [] END AS away
 			ORDER BY depth, o.nameSort, o.id
 			""";
 
@@ -54,7 +60,8 @@ public final class ChartQueries {
 	 * The chart below {@code rootId}.
 	 * @param depth levels below the root to draw; {@code null} for all
 	 * @param withUnits whether to draw the units orgs are set up in
-	 * @param day today, for the first secretaries' dispatches drawn ({@link OrgChart#withDispatches})
+	 * @param day today, for the first secretaries' dispatches ({@link OrgChart#withDispatches}) and
+	 * the members away ({@link OrgChart#withAway}) drawn
 	 * @return the chart, or {@code null} when no org has that id
 	 */
 	public OrgChart chart(String rootId, Integer depth, boolean withUnits, LocalDate day) {
@@ -99,11 +106,16 @@ public final class ChartQueries {
 		Map<String, UnitRow> units = new LinkedHashMap<>();
 		List<OrgChart.Edge> edges = new ArrayList<>();
 		List<DispatchRecord> serving = new ArrayList<>();
+		List<AwayRecord> away = new ArrayList<>();
 		for (Record r : inTree.values()) {
 			String id = r.get("id").asString();
 			for (Value d : r.get("dispatches").values()) {
 				serving.add(new DispatchRecord(d.get("member").asString(), id, d.get("from").asLocalDate(),
 						d.get("to").isNull() ? null : d.get("to").asLocalDate(), d.get("by").asString(null)));
+			}
+			for (Value a : r.get("away").values()) {
+				away.add(new AwayRecord(a.get("member").asString(), a.get("home").asString(null), id,
+						a.get("from").asLocalDate(), a.get("to").isNull() ? null : a.get("to").asLocalDate()));
 			}
 			String parent = r.get("parent").asString(null);
 			if (parent != null && inTree.containsKey(parent)) {
@@ -145,7 +157,7 @@ public final class ChartQueries {
 		for (UnitRow unit : units.values()) {
 			nodes.add(new OrgChart.Node(unit.id(), unit.name(), unit.kind().name(), true, 0, 0, -1, null, 0, false));
 		}
-		return new OrgChart(nodes, edges).withDispatches(serving);
+		return new OrgChart(nodes, edges).withDispatches(serving).withAway(away);
 	}
 
 }

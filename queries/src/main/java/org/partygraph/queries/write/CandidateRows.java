@@ -48,19 +48,44 @@ public final class CandidateRows {
 	 * Creates each row's candidate with every relationship it starts and its records. Parameters
 	 * {@code rows} ({@link #row}), {@code dataset}.
 	 */
-	public static final String CREATE = """
-			UNWIND $rows AS row
-			MATCH (o:Org {id: row.org})
-			CREATE (c:Candidate)-[:DEVELOPED_BY]->(o)
-			SET c = row.props, c.dataset = $dataset
-			WITH c, row
-			CALL (c, row) { MATCH (m:Member {id: row.member}) CREATE (c)-[:BECAME]->(m) }
-			CALL (c, row) {
-			  UNWIND row.records AS record
-			  CREATE (c)-[:RECORDED]->(r:DevelopmentRecord)
-			  SET r = record
-			}
+	public static final String CREATE = create("");
+
+	/**
+	 * As {@link #CREATE}, for the bulk import: the candidates under the staging label
+	 * {@code StagedCandidate}, joined to the staged orgs and members ({@code StagedOrg},
+	 * {@code StagedMember}); their records need none, as nothing reads a record but from its candidate.
+	 */
+	public static final String CREATE_STAGED = create("Staged");
+
+	/**
+	 * Deletes, in transactions of 10,000, every candidate under the label (a bulk import's
+	 * {@code StagedCandidate} or {@code RetiredCandidate}, %s) with its records.
+	 */
+	public static final String DELETE_LABELLED = """
+			MATCH (c:%s)
+			CALL (c) {
+			  OPTIONAL MATCH (c)-[:RECORDED]->(r:DevelopmentRecord)
+			  WITH c, collect(r) AS records
+			  FOREACH (r IN records | DETACH DELETE r)
+			  DETACH DELETE c
+			} IN TRANSACTIONS OF 10000 ROWS
 			""";
+
+	private static String create(String prefix) {
+		return """
+				UNWIND $rows AS row
+				MATCH (o:%1$sOrg {id: row.org})
+				CREATE (c:%1$sCandidate)-[:DEVELOPED_BY]->(o)
+				SET c = row.props, c.dataset = $dataset
+				WITH c, row
+				CALL (c, row) { MATCH (m:%1$sMember {id: row.member}) CREATE (c)-[:BECAME]->(m) }
+				CALL (c, row) {
+				  UNWIND row.records AS record
+				  CREATE (c)-[:RECORDED]->(r:DevelopmentRecord)
+				  SET r = record
+				}
+				""".formatted(prefix);
+	}
 
 	private CandidateRows() {
 	}

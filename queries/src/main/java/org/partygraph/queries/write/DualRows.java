@@ -21,22 +21,36 @@ import org.partygraph.model.Dispatch;
 public final class DualRows {
 
 	/** Creates each row's dispatch. Parameter {@code rows} ({@link #row(Dispatch)}). */
-	public static final String CREATE_DISPATCHES = """
-			UNWIND $rows AS row
-			MATCH (m:Member {id: row.member})
-			MATCH (o:Org {id: row.village})
-			CREATE (m)-[d:DISPATCHED_TO]->(o)
-			SET d = row.props
-			""";
+	public static final String CREATE_DISPATCHES = dispatches("");
 
 	/** Creates each row's stay away. Parameter {@code rows} ({@link #row(AwayRecord)}). */
-	public static final String CREATE_AWAY = """
-			UNWIND $rows AS row
-			MATCH (m:Member {id: row.member})
-			MATCH (o:Org {id: row.org})
-			CREATE (m)-[a:AWAY_AT]->(o)
-			SET a = row.props
-			""";
+	public static final String CREATE_AWAY = away("");
+
+	/** As {@link #CREATE_DISPATCHES}, between the bulk import's staged members and orgs. */
+	public static final String CREATE_STAGED_DISPATCHES = dispatches("Staged");
+
+	/** As {@link #CREATE_AWAY}, between the bulk import's staged members and orgs. */
+	public static final String CREATE_STAGED_AWAY = away("Staged");
+
+	private static String dispatches(String prefix) {
+		return """
+				UNWIND $rows AS row
+				MATCH (m:%1$sMember {id: row.member})
+				MATCH (o:%1$sOrg {id: row.village})
+				CREATE (m)-[d:DISPATCHED_TO]->(o)
+				SET d = row.props
+				""".formatted(prefix);
+	}
+
+	private static String away(String prefix) {
+		return """
+				UNWIND $rows AS row
+				MATCH (m:%1$sMember {id: row.member})
+				MATCH (o:%1$sOrg {id: row.org})
+				CREATE (m)-[a:AWAY_AT]->(o)
+				SET a = row.props
+				""".formatted(prefix);
+	}
 
 	private DualRows() {
 	}

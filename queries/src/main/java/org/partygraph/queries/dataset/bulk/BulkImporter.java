@@ -5,8 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 import org.neo4j.driver.Driver;
@@ -27,6 +30,8 @@ import org.partygraph.queries.dataset.GraphRows;
 import org.partygraph.queries.dataset.GraphSchema;
 import org.partygraph.queries.dataset.ImportProgress;
 import org.partygraph.queries.dataset.ImportResult;
+import org.partygraph.queries.write.CandidateRows;
+import org.partygraph.queries.write.DualRows;
 import org.partygraph.queries.write.EventDates;
 import org.partygraph.queries.write.Events;
 import org.partygraph.queries.write.MemberTallies;
@@ -35,7 +40,7 @@ import org.partygraph.queries.write.Rows;
 import static org.partygraph.queries.dataset.bulk.BulkPublisher.STAGED;
 
 /**
- * Imports a {@code party-graph/1} file of any size (a province of millions of members) without
+ * Imports a {@code party-graph/1} or {@code /2} file of any size (a province of millions of members) without
  * holding its members in memory and without one giant transaction, and still all or nothing.
  *
  * <ol>
@@ -62,9 +67,13 @@ import static org.partygraph.queries.dataset.bulk.BulkPublisher.STAGED;
  * (rows per transaction, writers, the largest atomic publish) are {@link BulkImportSettings}.
  *
  * <p>
- * A file with {@code candidates}, {@code dispatches} or {@code away} ({@code party-graph/2}) is
- * refused, naming each key, with nothing written: the bulk import does not stage them yet; the
- * one-transaction import ({@link org.partygraph.queries.dataset.DatasetImporter}) takes them.
+ * The {@code party-graph/2} lists {@code candidates}, {@code dispatches} and {@code away} are held
+ * in memory as they are read (they are a small share of the members), checked as the
+ * one-transaction import checks them (the members that dispatches and stays away name are found
+ * by a second read of the members), and staged after the members: candidates as
+ * {@code StagedCandidate} with their records and links, dispatches and stays away between the
+ * staged members and orgs. Publishing retires the earlier import's candidates as it retires its
+ * members.
  */
 public final class BulkImporter {
 
@@ -76,17 +85,8 @@ public final class BulkImporter {
 			LIMIT 100
 			""";
 
-	/** Why a file with candidates is refused (%d: how many it has). */
-	static final String NO_CANDIDATES = "the file has %d candidates, and the bulk import does not take candidates "
-			+ "yet (nothing is written); import it in one transaction, which does (party-graph.jar import --bulk=false, "
-			+ "or the importDataset mutation), or leave candidates out";
-
-	/**
-	 * Why a file with dispatches or stays away is refused (%d: how many it has, %s: the key, twice).
-	 */
-	static final String NO_DUALS = "the file has %d %s, and the bulk import does not take %s yet (nothing is "
-			+ "written); import it in one transaction, which does (party-graph.jar import --bulk=false, or the "
-			+ "importDataset mutation), or leave them out";
+	/** Candidate ids per look-up of ids other datasets hold. */
+	private static final int DATASET_BATCH = 10_000;
 
 	private final Driver driver;
 
@@ -136,7 +136,7 @@ public final class BulkImporter {
 
 	/**
 	 * Checks and imports a file; see the class description for how.
-	 * @param file a {@code party-graph/1} file
+	 * @param file a {@code party-graph/1} or {@code /2} file
 	 * @param progress told after each batch, with counts over the whole import
 	 * @return what was written
 	 * @throws InvalidDatasetException when the file breaks a hard rule (nothing is written)
@@ -170,7 +170,8 @@ public final class BulkImporter {
 				done = writeRelationships(checked.rows, checked.name, checked::total, done, progress);
 				tallies = writeMembers(file, checked, done, progress);
 			}
-			checkNoForeignIds(checked.name);
+			writeLifecycle(checked, progress);
+			checkNoForeignIds(checked);
 			writeTallies(checked, tallies, progress);
 			long replaced;
 			if (checked.nodes <= this.settings.atomicPublishMaxNodes()) {
@@ -225,9 +226,9 @@ public final class BulkImporter {
 		List<Unit> units = new ArrayList<>();
 		List<Org> orgs = new ArrayList<>();
 		MemberCheck members = new MemberCheck(units, orgs);
-		long[] candidates = new long[1];
-		long[] dispatches = new long[1];
-		long[] away = new long[1];
+		List<Candidate> candidates = new ArrayList<>();
+		List<Dispatch> dispatches = new ArrayList<>();
+		List<AwayRecord> away = new ArrayList<>();
 		long fileSize = Files.size(file);
 		DatasetReader.Result read;
 		try (CountingInput input = new CountingInput(file); Staging staging = new Staging(this, members, progress)) {
@@ -268,17 +269,17 @@ public final class BulkImporter {
 
 					@Override
 					public void candidate(Candidate candidate) {
-						candidates[0]++;
+						candidates.add(candidate);
 					}
 
 					@Override
 					public void dispatch(Dispatch dispatch) {
-						dispatches[0]++;
+						dispatches.add(dispatch);
 					}
 
 					@Override
 					public void away(AwayRecord record) {
-						away[0]++;
+						away.add(record);
 					}
 
 					@Override
@@ -297,35 +298,76 @@ public final class BulkImporter {
 			if (read == null) {
 				throw new IllegalStateException("a batch failed");
 			}
+			// The members the dispatches and stays away name, whole: their rules look at a member's org.
+			Set<String> wanted = new HashSet<>();
+			dispatches.forEach((d) -> wanted.add(d.member()));
+			away.forEach((a) -> wanted.add(a.member()));
+			wanted.remove(null);
+			Map<String, Member> named = new HashMap<>();
 			if (read.complete() && members.deferred) {
 				members.restart();
-				DatasetReader.stream(file, DatasetReader.ItemSink.membersOnly(members::check));
+				DatasetReader.stream(file, DatasetReader.ItemSink.membersOnly((m) -> {
+					members.check(m);
+					keep(wanted, named, m);
+				}));
 			}
-			List<Problem> semantic = read.complete() ? members.finish() : List.of();
+			else if (read.complete() && !wanted.isEmpty()) {
+				DatasetReader.stream(file, DatasetReader.ItemSink.membersOnly((m) -> keep(wanted, named, m)));
+			}
+			List<Problem> semantic = read.complete() ? members.finish(candidates, dispatches, away, named) : List.of();
 			List<Problem> problems = new ArrayList<>(DatasetFormat.combine(read.problems(), semantic));
-			if (candidates[0] > 0) {
-				problems.add(new Problem(Problem.DATASET, "candidates", NO_CANDIDATES.formatted(candidates[0])));
-			}
-			if (dispatches[0] > 0) {
-				problems.add(new Problem(Problem.DATASET, "dispatches",
-						NO_DUALS.formatted(dispatches[0], "dispatches", "first secretaries' dispatches")));
-			}
-			if (away[0] > 0) {
-				problems.add(new Problem(Problem.DATASET, "away",
-						NO_DUALS.formatted(away[0], "stays away", "mobile members' stays away")));
-			}
 			if (!problems.isEmpty()) {
 				throw new InvalidDatasetException(problems);
 			}
 			String name = read.dataset().name();
 			boolean staged = staging.wroteAll() && name.equals(staging.name);
 			GraphRows rows = staged ? null : GraphRows.of(new Dataset(name, units, orgs, List.of()));
-			long nodes = units.size() + orgs.size() + members.count;
-			long total = nodes + (staged ? staging.headRelationships : rows.relationshipCount()) + members.relationships;
-			progress.progress("checked", staged ? total : 0, total);
+			long nodes = units.size() + orgs.size() + members.count + CandidateRows.nodeCount(candidates);
+			long lifecycle = CandidateRows.nodeCount(candidates) + CandidateRows.relationshipCount(candidates)
+					+ dispatches.size() + away.size();
+			long total = nodes + (staged ? staging.headRelationships : rows.relationshipCount()) + members.relationships
+					+ CandidateRows.relationshipCount(candidates) + dispatches.size() + away.size();
+			// staged: everything but the lifecycle, written next
+			progress.progress("checked", staged ? total - lifecycle : 0, total);
 			return new Checked(name, rows, units.size(), orgs.size(), members.count, nodes, total, staged,
-					orgs.stream().map(Org::id).toList(), staged ? staging.batches.tallies : null);
+					orgs.stream().map(Org::id).toList(), staged ? staging.batches.tallies : null,
+					new Checked.Lifecycle(candidates, dispatches, away));
 		}
+	}
+
+	private static void keep(Set<String> wanted, Map<String, Member> named, Member member) {
+		if (wanted.contains(member.id())) {
+			named.putIfAbsent(member.id(), member);
+		}
+	}
+
+	/**
+	 * The candidates (with their records and links), dispatches and stays away, staged after the
+	 * members they join (CandidateRows, DualRows).
+	 */
+	private void writeLifecycle(Checked checked, ImportProgress progress) {
+		Checked.Lifecycle lifecycle = checked.lifecycle;
+		if (lifecycle.isEmpty()) {
+			return;
+		}
+		long done = checked.total - CandidateRows.nodeCount(lifecycle.candidates())
+				- CandidateRows.relationshipCount(lifecycle.candidates()) - lifecycle.dispatches().size()
+				- lifecycle.away().size();
+		try (BatchWriters writers = writers(checked.name, checked::total, done, progress)) {
+			List<Candidate> candidates = lifecycle.candidates();
+			for (int start = 0; start < candidates.size(); start += CandidateRows.BATCH) {
+				List<Candidate> batch = candidates.subList(start, Math.min(candidates.size(), start + CandidateRows.BATCH));
+				writers.submit(CandidateRows.CREATE_STAGED, batch.stream().map(CandidateRows::row).toList(),
+						CandidateRows.nodeCount(batch) + CandidateRows.relationshipCount(batch), "candidates");
+			}
+		}
+		// after the candidates' batches: they read no dual relation, but one writer at a time keeps
+		// the members' locks simple
+		writeInBatches(DualRows.CREATE_STAGED_DISPATCHES, DualRows.dispatchRows(lifecycle.dispatches()), checked.name,
+				checked::total, checked.total - lifecycle.dispatches().size() - lifecycle.away().size(), "dispatches",
+				progress);
+		writeInBatches(DualRows.CREATE_STAGED_AWAY, DualRows.awayRows(lifecycle.away()), checked.name, checked::total,
+				checked.total - lifecycle.away().size(), "away", progress);
 	}
 
 	long writeNodes(GraphRows rows, String dataset, LongSupplier total, long done, ImportProgress progress) {
@@ -398,7 +440,8 @@ public final class BulkImporter {
 		}
 	}
 
-	private void checkNoForeignIds(String dataset) {
+	private void checkNoForeignIds(Checked checked) {
+		String dataset = checked.name;
 		List<Problem> problems = new ArrayList<>();
 		try (Session session = this.driver.session()) {
 			for (GraphSchema.Label label : GraphSchema.Label.values()) {
@@ -413,6 +456,19 @@ public final class BulkImporter {
 								"already held by " + live.cypher() + " of dataset '" + r.get("owner").asString(null)
 										+ "'; ids must be unique across datasets")));
 				}
+			}
+		}
+		List<String> candidates = checked.lifecycle.candidates().stream().map(Candidate::id).toList();
+		try (Session session = this.driver.session()) {
+			for (int start = 0; start < candidates.size(); start += DATASET_BATCH) {
+				List<String> batch = candidates.subList(start, Math.min(candidates.size(), start + DATASET_BATCH));
+				session
+					.executeRead((tx) -> tx
+						.run(CandidateRows.FIND_FOREIGN_IDS, Map.of("ids", batch, "dataset", checked.name))
+						.list())
+					.forEach((r) -> problems.add(new Problem(r.get("id").asString(), "id",
+							"already held by Candidate of dataset '" + r.get("owner").asString(null)
+									+ "'; ids must be unique across datasets")));
 			}
 		}
 		if (!problems.isEmpty()) {

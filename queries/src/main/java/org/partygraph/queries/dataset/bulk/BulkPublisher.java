@@ -12,6 +12,7 @@ import org.partygraph.model.Dataset;
 import org.partygraph.queries.dataset.DatasetImporter;
 import org.partygraph.queries.dataset.GraphSchema;
 import org.partygraph.queries.dataset.ImportProgress;
+import org.partygraph.queries.write.CandidateRows;
 import org.partygraph.queries.write.Datasets;
 import org.partygraph.queries.write.MemberTallies;
 import org.partygraph.queries.write.Transfers;
@@ -22,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * The last steps of a bulk import ({@link BulkImporter}): the staged items take the live labels
  * and the earlier import's items are retired, in ONE transaction or, for a dataset too large for
  * one, in chunks under a marker that makes an interrupted publish finish at the next
- * {@link #cleanUp()}; then the retired items are deleted in batches.
+ * {@link #cleanUp()}; then the retired items are deleted in batches. The dataset's candidates
+ * ({@code StagedCandidate}, {@code RetiredCandidate}, their records reached through them) go the
+ * same way; dispatches and stays away are relationships between staged members and orgs and go
+ * with them.
  */
 final class BulkPublisher {
 
@@ -88,6 +92,15 @@ final class BulkPublisher {
 			CALL (s) { REMOVE s:%s SET s:%s } IN TRANSACTIONS OF 20000 ROWS
 			""";
 
+	// Every live candidate of the dataset retired (a re-import replaces them all; their records go
+	// with them, reached only through them).
+	private static final String RETIRE_CANDIDATES = """
+			MATCH (n:Candidate {dataset: $dataset})
+			CALL (n) { REMOVE n:Candidate SET n:RetiredCandidate } IN TRANSACTIONS OF 20000 ROWS
+			""";
+
+	private static final String CANDIDATE = "Candidate";
+
 	private static final String HAS_LIVE = "MATCH (n:%s {dataset: $dataset}) RETURN n LIMIT 1";
 
 	// The name text indexes on the folded key (migrations V0006, V0009: member_name, org_name,
@@ -140,6 +153,16 @@ final class BulkPublisher {
 				}
 			}
 		}
+		try (Session session = this.driver.session()) {
+			for (String prefix : List.of(STAGED, RETIRED)) {
+				String name = prefix + CANDIDATE;
+				long nodes = session.run(COUNT.formatted(name)).single().get("nodes").asLong();
+				if (nodes > 0) {
+					session.run(CandidateRows.DELETE_LABELLED.formatted(name)).consume();
+					removed += nodes;
+				}
+			}
+		}
 		if (removed > 0) {
 			logger.info("Removed {} nodes an interrupted bulk import left behind", removed);
 		}
@@ -161,9 +184,11 @@ final class BulkPublisher {
 				for (GraphSchema.Label label : GraphSchema.Label.values()) {
 					replaced += relabel(tx, label.cypher(), RETIRED + label.cypher(), checked.name);
 				}
+				replaced += relabel(tx, CANDIDATE, RETIRED + CANDIDATE, checked.name);
 				for (GraphSchema.Label label : GraphSchema.Label.values()) {
 					relabel(tx, STAGED + label.cypher(), label.cypher(), checked.name);
 				}
+				relabel(tx, STAGED + CANDIDATE, CANDIDATE, checked.name);
 				Transfers.relink(tx, checked.name);
 				MemberTallies.recount(tx, foreignOrgs);
 				Datasets.record(tx, checked.name, Dataset.FORMAT, checked.units, checked.orgs, checked.members);
@@ -219,6 +244,7 @@ final class BulkPublisher {
 					String live = label.cypher();
 					session.run(RETIRE_GONE.formatted(live, STAGED + live, live, RETIRED + live), parameters).consume();
 				}
+				session.run(RETIRE_CANDIDATES, parameters).consume();
 				session.executeWriteWithoutResult(
 						(tx) -> tx.run(SET_MARKER_STATE, Map.of("dataset", dataset, "state", "PROMOTING")));
 			}
@@ -236,6 +262,9 @@ final class BulkPublisher {
 					session.run(replacing ? PROMOTE.formatted(STAGED + live, live, live, RETIRED + live, STAGED + live, live)
 							: PROMOTE_NEW.formatted(STAGED + live, STAGED + live, live)).consume();
 				}
+				// the earlier candidates were all retired above: the staged ones simply change label
+				progress.progress("publishing " + CANDIDATE, total, total);
+				session.run(PROMOTE_NEW.formatted(STAGED + CANDIDATE, STAGED + CANDIDATE, CANDIDATE)).consume();
 			}
 			finally {
 				// also when a publish interrupted after the drop is finished with other settings
@@ -266,6 +295,7 @@ final class BulkPublisher {
 
 	void deleteRetired() {
 		try (Session session = this.driver.session()) {
+			session.run(CandidateRows.DELETE_LABELLED.formatted(RETIRED + CANDIDATE)).consume();
 			for (GraphSchema.Label label : GraphSchema.Label.values()) {
 				session.run(DELETE_IN_BATCHES.formatted(RETIRED + label.cypher())).consume();
 			}

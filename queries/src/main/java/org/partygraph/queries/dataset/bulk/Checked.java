@@ -2,6 +2,9 @@ package org.partygraph.queries.dataset.bulk;
 
 import java.util.List;
 
+import org.partygraph.model.AwayRecord;
+import org.partygraph.model.Candidate;
+import org.partygraph.model.Dispatch;
 import org.partygraph.queries.dataset.GraphRows;
 
 /**
@@ -34,8 +37,21 @@ final class Checked {
 
 	final OrgTallies tallies;
 
+	/** The candidates, dispatches and stays away, written after the members. */
+	final Lifecycle lifecycle;
+
+	/** A file's {@code party-graph/2} lists, checked. */
+	record Lifecycle(List<Candidate> candidates, List<Dispatch> dispatches, List<AwayRecord> away) {
+
+		boolean isEmpty() {
+			return this.candidates.isEmpty() && this.dispatches.isEmpty() && this.away.isEmpty();
+		}
+
+	}
+
 	Checked(String name, GraphRows rows, long units, long orgs, long members, long nodes, long total, boolean staged,
-			List<String> orgIds, OrgTallies tallies) {
+			List<String> orgIds, OrgTallies tallies, Lifecycle lifecycle) {
+		this.lifecycle = lifecycle;
 		this.name = name;
 		this.rows = rows;
 		this.units = units;

@@ -1,8 +1,12 @@
 package org.partygraph.queries.dataset.bulk;
 
 import java.util.List;
+import java.util.Map;
 
+import org.partygraph.model.AwayRecord;
+import org.partygraph.model.Candidate;
 import org.partygraph.model.DatasetValidator;
+import org.partygraph.model.Dispatch;
 import org.partygraph.model.Member;
 import org.partygraph.model.Org;
 import org.partygraph.model.Problem;
@@ -49,11 +53,16 @@ final class MemberCheck {
 		this.relationships = 0;
 	}
 
-	List<Problem> finish() {
+	/**
+	 * Every problem, with the candidates, dispatches and stays away checked after the members.
+	 * @param named the members the dispatches and stays away name, by id
+	 */
+	List<Problem> finish(List<Candidate> candidates, List<Dispatch> dispatches, List<AwayRecord> away,
+			Map<String, Member> named) {
 		if (this.validator == null) {
 			this.validator = DatasetValidator.streaming("(checked by the reader)", this.units, this.orgs);
 		}
-		return this.validator.finish();
+		return this.validator.finish(candidates, dispatches, away, named);
 	}
 
 }

@@ -45,7 +45,7 @@ public final class LatencyBench {
 
 	record Options(String url, String user, String password, String peerUrl, String county, String township,
 			int warmupSeconds, int seconds, List<Integer> clients, Path out, boolean checkOnly,
-			int serviceWarmupSeconds) {
+			int serviceWarmupSeconds, String set) {
 
 		static Options parse(String[] args) throws IOException {
 			Map<String, String> map = new HashMap<>();
@@ -58,7 +58,7 @@ public final class LatencyBench {
 			}
 			List<String> known = List.of("url", "user", "password", "password-file", "peer-url", "county", "township",
 					"what-if-within", "warmup-seconds", "seconds", "clients", "out", "check-only",
-					"service-warmup-seconds");
+					"service-warmup-seconds", "set");
 			for (String key : map.keySet()) {
 				if (!known.contains(key)) {
 					throw new IllegalArgumentException("unknown option --" + key + "; known: " + known);
@@ -76,7 +76,8 @@ public final class LatencyBench {
 					Integer.parseInt(map.getOrDefault("seconds", "10")), clients,
 					map.containsKey("out") ? Path.of(map.get("out")) : null,
 					Boolean.parseBoolean(map.getOrDefault("check-only", "false")),
-					Integer.parseInt(map.getOrDefault("service-warmup-seconds", "30")));
+					Integer.parseInt(map.getOrDefault("service-warmup-seconds", "30")),
+					map.getOrDefault("set", "standard"));
 		}
 
 	}
@@ -111,6 +112,20 @@ public final class LatencyBench {
 				peerRequests);
 	}
 
+	/** Our service alone answers the queries in turn for the given time (JIT warm-up of a set the peer lacks). */
+	static void warmUpOurs(Gql ours, List<StandardQueries.Query> queries, int seconds)
+			throws IOException, InterruptedException {
+		long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+		int requests = 0;
+		while (seconds > 0 && System.nanoTime() < deadline) {
+			for (StandardQueries.Query q : queries) {
+				ours.post(q.ours(), q.oursVariables());
+				requests++;
+			}
+		}
+		System.out.printf("service warm-up: %d s, %d requests to ours%n", seconds, requests);
+	}
+
 	static String whatIfWithin(String[] args, String township) {
 		for (int i = 0; i + 1 < args.length; i++) {
 			if (args[i].equals("--what-if-within")) {
@@ -126,16 +141,25 @@ public final class LatencyBench {
 		Gql ours = new Gql(http, options.url(), options.user(), options.password(), Duration.ofSeconds(900));
 		Gql peer = (options.peerUrl() != null) ? new Gql(http, options.peerUrl(), null, null, Duration.ofSeconds(900))
 				: null;
-		List<Map<String, Object>> ops = whatIfOperations(ours, options.township());
-		// --what-if-within plays the what-if out within a wider scope (e.g. a whole county) than the
-		// township whose branches it changes.
-		String whatIfWithin = whatIfWithin(args, options.township());
-		List<StandardQueries.Query> queries = new ArrayList<>(
-				StandardQueries.all(options.county(), options.township(), whatIfWithin, ops));
-		// the broad compared set of issue #17, its ids looked up on this dataset
-		ComparedShapes.Ids ids = ComparedShapes.discover(ours, options.county(), options.township());
-		System.out.println("compared shapes ask about " + ids);
-		queries.addAll(ComparedShapes.all(ids));
+		List<StandardQueries.Query> queries = new ArrayList<>();
+		if (options.set().equals("lifecycle")) {
+			// issue #21's reads: nothing the peer can express, so nothing compared
+			queries.addAll(LifecycleQueries.all(options.county(), options.township()));
+		}
+		else if (options.set().equals("standard")) {
+			List<Map<String, Object>> ops = whatIfOperations(ours, options.township());
+			// --what-if-within plays the what-if out within a wider scope (e.g. a whole county) than the
+			// township whose branches it changes.
+			String whatIfWithin = whatIfWithin(args, options.township());
+			queries.addAll(StandardQueries.all(options.county(), options.township(), whatIfWithin, ops));
+			// the broad compared set of issue #17, its ids looked up on this dataset
+			ComparedShapes.Ids ids = ComparedShapes.discover(ours, options.county(), options.township());
+			System.out.println("compared shapes ask about " + ids);
+			queries.addAll(ComparedShapes.all(ids));
+		}
+		else {
+			throw new IllegalArgumentException("--set is standard or lifecycle, not " + options.set());
+		}
 		// Every query must answer without errors; compared ones must answer the same on both sides.
 		List<String> failures = new ArrayList<>();
 		for (StandardQueries.Query q : queries) {
@@ -162,6 +186,9 @@ public final class LatencyBench {
 			return;
 		}
 		warmUpServices(ours, peer, queries, options.serviceWarmupSeconds());
+		if (options.set().equals("lifecycle")) {
+			warmUpOurs(ours, queries, options.serviceWarmupSeconds());
+		}
 		List<Line> lines = new ArrayList<>();
 		for (StandardQueries.Query q : queries) {
 			for (int clients : options.clients()) {

@@ -110,6 +110,29 @@ class DueListPagesIT extends ServiceTestBase {
 	}
 
 	@Test
+	void aPageCostsTheSameStatementsWhateverItsSize() {
+		String document = """
+				{ candidatesDue(within: "o-county", before: "%1$s", first: %2$d) {
+				    earliest candidate { id org { id } member { id } records { kind } } }
+				  probationsDue(within: "o-county", before: "%1$s", first: %2$d) { id org { id } development { id } }
+				  termsDue(within: "o-county", before: "%1$s", first: %2$d) { id parent { id } } }""";
+		int few = roundTrips(document.formatted(BEFORE, 3));
+		int many = roundTrips(document.formatted(BEFORE, 300));
+		assertThat(many).isEqualTo(few).isLessThanOrEqualTo(10);
+	}
+
+	@SuppressWarnings("unchecked")
+	private int roundTrips(String document) {
+		java.util.Map<String, Object> debug = (java.util.Map<String, Object>) this.graphQl.document(document)
+			.extension("debug", true)
+			.execute()
+			.returnResponse()
+			.getExtensions()
+			.get("debug");
+		return (Integer) debug.get("databaseRoundTrips");
+	}
+
+	@Test
 	void soonestFirstThenById() {
 		List<DueCandidate> due = this.candidates.due("o-county", java.time.LocalDate.parse(BEFORE), this.spans);
 		for (int i = 1; i < due.size(); i++) {

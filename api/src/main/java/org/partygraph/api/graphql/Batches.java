@@ -39,6 +39,17 @@ final class Batches {
 		return result;
 	}
 
+	/** Every source with its value, or {@code otherwise} (e.g. an empty list) when it has none. */
+	static <S, V> Map<S, V> everyKey(List<S> sources, Function<S, String> id, Map<String, ? extends V> values,
+			V otherwise) {
+		Map<S, V> result = new LinkedHashMap<>();
+		for (S source : sources) {
+			V value = values.get(id.apply(source));
+			result.put(source, (value != null) ? value : otherwise);
+		}
+		return result;
+	}
+
 	/** Sources without a value are left out, which GraphQL reads as null (or an empty list). */
 	static <S, V> Map<S, V> byKey(List<S> sources, Function<S, String> id, Map<String, V> values) {
 		Map<S, V> result = new LinkedHashMap<>();

@@ -43,6 +43,7 @@ import org.partygraph.queries.write.EventDates;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -202,20 +203,24 @@ public class DevelopmentController {
 				this.scope.root()));
 	}
 
-	@SchemaMapping(typeName = "Member")
-	public CandidateRow development(MemberRow member) {
-		return this.candidates.ofMembers(List.of(member.id())).get(member.id());
+	@BatchMapping(typeName = "Member")
+	public Map<MemberRow, CandidateRow> development(List<MemberRow> members) {
+		return Batches.byKey(members, MemberRow::id, this.candidates.ofMembers(Batches.ids(members, MemberRow::id)));
 	}
 
-	@SchemaMapping(typeName = "Candidate")
-	public OrgRow org(CandidateRow candidate) {
-		return this.orgs.byIds(List.of(candidate.org())).get(candidate.org());
+	@BatchMapping(typeName = "Candidate")
+	public Map<CandidateRow, OrgRow> org(List<CandidateRow> candidates) {
+		List<CandidateRow> placed = candidates.stream().filter((c) -> c.org() != null).toList();
+		return placed.isEmpty() ? Map.of()
+				: Batches.byKey(placed, CandidateRow::org, this.orgs.byIds(Batches.ids(placed, CandidateRow::org)));
 	}
 
-	@SchemaMapping(typeName = "Candidate")
-	public MemberRow member(CandidateRow candidate) {
-		return (candidate.member() != null) ? this.members.byIds(List.of(candidate.member())).get(candidate.member())
-				: null;
+	@BatchMapping(typeName = "Candidate")
+	public Map<CandidateRow, MemberRow> member(List<CandidateRow> candidates) {
+		List<CandidateRow> admitted = candidates.stream().filter((c) -> c.member() != null).toList();
+		return admitted.isEmpty() ? Map.of()
+				: Batches.byKey(admitted, CandidateRow::member,
+						this.members.byIds(Batches.ids(admitted, CandidateRow::member)));
 	}
 
 	@SchemaMapping(typeName = "Candidate")
@@ -229,9 +234,10 @@ public class DevelopmentController {
 		return candidate.birthDate();
 	}
 
-	@SchemaMapping(typeName = "Candidate")
-	public List<DevelopmentRecordRow> records(CandidateRow candidate) {
-		return this.candidates.records(List.of(candidate.id())).getOrDefault(candidate.id(), List.of());
+	@BatchMapping(typeName = "Candidate")
+	public Map<CandidateRow, List<DevelopmentRecordRow>> records(List<CandidateRow> candidates) {
+		return Batches.everyKey(candidates, CandidateRow::id,
+				this.candidates.records(Batches.ids(candidates, CandidateRow::id)), List.of());
 	}
 
 	@SchemaMapping(typeName = "Candidate")

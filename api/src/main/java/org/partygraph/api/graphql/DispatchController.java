@@ -98,9 +98,10 @@ public class DispatchController {
 		return firstSecretaries.load(new OrgDayKey(org.id(), day));
 	}
 
-	@SchemaMapping(typeName = "Member")
-	public List<DispatchRecord> dispatches(MemberRow member) {
-		return this.dispatches.ofMembers(List.of(member.id())).getOrDefault(member.id(), List.of());
+	@BatchMapping(typeName = "Member")
+	public Map<MemberRow, List<DispatchRecord>> dispatches(List<MemberRow> members) {
+		return Batches.everyKey(members, MemberRow::id,
+				this.dispatches.ofMembers(List.copyOf(Batches.ids(members, MemberRow::id))), List.of());
 	}
 
 	@BatchMapping(typeName = "Dispatch")

@@ -110,9 +110,10 @@ public class MobileController {
 		return membersAway.load(new OrgDayKey(org.id(), day(asOf)));
 	}
 
-	@SchemaMapping(typeName = "Member")
-	public List<AwayRecord> away(MemberRow member) {
-		return this.away.ofMembers(List.of(member.id())).getOrDefault(member.id(), List.of());
+	@BatchMapping(typeName = "Member")
+	public Map<MemberRow, List<AwayRecord>> away(List<MemberRow> members) {
+		return Batches.everyKey(members, MemberRow::id, this.away.ofMembers(Batches.ids(members, MemberRow::id)),
+				List.of());
 	}
 
 	@SchemaMapping(typeName = "Member")

@@ -8,6 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.dataloader.DataLoader;
 
 import org.partygraph.api.graphql.ChangeController.ChangeError;
 import org.partygraph.api.security.Scope;
@@ -35,10 +40,14 @@ import org.partygraph.queries.read.PipelineCounts;
 import org.partygraph.queries.schema.WriteScope;
 import org.partygraph.queries.write.EventDates;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
@@ -48,7 +57,9 @@ import org.springframework.stereotype.Controller;
  * pipeline, the pipeline of each org under a scope, and who is due for the next step. A
  * {@code Candidate} is scoped by ScopeGuard by its developing org, as every Org and Member is.
  * A past day ({@code asOf}) reads the stages from the days each began; the probationers of a past
- * day come from the structure as it stood then ({@link PastReads}).
+ * day come from the structure as it stood then ({@link PastReads}). {@code Org.pipeline} of a list
+ * of orgs is read for all of them at once, once per {@code asOf} and {@code subtree} asked for
+ * (the loader {@code pipelines}), not once per org.
  */
 @Controller
 public class DevelopmentController {
@@ -70,7 +81,8 @@ public class DevelopmentController {
 	private final DevelopmentSpans spans;
 
 	public DevelopmentController(OrgChanges changes, CandidateQueries candidates, MemberQueries members,
-			OrgQueries orgs, PastReads past, Scope scope, EventDates dates, DevelopmentSpans spans) {
+			OrgQueries orgs, PastReads past, Scope scope, EventDates dates, DevelopmentSpans spans,
+			BatchLoaderRegistry registry) {
 		this.changes = changes;
 		this.candidates = candidates;
 		this.members = members;
@@ -79,6 +91,9 @@ public class DevelopmentController {
 		this.scope = scope;
 		this.dates = dates;
 		this.spans = spans;
+		registry.forTypePair(PipelineKey.class, PipelineCounts.class)
+			.withName("pipelines")
+			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadPipelines(keys)));
 	}
 
 	@MutationMapping
@@ -140,8 +155,11 @@ public class DevelopmentController {
 
 	@QueryMapping
 	@PreAuthorize("hasRole('ANALYST')")
-	public List<DueCandidate> candidatesDue(@Argument String within, @Argument LocalDate before) {
-		return this.candidates.due(this.scope.within(within, "within"), before, this.spans);
+	public List<DueCandidate> candidatesDue(@Argument String within, @Argument LocalDate before,
+			@Argument Integer first, @Argument String after) {
+		int size = DueLists.first(first);
+		return DueLists.items(this.candidates.due(this.scope.within(within, "within"), before, this.spans, size, after),
+				after);
 	}
 
 	@QueryMapping
@@ -179,24 +197,30 @@ public class DevelopmentController {
 
 	@SchemaMapping(typeName = "Org")
 	@PreAuthorize("hasRole('ANALYST')")
-	public PipelineCounts pipeline(OrgRow org, @Argument LocalDate asOf, @Argument Boolean subtree) {
-		return pipeline(List.of(org.id()), AsOf.check(asOf, this.dates), !Boolean.FALSE.equals(subtree)).get(org.id());
+	public CompletableFuture<PipelineCounts> pipeline(OrgRow org, @Argument LocalDate asOf, @Argument Boolean subtree,
+			DataLoader<PipelineKey, PipelineCounts> pipelines) {
+		return pipelines.load(new PipelineKey(org.id(), AsOf.check(asOf, this.dates), !Boolean.FALSE.equals(subtree),
+				this.scope.root()));
 	}
 
-	@SchemaMapping(typeName = "Member")
-	public CandidateRow development(MemberRow member) {
-		return this.candidates.ofMembers(List.of(member.id())).get(member.id());
+	@BatchMapping(typeName = "Member")
+	public Map<MemberRow, CandidateRow> development(List<MemberRow> members) {
+		return Batches.byKey(members, MemberRow::id, this.candidates.ofMembers(Batches.ids(members, MemberRow::id)));
 	}
 
-	@SchemaMapping(typeName = "Candidate")
-	public OrgRow org(CandidateRow candidate) {
-		return this.orgs.byIds(List.of(candidate.org())).get(candidate.org());
+	@BatchMapping(typeName = "Candidate")
+	public Map<CandidateRow, OrgRow> org(List<CandidateRow> candidates) {
+		List<CandidateRow> placed = candidates.stream().filter((c) -> c.org() != null).toList();
+		return placed.isEmpty() ? Map.of()
+				: Batches.byKey(placed, CandidateRow::org, this.orgs.byIds(Batches.ids(placed, CandidateRow::org)));
 	}
 
-	@SchemaMapping(typeName = "Candidate")
-	public MemberRow member(CandidateRow candidate) {
-		return (candidate.member() != null) ? this.members.byIds(List.of(candidate.member())).get(candidate.member())
-				: null;
+	@BatchMapping(typeName = "Candidate")
+	public Map<CandidateRow, MemberRow> member(List<CandidateRow> candidates) {
+		List<CandidateRow> admitted = candidates.stream().filter((c) -> c.member() != null).toList();
+		return admitted.isEmpty() ? Map.of()
+				: Batches.byKey(admitted, CandidateRow::member,
+						this.members.byIds(Batches.ids(admitted, CandidateRow::member)));
 	}
 
 	@SchemaMapping(typeName = "Candidate")
@@ -210,9 +234,10 @@ public class DevelopmentController {
 		return candidate.birthDate();
 	}
 
-	@SchemaMapping(typeName = "Candidate")
-	public List<DevelopmentRecordRow> records(CandidateRow candidate) {
-		return this.candidates.records(List.of(candidate.id())).getOrDefault(candidate.id(), List.of());
+	@BatchMapping(typeName = "Candidate")
+	public Map<CandidateRow, List<DevelopmentRecordRow>> records(List<CandidateRow> candidates) {
+		return Batches.everyKey(candidates, CandidateRow::id,
+				this.candidates.records(Batches.ids(candidates, CandidateRow::id)), List.of());
 	}
 
 	@SchemaMapping(typeName = "Candidate")
@@ -233,19 +258,41 @@ public class DevelopmentController {
 		return counts.total();
 	}
 
+	// One read per group of keys with the same arguments: all the group's orgs at once.
+	private Map<PipelineKey, PipelineCounts> loadPipelines(Set<PipelineKey> keys) {
+		Map<PipelineKey, PipelineCounts> result = new HashMap<>();
+		keys.stream().collect(Collectors.groupingBy(PipelineKey::arguments)).forEach((arguments, group) -> {
+			List<String> ids = List.copyOf(Batches.ids(group, PipelineKey::orgId));
+			Map<String, PipelineCounts> counts = pipeline(ids, arguments.asOf(), arguments.subtree(),
+					arguments.scopeRoot());
+			group.forEach((key) -> result.put(key, counts.get(key.orgId())));
+		});
+		return result;
+	}
+
 	/** The pipelines of the orgs, of each alone or of its subtree; today's, or of a past day. */
 	private Map<String, PipelineCounts> pipeline(List<String> ids, LocalDate asOf, boolean subtree) {
+		return pipeline(ids, asOf, subtree, this.scope.root());
+	}
+
+	/** As {@link #pipeline(List, LocalDate, boolean)}, for a caller scoped to {@code scopeRoot}. */
+	private Map<String, PipelineCounts> pipeline(List<String> ids, LocalDate asOf, boolean subtree, String scopeRoot) {
 		LocalDate day = (asOf != null) ? asOf : this.dates.today();
 		Map<String, PipelineCounts> counts = new LinkedHashMap<>(this.candidates.pipeline(ids, day, subtree));
 		Map<String, Long> probationers = (asOf == null) ? this.candidates.probationers(ids, subtree)
-				: pastProbationers(ids, asOf, subtree);
+				: pastProbationers(ids, asOf, subtree, scopeRoot);
 		counts.replaceAll((id, c) -> c.withProbationers(probationers.getOrDefault(id, 0L)));
 		return counts;
 	}
 
 	/** The PROBATIONARY members of each org on a past day, from the structure as it stood then. */
-	private Map<String, Long> pastProbationers(List<String> ids, LocalDate day, boolean subtree) {
-		Dataset then = this.past.structure(this.scope.root(), day, AsOf.hidden(this.scope)).dataset();
+	private Map<String, Long> pastProbationers(List<String> ids, LocalDate day, boolean subtree, String scopeRoot) {
+		Predicate<String> hidden = null;
+		if (scopeRoot != null) {
+			Scope.View view = this.scope.view(scopeRoot);
+			hidden = (id) -> !view.org(id);
+		}
+		Dataset then = this.past.structure(scopeRoot, day, hidden).dataset();
 		Map<String, String> parents = new HashMap<>();
 		for (Org o : then.orgs()) {
 			parents.put(o.id(), o.parent());

@@ -2,6 +2,10 @@ package org.partygraph.api.graphql;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.dataloader.DataLoader;
 
 import org.partygraph.api.graphql.ChangeController.ChangeError;
 import org.partygraph.api.security.Scope;
@@ -16,9 +20,13 @@ import org.partygraph.queries.read.OrgRow;
 import org.partygraph.queries.schema.WriteScope;
 import org.partygraph.queries.write.EventDates;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
@@ -27,6 +35,8 @@ import org.springframework.stereotype.Controller;
  * {@code endDispatch} (member changes, ORG_ADMIN within the caller's scope like every other),
  * {@code Org.firstSecretaries} on a day and {@code Member.dispatches}. The {@code Member} and
  * {@code Org} of a dispatch are scoped by ScopeGuard, as every field of those types is.
+ * {@code Org.firstSecretaries} of a list of orgs is one statement per day asked for (the loader
+ * {@code firstSecretaries}), not one per org.
  */
 @Controller
 public class DispatchController {
@@ -44,13 +54,17 @@ public class DispatchController {
 	private final EventDates dates;
 
 	public DispatchController(OrgChanges changes, DispatchQueries dispatches, MemberQueries members, OrgQueries orgs,
-			Scope scope, EventDates dates) {
+			Scope scope, EventDates dates, BatchLoaderRegistry registry) {
 		this.changes = changes;
 		this.dispatches = dispatches;
 		this.members = members;
 		this.orgs = orgs;
 		this.scope = scope;
 		this.dates = dates;
+		registry.forTypePair(OrgDayKey.class, List.class)
+			.withName("firstSecretaries")
+			.registerMappedBatchLoader((keys, env) -> Mono
+				.fromCallable(() -> Batches.byDay(keys, (ids, day) -> dispatches.serving(List.copyOf(ids), day))));
 	}
 
 	@MutationMapping
@@ -78,29 +92,35 @@ public class DispatchController {
 
 	@SchemaMapping(typeName = "Org")
 	@PreAuthorize("hasRole('ANALYST')")
-	public List<DispatchRecord> firstSecretaries(OrgRow org, @Argument LocalDate asOf) {
+	public CompletableFuture<List<DispatchRecord>> firstSecretaries(OrgRow org, @Argument LocalDate asOf,
+			DataLoader<OrgDayKey, List<DispatchRecord>> firstSecretaries) {
 		LocalDate day = (asOf != null) ? AsOf.check(asOf, this.dates) : this.dates.today();
-		return this.dispatches.serving(List.of(org.id()), day).getOrDefault(org.id(), List.of());
+		return firstSecretaries.load(new OrgDayKey(org.id(), day));
 	}
 
-	@SchemaMapping(typeName = "Member")
-	public List<DispatchRecord> dispatches(MemberRow member) {
-		return this.dispatches.ofMembers(List.of(member.id())).getOrDefault(member.id(), List.of());
+	@BatchMapping(typeName = "Member")
+	public Map<MemberRow, List<DispatchRecord>> dispatches(List<MemberRow> members) {
+		return Batches.everyKey(members, MemberRow::id,
+				this.dispatches.ofMembers(List.copyOf(Batches.ids(members, MemberRow::id))), List.of());
 	}
 
-	@SchemaMapping(typeName = "Dispatch")
-	public MemberRow member(DispatchRecord dispatch) {
-		return this.members.byIds(List.of(dispatch.member())).get(dispatch.member());
+	@BatchMapping(typeName = "Dispatch")
+	public Map<DispatchRecord, MemberRow> member(List<DispatchRecord> dispatches) {
+		return Batches.byKey(dispatches, DispatchRecord::member,
+				this.members.byIds(Batches.ids(dispatches, DispatchRecord::member)));
 	}
 
-	@SchemaMapping(typeName = "Dispatch")
-	public OrgRow village(DispatchRecord dispatch) {
-		return this.orgs.byIds(List.of(dispatch.village())).get(dispatch.village());
+	@BatchMapping(typeName = "Dispatch")
+	public Map<DispatchRecord, OrgRow> village(List<DispatchRecord> dispatches) {
+		return Batches.byKey(dispatches, DispatchRecord::village,
+				this.orgs.byIds(Batches.ids(dispatches, DispatchRecord::village)));
 	}
 
-	@SchemaMapping(typeName = "Dispatch")
-	public OrgRow by(DispatchRecord dispatch) {
-		return (dispatch.by() != null) ? this.orgs.byIds(List.of(dispatch.by())).get(dispatch.by()) : null;
+	@BatchMapping(typeName = "Dispatch")
+	public Map<DispatchRecord, OrgRow> by(List<DispatchRecord> dispatches) {
+		List<DispatchRecord> sent = dispatches.stream().filter((d) -> d.by() != null).toList();
+		return sent.isEmpty() ? Map.of()
+				: Batches.byKey(sent, DispatchRecord::by, this.orgs.byIds(Batches.ids(sent, DispatchRecord::by)));
 	}
 
 	@SchemaMapping(typeName = "Dispatch")

@@ -83,9 +83,11 @@ public class MemberController {
 
 	@QueryMapping
 	@PreAuthorize("hasRole('ANALYST')")
-	public List<MemberRow> probationsDue(@Argument String within, @Argument LocalDate before) {
+	public List<MemberRow> probationsDue(@Argument String within, @Argument LocalDate before,
+			@Argument Integer first, @Argument String after) {
+		int size = DueLists.first(first);
 		String root = this.scope.within(within, "within");
-		return this.probations.due(root, before, this.thresholds.probationMonths());
+		return DueLists.items(this.probations.due(root, before, this.thresholds.probationMonths(), size, after), after);
 	}
 
 	@SchemaMapping(typeName = "Member")

@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.dataloader.DataLoader;
 
 import org.partygraph.api.graphql.ChangeController.ChangeError;
 import org.partygraph.api.security.Scope;
@@ -19,10 +22,14 @@ import org.partygraph.queries.read.OrgRow;
 import org.partygraph.queries.schema.WriteScope;
 import org.partygraph.queries.write.EventDates;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
@@ -31,7 +38,9 @@ import org.springframework.stereotype.Controller;
  * (member changes, ORG_ADMIN within the caller's scope), an org's members flowing in and its
  * members away on a day, a member's times away, and the counts per township. An {@code Away} is
  * scoped by ScopeGuard: it shows to a caller who sees either org, the home or the host, and its
- * {@code member} only to one who sees the member's own org.
+ * {@code member} only to one who sees the member's own org. {@code Org.flowingIn} and
+ * {@code Org.membersAway} of a list of orgs are one statement per day asked for (the loaders
+ * {@code flowingIn} and {@code membersAway}), not one per org.
  */
 @Controller
 public class MobileController {
@@ -49,13 +58,19 @@ public class MobileController {
 	private final EventDates dates;
 
 	public MobileController(OrgChanges changes, AwayQueries away, MemberQueries members, OrgQueries orgs, Scope scope,
-			EventDates dates) {
+			EventDates dates, BatchLoaderRegistry registry) {
 		this.changes = changes;
 		this.away = away;
 		this.members = members;
 		this.orgs = orgs;
 		this.scope = scope;
 		this.dates = dates;
+		registry.forTypePair(OrgDayKey.class, List.class)
+			.withName("flowingIn")
+			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> Batches.byDay(keys, away::flowingIn)));
+		registry.forTypePair(OrgDayKey.class, List.class)
+			.withName("membersAway")
+			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> Batches.byDay(keys, away::awayFrom)));
 	}
 
 	@MutationMapping
@@ -83,19 +98,22 @@ public class MobileController {
 
 	@SchemaMapping(typeName = "Org")
 	@PreAuthorize("hasRole('ANALYST')")
-	public List<AwayRecord> flowingIn(OrgRow org, @Argument LocalDate asOf) {
-		return this.away.flowingIn(List.of(org.id()), day(asOf)).getOrDefault(org.id(), List.of());
+	public CompletableFuture<List<AwayRecord>> flowingIn(OrgRow org, @Argument LocalDate asOf,
+			DataLoader<OrgDayKey, List<AwayRecord>> flowingIn) {
+		return flowingIn.load(new OrgDayKey(org.id(), day(asOf)));
 	}
 
 	@SchemaMapping(typeName = "Org")
 	@PreAuthorize("hasRole('ANALYST')")
-	public List<AwayRecord> membersAway(OrgRow org, @Argument LocalDate asOf) {
-		return this.away.awayFrom(List.of(org.id()), day(asOf)).getOrDefault(org.id(), List.of());
+	public CompletableFuture<List<AwayRecord>> membersAway(OrgRow org, @Argument LocalDate asOf,
+			DataLoader<OrgDayKey, List<AwayRecord>> membersAway) {
+		return membersAway.load(new OrgDayKey(org.id(), day(asOf)));
 	}
 
-	@SchemaMapping(typeName = "Member")
-	public List<AwayRecord> away(MemberRow member) {
-		return this.away.ofMembers(List.of(member.id())).getOrDefault(member.id(), List.of());
+	@BatchMapping(typeName = "Member")
+	public Map<MemberRow, List<AwayRecord>> away(List<MemberRow> members) {
+		return Batches.everyKey(members, MemberRow::id, this.away.ofMembers(Batches.ids(members, MemberRow::id)),
+				List.of());
 	}
 
 	@SchemaMapping(typeName = "Member")
@@ -132,19 +150,21 @@ public class MobileController {
 		return result;
 	}
 
-	@SchemaMapping(typeName = "Away")
-	public MemberRow member(AwayRecord away) {
-		return this.members.byIds(List.of(away.member())).get(away.member());
+	@BatchMapping(typeName = "Away")
+	public Map<AwayRecord, MemberRow> member(List<AwayRecord> aways) {
+		return Batches.byKey(aways, AwayRecord::member, this.members.byIds(Batches.ids(aways, AwayRecord::member)));
 	}
 
-	@SchemaMapping(typeName = "Away")
-	public OrgRow home(AwayRecord away) {
-		return (away.home() != null) ? this.orgs.byIds(List.of(away.home())).get(away.home()) : null;
+	@BatchMapping(typeName = "Away")
+	public Map<AwayRecord, OrgRow> home(List<AwayRecord> aways) {
+		List<AwayRecord> known = aways.stream().filter((a) -> a.home() != null).toList();
+		return known.isEmpty() ? Map.of()
+				: Batches.byKey(known, AwayRecord::home, this.orgs.byIds(Batches.ids(known, AwayRecord::home)));
 	}
 
-	@SchemaMapping(typeName = "Away")
-	public OrgRow at(AwayRecord away) {
-		return this.orgs.byIds(List.of(away.at())).get(away.at());
+	@BatchMapping(typeName = "Away")
+	public Map<AwayRecord, OrgRow> at(List<AwayRecord> aways) {
+		return Batches.byKey(aways, AwayRecord::at, this.orgs.byIds(Batches.ids(aways, AwayRecord::at)));
 	}
 
 	@SchemaMapping(typeName = "Away")

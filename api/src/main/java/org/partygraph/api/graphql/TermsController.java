@@ -65,9 +65,11 @@ public class TermsController {
 	}
 
 	@QueryMapping
-	public List<OrgRow> termsDue(@Argument String within, @Argument LocalDate before) {
+	public List<OrgRow> termsDue(@Argument String within, @Argument LocalDate before, @Argument Integer first,
+			@Argument String after) {
+		int size = DueLists.first(first);
 		String root = this.scope.within(within, "within");
-		return this.termQueries.due(root, before, this.terms.yearsByKindName());
+		return DueLists.items(this.termQueries.due(root, before, this.terms.yearsByKindName(), size, after), after);
 	}
 
 	@SchemaMapping(typeName = "Org")

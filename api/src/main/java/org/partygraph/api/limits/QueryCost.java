@@ -24,6 +24,7 @@ import graphql.language.SelectionSet;
 import graphql.language.Value;
 import graphql.language.VariableReference;
 import graphql.schema.GraphQLAppliedDirective;
+import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCompositeType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
@@ -42,7 +43,8 @@ import graphql.schema.GraphQLTypeUtil;
  * <pre>
  * scalar or enum field (also a list of them), __typename   0
  * object field                                             size × (self + children)
- *   size: a field with a first argument (a page)            max(1, first)  (not given: 20, the default page)
+ *   size: a list with @listSize(slicingArguments: ["first"])  max(1, first)  (not given: first's default)
+ *         a field with a first argument (a page)            max(1, first)  (not given: 20, the default page)
  *         the edges of a connection                         1              (first has counted the page)
  *         any other list                                    its @listSize(assumedSize:), else the list multiplier (10)
  *         a single object                                   1
@@ -71,6 +73,9 @@ public final class QueryCost {
 
 	/** The schema directive that declares a list field's assumed size. */
 	static final String LIST_SIZE = "listSize";
+
+	/** The one slicing argument the directive may name. */
+	static final String SLICING_ARGUMENT = "first";
 
 	private final long complexity;
 
@@ -104,7 +109,7 @@ public final class QueryCost {
 		return this.complexity;
 	}
 
-	/** The largest {@code first} given (20 where a paged field was given none), 0 without paged fields. */
+	/** The largest {@code first} given to a paged field that max-page-size bounds (20 where one was given none; not the sliced lists), 0 without. */
 	int largestPage() {
 		return this.largestPage;
 	}
@@ -122,7 +127,10 @@ public final class QueryCost {
 		}
 		long self = wrapper(element) ? 0 : 1;
 		long size;
-		if (field.getArgument("first") != null) {
+		if (sliced(field)) {
+			size = Math.max(1, (first != null) ? first : defaultInt(field.getArgument(SLICING_ARGUMENT), listMultiplier));
+		}
+		else if (field.getArgument("first") != null) {
 			size = Math.max(1, pageSize(first));
 		}
 		else if (GraphQLTypeUtil.isList(type)) {
@@ -133,6 +141,33 @@ public final class QueryCost {
 			size = 1;
 		}
 		return multiply(size, add(self, children));
+	}
+
+	/**
+	 * Whether the list is sliced by its {@code first} argument ({@code @listSize(slicingArguments:
+	 * ["first"])}): priced at the {@code first} given or its default, and bounded by its resolver
+	 * rather than by {@code max-page-size} (the due lists, up to 1000).
+	 */
+	static boolean sliced(GraphQLFieldDefinition field) {
+		GraphQLAppliedDirective listSize = field.getAppliedDirective(LIST_SIZE);
+		if (listSize == null || listSize.getArgument("slicingArguments") == null
+				|| field.getArgument(SLICING_ARGUMENT) == null) {
+			return false;
+		}
+		return listSize.getArgument("slicingArguments").getValue() instanceof List<?> names
+				&& names.contains(SLICING_ARGUMENT);
+	}
+
+	/** The default value of an Int argument, else {@code otherwise}. */
+	private static long defaultInt(GraphQLArgument argument, long otherwise) {
+		if (argument == null || !argument.hasSetDefaultValue()) {
+			return otherwise;
+		}
+		Object value = argument.getArgumentDefaultValue().getValue();
+		if (value instanceof IntValue literal) {
+			return literal.getValue().longValue();
+		}
+		return (value instanceof Number number) ? number.longValue() : otherwise;
 	}
 
 	/** A list field's {@code @listSize(assumedSize:)}, else the configured multiplier. */
@@ -235,7 +270,9 @@ public final class QueryCost {
 			Integer first = null;
 			if (definition.getArgument("first") != null) {
 				first = intArgument(field.getArguments(), "first");
-				this.largestPage = Math.max(this.largestPage, pageSize(first));
+				if (!sliced(definition)) {
+					this.largestPage = Math.max(this.largestPage, pageSize(first));
+				}
 			}
 			this.depth++;
 			long children = selections(field.getSelectionSet(), GraphQLTypeUtil.unwrapAll(definition.getType()));

@@ -51,7 +51,11 @@ public class Scope {
 	 * then usable anywhere (e.g. when a batch load completes on another thread).
 	 */
 	public View view() {
-		String root = root();
+		return view(root());
+	}
+
+	/** What a user scoped to {@code root} (everything when {@code null}) may see. */
+	public View view(String root) {
 		return (root == null) ? View.EVERYTHING : new View(root, visibleIds(root));
 	}
 

@@ -69,6 +69,25 @@ class QueryCostTests {
 			.isEqualTo(1 + 1 + 6 + 5 * (1 + 1));
 	}
 
+	/** The due lists are sliced by their first (default 100, up to 1000): priced at it, not at max-page-size. */
+	@Test
+	void slicedListsArePricedAtTheirFirst() {
+		assertThat(cost("{ termsDue(before: \"2030-01-01\") { id } }")).isEqualTo(100);
+		assertThat(cost("{ termsDue(before: \"2030-01-01\", first: 7) { id parent { id } } }")).isEqualTo(7 * 2);
+		assertThat(cost("{ probationsDue(before: \"2030-01-01\", first: 0) { id } }")).isEqualTo(1);
+		assertThat(cost("query($n: Int) { candidatesDue(before: \"2030-01-01\", first: $n) { earliest candidate { id } } }",
+				Map.of("n", 300))).isEqualTo(300 * 2);
+		// Their first is bounded by their resolvers (1000), not by max-page-size (100).
+		QueryCost wide = QueryCost.of(schema, parse("{ termsDue(before: \"2030-01-01\", first: 1000) { id } }"), null,
+				Map.of(), LIMITS.listMultiplier());
+		assertThat(wide.largestPage()).isZero();
+		assertThat(wide.complexity()).isEqualTo(1000);
+		GraphQLObjectType query = schema.getObjectType("Query");
+		assertThat(List.of("termsDue", "probationsDue", "candidatesDue"))
+			.allSatisfy((name) -> assertThat(QueryCost.sliced(query.getFieldDefinition(name))).as(name).isTrue());
+		assertThat(QueryCost.sliced(query.getFieldDefinition("orgs"))).isFalse();
+	}
+
 	@Test
 	void assumedSizesComeFromTheSchema() {
 		GraphQLObjectType org = schema.getObjectType("Org");

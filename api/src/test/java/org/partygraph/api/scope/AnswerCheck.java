@@ -28,8 +28,8 @@ import graphql.schema.GraphQLTypeUtil;
  * FORBIDDEN error at their path;</li>
  * <li>no string (nor error message) holds the name of a member the user may not see: any member for a
  * VIEWER, a member outside the scope otherwise (names that are also in an org's, a unit's or a rule's
- * text, or in the name of a member in the scope, are not looked for; a Member's own name is judged with
- * the Member); no error message holds the id of
+ * text, or in the name of a member in the scope, are not looked for; a Member's or Candidate's own name
+ * is judged with it); no error message holds the id of
  * an org or member outside the scope other than the one the call itself passed;</li>
  * <li>no error says a request limit refused the document or that the service failed
  * ({@code INTERNAL_ERROR}): either would hide part of the walk.</li>
@@ -222,8 +222,11 @@ final class AnswerCheck {
 			}
 			for (SchemaWalk.Sel child : sel.children.values()) {
 				// The id of an Org or Member, and a Member's own name, were judged with the object itself.
+				// A Member's or Candidate's own name is judged with it (a candidate may share a name with
+				// a member elsewhere: the sample's names come from one pool).
 				boolean judged = ("Org".equals(type.getName()) || "Member".equals(type.getName()))
-						&& "id".equals(child.key) || "Member".equals(type.getName()) && "name".equals(child.key);
+						&& "id".equals(child.key)
+						|| ("Member".equals(type.getName()) || "Candidate".equals(type.getName())) && "name".equals(child.key);
 				if (object.containsKey(child.key) && !judged) {
 					path.add(child.key);
 					visit(object.get(child.key), child, call, path, enclosing, forbidden);

@@ -96,25 +96,42 @@ public final class CandidateQueries {
 			RETURN key, COUNT { (o)<-[:SUBORDINATE_TO*0..]-(:Org)<-[:MEMBER_OF]-(:Member {status: 'PROBATIONARY'}) } AS n
 			""";
 
-	private static final String NEXT = """
-			WITH c, CASE c.stage
-			    WHEN 'APPLICANT' THEN c.appliedOn + duration({months: $applicantMonths})
-			    WHEN 'ACTIVIST' THEN c.activistSince + duration({months: $activistMonths})
-			    ELSE c.targetSince + duration({months: $targetMonths}) END AS earliest
-			WHERE earliest < $before
-			RETURN %s AS value, earliest
-			ORDER BY earliest, c.id
-			""".formatted(VALUE);
+	// The first day a candidate (the variable) may take the next step: its stage's least span passed.
+	private static final String EARLIEST = """
+			CASE %1$s.stage
+			    WHEN 'APPLICANT' THEN %1$s.appliedOn + duration({months: $applicantMonths})
+			    WHEN 'ACTIVIST' THEN %1$s.activistSince + duration({months: $activistMonths})
+			    ELSE %1$s.targetSince + duration({months: $targetMonths}) END""";
 
-	private static final String DUE = """
+	private static final String OPEN = "['APPLICANT', 'ACTIVIST', 'DEVELOPMENT_TARGET']";
+
+	// A page of the due list: the anchor (the candidate $after, which must be an item of the list) is
+	// read first, then at most $first items after it in the list's order (day, id), cut here.
+	private static final String DUE_PAGE = """
+			OPTIONAL MATCH (a:Candidate {id: $after})
+			WHERE a.stage IN %2$s
+			  AND ($within IS NULL OR EXISTS { (a)-[:DEVELOPED_BY]->(:Org)-[:SUBORDINATE_TO*0..]->(:Org {id: $within}) })
+			WITH CASE WHEN a IS NULL THEN null ELSE %3$s END AS anchor
+			WITH anchor, ($after IS NULL OR anchor < $before) AS known
+			CALL (anchor, known) {
+			  %1$s
+			  WITH c, %4$s AS earliest
+			  WHERE known AND earliest < $before AND %5$s
+			  WITH c, earliest ORDER BY earliest, c.id LIMIT $first
+			  RETURN collect({value: %6$s, earliest: earliest}) AS page
+			}
+			RETURN known, page
+			""";
+
+	private static final String DUE = DUE_PAGE.formatted("""
 			MATCH (c:Candidate)
-			WHERE c.stage IN ['APPLICANT', 'ACTIVIST', 'DEVELOPMENT_TARGET']
-			""" + NEXT;
+			  WHERE c.stage IN %s""".formatted(OPEN), OPEN, EARLIEST.formatted("a"), EARLIEST.formatted("c"),
+			DuePage.after("earliest", "c.id"), VALUE);
 
-	private static final String DUE_WITHIN = """
+	private static final String DUE_WITHIN = DUE_PAGE.formatted("""
 			MATCH (:Org {id: $within})<-[:SUBORDINATE_TO*0..]-(:Org)<-[:DEVELOPED_BY]-(c:Candidate)
-			WHERE c.stage IN ['APPLICANT', 'ACTIVIST', 'DEVELOPMENT_TARGET']
-			""" + NEXT;
+			  WHERE c.stage IN %s""".formatted(OPEN), OPEN, EARLIEST.formatted("a"), EARLIEST.formatted("c"),
+			DuePage.after("earliest", "c.id"), VALUE);
 
 	private static final String ROOTS = """
 			MATCH (o:Org)
@@ -203,20 +220,29 @@ public final class CandidateQueries {
 	 * Soonest first, then by id.
 	 */
 	public List<DueCandidate> due(String within, LocalDate before, DevelopmentSpans spans) {
+		return due(within, before, spans, DuePage.ALL, null).items();
+	}
+
+	/**
+	 * A page of {@link #due(String, LocalDate, DevelopmentSpans)}: at most {@code first} candidates
+	 * after the one with id {@code after} (from the start when {@code null}).
+	 */
+	public DuePage<DueCandidate> due(String within, LocalDate before, DevelopmentSpans spans, int first, String after) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("before", before);
 		params.put("applicantMonths", spans.applicantMonths());
 		params.put("activistMonths", spans.activistMonths());
 		params.put("targetMonths", spans.targetMonths());
-		if (within != null) {
-			params.put("within", within);
-		}
+		params.put("within", within);
+		params.put("first", first);
+		params.put("after", after);
+		Record r = this.rows.read((within != null) ? DUE_WITHIN : DUE, params).get(0);
 		List<DueCandidate> due = new ArrayList<>();
-		for (Record r : this.rows.read((within != null) ? DUE_WITHIN : DUE, params)) {
-			CandidateRow c = row(r.get("value"));
-			due.add(new DueCandidate(c, c.stage().next(), r.get("earliest").asLocalDate()));
+		for (Value item : r.get("page").values()) {
+			CandidateRow c = row(item.get("value"));
+			due.add(new DueCandidate(c, c.stage().next(), item.get("earliest").asLocalDate()));
 		}
-		return due;
+		return new DuePage<>(due, r.get("known").asBoolean(false));
 	}
 
 	static CandidateRow row(Value v) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
 
 /**
  * Probations (預備期, docs/contract.md section 8) over the stored graph: the PROBATIONARY members
@@ -15,21 +16,33 @@ import org.neo4j.driver.Driver;
  */
 public final class ProbationQueries {
 
+	// The day a PROBATIONARY member's (the variable's) probation ends.
 	private static final String ENDS_ON = """
-			WITH m, coalesce(m.probationExtendedTo,
-			  coalesce(m.probationSince, m.joined) + duration({months: $months})) AS endsOn
-			WHERE endsOn IS NOT NULL AND endsOn < $before
-			RETURN %s AS n, endsOn
-			ORDER BY endsOn, m.id
-			""".formatted(Rows.memberValue("m"));
+			coalesce(%1$s.probationExtendedTo, coalesce(%1$s.probationSince, %1$s.joined) + duration({months: $months}))""";
 
-	private static final String DUE = """
-			MATCH (m:Member {status: 'PROBATIONARY'})
-			""" + ENDS_ON;
+	// A page of the due list: the anchor (the member $after, which must be an item of the list) is
+	// read first, then at most $first items after it in the list's order (day, id), cut here.
+	private static final String DUE_PAGE = """
+			OPTIONAL MATCH (a:Member {id: $after, status: 'PROBATIONARY'})
+			WHERE $within IS NULL OR EXISTS { (a)-[:MEMBER_OF]->(:Org)-[:SUBORDINATE_TO*0..]->(:Org {id: $within}) }
+			WITH CASE WHEN a IS NULL THEN null ELSE %2$s END AS anchor
+			WITH anchor, ($after IS NULL OR anchor < $before) AS known
+			CALL (anchor, known) {
+			  %1$s
+			  WITH m, %3$s AS endsOn
+			  WHERE known AND endsOn IS NOT NULL AND endsOn < $before AND %4$s
+			  WITH m, endsOn ORDER BY endsOn, m.id LIMIT $first
+			  RETURN collect(%5$s) AS page
+			}
+			RETURN known, page
+			""";
 
-	private static final String DUE_WITHIN = """
-			MATCH (:Org {id: $within})<-[:SUBORDINATE_TO*0..]-(:Org)<-[:MEMBER_OF]-(m:Member {status: 'PROBATIONARY'})
-			""" + ENDS_ON;
+	private static final String DUE = DUE_PAGE.formatted("MATCH (m:Member {status: 'PROBATIONARY'})",
+			ENDS_ON.formatted("a"), ENDS_ON.formatted("m"), DuePage.after("endsOn", "m.id"), Rows.memberValue("m"));
+
+	private static final String DUE_WITHIN = DUE_PAGE.formatted(
+			"MATCH (:Org {id: $within})<-[:SUBORDINATE_TO*0..]-(:Org)<-[:MEMBER_OF]-(m:Member {status: 'PROBATIONARY'})",
+			ENDS_ON.formatted("a"), ENDS_ON.formatted("m"), DuePage.after("endsOn", "m.id"), Rows.memberValue("m"));
 
 	private final Rows rows;
 
@@ -43,16 +56,22 @@ public final class ProbationQueries {
 	 * @param months how long a probation lasts ({@code party-graph.rules.probation-months})
 	 */
 	public List<MemberRow> due(String within, LocalDate before, int months) {
+		return due(within, before, months, DuePage.ALL, null).items();
+	}
+
+	/**
+	 * A page of {@link #due(String, LocalDate, int)}: at most {@code first} members after the one
+	 * with id {@code after} (from the start when {@code null}).
+	 */
+	public DuePage<MemberRow> due(String within, LocalDate before, int months, int first, String after) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("before", before);
 		params.put("months", months);
-		if (within != null) {
-			params.put("within", within);
-		}
-		return this.rows.read((within != null) ? DUE_WITHIN : DUE, params)
-			.stream()
-			.map((r) -> Rows.member(r.get("n")))
-			.toList();
+		params.put("within", within);
+		params.put("first", first);
+		params.put("after", after);
+		Record r = this.rows.read((within != null) ? DUE_WITHIN : DUE, params).get(0);
+		return new DuePage<>(r.get("page").asList(Rows::member), r.get("known").asBoolean(false));
 	}
 
 }

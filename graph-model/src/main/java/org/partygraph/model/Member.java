@@ -98,6 +98,25 @@ public record Member(String id, String name, MemberStatus status, String org, St
 		return (start != null) ? start.plusMonths(months) : null;
 	}
 
+	/**
+	 * The latest start of a probation not extended whose end ({@link #probationEnd}) falls before
+	 * {@code before}: a probation so begun is due before the day exactly when its start is on or
+	 * before this one. It lets a store read select the probations due by their start alone, so that
+	 * the end is worked out here only (the end never decreases as the start moves later, so the days
+	 * due form one span up to this one; a month end or 29 February makes several starts end on one
+	 * day, which is why this is not simply {@code before} minus the months).
+	 */
+	public static LocalDate latestStartEndingBefore(LocalDate before, int months) {
+		LocalDate start = before.minusMonths(months);
+		while (!probationEnd(start, null, null, months).isBefore(before)) {
+			start = start.minusDays(1);
+		}
+		while (probationEnd(start.plusDays(1), null, null, months).isBefore(before)) {
+			start = start.plusDays(1);
+		}
+		return start;
+	}
+
 	public Member withOrg(String newOrg) {
 		return new Member(this.id, this.name, this.status, newOrg, this.unit, this.trade, this.gender,
 				this.birthDate, this.joined, this.idNumber, this.phone, this.group, this.roles,

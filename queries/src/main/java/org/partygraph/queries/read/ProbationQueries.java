@@ -6,21 +6,25 @@ import java.util.List;
 import java.util.Map;
 
 import org.neo4j.driver.Driver;
+import org.partygraph.model.Member;
 
 /**
  * Probations (預備期, docs/contract.md section 8) over the stored graph: the PROBATIONARY members
  * whose probation ends before a day, soonest first. A probation ends on its extension's end
  * ({@code probationExtendedTo}), else {@code months} after {@code probationSince}, else after
- * {@code joined}; one whose start is unknown never comes due.
+ * {@code joined}; one whose start is unknown never comes due. That rule is {@code
+ * Member.probationEnd} alone: the statement compares the stored days with days worked out by it
+ * ({@code Member.latestStartEndingBefore}), and the order is by the end it gives; no month
+ * arithmetic happens in Cypher.
  */
 public final class ProbationQueries {
 
+	// Extended: its end is stored; else due when it began on or before $lastStart (from Java).
 	private static final String ENDS_ON = """
-			WITH m, coalesce(m.probationExtendedTo,
-			  coalesce(m.probationSince, m.joined) + duration({months: $months})) AS endsOn
-			WHERE endsOn IS NOT NULL AND endsOn < $before
-			RETURN %s AS n, endsOn
-			ORDER BY endsOn, m.id
+			WITH m
+			WHERE CASE WHEN m.probationExtendedTo IS NOT NULL THEN m.probationExtendedTo < $before
+			  ELSE coalesce(m.probationSince, m.joined) <= $lastStart END
+			RETURN %s AS n
 			""".formatted(Rows.memberValue("m"));
 
 	private static final String DUE = """
@@ -45,13 +49,15 @@ public final class ProbationQueries {
 	public List<MemberRow> due(String within, LocalDate before, int months) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("before", before);
-		params.put("months", months);
+		params.put("lastStart", Member.latestStartEndingBefore(before, months));
 		if (within != null) {
 			params.put("within", within);
 		}
 		return this.rows.read((within != null) ? DUE_WITHIN : DUE, params)
 			.stream()
 			.map((r) -> Rows.member(r.get("n")))
+			.sorted(java.util.Comparator.comparing((MemberRow m) -> m.probationEndsOn(months))
+				.thenComparing(MemberRow::id))
 			.toList();
 	}
 

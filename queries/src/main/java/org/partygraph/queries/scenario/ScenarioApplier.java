@@ -300,8 +300,9 @@ public final class ScenarioApplier {
 		}
 		expect(Transfers.recordAll(tx, transfers, "scenario " + scenario.name(), log), transfers.size(),
 				"transfers");
-		// 5. Dissolved orgs, last: nothing of the scope points at them any more. Kept as DissolvedOrg,
-		// their state as before the scenario in their DISSOLVED event.
+		// 5. Dissolved orgs, last: nothing of the scope points at them any more but the dispatches and
+		// stays ended above, which they keep (Orgs.retireAll). Kept as DissolvedOrg, their state as
+		// before the scenario in their DISSOLVED event.
 		for (Org org : diff.removed()) {
 			Map<String, Object> state = new LinkedHashMap<>();
 			state.put("id", org.id());

@@ -106,6 +106,27 @@ class DispatchIT {
 	}
 
 	@Test
+	void dissolvingTheVillagesOrgEndsItsDispatchesOnTheDayAndKeepsThePast() {
+		this.changes.dispatchFirstSecretary("e1", "o-xz", LocalDate.of(2026, 3, 1), null, null);
+		this.changes.on(LocalDate.of(2026, 10, 1)).dissolveOrg("o-xz", "o-hbt");
+
+		// Ended, not deleted, not handed on: served up to the day before the dissolution.
+		assertThat(TestNeo4j.count("MATCH (:Member {id: 'e1'})-[d:DISPATCHED_TO]->(:DissolvedOrg {id: 'o-xz'})"
+				+ " WHERE d.to = date('2026-10-01') RETURN count(d)")).isEqualTo(1);
+		assertThat(TestNeo4j.count("MATCH (:Member {id: 'e1'})-[d:DISPATCHED_TO]->(:Org) RETURN count(d)")).isZero();
+		assertThat(TestNeo4j.count("MATCH (e:Event {kind: 'DISPATCH_ENDED', member: 'e1', org: 'o-xz'})"
+				+ " WHERE e.on = date('2026-10-01') RETURN count(e)")).isEqualTo(1);
+		// A past day still reads the first secretary; the day of the dissolution and after do not.
+		assertThat(this.dispatches.serving(List.of("o-xz"), LocalDate.of(2026, 9, 30)).get("o-xz"))
+			.extracting(DispatchRecord::member).containsExactly("e1");
+		assertThat(this.dispatches.serving(List.of("o-xz"), LocalDate.of(2026, 10, 1))).isEmpty();
+		assertThat(this.dispatches.ofMembers(List.of("e1")).get("e1")).singleElement()
+			.satisfies((d) -> assertThat(d.to()).isEqualTo(LocalDate.of(2026, 10, 1)));
+		// What is exported re-imports (the ended dispatch to a retired org is not part of a dataset).
+		assertThat(TestNeo4j.exportValidatesAndReimports()).isEmpty();
+	}
+
+	@Test
 	void refusalsNameTheFieldAndWriteNothing() {
 		assertThat(refused("e1", "o-xz-b", "2026-03-01", null, null)).singleElement().satisfies((p) -> {
 			assertThat(p.field()).isEqualTo("village");

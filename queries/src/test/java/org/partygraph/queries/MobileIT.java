@@ -114,6 +114,56 @@ class MobileIT {
 	}
 
 	@Test
+	void dissolvingAHostOrEndsItsStaysAndTheMovedMembersStaysAtTheirNewOrg() {
+		// e1 stays at o-xz-b, which is dissolved into o-xz; b3 (of o-xz-b) stays at o-xz, where its
+		// membership moves.
+		this.changes.recordAway("e1", "o-xz-b", day("2026-03-01"), null);
+		this.changes.recordAway("b3", "o-xz", day("2026-04-01"), day("2027-04-01"));
+		this.changes.on(day("2026-10-01")).dissolveOrg("o-xz-b", "o-xz");
+
+		assertThat(TestNeo4j.count("MATCH (:Member {id: 'e1'})-[a:AWAY_AT]->(:DissolvedOrg {id: 'o-xz-b'})"
+				+ " WHERE a.to = date('2026-10-01') RETURN count(a)")).isEqualTo(1);
+		assertThat(TestNeo4j.count("MATCH (:Member {id: 'b3'})-[a:AWAY_AT]->(:Org {id: 'o-xz'})"
+				+ " WHERE a.to = date('2026-10-01') RETURN count(a)")).isEqualTo(1);
+		assertThat(TestNeo4j.count("MATCH (e:Event {kind: 'AWAY_ENDED'}) WHERE e.on = date('2026-10-01')"
+				+ " AND e.member IN ['e1', 'b3'] RETURN count(e)")).isEqualTo(2);
+		// The past still reads: the host that is gone listed e1 on a day before, and e1 was away then.
+		assertThat(this.away.flowingIn(List.of("o-xz-b"), day("2026-09-30")).get("o-xz-b"))
+			.extracting(AwayRecord::member).containsExactly("e1");
+		assertThat(this.away.ofMembers(List.of("e1")).get("e1")).singleElement()
+			.satisfies((a) -> assertThat(a.to()).isEqualTo(day("2026-10-01")));
+		assertThat(this.away.flowingIn(List.of("o-xz"), day("2026-10-01"))).isEmpty();
+		assertThat(TestNeo4j.exportValidatesAndReimports()).isEmpty();
+	}
+
+	@Test
+	void aRosterImportMovingAMemberOntoTheOrgTheyStayAtOrServeEndsThatOnTheDay() {
+		// b1 (o-xz-b) stays at o-e1; e1 (o-e1) serves the village's org o-xz. The roster moves both there.
+		this.changes.recordAway("b1", "o-e1", day("2026-03-01"), null);
+		this.changes.dispatchFirstSecretary("e1", "o-xz", day("2026-03-01"), null, null);
+		org.partygraph.model.roster.RosterSheet sheet = org.partygraph.model.roster.RosterSheet.read(
+				List.of("姓名", "党员编号", "党组织编号", "入党时间"),
+				List.of(List.of("王二", "b1", "o-e1", ""), List.of("李一", "e1", "o-xz", "")),
+				null, true);
+		try {
+			this.changes.on(day("2026-10-01")).importRoster("o-county", sheet, false);
+		}
+		catch (org.partygraph.model.roster.RosterRejectedException ex) {
+			throw new AssertionError(ex.rosterProblems().toString(), ex);
+		}
+
+		assertThat(TestNeo4j.count("MATCH (:Member {id: 'b1'})-[a:AWAY_AT]->(:Org {id: 'o-e1'})"
+				+ " WHERE a.to = date('2026-10-01') RETURN count(a)")).isEqualTo(1);
+		assertThat(TestNeo4j.count("MATCH (:Member {id: 'e1'})-[d:DISPATCHED_TO]->(:Org {id: 'o-xz'})"
+				+ " WHERE d.to = date('2026-10-01') RETURN count(d)")).isEqualTo(1);
+		assertThat(TestNeo4j.count("MATCH (e:Event) WHERE e.on = date('2026-10-01') AND (e.kind = 'AWAY_ENDED'"
+				+ " AND e.member = 'b1' OR e.kind = 'DISPATCH_ENDED' AND e.member = 'e1') RETURN count(e)")).isEqualTo(2);
+		assertThat(TestNeo4j.count("MATCH (:Member {id: 'b1'})-[:MEMBER_OF]->(:Org {id: 'o-e1'}) RETURN count(*)"))
+			.isEqualTo(1);
+		assertThat(TestNeo4j.exportValidatesAndReimports()).isEmpty();
+	}
+
+	@Test
 	void refusalsNameTheFieldAndWriteNothing() {
 		assertThat(refused(() -> this.changes.recordAway("b1", "o-xz-b", day("2026-01-01"), null)))
 			.singleElement()

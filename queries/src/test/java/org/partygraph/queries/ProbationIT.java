@@ -91,6 +91,11 @@ class ProbationIT {
 				m.birthDate(), joined, m.idNumber(), m.phone(), m.group(), m.roles(), m.participatesIn(), since, null);
 	}
 
+	private static Member probationer(String id, LocalDate joined, LocalDate since, LocalDate extendedTo) {
+		return new Member(id, "張" + id, MemberStatus.PROBATIONARY, "o-e1", null, null, null, null, joined, null, null,
+				null, List.of(), List.of(), since, extendedTo);
+	}
+
 	private ProbationDecided decide(String member, ProbationOutcome outcome, int months, String day) {
 		return this.changes.on(LocalDate.parse(day)).by("alice").decideProbation(member, outcome, months, 12);
 	}
@@ -259,6 +264,43 @@ class ProbationIT {
 		assertThat(due.due("o-xz", TODAY, 12)).isEmpty();
 		assertThat(due.due("o-xz", LocalDate.of(2027, 5, 2), 12)).extracting(org.partygraph.queries.read.MemberRow::id)
 			.containsExactly("b3");
+	}
+
+	@Test
+	void theDueListAndTheJavaRuleAgreeOnMonthEndsLeapDaysAndExtensions() {
+		Dataset small = SmallCounty.dataset();
+		List<Member> members = new ArrayList<>(small.members());
+		members.add(probationer("p1", null, LocalDate.of(2024, 2, 29), null));
+		members.add(probationer("p2", LocalDate.of(2024, 1, 31), null, null));
+		members.add(probationer("p3", null, LocalDate.of(2024, 8, 31), null));
+		members.add(probationer("p4", null, LocalDate.of(2024, 3, 1), null));
+		members.add(probationer("p5", null, LocalDate.of(2024, 2, 28), null));
+		members.add(probationer("p6", null, LocalDate.of(2023, 12, 31), LocalDate.of(2025, 6, 30)));
+		members.add(probationer("p7", LocalDate.of(2024, 11, 30), null, null));
+		TestNeo4j.load(new Dataset(small.name(), small.units(), small.orgs(), members), this.dates, IMPORTED);
+		org.partygraph.queries.read.ProbationQueries due = new org.partygraph.queries.read.ProbationQueries(
+				TestNeo4j.driver(), org.partygraph.queries.read.StatementListener.NONE);
+		List<Member> probationers = members.stream().filter((m) -> m.status() == MemberStatus.PROBATIONARY).toList();
+		for (int months : new int[] { 1, 12 }) {
+			for (LocalDate before = LocalDate.of(2024, 12, 25); before.isBefore(LocalDate.of(2025, 9, 5)); before = before
+				.plusDays(1)) {
+				LocalDate day = before;
+				List<String> expected = probationers.stream()
+					.filter((m) -> m.probationEndsOn(months) != null && m.probationEndsOn(months).isBefore(day))
+					.sorted(java.util.Comparator.comparing((Member m) -> m.probationEndsOn(months)).thenComparing(Member::id))
+					.map(Member::id)
+					.toList();
+				assertThat(due.due(null, day, months)).as("%d months, before %s", months, day)
+					.extracting(org.partygraph.queries.read.MemberRow::id)
+					.isEqualTo(expected);
+			}
+		}
+		// The edge cases themselves: 29 February and 28 February end on the same day, 31 January a
+		// year on; the extension's end counts, not the months.
+		assertThat(due.due(null, LocalDate.of(2025, 3, 1), 12)).extracting(org.partygraph.queries.read.MemberRow::id)
+			.containsExactly("p2", "p1", "p5");
+		assertThat(due.due(null, LocalDate.of(2025, 7, 1), 12)).extracting(org.partygraph.queries.read.MemberRow::id)
+			.containsExactly("p2", "p1", "p5", "p4", "p6");
 	}
 
 	private List<ComplianceIssue> issues(LocalDate today) {

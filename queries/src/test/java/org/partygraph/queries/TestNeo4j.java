@@ -100,6 +100,23 @@ public final class TestNeo4j {
 				org.partygraph.queries.dataset.ImportProgress.NONE, on, "admin");
 	}
 
+	/**
+	 * Exports the stored datasets (as the export does), validates them as an import would, and, when
+	 * they pass, imports them again into a cleared store: the write paths must leave a graph whose
+	 * export re-imports (docs/contract.md section 8).
+	 * @return the validator's problems (empty: it was re-imported)
+	 */
+	public static java.util.List<org.partygraph.model.Problem> exportValidatesAndReimports() {
+		Dataset exported = new org.partygraph.queries.dataset.DatasetExporter(driver()).exportAll();
+		java.util.List<org.partygraph.model.Problem> problems = org.partygraph.model.format.DatasetFormat.validate(exported);
+		if (problems.isEmpty()) {
+			clear();
+			new org.partygraph.queries.dataset.DatasetImporter(driver()).importDataset(exported,
+					org.partygraph.queries.dataset.ImportProgress.NONE);
+		}
+		return problems;
+	}
+
 	public static long count(String cypher) {
 		return driver().executableQuery(cypher).execute().records().get(0).get(0).asLong();
 	}

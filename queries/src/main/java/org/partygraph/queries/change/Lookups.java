@@ -60,13 +60,13 @@ final class Lookups {
 			""";
 
 	private static final String DISPATCHES = """
-			MATCH (:Member {id: $id})-[d:DISPATCHED_TO]->(o:Org)
+			MATCH (:Member {id: $id})-[d:DISPATCHED_TO]->(o)
 			RETURN o.id AS village, d.from AS from, d.to AS to, d.by AS by
 			ORDER BY d.from
 			""";
 
 	private static final String AWAYS = """
-			MATCH (m:Member {id: $id})-[a:AWAY_AT]->(o:Org)
+			MATCH (m:Member {id: $id})-[a:AWAY_AT]->(o)
 			RETURN o.id AS at, a.from AS from, a.to AS to, [(m)-[:MEMBER_OF]->(h:Org) | h.id][0] AS home
 			ORDER BY a.from
 			""";

@@ -29,6 +29,7 @@ import org.partygraph.queries.read.TransferQueries;
 import org.partygraph.queries.schema.WriteScope;
 import org.partygraph.queries.write.Candidates;
 import org.partygraph.queries.write.Datasets;
+import org.partygraph.queries.write.DualEnds;
 import org.partygraph.queries.write.EventDates;
 import org.partygraph.queries.write.Events;
 import org.partygraph.queries.write.Events.Kind;
@@ -212,9 +213,19 @@ public final class OrgChanges {
 				touched.addAll(strings(state.get("members")));
 				touched.addAll(strings(state.get("children")));
 			}
+			// The members serving or staying at it, whose dispatch or stay ends (DualEnds).
+			touched.addAll(DualEnds.members(tx, id, this.dates.orToday(this.on)));
 			return touched;
 		}, (checks) -> checks.dissolveOrg(id, membersTo), (tx, org, log) -> {
 					Map<String, Object> state = Events.orgStates(tx, List.of(id)).get(id);
+					LocalDate day = log.stamp().on();
+					// The dispatches to it and the stays at it end on the day (not handed on); the moved
+					// members' own at the org they move to end too: nobody is away at their own org.
+					DualEnds.endAt(tx, id, null, day, id + " dissolved", log);
+					if (membersTo != null) {
+						DualEnds.endAt(tx, membersTo, strings(state.get("members")), day,
+								"membership moved to " + membersTo + " (" + id + " dissolved)", log);
+					}
 					List<String> moved = Links.moveMembers(tx, id, membersTo);
 					// Its candidates go with its members, else to its parent (ChangeChecks.dissolveOrg), and
 					// the dispatches it sent name that org as their sender.

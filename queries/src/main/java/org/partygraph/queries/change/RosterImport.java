@@ -28,6 +28,7 @@ import org.partygraph.model.roster.RosterRejectedException;
 import org.partygraph.model.roster.RosterSheet;
 import org.partygraph.queries.schema.WriteScope;
 import org.partygraph.queries.write.EventDates;
+import org.partygraph.queries.write.DualEnds;
 import org.partygraph.queries.write.Events;
 import org.partygraph.queries.write.Events.Kind;
 import org.partygraph.queries.write.Links;
@@ -315,6 +316,9 @@ final class RosterImport {
 					log.member(Kind.GROUP_CHANGED, s.id(), s.org(), s.group(), "member " + s.id() + " leaves group "
 							+ s.group() + " (transferred to " + to + ")", s.group(), null);
 				}
+				// A member is never away at, or sent to, their own org: theirs at the new one end on the day.
+				DualEnds.endAt(tx, to, List.of(s.id()), log.stamp().on(),
+						REASON + ", row " + e.row() + ": membership moved to " + to, log);
 				Links.endMembershipAndGroup(tx, s.id());
 				Links.membership(tx, s.id(), to);
 				Transfers.record(tx, s.id(), transferIds.get(p.index()), s.org(), to, null, REASON, log);

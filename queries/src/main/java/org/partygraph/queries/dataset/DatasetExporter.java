@@ -202,6 +202,20 @@ public final class DatasetExporter {
 			ORDER BY member, from, org, to
 			""";
 
+	// The stays away of some members and at some orgs (each once), as AWAY reads them (the hints as
+	// in DISPATCHES_OF).
+	private static final String AWAY_OF = """
+			UNWIND $members AS id
+			MATCH (m:Member {id: id})-[a:AWAY_AT]->(o:Org)
+			USING INDEX SEEK m:Member(id)
+			RETURN m.id AS member, o.id AS org, a.from AS from, a.to AS to
+			UNION
+			UNWIND $orgs AS id
+			MATCH (m:Member)-[a:AWAY_AT]->(o:Org {id: id})
+			USING INDEX SEEK o:Org(id)
+			RETURN m.id AS member, o.id AS org, a.from AS from, a.to AS to
+			""";
+
 	private static final String ROOTS = """
 			MATCH (o:Org)
 			WHERE NOT (o)-[:SUBORDINATE_TO]->(:Org)
@@ -239,9 +253,7 @@ public final class DatasetExporter {
 				List<Member> members = tx.run(MEMBERS).list(DatasetExporter::member);
 				List<Candidate> candidates = tx.run(CANDIDATES).list(DatasetExporter::candidate);
 				List<Dispatch> dispatches = tx.run(DISPATCHES).list(DatasetExporter::dispatch);
-				List<AwayRecord> away = tx.run(AWAY)
-					.list((r) -> new AwayRecord(r.get("member").asString(), r.get("org").asString(), date(r.get("from")),
-							date(r.get("to"))));
+				List<AwayRecord> away = tx.run(AWAY).list(DatasetExporter::away);
 				String name = names.isEmpty() ? "export" : String.join("+", names);
 				return new Dataset(name, units, orgs, members, candidates, dispatches, away);
 			});
@@ -252,8 +264,8 @@ public final class DatasetExporter {
 	 * A working copy for analysis: the whole tree {@code withinOrgId} belongs to (every org under
 	 * its root, and the units they are set up in with everything located there and what those point
 	 * at), and the members of {@code withinOrgId}'s subtree plus whoever holds an office there;
-	 * everything when it is null; the first secretaries' dispatches of those members and to those
-	 * orgs. One read transaction, so the copy is consistent. References to
+	 * everything when it is null; the first secretaries' dispatches and the stays away of those
+	 * members and to (at) those orgs. One read transaction, so the copy is consistent. References to
 	 * items outside the copy (a co-manager in another tree) are left out of it.
 	 */
 	public Dataset snapshot(String withinOrgId) {
@@ -270,7 +282,9 @@ public final class DatasetExporter {
 						orgs.stream().map(Org::id).toList());
 				List<Dispatch> dispatches = new java.util.ArrayList<>(tx.run(DISPATCHES_OF, ids).list(DatasetExporter::dispatch));
 				dispatches.sort(DISPATCH_ORDER);
-				return closed(units, orgs, members).withDuals(dispatches, null);
+				List<AwayRecord> away = new java.util.ArrayList<>(tx.run(AWAY_OF, ids).list(DatasetExporter::away));
+				away.sort(AWAY_ORDER);
+				return closed(units, orgs, members).withDuals(dispatches, away);
 			});
 		}
 	}
@@ -404,6 +418,18 @@ public final class DatasetExporter {
 		return new Dispatch(r.get("member").asString(), r.get("village").asString(), date(r.get("from")),
 				date(r.get("to")), r.get("by").asString(null));
 	}
+
+	private static AwayRecord away(Record r) {
+		return new AwayRecord(r.get("member").asString(), r.get("org").asString(), date(r.get("from")),
+				date(r.get("to")));
+	}
+
+	/** As AWAY orders them: by member, first day, org, last day. */
+	private static final java.util.Comparator<AwayRecord> AWAY_ORDER = java.util.Comparator
+		.comparing(AwayRecord::member)
+		.thenComparing(AwayRecord::from, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+		.thenComparing(AwayRecord::org)
+		.thenComparing(AwayRecord::to, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
 
 	/** As DISPATCHES orders them: by member, first day, village, last day. */
 	private static final java.util.Comparator<Dispatch> DISPATCH_ORDER = java.util.Comparator

@@ -56,7 +56,8 @@ public final class DatasetImporter {
 	static final String ORGS_OF_DATASET = "MATCH (o:Org {dataset: $dataset}) RETURN o.id AS id";
 
 	// A dissolved org of another dataset keeps its id; one of this dataset whose id the import
-	// brings back is replaced, as the rest of the dataset is.
+	// brings back is replaced, as the rest of the dataset is (with the ended dispatches and stays it
+	// keeps).
 	private static final String FIND_RETIRED_IDS = """
 			UNWIND $ids AS id
 			MATCH (o:DissolvedOrg {id: id})
@@ -67,7 +68,7 @@ public final class DatasetImporter {
 	private static final String DELETE_RETURNING_RETIRED = """
 			UNWIND $ids AS id
 			MATCH (o:DissolvedOrg {id: id, dataset: $dataset})
-			DELETE o
+			DETACH DELETE o
 			""";
 
 	private final Driver driver;

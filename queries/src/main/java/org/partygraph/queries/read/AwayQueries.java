@@ -25,7 +25,12 @@ public final class AwayQueries {
 
 	private static final String FLOWING_IN = """
 			UNWIND $ids AS key
-			MATCH (:Org {id: key})<-[a:AWAY_AT]-(m:Member)
+			CALL (key) {
+			  MATCH (o:Org {id: key}) RETURN o
+			  UNION
+			  MATCH (o:DissolvedOrg {id: key}) RETURN o
+			}
+			MATCH (o)<-[a:AWAY_AT]-(m:Member)
 			WHERE %s
 			RETURN key, m.id AS member, key AS at, [(m)-[:MEMBER_OF]->(h:Org) | h.id][0] AS home, a.from AS from, a.to AS to
 			ORDER BY key, a.from, m.id
@@ -33,7 +38,7 @@ public final class AwayQueries {
 
 	private static final String AWAY_FROM = """
 			UNWIND $ids AS key
-			MATCH (:Org {id: key})<-[:MEMBER_OF]-(m:Member)-[a:AWAY_AT]->(o:Org)
+			MATCH (:Org {id: key})<-[:MEMBER_OF]-(m:Member)-[a:AWAY_AT]->(o)
 			WHERE %s
 			RETURN key, m.id AS member, o.id AS at, key AS home, a.from AS from, a.to AS to
 			ORDER BY key, a.from, m.id
@@ -41,7 +46,7 @@ public final class AwayQueries {
 
 	private static final String OF_MEMBERS = """
 			UNWIND $ids AS key
-			MATCH (m:Member {id: key})-[a:AWAY_AT]->(o:Org)
+			MATCH (m:Member {id: key})-[a:AWAY_AT]->(o)
 			RETURN key, m.id AS member, o.id AS at, [(m)-[:MEMBER_OF]->(h:Org) | h.id][0] AS home, a.from AS from, a.to AS to
 			ORDER BY key, a.from DESC
 			""";

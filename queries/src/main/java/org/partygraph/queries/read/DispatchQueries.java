@@ -15,13 +15,19 @@ import org.partygraph.queries.change.DispatchRecord;
  * First secretaries (第一書記, docs/contract.md section 8) over the stored graph: the
  * {@code DISPATCHED_TO} relations, each with its days ({@code from} up to, not including,
  * {@code to}; {@code to} null while open) and the dispatching org ({@code by}). The day a read asks
- * about is compared with those days, so any past day reads as it stood.
+ * about is compared with those days, so any past day reads as it stood, also for a village's org
+ * dissolved since (a {@code DissolvedOrg} keeps the dispatches to it, ended on its last day).
  */
 public final class DispatchQueries {
 
 	private static final String SERVING = """
 			UNWIND $ids AS key
-			MATCH (o:Org {id: key})<-[d:DISPATCHED_TO]-(m:Member)
+			CALL (key) {
+			  MATCH (o:Org {id: key}) RETURN o
+			  UNION
+			  MATCH (o:DissolvedOrg {id: key}) RETURN o
+			}
+			MATCH (o)<-[d:DISPATCHED_TO]-(m:Member)
 			WHERE d.from <= $day AND (d.to IS NULL OR d.to > $day)
 			RETURN key, m.id AS member, d.from AS from, d.to AS to, d.by AS by
 			ORDER BY key, d.from, m.id
@@ -29,7 +35,7 @@ public final class DispatchQueries {
 
 	private static final String OF_MEMBERS = """
 			UNWIND $ids AS key
-			MATCH (m:Member {id: key})-[d:DISPATCHED_TO]->(o:Org)
+			MATCH (m:Member {id: key})-[d:DISPATCHED_TO]->(o)
 			RETURN key, o.id AS village, d.from AS from, d.to AS to, d.by AS by
 			ORDER BY key, d.from DESC
 			""";

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.partygraph.model.Dataset;
+import org.partygraph.model.AwayRecord;
 import org.partygraph.model.Dispatch;
 import org.partygraph.model.Member;
 import org.partygraph.model.Org;
@@ -35,7 +36,7 @@ import org.partygraph.queries.whatif.Operation;
  * snapshot linked to any org of those trees; the unit trees (through {@code locatedIn}, up to their
  * roots) of every unit those orgs and members are set up or work in, with the industries and
  * enterprises these units name; the first secretaries' dispatches of the members the operations
- * name and to the orgs they name. So a change anywhere in the county a scenario works on counts as a
+ * name and to the orgs they name, and their stays away likewise. So a change anywhere in the county a scenario works on counts as a
  * change, and an import of another county does not.
  */
 public final class Fingerprint {
@@ -141,7 +142,15 @@ public final class Fingerprint {
 				.thenComparing(Dispatch::village)
 				.thenComparing(Dispatch::from, Comparator.nullsFirst(Comparator.naturalOrder())))
 			.toList();
-		return new Dataset("scenario-scope", keptUnits, keptOrgs, keptMembers).withDuals(keptDispatches, null);
+		// The stays away likewise: the operations end those at the orgs they remove or move members into.
+		List<AwayRecord> keptAway = snapshot.away()
+			.stream()
+			.filter((a) -> namedMembers.contains(a.member()) || namedOrgs.contains(a.org()))
+			.sorted(Comparator.comparing(AwayRecord::member)
+				.thenComparing(AwayRecord::org)
+				.thenComparing(AwayRecord::from, Comparator.nullsFirst(Comparator.naturalOrder())))
+			.toList();
+		return new Dataset("scenario-scope", keptUnits, keptOrgs, keptMembers).withDuals(keptDispatches, keptAway);
 	}
 
 	private static String root(String id, Map<String, Org> orgs) {

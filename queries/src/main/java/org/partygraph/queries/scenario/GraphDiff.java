@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.partygraph.model.AwayRecord;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.Dispatch;
 import org.partygraph.model.Member;
@@ -26,10 +27,13 @@ import org.partygraph.queries.whatif.MemberMove;
  * @param changedMembers members whose membership, group, roles or participation differ, as after
  * @param moves members whose membership org differs
  * @param dispatched first secretaries' dispatches in after and not before (DISPATCH), as after
- * @param recalled dispatches in both whose end ({@code to}) differs (RECALL), as after
+ * @param recalled dispatches in both whose end ({@code to}) differs (RECALL, or the village's org
+ * dissolved or merged away, or the member moved into it), as after
+ * @param awayEnded stays away in both whose end differs (the host org dissolved or merged away, or
+ * the member moved into it), as after
  */
 public record GraphDiff(List<Org> created, List<Org> changed, List<Org> removed, List<Member> changedMembers,
-		List<MemberMove> moves, List<Dispatch> dispatched, List<Dispatch> recalled) {
+		List<MemberMove> moves, List<Dispatch> dispatched, List<Dispatch> recalled, List<AwayRecord> awayEnded) {
 
 	public static GraphDiff between(Dataset before, Dataset after) {
 		if (!sortedUnits(before).equals(sortedUnits(after))) {
@@ -101,13 +105,40 @@ public record GraphDiff(List<Org> created, List<Org> changed, List<Org> removed,
 			}
 		}
 		List<Dispatch> dispatched = new ArrayList<>(dispatchesAfter.values());
+		// Stays by member, org and first day: no operation begins one; one may end.
+		Map<List<Object>, AwayRecord> awayAfter = new LinkedHashMap<>();
+		after.away().forEach((a) -> awayAfter.put(key(a), a));
+		List<AwayRecord> awayEnded = new ArrayList<>();
+		for (AwayRecord was : before.away()) {
+			AwayRecord now = awayAfter.remove(key(was));
+			if (now == null) {
+				throw new IllegalStateException("the what-if removed the stay of member " + was.member() + " at "
+						+ was.org() + "; a scenario ends stays only");
+			}
+			if (!Objects.equals(was, now)) {
+				if (now.to() == null || was.to() != null && !now.to().isBefore(was.to())) {
+					throw new IllegalStateException("the what-if changed the stay of member " + was.member() + " at "
+							+ was.org() + " beyond ending it");
+				}
+				awayEnded.add(now);
+			}
+		}
+		if (!awayAfter.isEmpty()) {
+			throw new IllegalStateException("the what-if added a stay away; a scenario ends stays only");
+		}
 		return new GraphDiff(List.copyOf(created), List.copyOf(changed), List.copyOf(removed),
-				List.copyOf(changedMembers), List.copyOf(moves), List.copyOf(dispatched), List.copyOf(recalled));
+				List.copyOf(changedMembers), List.copyOf(moves), List.copyOf(dispatched), List.copyOf(recalled),
+				List.copyOf(awayEnded));
 	}
 
 	public boolean isEmpty() {
 		return this.created.isEmpty() && this.changed.isEmpty() && this.removed.isEmpty()
-				&& this.changedMembers.isEmpty() && this.dispatched.isEmpty() && this.recalled.isEmpty();
+				&& this.changedMembers.isEmpty() && this.dispatched.isEmpty() && this.recalled.isEmpty()
+				&& this.awayEnded.isEmpty();
+	}
+
+	private static List<Object> key(AwayRecord a) {
+		return java.util.Arrays.asList(a.member(), a.org(), a.from());
 	}
 
 	private static List<Object> key(Dispatch d) {

@@ -3,6 +3,7 @@ package org.partygraph.queries.scenario;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
+import org.partygraph.model.AwayRecord;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.Dispatch;
 import org.partygraph.model.Member;
@@ -31,6 +33,7 @@ import org.partygraph.queries.whatif.Operation;
 import org.partygraph.queries.whatif.OperationScope;
 import org.partygraph.queries.write.Candidates;
 import org.partygraph.queries.write.Datasets;
+import org.partygraph.queries.write.DualEnds;
 import org.partygraph.queries.write.EventDates;
 import org.partygraph.queries.write.Events;
 import org.partygraph.queries.write.Events.Kind;
@@ -201,6 +204,7 @@ public final class ScenarioApplier {
 		diff.created().forEach((o) -> touched.add(o.parent()));
 		diff.dispatched().forEach((d) -> touched.add(d.member()));
 		diff.recalled().forEach((d) -> touched.add(d.member()));
+		diff.awayEnded().forEach((s) -> touched.add(s.member()));
 		List<Problem> problems = this.dates.problems(tx, name, on, touched);
 		if (!problems.isEmpty()) {
 			throw new ScenarioRejectedException(Refusal.INVALID_DATE, problems);
@@ -256,13 +260,26 @@ public final class ScenarioApplier {
 		for (Member member : diff.changedMembers()) {
 			memberEvents(log, membersBefore.get(member.id()), member);
 		}
-		// First secretaries' dispatches ended (RECALL) and begun (DISPATCH), dated as the playback's day.
+		// First secretaries' dispatches ended (RECALL; the village's org dissolved or merged away; the
+		// member moved into it) and begun (DISPATCH), and stays away ended (the host gone, the member
+		// moved into it), dated as the playback's day; before the orgs are retired (5.), which keeps them.
+		Map<List<Object>, Dispatch> dispatchesBefore = new HashMap<>();
+		before.dispatches().forEach((d) -> dispatchesBefore.put(Arrays.asList(d.member(), d.village(), d.from()), d));
 		for (Dispatch d : diff.recalled()) {
 			Links.endDispatch(tx, d.member(), d.village(), d.from(), d.to());
-			Map<String, Object> was = new HashMap<>();
-			was.put("to", null);
-			log.member(Kind.DISPATCH_ENDED, d.member(), d.village(), null, "dispatch of member " + d.member() + " to "
-					+ d.village() + " (from " + d.from() + ") ended on " + d.to(), was, Map.of("to", d.to().toString()));
+			Dispatch was = dispatchesBefore.get(Arrays.asList(d.member(), d.village(), d.from()));
+			DualEnds.log(new DualEnds.Ended(d.member(), d.village(), true, d.from(), (was != null) ? was.to() : null,
+					d.by(), true, null), d.to(), "scenario " + scenario.name(), log);
+		}
+		Map<List<Object>, AwayRecord> awayBefore = new HashMap<>();
+		before.away().forEach((s) -> awayBefore.put(Arrays.asList(s.member(), s.org(), s.from()), s));
+		Map<String, String> homes = new HashMap<>();
+		before.members().forEach((m) -> homes.put(m.id(), m.org()));
+		for (AwayRecord s : diff.awayEnded()) {
+			Links.endAway(tx, s.member(), s.org(), s.from(), s.to());
+			AwayRecord was = awayBefore.get(Arrays.asList(s.member(), s.org(), s.from()));
+			DualEnds.log(new DualEnds.Ended(s.member(), s.org(), false, s.from(), (was != null) ? was.to() : null, null,
+					true, homes.get(s.member())), s.to(), "scenario " + scenario.name(), log);
 		}
 		for (Dispatch d : diff.dispatched()) {
 			Links.dispatch(tx, d.member(), d.village(), d.from(), d.to(), d.by());
@@ -283,8 +300,9 @@ public final class ScenarioApplier {
 		}
 		expect(Transfers.recordAll(tx, transfers, "scenario " + scenario.name(), log), transfers.size(),
 				"transfers");
-		// 5. Dissolved orgs, last: nothing of the scope points at them any more. Kept as DissolvedOrg,
-		// their state as before the scenario in their DISSOLVED event.
+		// 5. Dissolved orgs, last: nothing of the scope points at them any more but the dispatches and
+		// stays ended above, which they keep (Orgs.retireAll). Kept as DissolvedOrg, their state as
+		// before the scenario in their DISSOLVED event.
 		for (Org org : diff.removed()) {
 			Map<String, Object> state = new LinkedHashMap<>();
 			state.put("id", org.id());

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.DirectedAcyclicGraph;
+import org.partygraph.model.AwayRecord;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.Dispatch;
 import org.partygraph.model.Member;
@@ -47,6 +48,9 @@ public final class WorkingCopy {
 
 	/** First secretaries' dispatches, the original's first, as DISPATCH and RECALL leave them. */
 	final List<Dispatch> dispatches = new ArrayList<>();
+
+	/** Mobile members' stays away, the original's, as dissolutions, merges and transfers leave them. */
+	final List<AwayRecord> away = new ArrayList<>();
 
 	/** The day the copy plays on: a DISPATCH begins on it, a RECALL ends a dispatch on it. */
 	final java.time.LocalDate day;
@@ -94,6 +98,7 @@ public final class WorkingCopy {
 			}
 		});
 		this.dispatches.addAll(original.dispatches());
+		this.away.addAll(original.away());
 		// Only items of the copy: an org an operation creates is never in the live graph, nor hidden.
 		scope.outsideOrgs().stream().filter(this.orgs::containsKey).forEach(this.hiddenOrgs::add);
 		scope.outsideMembers().stream().filter(this.members::containsKey).forEach(this.hiddenMembers::add);
@@ -104,10 +109,54 @@ public final class WorkingCopy {
 		}
 	}
 
-	/** The copy as it stands: units, orgs, members, dispatches, and the original's stays away. */
+	/** The copy as it stands: units, orgs, members, dispatches and stays away. */
 	public Dataset toDataset() {
 		return new Dataset(this.original.name(), this.original.units(), List.copyOf(this.orgs.values()),
-				List.copyOf(this.members.values())).withDuals(List.copyOf(this.dispatches), this.original.away());
+				List.copyOf(this.members.values())).withDuals(List.copyOf(this.dispatches), List.copyOf(this.away));
+	}
+
+	/**
+	 * Ends on the copy's day the dispatches to the org and the stays at it that have not ended by
+	 * then, of the members given ({@code null}: everyone's), as the live changes do
+	 * ({@code write/DualEnds}, docs/contract.md section 8): one begun before the day ends on it; one an
+	 * earlier operation made (it begins on the day) is taken back; one of the live graph that begins
+	 * on or after the day is refused (field {@code org}: it cannot end before it begins).
+	 * @return how many ended
+	 */
+	int endDualsAt(int index, Operation op, String orgId, java.util.Collection<String> members) {
+		int ended = 0;
+		for (int i = this.dispatches.size() - 1; i >= 0; i--) {
+			Dispatch d = this.dispatches.get(i);
+			if (d.village().equals(orgId) && (members == null || members.contains(d.member()))
+					&& (d.to() == null || d.to().isAfter(this.day))) {
+				if (d.from() != null && d.from().isBefore(this.day)) {
+					this.dispatches.set(i, new Dispatch(d.member(), d.village(), d.from(), this.day, d.by()));
+				}
+				else if (isOriginal(d)) {
+					throw new InvalidOperationException(index, op.op(), "org: the dispatch of " + d.member() + " to "
+							+ orgId + " begins on " + d.from() + ", not before " + this.day
+							+ ", the day this plays on; it cannot end before it begins");
+				}
+				else {
+					this.dispatches.remove(i);
+				}
+				ended++;
+			}
+		}
+		for (int i = this.away.size() - 1; i >= 0; i--) {
+			AwayRecord a = this.away.get(i);
+			if (a.org().equals(orgId) && (members == null || members.contains(a.member()))
+					&& (a.to() == null || a.to().isAfter(this.day))) {
+				if (a.from() == null || !a.from().isBefore(this.day)) {
+					throw new InvalidOperationException(index, op.op(), "org: the stay of " + a.member() + " at "
+							+ orgId + " begins on " + a.from() + ", not before " + this.day
+							+ ", the day this plays on; it cannot end before it begins");
+				}
+				this.away.set(i, new AwayRecord(a.member(), a.org(), a.from(), this.day));
+				ended++;
+			}
+		}
+		return ended;
 	}
 
 	/** The day the copy plays on. */

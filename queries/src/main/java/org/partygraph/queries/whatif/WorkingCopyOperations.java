@@ -174,10 +174,17 @@ final class WorkingCopyOperations {
 				this.copy.orgs.put(other.id(), other.withCoManagedBy(replace(other.coManagedBy(), ids, id)));
 			}
 		}
+		// The dispatches to the merged orgs and the stays at them end on the day (docs/contract.md
+		// section 8): not handed to the joint branch.
+		int ended = 0;
+		for (Org org : merged) {
+			ended += this.copy.endDualsAt(index, op, org.id(), null);
+		}
 		merged.forEach((o) -> this.copy.removeOrg(o.id()));
 		this.copy.changes.add("merged "
 				+ String.join(", ", merged.stream().map((o) -> o.name() + " (" + o.id() + ")").toList())
-				+ " into joint branch " + name + " (" + id + "); " + moved + " members moved");
+				+ " into joint branch " + name + " (" + id + "); " + moved + " members moved"
+				+ ((ended > 0) ? "; " + ended + " dispatches and stays there ended" : ""));
 	}
 
 	private void moveOrg(int index, Operation op) {
@@ -208,10 +215,12 @@ final class WorkingCopyOperations {
 			throw new InvalidOperationException(index, op.op(),
 					"target: " + target.id() + " is a PARTY_GROUP; membership is never in a party group");
 		}
+		// A member is never away at, or sent to, their own org: theirs at the target end on the day.
+		int ended = this.copy.endDualsAt(index, op, target.id(), List.of(member.id()));
 		this.copy.members.put(member.id(), member.withOrg(target.id()).withGroup(null));
 		this.copy.changes.add(member.name() + " (" + member.id() + ") transferred from "
 				+ this.copy.nameOf(member.org()) + " to "
-				+ target.name());
+				+ target.name() + ((ended > 0) ? "; their dispatch or stay there ended" : ""));
 	}
 
 	private void coManager(int index, Operation op, boolean add) {
@@ -252,6 +261,11 @@ final class WorkingCopyOperations {
 			throw new InvalidOperationException(index, op.op(),
 					"org: " + org.id() + " is a root with sub-orgs; they would have no parent");
 		}
+		// The dispatches to it and stays at it end on the day, and the moving members' own at the target.
+		List<String> moving = this.copy.members.values().stream().filter((m) -> m.org().equals(org.id()))
+			.map(Member::id).toList();
+		int ended = this.copy.endDualsAt(index, op, org.id(), null)
+				+ this.copy.endDualsAt(index, op, target.id(), moving);
 		children.forEach((c) -> this.copy.reparent(c, org.parent()));
 		int moved = 0;
 		for (Member m : List.copyOf(this.copy.members.values())) {
@@ -272,7 +286,8 @@ final class WorkingCopyOperations {
 		}
 		this.copy.removeOrg(org.id());
 		this.copy.changes.add(org.name() + " (" + org.id() + ") dissolved; " + moved + " members to " + target.name()
-				+ (children.isEmpty() ? "" : ", " + children.size() + " sub-orgs to " + this.copy.nameOf(org.parent())));
+				+ (children.isEmpty() ? "" : ", " + children.size() + " sub-orgs to " + this.copy.nameOf(org.parent()))
+				+ ((ended > 0) ? "; " + ended + " dispatches and stays ended" : ""));
 	}
 
 	private void electCommittee(int index, Operation op) {

@@ -54,13 +54,16 @@ public final class Orgs {
 			""";
 
 	// A dissolved org is never deleted: it loses its links (kept in its DISSOLVED event) and the Org
-	// label, so every read, which matches :Org, leaves it out; its id stays taken.
+	// label, so every read, which matches :Org, leaves it out; its id stays taken. The dispatches to it
+	// and the stays at it are kept (ended on the day first, DualEnds): they carry their own days, which
+	// asOf reads of a day before compare.
 	private static final String RETIRE_ALL = """
 			UNWIND $ids AS id
 			MATCH (o:Org {id: id})
 			WITH o, [(o)-[:SUBORDINATE_TO]->(p:Org) | p.id][0] AS parent
 			CALL (o) {
 			  MATCH (o)-[r]-()
+			  WHERE NOT r:DISPATCHED_TO|AWAY_AT
 			  DELETE r
 			}
 			REMOVE o:Org
@@ -165,7 +168,8 @@ public final class Orgs {
 	}
 
 	/**
-	 * Retires the orgs (dissolved on {@code on}): every relationship they still have ends, the
+	 * Retires the orgs (dissolved on {@code on}): every relationship they still have ends but the
+	 * dispatches to them and stays at them (end those first: {@link DualEnds}), the
 	 * {@code Org} label becomes {@code DissolvedOrg}, with {@code dissolvedOn} and {@code lastParent}.
 	 * Record their state first ({@link Events#orgStates}).
 	 * @return how many were retired

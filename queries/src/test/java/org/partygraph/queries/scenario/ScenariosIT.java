@@ -419,6 +419,57 @@ class ScenariosIT {
 	}
 
 	@Test
+	void mergeDissolveAndTransferEndTheDispatchesAndStaysTheyAffectAsTheWhatIfPredicts() {
+		java.time.LocalDate on = org.partygraph.queries.write.EventDates.DEFAULT.today();
+		java.time.LocalDate earlier = on.minusDays(10);
+		clearAll();
+		new DatasetImporter(TestNeo4j.driver()).importDataset(ScenarioCounty.dataset(), ImportProgress.NONE,
+				on.minusDays(30), null);
+		OrgChanges changes = new OrgChanges(TestNeo4j.driver());
+		changes.dispatchFirstSecretary("sc-e1", "sc-v", earlier, null, null);
+		changes.recordAway("sc-s1a", "sc-s2", earlier, null);
+		changes.recordAway("sc-e2", "sc-s1", earlier, on.plusDays(100));
+		changes.recordAway("sc-d1", "sc-e", earlier, null);
+		changes.recordAway("sc-e3", "sc-t", earlier, null);
+		// The village's org dissolved, two host orgs merged, a member transferred to where they stay.
+		this.scenarios.save("收尾", "sc-county", List.of(Operation.merge(List.of("sc-s1", "sc-s2"), "乙丙村聯合黨支部"),
+				Operation.dissolve("sc-v", "sc-t"), Operation.transferMember("sc-d1", "sc-e")), null, null);
+		Dataset predicted = this.reports.predictedAfter("收尾");
+		this.applier.apply("收尾", "chief");
+
+		// Each ends on the apply's day, none is handed on; sc-e3's stay at sc-t is untouched.
+		String ended = "date('" + on + "')";
+		assertThat(count("MATCH (:Member {id: 'sc-e1'})-[d:DISPATCHED_TO]->(:DissolvedOrg {id: 'sc-v'}) WHERE d.to = "
+				+ ended + " RETURN count(d)")).isEqualTo(1);
+		assertThat(count("MATCH (:Member {id: 'sc-s1a'})-[a:AWAY_AT]->(:DissolvedOrg {id: 'sc-s2'}) WHERE a.to = "
+				+ ended + " RETURN count(a)")).isEqualTo(1);
+		assertThat(count("MATCH (:Member {id: 'sc-e2'})-[a:AWAY_AT]->(:DissolvedOrg {id: 'sc-s1'}) WHERE a.to = "
+				+ ended + " RETURN count(a)")).isEqualTo(1);
+		assertThat(count("MATCH (:Member {id: 'sc-d1'})-[a:AWAY_AT]->(:Org {id: 'sc-e'}) WHERE a.to = " + ended
+				+ " RETURN count(a)")).isEqualTo(1);
+		assertThat(count("MATCH (:Member {id: 'sc-e3'})-[a:AWAY_AT]->(:Org {id: 'sc-t'}) WHERE a.to IS NULL"
+				+ " RETURN count(a)")).isEqualTo(1);
+		assertThat(count("MATCH (e:Event {scenario: '收尾'}) WHERE e.kind IN ['DISPATCH_ENDED', 'AWAY_ENDED'] AND e.on = "
+				+ ended + " RETURN count(e)")).isEqualTo(4);
+		// The stored relations, at live and retired orgs alike, are the what-if's after.
+		assertThat(TestNeo4j.driver()
+			.executableQuery("MATCH (m:Member)-[d:DISPATCHED_TO]->(o) RETURN m.id + ' ' + o.id + ' ' + toString(d.from)"
+					+ " + ' ' + coalesce(toString(d.to), '-') AS d ORDER BY d")
+			.execute().records().stream().map((r) -> r.get("d").asString()).toList())
+			.isEqualTo(predicted.dispatches().stream().map((d) -> d.member() + " " + d.village() + " " + d.from() + " "
+					+ ((d.to() != null) ? d.to() : "-")).sorted().toList());
+		assertThat(TestNeo4j.driver()
+			.executableQuery("MATCH (m:Member)-[a:AWAY_AT]->(o) RETURN m.id + ' ' + o.id + ' ' + toString(a.from)"
+					+ " + ' ' + coalesce(toString(a.to), '-') AS a ORDER BY a")
+			.execute().records().stream().map((r) -> r.get("a").asString()).toList())
+			.hasSize(4)
+			.isEqualTo(predicted.away().stream().map((a) -> a.member() + " " + a.org() + " " + a.from() + " "
+					+ ((a.to() != null) ? a.to() : "-")).sorted().toList());
+		assertThat(normalized(this.exporter.exportAll())).isEqualTo(normalized(predicted));
+		assertThat(TestNeo4j.exportValidatesAndReimports()).isEmpty();
+	}
+
+	@Test
 	void aChangeCommittedWhileApplyWaitsForTheLockMakesItRefuse() throws Exception {
 		this.scenarios.save("重組", "sc-county", RESTRUCTURING, null, null);
 		ExecutorService executor = Executors.newSingleThreadExecutor();

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.partygraph.model.AwayRecord;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.Member;
 import org.partygraph.model.MemberStatus;
@@ -1169,6 +1170,45 @@ class WhatIfEngineTests {
 			Dataset ended = d.withDuals(List.of(new org.partygraph.model.Dispatch("t2", "o-v2", EARLIER, DAY, "o-c"),
 					new org.partygraph.model.Dispatch("t1", "o-e", EARLIER, null, "o-t")), null);
 			assertThat(value(this.onDay.run(ended, null, List.of()).before(), "villagesWithFirstSecretary")).isZero();
+		}
+
+		@Test
+		void dissolveMergeAndTransferEndTheDispatchesAndStaysOnTheDayAndTheAfterValidates() {
+			// t1 stays at o-e, v1 (of o-v1) at o-v2; t2 serves o-v2 (open).
+			Dataset base = villages();
+			Dataset d = base.withDuals(base.dispatches(), List.of(new AwayRecord("t1", "o-e", EARLIER, null),
+					new AwayRecord("v1", "o-v2", EARLIER, DAY.plusDays(30))));
+			// o-v2 dissolved: t2's dispatch and v1's stay there end on the day, not handed to o-t.
+			WorkingCopy dissolved = played(d, Operation.dissolve("o-v2", "o-t"));
+			assertThat(dissolved.toDataset().dispatches())
+				.containsExactly(new org.partygraph.model.Dispatch("t2", "o-v2", EARLIER, DAY, "o-c"));
+			assertThat(dissolved.toDataset().away()).containsExactlyInAnyOrder(new AwayRecord("t1", "o-e", EARLIER, null),
+					new AwayRecord("v1", "o-v2", EARLIER, DAY));
+			assertThat(dissolved.changes().get(0)).endsWith("; 2 dispatches and stays ended");
+			// o-v1 and o-v2 merged: the same, and v1's stay at o-v2 ends with it.
+			WorkingCopy merged = played(d, Operation.merge(List.of("o-v1", "o-v2"), "東西村聯合黨支部"));
+			assertThat(merged.toDataset().dispatches()).extracting(org.partygraph.model.Dispatch::to).containsExactly(DAY);
+			assertThat(merged.toDataset().away()).contains(new AwayRecord("v1", "o-v2", EARLIER, DAY));
+			// t1 transferred to o-e, where they stay: the stay ends; a dissolution moving v1 into
+			// o-v2 ends v1's there too.
+			WorkingCopy transferred = played(d, Operation.transferMember("t1", "o-e"));
+			assertThat(transferred.toDataset().away()).contains(new AwayRecord("t1", "o-e", EARLIER, DAY));
+			WorkingCopy movedIn = played(d, Operation.dissolve("o-v1", "o-v2"));
+			assertThat(movedIn.toDataset().away()).contains(new AwayRecord("v1", "o-v2", EARLIER, DAY));
+			// Each after is a dataset the validator accepts (no open stay or dispatch at one's own org;
+			// the ended ones at an org that is gone left out, as the export leaves them).
+			for (WorkingCopy copy : List.of(dissolved, merged, transferred, movedIn)) {
+				Dataset after = copy.toDataset();
+				java.util.Set<String> orgs = new java.util.HashSet<>();
+				after.orgs().forEach((o) -> orgs.add(o.id()));
+				assertThat(org.partygraph.model.format.DatasetFormat.validate(after.withDuals(
+						after.dispatches().stream().filter((x) -> orgs.contains(x.village())).toList(),
+						after.away().stream().filter((x) -> orgs.contains(x.org())).toList()))).isEmpty();
+			}
+			// One of the live graph that begins on or after the day cannot end then: refused naming it.
+			Dataset future = d.withDuals(d.dispatches(), List.of(new AwayRecord("t1", "o-e", DAY.plusDays(1), null)));
+			assertThat(refused(future, OperationScope.EVERYTHING, Operation.transferMember("t1", "o-e")).getMessage())
+				.contains("org: the stay of t1 at o-e begins on " + DAY.plusDays(1));
 		}
 
 		@Test

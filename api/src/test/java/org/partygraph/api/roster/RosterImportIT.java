@@ -260,7 +260,19 @@ class RosterImportIT extends ServiceTestBase {
 		analyst.document("mutation { importRoster(org: \"o-t-hbt\", content: \"姓名\", dryRun: true) { added } }")
 			.execute()
 			.errors()
-			.satisfy((e) -> assertThat(e).singleElement().satisfies((x) -> assertThat(x.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+			.satisfy((e) -> assertThat(e).singleElement().satisfies((x) -> {
+				assertThat(x.getErrorType().toString()).isEqualTo("FORBIDDEN");
+				assertThat(x.getMessage()).isEqualTo("Forbidden");
+			}));
+		// In the request's language (#19), the classification as it is.
+		analyst.mutate().header("Accept-Language", "zh-CN").build()
+			.document("mutation { importRoster(org: \"o-t-hbt\", content: \"姓名\", dryRun: true) { added } }")
+			.execute()
+			.errors()
+			.satisfy((e) -> assertThat(e).singleElement().satisfies((x) -> {
+				assertThat(x.getErrorType().toString()).isEqualTo("FORBIDDEN");
+				assertThat(x.getMessage()).isEqualTo("无权访问（你的角色不能读取或更改此项）");
+			}));
 		assertThat(upload("hbt-analyst", "r.csv", "姓名\n".getBytes(StandardCharsets.UTF_8), "o-t-hbt", true).statusCode())
 			.isEqualTo(403);
 	}

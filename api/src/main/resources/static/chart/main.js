@@ -10,6 +10,7 @@ import { ANCESTORS, COMPARE_DAYS, COMPLIANCE, PATTERN_INSTANCES, ROOT_INFO, SCEN
 import { ScenarioView } from './scenario.js';
 import { renderScenarioBar, renderScenarioOrg, renderScenarioSummary } from './scenario-panel.js';
 import { SearchBox } from './search.js';
+import { applyTexts, t } from './i18n.js';
 import { AWAY_COLOR, CO_MANAGED_COLOR, DISPATCH_COLOR, ISSUE_COLOR, kindInfo, ORG_KINDS, PATTERNS, SCENARIO_MARKS, WILL_CHANGE_COLOR } from './style.js';
 
 const $ = (id) => document.getElementById(id);
@@ -17,6 +18,8 @@ const params = new URLSearchParams(location.search);
 const DEFAULT_ROOT = 'o-county';
 const DEFAULT_DEPTH = 3;
 const LEGEND_KEY = 'party-graph.chart.legend';
+
+applyTexts();
 
 const view = new OrgChartView($('chart'));
 window.chart = view.cy; // on purpose: the browser tests read the drawing from here
@@ -127,10 +130,10 @@ function renderRoot(issueCount) {
   $('root-name').replaceChildren(
     el('span', { class: 'swatch', style: { background: kind.color } }),
     rootInfo.name,
-    el('small', {}, ` ${view.cy.nodes('[type="org"]').length} 個組織 orgs · ${issueCount} 處違規 rule breaks`
-      + (view.asOf ? ` · 截至 as of ${view.asOf}` : '')));
+    el('small', {}, ` ${t('chart.rootSummary', view.cy.nodes('[type="org"]').length, issueCount)}`
+      + (view.asOf ? ` · ${t('chart.rootAsOf', view.asOf)}` : '')));
   $('up').disabled = !rootInfo.parent;
-  $('up').title = rootInfo.parent ? `上一級 up to ${rootInfo.parent.name}` : 'top of the tree';
+  $('up').title = rootInfo.parent ? t('chart.upTo', rootInfo.parent.name) : t('chart.top');
 }
 
 /** Loads what it takes to draw the org (its ancestors' children), then selects and centres it. */
@@ -181,7 +184,8 @@ async function applyPattern({ pan = false } = {}) {
   const drawn = view.highlight(ids);
   info.dataset.instances = String(data.patternInstances.length);
   info.dataset.drawn = String(drawn);
-  info.textContent = `${data.patternInstances.length} 處 instances` + (drawn < ids.length ? `, ${drawn} 已顯示 drawn` : '');
+  info.textContent = t('chart.patternInstances', data.patternInstances.length)
+    + (drawn < ids.length ? `, ${t('chart.patternDrawn', drawn)}` : '');
   if (pan && drawn > 0) {
     view.show(view.cy.nodes('.pattern-hit'));
   }
@@ -201,17 +205,16 @@ function renderAsOf() {
   $('as-of').value = view.asOf || '';
   $('as-of-today').hidden = !past;
   $('pattern').disabled = past;
-  $('pattern').title = past ? 'patterns are drawn on today\'s structure only' : '';
+  $('pattern').title = past ? t('chart.patternsToday') : '';
   $('scenario').disabled = past || $('scenario').options.length < 2;
   if (past) {
     document.documentElement.dataset.asOf = view.asOf;
     bar.replaceChildren(
-      el('strong', {}, `${view.asOf} 的結構`), ' ',
-      el('small', {}, `the structure as it stood at the end of ${view.asOf}: read only; names of orgs dissolved since are kept; `
-        + 'an empty chart means the root did not exist yet'),
+      el('strong', {}, t('chart.pastHeading', view.asOf)), ' ',
+      el('small', {}, t('chart.pastNote', view.asOf)),
       el('button', { type: 'button', class: 'small', id: 'changes-since', onclick: () => openSince(view.asOf).catch(showError) },
-        '變化至今 changes since then'),
-      el('button', { type: 'button', class: 'small', onclick: () => setAsOf(null).catch(showError) }, '回到今天 back to today'));
+        t('chart.changesSince')),
+      el('button', { type: 'button', class: 'small', onclick: () => setAsOf(null).catch(showError) }, t('chart.backToToday')));
   }
   else {
     delete document.documentElement.dataset.asOf;
@@ -346,8 +349,8 @@ function leaveScenario() {
 async function listScenarios(selected) {
   const data = await gql(SCENARIOS);
   const select = $('scenario');
-  select.replaceChildren(el('option', { value: '' }, '— 現狀 live —'),
-    ...data.scenarios.map((s) => el('option', { value: s.name }, s.appliedAt ? `${s.name} (已實施 applied)` : s.name)));
+  select.replaceChildren(el('option', { value: '' }, t('chart.live')),
+    ...data.scenarios.map((s) => el('option', { value: s.name }, s.appliedAt ? t('chart.applied', s.name) : s.name)));
   select.value = selected || '';
   select.disabled = data.scenarios.length === 0 || Boolean(view.asOf);
   select.title = data.scenarios.length ? 'show a saved what-if scenario' : 'no scenario is saved (saveScenario)';
@@ -402,15 +405,17 @@ function renderScenarioLegend(side) {
 }
 
 function buildLegend() {
-  const items = ORG_KINDS.map((k) => el('li', {}, el('span', { class: 'swatch', style: { background: k.color } }), `${k.zh} `, el('small', {}, k.en)));
+  // In the page's language (chart/i18n.js), each entry with its key as data-key.
+  const entry = (swatch, key) => el('li', { dataset: { key } }, swatch, t(key));
+  const items = ORG_KINDS.map((k) => entry(el('span', { class: 'swatch', style: { background: k.color } }), `chart.kind.${k.kind}`));
   items.push(
-    el('li', {}, el('span', { class: 'line dashed', style: { borderColor: CO_MANAGED_COLOR } }), '共同管理 ', el('small', {}, 'co-managed by')),
-    el('li', {}, el('span', { class: 'line dotted', style: { borderColor: DISPATCH_COLOR } }), '派駐第一書記 ', el('small', {}, 'first secretary sent')),
-    el('li', { id: 'legend-away' }, el('span', { class: 'line dashed', style: { borderColor: AWAY_COLOR } }), '流動黨員 ', el('small', {}, 'members away (count), home → host')),
-    el('li', {}, el('span', { class: 'swatch outline', style: { borderColor: ISSUE_COLOR } }), '⚠ 違規 ', el('small', {}, 'rule breaks')),
-    el('li', {}, el('span', { class: 'swatch outline double' }), '▸ 未展開 ', el('small', {}, 'sub-orgs not shown')),
-    el('li', {}, el('span', { class: 'swatch halo' }), '模式 ', el('small', {}, 'pattern instance')),
-    el('li', {}, el('span', { class: 'swatch unit' }), '單位 ', el('small', {}, 'unit set up in')),
+    entry(el('span', { class: 'line dashed', style: { borderColor: CO_MANAGED_COLOR } }), 'chart.coManaged'),
+    entry(el('span', { class: 'line dotted', style: { borderColor: DISPATCH_COLOR } }), 'chart.firstSecretarySent'),
+    entry(el('span', { class: 'line dashed', style: { borderColor: AWAY_COLOR } }), 'chart.membersAway'),
+    entry(el('span', { class: 'swatch outline', style: { borderColor: ISSUE_COLOR } }), 'chart.ruleBreaks'),
+    entry(el('span', { class: 'swatch outline double' }), 'chart.notShown'),
+    entry(el('span', { class: 'swatch halo' }), 'chart.patternInstance'),
+    entry(el('span', { class: 'swatch unit' }), 'chart.unitSetUpIn'),
   );
   $('legend-list').replaceChildren(...items);
   const legend = $('legend');

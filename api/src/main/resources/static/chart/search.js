@@ -2,6 +2,7 @@
 // it: traditional or simplified characters, pinyin (xiazhai) or initials (xzc) all find 下寨村.
 
 import { el } from './dom.js';
+import { t } from './i18n.js';
 import { gql } from './graphql.js';
 import { SEARCH_ORGS } from './queries.js';
 import { kindInfo, ORG_KINDS } from './style.js';
@@ -79,9 +80,9 @@ export class SearchBox {
         el('small', {}, `${kind.zh}${node.parent ? ` · ${node.parent.name}` : ''}`));
     });
     const summary = conn.totalCount > conn.edges.length
-      ? el('li', { class: 'summary' }, `${conn.edges.length} / ${conn.totalCount}，請輸入更多字 type more to narrow`)
+      ? el('li', { class: 'summary' }, t('chart.searchMore', conn.edges.length, conn.totalCount))
       : null;
-    const none = conn.totalCount === 0 ? el('li', { class: 'summary' }, `找不到「${text}」 no org name contains it`) : null;
+    const none = conn.totalCount === 0 ? el('li', { class: 'summary' }, t('chart.searchNone', text)) : null;
     this.results.replaceChildren(...items, summary || none || []);
     this.results.hidden = false;
   }

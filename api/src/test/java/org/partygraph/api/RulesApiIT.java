@@ -190,6 +190,18 @@ class RulesApiIT extends ServiceTestBase {
 		});
 		assertThat(report.path("whatIf.markdown").entity(String.class).get()).contains("## Pattern impact")
 			.contains("> **Warning:** INDUSTRY_PARK (產業黨組織+園區黨支部) loses 1: townshipsWithIndustryBranch");
+		// In the request's language (#19): the pattern's code, name, metric key and figures as they are.
+		GraphQlTester.Response simplified = this.graphQl.mutate()
+			.header("Accept-Language", "zh-CN")
+			.build()
+			.documentName("whatIf")
+			.variable("within", HuairenCounty.COUNTY_COMMITTEE)
+			.variable("operations", List.of(Map.of("op", "MERGE", "orgs", List.of(small, industryBranch), "name", "聯合黨支部")))
+			.execute();
+		assertThat(issues(simplified, "whatIf.patternImpact")).anySatisfy((p) -> assertThat((String) p.get("warning"))
+			.matches("INDUSTRY_PARK（產業黨組織\\+園區黨支部）减少1：townshipsWithIndustryBranch \\d+ → \\d+"));
+		assertThat(simplified.path("whatIf.markdown").entity(String.class).get())
+			.contains("> **注意：** INDUSTRY_PARK（產業黨組織+園區黨支部）减少1：townshipsWithIndustryBranch");
 
 		// A what-if that changes no pattern says so.
 		GraphQlTester.Response quiet = this.graphQl.documentName("whatIf")
@@ -233,6 +245,21 @@ class RulesApiIT extends ServiceTestBase {
 			.containsExactlyInAnyOrderElementsOf(issues(response, "suggestedScenario.report.issuesFixed").stream()
 				.map((i) -> i.get("rule") + "@" + i.get("orgId"))
 				.toList());
+
+		// The reasons in the request's language (#19), for a plan of one operation: the same breaks
+		// left, each reason said in simplified Chinese (its suggestion too); rule codes and ids as they are.
+		Map<String, String> english = reasons(this.graphQl, plan);
+		Map<String, String> simplified = reasons(this.graphQl.mutate().header("Accept-Language", "zh-CN").build(), plan);
+		assertThat(simplified.keySet()).isNotEmpty().isEqualTo(english.keySet());
+		assertThat(english).containsValue("no operation fixes it: hold the election (換屆) and record it (recordElection)");
+		english.forEach((issue, reason) -> {
+			if (reason.startsWith("no operation fixes it: hold the election")) {
+				assertThat(simplified.get(issue)).as(issue).isEqualTo("没有可纠正它的操作：" + SIMPLIFIED_HOLD_ELECTION);
+			}
+		});
+		assertThat(simplified.values()).allSatisfy((r) -> assertThat(r)
+			.matches("(方案已达1项操作的上限|没有可纠正它的操作：.*|尝试的每项纠正都不足：.*|未能达到)")
+			.doesNotContain("no operation", "falls short", "does not fix", "introduces", "lowers", "hold the election"));
 
 		// Goals are checked: no operations at all is refused, naming the field.
 		this.graphQl.document(plan)
@@ -425,6 +452,26 @@ class RulesApiIT extends ServiceTestBase {
 			.execute();
 		assertThat(traditional.returnResponse().getErrors()).singleElement()
 			.satisfies((e) -> assertThat(e.getMessage()).startsWith("asOf：2999-01-01是將來的日期（今天是"));
+	}
+
+	/** fix.holdElection in simplified Chinese (messages_zh_CN.properties). */
+	private static final String SIMPLIFIED_HOLD_ELECTION = java.util.ResourceBundle
+		.getBundle("messages", java.util.Locale.SIMPLIFIED_CHINESE, RulesApiIT.class.getClassLoader(),
+				java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES))
+		.getString("fix.holdElection");
+
+	/** The plan's unresolved breaks (rule@org) and their reasons, for goals of one operation. */
+	private static Map<String, String> reasons(GraphQlTester tester, String plan) {
+		GraphQlTester.Response response = tester.document(plan)
+			.variable("within", HuairenCounty.COUNTY_COMMITTEE)
+			.variable("goals", Map.of("maxOperations", 1))
+			.execute();
+		Map<String, String> reasons = new java.util.TreeMap<>();
+		issues(response, "suggestedScenario.unresolved").forEach((u) -> {
+			Map<?, ?> issue = (Map<?, ?>) u.get("issue");
+			reasons.put(issue.get("rule") + "@" + issue.get("orgId"), (String) u.get("reason"));
+		});
+		return reasons;
 	}
 
 	@SuppressWarnings("unchecked")

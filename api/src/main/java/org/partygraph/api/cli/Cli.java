@@ -86,12 +86,26 @@ public final class Cli {
 			boolean roster = command.equals("import-roster");
 			String rosterOrg = roster ? own.take("org") : null;
 			String rosterDryRun = roster ? own.take("dry-run") : null;
+			java.util.List<String> rosterMappings = new java.util.ArrayList<>();
+			for (String m = roster ? own.take("mapping") : null; m != null; m = own.take("mapping")) {
+				rosterMappings.add(m);
+			}
+			String rosterMappingFile = roster ? own.take("mapping-file") : null;
 			String bulk = roster ? null : own.take("bulk");
 			java.time.LocalDate on = importDate(own.take("on"));
 			options = own.restArray();
 			if (roster) {
+				java.util.Map<String, String> mapping;
+				try {
+					mapping = rosterMapping(rosterMappings,
+							(rosterMappingFile != null) ? Path.of(rosterMappingFile) : null);
+				}
+				catch (IllegalArgumentException ex) {
+					err.println("import-roster: " + ex.getMessage() + "; nothing was written");
+					return INVALID;
+				}
 				int status = importRoster(file, rosterOrg, rosterDryRun != null && !rosterDryRun.equals("false"), on,
-						options, out, err);
+						mapping, options, out, err);
 				done = status == OK;
 				return status;
 			}
@@ -151,13 +165,73 @@ public final class Cli {
 	}
 
 	/**
-	 * {@code import-roster FILE --org=ID [--dry-run] [--on=YYYY-MM-DD]}: the file (.xlsx or .csv,
+	 * The header mapping of {@code import-roster}: {@code --mapping=HEADER=FIELD,HEADER=FIELD} (the
+	 * option may be repeated) and the lines {@code HEADER=FIELD} of {@code --mapping-file} (UTF-8, a
+	 * byte order mark allowed; blank lines and lines starting with {@code #} skipped), the file's
+	 * pairs first. A pair is split at its first {@code =}; the header and field are trimmed; the field
+	 * is a {@link org.partygraph.model.roster.RosterField} name or a usual header.
+	 * @param file the mapping file, or {@code null}
+	 * @return header → field in the order given (a header given twice: the later pair)
+	 * @throws IllegalArgumentException naming the first bad pair (and the file's line), on one line
+	 */
+	static java.util.Map<String, String> rosterMapping(java.util.List<String> options, Path file) {
+		java.util.Map<String, String> mapping = new java.util.LinkedHashMap<>();
+		if (file != null) {
+			java.util.List<String> lines;
+			try {
+				lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+			}
+			catch (java.nio.charset.MalformedInputException ex) {
+				throw new IllegalArgumentException("--mapping-file " + file + " is not UTF-8 text");
+			}
+			catch (java.io.IOException ex) {
+				throw new IllegalArgumentException("--mapping-file " + file + " cannot be read ("
+						+ ((ex instanceof NoSuchFileException) ? "no such file" : ex.getMessage()) + ")");
+			}
+			for (int i = 0; i < lines.size(); i++) {
+				String line = (i == 0 && lines.get(i).startsWith("\uFEFF")) ? lines.get(i).substring(1) : lines.get(i);
+				if (line.isBlank() || line.strip().startsWith("#")) {
+					continue;
+				}
+				mappingPair(mapping, line, "--mapping-file " + file + " line " + (i + 1));
+			}
+		}
+		for (String option : options) {
+			if (option.isBlank()) {
+				throw new IllegalArgumentException("--mapping needs HEADER=FIELD pairs, separated by commas");
+			}
+			for (String pair : option.split(",", -1)) {
+				mappingPair(mapping, pair, "--mapping");
+			}
+		}
+		return mapping;
+	}
+
+	private static void mappingPair(java.util.Map<String, String> mapping, String pair, String where) {
+		int eq = pair.indexOf('=');
+		String header = (eq >= 0) ? pair.substring(0, eq).strip() : "";
+		String field = (eq >= 0) ? pair.substring(eq + 1).strip() : "";
+		if (eq < 0 || header.isEmpty() || field.isEmpty()) {
+			throw new IllegalArgumentException(where + ": '" + pair.strip() + "' is not a HEADER=FIELD pair");
+		}
+		if (org.partygraph.model.roster.RosterField.of(field) == null) {
+			throw new IllegalArgumentException(where + ": '" + pair.strip() + "': '" + field
+					+ "' is no roster field (one of " + Arrays.toString(org.partygraph.model.roster.RosterField.values())
+					+ ", or a usual header such as 入党时间)");
+		}
+		mapping.put(header, field);
+	}
+
+	/**
+	 * {@code import-roster FILE --org=ID [--dry-run] [--on=YYYY-MM-DD] [--mapping=HEADER=FIELD,...]
+	 * [--mapping-file=PATH]}: the file (.xlsx or .csv,
 	 * else by its first bytes) is read before any database starts; a file that is no roster or over
 	 * {@code --party-graph.roster.max-bytes} (20MB) fails with exit 2, as does a roster with problems
 	 * (one per stderr line, by row and column; nothing written).
 	 */
-	private static int importRoster(Path file, String orgId, boolean dryRun, java.time.LocalDate on, String[] options,
-			PrintStream out, PrintStream err) throws java.io.IOException {
+	private static int importRoster(Path file, String orgId, boolean dryRun, java.time.LocalDate on,
+			java.util.Map<String, String> mapping, String[] options, PrintStream out, PrintStream err)
+			throws java.io.IOException {
 		if (orgId == null || orgId.isBlank()) {
 			err.println("import-roster needs --org=ID: the org the roster belongs to");
 			return FAILED;
@@ -177,7 +251,7 @@ public final class Cli {
 					? org.partygraph.api.roster.RosterFormat.XLSX
 					: lower.endsWith(".csv") ? org.partygraph.api.roster.RosterFormat.CSV
 							: org.partygraph.api.roster.RosterFiles.sniff(bytes);
-			sheet = org.partygraph.api.roster.RosterFiles.read(name, bytes, format, null, true);
+			sheet = org.partygraph.api.roster.RosterFiles.read(name, bytes, format, mapping.isEmpty() ? null : mapping, true);
 		}
 		catch (org.partygraph.api.roster.RosterFiles.NotASpreadsheet ex) {
 			err.println("import-roster: " + ex.getMessage() + "; nothing was written");

@@ -16,6 +16,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.partygraph.api.graphql.NotFoundException;
 import org.partygraph.api.security.CurrentUser;
 import org.partygraph.api.security.Scope;
+import org.partygraph.api.text.BadArgumentException;
+import org.partygraph.api.text.RequestLang;
+import org.partygraph.api.text.Said;
 import org.partygraph.api.text.SpringMessages;
 import org.partygraph.model.MemberStatus;
 import org.partygraph.model.Role;
@@ -35,6 +38,7 @@ import org.partygraph.queries.read.RosterQueries.Roster;
 import org.partygraph.queries.rules.ComplianceIssue;
 import org.partygraph.queries.rules.ComplianceQueries;
 import org.partygraph.queries.rules.Rule;
+import org.partygraph.queries.text.Text;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -215,13 +219,22 @@ public class ExportController {
 	 * parameter.
 	 */
 	@ExceptionHandler(NotFoundException.class)
-	public ResponseEntity<String> notFound(NotFoundException ex) {
-		return plain(HttpStatus.NOT_FOUND, ex.getMessage());
+	public ResponseEntity<String> notFound(NotFoundException ex, HttpServletRequest request) {
+		return plain(HttpStatus.NOT_FOUND, said(ex, request));
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
-	public ResponseEntity<String> badParameter(IllegalArgumentException ex) {
-		return plain(HttpStatus.BAD_REQUEST, ex.getMessage());
+	public ResponseEntity<String> badParameter(IllegalArgumentException ex, HttpServletRequest request) {
+		return plain(HttpStatus.BAD_REQUEST, said(ex, request));
+	}
+
+	// A refusal kept as a text of the bundles in the request's language (Accept-Language, English
+	// by default, as GraphQL's errors), others as they are.
+	private String said(RuntimeException ex, HttpServletRequest request) {
+		if (ex instanceof Said said && said.text() != null) {
+			return this.messages.say(said.text(), RequestLang.of(request));
+		}
+		return ex.getMessage();
 	}
 
 	/**
@@ -282,8 +295,8 @@ public class ExportController {
 			return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException(parameter + ": '" + value + "' is not one of "
-					+ Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+			throw new BadArgumentException(Text.of("refusal.notOneOf", parameter, value,
+					Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
 		}
 	}
 

@@ -11,18 +11,24 @@ import org.partygraph.model.ProblemsException;
 import org.partygraph.queries.limits.DatabaseTimeoutException;
 import org.partygraph.queries.limits.TimeBudgetExceededException;
 import org.partygraph.queries.read.DatabaseUnavailableException;
+import org.partygraph.queries.text.Text;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns the errors a caller can fix (a bad argument, an invalid change) into GraphQL errors that
  * say what is wrong and where, a timeout or an unreachable database into a clear message (classification
  * {@code TIMEOUT}, resp. {@code INTERNAL_ERROR}); a refusal that is a text of the bundles ({@link Said}: an
- * unknown id, a bad {@code asOf}) in the request's language; anything else stays an opaque INTERNAL_ERROR with an id in the log.
+ * unknown id, a bad {@code asOf}, a list over its limit) and a role's {@code FORBIDDEN} in the request's
+ * language; anything else stays an opaque INTERNAL_ERROR with an id in the log.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE) // before Spring Security's resolver, to say FORBIDDEN in the request's language
 class ErrorMessages extends DataFetcherExceptionResolverAdapter {
 
 	private final SpringMessages messages;
@@ -46,6 +52,13 @@ class ErrorMessages extends DataFetcherExceptionResolverAdapter {
 					.message(cause.getMessage())
 					.build();
 			}
+		}
+		if (ex instanceof AccessDeniedException) {
+			// Every GraphQL request is logged in (SecurityConfiguration): a denial is the role's, FORBIDDEN.
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(ErrorType.FORBIDDEN)
+				.message(this.messages.say(Text.of("refusal.forbidden"), RequestLang.of(env)))
+				.build();
 		}
 		if (ex instanceof NotFoundException) {
 			return GraphqlErrorBuilder.newError(env).errorType(ErrorType.NOT_FOUND).message(message(ex, env)).build();

@@ -136,6 +136,16 @@ public class RulesController {
 		return issue.suggestion(this.messages, RequestLang.of(env), CurrentUser.canSeeMembers());
 	}
 
+	@SchemaMapping(typeName = "UnresolvedIssue")
+	public String reason(org.partygraph.queries.whatif.Planner.Unresolved unresolved, DataFetchingEnvironment env) {
+		return this.messages.say(unresolved.reasonText(), RequestLang.of(env));
+	}
+
+	@SchemaMapping(typeName = "PatternImpact")
+	public String warning(org.partygraph.queries.whatif.PatternImpact impact, DataFetchingEnvironment env) {
+		return impact.loses() ? this.messages.say(impact.warningText(), RequestLang.of(env)) : null;
+	}
+
 	@SchemaMapping(typeName = "WhatIfReport")
 	public String markdown(WhatIfReport report, DataFetchingEnvironment env) {
 		return report.markdown(RequestLang.of(env));

@@ -82,13 +82,15 @@ public record LimitsProperties(@DefaultValue("12") int maxDepth, @DefaultValue("
 	}
 
 	/**
-	 * Refuses a list argument longer than its limit, naming the argument and the property.
+	 * Refuses a list argument longer than its limit, naming the argument and the property (the text
+	 * {@code limit.listSize} of the bundles, said in the request's language).
 	 * @throws IllegalArgumentException when {@code size} is over {@code limit}
 	 */
 	public static void checkListSize(String argument, int size, int limit, String property) {
 		if (size > limit) {
-			throw new IllegalArgumentException(argument + ": at most " + limit + " may be given (" + property
-					+ "), not " + size);
+			// in the request's language (ErrorMessages): the argument, figures and property as they are
+			throw new org.partygraph.api.text.BadArgumentException(
+					org.partygraph.queries.text.Text.of("limit.listSize", argument, limit, property, size));
 		}
 	}
 

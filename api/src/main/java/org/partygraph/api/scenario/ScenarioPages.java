@@ -77,7 +77,7 @@ public class ScenarioPages {
 	public ResponseEntity<String> report(@PathVariable String name, HttpServletRequest request) {
 		ScenarioDetails details = details(name);
 		if (details == null) {
-			return notFound(name);
+			return notFound(name, request);
 		}
 		String within = details.scenario().within();
 		OrgRow scope = (within != null) ? this.orgs.byIds(List.of(within)).get(within) : null;
@@ -87,10 +87,10 @@ public class ScenarioPages {
 	}
 
 	@GetMapping("/scenarios/{name}/changes.csv")
-	public ResponseEntity<?> changes(@PathVariable String name) {
+	public ResponseEntity<?> changes(@PathVariable String name, HttpServletRequest request) {
 		ScenarioDetails details = details(name);
 		if (details == null) {
-			return notFound(name);
+			return notFound(name, request);
 		}
 		ContentDisposition disposition = ContentDisposition.attachment()
 			.filename("scenario-" + name + "-changes.csv", StandardCharsets.UTF_8)
@@ -108,7 +108,7 @@ public class ScenarioPages {
 		ScenarioDetails details = details(name);
 		if (details == null) {
 			ExportController.refuse(response, HttpServletResponse.SC_NOT_FOUND,
-					"No scenario is saved under the name '" + name + "'.");
+					this.messages.say("refusal.noScenario", RequestLang.of(request), name));
 			return;
 		}
 		String within = details.scenario().within();
@@ -134,10 +134,11 @@ public class ScenarioPages {
 		return (details != null && this.scope.isVisible(details.scenario().owner())) ? details : null;
 	}
 
-	private static ResponseEntity<String> notFound(String name) {
+	// In the request's language (Accept-Language), the name as given.
+	private ResponseEntity<String> notFound(String name, HttpServletRequest request) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND)
 			.contentType(TEXT)
-			.body("No scenario is saved under the name '" + name + "'.\n");
+			.body(this.messages.say("refusal.noScenario", RequestLang.of(request), name) + "\n");
 	}
 
 }

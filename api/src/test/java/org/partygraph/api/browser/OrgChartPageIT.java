@@ -55,6 +55,53 @@ class OrgChartPageIT extends ChartPageTestBase {
 	}
 
 	@Test
+	void theLabelsFollowTheBrowsersLanguage() {
+		// The browser's own language here is English: the labels are English only.
+		open("chart.html");
+		assertThat(js("return document.documentElement.lang")).isEqualTo("en");
+		assertThat(text("heading")).isEqualTo("Org chart");
+		assertThat(this.driver.getTitle()).isEqualTo("Org chart · party-graph");
+		assertThat(this.driver.findElement(By.id("search")).getAttribute("placeholder")).isEqualTo("Search org names");
+		assertThat((String) js("return document.getElementById('legend-list').textContent"))
+			.contains("county committee", "co-managed by").doesNotContain("縣委", "共同管理");
+		assertThat(text("root-name")).containsPattern("\\d+ orgs · \\d+ rule breaks");
+		String agent = (String) js("return navigator.userAgent");
+		try {
+			// zh-CN: simplified Chinese only; zh-HK: traditional only (names as stored).
+			language(agent, "zh-CN,zh;q=0.9,en;q=0.5");
+			open("chart.html");
+			assertThat(js("return document.documentElement.lang")).isEqualTo("zh-Hans");
+			assertThat(text("heading")).isEqualTo("组织架构图");
+			assertThat(this.driver.getTitle()).isEqualTo("组织架构图 · party-graph");
+			assertThat(this.driver.findElement(By.id("search")).getAttribute("placeholder")).isEqualTo("搜索组织名称");
+			assertThat(this.driver.findElement(By.id("fit")).getText()).isEqualTo("⤢ 全图");
+			assertThat((String) js("return document.getElementById('legend-list').textContent"))
+				.contains("县委", "共同管理", "派驻第一书记", "流动党员").doesNotContain("county committee", "縣委");
+			assertThat(text("root-name")).contains("中共懷仁縣委").containsPattern("\\d+个组织 · \\d+处违规");
+			this.driver.findElement(By.id("search")).sendKeys("qqqzzz");
+			new WebDriverWait(this.driver, Duration.ofSeconds(30))
+				.until((d) -> d.findElement(By.id("search-results")).getText().contains("找不到“qqqzzz”"));
+			language(agent, "zh-HK");
+			open("chart.html");
+			assertThat(js("return document.documentElement.lang")).isEqualTo("zh-Hant");
+			assertThat(text("heading")).isEqualTo("組織架構圖");
+			assertThat((String) js("return document.getElementById('legend-list').textContent"))
+				.contains("縣委", "派駐第一書記", "流動黨員").doesNotContain("county committee", "县委");
+		}
+		finally {
+			this.driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
+			this.driver.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent", agent, "acceptLanguage", "en-US,en;q=0.9"));
+		}
+	}
+
+	/** Makes the browser ask for this language (its Accept-Language header) from now on. */
+	private void language(String agent, String acceptLanguage) {
+		this.driver.executeCdpCommand("Network.enable", Map.of());
+		this.driver.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent", agent, "acceptLanguage", acceptLanguage));
+		this.driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", acceptLanguage)));
+	}
+
+	@Test
 	void theWideLayoutDrawsTheSameOrgs() {
 		open("chart.html");
 		long orgs = number("return chart.nodes('[type=\"org\"]').length");
@@ -259,7 +306,8 @@ class OrgChartPageIT extends ChartPageTestBase {
 		assertThat(js("const e = chart.$id(arguments[0]); return [e.style('line-style'), e.style('target-arrow-shape'),"
 				+ " e.style('label'), e.style('line-color')].join(' ')", id))
 			.isEqualTo("dashed vee " + first.substring(first.indexOf(' ') + 1) + " rgb(0,137,123)");
-		assertThat(js("return document.getElementById('legend-away').textContent")).asString().contains("流動黨員");
+		assertThat(js("return document.querySelector('#legend-list li[data-key=\"chart.membersAway\"]').textContent"))
+			.asString().contains("members away");
 		// The panel of the org with the most members flowing in: its counts as the API lists them.
 		String host = mobile.entrySet().stream().max(java.util.Comparator.comparingInt((e) -> e.getValue()[1])).get().getKey();
 		String homeOrg = mobile.entrySet().stream().max(java.util.Comparator.comparingInt((e) -> e.getValue()[0])).get().getKey();

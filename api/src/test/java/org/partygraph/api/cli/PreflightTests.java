@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The checks {@code import} and {@code export} make before starting; across processes: CliBesideServiceIT. */
 class PreflightTests {
@@ -144,6 +145,54 @@ class PreflightTests {
 			.isEqualTo(new Preflight.PortHolder(43, "java -cp … org.partygraph.api.PartyGraphApplication --server.port=9"));
 		assertThat(Preflight.portHolder(proc, 7688)).as("nobody listens").isNull();
 		assertThat(Preflight.portHolder(this.dir.resolve("no-proc"), 7687)).as("not Linux").isNull();
+	}
+
+	@Test
+	void importRosterReadsItsMappingBeforeAnythingStarts() throws Exception {
+		Path mappingFile = this.dir.resolve("mapping.txt");
+		Files.writeString(mappingFile, "\uFEFF# 我們的表頭\n名字 = NAME\n\n支部=ORG_ID\n");
+		java.util.Map<String, String> mapping = Cli.rosterMapping(List.of("入党=入黨時間, 类=STATUS", "名字=姓名"), mappingFile);
+		assertThat(mapping).containsExactly(java.util.Map.entry("名字", "姓名"), java.util.Map.entry("支部", "ORG_ID"),
+				java.util.Map.entry("入党", "入黨時間"), java.util.Map.entry("类", "STATUS"));
+		// The mapping reads a file whose headers differ, as GraphQL's and HTTP's do.
+		org.partygraph.model.roster.RosterSheet sheet = org.partygraph.api.roster.RosterFiles.read("r.csv",
+				"名字,入党,支部,类\n甲,2000-01-01,o-b,正式党员\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				org.partygraph.api.roster.RosterFormat.CSV, mapping, true);
+		assertThat(sheet.problems()).isEmpty();
+		assertThat(sheet.entries()).singleElement().satisfies((e) -> {
+			assertThat(e.name()).isEqualTo("甲");
+			assertThat(e.joined()).isEqualTo(java.time.LocalDate.of(2000, 1, 1));
+			assertThat(e.orgId()).isEqualTo("o-b");
+			assertThat(e.status()).isEqualTo(org.partygraph.model.MemberStatus.FULL);
+		});
+
+		// A bad pair: one line naming it, exit 2, before any database starts (the data dir is not left behind).
+		Path roster = this.dir.resolve("r.csv");
+		Files.writeString(roster, "名字,入党\n甲,2000-01-01\n");
+		Path data = this.dir.resolve("data");
+		for (String[] bad : new String[][] { { "--mapping=名字=NAME,入党", "--mapping: '入党' is not a HEADER=FIELD pair" },
+				{ "--mapping=名字=NAMES", "--mapping: '名字=NAMES': 'NAMES' is no roster field (one of [NAME, " },
+				{ "--mapping= =NAME", "--mapping: '=NAME' is not a HEADER=FIELD pair" },
+				{ "--mapping-file=" + mappingFile, null } }) {
+			if (bad[1] == null) {
+				Files.writeString(mappingFile, "名字=NAME\n# ok\n入党 JOINED\n");
+				bad[1] = "--mapping-file " + mappingFile + " line 3: '入党 JOINED' is not a HEADER=FIELD pair";
+			}
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+			int status = Cli.run(new String[] { "import-roster", roster.toString(), "--org=o-county", bad[0],
+					"--party-graph.data-dir=" + data, "--party-graph.embedded.bolt-port=0" },
+					new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+					new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+			String text = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(status).as(text).isEqualTo(Cli.INVALID);
+			assertThat(text).startsWith("import-roster: " + bad[1]).endsWith("; nothing was written\n");
+			assertThat(text.lines()).hasSize(1);
+			assertThat(out.size()).isZero();
+			assertThat(data).doesNotExist();
+		}
+		assertThatThrownBy(() -> Cli.rosterMapping(List.of(), this.dir.resolve("none.txt")))
+			.hasMessage("--mapping-file " + this.dir.resolve("none.txt") + " cannot be read (no such file)");
 	}
 
 }

@@ -132,6 +132,10 @@ class ExportsIT extends ServiceTestBase {
 		HttpResponse<byte[]> bad = get("/export/members.xlsx?within=o-t-hbt&status=MAYBE", "admin", null);
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(text(bad)).contains("status: 'MAYBE' is not one of [FULL, PROBATIONARY]");
+		// In the request's language (#19): the parameter, the value and the codes as they are.
+		HttpResponse<byte[]> badZh = get("/export/members.xlsx?within=o-t-hbt&status=MAYBE", "admin", "zh-CN");
+		assertThat(badZh.statusCode()).isEqualTo(400);
+		assertThat(text(badZh)).isEqualTo("status：“MAYBE”不是[FULL, PROBATIONARY]之一\n");
 	}
 
 	@Test
@@ -174,6 +178,10 @@ class ExportsIT extends ServiceTestBase {
 				.isEqualTo(text(unknown).replace("zz-nowhere", "o-t-yz"));
 			assertThat(get("/export/" + path + ".xlsx?within=zz-nowhere", "admin", null).statusCode()).as(path)
 				.isEqualTo(404);
+			// In the request's language (#19), the same 404.
+			HttpResponse<byte[]> outsideZh = get("/export/" + path + ".xlsx?within=o-t-yz", "hbt-analyst", "zh-CN");
+			assertThat(outsideZh.statusCode()).as(path).isEqualTo(404);
+			assertThat(text(outsideZh)).as(path).isEqualTo("within：没有编号为“o-t-yz”的党组织\n");
 			// Inside the scope it is served.
 			assertThat(get("/export/" + path + ".xlsx?within=o-t-hbt", "hbt-analyst", null).statusCode()).as(path)
 				.isEqualTo(200);

@@ -52,16 +52,24 @@ class RosterImportIT extends ServiceTestBase {
 	void ownCounty() {
 		String county = """
 				{"format": "party-graph/1", "name": "花名冊測試縣",
-				 "units": [{"id": "xr-u", "kind": "COUNTY", "name": "花名冊測試縣"}],
+				 "units": [{"id": "xr-u", "kind": "COUNTY", "name": "花名冊測試縣"},
+				  {"id": "xr-u1", "kind": "VILLAGE", "name": "花名冊甲村", "locatedIn": "xr-u"},
+				  {"id": "xr-u2", "kind": "ENTERPRISE", "name": "花名冊農機廠", "locatedIn": "xr-u"},
+				  {"id": "xr-u3", "kind": "ENTERPRISE", "name": "花名冊倉庫", "locatedIn": "xr-u"},
+				  {"id": "xr-u4", "kind": "ENTERPRISE", "name": "花名冊倉庫", "locatedIn": "xr-u"}],
 				 "orgs": [
 				  {"id": "xr-county", "kind": "COUNTY_COMMITTEE", "name": "中共花名冊測試縣委", "units": ["xr-u"]},
 				  {"id": "xr-t", "kind": "TOWNSHIP_COMMITTEE", "name": "戊鄉黨委", "parent": "xr-county"},
 				  {"id": "xr-b1", "kind": "BRANCH", "name": "甲村黨支部", "parent": "xr-t"},
 				  {"id": "xr-b2", "kind": "BRANCH", "name": "乙村黨支部", "parent": "xr-t"},
-				  {"id": "xr-b3", "kind": "BRANCH", "name": "乙村黨支部", "parent": "xr-county"}],
+				  {"id": "xr-b3", "kind": "BRANCH", "name": "乙村黨支部", "parent": "xr-county"},
+				  {"id": "xr-g1", "kind": "PARTY_GROUP", "name": "第一黨小組", "parent": "xr-b1"},
+				  {"id": "xr-g2", "kind": "PARTY_GROUP", "name": "第二黨小組", "parent": "xr-b1"},
+				  {"id": "xr-g3", "kind": "PARTY_GROUP", "name": "第一黨小組", "parent": "xr-b2"},
+				  {"id": "xr-g4", "kind": "PARTY_GROUP", "name": "第一黨小組", "parent": "xr-b3"}],
 				 "members": [
 				  {"id": "xr-m1", "name": "孫一", "status": "FULL", "org": "xr-b1", "gender": "M", "joined": "2001-07-01",
-				   "idNumber": "%s", "phone": "13900000001"},
+				   "idNumber": "%s", "phone": "13900000001", "group": "xr-g1", "unit": "xr-u1"},
 				  {"id": "xr-m2", "name": "孫二", "status": "PROBATIONARY", "org": "xr-b1", "gender": "F", "joined": "2024-07-01",
 				   "idNumber": "%s"}]}
 				""".formatted(id("14062219800102001"), id("14062219900304002"));
@@ -95,6 +103,65 @@ class RosterImportIT extends ServiceTestBase {
 		assertThat(count("o-t-hbt")).isEqualTo(members);
 		byte[] after = send(HttpRequest.newBuilder(uri("/export/members.xlsx?within=o-t-hbt")), "hbt-admin").body();
 		assertThat(cells(after)).isEqualTo(cells(before)).hasSize(members + 1);
+		// Groups and units are applied on import, and the file names some: they came back as they were.
+		List<Map<String, String>> rows = table(after);
+		assertThat(rows).filteredOn((r) -> !r.get("党小组").isEmpty()).isNotEmpty();
+		assertThat(rows).filteredOn((r) -> !r.get("工作单位").isEmpty()).isNotEmpty();
+		assertThat(table(after)).isEqualTo(table(before));
+	}
+
+	@Test
+	void groupsAndUnitsGoInAndComeBackOut() throws Exception {
+		byte[] before = send(HttpRequest.newBuilder(uri("/export/members.xlsx?within=xr-t")), "admin").body();
+		assertThat(row(table(before), "xr-m1")).containsEntry("党小组", "第一黨小組").containsEntry("工作单位", "花名冊甲村");
+		// xr-m1 moved to the other group of its branch and another unit, both named in simplified characters
+		byte[] edited = edit(before, "xr-m1", Map.of("党小组", "第二党小组", "工作单位", "花名册农机厂"));
+		Map<String, Object> dry = importRoster(this.graphQl, "xr-t", Base64.getEncoder().encodeToString(edited), "XLSX", true);
+		assertThat(dry.get("errors")).as(dry.toString()).isEqualTo(List.of());
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> planned = (List<Map<String, Object>>) dry.get("rows");
+		assertThat(planned).filteredOn((r) -> "xr-m1".equals(r.get("memberId"))).singleElement().satisfies((r) -> {
+			assertThat(r.get("action")).as(r + " of " + table(edited)).isEqualTo("UPDATED");
+			assertThat(r.get("changes")).isEqualTo(List.of("unit: xr-u1 → xr-u2", "group: xr-g1 → xr-g2"));
+		});
+		assertThat(planned).filteredOn((r) -> !"xr-m1".equals(r.get("memberId")))
+			.allSatisfy((r) -> assertThat(r.get("action")).isEqualTo("UNCHANGED"));
+		assertThat(groupAndUnit("xr-m1")).as("a dry run writes nothing").isEqualTo(List.of("xr-g1", "xr-u1"));
+		Map<String, Object> done = importRoster(this.graphQl, "xr-t", Base64.getEncoder().encodeToString(edited), "XLSX", false);
+		assertThat(done).as(done.toString()).containsEntry("updated", 1).containsEntry("errors", List.of());
+		assertThat(groupAndUnit("xr-m1")).isEqualTo(List.of("xr-g2", "xr-u2"));
+		this.graphQl.document("{ org(id: \"xr-g2\") { memberCount } }").execute().path("org.memberCount").entity(Integer.class)
+			.isEqualTo(1);
+		// Exported again, the file shows them, and imports back changing nothing.
+		byte[] after = send(HttpRequest.newBuilder(uri("/export/members.xlsx?within=xr-t")), "admin").body();
+		assertThat(row(table(after), "xr-m1")).containsEntry("党小组", "第二黨小組").containsEntry("工作单位", "花名冊農機廠");
+		Map<String, Object> back = importRoster(this.graphQl, "xr-t", Base64.getEncoder().encodeToString(after), "XLSX", false);
+		assertThat(back).as(back.toString()).containsEntry("updated", 0).containsEntry("transferred", 0)
+			.containsEntry("added", 0).containsEntry("unchanged", table(after).size());
+		// A new member goes into the group of its org and the unit named.
+		String csv = "姓名,入党时间,人员类别,党组织编号,党小组,工作单位\n郑新,2020-01-01,正式党员,xr-b3,第一党小组,花名冊甲村";
+		Map<String, Object> added = importRoster(this.graphQl, "xr-county", csv, "CSV", false);
+		assertThat(added).as(added.toString()).containsEntry("added", 1);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> addedRow = ((List<Map<String, Object>>) added.get("rows")).get(0);
+		assertThat((List<Object>) addedRow.get("changes")).contains("group: xr-g4", "unit: xr-u1");
+		assertThat(groupAndUnit((String) addedRow.get("memberId"))).isEqualTo(List.of("xr-g4", "xr-u1"));
+		// Unknown or ambiguous: every problem by row and column, nothing written.
+		String bad = String.join("\n", "姓名,党员编号,入党时间,人员类别,所在党组织,党小组,工作单位",
+				"孫一,xr-m1,2001-07-01,,,第九党小组,花名冊倉庫",
+				"郑甲,,2020-01-01,正式党员,乙村党支部,第一党小组,無此單位",
+				"郑乙,,2020-01-01,正式党员,甲村党支部,第一黨小組,花名册仓库");
+		int count = count("xr-county");
+		Map<String, Object> refused = importRoster(this.graphQl, "xr-t", bad, "CSV", false);
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> errors = (List<Map<String, Object>>) refused.get("errors");
+		assertThat(errors).extracting((e) -> e.get("row") + " " + e.get("column") + " " + e.get("field"))
+			.containsExactly("2 党小组 GROUP", "2 工作单位 UNIT", "3 工作单位 UNIT", "4 工作单位 UNIT");
+		assertThat(errors.get(0).get("message").toString()).contains("no party group is named '第九党小组' under xr-b1");
+		assertThat(errors.get(1).get("message").toString()).contains("names 2 units").contains("xr-u3").contains("xr-u4");
+		assertThat(errors.get(2).get("message").toString()).contains("no unit is named '無此單位'");
+		assertThat(count("xr-county")).isEqualTo(count);
+		assertThat(groupAndUnit("xr-m1")).isEqualTo(List.of("xr-g2", "xr-u2"));
 	}
 
 	@Test
@@ -193,7 +260,19 @@ class RosterImportIT extends ServiceTestBase {
 		analyst.document("mutation { importRoster(org: \"o-t-hbt\", content: \"姓名\", dryRun: true) { added } }")
 			.execute()
 			.errors()
-			.satisfy((e) -> assertThat(e).singleElement().satisfies((x) -> assertThat(x.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+			.satisfy((e) -> assertThat(e).singleElement().satisfies((x) -> {
+				assertThat(x.getErrorType().toString()).isEqualTo("FORBIDDEN");
+				assertThat(x.getMessage()).isEqualTo("Forbidden");
+			}));
+		// In the request's language (#19), the classification as it is.
+		analyst.mutate().header("Accept-Language", "zh-CN").build()
+			.document("mutation { importRoster(org: \"o-t-hbt\", content: \"姓名\", dryRun: true) { added } }")
+			.execute()
+			.errors()
+			.satisfy((e) -> assertThat(e).singleElement().satisfies((x) -> {
+				assertThat(x.getErrorType().toString()).isEqualTo("FORBIDDEN");
+				assertThat(x.getMessage()).isEqualTo("无权访问（你的角色不能读取或更改此项）");
+			}));
 		assertThat(upload("hbt-analyst", "r.csv", "姓名\n".getBytes(StandardCharsets.UTF_8), "o-t-hbt", true).statusCode())
 			.isEqualTo(403);
 	}
@@ -299,6 +378,68 @@ class RosterImportIT extends ServiceTestBase {
 
 	private URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	/** The member's group and unit ids. */
+	private List<String> groupAndUnit(String member) {
+		Map<String, Object> m = this.graphQl.document("{ member(id: \"" + member + "\") { group { id } unit { id } } }")
+			.execute()
+			.path("member").entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			}).get();
+		java.util.function.Function<Object, String> id = (o) -> (o instanceof Map<?, ?> x) ? (String) x.get("id") : null;
+		return java.util.Arrays.asList(id.apply(m.get("group")), id.apply(m.get("unit")));
+	}
+
+	/** The row of a member (by 党员编号) of a table. */
+	private static Map<String, String> row(List<Map<String, String>> table, String member) {
+		return table.stream().filter((r) -> member.equals(r.get("党员编号"))).findFirst().orElseThrow();
+	}
+
+	/** The first sheet's rows below the header, each cell by its column's header (empty cells as ""). */
+	private static List<Map<String, String>> table(byte[] xlsx) throws IOException {
+		List<Map<String, String>> rows = new ArrayList<>();
+		DataFormatter format = new DataFormatter();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Sheet sheet = book.getSheetAt(0);
+			Row header = sheet.getRow(0);
+			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+				Row row = sheet.getRow(r);
+				Map<String, String> cells = new java.util.LinkedHashMap<>();
+				for (int c = 0; c < header.getLastCellNum(); c++) {
+					cells.put(header.getCell(c).getStringCellValue(),
+							(row != null && row.getCell(c) != null) ? format.formatCellValue(row.getCell(c)) : "");
+				}
+				rows.add(cells);
+			}
+		}
+		return rows;
+	}
+
+	/** The workbook with some cells of a member's row (by 党员编号) set to other texts. */
+	private static byte[] edit(byte[] xlsx, String member, Map<String, String> values) throws IOException {
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Sheet sheet = book.getSheetAt(0);
+			Row header = sheet.getRow(0);
+			Map<String, Integer> column = new java.util.HashMap<>();
+			header.forEach((c) -> column.put(c.getStringCellValue(), c.getColumnIndex()));
+			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+				Row row = sheet.getRow(r);
+				if (row != null && row.getCell(column.get("党员编号")) != null
+						&& member.equals(row.getCell(column.get("党员编号")).getStringCellValue())) {
+					values.forEach((h, v) -> {
+						int c = column.get(h);
+						// a new cell: POI sets an inline-string cell's value beside the inline text, which readers ignore
+						if (row.getCell(c) != null) {
+							row.removeCell(row.getCell(c));
+						}
+						row.createCell(c).setCellValue(v);
+					});
+				}
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			book.write(out);
+			return out.toByteArray();
+		}
 	}
 
 	/** Every cell of the first sheet as text, row by row. */

@@ -285,8 +285,16 @@ class ScenarioApiIT extends ServiceTestBase {
 		assertThat(missing.statusCode()).isEqualTo(404);
 		assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("text/plain"));
-		assertThat(missing.body()).contains("沒有這個");
+		assertThat(missing.body()).isEqualTo("No scenario is saved under the name '沒有這個'.\n");
 		assertThat(get(ScenarioPages.path("沒有這個", "changes.csv"), true).statusCode()).isEqualTo(404);
+		// In the request's language (#19), the name as given; the workbook's 404 too.
+		for (String document : List.of("report.html", "changes.csv", "report.xlsx")) {
+			HttpRequest simplified = HttpRequest.newBuilder(request(ScenarioPages.path("沒有這個", document), true),
+					(name, value) -> true).header("Accept-Language", "zh-CN").build();
+			HttpResponse<String> answer = this.http.send(simplified, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			assertThat(answer.statusCode()).as(document).isEqualTo(404);
+			assertThat(answer.body()).as(document).isEqualTo("没有名为“沒有這個”的已保存方案。\n");
+		}
 	}
 
 	@Test

@@ -193,6 +193,16 @@ class ScenarioScopeIT extends ServiceTestBase {
 			.contains("operations")
 			.contains("party-graph.limits.what-if-operations");
 		this.graphQl.document("{ scenario(name: \"scope-long\") { name } }").execute().path("scenario").valueIsNull();
+		// In the request's language (#19): the argument, the figures and the property as they are.
+		assertThat(error(this.graphQl.mutate().header("Accept-Language", "zh-CN").build()
+			.document("query($names: [String!]!) { compareScenarios(names: $names) { sameScope } }")
+			.variable("names", names)
+			.execute())).isEqualTo("names：最多可给10个（party-graph.limits.compare-scenarios），实际为11个");
+		assertThat(error(this.graphQl.mutate().header("Accept-Language", "zh-TW").build()
+			.document(WHAT_IF).variable("ops", ops).execute()))
+			.isEqualTo("operations：最多可給200個（party-graph.limits.what-if-operations），實際為201個");
+		assertThat(error(this.graphQl.document(WHAT_IF).variable("ops", ops).execute()))
+			.isEqualTo("operations: at most 200 may be given (party-graph.limits.what-if-operations), not 201");
 	}
 
 	private static String error(GraphQlTester.Response response) {

@@ -22,9 +22,11 @@ import org.partygraph.model.Trade;
  * @param birthDate 出生日期
  * @param idNumber 身份证号, checked and normalized
  * @param phone 联系电话
+ * @param group 党小组: the name of a party group under the membership org
+ * @param unit 工作单位: the name of a unit
  */
 public record RosterEntry(int row, String memberId, String name, Gender gender, MemberStatus status,
 		LocalDate joined, Trade trade, String orgId, String orgName, LocalDate birthDate, String idNumber,
-		String phone) {
+		String phone, String group, String unit) {
 
 }

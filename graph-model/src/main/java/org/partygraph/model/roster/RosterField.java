@@ -31,9 +31,12 @@ public enum RosterField {
 	ORG_NAME("所在党组织", "党组织", "党组织名称", "所在支部", "所在党支部"),
 	/** 党组织编号: the membership org by id (wins over the name when both are given). */
 	ORG_ID("党组织编号", "党组织id", "所在党组织编号"),
-	/** 党小组: read, not applied in this version (as the export writes it). */
+	/**
+	 * 党小组: the party group under the membership org the member is assigned to, by exact or folded
+	 * name among that org's party groups (as the export writes it).
+	 */
 	GROUP("党小组", "所在党小组"),
-	/** 工作单位: read, not applied in this version (as the export writes it). */
+	/** 工作单位: the unit the member works or lives in, by exact or folded name (as the export writes it). */
 	UNIT("工作单位", "单位"),
 	/** 出生日期: a date. */
 	BIRTH_DATE("出生日期", "出生年月日", "生日"),

@@ -149,7 +149,7 @@ public record RosterSheet(List<RosterEntry> entries, Map<RosterField, String> co
 			}
 			entries.add(new RosterEntry(rowNumber, memberId, name, gender, status, joined, trade,
 					row.text(RosterField.ORG_ID), row.text(RosterField.ORG_NAME), birthDate, idNumber,
-					row.text(RosterField.PHONE)));
+					row.text(RosterField.PHONE), row.text(RosterField.GROUP), row.text(RosterField.UNIT)));
 		}
 		// by row, then in the file's column order (a missing column's problem last)
 		problems.sort(java.util.Comparator.comparingInt(RosterProblem::row).thenComparingInt((p) -> {

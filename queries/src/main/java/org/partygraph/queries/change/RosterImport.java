@@ -58,7 +58,8 @@ final class RosterImport {
 
 	private static final String SUBTREE = """
 			MATCH (o:Org)-[:SUBORDINATE_TO*0..]->(:Org {id: $org})
-			RETURN o.id AS id, o.name AS name, o.kind AS kind, o.dataset AS dataset
+			RETURN o.id AS id, o.name AS name, o.kind AS kind, o.dataset AS dataset,
+			  head([(o)-[:SUBORDINATE_TO]->(p:Org) | p.id]) AS parent
 			""";
 
 	private static final String MEMBERS_BY_ID = """
@@ -68,7 +69,7 @@ final class RosterImport {
 			OPTIONAL MATCH (m)-[:IN_GROUP]->(g:Org)
 			RETURN m.id AS id, m.name AS name, m.status AS status, m.trade AS trade, m.gender AS gender,
 			  m.birthDate AS birthDate, m.joined AS joined, m.idNumber AS idNumber, m.phone AS phone,
-			  o.id AS org, g.id AS group
+			  o.id AS org, g.id AS group, head([(m)-[:WORKS_IN]->(u:Unit) | u.id]) AS unit
 			""";
 
 	private static final String MEMBERS_BY_ID_NUMBER = """
@@ -78,7 +79,16 @@ final class RosterImport {
 			OPTIONAL MATCH (m)-[:IN_GROUP]->(g:Org)
 			RETURN m.id AS id, m.name AS name, m.status AS status, m.trade AS trade, m.gender AS gender,
 			  m.birthDate AS birthDate, m.joined AS joined, m.idNumber AS idNumber, m.phone AS phone,
-			  o.id AS org, g.id AS group
+			  o.id AS org, g.id AS group, head([(m)-[:WORKS_IN]->(u:Unit) | u.id]) AS unit
+			""";
+
+	// Units by folded name: the search key starts with the folded name and its separator.
+	private static final String UNITS_BY_KEY = """
+			UNWIND $keys AS key
+			MATCH (u:Unit)
+			WHERE u.nameKey STARTS WITH key
+			RETURN key, u.id AS id, u.name AS name
+			ORDER BY id
 			""";
 
 	private static final String TAKEN = """
@@ -142,7 +152,8 @@ final class RosterImport {
 		if (inside) {
 			this.tx.run(SUBTREE, Map.of("org", this.orgId)).forEachRemaining((r) -> {
 				OrgRef o = new OrgRef(r.get("id").asString(), r.get("name").asString(null),
-						OrgKind.valueOf(r.get("kind").asString()), r.get("dataset").asString(null));
+						OrgKind.valueOf(r.get("kind").asString()), r.get("dataset").asString(null),
+						r.get("parent").asString(null));
 				orgs.put(o.id(), o);
 			});
 		}
@@ -180,6 +191,7 @@ final class RosterImport {
 			byNumber.values().forEach((s) -> matched.add(s.id()));
 			WriteLocks.items(this.tx, List.of(), List.copyOf(matched));
 		}
+		Map<String, List<UnitRef>> unitsByKey = units(entries);
 		List<String> proposed = new ArrayList<>();
 		Map<String, Integer> matchedAt = new HashMap<>();
 		for (int i = 0; i < entries.size(); i++) {
@@ -221,8 +233,16 @@ final class RosterImport {
 					problem(e, RosterField.ORG_NAME, "a new member needs its org: " + this.orgId + " is a party group");
 					ok = false;
 				}
+				// (an org cell that names no org is a problem already: no group is looked for)
+				boolean orgKnown = org != null || e.orgId() == null && e.orgName() == null;
+				String group = (e.group() != null && orgKnown) ? group(e, into, orgs, null) : null;
+				String unit = (e.unit() != null) ? unit(e, unitsByKey, null) : null;
+				if (e.group() != null && group == null || e.unit() != null && unit == null) {
+					ok = false;
+				}
 				if (ok && e.name() != null) {
-					this.plan.add(new Planned(e, i, RosterOutcome.ADDED, null, into, id, newFields(e, into)));
+					this.plan.add(new Planned(e, i, RosterOutcome.ADDED, null, into, id, newFields(e, into, group, unit),
+							group, unit));
 				}
 				continue;
 			}
@@ -234,12 +254,27 @@ final class RosterImport {
 			}
 			List<String> changes = changes(e, existing);
 			boolean moves = org != null && !org.id().equals(existing.org());
+			String memberOrg = moves ? org.id() : existing.org();
+			String namedGroup = (e.group() != null) ? group(e, orgs.get(memberOrg), orgs, moves ? null : existing.group())
+					: null;
+			String namedUnit = (e.unit() != null) ? unit(e, unitsByKey, existing.unit()) : null;
+			if (e.group() != null && namedGroup == null || e.unit() != null && namedUnit == null) {
+				continue;
+			}
+			String group = (namedGroup != null && (moves || !namedGroup.equals(existing.group()))) ? namedGroup : null;
+			String unit = (namedUnit != null && !namedUnit.equals(existing.unit())) ? namedUnit : null;
+			if (unit != null) {
+				changes.add("unit: " + existing.unit() + " → " + unit);
+			}
 			if (moves) {
 				changes.add("org: " + existing.org() + " → " + org.id());
 			}
+			if (group != null) {
+				changes.add("group: " + existing.group() + " → " + group);
+			}
 			String action = moves ? RosterOutcome.TRANSFERRED
 					: changes.isEmpty() ? RosterOutcome.UNCHANGED : RosterOutcome.UPDATED;
-			this.plan.add(new Planned(e, i, action, existing, moves ? org : null, existing.id(), changes));
+			this.plan.add(new Planned(e, i, action, existing, moves ? org : null, existing.id(), changes, group, unit));
 		}
 		if (!proposed.isEmpty()) {
 			List<String> taken = this.tx.run(TAKEN, Map.of("ids", proposed)).single().get("taken").asList(Value::asString);
@@ -259,6 +294,9 @@ final class RosterImport {
 				}
 				if (p.org() != null) {
 					touched.add(p.org().id());
+				}
+				if (p.group() != null) {
+					touched.add(p.group());
 				}
 			}
 			for (Problem d : dates.problems(this.tx, this.orgId, on, touched)) {
@@ -282,16 +320,23 @@ final class RosterImport {
 				String name = Names.normalize(e.name());
 				Members.create(tx, p.org().id(), Members.properties(p.memberId(), name, e.status(), e.trade(), e.gender(),
 						e.birthDate(), e.joined(), e.idNumber(), e.phone()), p.org().dataset());
+				if (p.group() != null) {
+					Links.group(tx, p.memberId(), p.group());
+					recount.add(p.group());
+				}
+				if (p.unit() != null) {
+					Links.unit(tx, p.memberId(), p.unit());
+				}
 				recount.add(p.org().id());
 				Map<String, Object> state = new LinkedHashMap<>(Members.properties(p.memberId(), name, e.status(),
 						e.trade(), e.gender(), e.birthDate(), e.joined(), null, null));
 				state.replaceAll((k, v) -> (v instanceof LocalDate d) ? d.toString() : v);
 				state.put("org", p.org().id());
-				state.put("group", null);
-				state.put("unit", null);
+				state.put("group", p.group());
+				state.put("unit", p.unit());
 				state.put("roles", List.of());
 				state.put("participatesIn", List.of());
-				log.member(Kind.MEMBER_ADDED, p.memberId(), p.org().id(), null,
+				log.member(Kind.MEMBER_ADDED, p.memberId(), p.org().id(), p.group(),
 						"member " + p.memberId() + " added to " + p.org().id() + " (" + REASON + ", row " + e.row() + ")",
 						null, state);
 				continue;
@@ -303,6 +348,16 @@ final class RosterImport {
 			Update u = update(e, s);
 			if (!u.props().isEmpty()) {
 				Members.update(tx, s.id(), u.props());
+			}
+			if (p.unit() != null) {
+				// The unit is a link, recorded with the properties (asOf sets it back from `before`).
+				Links.endUnit(tx, s.id());
+				Links.unit(tx, s.id(), p.unit());
+				u.fields().add("unit");
+				u.before().put("unit", s.unit());
+				u.after().put("unit", p.unit());
+			}
+			if (!u.fields().isEmpty()) {
 				log.member(Kind.MEMBER_UPDATED, s.id(), s.org(), null, "member " + s.id() + " updated: "
 						+ String.join(", ", u.fields()) + " (" + REASON + ", row " + e.row() + ")", u.before(), u.after());
 				if (u.fields().contains("status")) {
@@ -326,7 +381,21 @@ final class RosterImport {
 				recount.add(s.group());
 				recount.add(to);
 			}
+			if (p.group() != null) {
+				// A transfer ended the earlier group (its own event above); otherwise it ends here.
+				String was = p.action().equals(RosterOutcome.TRANSFERRED) ? null : s.group();
+				String memberOrg = p.action().equals(RosterOutcome.TRANSFERRED) ? p.org().id() : s.org();
+				if (was != null) {
+					Links.endGroup(tx, s.id());
+				}
+				Links.group(tx, s.id(), p.group());
+				log.member(Kind.GROUP_CHANGED, s.id(), memberOrg, p.group(), "member " + s.id() + " assigned to group "
+						+ p.group() + " (was " + was + "; " + REASON + ", row " + e.row() + ")", was, p.group());
+				recount.add(was);
+				recount.add(p.group());
+			}
 		}
+		recount.remove(null);
 		MemberTallies.recount(tx, recount);
 	}
 
@@ -366,6 +435,93 @@ final class RosterImport {
 		return found;
 	}
 
+	/** The units named by the rows' 工作单位 cells, by folded name (with the separator ending it). */
+	private Map<String, List<UnitRef>> units(List<RosterEntry> entries) {
+		List<String> keys = entries.stream()
+			.map(RosterEntry::unit)
+			.filter(Objects::nonNull)
+			.map(RosterImport::unitKey)
+			.filter(Objects::nonNull)
+			.distinct()
+			.toList();
+		Map<String, List<UnitRef>> units = new HashMap<>();
+		if (!keys.isEmpty()) {
+			this.tx.run(UNITS_BY_KEY, Map.of("keys", keys)).forEachRemaining((r) -> units
+				.computeIfAbsent(r.get("key").asString(), (k) -> new ArrayList<>())
+				.add(new UnitRef(r.get("id").asString(), r.get("name").asString(null))));
+		}
+		return units;
+	}
+
+	private static String unitKey(String name) {
+		String folded = NameKeys.query(name);
+		return (folded != null) ? folded + NameKeys.SEPARATOR : null;
+	}
+
+	/**
+	 * The party group a row's 党小组 names under the membership org: by exact name among the org's
+	 * party groups, else by folded name; the member's present group wins a name two groups share.
+	 * @return its id, or {@code null} with the problem recorded
+	 */
+	private String group(RosterEntry e, OrgRef memberOrg, Map<String, OrgRef> orgs, String present) {
+		if (memberOrg == null) {
+			return null;
+		}
+		String name = Names.normalize(e.group());
+		List<OrgRef> groups = orgs.values()
+			.stream()
+			.filter((o) -> o.kind() == OrgKind.PARTY_GROUP && memberOrg.id().equals(o.parent()))
+			.toList();
+		List<OrgRef> named = groups.stream().filter((o) -> name.equals(o.name())).toList();
+		if (named.isEmpty()) {
+			String folded = NameKeys.fold(name);
+			named = groups.stream().filter((o) -> o.name() != null && NameKeys.fold(o.name()).equals(folded)).toList();
+		}
+		if (named.stream().anyMatch((o) -> o.id().equals(present))) {
+			return present;
+		}
+		if (named.isEmpty()) {
+			problem(e, RosterField.GROUP, "no party group is named '" + e.group() + "' under " + memberOrg.id()
+					+ ((groups.isEmpty()) ? " (it has none)"
+							: " (its groups: " + groups.stream().map(OrgRef::name).sorted().toList() + ")"));
+			return null;
+		}
+		if (named.size() > 1) {
+			problem(e, RosterField.GROUP, "'" + e.group() + "' names " + named.size() + " party groups under "
+					+ memberOrg.id() + " (" + named.stream().map(OrgRef::id).sorted().toList() + ")");
+			return null;
+		}
+		return named.get(0).id();
+	}
+
+	/**
+	 * The unit a row's 工作单位 names: by exact name among the units of that folded name, else by the
+	 * folded name; the member's present unit wins a name two units share.
+	 * @return its id, or {@code null} with the problem recorded
+	 */
+	private String unit(RosterEntry e, Map<String, List<UnitRef>> unitsByKey, String present) {
+		String key = unitKey(e.unit());
+		List<UnitRef> folded = (key != null) ? unitsByKey.getOrDefault(key, List.of()) : List.of();
+		String name = Names.normalize(e.unit());
+		List<UnitRef> named = folded.stream().filter((u) -> name.equals(u.name())).toList();
+		if (named.isEmpty()) {
+			named = folded;
+		}
+		if (named.stream().anyMatch((u) -> u.id().equals(present))) {
+			return present;
+		}
+		if (named.isEmpty()) {
+			problem(e, RosterField.UNIT, "no unit is named '" + e.unit() + "'");
+			return null;
+		}
+		if (named.size() > 1) {
+			problem(e, RosterField.UNIT, "'" + e.unit() + "' names " + named.size() + " units ("
+					+ named.stream().map(UnitRef::id).sorted().toList() + ")");
+			return null;
+		}
+		return named.get(0).id();
+	}
+
 	/** Whether the file's own reading found a problem in this row's cell of the field already. */
 	private boolean reported(RosterEntry e, RosterField field) {
 		return this.sheet.problems().stream().anyMatch((p) -> p.row() == e.row() && field.name().equals(p.field()));
@@ -375,7 +531,7 @@ final class RosterImport {
 		this.problems.add(new RosterProblem(e.row(), this.sheet.column(field), field.name(), message));
 	}
 
-	private static List<String> newFields(RosterEntry e, OrgRef into) {
+	private static List<String> newFields(RosterEntry e, OrgRef into, String group, String unit) {
 		List<String> fields = new ArrayList<>();
 		fields.add("name: " + Names.normalize(e.name()));
 		fields.add("status: " + e.status());
@@ -386,6 +542,8 @@ final class RosterImport {
 		add(fields, "idNumber", e.idNumber());
 		add(fields, "phone", e.phone());
 		fields.add("org: " + into.id());
+		add(fields, "group", group);
+		add(fields, "unit", unit);
 		return fields;
 	}
 
@@ -453,16 +611,21 @@ final class RosterImport {
 				r.get("gender").isNull() ? null : Gender.valueOf(r.get("gender").asString()),
 				r.get("birthDate").isNull() ? null : r.get("birthDate").asLocalDate(),
 				r.get("joined").isNull() ? null : r.get("joined").asLocalDate(), r.get("idNumber").asString(null),
-				r.get("phone").asString(null), r.get("org").asString(null), r.get("group").asString(null));
+				r.get("phone").asString(null), r.get("org").asString(null), r.get("group").asString(null),
+				r.get("unit").asString(null));
 	}
 
 	/** An org of the target's subtree. */
-	record OrgRef(String id, String name, OrgKind kind, String dataset) {
+	record OrgRef(String id, String name, OrgKind kind, String dataset, String parent) {
+	}
+
+	/** A unit a row may name. */
+	record UnitRef(String id, String name) {
 	}
 
 	/** A member as stored. */
 	record Stored(String id, String name, MemberStatus status, Trade trade, Gender gender, LocalDate birthDate,
-			LocalDate joined, String idNumber, String phone, String org, String group) {
+			LocalDate joined, String idNumber, String phone, String org, String group, String unit) {
 
 		Object value(String field) {
 			return switch (field) {
@@ -480,9 +643,12 @@ final class RosterImport {
 
 	}
 
-	/** What a row does: ADDED (org: where), UPDATED, TRANSFERRED (org: the new one) or UNCHANGED. */
+	/**
+	 * What a row does: ADDED (org: where), UPDATED, TRANSFERRED (org: the new one) or UNCHANGED;
+	 * {@code group} and {@code unit}: the party group and unit it assigns, {@code null} when they stay.
+	 */
 	record Planned(RosterEntry entry, int index, String action, Stored existing, OrgRef org, String memberId,
-			List<String> changes) {
+			List<String> changes, String group, String unit) {
 
 		RosterOutcome outcome() {
 			return new RosterOutcome(this.entry.row(), this.memberId,

@@ -406,7 +406,7 @@ public final class PastStructure {
 					? java.time.LocalDate.parse(string(b.get(key))) : null;
 			return new Member(m.id(), b.containsKey("name") ? string(b.get("name")) : m.name(),
 					b.containsKey("status") ? org.partygraph.model.MemberStatus.valueOf(string(b.get("status"))) : m.status(),
-					m.org(), m.unit(),
+					m.org(), b.containsKey("unit") ? string(b.get("unit")) : m.unit(),
 					b.containsKey("trade") ? ((b.get("trade") != null) ? Trade.valueOf(string(b.get("trade"))) : null)
 							: m.trade(),
 					b.containsKey("gender")

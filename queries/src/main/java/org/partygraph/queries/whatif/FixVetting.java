@@ -17,6 +17,9 @@ import org.partygraph.queries.rules.ComplianceIssue;
 import org.partygraph.queries.rules.RuleChecker;
 import org.partygraph.queries.rules.Severity;
 import org.partygraph.queries.structure.Structure;
+import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.Messages;
+import org.partygraph.queries.text.Text;
 
 /**
  * Plays each candidate fix of a rule break out on a copy of one snapshot before it is suggested,
@@ -151,35 +154,48 @@ public final class FixVetting {
 			return this.refusal == null && this.fixesIt && errorsIntroduced().isEmpty() && this.patternsLowered.isEmpty();
 		}
 
-		/** Why it is not acceptable, in words; {@code null} when it is. */
+		/** Why it is not acceptable, in English words; {@code null} when it is. */
 		public String objection() {
-			return objection((i) -> i.severity() == Severity.ERROR, true, Verdict::at);
+			Text text = objectionText((i) -> i.severity() == Severity.ERROR, true, Verdict::at);
+			return (text != null) ? Messages.bundled().say(text, Lang.EN) : null;
 		}
 
 		/**
-		 * Why it falls short, in words, counting the introduced breaks {@code counted} keeps and the
-		 * lowered patterns when {@code patternsCount}; {@code null} when nothing does.
-		 * @param place where an introduced break is, as the sentence ends: " at name (id)"
+		 * Why it falls short, as a text of the bundles ({@code vet.*}), counting the introduced
+		 * breaks {@code counted} keeps and the lowered patterns when {@code patternsCount};
+		 * {@code null} when nothing does.
+		 * @param place where an introduced break is: {@link #at} (its org), or outside the plan's scope
 		 */
-		public String objection(java.util.function.Predicate<ComplianceIssue> counted, boolean patternsCount,
-				java.util.function.Function<ComplianceIssue, String> place) {
+		public Text objectionText(java.util.function.Predicate<ComplianceIssue> counted, boolean patternsCount,
+				java.util.function.Function<ComplianceIssue, Text> place) {
 			if (this.refusal != null) {
-				return "cannot be played out: " + this.refusal;
+				return Text.of("vet.cannotPlay", this.refusal);
 			}
-			List<String> why = new ArrayList<>();
+			List<Text> why = new ArrayList<>();
 			if (!this.fixesIt) {
-				why.add("does not fix it");
+				why.add(Text.of("vet.doesNotFix"));
 			}
-			this.issuesIntroduced.stream().filter(counted).forEach((i) -> why.add("introduces " + i.rule() + place.apply(i)));
+			this.issuesIntroduced.stream()
+				.filter(counted)
+				.forEach((i) -> why.add(Text.of("vet.introduces", i.rule().name(), place.apply(i))));
 			if (patternsCount) {
-				this.patternsLowered.forEach((l) -> why.add("lowers " + l));
+				this.patternsLowered.forEach((l) -> why.add(Text.of("vet.lowers", l)));
 			}
-			return why.isEmpty() ? null : String.join("; ", why);
+			return joined(why, "vet.and");
 		}
 
-		/** " at name (id)": where a break is, as an objection names it. */
-		public static String at(ComplianceIssue issue) {
-			return " at " + issue.orgName() + " (" + issue.orgId() + ")";
+		/** "at name (id)": where a break is, as an objection names it. */
+		public static Text at(ComplianceIssue issue) {
+			return Text.of("vet.at", issue.orgName(), issue.orgId());
+		}
+
+		/** The texts joined two by two with the key's pattern ({@code {0}; {1}}); {@code null} for none. */
+		static Text joined(List<Text> texts, String key) {
+			Text all = null;
+			for (Text t : texts) {
+				all = (all == null) ? t : Text.of(key, all, t);
+			}
+			return all;
 		}
 
 	}

@@ -9,6 +9,9 @@ import java.util.Map;
 import org.partygraph.queries.pattern.Metric;
 import org.partygraph.queries.pattern.Pattern;
 import org.partygraph.queries.pattern.PatternQueries;
+import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.Messages;
+import org.partygraph.queries.text.Text;
 
 /**
  * One pattern metric a what-if changes, before and after. A fall is a pattern losing what it had
@@ -26,13 +29,26 @@ public record PatternImpact(Pattern pattern, String metric, double before, doubl
 		return this.after < this.before;
 	}
 
-	/** For a fall, a warning a person reads, e.g. "INDUSTRY_PARK loses 1: townshipsWithIndustryBranch 6 → 5". */
+	/**
+	 * For a fall, a warning a person reads, in English, e.g. "INDUSTRY_PARK (產業黨組織+園區黨支部) loses
+	 * 1: townshipsWithIndustryBranch 6 → 5"; {@code null} otherwise.
+	 */
 	public String warning() {
+		Text text = warningText();
+		return (text != null) ? Messages.bundled().say(text, Lang.EN) : null;
+	}
+
+	/**
+	 * For a fall, the warning as a text of the bundles ({@code report.patternLoses}: the pattern's
+	 * code and Chinese name, the loss, the metric's key, before and after, all as they are);
+	 * {@code null} otherwise.
+	 */
+	public Text warningText() {
 		if (!loses()) {
 			return null;
 		}
-		return this.pattern + " (" + this.pattern.chineseName() + ") loses " + number(this.before - this.after) + ": "
-				+ this.metric + " " + number(this.before) + " → " + number(this.after);
+		return Text.of("report.patternLoses", this.pattern.name(), this.pattern.chineseName(),
+				number(this.before - this.after), this.metric, number(this.before), number(this.after));
 	}
 
 	/** Each pattern metric whose value differs between the two lists of figures, in pattern and key order. */

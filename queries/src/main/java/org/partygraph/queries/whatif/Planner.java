@@ -16,6 +16,9 @@ import org.partygraph.queries.rules.Rule;
 import org.partygraph.queries.rules.RuleChecker;
 import org.partygraph.queries.rules.Severity;
 import org.partygraph.queries.structure.Structure;
+import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.Messages;
+import org.partygraph.queries.text.Text;
 
 /**
  * The what-if planner (issue #20): proposes a small set of operations that reaches goals such as
@@ -49,7 +52,7 @@ public final class Planner {
 	public Plan plan(Dataset tree, String within, Goals goals) {
 		Dataset current = tree;
 		List<Operation> operations = new ArrayList<>();
-		Map<String, String> givenUp = new LinkedHashMap<>();
+		Map<String, Text> givenUp = new LinkedHashMap<>();
 		while (true) {
 			TimeBudget.checkpoint("planning: after " + operations.size() + " operations");
 			Structure structure = Structure.of(current);
@@ -64,25 +67,26 @@ public final class Planner {
 			ComplianceIssue issue = open.get(0);
 			FixVetting vetting = new FixVetting(current, this.checker, this.patternFigures);
 			Set<String> inside = structure.subtree(within).stream().map((o) -> o.id()).collect(Collectors.toSet());
-			List<String> objections = new ArrayList<>();
+			List<Text> objections = new ArrayList<>();
 			List<Operation> chosen = null;
 			for (List<Operation> candidate : this.checker.fixCandidates(structure, issue)) {
 				String outside = outside(structure, inside, candidate);
-				String objection = (outside != null) ? "names " + outside + ", outside " + within
+				Text objection = (outside != null) ? Text.of("plan.namesOutside", outside, within)
 						: objection(vetting.judge(issue, candidate), goals, inside, within);
 				if (objection == null) {
 					chosen = candidate;
 					break;
 				}
-				objections.add(describe(candidate) + ": " + objection);
+				objections.add(Text.of("plan.objection", describe(candidate), objection));
 			}
 			if (chosen != null && operations.size() + chosen.size() > goals.maxOperations()) {
-				givenUp.put(issue.key(), "the plan has reached its " + goals.maxOperations() + " operations");
+				givenUp.put(issue.key(), Text.of("plan.full", goals.maxOperations()));
 				continue;
 			}
 			if (chosen == null) {
-				givenUp.put(issue.key(), objections.isEmpty() ? "no operation fixes it: " + issue.suggestion()
-						: "every fix tried falls short: " + String.join(" | ", objections));
+				givenUp.put(issue.key(), objections.isEmpty()
+						? Text.of("plan.noFix", (issue.suggestionText() != null) ? issue.suggestionText() : issue.suggestion())
+						: Text.of("plan.fixesFallShort", FixVetting.Verdict.joined(objections, "plan.or")));
 				continue;
 			}
 			WorkingCopy copy = new WorkingCopy(current, this.checker.thresholds().minFullMembers());
@@ -97,16 +101,16 @@ public final class Planner {
 		List<Unresolved> unresolved = this.checker.check(Structure.of(current), within, null)
 			.stream()
 			.filter(goals::wants)
-			.map((i) -> new Unresolved(i, givenUp.getOrDefault(i.key(), "not reached")))
+			.map((i) -> new Unresolved(i, givenUp.getOrDefault(i.key(), Text.of("plan.notReached"))))
 			.toList();
 		return new Plan(List.copyOf(operations), unresolved);
 	}
 
 	/** Why the verdict falls short of the goals, or {@code null} when it meets them. */
-	private static String objection(FixVetting.Verdict verdict, Goals goals, Set<String> inside, String within) {
+	private static Text objection(FixVetting.Verdict verdict, Goals goals, Set<String> inside, String within) {
 		// An org outside within may lie outside the caller's scope too: it is not named.
-		return verdict.objection((i) -> i.severity() == Severity.ERROR || goals.wants(i), goals.keepPatterns(),
-				(i) -> inside.contains(i.orgId()) ? FixVetting.Verdict.at(i) : " outside " + within);
+		return verdict.objectionText((i) -> i.severity() == Severity.ERROR || goals.wants(i), goals.keepPatterns(),
+				(i) -> inside.contains(i.orgId()) ? FixVetting.Verdict.at(i) : Text.of("vet.outside", within));
 	}
 
 	/** An org the operations name (a member by their org) that lies outside within's subtree, if any. */
@@ -158,8 +162,18 @@ public final class Planner {
 
 	}
 
-	/** A break the plan leaves, and why. */
-	public record Unresolved(ComplianceIssue issue, String reason) {
+	/**
+	 * A break the plan leaves, and why.
+	 * @param reasonText why, as a text of the bundles ({@code plan.*}, {@code vet.*}), said in the
+	 * reader's language
+	 */
+	public record Unresolved(ComplianceIssue issue, Text reasonText) {
+
+		/** Why, in English. */
+		public String reason() {
+			return Messages.bundled().say(this.reasonText, Lang.EN);
+		}
+
 	}
 
 	/**

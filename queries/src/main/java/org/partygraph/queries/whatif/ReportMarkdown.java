@@ -82,7 +82,7 @@ final class ReportMarkdown {
 		else {
 			String warning = say.apply("report.warning", new Object[0]);
 			impact.stream().filter(PatternImpact::loses).forEach((p) -> md.append("> **").append(warning).append("** ")
-				.append(p.warning())
+				.append(messages.say(p.warningText(), lang))
 				.append("\n>\n"));
 			md.append("\n").append(say.apply("report.patternTable", new Object[0])).append("\n|---|---|---:|---:|---:|\n");
 			for (PatternImpact p : impact) {

@@ -62,8 +62,8 @@ public final class Events {
 		MEMBER_ADDED,
 		/**
 		 * A member's properties changed (a roster import); {@code before}/{@code after}: the changed
-		 * ones of name, status, trade, gender, birthDate, joined, probationExtendedTo as JSON (idNumber and phone only
-		 * named in the detail, as MEMBER_ADDED leaves them out).
+		 * ones of name, status, trade, gender, birthDate, joined, probationExtendedTo and unit (the id of the unit the
+		 * member works in) as JSON (idNumber and phone only named in the detail, as MEMBER_ADDED leaves them out).
 		 */
 		MEMBER_UPDATED,
 		/**

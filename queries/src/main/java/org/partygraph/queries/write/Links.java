@@ -110,6 +110,11 @@ public final class Links {
 			CREATE (m)-[:WORKS_IN]->(u)
 			""";
 
+	private static final String END_UNIT = """
+			MATCH (:Member {id: $member})-[w:WORKS_IN]->(:Unit)
+			DELETE w
+			""";
+
 	private static final String LINK_ROLES = """
 			MATCH (m:Member {id: $member})
 			UNWIND $roles AS role
@@ -276,7 +281,12 @@ public final class Links {
 		tx.run(END_GROUP, Map.of("member", member)).consume();
 	}
 
-	/** Links the member to the unit it works or lives in. */
+	/** Ends the member's link to the unit it works or lives in, if any. */
+	public static void endUnit(SimpleQueryRunner tx, String member) {
+		tx.run(END_UNIT, Map.of("member", member)).consume();
+	}
+
+	/** Links the member to the unit it works or lives in; end the present one first ({@link #endUnit}). */
 	public static void unit(SimpleQueryRunner tx, String member, String unit) {
 		tx.run(LINK_UNIT, Map.of("member", member, "unit", unit)).consume();
 	}

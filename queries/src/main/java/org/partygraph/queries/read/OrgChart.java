@@ -60,11 +60,8 @@ public record OrgChart(List<Node> nodes, List<Edge> edges) {
 		if (serving.isEmpty()) {
 			return this;
 		}
-		Set<String> orgs = this.nodes.stream().filter((n) -> !n.unit()).map(Node::id).collect(Collectors.toSet());
-		Set<String> inTree = this.nodes.stream()
-			.filter((n) -> !n.unit() && !n.external())
-			.map(Node::id)
-			.collect(Collectors.toSet());
+		Set<String> orgs = orgIds(false);
+		Set<String> inTree = orgIds(true);
 		Map<String, List<DispatchRecord>> byVillage = serving.stream()
 			.filter((d) -> d.by() != null && orgs.contains(d.by()) && inTree.contains(d.village()))
 			.sorted(Comparator.comparing(DispatchRecord::from).thenComparing(DispatchRecord::member))
@@ -95,11 +92,8 @@ public record OrgChart(List<Node> nodes, List<Edge> edges) {
 		if (away.isEmpty()) {
 			return this;
 		}
-		Set<String> orgs = this.nodes.stream().filter((n) -> !n.unit()).map(Node::id).collect(Collectors.toSet());
-		Set<String> inTree = this.nodes.stream()
-			.filter((n) -> !n.unit() && !n.external())
-			.map(Node::id)
-			.collect(Collectors.toSet());
+		Set<String> orgs = orgIds(false);
+		Set<String> inTree = orgIds(true);
 		Map<String, List<AwayRecord>> byHost = away.stream()
 			.filter((a) -> a.home() != null && !a.home().equals(a.at()) && orgs.contains(a.home())
 					&& inTree.contains(a.at()))
@@ -136,6 +130,14 @@ public record OrgChart(List<Node> nodes, List<Edge> edges) {
 			this(source, target, kind, null);
 		}
 
+	}
+
+	/** The ids of the orgs drawn: all, or only those of the subtree (not an outside co-manager). */
+	private Set<String> orgIds(boolean subtreeOnly) {
+		return this.nodes.stream()
+			.filter((n) -> !n.unit() && !(subtreeOnly && n.external()))
+			.map(Node::id)
+			.collect(Collectors.toSet());
 	}
 
 }

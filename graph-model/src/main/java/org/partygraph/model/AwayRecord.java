@@ -17,7 +17,7 @@ public record AwayRecord(String member, String org, LocalDate from, LocalDate to
 
 	/** Whether the member is away on a day: from {@code from} on, before {@code to}. */
 	public boolean runsOn(LocalDate day) {
-		return this.from != null && !day.isBefore(this.from) && (this.to == null || day.isBefore(this.to));
+		return Spans.runsOn(this.from, this.to, day);
 	}
 
 }

@@ -18,7 +18,7 @@ public record Dispatch(String member, String village, LocalDate from, LocalDate 
 
 	/** Whether it runs on a day: from {@code from} on, before {@code to}. */
 	public boolean runsOn(LocalDate day) {
-		return this.from != null && !day.isBefore(this.from) && (this.to == null || day.isBefore(this.to));
+		return Spans.runsOn(this.from, this.to, day);
 	}
 
 }

@@ -125,8 +125,7 @@ public class DispatchController {
 
 	@SchemaMapping(typeName = "Dispatch")
 	public boolean current(DispatchRecord dispatch) {
-		LocalDate today = this.dates.today();
-		return !dispatch.from().isAfter(today) && (dispatch.to() == null || dispatch.to().isAfter(today));
+		return dispatch.runsOn(this.dates.today());
 	}
 
 	private OrgChanges changes(LocalDate on) {

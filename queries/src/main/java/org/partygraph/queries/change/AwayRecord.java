@@ -22,7 +22,7 @@ public record AwayRecord(String member, String home, String at, LocalDate from, 
 
 	/** Whether the member is away on the day. */
 	public boolean on(LocalDate day) {
-		return !this.from.isAfter(day) && (this.to == null || this.to.isAfter(day));
+		return org.partygraph.model.Spans.runsOn(this.from, this.to, day);
 	}
 
 }

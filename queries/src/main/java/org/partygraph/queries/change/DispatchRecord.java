@@ -13,4 +13,9 @@ import java.time.LocalDate;
  */
 public record DispatchRecord(String member, String village, LocalDate from, LocalDate to, String by) {
 
+	/** Whether the member serves on the day: from {@code from} on, before {@code to}. */
+	public boolean runsOn(LocalDate day) {
+		return org.partygraph.model.Spans.runsOn(this.from, this.to, day);
+	}
+
 }

@@ -237,9 +237,7 @@ final class Lookups {
 	/** Whether two spans of days (from, up to but not including to; to null: open) share a day. */
 	static boolean overlap(java.time.LocalDate from, java.time.LocalDate to, java.time.LocalDate otherFrom,
 			java.time.LocalDate otherTo) {
-		boolean startsBeforeOtherEnds = otherTo == null || from.isBefore(otherTo);
-		boolean endsAfterOtherStarts = to == null || to.isAfter(otherFrom);
-		return startsBeforeOtherEnds && endsAfterOtherStarts;
+		return org.partygraph.model.Spans.overlap(from, to, otherFrom, otherTo);
 	}
 
 	/** The member's dispatches as first secretary, oldest first. */

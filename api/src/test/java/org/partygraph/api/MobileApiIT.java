@@ -204,6 +204,42 @@ class MobileApiIT extends ServiceTestBase {
 	}
 
 	@Test
+	void aPastDayPlacesAMemberAwayAtTheirMembershipOfThatDay() {
+		// A county of its own (ids x-…): x-m6 of x-v1 (東鄉) is away at the park from 2024-02-01 to
+		// 2025-06-01, and transferred to x-v2 (西鄉) on 2025-01-01 while away.
+		importOwnDataset(DATASET.replace("w-", "x-").replace("流動縣", "流動二縣"), "2020-01-01", "流動二縣");
+		away("x-m6", "x-park", "2024-02-01", "2025-06-01");
+		this.graphQl.document("mutation { transferMember(member: \"x-m6\", to: \"x-v2\", on: \"2025-01-01\") { errors { message } } }")
+			.execute()
+			.path("transferMember.errors").entityList(Object.class).hasSize(0);
+		String query = """
+				query($day: Date) { mobileMembersByTownship(within: "x-county", asOf: $day) { township { id } away flowingIn }
+				  v1: org(id: "x-v1") { membersAway(asOf: $day) { member { id } home { id } } }
+				  v2: org(id: "x-v2") { membersAway(asOf: $day) { member { id } home { id } } } }""";
+		// Before the transfer: away from 東鄉, listed at x-v1.
+		this.graphQl.document(query)
+			.variable("day", "2024-06-01")
+			.execute()
+			.path("mobileMembersByTownship").entityList(Map.class)
+			.satisfies((rows) -> assertThat(rows.stream().map((r) -> String.valueOf(r.get("township")) + " "
+					+ r.get("away") + " " + r.get("flowingIn")).toList())
+				.containsExactly("{id=x-t1} 1 0", "null 0 1"))
+			.path("v1.membersAway[*].member.id").entityList(String.class).containsExactly("x-m6")
+			.path("v1.membersAway[0].home.id").entity(String.class).isEqualTo("x-v1")
+			.path("v2.membersAway").entityList(Object.class).hasSize(0);
+		// After it: away from 西鄉, listed at x-v2.
+		this.graphQl.document(query)
+			.variable("day", "2025-03-01")
+			.execute()
+			.path("mobileMembersByTownship").entityList(Map.class)
+			.satisfies((rows) -> assertThat(rows.stream().map((r) -> String.valueOf(r.get("township")) + " "
+					+ r.get("away") + " " + r.get("flowingIn")).toList())
+				.containsExactly("{id=x-t2} 1 0", "null 0 1"))
+			.path("v1.membersAway").entityList(Object.class).hasSize(0)
+			.path("v2.membersAway[*].member.id").entityList(String.class).containsExactly("x-m6");
+	}
+
+	@Test
 	void refusalsAndScope() {
 		this.graphQl.document("mutation { recordAway(member: \"w-m2\", at: \"w-v1\", from: \"2024-01-01\") { away { from } errors { item field message } } }")
 			.execute()

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 
 import org.dataloader.DataLoader;
@@ -51,7 +52,8 @@ import org.springframework.stereotype.Controller;
  * scoped by ScopeGuard: it shows to a caller who sees either org, the home or the host, and its
  * {@code member} only to one who sees the member's own org. {@code Org.flowingIn} and
  * {@code Org.membersAway} of a list of orgs are one statement per day asked for (the loaders
- * {@code flowingIn} and {@code membersAway}), not one per org.
+ * {@code flowingIn} and {@code membersAway}), not one per org; {@code Member.awayAt} of a list of
+ * members two per day asked for (the loader {@code awayAt}), not one per member.
  */
 @Controller
 public class MobileController {
@@ -85,6 +87,9 @@ public class MobileController {
 		registry.forTypePair(OrgDayKey.class, List.class)
 			.withName("membersAway")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> Batches.byDay(keys, away::awayFrom)));
+		registry.forTypePair(MemberDayKey.class, OrgRow.class)
+			.withName("awayAt")
+			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadAwayAt(keys)));
 	}
 
 	@MutationMapping
@@ -131,15 +136,34 @@ public class MobileController {
 	}
 
 	@SchemaMapping(typeName = "Member")
-	public OrgRow awayAt(MemberRow member, @Argument LocalDate asOf) {
-		LocalDate day = day(asOf);
-		return this.away.ofMembers(List.of(member.id()))
-			.getOrDefault(member.id(), List.of())
-			.stream()
-			.filter((a) -> a.on(day))
-			.findFirst()
-			.map((a) -> this.orgs.byIds(List.of(a.at())).get(a.at()))
-			.orElse(null);
+	public CompletableFuture<OrgRow> awayAt(MemberRow member, @Argument LocalDate asOf,
+			DataLoader<MemberDayKey, OrgRow> awayAt) {
+		return awayAt.load(new MemberDayKey(member.id(), day(asOf)));
+	}
+
+	// Per day asked for: the members' times away in one statement, the orgs they are at in another.
+	private Map<MemberDayKey, OrgRow> loadAwayAt(Set<MemberDayKey> keys) {
+		Map<MemberDayKey, OrgRow> result = new HashMap<>();
+		keys.stream().collect(Collectors.groupingBy(MemberDayKey::day)).forEach((day, group) -> {
+			Map<String, List<AwayRecord>> aways = this.away.ofMembers(Batches.ids(group, MemberDayKey::memberId));
+			Map<MemberDayKey, String> at = new HashMap<>();
+			for (MemberDayKey key : group) {
+				aways.getOrDefault(key.memberId(), List.of())
+					.stream()
+					.filter((a) -> a.on(day))
+					.findFirst()
+					.ifPresent((a) -> at.put(key, a.at()));
+			}
+			if (!at.isEmpty()) {
+				Map<String, OrgRow> orgs = this.orgs.byIds(Set.copyOf(at.values()));
+				at.forEach((key, id) -> {
+					if (orgs.get(id) != null) {
+						result.put(key, orgs.get(id));
+					}
+				});
+			}
+		});
+		return result;
 	}
 
 	@QueryMapping

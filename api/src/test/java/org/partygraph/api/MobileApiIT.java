@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -201,6 +202,77 @@ class MobileApiIT extends ServiceTestBase {
 			}
 		}
 		return pairs.entrySet().stream().map((e) -> e.getKey() + " " + e.getValue().size()).toList();
+	}
+
+	@Test
+	void aPastDayPlacesAMemberAwayAtTheirMembershipOfThatDay() {
+		// A county of its own (ids x-…): x-m6 of x-v1 (東鄉) is away at the park from 2024-02-01 to
+		// 2025-06-01, and transferred to x-v2 (西鄉) on 2025-01-01 while away.
+		importOwnDataset(DATASET.replace("w-", "x-").replace("流動縣", "流動二縣"), "2020-01-01", "流動二縣");
+		away("x-m6", "x-park", "2024-02-01", "2025-06-01");
+		this.graphQl.document("mutation { transferMember(member: \"x-m6\", to: \"x-v2\", on: \"2025-01-01\") { errors { message } } }")
+			.execute()
+			.path("transferMember.errors").entityList(Object.class).hasSize(0);
+		String query = """
+				query($day: Date) { mobileMembersByTownship(within: "x-county", asOf: $day) { township { id } away flowingIn }
+				  v1: org(id: "x-v1") { membersAway(asOf: $day) { member { id } home { id } } }
+				  v2: org(id: "x-v2") { membersAway(asOf: $day) { member { id } home { id } } } }""";
+		// Before the transfer: away from 東鄉, listed at x-v1.
+		this.graphQl.document(query)
+			.variable("day", "2024-06-01")
+			.execute()
+			.path("mobileMembersByTownship").entityList(Map.class)
+			.satisfies((rows) -> assertThat(rows.stream().map((r) -> String.valueOf(r.get("township")) + " "
+					+ r.get("away") + " " + r.get("flowingIn")).toList())
+				.containsExactly("{id=x-t1} 1 0", "null 0 1"))
+			.path("v1.membersAway[*].member.id").entityList(String.class).containsExactly("x-m6")
+			.path("v1.membersAway[0].home.id").entity(String.class).isEqualTo("x-v1")
+			.path("v2.membersAway").entityList(Object.class).hasSize(0);
+		// After it: away from 西鄉, listed at x-v2.
+		this.graphQl.document(query)
+			.variable("day", "2025-03-01")
+			.execute()
+			.path("mobileMembersByTownship").entityList(Map.class)
+			.satisfies((rows) -> assertThat(rows.stream().map((r) -> String.valueOf(r.get("township")) + " "
+					+ r.get("away") + " " + r.get("flowingIn")).toList())
+				.containsExactly("{id=x-t2} 1 0", "null 0 1"))
+			.path("v1.membersAway").entityList(Object.class).hasSize(0)
+			.path("v2.membersAway[*].member.id").entityList(String.class).containsExactly("x-m6");
+	}
+
+	@Test
+	void awayAtOfManyMembersIsOneReadPerDay() {
+		// A county of its own (ids y-…): y-m1 away at the park, y-m4 at y-v1, from 2024-01-01.
+		importOwnDataset(DATASET.replace("w-", "y-").replace("流動縣", "流動三縣"), "2020-01-01", "流動三縣");
+		away("y-m1", "y-park", "2024-01-01", null);
+		away("y-m4", "y-v1", "2024-01-01", null);
+		String query = """
+				query($first: Int) { org(id: "y-county") { members(first: $first) { edges { node { id
+				  awayAt { id } before: awayAt(asOf: "2023-12-31") { id } past: awayAt(asOf: "2024-06-01") { id } } } } } }""";
+		GraphQlTester.Response all = this.graphQl.document(query)
+			.variable("first", 6)
+			.extension("debug", true)
+			.execute();
+		all.path("org.members.edges[*].node.id").entityList(String.class)
+			.containsExactly("y-m1", "y-m2", "y-m3", "y-m4", "y-m5", "y-m6")
+			.path("org.members.edges[*].node.awayAt.id").entityList(String.class).containsExactly("y-park", "y-v1")
+			.path("org.members.edges[0].node.awayAt.id").entity(String.class).isEqualTo("y-park")
+			.path("org.members.edges[3].node.past.id").entity(String.class).isEqualTo("y-v1")
+			.path("org.members.edges[1].node.awayAt").valueIsNull()
+			.path("org.members.edges[*].node.before.id").entityList(String.class).hasSize(0);
+		GraphQlTester.Response one = this.graphQl.document(query)
+			.variable("first", 1)
+			.extension("debug", true)
+			.execute();
+		one.path("org.members.edges[0].node.awayAt.id").entity(String.class).isEqualTo("y-park");
+		// Per day asked for: the times away, then the orgs they are at; not one read per member.
+		assertThat(roundTrips(all)).isEqualTo(roundTrips(one));
+	}
+
+	private static int roundTrips(GraphQlTester.Response response) {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> debug = (Map<String, Object>) response.returnResponse().getExtensions().get("debug");
+		return (Integer) debug.get("databaseRoundTrips");
 	}
 
 	@Test

@@ -277,16 +277,23 @@ public class DevelopmentController {
 
 	/** As {@link #pipeline(List, LocalDate, boolean)}, for a caller scoped to {@code scopeRoot}. */
 	private Map<String, PipelineCounts> pipeline(List<String> ids, LocalDate asOf, boolean subtree, String scopeRoot) {
-		LocalDate day = (asOf != null) ? asOf : this.dates.today();
-		Map<String, PipelineCounts> counts = new LinkedHashMap<>(this.candidates.pipeline(ids, day, subtree));
-		Map<String, Long> probationers = (asOf == null) ? this.candidates.probationers(ids, subtree)
-				: pastProbationers(ids, asOf, subtree, scopeRoot);
-		counts.replaceAll((id, c) -> c.withProbationers(probationers.getOrDefault(id, 0L)));
-		return counts;
+		if (asOf == null) {
+			Map<String, PipelineCounts> counts = new LinkedHashMap<>(
+					this.candidates.pipeline(ids, this.dates.today(), subtree));
+			Map<String, Long> probationers = this.candidates.probationers(ids, subtree);
+			counts.replaceAll((id, c) -> c.withProbationers(probationers.getOrDefault(id, 0L)));
+			return counts;
+		}
+		return pastPipeline(ids, asOf, subtree, scopeRoot);
 	}
 
-	/** The PROBATIONARY members of each org on a past day, from the structure as it stood then. */
-	private Map<String, Long> pastProbationers(List<String> ids, LocalDate day, boolean subtree, String scopeRoot) {
+	/**
+	 * The pipelines of the orgs on a past day, from the structure as it stood then: each candidate at
+	 * the org that developed it that day (before a dissolution or merger handed it on), the
+	 * PROBATIONARY members of that day, each counted up that day's parents when of the subtree.
+	 */
+	private Map<String, PipelineCounts> pastPipeline(List<String> ids, LocalDate day, boolean subtree,
+			String scopeRoot) {
 		Predicate<String> hidden = null;
 		if (scopeRoot != null) {
 			Scope.View view = this.scope.view(scopeRoot);
@@ -297,17 +304,19 @@ public class DevelopmentController {
 		for (Org o : then.orgs()) {
 			parents.put(o.id(), o.parent());
 		}
-		Map<String, Long> counts = new LinkedHashMap<>();
-		ids.forEach((id) -> counts.put(id, 0L));
-		then.members().stream().filter((m) -> m.status() == MemberStatus.PROBATIONARY).forEach((m) -> {
-			String at = m.org();
+		Map<String, PipelineCounts> counts = new LinkedHashMap<>();
+		ids.forEach((id) -> counts.put(id, PipelineCounts.NONE));
+		java.util.function.BiConsumer<String, PipelineCounts> upwards = (org, add) -> {
+			String at = org;
 			while (at != null) {
-				if (counts.containsKey(at)) {
-					counts.merge(at, 1L, Long::sum);
-				}
+				counts.computeIfPresent(at, (k, c) -> c.plus(add));
 				at = subtree ? parents.get(at) : null;
 			}
-		});
+		};
+		this.candidates.pipelineByOrgOn(day).forEach(upwards);
+		PipelineCounts one = PipelineCounts.NONE.withProbationers(1);
+		then.members().stream().filter((m) -> m.status() == MemberStatus.PROBATIONARY)
+			.forEach((m) -> upwards.accept(m.org(), one));
 		return counts;
 	}
 

@@ -231,7 +231,7 @@ public final class OrgChanges {
 					// the dispatches it sent name that org as their sender.
 					String candidatesTo = (membersTo != null) ? membersTo : org.parent();
 					if (candidatesTo != null) {
-						Candidates.moveAll(tx, id, candidatesTo);
+						Candidates.moveAll(tx, id, candidatesTo, log);
 						Links.handOnDispatches(tx, id, candidatesTo);
 					}
 					// The target and the groups the moved members are in (some of which they leave below).

@@ -388,7 +388,8 @@ public final class PastStructure {
 				}
 				// Candidates carry the day each stage began, which the reads of the pipeline compare
 				// with the day asked; an admission's member comes and goes with its MEMBER_ADDED.
-				case CANDIDATE_ADDED, CANDIDATE_ADVANCED, CANDIDATE_RECORDED, CANDIDATE_ADMITTED -> {
+				// A hand-on is kept on the candidate too (formerOrgs, formerUntil: Candidates.ORG_ON_DAY).
+				case CANDIDATE_ADDED, CANDIDATE_ADVANCED, CANDIDATE_RECORDED, CANDIDATE_ADMITTED, CANDIDATE_MOVED -> {
 				}
 				// Imports are undone as a whole (dropLateImports).
 				case IMPORTED -> {

@@ -16,8 +16,8 @@ import org.partygraph.queries.change.AwayRecord;
  * Mobile members (流動黨員, docs/contract.md section 8) over the stored graph: the {@code AWAY_AT}
  * relations, each with its days ({@code from} up to, not including, {@code to}). A member away is
  * still a member of their own org and is counted there only: no count anywhere follows
- * {@code AWAY_AT}. The day a read asks about is compared with the relations' own days; the
- * membership org is today's.
+ * {@code AWAY_AT}. The day a read asks about is compared with the relations' own days; an org's
+ * members away on a day are its members of that day (the transfers since undone).
  */
 public final class AwayQueries {
 
@@ -36,13 +36,28 @@ public final class AwayQueries {
 			ORDER BY key, a.from, m.id
 			""".formatted(ON_DAY);
 
+	// The id of the member m's membership org on $day: the org its first transfer after that day
+	// left, else today's.
+	static final String HOME_ON_DAY = """
+			coalesce(COLLECT { MATCH (m)-[:TRANSFERRED]->(t:Transfer) WHERE t.on > $day
+			  RETURN t.from ORDER BY t.on, t.seq LIMIT 1 }[0], [(m)-[:MEMBER_OF]->(h:Org) | h.id][0])""";
+
+	// The members of the org on $day (today's and those who transferred away since) away that day.
 	private static final String AWAY_FROM = """
 			UNWIND $ids AS key
-			MATCH (:Org {id: key})<-[:MEMBER_OF]-(m:Member)-[a:AWAY_AT]->(o)
-			WHERE %s
+			CALL (key) {
+			  MATCH (:Org {id: key})<-[:MEMBER_OF]-(m:Member)
+			  RETURN m
+			  UNION
+			  MATCH (t:Transfer {from: key})
+			  MATCH (m:Member {id: t.member})
+			  RETURN m
+			}
+			MATCH (m)-[a:AWAY_AT]->(o)
+			WHERE %s AND %s = key
 			RETURN key, m.id AS member, o.id AS at, key AS home, a.from AS from, a.to AS to
 			ORDER BY key, a.from, m.id
-			""".formatted(ON_DAY);
+			""".formatted(ON_DAY, HOME_ON_DAY);
 
 	private static final String OF_MEMBERS = """
 			UNWIND $ids AS key
@@ -67,6 +82,14 @@ public final class AwayQueries {
 			}
 			RETURN township, name, what, n
 			ORDER BY name, township
+			""".formatted(ON_DAY);
+
+	// Every time away running on the day, at a live org or at one dissolved since.
+	private static final String ON_DAY_ALL = """
+			MATCH (m:Member)-[a:AWAY_AT]->(host)
+			WHERE %s AND (host:Org OR host:DissolvedOrg)
+			RETURN m.id AS member, host.id AS at
+			ORDER BY member
 			""".formatted(ON_DAY);
 
 	private final Rows rows;
@@ -120,6 +143,21 @@ public final class AwayQueries {
 		List<TownshipMobility> result = new ArrayList<>();
 		counts.forEach((key, n) -> result.add(new TownshipMobility(key.isEmpty() ? null : key, names.get(key), n[0], n[1])));
 		return result;
+	}
+
+	/** A member away on a day and the org they were away at (live or dissolved since). */
+	public record AwayOnDay(String member, String at) {
+	}
+
+	/**
+	 * Every member away on the day, with the org they were away at: the relations' own days, for a
+	 * caller that places the members and orgs in the structure of that day.
+	 */
+	public List<AwayOnDay> onDay(LocalDate day) {
+		return this.rows.read(ON_DAY_ALL, Map.of("day", day))
+			.stream()
+			.map((r) -> new AwayOnDay(r.get("member").asString(), r.get("at").asString()))
+			.toList();
 	}
 
 	private Map<String, List<AwayRecord>> grouped(String cypher, Collection<String> orgIds, LocalDate day) {

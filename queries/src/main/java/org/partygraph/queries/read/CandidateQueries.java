@@ -16,12 +16,13 @@ import org.partygraph.model.CandidateStage;
 import org.partygraph.model.DevelopmentRecordKind;
 import org.partygraph.model.Gender;
 import org.partygraph.queries.change.DevelopmentSpans;
+import org.partygraph.queries.write.Candidates;
 
 /**
  * The development of new members (發展黨員, docs/contract.md section 8) over the stored graph.
  * Each candidate carries the day each stage began, so the stage on any past day is read from those
- * days: one statement answers today and any {@code asOf} alike (a candidate counts at the org that
- * develops it now).
+ * days, and the orgs that handed a candidate on are kept on it ({@link Candidates#ORG_ON_DAY}): a
+ * past day counts a candidate at the org that developed it that day.
  */
 public final class CandidateQueries {
 
@@ -41,13 +42,22 @@ public final class CandidateQueries {
 			RETURN key, %s AS value
 			""".formatted(VALUE);
 
+	// The candidates an org developed on $day: those it develops now and those it handed on later.
 	private static final String OF_ORGS = """
 			UNWIND $ids AS key
-			MATCH (:Org {id: key})<-[:DEVELOPED_BY]-(c:Candidate)
-			WHERE c.appliedOn <= $day
+			CALL (key) {
+			  MATCH (:Org {id: key})<-[:DEVELOPED_BY]-(c:Candidate)
+			  RETURN c
+			  UNION
+			  MATCH (c:Candidate)
+			  WHERE key IN c.formerOrgs
+			  RETURN c
+			}
+			WITH key, c
+			WHERE c.appliedOn <= $day AND %s = key
 			RETURN key, %s AS value
 			ORDER BY key, c.appliedOn, c.id
-			""".formatted(VALUE);
+			""".formatted(Candidates.ORG_ON_DAY, VALUE);
 
 	private static final String RECORDS = """
 			UNWIND $ids AS key
@@ -83,6 +93,15 @@ public final class CandidateQueries {
 			}
 			RETURN key, stage, n
 			""".formatted(STAGE_ON_DAY);
+
+	// Each org's candidates on a past day, by the org that developed them that day.
+	private static final String PIPELINE_ON_DAY = """
+			MATCH (c:Candidate)
+			WHERE c.appliedOn <= $day
+			WITH c, %s AS org
+			%s
+			""".formatted(Candidates.ORG_ON_DAY, STAGE_ON_DAY.replace("RETURN stage,", "RETURN org, stage,")
+				.replace("END AS stage", "END AS stage, org"));
 
 	private static final String PROBATIONERS_OWN = """
 			UNWIND $ids AS key
@@ -196,6 +215,25 @@ public final class CandidateQueries {
 				Map.of("ids", List.copyOf(orgIds), "day", day))) {
 			byOrg.computeIfAbsent(r.get("key").asString(), (k) -> new HashMap<>())
 				.put(r.get("stage").asString(), r.get("n").asLong());
+		}
+		Map<String, PipelineCounts> counts = new LinkedHashMap<>();
+		byOrg.forEach((org, n) -> counts.put(org, new PipelineCounts(n.getOrDefault("APPLICANT", 0L),
+				n.getOrDefault("ACTIVIST", 0L), n.getOrDefault("DEVELOPMENT_TARGET", 0L), 0)));
+		return counts;
+	}
+
+	/**
+	 * The candidates of every org on a past {@code day}, each at the org that developed it that day
+	 * (one an org dissolved or merged away later handed on counts at that org), by the stage
+	 * reached then; orgs without any left out. Probationers are left at 0.
+	 */
+	public Map<String, PipelineCounts> pipelineByOrgOn(LocalDate day) {
+		Map<String, Map<String, Long>> byOrg = new LinkedHashMap<>();
+		for (Record r : this.rows.read(PIPELINE_ON_DAY, Map.of("day", day))) {
+			if (!r.get("org").isNull()) {
+				byOrg.computeIfAbsent(r.get("org").asString(), (k) -> new HashMap<>())
+					.put(r.get("stage").asString(), r.get("n").asLong());
+			}
 		}
 		Map<String, PipelineCounts> counts = new LinkedHashMap<>();
 		byOrg.forEach((org, n) -> counts.put(org, new PipelineCounts(n.getOrDefault("APPLICANT", 0L),

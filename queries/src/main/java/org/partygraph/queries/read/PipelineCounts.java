@@ -9,6 +9,12 @@ public record PipelineCounts(long applicants, long activists, long developmentTa
 
 	public static final PipelineCounts NONE = new PipelineCounts(0, 0, 0, 0);
 
+	/** These counts and {@code other}'s added up. */
+	public PipelineCounts plus(PipelineCounts other) {
+		return new PipelineCounts(this.applicants + other.applicants, this.activists + other.activists,
+				this.developmentTargets + other.developmentTargets, this.probationers + other.probationers);
+	}
+
 	/** The same counts with the probationers given. */
 	public PipelineCounts withProbationers(long count) {
 		return new PipelineCounts(this.applicants, this.activists, this.developmentTargets, count);

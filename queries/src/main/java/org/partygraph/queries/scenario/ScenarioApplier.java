@@ -320,7 +320,7 @@ public final class ScenarioApplier {
 		// Their candidates go where most of their members went, else to the nearest surviving parent;
 		// the dispatches they sent name that org as sender.
 		successors(diff).forEach((from, to) -> {
-			Candidates.moveAll(tx, from, to);
+			Candidates.moveAll(tx, from, to, log);
 			Links.handOnDispatches(tx, from, to);
 		});
 		expect(Orgs.retireAll(tx, ids(diff.removed()), log.stamp().on()), diff.removed().size(), "orgs dissolved");

@@ -47,6 +47,7 @@ public final class Candidates {
 			MATCH (t:Org {id: $to})
 			DELETE d
 			CREATE (c)-[:DEVELOPED_BY]->(t)
+			SET c.formerOrgs = coalesce(c.formerOrgs, []) + $from, c.formerUntil = coalesce(c.formerUntil, []) + $on
 			RETURN c.id AS id
 			ORDER BY id
 			""";
@@ -91,13 +92,29 @@ public final class Candidates {
 	}
 
 	/**
-	 * Moves every candidate developed by {@code from} to {@code to} (an org dissolved or merged away
-	 * hands its candidates on as it hands on its members).
+	 * Moves every candidate developed by {@code from} to {@code to} on the log's day (an org dissolved
+	 * or merged away hands its candidates on as it hands on its members), one CANDIDATE_MOVED event
+	 * each. The org left is kept on the candidate, {@code formerOrgs} with the day it was left in
+	 * {@code formerUntil} (oldest first), so a past day counts the candidate where it was developed
+	 * then ({@link #ORG_ON_DAY}).
 	 * @return the ids moved, in id order
 	 */
-	public static List<String> moveAll(SimpleQueryRunner tx, String from, String to) {
-		return tx.run(MOVE_ALL, Map.of("from", from, "to", to)).list((r) -> r.get("id").asString());
+	public static List<String> moveAll(SimpleQueryRunner tx, String from, String to, Events.Log log) {
+		List<String> moved = tx.run(MOVE_ALL, Map.of("from", from, "to", to, "on", log.stamp().on()))
+			.list((r) -> r.get("id").asString());
+		for (String id : moved) {
+			log.member(Events.Kind.CANDIDATE_MOVED, id, to, from,
+					"candidate " + id + " handed on from " + from + " to " + to, from, to);
+		}
+		return moved;
 	}
+
+	/**
+	 * The id of the org that developed the candidate {@code c} on the day {@code $day}: the first
+	 * org it left after that day, else the one developing it now.
+	 */
+	public static final String ORG_ON_DAY = "coalesce([i IN range(0, size(coalesce(c.formerUntil, [])) - 1)"
+			+ " WHERE c.formerUntil[i] > $day | c.formerOrgs[i]][0], [(c)-[:DEVELOPED_BY]->(o:Org) | o.id][0])";
 
 	/** Takes the write locks of the candidates (absent ids skipped), in id order. */
 	public static void lock(SimpleQueryRunner tx, List<String> ids) {

@@ -112,6 +112,12 @@ public final class Events {
 		 * MEMBER_ADDED event); {@code before}/{@code after}: the stages.
 		 */
 		CANDIDATE_ADMITTED,
+		/**
+		 * A candidate was handed on by an org dissolved or merged away ({@code member}: the candidate's
+		 * id, {@code org}: the org taking it, {@code other} and {@code before}: the org left,
+		 * {@code after}: the org taking it).
+		 */
+		CANDIDATE_MOVED,
 		/** A dataset was imported; {@code imported}: its name; {@code after}: its counts as JSON. */
 		IMPORTED
 

@@ -144,32 +144,32 @@ class DevelopmentApiIT extends ServiceTestBase {
 
 	@Test
 	void aPastDayCountsACandidateWhereItWasDevelopedBeforeAHandOn() {
-		// A county of its own (ids w-…): w-v1 (under w-t1) develops w-c1 and is dissolved on
-		// 2023-01-01, its members and candidates to w-v2 (under w-t2).
-		importOwnDataset(DATASET.replace("v-", "w-").replace("發展縣", "移交縣"), "2020-01-01", "移交縣");
-		ok("applyForMembership(input: {id: \"w-c1\", name: \"周一\", org: \"w-v1\"}, on: \"2021-01-04\")",
+		// A county of its own (ids hv-…): hv-v1 (under hv-t1) develops hv-c1 and is dissolved on
+		// 2023-01-01, its members and candidates to hv-v2 (under hv-t2).
+		importOwnDataset(DATASET.replace("v-", "hv-").replace("發展縣", "移交縣"), "2020-01-01", "移交縣");
+		ok("applyForMembership(input: {id: \"hv-c1\", name: \"周一\", org: \"hv-v1\"}, on: \"2021-01-04\")",
 				"applyForMembership");
-		this.graphQl.document("mutation { dissolveOrg(id: \"w-v1\", membersTo: \"w-v2\", on: \"2023-01-01\") { dissolved errors { message } } }")
+		this.graphQl.document("mutation { dissolveOrg(id: \"hv-v1\", membersTo: \"hv-v2\", on: \"2023-01-01\") { dissolved errors { message } } }")
 			.execute()
 			.path("dissolveOrg.errors").entityList(Object.class).hasSize(0);
 		String query = """
-				query($day: Date) { developmentPipeline(within: "w-county", asOf: $day) { org { id } pipeline { applicants } }
-				  t1: org(id: "w-t1") { pipeline(asOf: $day) { applicants } }
-				  t2: org(id: "w-t2") { pipeline(asOf: $day) { applicants } own: pipeline(asOf: $day, subtree: false) { applicants } }
-				  v2: org(id: "w-v2") { own: pipeline(asOf: $day, subtree: false) { applicants } }
-				  candidates(org: "w-v2", asOf: $day) { id org { id } } }""";
+				query($day: Date) { developmentPipeline(within: "hv-county", asOf: $day) { org { id } pipeline { applicants } }
+				  t1: org(id: "hv-t1") { pipeline(asOf: $day) { applicants } }
+				  t2: org(id: "hv-t2") { pipeline(asOf: $day) { applicants } own: pipeline(asOf: $day, subtree: false) { applicants } }
+				  v2: org(id: "hv-v2") { own: pipeline(asOf: $day, subtree: false) { applicants } }
+				  candidates(org: "hv-v2", asOf: $day) { id org { id } } }""";
 		// Today w-v2 develops w-c1.
 		this.graphQl.document(query)
 			.execute()
 			.path("developmentPipeline[*].pipeline.applicants").entityList(Integer.class).containsExactly(0, 1)
 			.path("t2.pipeline.applicants").entity(Integer.class).isEqualTo(1)
 			.path("v2.own.applicants").entity(Integer.class).isEqualTo(1)
-			.path("candidates[*].id").entityList(String.class).containsExactly("w-c1");
+			.path("candidates[*].id").entityList(String.class).containsExactly("hv-c1");
 		// On a day before the dissolution, w-v1 developed it: counted under w-t1, not at w-v2.
 		this.graphQl.document(query)
 			.variable("day", "2022-06-01")
 			.execute()
-			.path("developmentPipeline[*].org.id").entityList(String.class).containsExactly("w-t1", "w-t2")
+			.path("developmentPipeline[*].org.id").entityList(String.class).containsExactly("hv-t1", "hv-t2")
 			.path("developmentPipeline[*].pipeline.applicants").entityList(Integer.class).containsExactly(1, 0)
 			.path("t1.pipeline.applicants").entity(Integer.class).isEqualTo(1)
 			.path("t2.pipeline.applicants").entity(Integer.class).isEqualTo(0)
@@ -181,11 +181,11 @@ class DevelopmentApiIT extends ServiceTestBase {
 			.variable("day", "2023-01-01")
 			.execute()
 			.path("v2.own.applicants").entity(Integer.class).isEqualTo(1)
-			.path("candidates[*].id").entityList(String.class).containsExactly("w-c1");
-		this.graphQl.document("{ changes(from: \"2023-01-01\", to: \"2023-01-01\", within: \"w-county\") { kind on org member } }")
+			.path("candidates[*].id").entityList(String.class).containsExactly("hv-c1");
+		this.graphQl.document("{ changes(from: \"2023-01-01\", to: \"2023-01-01\", within: \"hv-county\") { kind on org member } }")
 			.execute()
-			.path("changes[?(@.kind == 'CANDIDATE_MOVED')].member").entityList(String.class).containsExactly("w-c1")
-			.path("changes[?(@.kind == 'CANDIDATE_MOVED')].org").entityList(String.class).containsExactly("w-v2");
+			.path("changes[?(@.kind == 'CANDIDATE_MOVED')].member").entityList(String.class).containsExactly("hv-c1")
+			.path("changes[?(@.kind == 'CANDIDATE_MOVED')].org").entityList(String.class).containsExactly("hv-v2");
 	}
 
 	@Test

@@ -48,6 +48,22 @@ class MemberTalliesIT {
 	}
 
 	@Test
+	void anImportCountsTheMembersItWritesWhetherItReplacesADatasetOrNot() {
+		// The import writes each org's tallies from the dataset's members (no recount): probationary
+		// members, party groups and a replace over an earlier import of the same dataset included.
+		TestNeo4j.clear();
+		for (int i = 0; i < 2; i++) {
+			new DatasetImporter(TestNeo4j.driver()).importDataset(org.partygraph.seed.HuairenCounty.dataset(),
+					ImportProgress.NONE);
+			assertThat(TestNeo4j.tallyMismatches()).as("import " + (i + 1)).isEmpty();
+		}
+		assertThat(TestNeo4j.count("MATCH (o:Org) WHERE o.groupFullMembers > 0 AND o.ownFullMembers = 0 RETURN count(o)"))
+			.as("party groups counted").isPositive();
+		assertThat(TestNeo4j.count("MATCH (o:Org) WHERE o.ownMembers > o.ownFullMembers RETURN count(o)"))
+			.as("probationary members counted apart").isPositive();
+	}
+
+	@Test
 	void aWrongTallyIsFoundAndTheRecountPutsItRight() {
 		String org = TestNeo4j.driver()
 			.executableQuery("MATCH (o:Org) WHERE o.ownMembers > 0 WITH o ORDER BY o.id LIMIT 1 "

@@ -2,6 +2,8 @@ package org.partygraph.queries.dataset;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +21,7 @@ import org.partygraph.queries.write.DualRows;
 import org.partygraph.queries.write.EventDates;
 import org.partygraph.queries.write.Events;
 import org.partygraph.queries.write.MemberTallies;
+import org.partygraph.queries.write.OrgTallies;
 import org.partygraph.queries.write.Rows;
 import org.partygraph.queries.write.Transfers;
 
@@ -52,8 +55,6 @@ public final class DatasetImporter {
 			WHERE coalesce(o.dataset, '') <> $dataset
 			RETURN DISTINCT o.id AS id
 			""";
-
-	static final String ORGS_OF_DATASET = "MATCH (o:Org {dataset: $dataset}) RETURN o.id AS id";
 
 	// A dissolved org of another dataset keeps its id; one of this dataset whose id the import
 	// brings back is replaced, as the rest of the dataset is (with the ended dispatches and stays it
@@ -109,6 +110,10 @@ public final class DatasetImporter {
 			throw new InvalidDatasetException(problems);
 		}
 		GraphRows rows = GraphRows.of(dataset);
+		OrgTallies tallies = OrgTallies.of(dataset.members());
+		for (Map<String, Object> org : rows.nodes.get(GraphSchema.Label.ORG)) {
+			tallies.putInto((String) org.get("id"), org);
+		}
 		long candidateNodes = CandidateRows.nodeCount(dataset.candidates());
 		long candidateRelationships = CandidateRows.relationshipCount(dataset.candidates());
 		List<Map<String, Object>> dispatches = DualRows.dispatchRows(dataset.dispatches());
@@ -135,13 +140,22 @@ public final class DatasetImporter {
 						.asLong();
 				}
 				long done = 0;
+				// Each new node's element id by label and id: the relationships are made between them.
+				Map<GraphSchema.Label, Map<String, String>> nodes = new EnumMap<>(GraphSchema.Label.class);
 				for (var entry : rows.nodes.entrySet()) {
-					String cypher = Rows.CREATE_NODES.formatted(entry.getKey().cypher());
-					done = writeBatches(tx, cypher, entry.getValue(), dataset.name(), "nodes", done, total, progress);
+					Map<String, String> made = nodes.computeIfAbsent(entry.getKey(), (label) -> new HashMap<>());
+					String cypher = Rows.CREATE_NODES_KEYED.formatted(entry.getKey().cypher());
+					for (int start = 0; start < entry.getValue().size(); start += BATCH) {
+						List<Map<String, Object>> batch = entry.getValue()
+							.subList(start, Math.min(entry.getValue().size(), start + BATCH));
+						tx.run(cypher, Map.of("rows", batch, "dataset", dataset.name()))
+							.forEachRemaining((r) -> made.put(r.get("id").asString(), r.get("node").asString()));
+						done += batch.size();
+						progress.progress("nodes", done, total);
+					}
 				}
 				for (var entry : rows.relationships.entrySet()) {
-					String cypher = Rows.createRelationships(entry.getKey());
-					done = writeBatches(tx, cypher, entry.getValue(), dataset.name(), "relationships", done, total,
+					done = writeRelationships(tx, entry.getKey(), entry.getValue(), nodes, dataset.name(), done, total,
 							progress);
 				}
 				done = writeCandidates(tx, dataset, done, total, progress);
@@ -151,7 +165,10 @@ public final class DatasetImporter {
 						total, progress);
 				done = writeBatches(tx, DualRows.CREATE_AWAY, away, dataset.name(), "away", done, total, progress);
 				Transfers.relink(tx, dataset.name());
-				tallied.addAll(tx.run(ORGS_OF_DATASET, Map.of("dataset", dataset.name())).list((r) -> r.get("id").asString()));
+				// The dataset's orgs were written with their tallies; any other org a member of it is
+				// linked to, before or now, is counted again.
+				tallied.addAll(tallies.orgs());
+				tallied.removeAll(nodes.get(GraphSchema.Label.ORG).keySet());
 				MemberTallies.recount(tx, tallied);
 				Datasets.record(tx, dataset.name(), Dataset.FORMAT, dataset.units().size(), dataset.orgs().size(),
 						dataset.members().size());
@@ -175,6 +192,33 @@ public final class DatasetImporter {
 			progress.progress(step, done, total);
 		}
 		return done;
+	}
+
+	/**
+	 * Writes the relationships of a type between the nodes just made ({@code nodes}, element ids by
+	 * label and id), as {@link Rows#CREATE_RELATIONSHIPS_BETWEEN_NODES}; a row whose end is not among
+	 * them (an org of another dataset) finds its ends by id.
+	 */
+	private static long writeRelationships(TransactionContext tx, GraphSchema.Rel rel, List<Map<String, Object>> links,
+			Map<GraphSchema.Label, Map<String, String>> nodes, String dataset, long done, long total,
+			ImportProgress progress) {
+		List<Map<String, Object>> between = new ArrayList<>(links.size());
+		List<Map<String, Object>> byId = new ArrayList<>();
+		Map<String, String> from = nodes.getOrDefault(rel.from(), Map.of());
+		Map<String, String> to = nodes.getOrDefault(rel.to(), Map.of());
+		for (Map<String, Object> link : links) {
+			String a = from.get((String) link.get("from"));
+			String b = to.get((String) link.get("to"));
+			if (a != null && b != null) {
+				between.add(Rows.between(a, b, link));
+			}
+			else {
+				byId.add(link);
+			}
+		}
+		long written = writeBatches(tx, Rows.CREATE_RELATIONSHIPS_BETWEEN_NODES.formatted(rel.name()), between, dataset,
+				"relationships", done, total, progress);
+		return writeBatches(tx, Rows.createRelationships(rel), byId, dataset, "relationships", written, total, progress);
 	}
 
 	/** The candidates with their records and links, after the members they may have become. */

@@ -39,7 +39,47 @@ public final class Rows {
 			SET r += row{.*, from: null, to: null}
 			""";
 
+	/**
+	 * As {@link #CREATE_NODES}, returning each new node's {@code id} and {@code node}, its element id:
+	 * what {@link #CREATE_RELATIONSHIPS_BETWEEN_NODES} links in the same transaction.
+	 */
+	public static final String CREATE_NODES_KEYED = CREATE_NODES + "RETURN n.id AS id, elementId(n) AS node\n";
+
+	/**
+	 * Creates a relationship of type {@code %s} per row, from the node whose element id is
+	 * {@code row.a} to the one of {@code row.b}, with {@code row.props} as its properties. Parameter
+	 * {@code rows} ({@link #between}).
+	 * <p>
+	 * An import that replaces a dataset deletes its nodes and makes them again in one transaction;
+	 * there, finding an end by its id ({@link #CREATE_RELATIONSHIPS}) goes through the id index, which
+	 * then holds both the deleted node and the new one, and took about ten times as long as in a
+	 * store without them (1.4 s against 0.1 s for the sample county's 5,507 memberships). The node
+	 * created just before is found by its element id without an index.
+	 */
+	public static final String CREATE_RELATIONSHIPS_BETWEEN_NODES = """
+			UNWIND $rows AS row
+			MATCH (a) WHERE elementId(a) = row.a
+			MATCH (b) WHERE elementId(b) = row.b
+			CREATE (a)-[r:%s]->(b)
+			SET r = row.props
+			""";
+
 	private Rows() {
+	}
+
+	/**
+	 * A row of {@link #CREATE_RELATIONSHIPS_BETWEEN_NODES} from a relationship row ({@link #link}):
+	 * its ends' element ids and its other entries as the properties.
+	 */
+	public static Map<String, Object> between(String a, String b, Map<String, Object> link) {
+		Map<String, Object> props = new HashMap<>(link);
+		props.remove("from");
+		props.remove("to");
+		Map<String, Object> row = new HashMap<>();
+		row.put("a", a);
+		row.put("b", b);
+		row.put("props", props);
+		return row;
 	}
 
 	/** {@link #CREATE_RELATIONSHIPS} for a relationship type between the live labels. */

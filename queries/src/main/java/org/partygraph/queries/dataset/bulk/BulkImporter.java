@@ -35,6 +35,7 @@ import org.partygraph.queries.write.DualRows;
 import org.partygraph.queries.write.EventDates;
 import org.partygraph.queries.write.Events;
 import org.partygraph.queries.write.MemberTallies;
+import org.partygraph.queries.write.OrgTallies;
 import org.partygraph.queries.write.Rows;
 
 import static org.partygraph.queries.dataset.bulk.BulkPublisher.STAGED;
@@ -428,8 +429,7 @@ public final class BulkImporter {
 	private void writeTallies(Checked checked, OrgTallies tallies, ImportProgress progress) {
 		List<Map<String, Object>> rows = new ArrayList<>(checked.orgIds.size());
 		for (String id : checked.orgIds) {
-			int[] t = tallies.byOrg.getOrDefault(id, new int[4]);
-			rows.add(Map.of("id", id, "t", List.of(t[0], t[1], t[2], t[3])));
+			rows.add(Map.of("id", id, "t", tallies.of(id)));
 		}
 		try (BatchWriters writers = writers(checked.name, checked::total, checked.total, progress)) {
 			for (int start = 0; start < rows.size(); start += this.settings.batch()) {

@@ -6,6 +6,7 @@ import org.partygraph.model.AwayRecord;
 import org.partygraph.model.Candidate;
 import org.partygraph.model.Dispatch;
 import org.partygraph.queries.dataset.GraphRows;
+import org.partygraph.queries.write.OrgTallies;
 
 /**
  * The counts of a file, after every hard rule was checked.

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.partygraph.model.Member;
 import org.partygraph.queries.dataset.GraphRows;
 import org.partygraph.queries.write.Members;
+import org.partygraph.queries.write.OrgTallies;
 
 /**
  * Members in batches of {@code batch} rows, each written with the relationships its members start

@@ -73,7 +73,6 @@ class ClusterRoutingIT {
 		registry.add("spring.neo4j.authentication.username", () -> "neo4j");
 		registry.add("spring.neo4j.authentication.password", () -> PASSWORD);
 		registry.add("party-graph.database", () -> "neo4j");
-		registry.add("party-graph.warm-up", () -> "false");
 	}
 
 	@BeforeAll

@@ -70,7 +70,6 @@ class JwtOnlyIT {
 		registry.add("spring.neo4j.uri", () -> "bolt://127.0.0.1:" + server.boltPort());
 		registry.add("spring.neo4j.authentication.username", () -> "neo4j");
 		registry.add("spring.neo4j.authentication.password", () -> PASSWORD);
-		registry.add("party-graph.warm-up", () -> "false");
 	}
 
 	@AfterAll

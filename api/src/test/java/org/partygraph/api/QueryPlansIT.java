@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Query;
 import org.neo4j.driver.Session;
@@ -17,11 +15,6 @@ import org.partygraph.api.StatementRecorder.Mode;
 import org.partygraph.api.StatementRecorder.Statement;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,10 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Neo4j, reads no {@code Member} by scanning: no label scan or full index scan over Member and
  * no scan of all nodes. Members are reached from an index seek or by a traversal from one.
  */
-@ServiceTest
-@Import(StatementRecorder.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QueryPlansIT {
+class QueryPlansIT extends ServiceTestBase {
 
 	/** The standard analyst queries (issue #7), by name: document and variables. */
 	static final Map<String, Map.Entry<String, Map<String, Object>>> STANDARD = new LinkedHashMap<>();
@@ -176,28 +166,11 @@ class QueryPlansIT {
 	/** Operators that read every Member (or every node): label scans, full index scans, all-nodes scans. */
 	private static final Pattern MEMBER = Pattern.compile(":\\s*Member\\b");
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	StatementRecorder recorder;
 
 	@Autowired
 	Driver driver;
-
-	HttpGraphQlTester graphQl;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		TestApp.properties(registry);
-		// Nothing but the test's own requests runs while statements are recorded.
-		registry.add("party-graph.warm-up", () -> "false");
-	}
-
-	@BeforeAll
-	void tester() {
-		this.graphQl = TestApp.tester(this.port, "admin", TestApp.ADMIN_PASSWORD);
-	}
 
 	@Test
 	void noStandardQueryScansMembers() {

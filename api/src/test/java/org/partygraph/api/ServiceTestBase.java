@@ -14,12 +14,17 @@ import org.partygraph.queries.dataset.DatasetImporter;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Base of the tests that run against the one shared running service. */
+/**
+ * Base of the tests that run against the one shared running service; its driver is wrapped by a
+ * {@link StatementRecorder}, which records nothing until a test starts it.
+ */
 @ServiceTest
+@Import(StatementRecorder.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ServiceTestBase {
 

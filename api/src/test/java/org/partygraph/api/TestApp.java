@@ -35,6 +35,10 @@ public final class TestApp {
 		registry.add("party-graph.data-dir", dataDir::toString);
 		registry.add("party-graph.embedded.bolt-port", () -> "0");
 		registry.add("party-graph.embedded.page-cache", () -> "64m");
+		// No query warm-up thread: it would only add its statements to a test's (QueryPlansIT records
+		// every statement), and its CPU to every service a test starts. The README and CLI tests start
+		// the jar as users do, warm-up included.
+		registry.add("party-graph.warm-up", () -> "false");
 		registry.add("party-graph.security.admin-password", () -> ADMIN_PASSWORD);
 		// Small enough for RosterImportIT to send a file over it (the default is 20MB).
 		registry.add("party-graph.roster.max-bytes", () -> "2MB");

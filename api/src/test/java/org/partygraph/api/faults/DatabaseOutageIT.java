@@ -57,7 +57,6 @@ class DatabaseOutageIT {
 		registry.add("spring.neo4j.uri", () -> "bolt://127.0.0.1:" + boltPort);
 		registry.add("spring.neo4j.authentication.username", () -> "neo4j");
 		registry.add("spring.neo4j.authentication.password", () -> "outage-secret");
-		registry.add("party-graph.warm-up", () -> "false");
 	}
 
 	@AfterAll

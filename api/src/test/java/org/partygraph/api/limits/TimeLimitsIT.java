@@ -46,7 +46,6 @@ class TimeLimitsIT {
 		TestApp.properties(registry);
 		registry.add("party-graph.limits.database-timeout", () -> "3s");
 		registry.add("party-graph.limits.what-if-budget", () -> "1ms");
-		registry.add("party-graph.warm-up", () -> "false");
 	}
 
 	@BeforeAll

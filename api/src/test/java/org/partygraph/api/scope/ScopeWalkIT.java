@@ -23,9 +23,9 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The scope promise (issue #15) over the whole schema: for each role below ADMIN (VIEWER, ANALYST,
- * ORG_ADMIN) scoped to a township ({@code o-t-hbt}), the working committee ({@code o-npe}) and a village
- * general branch under the township ({@code o-v-xz}), every root field of {@code Query} is walked as
+ * The scope promise (issue #15) over the whole schema: for ANALYST and ORG_ADMIN scoped to a township
+ * ({@code o-t-hbt}), the working committee ({@code o-npe}) and a village general branch under the township
+ * ({@code o-v-xz}), and for VIEWER scoped to the township ({@link #rolesWalked}), every root field of {@code Query} is walked as
  * {@link SchemaWalk} plans it (every (type, field) edge within depth 5 of each root field, by its shortest
  * path, with ids inside, outside and made up) and every answer is checked as {@link AnswerCheck} says:
  * nothing outside the scope appears anywhere, personal fields follow the role, and an id outside answers
@@ -45,9 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Calls whose answer was wiped out by another call's error (a non-null root field failing nulls the whole
  * {@code data}) are run again alone, and a call whose answer was cut short by an error deep inside it
  * (null propagating up from, e.g., a forbidden {@code Office.member}) again unit by unit and then field by
- * field, so that one refusal does not hide the rest of the walk. The walk sends about 1,800 requests (90
- * per ANALYST or ORG_ADMIN user, about 400 per VIEWER, most of them such re-runs) and took about 100 s on
- * a busy 2-core machine, the service's start not counted.
+ * field, so that one refusal does not hide the rest of the walk. The walk sends about 1,300 requests (about 70
+ * per ANALYST or ORG_ADMIN user, about 850 for the VIEWER, most of them such re-runs).
  */
 class ScopeWalkIT extends ServiceTestBase {
 
@@ -79,7 +78,21 @@ class ScopeWalkIT extends ServiceTestBase {
 		SCOPES.put("o-v-xz", ids("o-v-xz", "o-t-hbt", INTO_XZ, XZ_SECRETARY, "u-v-xz", "walk-o-t-hbt"));
 	}
 
-	private static final String[] ROLES = { "VIEWER", "ANALYST", "ORG_ADMIN" };
+	private static final List<String> ROLES = List.of("VIEWER", "ANALYST", "ORG_ADMIN");
+
+	/** The scope whose VIEWER is walked too. */
+	private static final String VIEWER_SCOPE = "o-t-hbt";
+
+	/**
+	 * The roles walked in a scope: ANALYST and ORG_ADMIN in each, VIEWER in the township only. What a
+	 * role may see is decided field by field whatever the scope (the personal fields, the people), and
+	 * the scope row by row whatever the role, in the one statement each read compiles to; a VIEWER's
+	 * walk re-runs about 800 calls field by field (its people are refused everywhere), which took 43
+	 * of the walk's 152 s in the two other scopes.
+	 */
+	static List<String> rolesWalked(String scope) {
+		return VIEWER_SCOPE.equals(scope) ? ROLES : ROLES.subList(1, ROLES.size());
+	}
 
 	private final GraphQLSchema schema = SchemaWalk.schema();
 
@@ -108,7 +121,7 @@ class ScopeWalkIT extends ServiceTestBase {
 			for (Map.Entry<String, SchemaWalk.Ids> scope : SCOPES.entrySet()) {
 				Set<String> orgs = scopeOrgs(scope.getKey());
 				checkPreparedData(facts, scope.getKey(), scope.getValue(), orgs);
-				for (String role : ROLES) {
+				for (String role : rolesWalked(scope.getKey())) {
 					long userStart = System.nanoTime();
 					int before = this.requests;
 					String user = user(role, scope.getKey());

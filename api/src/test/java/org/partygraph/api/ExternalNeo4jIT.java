@@ -1,7 +1,5 @@
 package org.partygraph.api;
 
-import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -49,13 +46,12 @@ class ExternalNeo4jIT {
 						(step, done, total) -> {
 						});
 			}
-			int port = freePort();
+			int port = AppProcess.freePort();
 			Path log = this.dir.resolve("app.log");
-			Process app = new ProcessBuilder(javaBin(), "-Xmx256m", "-cp", String.join(File.pathSeparator, classPath),
-					"org.partygraph.api.PartyGraphApplication", "--server.port=" + port,
+			Process app = new ProcessBuilder(AppProcess.command("256m", classPath, AppProcess.MAIN, "--server.port=" + port,
 					"--spring.neo4j.uri=" + server.boltUri(), "--spring.neo4j.authentication.username=neo4j",
 					"--spring.neo4j.authentication.password=external-secret",
-					"--party-graph.security.admin-password=ext-admin", "--party-graph.data-dir=" + this.dir.resolve("app-data"))
+					"--party-graph.security.admin-password=ext-admin", "--party-graph.data-dir=" + this.dir.resolve("app-data")))
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
@@ -104,10 +100,8 @@ class ExternalNeo4jIT {
 
 	/** The app's runtime class path as Maven wrote it, minus the embedded module and the Neo4j kernel. */
 	private static List<String> classPathWithoutEmbeddedNeo4j() throws Exception {
-		String written = Files.readString(Path.of("target/runtime-classpath.txt")).trim();
 		List<String> entries = new ArrayList<>();
-		entries.add(Path.of("target/classes").toAbsolutePath().toString());
-		Arrays.stream(written.split(File.pathSeparator))
+		AppProcess.classPath().stream()
 			.filter((e) -> !e.contains("embedded-neo4j"))
 			// The driver (org.neo4j.driver), its Bolt connection (org.neo4j.bolt) and the Cypher builder the read
 			// compiler uses (org.neo4j.cypherdsl) stay; the kernel and the rest of the server go.
@@ -115,16 +109,6 @@ class ExternalNeo4jIT {
 					|| e.contains("/org/neo4j/neo4j-cypher-dsl/"))
 			.forEach(entries::add);
 		return entries;
-	}
-
-	private static int freePort() throws Exception {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static String javaBin() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 }

@@ -1,14 +1,10 @@
 package org.partygraph.api.cli;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -17,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.partygraph.api.AppProcess;
 import org.partygraph.model.format.DatasetFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,10 +44,10 @@ class CliBesideServiceIT {
 	@BeforeAll
 	static void startService() throws Exception {
 		data = dir.resolve("data");
-		boltPort = freePort();
-		httpPort = freePort();
+		boltPort = AppProcess.freePort();
+		httpPort = AppProcess.freePort();
 		log = dir.resolve("service.log");
-		service = new ProcessBuilder(javaCommand("org.partygraph.api.PartyGraphApplication",
+		service = new ProcessBuilder(AppProcess.app("256m",
 				"--party-graph.data-dir=" + data, "--server.port=" + httpPort, "--party-graph.embedded.bolt-port=" + boltPort,
 				"--party-graph.embedded.page-cache=32m", "--party-graph.sample-data=false",
 				"--logging.level.org.partygraph.api.dataset.QueryWarmUp=DEBUG"))
@@ -183,7 +180,7 @@ class CliBesideServiceIT {
 
 	private static Run cli(Duration limit, String... args) throws Exception {
 		long started = System.nanoTime();
-		Process process = new ProcessBuilder(javaCommand("org.partygraph.api.PartyGraphApplication", args)).start();
+		Process process = new ProcessBuilder(AppProcess.app("256m", args)).start();
 		// Read both streams to their ends in the background; a refused command prints almost nothing.
 		var out = process.getInputStream();
 		var err = process.getErrorStream();
@@ -204,24 +201,6 @@ class CliBesideServiceIT {
 		}
 		catch (IOException ex) {
 			return "(unreadable: " + ex + ")";
-		}
-	}
-
-	private static List<String> javaCommand(String mainClass, String... args) throws IOException {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-Xmx256m");
-		command.add("-cp");
-		command.add(Path.of("target/classes").toAbsolutePath() + File.pathSeparator
-				+ Files.readString(Path.of("target/runtime-classpath.txt")).trim());
-		command.add(mainClass);
-		command.addAll(Arrays.asList(args));
-		return command;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

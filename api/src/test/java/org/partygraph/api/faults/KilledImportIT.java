@@ -1,10 +1,8 @@
 package org.partygraph.api.faults;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.partygraph.api.AppProcess;
 import org.partygraph.api.cli.CliAccess;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.Org;
@@ -46,10 +45,9 @@ class KilledImportIT {
 		Path second = this.dir.resolve("renamed.json");
 		DatasetWriter.compact().write(renamed, second);
 
-		Process importing = new ProcessBuilder(javaBin(), "-Xmx512m", "-cp", classPath(),
-				"org.partygraph.api.PartyGraphApplication", "import", second.toString(),
+		Process importing = new ProcessBuilder(AppProcess.app("512m", "import", second.toString(),
 				"--party-graph.data-dir=" + data, "--party-graph.embedded.bolt-port=0",
-				"--party-graph.embedded.page-cache=32m")
+				"--party-graph.embedded.page-cache=32m"))
 			.redirectErrorStream(true)
 			.start();
 		List<String> seen = new ArrayList<>();
@@ -78,17 +76,6 @@ class KilledImportIT {
 		assertThat(stored.members()).hasSameSizeAs(before.members());
 		assertThat(stored.orgs().stream().map(Org::id).collect(Collectors.toSet()))
 			.isEqualTo(before.orgs().stream().map(Org::id).collect(Collectors.toSet()));
-	}
-
-	private static String classPath() throws Exception {
-		List<String> entries = new ArrayList<>();
-		entries.add(Path.of("target/classes").toAbsolutePath().toString());
-		entries.add(Files.readString(Path.of("target/runtime-classpath.txt")).trim());
-		return String.join(File.pathSeparator, entries);
-	}
-
-	private static String javaBin() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 }

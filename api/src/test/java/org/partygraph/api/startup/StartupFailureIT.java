@@ -1,16 +1,16 @@
 package org.partygraph.api.startup;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.partygraph.api.AppProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,9 +56,7 @@ class StartupFailureIT {
 
 	/** Runs the app's main class with these arguments and a 5-character password; its output lines. */
 	private List<String> run(String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-cp", classPath(),
-				"org.partygraph.api.PartyGraphApplication"));
-		command.addAll(Arrays.asList(args));
+		List<String> command = new ArrayList<>(AppProcess.app("256m", args));
 		command.addAll(List.of("--party-graph.embedded.password=short", "--party-graph.embedded.bolt-port=0",
 				"--party-graph.embedded.page-cache=32m", "--party-graph.data-dir=" + this.dir.resolve("data")));
 		Path log = Files.createTempFile(this.dir, "app", ".log");
@@ -73,16 +71,6 @@ class StartupFailureIT {
 		List<String> lines = new ArrayList<>(Files.readAllLines(log, StandardCharsets.UTF_8));
 		lines.removeIf(String::isBlank);
 		return lines;
-	}
-
-	/** The app's runtime class path as Maven wrote it. */
-	private static String classPath() throws Exception {
-		String written = Files.readString(Path.of("target/runtime-classpath.txt")).trim();
-		return Path.of("target/classes").toAbsolutePath() + File.pathSeparator + written;
-	}
-
-	private static String javaBin() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 }

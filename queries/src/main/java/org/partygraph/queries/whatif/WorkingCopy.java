@@ -15,6 +15,9 @@ import org.partygraph.model.Dispatch;
 import org.partygraph.model.Member;
 import org.partygraph.model.Org;
 import org.partygraph.model.OrgKind;
+import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.Messages;
+import org.partygraph.queries.text.Text;
 
 /**
  * A restructuring in progress: a copy of the orgs and members that operations change one by one.
@@ -35,7 +38,11 @@ public final class WorkingCopy {
 
 	final int minFullMembers;
 
-	final List<String> changes = new ArrayList<>();
+	/** What the operations did, in English (as said by {@link #changeTexts}). */
+	private final List<String> changes = new ArrayList<>();
+
+	/** What the operations did, as texts of the bundles ({@code change.*}): names and ids as stored. */
+	private final List<Text> changeTexts = new ArrayList<>();
 
 	private final Set<String> created = new LinkedHashSet<>();
 
@@ -174,8 +181,21 @@ public final class WorkingCopy {
 		return this.original.dispatches().contains(dispatch);
 	}
 
+	/** What the operations did so far, in English. */
 	public List<String> changes() {
-		return this.changes;
+		return java.util.Collections.unmodifiableList(this.changes);
+	}
+
+	/** What the operations did so far, as texts to say in the request's language. */
+	public List<Text> changeTexts() {
+		return java.util.Collections.unmodifiableList(this.changeTexts);
+	}
+
+	/** Adds a line of what an operation did: a {@code change.*} key and its arguments. */
+	void change(String key, Object... args) {
+		Text text = Text.of(key, args);
+		this.changeTexts.add(text);
+		this.changes.add(Messages.bundled().say(text, Lang.EN));
 	}
 
 	public Set<String> created() {

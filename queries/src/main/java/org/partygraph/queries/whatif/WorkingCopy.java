@@ -352,12 +352,12 @@ public final class WorkingCopy {
 
 	Org org(int index, Operation op, String id, String field) {
 		if (id == null) {
-			throw new InvalidOperationException(index, op.op(), field + " is missing");
+			throw new InvalidOperationException(index, op.op(), Text.of("problem.missing", field));
 		}
 		Org org = this.hiddenOrgs.contains(id) ? null : this.orgs.get(id);
 		if (org == null) {
-			throw new InvalidOperationException(index, op.op(), field + ": no org has id '" + id + "'"
-					+ (this.dissolved.contains(id) ? " (an earlier operation removed it)" : ""));
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.noOrg", field, id,
+					this.dissolved.contains(id) ? Text.of("whatif.removedEarlier") : Text.plain("")));
 		}
 		return org;
 	}
@@ -372,11 +372,11 @@ public final class WorkingCopy {
 
 	Member member(int index, Operation op) {
 		if (op.member() == null) {
-			throw new InvalidOperationException(index, op.op(), "member is missing");
+			throw new InvalidOperationException(index, op.op(), Text.of("problem.missing", "member"));
 		}
 		Member member = this.hiddenMembers.contains(op.member()) ? null : this.members.get(op.member());
 		if (member == null) {
-			throw new InvalidOperationException(index, op.op(), "member: no member has id '" + op.member() + "'");
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.noMember", op.member()));
 		}
 		return member;
 	}

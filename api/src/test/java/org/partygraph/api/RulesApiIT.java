@@ -323,20 +323,16 @@ class RulesApiIT extends ServiceTestBase {
 			.satisfy((errors) -> assertThat(errors).singleElement()
 				.satisfies((e) -> assertThat(e.getMessage()).contains("operation 0 (RECALL): org: s-e1 has no open dispatch")));
 		// An unknown id, in the request's language (#19): the index, op code, field and id as given.
-		this.graphQl.mutate().header("Accept-Language", "zh-CN").build().documentName("whatIf")
+		Map<String, String> unknown = Map.of("en", "operation 0 (DISPATCH): org: no org has id 's-o-nope'",
+				"zh-CN", "操作operations[0]（DISPATCH）：org：没有编号为“s-o-nope”的党组织");
+		unknown.forEach((language, message) -> this.graphQl.mutate().header("Accept-Language", language).build()
+			.documentName("whatIf")
 			.variable("within", "s-o-county")
 			.variable("operations", List.of(Map.of("op", "DISPATCH", "member", "s-e1", "org", "s-o-nope")))
 			.execute()
 			.errors()
-			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((e) -> assertThat(e.getMessage())
-				.isEqualTo("操作operations[0]（DISPATCH）：org：没有编号为“s-o-nope”的党组织")));
-		this.graphQl.documentName("whatIf")
-			.variable("within", "s-o-county")
-			.variable("operations", List.of(Map.of("op", "DISPATCH", "member", "s-e1", "org", "s-o-nope")))
-			.execute()
-			.errors()
-			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((e) -> assertThat(e.getMessage())
-				.isEqualTo("operation 0 (DISPATCH): org: no org has id 's-o-nope'")));
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((e) -> assertThat(e.getMessage()).as(language).isEqualTo(message))));
 	}
 
 	@Test

@@ -11,7 +11,7 @@ import { ScenarioView } from './scenario.js';
 import { renderScenarioBar, renderScenarioOrg, renderScenarioSummary } from './scenario-panel.js';
 import { SearchBox } from './search.js';
 import { applyTexts, t } from './i18n.js';
-import { AWAY_COLOR, CO_MANAGED_COLOR, DISPATCH_COLOR, ISSUE_COLOR, kindInfo, ORG_KINDS, PATTERNS, SCENARIO_MARKS, WILL_CHANGE_COLOR } from './style.js';
+import { AWAY_COLOR, CO_MANAGED_COLOR, DISPATCH_COLOR, ISSUE_COLOR, kindInfo, markName, ORG_KINDS, PATTERNS, SCENARIO_MARKS, WILL_CHANGE_COLOR } from './style.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -140,7 +140,7 @@ function renderRoot(issueCount) {
 async function reveal(id) {
   hideError();
   if (view.cy.getElementById(id).empty() && scenarioView.side === 'after') {
-    throw new Error(`"${id}" is not drawn in the scenario's after-chart; switch to 之前 before to open it.`);
+    throw new Error(t('chart.notInAfter', id));
   }
   if (view.cy.getElementById(id).empty()) {
     const data = await gql(ANCESTORS, { id });
@@ -242,7 +242,7 @@ async function openSince(day) {
   hideError();
   const to = today();
   if (!day || day >= to) {
-    throw new Error('Pick a day before today in 日期 to see what has changed since.');
+    throw new Error(t('chart.pickPastDay'));
   }
   if (view.asOf !== day || scenarioView.active) {
     view.asOf = day;
@@ -256,7 +256,7 @@ async function openSince(day) {
       name: `${day} → ${to}`,
       within: view.root,
       scope: rootInfo ? { id: rootInfo.id, name: rootInfo.name } : null,
-      note: `變化 what changed in the stored structure from the end of ${day} to today, read from the event log`,
+      note: t('chart.sinceNote', day),
       liveChanged: false,
       reportUrl: null,
       report: data.compareDays,
@@ -391,17 +391,17 @@ function renderScenarioLegend(side) {
   list.dataset.side = side;
   if (side === 'before') {
     list.replaceChildren(
-      el('li', { class: 'head' }, '情景之前 scenario, before'),
+      el('li', { class: 'head' }, t('chart.scenarioBefore')),
       el('li', { dataset: { mark: 'will-change' } },
         el('span', { class: 'swatch halo', style: { boxShadow: `0 0 0 3px ${WILL_CHANGE_COLOR}66` } }),
-        '將改變 ', el('small', {}, 'the scenario changes it')));
+        t('chart.willChange')));
     return;
   }
   list.replaceChildren(
-    el('li', { class: 'head' }, '情景之後 scenario, after'),
+    el('li', { class: 'head' }, t('chart.scenarioAfter')),
     ...Object.entries(SCENARIO_MARKS).map(([key, m]) => el('li', { dataset: { mark: key } },
       el('span', { class: `swatch sc-${key}`, style: { borderColor: m.color, boxShadow: `0 0 0 3px ${m.color}66` } }),
-      `${m.sign} ${m.zh} `, el('small', {}, m.en))));
+      `${m.sign} ${markName(key)}`)));
 }
 
 function buildLegend() {
@@ -421,7 +421,7 @@ function buildLegend() {
   const legend = $('legend');
   legend.open = localStorage.getItem(LEGEND_KEY) !== 'closed';
   legend.addEventListener('toggle', () => localStorage.setItem(LEGEND_KEY, legend.open ? 'open' : 'closed'));
-  $('pattern').append(...PATTERNS.map((p) => el('option', { value: p.pattern }, `${p.zh}`)));
+  $('pattern').append(...PATTERNS.map((p) => el('option', { value: p.pattern }, p.name)));
 }
 
 function wire() {

@@ -4,11 +4,22 @@
 import { el } from './dom.js';
 import { gql } from './graphql.js';
 import { MORE_MEMBERS, ORG_DETAILS, PAST_ORG, TERMS_DUE } from './queries.js';
-import { kindInfo, PATTERNS, UNIT_KINDS } from './style.js';
+import { t } from './i18n.js';
+import { kindInfo, PATTERNS } from './style.js';
 
 const PAGE = 20;
-const STATUS = { FULL: '正式', PROBATIONARY: '預備' };
-const SEVERITY = { ERROR: '錯誤 error', WARNING: '警告 warning', INFO: '提示 info' };
+
+/** A code's word in the page's language (chart.<prefix>.<code>); the code itself when there is none. */
+function word(prefix, code) {
+  const key = `chart.${prefix}.${code}`;
+  const said = t(key);
+  return said === key ? code : said;
+}
+
+/** An empty value: a paragraph saying none. */
+function none() {
+  return el('p', { class: 'none' }, t('chart.none'));
+}
 
 export class DetailsPanel {
   constructor(container, handlers) {
@@ -27,11 +38,10 @@ export class DetailsPanel {
       ? el('ul', { class: 'issues', id: 'chart-issues' }, issues.map((i) => el('li', { class: `sev-${i.severity}` },
         el('div', {}, this.link({ id: i.orgId, name: i.orgName }), ' ', el('code', {}, i.rule)),
         el('div', { class: 'en' }, i.message))))
-      : el('p', { class: 'none' }, '無 none');
+      : none();
     this.container.replaceChildren(
-      el('p', { class: 'hint' },
-        '點擊組織查看詳情，雙擊展開或收起下級。 Click an org for its details; double-click to open or close its sub-orgs.'),
-      el('h3', {}, `本圖違規 rule breaks in this chart (${issues.length})`),
+      el('p', { class: 'hint' }, t('chart.panelHint')),
+      el('h3', {}, t('chart.chartIssues', issues.length)),
       list,
       this.handlers.asOf() ? null : this.termsDue(this.request));
   }
@@ -41,8 +51,8 @@ export class DetailsPanel {
    * a link; filled in when termsDue answers (unless the panel has moved on).
    */
   termsDue(request) {
-    const section = el('section', { id: 'terms-due', class: 'terms-due' }, el('h3', {}, '換屆到期 elections due'),
-      el('p', { class: 'hint' }, '載入中… Loading…'));
+    const section = el('section', { id: 'terms-due', class: 'terms-due' }, el('h3', {}, t('chart.termsDue')),
+      el('p', { class: 'hint' }, t('chart.loading')));
     const until = new Date();
     until.setMonth(until.getMonth() + 6);
     const before = until.toISOString().slice(0, 10);
@@ -53,11 +63,11 @@ export class DetailsPanel {
       }
       const due = data.termsDue;
       section.replaceChildren(
-        el('h3', {}, `換屆到期 elections due before ${before} (${due.length})`),
+        el('h3', {}, t('chart.termsDueBefore', before, due.length)),
         due.length
           ? el('ul', { class: 'plain', id: 'terms-due-list' }, due.map((o) => el('li', { dataset: { id: o.id } },
-            this.link(o), ' ', el('small', {}, `${kindInfo(o.kind).zh} · 任期至 term ends ${o.term.endsOn}`))))
-          : el('p', { class: 'none' }, '無 none'));
+            this.link(o), ' ', el('small', {}, `${kindInfo(o.kind).name} · ${t('chart.termEnds', o.term.endsOn)}`))))
+          : none());
     }).catch((ex) => {
       if (request === this.request) {
         section.replaceChildren(el('p', { class: 'error-text' }, ex.message));
@@ -85,20 +95,20 @@ export class DetailsPanel {
       el('header', { class: 'panel-head' },
         el('h2', { id: 'panel-name' }, node.name),
         el('div', {},
-          el('span', { class: 'chip kind', style: { background: kind.color } }, `${kind.zh} ${kind.en}`),
+          el('span', { class: 'chip kind', style: { background: kind.color } }, kind.name),
           ' ', el('code', { class: 'id' }, id))),
-      el('p', { class: 'hint', id: 'panel-as-of' }, `截至 ${asOf} as of the end of that day`
-        + (data.org ? (data.org.name !== node.name ? `; today: ${data.org.name}` : '') : '; dissolved since')),
+      el('p', { class: 'hint', id: 'panel-as-of' }, t('chart.asOfEnd', asOf)
+        + (data.org ? (data.org.name !== node.name ? t('chart.todayName', data.org.name) : '') : t('chart.dissolvedSince'))),
       el('dl', { class: 'facts' },
-        row('黨員 members', el('span', { id: 'panel-member-count' }, String(node.memberCount)),
-          ' / 正式 full ', el('span', { id: 'panel-full-count' }, String(node.fullMemberCount))),
-        row('流動黨員 mobile', this.mobile(data.org))),
-      el('section', { id: 'panel-issues' }, el('h3', {}, `違規 rule breaks (${issues.length})`),
+        row(t('chart.members'), el('span', { id: 'panel-member-count' }, String(node.memberCount)),
+          ` / ${t('chart.full')} `, el('span', { id: 'panel-full-count' }, String(node.fullMemberCount))),
+        row(t('chart.mobile'), this.mobile(data.org))),
+      el('section', { id: 'panel-issues' }, el('h3', {}, t('chart.orgRuleBreaks', issues.length)),
         issues.length
           ? el('ul', { class: 'issues' }, issues.map((i) => el('li', { class: `sev-${i.severity}` },
             el('div', {}, el('code', {}, i.rule)), el('div', { class: 'en' }, i.message))))
-          : el('p', { class: 'none' }, '無 none')),
-      el('section', {}, el('h3', {}, `經過 history to ${asOf} (${events.length})`),
+          : none()),
+      el('section', {}, el('h3', {}, t('chart.historyTo', asOf, events.length)),
         el('ol', { class: 'history', id: 'panel-history' }, events.map((e) => el('li', {},
           el('span', { class: 'on' }, e.on), el('code', {}, e.kind), ' ', e.detail)))),
     );
@@ -106,7 +116,7 @@ export class DetailsPanel {
 
   async show(id) {
     const request = ++this.request;
-    this.container.replaceChildren(el('p', { class: 'hint' }, '載入中… Loading…'));
+    this.container.replaceChildren(el('p', { class: 'hint' }, t('chart.loading')));
     let data;
     try {
       data = await gql(ORG_DETAILS, { id, first: PAGE });
@@ -121,7 +131,7 @@ export class DetailsPanel {
       return;
     }
     if (!data.org) {
-      this.container.replaceChildren(el('p', { class: 'error-text' }, `No org has the id ${id}.`));
+      this.container.replaceChildren(el('p', { class: 'error-text' }, t('chart.noOrg', id)));
       return;
     }
     this.current = id;
@@ -142,20 +152,20 @@ export class DetailsPanel {
     if (!orgs.length) {
       return el('span', { class: 'none' }, '—');
     }
-    return el('ul', { class: 'plain' }, orgs.map((o) => el('li', {}, this.link(o), ' ', el('small', {}, kindInfo(o.kind).zh))));
+    return el('ul', { class: 'plain' }, orgs.map((o) => el('li', {}, this.link(o), ' ', el('small', {}, kindInfo(o.kind).name))));
   }
 
   /**
    * The first secretaries (第一書記) serving the org today: who (a member outside the caller's scope
-   * shows as 另一組織黨員), since when, sent by which org.
+   * shows as such, chart.outsideMember), since when, sent by which org.
    */
   firstSecretaries(dispatches) {
     if (!dispatches || !dispatches.length) {
       return el('span', { class: 'none', id: 'panel-first-secretaries' }, '—');
     }
     return el('ul', { class: 'plain', id: 'panel-first-secretaries' }, dispatches.map((d) => el('li', {},
-      d.member ? d.member.name : '另一組織黨員 a member outside your scope',
-      ' ', el('small', {}, `自 from ${d.from}` + (d.by ? ` · ${d.by.name} 派出 sent` : '')))));
+      d.member ? d.member.name : t('chart.outsideMember'),
+      ' ', el('small', {}, t('chart.dispatchFrom', d.from) + (d.by ? ` · ${t('chart.dispatchBy', d.by.name)}` : '')))));
   }
 
   /**
@@ -163,13 +173,13 @@ export class DetailsPanel {
    * development targets and probationary members, each counted once.
    */
   pipeline(p) {
-    const stage = (zh, en, n, key) => el('span', { class: 'stage', dataset: { stage: key } },
-      `${zh} ${en} `, el('b', {}, String(n)));
+    const stage = (n, key) => el('span', { class: 'stage', dataset: { stage: key } },
+      `${t(`chart.stage.${key}`)} `, el('b', {}, String(n)));
     return el('span', { id: 'panel-pipeline' },
-      stage('申請人', 'applicants', p.applicants, 'applicants'), ' · ',
-      stage('積極分子', 'activists', p.activists, 'activists'), ' · ',
-      stage('發展對象', 'targets', p.developmentTargets, 'developmentTargets'), ' · ',
-      stage('預備黨員', 'probationary', p.probationers, 'probationers'));
+      stage(p.applicants, 'applicants'), ' · ',
+      stage(p.activists, 'activists'), ' · ',
+      stage(p.developmentTargets, 'developmentTargets'), ' · ',
+      stage(p.probationers, 'probationers'));
   }
 
   /**
@@ -181,8 +191,8 @@ export class DetailsPanel {
       return el('span', { class: 'none', id: 'panel-mobile' }, '—');
     }
     return el('span', { id: 'panel-mobile' },
-      '外出 members away ', el('b', { id: 'panel-away' }, String(org.membersAway.length)), ' / ',
-      '流入 flowing in ', el('b', { id: 'panel-flowing-in' }, String(org.flowingIn.length)));
+      `${t('chart.away')} `, el('b', { id: 'panel-away' }, String(org.membersAway.length)), ' / ',
+      `${t('chart.flowingIn')} `, el('b', { id: 'panel-flowing-in' }, String(org.flowingIn.length)));
   }
 
   render(org, issues) {
@@ -190,21 +200,21 @@ export class DetailsPanel {
     const row = (label, ...value) => el('div', { class: 'row' }, el('dt', {}, label), el('dd', {}, ...value));
     const patterns = org.patterns.map((p) => {
       const info = PATTERNS.find((x) => x.pattern === p);
-      return el('span', { class: 'chip pattern', title: p }, info ? info.zh : p);
+      return el('span', { class: 'chip pattern', title: p }, info ? info.name : p);
     });
     const units = org.units.length
-      ? el('ul', { class: 'plain' }, org.units.map((u) => el('li', {}, u.name, ' ', el('small', {}, UNIT_KINDS[u.kind] || u.kind))))
+      ? el('ul', { class: 'plain' }, org.units.map((u) => el('li', {}, u.name, ' ', el('small', {}, word('unitKind', u.kind)))))
       : el('span', { class: 'none' }, '—');
 
     const members = el('ol', { class: 'members', id: 'panel-members' });
-    const moreButton = el('button', { type: 'button', id: 'panel-more', class: 'small' }, '更多 more');
+    const moreButton = el('button', { type: 'button', id: 'panel-more', class: 'small' }, t('chart.more'));
     const memberInfo = el('p', { class: 'count', id: 'panel-member-info' });
     let page = org.members;
     const shown = () => members.children.length;
     const addPage = (p) => {
       for (const edge of p.edges) {
         const m = edge.node;
-        members.append(el('li', { dataset: { id: m.id } }, m.name, ' ', el('small', {}, STATUS[m.status] || m.status)));
+        members.append(el('li', { dataset: { id: m.id } }, m.name, ' ', el('small', {}, word('status', m.status))));
       }
       page = p;
       memberInfo.textContent = `${shown()} / ${p.totalCount}`;
@@ -229,38 +239,37 @@ export class DetailsPanel {
 
     const issueList = issues.length
       ? el('ul', { class: 'issues' }, issues.map((i) => el('li', { class: `sev-${i.severity}` },
-        el('div', {}, el('span', { class: 'chip sev' }, SEVERITY[i.severity] || i.severity), ' ', el('code', {}, i.rule)),
-        el('div', { lang: 'zh-Hant' }, i.messageZh),
-        el('div', { class: 'en' }, i.message),
-        el('div', { class: 'suggestion' }, '建議 ', i.suggestion),
+        el('div', {}, el('span', { class: 'chip sev' }, word('severity', i.severity)), ' ', el('code', {}, i.rule)),
+        el('div', { class: 'message' }, i.message),
+        el('div', { class: 'suggestion' }, `${t('chart.suggestion')} `, i.suggestion),
         el('div', { class: 'article' }, i.article))))
-      : el('p', { class: 'none' }, '無 none');
+      : none();
 
     this.container.replaceChildren(
       el('header', { class: 'panel-head' },
         el('h2', { id: 'panel-name' }, org.name),
         el('div', {},
-          el('span', { class: 'chip kind', style: { background: kind.color } }, `${kind.zh} ${kind.en}`),
+          el('span', { class: 'chip kind', style: { background: kind.color } }, kind.name),
           ' ', el('code', { class: 'id' }, org.id))),
       el('div', { class: 'actions' },
-        el('button', { type: 'button', class: 'small', onclick: () => this.handlers.onToggle(org.id) }, '展開/收起 open/close'),
-        el('button', { type: 'button', class: 'small', onclick: () => this.handlers.onReroot(org.id) }, '以此為根 chart from here')),
+        el('button', { type: 'button', class: 'small', onclick: () => this.handlers.onToggle(org.id) }, t('chart.openClose')),
+        el('button', { type: 'button', class: 'small', onclick: () => this.handlers.onReroot(org.id) }, t('chart.chartFromHere'))),
       el('dl', { class: 'facts' },
-        row('上級 parent', org.parent ? this.link(org.parent) : el('span', { class: 'none' }, '—')),
-        row('黨員 members', el('span', { id: 'panel-member-count' }, String(org.memberCount)),
-          ' / 正式 full ', el('span', { id: 'panel-full-count' }, String(org.fullMemberCount))),
-        row('書記 secretary', org.secretary ? org.secretary.name : el('span', { class: 'none' }, '—')),
-        row('第一書記 first secretary', this.firstSecretaries(org.firstSecretaries)),
-        row('發展黨員 pipeline', this.pipeline(org.pipeline)),
-        row('流動黨員 mobile', this.mobile(org)),
-        row('委員會 committee', org.hasCommittee ? '有 yes' : '無 no'),
-        org.trade ? row('行業 trade', org.trade) : null,
-        row('共同管理 co-managers', this.list(org.coManagers)),
-        row('共管 co-manages', this.list(org.coManages)),
-        row('設立於 units', units),
-        row('模式 patterns', patterns.length ? patterns : el('span', { class: 'none' }, '—'))),
-      el('section', { id: 'panel-issues' }, el('h3', {}, `違規 rule breaks (${issues.length})`), issueList),
-      el('section', {}, el('h3', {}, '黨員 members ', memberInfo), members, moreButton),
+        row(t('chart.parent'), org.parent ? this.link(org.parent) : el('span', { class: 'none' }, '—')),
+        row(t('chart.members'), el('span', { id: 'panel-member-count' }, String(org.memberCount)),
+          ` / ${t('chart.full')} `, el('span', { id: 'panel-full-count' }, String(org.fullMemberCount))),
+        row(t('chart.secretary'), org.secretary ? org.secretary.name : el('span', { class: 'none' }, '—')),
+        row(t('chart.firstSecretary'), this.firstSecretaries(org.firstSecretaries)),
+        row(t('chart.pipeline'), this.pipeline(org.pipeline)),
+        row(t('chart.mobile'), this.mobile(org)),
+        row(t('chart.committee'), org.hasCommittee ? t('chart.yes') : t('chart.no')),
+        org.trade ? row(t('chart.trade'), org.trade) : null,
+        row(t('chart.coManagers'), this.list(org.coManagers)),
+        row(t('chart.coManages'), this.list(org.coManages)),
+        row(t('chart.orgUnits'), units),
+        row(t('chart.patterns'), patterns.length ? patterns : el('span', { class: 'none' }, '—'))),
+      el('section', { id: 'panel-issues' }, el('h3', {}, t('chart.orgRuleBreaks', issues.length)), issueList),
+      el('section', {}, el('h3', {}, `${t('chart.members')} `, memberInfo), members, moreButton),
     );
   }
 }

@@ -72,7 +72,7 @@ query OrgDetails($id: ID!, $first: Int) {
     patterns
     members(first: $first) { ${MEMBER_PAGE} }
   }
-  complianceIssues(within: $id) { rule severity orgId message messageZh suggestion article }
+  complianceIssues(within: $id) { rule severity orgId message suggestion article }
 }`;
 
 export const MORE_MEMBERS = `

@@ -1,7 +1,8 @@
 // The side panel and the bar of the scenario view: what the report says, in lists a person reads.
 
 import { el } from './dom.js';
-import { kindInfo, SCENARIO_MARKS } from './style.js';
+import { t } from './i18n.js';
+import { kindInfo, markName, SCENARIO_MARKS } from './style.js';
 
 const SHOWN_MOVES = 200;
 
@@ -27,7 +28,7 @@ function orgLink(scenarioView, id, onNavigate) {
 
 function markChip(key) {
   const m = SCENARIO_MARKS[key];
-  return el('span', { class: 'chip sc-chip', style: { borderColor: m.color, color: m.color } }, `${m.sign} ${m.zh}`);
+  return el('span', { class: 'chip sc-chip', style: { borderColor: m.color, color: m.color } }, `${m.sign} ${markName(key)}`);
 }
 
 /** The bar above the chart: the scenario's figures and the before/after switch. */
@@ -38,21 +39,21 @@ export function renderScenarioBar(bar, scenarioView, handlers) {
     `${label} `, el('b', { id }, String(value)));
   const side = scenarioView.side;
   bar.replaceChildren(...present(
-    el('span', { class: 'sc-name' }, '情景 ', el('b', { id: 'scenario-name' }, scenario.name),
+    el('span', { class: 'sc-name' }, `${t('chart.scenario')} `, el('b', { id: 'scenario-name' }, scenario.name),
       scenario.scope ? el('small', {}, ` · ${scenario.scope.name}`) : null),
-    el('span', { class: 'sc-switch', role: 'group', 'aria-label': 'before or after' },
-      el('button', { id: 'scenario-before', type: 'button', class: side === 'before' ? 'on' : '', 'aria-pressed': String(side === 'before'), onclick: handlers.onBefore }, '之前 before'),
-      el('button', { id: 'scenario-after', type: 'button', class: side === 'after' ? 'on' : '', 'aria-pressed': String(side === 'after'), onclick: handlers.onAfter }, '之後 after')),
-    figure('scenario-moved', '黨員調動 members moved', report.membersMoved, 'members'),
-    figure('scenario-created', '新建 created', report.orgsCreated.length, 'created'),
-    figure('scenario-dissolved', '撤銷 dissolved', report.orgsDissolved.length, 'dissolved'),
-    figure('scenario-orgs-moved', '調整隸屬 moved', report.orgChanges.filter((c) => c.moved).length, 'moved'),
-    figure('scenario-fixed', '違規修正 fixed', report.issuesFixed.length),
-    figure('scenario-introduced', '新增違規 introduced', report.issuesIntroduced.length),
-    counts && counts.notDrawn ? el('small', { id: 'scenario-not-drawn' }, ` (${counts.notDrawn} 未顯示 not drawn)`) : null,
-    scenario.liveChanged ? el('span', { class: 'sc-warn', title: 'the live graph changed since it was saved' }, '⚠ 已過時 stale') : null,
+    el('span', { class: 'sc-switch', role: 'group', 'aria-label': t('chart.beforeOrAfter') },
+      el('button', { id: 'scenario-before', type: 'button', class: side === 'before' ? 'on' : '', 'aria-pressed': String(side === 'before'), onclick: handlers.onBefore }, t('chart.before')),
+      el('button', { id: 'scenario-after', type: 'button', class: side === 'after' ? 'on' : '', 'aria-pressed': String(side === 'after'), onclick: handlers.onAfter }, t('chart.after'))),
+    figure('scenario-moved', t('chart.membersMoved'), report.membersMoved, 'members'),
+    figure('scenario-created', markName('created'), report.orgsCreated.length, 'created'),
+    figure('scenario-dissolved', markName('dissolved'), report.orgsDissolved.length, 'dissolved'),
+    figure('scenario-orgs-moved', markName('moved'), report.orgChanges.filter((c) => c.moved).length, 'moved'),
+    figure('scenario-fixed', t('chart.fixed'), report.issuesFixed.length),
+    figure('scenario-introduced', t('chart.introduced'), report.issuesIntroduced.length),
+    counts && counts.notDrawn ? el('small', { id: 'scenario-not-drawn' }, ` ${t('chart.notDrawn', counts.notDrawn)}`) : null,
+    scenario.liveChanged ? el('span', { class: 'sc-warn', title: t('chart.staleTitle') }, t('chart.stale')) : null,
     scenario.reportUrl
-      ? el('a', { href: scenario.reportUrl.replace(/^\//, ''), target: '_blank', rel: 'noopener', class: 'sc-report' }, '報告 report ↗')
+      ? el('a', { href: scenario.reportUrl.replace(/^\//, ''), target: '_blank', rel: 'noopener', class: 'sc-report' }, t('chart.report'))
       : null,
   ));
 }
@@ -63,23 +64,22 @@ export function renderScenarioSummary(container, scenarioView, onNavigate) {
   const moves = report.moves.slice(0, SHOWN_MOVES);
   const issueList = (issues, id) => (issues.length
     ? el('ul', { class: 'plain', id }, issues.map((i) => el('li', {}, el('code', {}, i.rule), ' ', orgLink(scenarioView, i.orgId, onNavigate))))
-    : el('p', { class: 'none' }, '無 none'));
+    : el('p', { class: 'none' }, t('chart.none')));
   container.replaceChildren(...present(
     el('h2', {}, scenario.name),
     scenario.note ? el('p', {}, scenario.note) : null,
-    el('p', { class: 'hint' },
-      '之後圖：新建、調整隸屬、撤銷的組織和黨員調動都已標出。點擊組織查看變化。 After: created, moved and dissolved orgs and members moved are marked; click an org for its change.'),
-    el('h3', {}, `變化 changes (${report.changes.length})`),
+    el('p', { class: 'hint' }, t('chart.scenarioHint')),
+    el('h3', {}, t('chart.changes', report.changes.length)),
     el('ol', { class: 'sc-changes', id: 'scenario-changes' }, report.changes.map((c) => el('li', {}, c))),
-    el('h3', {}, '黨員調動 members moved ', el('span', { class: 'count', id: 'scenario-moves-count' }, `(${report.membersMoved})`)),
+    el('h3', {}, `${t('chart.membersMoved')} `, el('span', { class: 'count', id: 'scenario-moves-count' }, `(${report.membersMoved})`)),
     moves.length
       ? el('ol', { class: 'sc-moves', id: 'scenario-moves' }, moves.map((m) => el('li', { dataset: { id: m.memberId } },
         m.memberName, ' ', el('small', {}, `${scenarioView.nameOf(m.fromOrg)} → `), orgLink(scenarioView, m.toOrg, onNavigate))))
-      : el('p', { class: 'none' }, '無 none'),
-    report.moves.length > SHOWN_MOVES ? el('p', { class: 'hint' }, `… ${report.moves.length - SHOWN_MOVES} more`) : null,
-    el('h3', {}, `違規修正 issues fixed (${report.issuesFixed.length})`),
+      : el('p', { class: 'none' }, t('chart.none')),
+    report.moves.length > SHOWN_MOVES ? el('p', { class: 'hint' }, t('chart.moreMoves', report.moves.length - SHOWN_MOVES)) : null,
+    el('h3', {}, t('chart.issuesFixed', report.issuesFixed.length)),
     issueList(report.issuesFixed, 'scenario-issues-fixed'),
-    el('h3', {}, `新增違規 issues introduced (${report.issuesIntroduced.length})`),
+    el('h3', {}, t('chart.issuesIntroduced', report.issuesIntroduced.length)),
     issueList(report.issuesIntroduced, 'scenario-issues-introduced'),
   ));
 }
@@ -111,24 +111,24 @@ export function renderScenarioOrg(container, scenarioView, id, handlers) {
   }
   container.replaceChildren(...present(
     el('h2', { id: 'panel-name' }, c ? c.name : node.data('name')),
-    el('div', {}, el('span', { class: 'chip kind', style: { background: kind.color } }, kind.zh), ' ', el('span', { class: 'id' }, id)),
+    el('div', {}, el('span', { class: 'chip kind', style: { background: kind.color } }, kind.name), ' ', el('span', { class: 'id' }, id)),
     el('div', { class: 'sc-chips', id: 'panel-scenario-marks' }, chips),
     el('dl', { class: 'facts' },
-      c && c.kindBefore && c.kind !== c.kindBefore ? row('類型 kind', `${kindInfo(c.kindBefore).zh} → ${kind.zh}`) : null,
+      c && c.kindBefore && c.kind !== c.kindBefore ? row(t('chart.kindRow'), `${kindInfo(c.kindBefore).name} → ${kind.name}`) : null,
       c && (c.moved || c.created || c.dissolved)
-        ? row('上級 parent', `${c.parentBefore ? scenarioView.nameOf(c.parentBefore) : '—'} → ${c.parent ? scenarioView.nameOf(c.parent) : '—'}`, 'panel-scenario-parent')
+        ? row(t('chart.parent'), `${c.parentBefore ? scenarioView.nameOf(c.parentBefore) : '—'} → ${c.parent ? scenarioView.nameOf(c.parent) : '—'}`, 'panel-scenario-parent')
         : null,
-      row('黨員 members', c
+      row(t('chart.members'), c
         ? `${c.memberCountBefore ?? '—'} → ${c.memberCount ?? '—'}`
         : String(node.data('memberCount')), 'panel-scenario-count'),
-      row('調入 moved in', String(movedIn.length), 'panel-moved-in'),
-      row('調出 moved out', String(movedOut.length), 'panel-moved-out')),
-    movedIn.length ? el('h3', {}, `調入 moved in (${movedIn.length})`) : null,
+      row(t('chart.movedIn'), String(movedIn.length), 'panel-moved-in'),
+      row(t('chart.movedOut'), String(movedOut.length), 'panel-moved-out')),
+    movedIn.length ? el('h3', {}, t('chart.movedInCount', movedIn.length)) : null,
     movedIn.length ? el('ol', { class: 'members' }, movedIn.map((m) => el('li', {}, m.memberName, ' ', el('small', {}, `← ${scenarioView.nameOf(m.fromOrg)}`)))) : null,
-    movedOut.length ? el('h3', {}, `調出 moved out (${movedOut.length})`) : null,
+    movedOut.length ? el('h3', {}, t('chart.movedOutCount', movedOut.length)) : null,
     movedOut.length ? el('ol', { class: 'members' }, movedOut.map((m) => el('li', {}, m.memberName, ' ', el('small', {}, `→ ${scenarioView.nameOf(m.toOrg)}`)))) : null,
     el('div', { class: 'actions' },
-      el('button', { type: 'button', class: 'small', onclick: handlers.onSummary }, '← 情景 scenario'),
-      c && c.created ? null : el('button', { type: 'button', class: 'small', onclick: () => handlers.onLive(id) }, '現狀詳情 live details')),
+      el('button', { type: 'button', class: 'small', onclick: handlers.onSummary }, t('chart.backToScenario')),
+      c && c.created ? null : el('button', { type: 'button', class: 'small', onclick: () => handlers.onLive(id) }, t('chart.liveDetails'))),
   ));
 }

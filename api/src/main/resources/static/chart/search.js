@@ -77,7 +77,7 @@ export class SearchBox {
         onkeydown: (ev) => ev.key === 'Enter' && this.pick(node.id) },
         el('span', { class: 'swatch', style: { background: kind.color } }),
         el('span', { class: 'name' }, node.name),
-        el('small', {}, `${kind.zh}${node.parent ? ` · ${node.parent.name}` : ''}`));
+        el('small', {}, `${kind.name}${node.parent ? ` · ${node.parent.name}` : ''}`));
     });
     const summary = conn.totalCount > conn.edges.length
       ? el('li', { class: 'summary' }, t('chart.searchMore', conn.edges.length, conn.totalCount))

@@ -1,27 +1,22 @@
-// How the chart looks: colours by org kind (with the legend's names), node and edge styles.
+// How the chart looks: colours by org kind (named in the page's language, chart/i18n.js), node and
+// edge styles.
+
+import { t } from './i18n.js';
 
 export const ORG_KINDS = [
-  { kind: 'COUNTY_COMMITTEE', zh: '縣委', en: 'county committee', color: '#7a1f2b' },
-  { kind: 'TOWNSHIP_COMMITTEE', zh: '鄉鎮黨委', en: 'township committee', color: '#b35c00' },
-  { kind: 'WORKING_COMMITTEE', zh: '工委', en: 'working committee', color: '#6a3d9a' },
-  { kind: 'PRIMARY_COMMITTEE', zh: '基層黨委', en: 'primary committee', color: '#1f5fa8' },
-  { kind: 'GENERAL_BRANCH', zh: '黨總支', en: 'general branch', color: '#0f7c7c' },
-  { kind: 'BRANCH', zh: '黨支部', en: 'branch', color: '#2e7d32' },
-  { kind: 'JOINT_BRANCH', zh: '聯合黨支部', en: 'joint branch', color: '#7d7d16' },
-  { kind: 'PARTY_GROUP', zh: '黨小組', en: 'party group', color: '#5d6d7e' },
+  { kind: 'COUNTY_COMMITTEE', color: '#7a1f2b' },
+  { kind: 'TOWNSHIP_COMMITTEE', color: '#b35c00' },
+  { kind: 'WORKING_COMMITTEE', color: '#6a3d9a' },
+  { kind: 'PRIMARY_COMMITTEE', color: '#1f5fa8' },
+  { kind: 'GENERAL_BRANCH', color: '#0f7c7c' },
+  { kind: 'BRANCH', color: '#2e7d32' },
+  { kind: 'JOINT_BRANCH', color: '#7d7d16' },
+  { kind: 'PARTY_GROUP', color: '#5d6d7e' },
 ];
 
-export const UNIT_KINDS = {
-  COUNTY: '縣', TOWNSHIP: '鄉鎮', VILLAGE: '村', ENTERPRISE: '企業', PRODUCTION_BASE: '生產基地',
-  INDUSTRY: '產業', PARK: '園區', COOPERATIVE: '合作社',
-};
-
-export const PATTERNS = [
-  { pattern: 'ENTERPRISE_BASE', zh: '龍頭企業黨組織+基地' },
-  { pattern: 'INDUSTRY_PARK', zh: '產業黨組織+園區黨支部' },
-  { pattern: 'VILLAGE_COOPERATIVE', zh: '村黨組織+農民合作社' },
-  { pattern: 'VILLAGE_TRADE_BRANCH', zh: '村黨組織+行業黨支部' },
-];
+/** The four patterns, each named in the page's language (chart.patternName.*). */
+export const PATTERNS = ['ENTERPRISE_BASE', 'INDUSTRY_PARK', 'VILLAGE_COOPERATIVE', 'VILLAGE_TRADE_BRANCH']
+  .map((pattern) => ({ pattern, name: t(`chart.patternName.${pattern}`) }));
 
 export const CO_MANAGED_COLOR = '#d35400';
 /** A first secretary's dispatch (第一書記): from the sending org to the village's org. */
@@ -34,12 +29,17 @@ export const WILL_CHANGE_COLOR = '#7b3fe4';
 
 /** How the scenario view marks what a saved what-if changes (after-chart), with the legend's names. */
 export const SCENARIO_MARKS = {
-  created: { color: '#14a44d', zh: '新建', en: 'created', sign: '＋' },
-  moved: { color: '#7b3fe4', zh: '調整隸屬', en: 'new parent', sign: '⇄' },
-  dissolved: { color: '#6b7280', zh: '撤銷', en: 'dissolved', sign: '✕' },
-  kind: { color: '#e6a100', zh: '改變類型', en: 'kind changed', sign: '↑' },
-  members: { color: '#00a3d9', zh: '黨員調動', en: 'members in/out', sign: '±' },
+  created: { color: '#14a44d', sign: '＋' },
+  moved: { color: '#7b3fe4', sign: '⇄' },
+  dissolved: { color: '#6b7280', sign: '✕' },
+  kind: { color: '#e6a100', sign: '↑' },
+  members: { color: '#00a3d9', sign: '±' },
 };
+
+/** A scenario mark's name in the page's language (chart.mark.*). */
+export function markName(key) {
+  return t(`chart.mark.${key}`);
+}
 
 /** A cross drawn over a dissolved org. */
 const CROSS = `data:image/svg+xml;utf8,${encodeURIComponent(
@@ -49,8 +49,10 @@ const CROSS = `data:image/svg+xml;utf8,${encodeURIComponent(
 const FONT = '"Noto Sans CJK TC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft JhengHei", '
   + '"PingFang TC", system-ui, sans-serif';
 
+/** An org kind's colour and its name in the page's language (the code itself for an unknown kind). */
 export function kindInfo(kind) {
-  return ORG_KINDS.find((k) => k.kind === kind) || { kind, zh: kind, en: kind, color: '#555' };
+  const found = ORG_KINDS.find((k) => k.kind === kind);
+  return found ? { ...found, name: t(`chart.kind.${kind}`) } : { kind, name: kind, color: '#555' };
 }
 
 export function stylesheet() {

@@ -211,6 +211,17 @@ class DevelopmentApiIT extends ServiceTestBase {
 			.path("advanceCandidate.errors[0].field").entity(String.class).isEqualTo("on")
 			.path("advanceCandidate.errors[0].message").entity(String.class)
 			.satisfies((m) -> assertThat(m).contains("2023-03-01 at the earliest"));
+		// In the request's language (#19): the same refusal in simplified and traditional Chinese, ids and fields as given.
+		for (String[] language : new String[][] { { "zh-CN", "“v-c2”自", "入党积极分子" },
+				{ "zh-TW", "「v-c2」自", "入黨積極分子" } }) {
+			this.graphQl.mutate().header("Accept-Language", language[0]).build()
+				.document("mutation { advanceCandidate(candidate: \"v-c2\", to: DEVELOPMENT_TARGET, on: \"2023-02-28\") { errors { item field message } } }")
+				.execute()
+				.path("advanceCandidate.errors[0].field").entity(String.class).isEqualTo("on")
+				.path("advanceCandidate.errors[0].message").entity(String.class)
+				.satisfies((m) -> assertThat(m).as(language[0]).startsWith(language[1])
+					.contains(language[2], "最早2023-03-01").doesNotContain("earliest"));
+		}
 		this.graphQl.document("mutation { admitCandidate(candidate: \"v-c3\", on: \"2023-02-28\") { member { id } errors { field } } }")
 			.execute()
 			.path("admitCandidate.member").valueIsNull()

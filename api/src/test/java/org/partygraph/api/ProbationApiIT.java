@@ -127,6 +127,17 @@ class ProbationApiIT extends ServiceTestBase {
 			.path("decideProbation.errors[0].field").entity(String.class).isEqualTo("on")
 			.path("decideProbation.errors[0].message").entity(String.class)
 			.satisfies((m) -> assertThat(m).contains(RECENT.plusMonths(12).toString()));
+		// In the request's language (#19): 预备期 / 預備期, the outcome's code and the days as they are.
+		this.graphQl.mutate().header("Accept-Language", "zh-CN").build().document(early)
+			.execute()
+			.path("decideProbation.errors[0].field").entity(String.class).isEqualTo("on")
+			.path("decideProbation.errors[0].message").entity(String.class)
+			.satisfies((m) -> assertThat(m).startsWith("“p-m5”的预备期自").contains("FULL须在预备期满（"
+					+ RECENT.plusMonths(12) + "或以后）讨论决定").doesNotContain("probation", "預備"));
+		this.graphQl.mutate().header("Accept-Language", "zh-HK").build().document(early)
+			.execute()
+			.path("decideProbation.errors[0].message").entity(String.class)
+			.satisfies((m) -> assertThat(m).startsWith("「p-m5」的預備期自").doesNotContain("probation", "预备"));
 		this.graphQl.document("{ member(id: \"p-m5\") { status } }")
 			.execute()
 			.path("member.status").entity(String.class).isEqualTo("PROBATIONARY");

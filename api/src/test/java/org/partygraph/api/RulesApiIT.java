@@ -302,6 +302,18 @@ class RulesApiIT extends ServiceTestBase {
 				.contains("(s-e1) dispatched as first secretary (第一書記) to ")
 				.contains("(s-o-xz), sent by ")
 				.endsWith("(s-o-npe)"));
+		// Asked in simplified Chinese, the same change in its words (#19), names and ids as stored.
+		this.graphQl.mutate().header("Accept-Language", "zh-CN").build().documentName("whatIf")
+			.variable("within", "s-o-county")
+			.variable("operations",
+					List.of(Map.of("op", "DISPATCH", "member", "s-e1", "org", "s-o-xz", "target", "s-o-npe")))
+			.execute()
+			.path("whatIf.changes").entityList(String.class).satisfies((changes) -> assertThat(changes).singleElement()
+				.asString()
+				.contains("（s-e1）选派为", "（s-o-xz）第一书记，派出单位")
+				.endsWith("（s-o-npe）")
+				.doesNotContain("dispatched"))
+			.path("whatIf.markdown").entity(String.class).satisfies((md) -> assertThat(md).contains("第一书记，派出单位"));
 		// A recall with no open dispatch: refused naming the index and the field.
 		this.graphQl.documentName("whatIf")
 			.variable("within", "s-o-county")
@@ -310,6 +322,17 @@ class RulesApiIT extends ServiceTestBase {
 			.errors()
 			.satisfy((errors) -> assertThat(errors).singleElement()
 				.satisfies((e) -> assertThat(e.getMessage()).contains("operation 0 (RECALL): org: s-e1 has no open dispatch")));
+		// An unknown id, in the request's language (#19): the index, op code, field and id as given.
+		Map<String, String> unknown = Map.of("en", "operation 0 (DISPATCH): org: no org has id 's-o-nope'",
+				"zh-CN", "操作operations[0]（DISPATCH）：org：没有编号为“s-o-nope”的党组织");
+		unknown.forEach((language, message) -> this.graphQl.mutate().header("Accept-Language", language).build()
+			.documentName("whatIf")
+			.variable("within", "s-o-county")
+			.variable("operations", List.of(Map.of("op", "DISPATCH", "member", "s-e1", "org", "s-o-nope")))
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((e) -> assertThat(e.getMessage()).as(language).isEqualTo(message))));
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import org.partygraph.model.ProblemsException;
 import org.partygraph.model.Role;
 import org.partygraph.model.Trade;
 import org.partygraph.model.format.DatasetFormat;
+import org.partygraph.queries.change.ChangeRejectedException;
 import org.partygraph.queries.change.NewMember;
 import org.partygraph.queries.change.NewOrg;
 import org.partygraph.queries.change.OrgChanges;
@@ -31,6 +32,7 @@ import org.partygraph.queries.read.MemberRow;
 import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
 import org.partygraph.queries.schema.WriteScope;
+import org.partygraph.queries.text.Text;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -270,11 +272,24 @@ public class ChangeController {
 			String idNumber, String phone, String group) {
 	}
 
-	public record ChangeError(String item, String field, String message) {
+	/**
+	 * One problem of a refused change; {@code message} in English, said in the request's language
+	 * from {@code text} when it has one ({@link ChangeErrorMessages}).
+	 */
+	public record ChangeError(String item, String field, String message, Text text) {
+
+		public ChangeError(String item, String field, String message) {
+			this(item, field, message, null);
+		}
 
 		/** Every problem of a refused change, as the payloads' errors. */
 		public static List<ChangeError> of(ProblemsException ex) {
-			return ex.problems().stream().map((p) -> new ChangeError(p.item(), p.field(), p.message())).toList();
+			List<Problem> problems = ex.problems();
+			return java.util.stream.IntStream.range(0, problems.size()).mapToObj((i) -> {
+				Problem p = problems.get(i);
+				Text text = (ex instanceof ChangeRejectedException rejected) ? rejected.text(i) : null;
+				return new ChangeError(p.item(), p.field(), p.message(), text);
+			}).toList();
 		}
 
 	}

@@ -12,6 +12,7 @@ import org.partygraph.queries.limits.DatabaseTimeoutException;
 import org.partygraph.queries.limits.TimeBudgetExceededException;
 import org.partygraph.queries.read.DatabaseUnavailableException;
 import org.partygraph.queries.text.Text;
+import org.partygraph.queries.whatif.InvalidOperationException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -70,6 +71,9 @@ class ErrorMessages extends DataFetcherExceptionResolverAdapter {
 	private String message(Throwable ex, DataFetchingEnvironment env) {
 		if (ex instanceof Said said && said.text() != null) {
 			return this.messages.say(said.text(), RequestLang.of(env));
+		}
+		if (ex instanceof InvalidOperationException refused && refused.text() != null) {
+			return this.messages.say(refused.text(), RequestLang.of(env));
 		}
 		return ex.getMessage();
 	}

@@ -147,6 +147,11 @@ public class RulesController {
 	}
 
 	@SchemaMapping(typeName = "WhatIfReport")
+	public List<String> changes(WhatIfReport report, DataFetchingEnvironment env) {
+		return report.changes(RequestLang.of(env));
+	}
+
+	@SchemaMapping(typeName = "WhatIfReport")
 	public String markdown(WhatIfReport report, DataFetchingEnvironment env) {
 		return report.markdown(RequestLang.of(env));
 	}

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.partygraph.queries.scenario.ScenarioDetails;
+import org.partygraph.queries.text.Lang;
 import org.partygraph.queries.scenario.ScenarioDetails.Step;
 import org.partygraph.queries.whatif.MemberMove;
 import org.partygraph.queries.whatif.Operation;
@@ -14,7 +15,7 @@ import org.partygraph.queries.whatif.Operation;
  * target, member, description.
  * <ul>
  * <li>One row per operation, in order: its step number, its op, the org(s) it names, its target
- * org, its member, and what it does: on the live graph now; for an applied scenario what it did
+ * org, its member, and what it does (in the request's language): on the live graph now; for an applied scenario what it did
  * (as saved), and for one that no longer applies what it did when saved, marked so.</li>
  * <li>Then one row per member moved (every one, as the report's {@code moves}): step empty, op
  * {@code MEMBER_MOVED}, org the org moved from, target the org moved to, member the member's id,
@@ -35,12 +36,12 @@ final class ChangesCsv {
 	/** The op of a row listing a member moved. */
 	static final String MEMBER_MOVED = "MEMBER_MOVED";
 
-	static byte[] render(ScenarioDetails details, OrgNames names) {
+	static byte[] render(ScenarioDetails details, OrgNames names, Lang lang) {
 		StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
 		for (Step step : details.steps()) {
 			Operation op = step.operation();
 			String org = op.orgs().isEmpty() ? op.org() : String.join(" ", op.orgs());
-			String description = String.join("; ", step.description());
+			String description = String.join("; ", step.description(lang));
 			if (!step.live() && !details.scenario().applied()) {
 				description = "as saved (" + ((details.reportError() != null) ? details.reportError() : "no longer applies")
 						+ "): " + description;

@@ -212,7 +212,7 @@ final class ReportPage {
 		html.append("<section id=\"steps\">\n<h2>").append(escape(say.t("page.steps"))).append("</h2>\n<ol>\n");
 		for (Step step : steps) {
 			html.append("<li><code>").append(escape(String.valueOf(step.operation().op()))).append("</code> ");
-			html.append(escape(String.join("; ", step.description())));
+			html.append(escape(String.join("; ", step.description(say.lang()))));
 			if (!step.live()) {
 				html.append(" <small>").append(escape(say.t("page.asSaved"))).append("</small>");
 			}

@@ -70,7 +70,7 @@ final class ReportWorkbook {
 			Operation op = step.operation();
 			String org = op.orgs().isEmpty() ? op.org() : String.join(" ", op.orgs());
 			steps.row(step.step(), (op.op() != null) ? op.op().name() : null, org, op.target(), op.member(),
-					String.join("; ", step.description()) + (step.live() ? "" : zh.pick(" （按保存时）", " （按保存時）")));
+					String.join("; ", step.description(zh.lang())) + (step.live() ? "" : zh.pick(" （按保存时）", " （按保存時）")));
 		}
 
 		XlsxBook.Sheet moves = book.sheet(zh.pick("党员调动", "黨員調動"), List.of(new Column("党员编号", "黨員編號", 14),

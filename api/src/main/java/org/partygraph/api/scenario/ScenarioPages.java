@@ -98,7 +98,7 @@ public class ScenarioPages {
 		return ResponseEntity.ok()
 			.contentType(CSV)
 			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-			.body(ChangesCsv.render(details, OrgNames.of(details.report(), this.orgs)));
+			.body(ChangesCsv.render(details, OrgNames.of(details.report(), this.orgs), RequestLang.of(request)));
 	}
 
 	/** The report as a workbook: summary, figures, steps, every member moved, org changes, rule breaks. */

@@ -81,6 +81,16 @@ class OrgChartPageIT extends ChartPageTestBase {
 			this.driver.findElement(By.id("search")).sendKeys("qqqzzz");
 			new WebDriverWait(this.driver, Duration.ofSeconds(30))
 				.until((d) -> d.findElement(By.id("search-results")).getText().contains("找不到“qqqzzz”"));
+			// The side panel too: with no org chosen, then an org's details (#19), names as stored.
+			waitUntil("return document.getElementById('terms-due-list') !== null");
+			assertThat(text("panel-body")).contains("点击组织查看详情", "本图违规（", "换届到期")
+				.doesNotContain("rule breaks", "換屆", "Click an org");
+			js("chart.$id('" + ROOT + "').emit('tap')");
+			new WebDriverWait(this.driver, Duration.ofSeconds(20))
+				.until((d) -> d.findElements(By.id("panel-full-count")).size() == 1);
+			assertThat(text("panel-body")).contains("中共懷仁縣委", "县委", "上级", "党员", "正式", "书记", "第一书记",
+				"发展党员", "入党积极分子", "发展对象", "预备党员", "流动党员", "展开/收起", "以此为根")
+				.doesNotContain("members", "parent", "first secretary", "county committee", "黨員");
 			language(agent, "zh-HK");
 			open("chart.html");
 			assertThat(js("return document.documentElement.lang")).isEqualTo("zh-Hant");
@@ -210,7 +220,7 @@ class OrgChartPageIT extends ChartPageTestBase {
 		js("chart.$id('o-v-emk-06').emit('tap')");
 		new WebDriverWait(this.driver, Duration.ofSeconds(20))
 			.until((d) -> d.findElements(By.cssSelector("#panel-first-secretaries li")).size() == 1);
-		assertThat(text("panel-first-secretaries")).contains((String) member.get("name"), "自 from " + today,
+		assertThat(text("panel-first-secretaries")).contains((String) member.get("name"), "from " + today,
 				enterprise);
 		new WebDriverWait(this.driver, Duration.ofSeconds(20))
 			.until((d) -> d.findElements(By.cssSelector("#panel-pipeline [data-stage='applicants'] b")).size() == 1);

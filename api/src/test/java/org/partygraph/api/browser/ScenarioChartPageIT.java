@@ -173,7 +173,7 @@ class ScenarioChartPageIT extends ChartPageTestBase {
 		js("chart.$id(arguments[0]).emit('tap')", joint);
 		waitUntil("return !!document.getElementById('panel-moved-in')");
 		assertThat(text("panel-moved-in")).isEqualTo(String.valueOf(intoJoint));
-		assertThat(text("panel-scenario-marks")).contains("新建");
+		assertThat(text("panel-scenario-marks")).contains("created");
 		assertThat(text("panel-body")).doesNotContain("null");
 		assertThat(text("scenario-bar")).doesNotContain("null");
 
@@ -225,14 +225,14 @@ class ScenarioChartPageIT extends ChartPageTestBase {
 		assertThat((List<String>) check.get("broken")).as("subtrees with another org inside their span").isEmpty();
 		assertThat((List<String>) check.get("crossing")).as("crossing parent-child lines").isEmpty();
 		assertThat((List<String>) check.get("overlapping")).as("overlapping orgs").isEmpty();
-		assertThat(text("legend-scenario")).contains("之後").doesNotContain("之前");
+		assertThat(text("legend-scenario")).contains("Scenario, after").doesNotContain("before");
 		// Before: the orgs it will change in view, and the legend says before.
 		this.driver.findElement(By.id("scenario-before")).click();
 		waitUntil("return document.documentElement.dataset.scenarioSide === 'before'");
 		assertThat(number("return chart.nodes('.sc-will-change').length")).isPositive();
 		assertThat((List<String>) js("return outOfView('.sc-will-change')")).as("orgs to change out of view").isEmpty();
 		assertThat((List<String>) js("return outOfView('#' + arguments[0])", TOWNSHIP)).as("root out of view").isEmpty();
-		assertThat(text("legend-scenario")).contains("之前").doesNotContain("之後");
+		assertThat(text("legend-scenario")).contains("Scenario, before").doesNotContain("after");
 		assertThat(this.driver.findElements(By.cssSelector("#legend-scenario li[data-mark='will-change']"))).hasSize(1);
 		check = (Map<String, Object>) js("return layoutCheck()");
 		assertThat((List<String>) check.get("broken")).isEmpty();

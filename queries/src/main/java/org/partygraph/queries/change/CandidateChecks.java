@@ -16,6 +16,7 @@ import org.partygraph.model.Gender;
 import org.partygraph.model.OrgKind;
 import org.partygraph.queries.change.Lookups.OrgNode;
 import org.partygraph.queries.schema.WriteScope;
+import org.partygraph.queries.text.Text;
 
 /**
  * The rules of the development of new members (發展黨員, docs/contract.md section 8), checked as
@@ -132,16 +133,15 @@ final class CandidateChecks {
 		this.checks.name(item, candidate.name());
 		OrgNode org = this.checks.existingOrg(candidate.org(), "org", item);
 		if (org != null && org.kind() == OrgKind.PARTY_GROUP) {
-			this.problems.add(item, "org", "'" + org.id()
-					+ "' is a PARTY_GROUP; a candidate is developed by the org above it");
+			this.problems.add(item, "org", Text.of("problem.candidate.partyGroup", org.id()));
 		}
 		if (candidate.birthDate() != null) {
 			if (candidate.birthDate().isAfter(on)) {
-				this.problems.add(item, "birthDate", "birthDate " + candidate.birthDate() + " is after the application on " + on);
+				this.problems.add(item, "birthDate", Text.of("problem.candidate.bornAfter", candidate.birthDate(), on));
 			}
 			else if (candidate.birthDate().plusYears(spans.minAge()).isAfter(on)) {
-				this.problems.add(item, "birthDate", "born " + candidate.birthDate() + ", the applicant is under "
-						+ spans.minAge() + " on " + on + " (中國共產黨章程 第一條; party-graph.development.min-age)");
+				this.problems.add(item, "birthDate",
+						Text.of("problem.candidate.underAge", candidate.birthDate(), spans.minAge(), on));
 			}
 		}
 		return org;
@@ -157,27 +157,24 @@ final class CandidateChecks {
 		String item = Problems.item(id);
 		CandidateNode c = existing(id, item);
 		if (to == null) {
-			this.problems.add(item, "to", "to is missing");
+			this.problems.add(item, "to", Text.of("problem.missing", "to"));
 			return c;
 		}
 		if (to == CandidateStage.ADMITTED || to == CandidateStage.APPLICANT) {
-			this.problems.add(item, "to", (to == CandidateStage.ADMITTED)
-					? "a candidate is admitted with admitCandidate, not advanced to ADMITTED"
-					: "every candidate starts as an APPLICANT; it is not a stage to advance to");
+			this.problems.add(item, "to", Text.of((to == CandidateStage.ADMITTED)
+					? "problem.candidate.notAdvancedToAdmitted" : "problem.candidate.notAdvancedToApplicant"));
 			return c;
 		}
 		if (c == null) {
 			return null;
 		}
 		if (c.stage() == CandidateStage.ADMITTED) {
-			this.problems.add(item, "candidate", "'" + id + "' was admitted on " + c.since().get(CandidateStage.ADMITTED)
-					+ " and is now member '" + c.member() + "'");
+			this.problems.add(item, "candidate", admitted(c));
 			return c;
 		}
 		if (c.stage().next() != to) {
-			this.problems.add(item, "to", "'" + id + "' is " + article(c.stage()) + "; the stage after it is "
-					+ c.stage().next() + ", not " + to + " (stages are taken in order: APPLICANT → ACTIVIST → "
-					+ "DEVELOPMENT_TARGET → ADMITTED)");
+			this.problems.add(item, "to",
+					Text.of("problem.candidate.notNextStage", id, stage(c.stage()), c.stage().next(), to));
 			return c;
 		}
 		span(item, c, on, spans);
@@ -194,16 +191,15 @@ final class CandidateChecks {
 		String item = Problems.item(id);
 		CandidateNode c = existing(id, item);
 		if (kind == null) {
-			this.problems.add(item, "kind", "kind is missing");
+			this.problems.add(item, "kind", Text.of("problem.missing", "kind"));
 		}
 		else if (WRITTEN_BY_STAGES.contains(kind)) {
-			this.problems.add(item, "kind", kind + " is written by the stage change itself ("
-					+ ((kind == DevelopmentRecordKind.APPROVAL) ? "admitCandidate"
-							: (kind == DevelopmentRecordKind.APPLICATION) ? "applyForMembership" : "advanceCandidate")
-					+ "); record TALK, CULTIVATION, POLITICAL_REVIEW, TRAINING or BRANCH_RESOLUTION");
+			this.problems.add(item, "kind", Text.of("problem.candidate.kindByStage", kind,
+					(kind == DevelopmentRecordKind.APPROVAL) ? "admitCandidate"
+							: (kind == DevelopmentRecordKind.APPLICATION) ? "applyForMembership" : "advanceCandidate"));
 		}
 		if (note != null && note.length() > MAX_NOTE) {
-			this.problems.add(item, "note", "note has " + note.length() + " characters; at most " + MAX_NOTE);
+			this.problems.add(item, "note", Text.of("problem.candidate.noteTooLong", note.length(), MAX_NOTE));
 		}
 		if (c == null || kind == null || WRITTEN_BY_STAGES.contains(kind)) {
 			return c;
@@ -211,15 +207,15 @@ final class CandidateChecks {
 		LocalDate admitted = c.since().get(CandidateStage.ADMITTED);
 		CandidateStage reached = c.stageOn(on);
 		if (admitted != null && !on.isBefore(admitted)) {
-			this.problems.add(item, "on", "'" + id + "' was admitted on " + admitted
-					+ "; records of the development are dated before it");
+			this.problems.add(item, "on", Text.of("problem.candidate.recordAfterAdmission", id, admitted));
 		}
 		else if (reached == null || reached.compareTo(kind.stage()) < 0) {
 			LocalDate began = c.since().get(kind.stage());
-			this.problems.add(item, "on", kind + " is a step of " + article(kind.stage()) + "; '" + id + "' was "
-					+ ((reached == null) ? "not yet an applicant (applied on " + c.since().get(CandidateStage.APPLICANT) + ")"
-							: article(reached))
-					+ " on " + on + ((began != null) ? " (" + kind.stage() + " since " + began + ")" : ""));
+			this.problems.add(item, "on", Text.of("problem.candidate.recordBeforeStage", kind, stage(kind.stage()), id,
+					(reached == null)
+							? Text.of("problem.candidate.notYetApplicant", c.since().get(CandidateStage.APPLICANT))
+							: stage(reached),
+					on, (began != null) ? Text.of("problem.candidate.stageSince", kind.stage(), began) : Text.plain("")));
 		}
 		return c;
 	}
@@ -241,7 +237,7 @@ final class CandidateChecks {
 		CandidateNode c = existing(id, item);
 		String member = (memberId != null) ? memberId : id;
 		if (Problems.isBlank(member)) {
-			this.problems.add(item, "member", "member is blank");
+			this.problems.add(item, "member", Text.of("problem.blank", "member"));
 		}
 		else if (this.tx.run(MEMBER_ID_TAKEN, Map.of("id", member, "candidate", (id != null) ? id : ""))
 			.single()
@@ -253,10 +249,8 @@ final class CandidateChecks {
 			return null;
 		}
 		if (c.stage() != CandidateStage.DEVELOPMENT_TARGET) {
-			this.problems.add(item, "candidate", (c.stage() == CandidateStage.ADMITTED)
-					? "'" + id + "' was admitted on " + c.since().get(CandidateStage.ADMITTED) + " and is now member '"
-							+ c.member() + "'"
-					: "'" + id + "' is " + article(c.stage()) + "; only a DEVELOPMENT_TARGET is admitted");
+			this.problems.add(item, "candidate", (c.stage() == CandidateStage.ADMITTED) ? admitted(c)
+					: Text.of("problem.candidate.onlyTargetAdmitted", id, stage(c.stage())));
 			return new Admission(c, null);
 		}
 		span(item, c, on, spans);
@@ -268,16 +262,13 @@ final class CandidateChecks {
 			}
 		}
 		if (!missing.isEmpty()) {
-			this.problems.add(item, "records", "'" + id + "' has no " + String.join(", ", missing)
-					+ " recorded between becoming a DEVELOPMENT_TARGET on "
-					+ c.since().get(CandidateStage.DEVELOPMENT_TARGET) + " and " + on
-					+ "; record them with recordDevelopmentStep first (細則 第二十二條 to 第二十五條)");
+			this.problems.add(item, "records", Text.of("problem.candidate.recordsMissing", id, String.join(", ", missing),
+					c.since().get(CandidateStage.DEVELOPMENT_TARGET), on));
 		}
 		LocalDate resolution = c.latest(DevelopmentRecordKind.BRANCH_RESOLUTION, on);
 		if (resolution != null && resolution.plusMonths(spans.approvalMonths()).isBefore(on)) {
-			this.problems.add(item, "on", "the approval on " + on + " comes more than " + spans.approvalMonths()
-					+ " months after the branch's resolution of " + resolution
-					+ " (party-graph.development.approval-months); the branch meeting decides again first");
+			this.problems.add(item, "on",
+					Text.of("problem.candidate.approvalLate", on, spans.approvalMonths(), resolution));
 		}
 		return new Admission(c, resolution);
 	}
@@ -288,23 +279,22 @@ final class CandidateChecks {
 		int months = spans.monthsIn(c.stage());
 		LocalDate earliest = began.plusMonths(months);
 		if (on.isBefore(began)) {
-			this.problems.add(item, "on", on + " is before '" + c.id() + "' became " + article(c.stage()) + " on " + began);
+			this.problems.add(item, "on", Text.of("problem.candidate.onBeforeStage", on, c.id(), stage(c.stage()), began));
 		}
 		else if (on.isBefore(earliest)) {
-			this.problems.add(item, "on", "'" + c.id() + "' has been " + article(c.stage()) + " since " + began
-					+ "; the next step comes after at least " + months + " months, on " + earliest + " at the earliest"
-					+ " (party-graph.development." + key(c.stage()) + ")");
+			this.problems.add(item, "on", Text.of("problem.candidate.spanNotPassed", c.id(), stage(c.stage()), began,
+					months, earliest, key(c.stage())));
 		}
 	}
 
 	private CandidateNode existing(String id, String item) {
 		if (Problems.isBlank(id)) {
-			this.problems.add(item, "candidate", "candidate is missing");
+			this.problems.add(item, "candidate", Text.of("problem.missing", "candidate"));
 			return null;
 		}
 		CandidateNode c = candidate(id);
 		if (c == null) {
-			this.problems.add(item, "candidate", "no candidate '" + id + "'");
+			this.problems.add(item, "candidate", Text.of("problem.candidate.unknown", id));
 		}
 		return c;
 	}
@@ -316,9 +306,14 @@ final class CandidateChecks {
 		return (stage == CandidateStage.ACTIVIST) ? "activist-months" : "target-months";
 	}
 
-	private static String article(CandidateStage stage) {
-		return ((stage == CandidateStage.APPLICANT || stage == CandidateStage.ACTIVIST
-				|| stage == CandidateStage.ADMITTED) ? "an " : "a ") + stage;
+	/** A stage as words (in English its code with its article: an APPLICANT, a DEVELOPMENT_TARGET). */
+	private static Text stage(CandidateStage stage) {
+		return Text.of("stage." + stage.name());
+	}
+
+	/** The candidate was admitted: on which day, as which member. */
+	private static Text admitted(CandidateNode c) {
+		return Text.of("problem.candidate.admitted", c.id(), c.since().get(CandidateStage.ADMITTED), c.member());
 	}
 
 }

@@ -14,6 +14,7 @@ import org.partygraph.model.RoleAssignment;
 import org.partygraph.queries.change.Lookups.MemberNode;
 import org.partygraph.queries.change.Lookups.OrgNode;
 import org.partygraph.queries.schema.WriteScope;
+import org.partygraph.queries.text.Text;
 
 /**
  * The hard rules a change is checked against, inside its write transaction after its locks: one
@@ -296,24 +297,16 @@ final class ChangeChecks {
 		MemberNode member = existingMember(memberId);
 		OrgNode at = existingOrg(atId, "at", item);
 		if (at != null && at.kind() == OrgKind.PARTY_GROUP) {
-			this.problems.add(item, "at", "'" + at.id() + "' is a PARTY_GROUP; a member flows in at the org above a group");
+			this.problems.add(item, "at", Text.of("problem.away.partyGroup", at.id()));
 		}
 		else if (at != null && member != null && at.id().equals(member.org())) {
-			this.problems.add(item, "at", "'" + memberId + "' is a member of '" + at.id()
-					+ "'; a member is away at another org than their own");
+			this.problems.add(item, "at", Text.of("problem.away.ownOrg", memberId, at.id()));
 		}
-		if (from == null) {
-			this.problems.add(item, "from", "from is missing");
-		}
-		else if (to != null && !to.isAfter(from)) {
-			this.problems.add(item, "to", "to " + to + " is not after from " + from);
-		}
-		else if (member != null) {
+		if (span(item, from, to) && member != null) {
 			for (AwayRecord a : Lookups.aways(this.tx, memberId)) {
 				if (a.overlaps(from, to)) {
-					this.problems.add(item, "from", "'" + memberId + "' is already away at '" + a.at() + "' from "
-							+ a.from() + ((a.to() != null) ? " to " + a.to() : " with no end")
-							+ "; a member is away at one org at a time");
+					this.problems.add(item, "from",
+							Text.of("problem.away.overlap", memberId, a.at(), a.from(), until(a.to())));
 					break;
 				}
 			}
@@ -338,11 +331,10 @@ final class ChangeChecks {
 			.reduce((a, b) -> b)
 			.orElse(null);
 		if (open == null) {
-			this.problems.add(item, "at", "'" + memberId + "' is not away at '" + at.id() + "' on " + on);
+			this.problems.add(item, "at", Text.of("problem.away.notAway", memberId, at.id(), on));
 		}
 		else if (!on.isAfter(open.from())) {
-			this.problems.add(item, "on", "the time away of '" + memberId + "' at '" + at.id() + "' began on "
-					+ open.from() + "; it ends after that day, not on " + on);
+			this.problems.add(item, "on", Text.of("problem.away.endTooEarly", memberId, at.id(), open.from(), on));
 		}
 		return open;
 	}
@@ -365,25 +357,16 @@ final class ChangeChecks {
 		MemberNode member = existingMember(memberId);
 		OrgNode village = existingOrg(villageId, "village", item);
 		if (village != null && !Lookups.isVillageOrg(this.tx, village.id())) {
-			this.problems.add(item, "village", village.describe()
-					+ " is not a village's org (it is set up in no VILLAGE unit); first secretaries are sent to villages");
+			this.problems.add(item, "village", Text.of("problem.dispatch.notVillage", village.describe()));
 		}
 		else if (village != null && member != null && village.id().equals(member.org())) {
-			this.problems.add(item, "village",
-					"'" + memberId + "' is a member of '" + village.id() + "'; a first secretary is sent from outside the village");
+			this.problems.add(item, "village", Text.of("problem.dispatch.ownVillage", memberId, village.id()));
 		}
-		if (from == null) {
-			this.problems.add(item, "from", "from is missing");
-		}
-		else if (to != null && !to.isAfter(from)) {
-			this.problems.add(item, "to", "to " + to + " is not after from " + from);
-		}
-		else if (member != null) {
+		if (span(item, from, to) && member != null) {
 			for (Lookups.DispatchSpan d : Lookups.dispatches(this.tx, memberId)) {
 				if (d.overlaps(from, to)) {
-					this.problems.add(item, "from", "'" + memberId + "' is already dispatched to '" + d.village()
-							+ "' from " + d.from() + ((d.to() != null) ? " to " + d.to() : " with no end")
-							+ "; one person serves one village at a time");
+					this.problems.add(item, "from",
+							Text.of("problem.dispatch.overlap", memberId, d.village(), d.from(), until(d.to())));
 					break;
 				}
 			}
@@ -413,12 +396,11 @@ final class ChangeChecks {
 			.reduce((a, b) -> b)
 			.orElse(null);
 		if (open == null) {
-			this.problems.add(item, "village", "'" + memberId + "' has no dispatch to '" + village.id()
-					+ "' running on " + on);
+			this.problems.add(item, "village", Text.of("problem.dispatch.none", memberId, village.id(), on));
 		}
 		else if (!on.isAfter(open.from())) {
-			this.problems.add(item, "on", "the dispatch of '" + memberId + "' to '" + village.id() + "' began on "
-					+ open.from() + "; it ends after that day, not on " + on);
+			this.problems.add(item, "on",
+					Text.of("problem.dispatch.endTooEarly", memberId, village.id(), open.from(), on));
 		}
 		return open;
 	}
@@ -440,42 +422,42 @@ final class ChangeChecks {
 			java.time.LocalDate on) {
 		Lookups.Probation probation = null;
 		if (Problems.isBlank(memberId)) {
-			this.problems.add(Problems.NO_ID, "member", "member is missing");
+			this.problems.add(Problems.NO_ID, "member", Text.of("problem.missing", "member"));
 		}
 		else {
 			probation = Lookups.probation(this.tx, this.scope, memberId);
 			if (probation == null) {
-				this.problems.add(memberId, "member", "no member '" + memberId + "'");
+				this.problems.add(memberId, "member", Text.of("problem.noMember", memberId));
 			}
 			else if (!"PROBATIONARY".equals(probation.status())) {
-				this.problems.add(memberId, "member", "'" + memberId + "' is a " + probation.status()
-						+ " member; only a PROBATIONARY member's probation is decided");
+				this.problems.add(memberId, "member",
+						Text.of("problem.probation.notProbationary", memberId, probation.status()));
 				probation = null;
 			}
 		}
 		String item = (memberId != null) ? memberId : Problems.NO_ID;
 		if (outcome == null) {
-			this.problems.add(item, "outcome", "outcome is missing");
+			this.problems.add(item, "outcome", Text.of("problem.missing", "outcome"));
 			return probation;
 		}
 		if (outcome == ProbationOutcome.EXTENDED && (months < EXTENSION_MIN_MONTHS || months > EXTENSION_MAX_MONTHS)) {
-			this.problems.add(item, "months", "a probation is extended by " + EXTENSION_MIN_MONTHS + " to "
-					+ EXTENSION_MAX_MONTHS + " months (中國共產黨章程 第七條), not " + months);
+			this.problems.add(item, "months",
+					Text.of("problem.probation.extensionMonths", EXTENSION_MIN_MONTHS, EXTENSION_MAX_MONTHS, months));
 		}
 		if (probation == null || outcome == ProbationOutcome.CANCELLED) {
 			return probation;
 		}
 		if (outcome == ProbationOutcome.EXTENDED && probation.extendedTo() != null) {
-			this.problems.add(item, "outcome", "the probation of '" + memberId + "' was already extended, to "
-					+ probation.extendedTo() + "; a probation is extended once, and then decided FULL or CANCELLED");
+			this.problems.add(item, "outcome",
+					Text.of("problem.probation.extendedOnce", memberId, probation.extendedTo()));
 			return probation;
 		}
 		java.time.LocalDate endsOn = probation.endsOn(probationMonths);
 		if (endsOn != null && on.isBefore(endsOn)) {
-			String span = (probation.extendedTo() != null) ? "was extended to " + endsOn
-					: "began on " + probation.start() + " and lasts " + probationMonths + " months, to " + endsOn;
-			this.problems.add(item, "on", "the probation of '" + memberId + "' " + span + "; " + outcome
-					+ " is decided when it ends, on " + endsOn + " or later, not on " + on);
+			Text span = (probation.extendedTo() != null) ? Text.of("problem.probation.extendedTo", endsOn)
+					: Text.of("problem.probation.lasts", probation.start(), probationMonths, endsOn);
+			this.problems.add(item, "on",
+					Text.of("problem.probation.notEnded", memberId, span, outcome, endsOn, on));
 		}
 		return probation;
 	}
@@ -490,12 +472,11 @@ final class ChangeChecks {
 		String item = Problems.item(orgId);
 		OrgNode org = existingOrg(orgId, "org", item);
 		if (org != null && org.kind() == OrgKind.PARTY_GROUP) {
-			this.problems.add(item, "org", org.describe()
-					+ " is a PARTY_GROUP; a party group has a leader, not an elected committee or term");
+			this.problems.add(item, "org", Text.of("problem.election.partyGroup", org.describe()));
 		}
 		Map<String, String> named = new java.util.LinkedHashMap<>();
 		if (Problems.isBlank(secretary)) {
-			this.problems.add(item, "secretary", "secretary is missing");
+			this.problems.add(item, "secretary", Text.of("problem.missing", "secretary"));
 		}
 		else {
 			elected(item, "secretary", secretary, org, named);
@@ -512,21 +493,19 @@ final class ChangeChecks {
 	/** One person an election names in {@code field}: present, a member below the org, named once. */
 	private void elected(String item, String field, String memberId, OrgNode org, Map<String, String> named) {
 		if (Problems.isBlank(memberId)) {
-			this.problems.add(item, field, field + " is missing");
+			this.problems.add(item, field, Text.of("problem.missing", field));
 			return;
 		}
 		String earlier = named.putIfAbsent(memberId, field);
 		if (earlier != null) {
-			this.problems.add(item, field, "'" + memberId + "' is already named in " + earlier
-					+ "; each person holds one office of the new committee");
+			this.problems.add(item, field, Text.of("problem.election.namedTwice", memberId, earlier));
 			return;
 		}
 		if (Lookups.member(this.tx, this.scope, memberId) == null) {
-			this.problems.add(item, field, "no member '" + memberId + "'");
+			this.problems.add(item, field, Text.of("problem.noMember", memberId));
 		}
 		else if (org != null && !Lookups.outsideSubtree(this.tx, org.id(), List.of(memberId)).isEmpty()) {
-			this.problems.add(item, field, "'" + memberId + "' is not a member of " + org.describe()
-					+ " (nor of an org below it); a committee is elected from the org's own members");
+			this.problems.add(item, field, Text.of("problem.election.notBelow", memberId, org.describe()));
 		}
 	}
 
@@ -552,15 +531,37 @@ final class ChangeChecks {
 		}
 	}
 
+	/**
+	 * A span of days from {@code from} up to {@code to} (open when null): from is given (field
+	 * {@code from}) and to, when given, is after it (field {@code to}).
+	 * @return whether it is one, else with a problem
+	 */
+	private boolean span(String item, java.time.LocalDate from, java.time.LocalDate to) {
+		if (from == null) {
+			this.problems.add(item, "from", Text.of("problem.missing", "from"));
+			return false;
+		}
+		if (to != null && !to.isAfter(from)) {
+			this.problems.add(item, "to", Text.of("problem.toNotAfterFrom", to, from));
+			return false;
+		}
+		return true;
+	}
+
+	/** The end of a span as words: " to DAY", or " with no end". */
+	private static Text until(java.time.LocalDate to) {
+		return (to != null) ? Text.of("problem.until", to) : Text.of("problem.noEnd");
+	}
+
 	/** The org {@code id} names in {@code field} of {@code item}; {@code null}, with a problem, when there is none. */
 	OrgNode existingOrg(String id, String field, String item) {
 		if (Problems.isBlank(id)) {
-			this.problems.add(item, field, field + " is missing");
+			this.problems.add(item, field, Text.of("problem.missing", field));
 			return null;
 		}
 		OrgNode org = Lookups.org(this.tx, this.scope, id);
 		if (org == null) {
-			this.problems.add(item, field, "no org '" + id + "'");
+			this.problems.add(item, field, Text.of("problem.noOrg", id));
 		}
 		return org;
 	}
@@ -581,12 +582,12 @@ final class ChangeChecks {
 
 	private MemberNode existingMember(String id) {
 		if (Problems.isBlank(id)) {
-			this.problems.add(Problems.NO_ID, "member", "member is missing");
+			this.problems.add(Problems.NO_ID, "member", Text.of("problem.missing", "member"));
 			return null;
 		}
 		MemberNode member = Lookups.member(this.tx, this.scope, id);
 		if (member == null) {
-			this.problems.add(id, "member", "no member '" + id + "'");
+			this.problems.add(id, "member", Text.of("problem.noMember", id));
 		}
 		return member;
 	}

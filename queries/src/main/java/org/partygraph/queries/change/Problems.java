@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.partygraph.model.Problem;
+import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.Messages;
+import org.partygraph.queries.text.Text;
 
 /** Collects what is wrong with one change, so that the caller hears of every problem at once. */
 final class Problems {
@@ -13,14 +16,24 @@ final class Problems {
 
 	private final List<Problem> found = new ArrayList<>();
 
+	/** Each problem's message as a text of the bundles; null for one said in English only. */
+	private final List<Text> texts = new ArrayList<>();
+
 	void add(String item, String field, String message) {
 		this.found.add(new Problem(item, field, message));
+		this.texts.add(null);
+	}
+
+	/** A problem whose message is a text of the bundles: in English here, in any language to the caller. */
+	void add(String item, String field, Text message) {
+		this.found.add(new Problem(item, field, Messages.bundled().say(message, Lang.EN)));
+		this.texts.add(message);
 	}
 
 	/** Throws when anything was found; the caller then writes nothing. */
 	void rejectIfAny() {
 		if (!this.found.isEmpty()) {
-			throw new ChangeRejectedException(this.found);
+			throw new ChangeRejectedException(this.found, this.texts);
 		}
 	}
 

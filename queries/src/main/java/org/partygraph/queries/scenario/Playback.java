@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.partygraph.model.Dataset;
 import org.partygraph.queries.limits.TimeBudget;
+import org.partygraph.queries.text.Text;
 import org.partygraph.queries.whatif.InvalidOperationException;
 import org.partygraph.queries.whatif.Operation;
 import org.partygraph.queries.whatif.OperationScope;
@@ -18,11 +19,12 @@ import org.partygraph.queries.whatif.WorkingCopy;
  * @param after the same after every operation
  * @param created ids of the orgs the operations created
  * @param dissolved ids of the orgs of {@code before} that are gone
- * @param steps for each operation, in order, what it did (one line or more)
+ * @param steps for each operation, in order, what it did (one line or more), in English
+ * @param stepTexts the same as texts of the bundles, to say in any language
  * @param newOrgs the id each CREATE_ORG gave its org ({@code new-<index>}), by the operation's index
  */
 public record Playback(Dataset before, Dataset after, List<String> created, List<String> dissolved,
-		List<List<String>> steps, java.util.Map<Integer, String> newOrgs) {
+		List<List<String>> steps, java.util.Map<Integer, String> newOrgs, List<List<Text>> stepTexts) {
 
 	/**
 	 * Plays the operations as {@code WhatIfEngine.run} does, failing at the same operation with the
@@ -52,6 +54,7 @@ public record Playback(Dataset before, Dataset after, List<String> created, List
 			OperationScope scope, java.time.LocalDate day) {
 		WorkingCopy copy = new WorkingCopy(before, minFullMembers, scope, day);
 		List<List<String>> steps = new ArrayList<>();
+		List<List<Text>> stepTexts = new ArrayList<>();
 		for (int i = 0; i < operations.size(); i++) {
 			TimeBudget.checkpoint("playing operations[" + i + "] (" + operations.get(i).op() + ")");
 			int done = copy.changes().size();
@@ -61,9 +64,10 @@ public record Playback(Dataset before, Dataset after, List<String> created, List
 						+ " (within); choose a scope above it");
 			}
 			steps.add(List.copyOf(copy.changes().subList(done, copy.changes().size())));
+			stepTexts.add(List.copyOf(copy.changeTexts().subList(done, copy.changeTexts().size())));
 		}
 		return new Playback(before, copy.toDataset(), List.copyOf(copy.created()), List.copyOf(copy.dissolved()),
-				List.copyOf(steps), java.util.Map.copyOf(copy.newOrgs()));
+				List.copyOf(steps), java.util.Map.copyOf(copy.newOrgs()), List.copyOf(stepTexts));
 	}
 
 }

@@ -2,6 +2,9 @@ package org.partygraph.queries.scenario;
 
 import java.util.List;
 
+import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.Messages;
+import org.partygraph.queries.text.Text;
 import org.partygraph.queries.whatif.Operation;
 import org.partygraph.queries.whatif.WhatIfReport;
 
@@ -61,8 +64,15 @@ public record ScenarioDetails(Scenario scenario, boolean liveChanged, WhatIfRepo
 	 * @param description what it does, one line or more
 	 * @param live whether the description comes from playing it on the live graph now; else it is
 	 * what it did when saved (an applied scenario, or one that no longer applies)
+	 * @param texts the description as texts of the bundles when live; {@code null} for one as saved
+	 * (kept in English)
 	 */
-	public record Step(int step, Operation operation, List<String> description, boolean live) {
+	public record Step(int step, Operation operation, List<String> description, boolean live, List<Text> texts) {
+
+		/** What it does in the language (one as saved: in English, as it was kept). */
+		public List<String> description(Lang lang) {
+			return (this.texts != null) ? Messages.bundled().sayAll(this.texts, lang) : this.description;
+		}
 
 	}
 

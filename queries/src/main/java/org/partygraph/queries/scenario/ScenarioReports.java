@@ -24,6 +24,7 @@ import org.partygraph.queries.scenario.ScenarioDetails.BranchSize;
 import org.partygraph.queries.scenario.ScenarioDetails.OrgChartChange;
 import org.partygraph.queries.scenario.ScenarioDetails.Step;
 import org.partygraph.queries.structure.Structure;
+import org.partygraph.queries.text.Text;
 import org.partygraph.queries.whatif.FixVetting;
 import org.partygraph.queries.whatif.InvalidOperationException;
 import org.partygraph.queries.whatif.Operation;
@@ -362,13 +363,15 @@ public final class ScenarioReports {
 		List<Step> steps = new ArrayList<>();
 		for (int i = 0; i < scenario.operations().size(); i++) {
 			List<String> description;
+			List<Text> texts = null;
 			if (live) {
 				description = playback.steps().get(i);
+				texts = playback.stepTexts().get(i);
 			}
 			else {
 				description = (i < scenario.savedSteps().size()) ? scenario.savedSteps().get(i) : List.of();
 			}
-			steps.add(new Step(i + 1, scenario.operations().get(i), description, live));
+			steps.add(new Step(i + 1, scenario.operations().get(i), description, live, texts));
 		}
 		return steps;
 	}

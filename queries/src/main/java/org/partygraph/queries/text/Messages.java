@@ -19,6 +19,11 @@ public interface Messages {
 	/** The text's pattern in the language with its arguments filled in. */
 	String say(Text text, Lang lang);
 
+	/** Each text in the language, in order. */
+	default java.util.List<String> sayAll(java.util.List<Text> texts, Lang lang) {
+		return texts.stream().map((t) -> say(t, lang)).toList();
+	}
+
 	/** The bundles read with {@link ResourceBundle} and {@link MessageFormat} (no fallback to the JVM's locale). */
 	static Messages bundled() {
 		return Bundled.INSTANCE;

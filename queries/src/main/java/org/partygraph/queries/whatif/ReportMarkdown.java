@@ -70,8 +70,9 @@ final class ReportMarkdown {
 		md.append(messages.say(intro, lang)).append("\n\n");
 
 		md.append("## ").append(say.apply("report.changesHeading", new Object[0])).append("\n\n");
-		for (int i = 0; i < report.changes().size(); i++) {
-			md.append(i + 1).append(". ").append(report.changes().get(i)).append('\n');
+		List<String> changes = report.changes(lang);
+		for (int i = 0; i < changes.size(); i++) {
+			md.append(i + 1).append(". ").append(changes.get(i)).append('\n');
 		}
 
 		md.append("\n## ").append(say.apply("report.patternImpact", new Object[0])).append("\n\n");

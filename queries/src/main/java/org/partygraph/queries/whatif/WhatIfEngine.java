@@ -57,7 +57,8 @@ public final class WhatIfEngine {
 			}
 		}
 		return report(before, copy.toDataset(), withinOrgId, List.copyOf(copy.created()), List.copyOf(copy.dissolved()),
-				List.copyOf(copy.changes()), (draft, b, a) -> ReportMarkdown.renderAll(draft, operations, b, a, withinOrgId));
+				List.copyOf(copy.changes()), List.copyOf(copy.changeTexts()),
+				(draft, b, a) -> ReportMarkdown.renderAll(draft, operations, b, a, withinOrgId));
 	}
 
 	/**
@@ -69,7 +70,7 @@ public final class WhatIfEngine {
 	 */
 	public WhatIfReport compare(Dataset before, Dataset after, String withinOrgId, List<String> changes,
 			java.time.LocalDate from, java.time.LocalDate to) {
-		return report(before, after, withinOrgId, null, null, changes, (draft, b, a) -> {
+		return report(before, after, withinOrgId, null, null, changes, null, (draft, b, a) -> {
 			org.partygraph.model.Org scope = (withinOrgId != null) ? a.org(withinOrgId) : null;
 			Text title = (scope != null) ? Text.of("report.spanTitleIn", from.toString(), to.toString(), scope.name(),
 					scope.id()) : Text.of("report.spanTitle", from.toString(), to.toString());
@@ -89,7 +90,7 @@ public final class WhatIfEngine {
 	 * created and dissolved from the org changes unless given.
 	 */
 	private WhatIfReport report(Dataset before, Dataset after, String withinOrgId, List<String> created,
-			List<String> dissolved, List<String> changes, Markdown markdown) {
+			List<String> dissolved, List<String> changes, List<Text> changeTexts, Markdown markdown) {
 		TimeBudget.checkpoint("checking the rules before and after");
 		Structure beforeStructure = Structure.of(before);
 		Structure afterStructure = Structure.of(after);
@@ -120,11 +121,11 @@ public final class WhatIfEngine {
 		List<String> orgsDissolved = (dissolved != null) ? dissolved
 				: orgChanges.stream().filter(WhatIfOrgChange::dissolved).map(WhatIfOrgChange::orgId).toList();
 		WhatIfReport draft = new WhatIfReport(figuresBefore, figuresAfter, fixed, introduced, moves.size(), moves,
-				orgsCreated, orgsDissolved, changes, null, orgChanges, null);
+				orgsCreated, orgsDissolved, changes, null, orgChanges, null, changeTexts);
 		TimeBudget.checkpoint("writing the report");
 		Map<Lang, String> markdowns = markdown.render(draft, beforeStructure, afterStructure);
 		return new WhatIfReport(figuresBefore, figuresAfter, fixed, introduced, moves.size(), moves, orgsCreated,
-				orgsDissolved, changes, markdowns.get(Lang.EN), orgChanges, markdowns);
+				orgsDissolved, changes, markdowns.get(Lang.EN), orgChanges, markdowns, changeTexts);
 	}
 
 	/** The what-if planner on the same rules and pattern figures. */

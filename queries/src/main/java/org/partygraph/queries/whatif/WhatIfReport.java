@@ -6,6 +6,8 @@ import java.util.Map;
 import org.partygraph.queries.pattern.Metric;
 import org.partygraph.queries.rules.ComplianceIssue;
 import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.Messages;
+import org.partygraph.queries.text.Text;
 
 /**
  * The outcome of a restructuring played out in memory.
@@ -24,11 +26,21 @@ import org.partygraph.queries.text.Lang;
  * count, before and after (enough to draw the org chart after from the one before)
  * @param markdowns the report in each language of the message bundles (null in a report kept as
  * JSON before they were; {@link #markdown(Lang)} then gives the English)
+ * @param changeTexts {@code changes} as texts of the bundles, to say in any language (null when the
+ * changes are words only: the events between two days, a report kept as JSON before they were)
  */
 public record WhatIfReport(List<Metric> before, List<Metric> after, List<ComplianceIssue> issuesFixed,
 		List<ComplianceIssue> issuesIntroduced, int membersMoved, List<MemberMove> moves, List<String> orgsCreated,
 		List<String> orgsDissolved, List<String> changes, String markdown, List<WhatIfOrgChange> orgChanges,
-		Map<Lang, String> markdowns) {
+		Map<Lang, String> markdowns, List<Text> changeTexts) {
+
+	/** What each operation did, in the language; names and ids as stored. */
+	public List<String> changes(Lang lang) {
+		if (this.changeTexts == null || this.changeTexts.size() != this.changes.size()) {
+			return this.changes;
+		}
+		return Messages.bundled().sayAll(this.changeTexts, lang);
+	}
 
 	/** The whole report in the language: headings and fixed texts, rule breaks; names and ids as stored. */
 	public String markdown(Lang lang) {

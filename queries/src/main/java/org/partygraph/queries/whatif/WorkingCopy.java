@@ -15,6 +15,9 @@ import org.partygraph.model.Dispatch;
 import org.partygraph.model.Member;
 import org.partygraph.model.Org;
 import org.partygraph.model.OrgKind;
+import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.Messages;
+import org.partygraph.queries.text.Text;
 
 /**
  * A restructuring in progress: a copy of the orgs and members that operations change one by one.
@@ -35,7 +38,11 @@ public final class WorkingCopy {
 
 	final int minFullMembers;
 
-	final List<String> changes = new ArrayList<>();
+	/** What the operations did, in English (as said by {@link #changeTexts}). */
+	private final List<String> changes = new ArrayList<>();
+
+	/** What the operations did, as texts of the bundles ({@code change.*}): names and ids as stored. */
+	private final List<Text> changeTexts = new ArrayList<>();
 
 	private final Set<String> created = new LinkedHashSet<>();
 
@@ -174,8 +181,21 @@ public final class WorkingCopy {
 		return this.original.dispatches().contains(dispatch);
 	}
 
+	/** What the operations did so far, in English. */
 	public List<String> changes() {
-		return this.changes;
+		return java.util.Collections.unmodifiableList(this.changes);
+	}
+
+	/** What the operations did so far, as texts to say in the request's language. */
+	public List<Text> changeTexts() {
+		return java.util.Collections.unmodifiableList(this.changeTexts);
+	}
+
+	/** Adds a line of what an operation did: a {@code change.*} key and its arguments. */
+	void change(String key, Object... args) {
+		Text text = Text.of(key, args);
+		this.changeTexts.add(text);
+		this.changes.add(Messages.bundled().say(text, Lang.EN));
 	}
 
 	public Set<String> created() {
@@ -332,12 +352,12 @@ public final class WorkingCopy {
 
 	Org org(int index, Operation op, String id, String field) {
 		if (id == null) {
-			throw new InvalidOperationException(index, op.op(), field + " is missing");
+			throw new InvalidOperationException(index, op.op(), Text.of("problem.missing", field));
 		}
 		Org org = this.hiddenOrgs.contains(id) ? null : this.orgs.get(id);
 		if (org == null) {
-			throw new InvalidOperationException(index, op.op(), field + ": no org has id '" + id + "'"
-					+ (this.dissolved.contains(id) ? " (an earlier operation removed it)" : ""));
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.noOrg", field, id,
+					this.dissolved.contains(id) ? Text.of("whatif.removedEarlier") : Text.plain("")));
 		}
 		return org;
 	}
@@ -352,11 +372,11 @@ public final class WorkingCopy {
 
 	Member member(int index, Operation op) {
 		if (op.member() == null) {
-			throw new InvalidOperationException(index, op.op(), "member is missing");
+			throw new InvalidOperationException(index, op.op(), Text.of("problem.missing", "member"));
 		}
 		Member member = this.hiddenMembers.contains(op.member()) ? null : this.members.get(op.member());
 		if (member == null) {
-			throw new InvalidOperationException(index, op.op(), "member: no member has id '" + op.member() + "'");
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.noMember", op.member()));
 		}
 		return member;
 	}

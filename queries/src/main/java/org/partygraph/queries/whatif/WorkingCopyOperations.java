@@ -15,6 +15,7 @@ import org.partygraph.model.OrgKind;
 import org.partygraph.model.Role;
 import org.partygraph.model.RoleAssignment;
 import org.partygraph.model.Trade;
+import org.partygraph.queries.text.Text;
 
 /**
  * The operations of a what-if, each checked and then played on a {@link WorkingCopy}: what an
@@ -62,7 +63,7 @@ final class WorkingCopyOperations {
 					"kind: " + org.id() + " has members and membership is never in a PARTY_GROUP");
 		}
 		this.copy.orgs.put(org.id(), org.withKind(kind));
-		this.copy.changes.add(org.name() + " (" + org.id() + "): " + org.kind() + " → " + kind);
+		this.copy.change("change.rekinded", org.name(), org.id(), kindText(org.kind()), kindText(kind));
 	}
 
 	private void splitByTrade(int index, Operation op) {
@@ -73,7 +74,8 @@ final class WorkingCopyOperations {
 					"org: " + org.id() + " is a " + org.kind() + "; only a BRANCH or JOINT_BRANCH can be split by trade");
 		}
 		this.copy.orgs.put(org.id(), org.withKind(OrgKind.GENERAL_BRANCH));
-		this.copy.changes.add(org.name() + " (" + org.id() + "): " + org.kind() + " → GENERAL_BRANCH, split by trade");
+		this.copy.change("change.splitByTrade", org.name(), org.id(), kindText(org.kind()),
+				kindText(OrgKind.GENERAL_BRANCH));
 		Map<Trade, List<Member>> byTrade = new TreeMap<>();
 		for (Member m : this.copy.members.values()) {
 			if (m.org().equals(org.id()) && m.trade() != null) {
@@ -91,8 +93,7 @@ final class WorkingCopyOperations {
 						org.units(), trade, false);
 				this.copy.addOrg(branch);
 				tradeMembers.forEach((m) -> this.copy.members.put(m.id(), m.withOrg(id).withGroup(null)));
-				this.copy.changes.add("new trade branch " + branch.name() + " (" + id + ") takes " + tradeMembers.size()
-						+ " " + trade + " members");
+				this.copy.change("change.tradeBranch", branch.name(), id, tradeMembers.size(), tradeText(trade));
 			}
 			else {
 				String id = this.copy.freshId(org.id() + "-" + trade.name().toLowerCase() + "-group");
@@ -100,8 +101,8 @@ final class WorkingCopyOperations {
 						trade, null);
 				this.copy.addOrg(group);
 				tradeMembers.forEach((m) -> this.copy.members.put(m.id(), m.withGroup(id)));
-				this.copy.changes.add("new party group " + group.name() + " (" + id + ") for " + tradeMembers.size() + " "
-						+ trade + " members (" + full + " full, fewer than " + this.copy.minFullMembers + ")");
+				this.copy.change("change.tradeGroup", group.name(), id, tradeMembers.size(), tradeText(trade), full,
+						this.copy.minFullMembers);
 			}
 		}
 	}
@@ -181,10 +182,9 @@ final class WorkingCopyOperations {
 			ended += this.copy.endDualsAt(index, op, org.id(), null);
 		}
 		merged.forEach((o) -> this.copy.removeOrg(o.id()));
-		this.copy.changes.add("merged "
-				+ String.join(", ", merged.stream().map((o) -> o.name() + " (" + o.id() + ")").toList())
-				+ " into joint branch " + name + " (" + id + "); " + moved + " members moved"
-				+ ((ended > 0) ? "; " + ended + " dispatches and stays there ended" : ""));
+		this.copy.change("change.merged",
+				String.join(", ", merged.stream().map((o) -> o.name() + " (" + o.id() + ")").toList()), name, id,
+				moved, optional(ended > 0, "change.merged.ended", ended));
 	}
 
 	private void moveOrg(int index, Operation op) {
@@ -204,8 +204,7 @@ final class WorkingCopyOperations {
 		}
 		String from = org.parent();
 		this.copy.reparent(org, target.id());
-		this.copy.changes.add(
-				org.name() + " (" + org.id() + ") moved from " + this.copy.nameOf(from) + " to " + target.name());
+		this.copy.change("change.moved", org.name(), org.id(), this.copy.nameOf(from), target.name());
 	}
 
 	private void transferMember(int index, Operation op) {
@@ -218,9 +217,8 @@ final class WorkingCopyOperations {
 		// A member is never away at, or sent to, their own org: theirs at the target end on the day.
 		int ended = this.copy.endDualsAt(index, op, target.id(), List.of(member.id()));
 		this.copy.members.put(member.id(), member.withOrg(target.id()).withGroup(null));
-		this.copy.changes.add(member.name() + " (" + member.id() + ") transferred from "
-				+ this.copy.nameOf(member.org()) + " to "
-				+ target.name() + ((ended > 0) ? "; their dispatch or stay there ended" : ""));
+		this.copy.change("change.transferred", member.name(), member.id(), this.copy.nameOf(member.org()),
+				target.name(), optional(ended > 0, "change.transferred.ended"));
 	}
 
 	private void coManager(int index, Operation op, boolean add) {
@@ -242,7 +240,7 @@ final class WorkingCopyOperations {
 			coManagers.remove(target.id());
 		}
 		this.copy.orgs.put(org.id(), org.withCoManagedBy(coManagers));
-		this.copy.changes.add(target.name() + (add ? " now co-manages " : " no longer co-manages ") + org.name());
+		this.copy.change(add ? "change.coManagerAdded" : "change.coManagerRemoved", target.name(), org.name());
 	}
 
 	private void dissolve(int index, Operation op) {
@@ -285,9 +283,9 @@ final class WorkingCopyOperations {
 			}
 		}
 		this.copy.removeOrg(org.id());
-		this.copy.changes.add(org.name() + " (" + org.id() + ") dissolved; " + moved + " members to " + target.name()
-				+ (children.isEmpty() ? "" : ", " + children.size() + " sub-orgs to " + this.copy.nameOf(org.parent()))
-				+ ((ended > 0) ? "; " + ended + " dispatches and stays ended" : ""));
+		this.copy.change("change.dissolved", org.name(), org.id(), moved, target.name(),
+				optional(!children.isEmpty(), "change.dissolved.subOrgs", children.size(), this.copy.nameOf(org.parent())),
+				optional(ended > 0, "change.dissolved.ended", ended));
 	}
 
 	private void electCommittee(int index, Operation op) {
@@ -297,7 +295,7 @@ final class WorkingCopyOperations {
 		}
 		this.copy.orgs.put(org.id(), new Org(org.id(), org.kind(), org.name(), org.parent(), org.coManagedBy(),
 				org.units(), org.trade(), true, org.electedOn()));
-		this.copy.changes.add(org.name() + " (" + org.id() + ") elects a committee");
+		this.copy.change("change.committeeElected", org.name(), org.id());
 	}
 
 	private void assignRole(int index, Operation op) {
@@ -317,7 +315,7 @@ final class WorkingCopyOperations {
 			roles.add(assignment);
 			this.copy.members.put(member.id(), member.withRoles(roles));
 		}
-		this.copy.changes.add(member.name() + " (" + member.id() + ") becomes " + role + " of " + org.name());
+		this.copy.change("change.roleAssigned", member.name(), member.id(), roleText(role), org.name());
 	}
 	private void createOrg(int index, Operation op) {
 		Org target = this.copy.org(index, op, op.target(), "target");
@@ -346,8 +344,8 @@ final class WorkingCopyOperations {
 				false);
 		this.copy.addOrg(org);
 		this.copy.newOrgs.put(index, id);
-		this.copy.changes.add("new " + kind + " " + org.name() + " (" + id + ") under " + target.name()
-				+ (units.isEmpty() ? "" : ", set up in " + units.size() + " unit" + (units.size() == 1 ? "" : "s")));
+		this.copy.change("change.created", kindText(kind), org.name(), id, target.name(), optional(!units.isEmpty(),
+				(units.size() == 1) ? "change.created.unit" : "change.created.units", units.size()));
 	}
 
 	/**
@@ -376,8 +374,8 @@ final class WorkingCopyOperations {
 		}
 		String by = (sender != null) ? sender.id() : member.org();
 		this.copy.dispatches.add(new Dispatch(member.id(), village.id(), this.copy.day, null, by));
-		this.copy.changes.add(member.name() + " (" + member.id() + ") dispatched as first secretary (第一書記) to "
-				+ village.name() + " (" + village.id() + "), sent by " + this.copy.nameOf(by) + " (" + by + ")");
+		this.copy.change("change.dispatched", member.name(), member.id(), village.name(), village.id(),
+				this.copy.nameOf(by), by);
 	}
 
 	/**
@@ -409,8 +407,7 @@ final class WorkingCopyOperations {
 			this.copy.dispatches.set(at, new Dispatch(open.member(), open.village(), open.from(), this.copy.day,
 					open.by()));
 		}
-		this.copy.changes.add(member.name() + " (" + member.id() + ") recalled as first secretary (第一書記) from "
-				+ village.name() + " (" + village.id() + "), where they served from " + open.from());
+		this.copy.change("change.recalled", member.name(), member.id(), village.name(), village.id(), open.from());
 	}
 
 	/** Whether the dispatch has not ended by the copy's day: open, or ending after it. */
@@ -428,8 +425,27 @@ final class WorkingCopyOperations {
 		}
 		this.copy.members.put(member.id(),
 				member.withRoles(member.roles().stream().filter((r) -> !r.equals(assignment)).toList()));
-		this.copy.changes.add(member.name() + " (" + member.id() + ") is no longer " + assignment.role() + " of "
-				+ org.name());
+		this.copy.change("change.roleEnded", member.name(), member.id(), roleText(assignment.role()), org.name());
+	}
+
+	/** An org kind as a word of the request's language (in English its code). */
+	private static Text kindText(OrgKind kind) {
+		return Text.of("kind." + kind.name());
+	}
+
+	/** A role as a word of the request's language (in English its code). */
+	private static Text roleText(Role role) {
+		return Text.of("role." + role.name());
+	}
+
+	/** A trade as a word of the request's language (in English its code). */
+	private static Text tradeText(Trade trade) {
+		return Text.of("trade." + trade.name());
+	}
+
+	/** The text of the key when {@code when}, else nothing: an optional tail of a change line. */
+	private static Text optional(boolean when, String key, Object... args) {
+		return when ? Text.of(key, args) : Text.plain("");
 	}
 
 	private static Role role(int index, Operation op) {

@@ -64,6 +64,15 @@ class MessageBundlesTests {
 		assertThat(Messages.bundled().say(text, Lang.ZH_HANS)).startsWith("甲村黨支部：正式党员2人，不足3人。");
 		assertThat(Messages.bundled().say(text, Lang.ZH_HANT)).startsWith("甲村黨支部：正式黨員2人，不足3人。");
 		assertThat(Messages.bundled().say(Text.of("fix.splitPerTownship"), Lang.EN)).endsWith("township's committee");
+		// A refusal's tail that begins with a space keeps it (escaped in the file: Properties drops leading blanks).
+		Text overlap = Text.of("problem.dispatch.overlap", "e1", "o-xz", "2026-03-01", Text.of("problem.until", "2026-09-01"));
+		assertThat(Messages.bundled().say(overlap, Lang.EN)).isEqualTo(
+				"'e1' is already dispatched to 'o-xz' from 2026-03-01 to 2026-09-01; one person serves one village at a time");
+		assertThat(Messages.bundled().say(overlap, Lang.ZH_HANS))
+			.isEqualTo("“e1”已选派到“o-xz”任第一书记（自2026-03-01起至2026-09-01）；一人同一时间只任一个村的第一书记");
+		assertThat(Messages.bundled().say(Text.of("problem.noEnd"), Lang.EN)).isEqualTo(" with no end");
+		assertThat(Messages.bundled().say(Text.of("problem.candidate.stageSince", "ACTIVIST", "2023-01-01"), Lang.EN))
+			.isEqualTo(" (ACTIVIST since 2023-01-01)");
 	}
 
 	private static Set<String> values(Properties p) {

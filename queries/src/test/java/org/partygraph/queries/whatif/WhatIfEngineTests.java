@@ -29,6 +29,7 @@ import org.partygraph.queries.rules.RuleThresholds;
 import org.partygraph.queries.rules.Severity;
 import org.partygraph.queries.rules.TestGraph;
 import org.partygraph.queries.structure.Structure;
+import org.partygraph.queries.text.Lang;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -877,6 +878,50 @@ class WhatIfEngineTests {
 			.count();
 		assertThat(listed).isEqualTo(report.changes().size()).isGreaterThan(2);
 		assertThat(lines.get(0)).startsWith("# What-if: " + listed + " changes from 2 operations in ");
+	}
+
+	@Test
+	void theChangesAreSaidInTheRequestsLanguageWithNamesAndIdsAsStored() {
+		WhatIfReport split = this.engine.run(village().dataset(), "o-t",
+				List.of(Operation.splitByTrade("o-v"), Operation.electCommittee("o-v")));
+		String planting = split.orgsCreated().stream().filter((id) -> id.contains("planting")).findFirst().orElseThrow();
+		// English as it always was; the same lines as the report's changes.
+		assertThat(split.changes(Lang.EN)).isEqualTo(split.changes());
+		assertThat(split.changes()).startsWith("下寨村黨支部 (o-v): BRANCH → GENERAL_BRANCH, split by trade")
+			.contains("new trade branch 下寨村種植行業黨支部 (" + planting + ") takes 5 PLANTING members")
+			.endsWith("下寨村黨支部 (o-v) elects a committee");
+		assertThat(split.changes(Lang.ZH_HANS)).hasSameSizeAs(split.changes())
+			.startsWith("下寨村黨支部（o-v）：党支部 → 党总支，按行业拆分")
+			.contains("新设行业党支部下寨村種植行業黨支部（" + planting + "），种植行业党员5名转入")
+			.endsWith("下寨村黨支部（o-v）选举产生支部委员会");
+		assertThat(split.changes(Lang.ZH_HANT)).startsWith("下寨村黨支部（o-v）：黨支部 → 黨總支，按行業拆分")
+			.contains("新設行業黨支部下寨村種植行業黨支部（" + planting + "），種植行業黨員5名轉入")
+			.endsWith("下寨村黨支部（o-v）選舉產生支部委員會");
+		assertThat(split.markdown(Lang.ZH_HANS)).contains("1. 下寨村黨支部（o-v）：党支部 → 党总支，按行业拆分\n")
+			.doesNotContain("split by trade");
+		assertThat(split.markdown(Lang.EN)).contains("1. 下寨村黨支部 (o-v): BRANCH → GENERAL_BRANCH, split by trade\n");
+
+		WhatIfReport merged = this.engine.run(enterprises().dataset(), null, List.of(MERGE_A_B));
+		String joint = merged.orgsCreated().get(0);
+		assertThat(merged.changes()).singleElement().asString()
+			.startsWith("merged 甲公司黨支部 (o-a), 乙公司黨支部 (o-b) into joint branch 甲乙公司聯合黨支部 (" + joint + "); ")
+			.endsWith(" members moved");
+		assertThat(merged.changes(Lang.ZH_HANS)).singleElement().asString()
+			.isEqualTo("甲公司黨支部 (o-a), 乙公司黨支部 (o-b)合并为联合党支部甲乙公司聯合黨支部（" + joint + "）；转移党员4名");
+		assertThat(merged.changes(Lang.ZH_HANT)).singleElement().asString()
+			.isEqualTo("甲公司黨支部 (o-a), 乙公司黨支部 (o-b)合併為聯合黨支部甲乙公司聯合黨支部（" + joint + "）；轉移黨員4名");
+
+		WhatIfReport dissolved = this.engine.run(enterprises().dataset(), null,
+				List.of(Operation.dissolve("o-a", "o-s"), Operation.assignRole("a1", "o-s", "SECRETARY")));
+		assertThat(dissolved.changes()).containsExactly(
+				"甲公司黨支部 (o-a) dissolved; 2 members to 丙公司黨支部, 1 sub-orgs to 非公經濟組織工委",
+				"甲一 (a1) becomes SECRETARY of 丙公司黨支部");
+		assertThat(dissolved.changes(Lang.ZH_HANS)).containsExactly(
+				"甲公司黨支部（o-a）撤销；2名党员转入丙公司黨支部，1个下级组织改隶非公經濟組織工委",
+				"甲一（a1）任丙公司黨支部书记");
+		assertThat(dissolved.changes(Lang.ZH_HANT)).containsExactly(
+				"甲公司黨支部（o-a）撤銷；2名黨員轉入丙公司黨支部，1個下級組織改隸非公經濟組織工委",
+				"甲一（a1）任丙公司黨支部書記");
 	}
 
 	// ---- every suggested fix ----------------------------------------------------------------------

@@ -65,10 +65,12 @@ public final class MovedBranchCounty {
 	public static void remove(Driver driver, String dataset, String prefix) {
 		try (Session session = driver.session()) {
 			session.executeWriteWithoutResult((tx) -> {
-				tx.run("MATCH (n) WHERE (n:Org OR n:Member OR n:Unit) AND n.dataset = $name DETACH DELETE n",
+				tx.run("MATCH (n) WHERE (n:Org OR n:DissolvedOrg OR n:Member OR n:Unit) AND n.dataset = $name DETACH DELETE n",
 						Map.of("name", dataset));
+				tx.run("MATCH (t:Transfer) WHERE t.member STARTS WITH $prefix DETACH DELETE t",
+						Map.of("prefix", prefix + "-"));
 				tx.run("MATCH (d:Dataset {name: $name}) DETACH DELETE d", Map.of("name", dataset));
-				tx.run("MATCH (e:Event) WHERE e.imported = $name OR e.org STARTS WITH $prefix DELETE e",
+				tx.run("MATCH (e:Event) WHERE e.imported = $name OR e.org STARTS WITH $prefix OR e.member STARTS WITH $prefix DELETE e",
 						Map.of("name", dataset, "prefix", prefix + "-"));
 			});
 		}

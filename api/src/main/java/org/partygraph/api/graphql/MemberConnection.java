@@ -3,6 +3,7 @@ package org.partygraph.api.graphql;
 import java.util.List;
 import java.util.function.Function;
 
+import org.partygraph.queries.history.PastObject;
 import org.partygraph.queries.read.Compiled;
 import org.partygraph.queries.read.MemberPage;
 import org.partygraph.queries.read.MemberPageAnswer;
@@ -24,6 +25,11 @@ final class MemberConnection {
 	/** A compiled page: each node a {@link Compiled} whose row is a {@link MemberRow}. */
 	static Connection<Compiled> of(MemberPageAnswer page) {
 		return of(page.members(), (member) -> ((MemberRow) member.row()).id(), page.totalCount(), page.hasNextPage());
+	}
+
+	/** A past read's page ({@code asOf}): each node a {@link PastObject} whose row is a {@link MemberRow}. */
+	static Connection<PastObject> ofPast(List<PastObject> members, int totalCount, boolean hasNextPage) {
+		return of(members, (member) -> ((MemberRow) member.row()).id(), totalCount, hasNextPage);
 	}
 
 	private static <T> Connection<T> of(List<T> members, Function<T, String> id, int totalCount, boolean hasNextPage) {

@@ -41,9 +41,16 @@ public class MemberController {
 
 	private final org.partygraph.queries.read.ProbationQueries probations;
 
+	private final PastFields past;
+
+	private final org.partygraph.queries.write.EventDates dates;
+
 	public MemberController(MemberQueries members, SearchQueries search, Scope scope, CompiledFields compiled,
-			RuleThresholds thresholds, org.partygraph.queries.read.ProbationQueries probations) {
+			RuleThresholds thresholds, org.partygraph.queries.read.ProbationQueries probations, PastFields past,
+			org.partygraph.queries.write.EventDates dates) {
 		this.members = members;
+		this.past = past;
+		this.dates = dates;
 		this.thresholds = thresholds;
 		this.probations = probations;
 		this.compiled = compiled;
@@ -53,7 +60,11 @@ public class MemberController {
 
 	@QueryMapping
 	@PreAuthorize("hasRole('ANALYST')")
-	public Object member(@Argument String id, DataFetchingEnvironment env) {
+	public Object member(@Argument String id, @Argument LocalDate asOf, DataFetchingEnvironment env) {
+		LocalDate day = AsOf.check(asOf, this.dates);
+		if (day != null) {
+			return this.past.member(id, day);
+		}
 		// Outside the scope a member answers as one that does not exist (ScopeGuard sees to it).
 		if (this.compiled.enabled()) {
 			return this.compiled.byId("Member", id, env);
@@ -69,10 +80,15 @@ public class MemberController {
 	@QueryMapping
 	@PreAuthorize("hasRole('ANALYST')")
 	public Connection<?> members(@Argument MemberFilter filter, @Argument SortInput sort,
-			@Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+			@Argument Integer first, @Argument String after, @Argument LocalDate asOf, DataFetchingEnvironment env) {
+		LocalDate day = AsOf.check(asOf, this.dates);
 		MemberFilter asked = (filter != null) ? filter : MemberFilter.ALL;
 		MemberFilter scoped = new MemberFilter(this.scope.within(asked.within(), "filter.within"), asked.status(),
 				asked.trade(), asked.nameContains(), asked.role());
+		if (day != null) {
+			return this.past.members(scoped, SortInput.of(sort), Cursors.pageSize(first), Cursors.offsetAfter(after),
+					day);
+		}
 		if (this.compiled.enabled()) {
 			return this.compiled.members(scoped, SortInput.of(sort), Cursors.pageSize(first), Cursors.offsetAfter(after),
 					env);

@@ -50,9 +50,12 @@ public class OrgController {
 
 	private final org.partygraph.queries.write.EventDates dates;
 
+	private final PastFields past;
+
 	public OrgController(OrgQueries orgs, SearchQueries search, PatternQueries patterns, Scope scope,
-			CompiledFields compiled, org.partygraph.queries.write.EventDates dates) {
+			CompiledFields compiled, org.partygraph.queries.write.EventDates dates, PastFields past) {
 		this.dates = dates;
+		this.past = past;
 		this.orgs = orgs;
 		this.compiled = compiled;
 		this.search = search;
@@ -63,8 +66,13 @@ public class OrgController {
 	// When the query asks for member counts of what a level returns, that level's statement counts
 	// them too and primes the memberCounts loader, so the counts cost no round trip of their own.
 	@QueryMapping
-	public Object org(@Argument String id, DataFetchingEnvironment env, DataLoader<String, MemberCounts> memberCounts,
-			DataLoader<ChildrenKey, Counted<List<OrgRow>>> childLists) {
+	public Object org(@Argument String id, @Argument java.time.LocalDate asOf, DataFetchingEnvironment env,
+			DataLoader<String, MemberCounts> memberCounts, DataLoader<ChildrenKey, Counted<List<OrgRow>>> childLists) {
+		java.time.LocalDate day = AsOf.check(asOf, this.dates);
+		if (day != null) {
+			// before today's scope check: an org dissolved since is in no scope today
+			return this.past.org(id, day);
+		}
 		if (!this.scope.isVisible(id)) {
 			return null;
 		}
@@ -90,9 +98,15 @@ public class OrgController {
 
 	@QueryMapping
 	public Connection<?> orgs(@Argument OrgFilterInput filter, @Argument SortInput sort, @Argument Integer first,
-			@Argument String after, DataFetchingEnvironment env, DataLoader<String, MemberCounts> memberCounts,
-			DataLoader<String, List<OrgRow>> coManagerLists) {
+			@Argument String after, @Argument java.time.LocalDate asOf, DataFetchingEnvironment env,
+			DataLoader<String, MemberCounts> memberCounts, DataLoader<String, List<OrgRow>> coManagerLists) {
+		java.time.LocalDate day = AsOf.check(asOf, this.dates);
 		String within = this.scope.within((filter != null) ? filter.within() : null, "filter.within");
+		if (day != null) {
+			OrgFilter onDay = ((filter != null) ? filter : OrgFilterInput.EMPTY).toFilter(within, day);
+			return this.past.orgs(onDay, (filter != null) ? filter.pattern() : null, SortInput.of(sort),
+					Cursors.pageSize(first), Cursors.offsetAfter(after), day);
+		}
 		OrgFilter wanted = ((filter != null) ? filter : OrgFilterInput.EMPTY).toFilter(within, this.dates.today());
 		if (filter != null && filter.pattern() != null) {
 			// The pattern's orgs are its instances' orgs: one more statement, then an id filter.

@@ -27,6 +27,7 @@ import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import org.partygraph.api.graphql.Connection;
 import org.partygraph.queries.change.TransferRecord;
+import org.partygraph.queries.history.PastObject;
 import org.partygraph.queries.read.Compiled;
 import org.partygraph.queries.read.ManagementLink;
 import org.partygraph.queries.read.MemberRow;
@@ -168,8 +169,14 @@ public class ScopeGuard implements GraphQlSourceBuilderCustomizer {
 		boolean test(Object value, Scope.View view);
 
 		// A compiled answer (CompiledFields) is judged by the row it holds, as the resolvers' row would be.
+		// A past object (an asOf read, PastFields) by the view of the day it came from: built from this
+		// caller's scope (its root's subtree on the day, less what lies outside it today), it also
+		// holds the orgs dissolved since, which today's view no longer has.
 		static <T> Rule of(Class<T> type, BiPredicate<T, Scope.View> inside) {
 			return (value, view) -> {
+				if (value instanceof PastObject past) {
+					return type.isInstance(past.row()) && past.inView();
+				}
 				Object row = (value instanceof Compiled compiled) ? compiled.row() : value;
 				return type.isInstance(row) && inside.test(type.cast(row), view);
 			};

@@ -44,6 +44,8 @@ public final class PastReads {
 
 	private final RuleChecker checker;
 
+	private final Map<Structure, PastView.Keys> keys = new java.util.WeakHashMap<>();
+
 	public PastReads(PastStructure past, RuleChecker checker) {
 		this.past = past;
 		this.checker = checker;
@@ -64,6 +66,38 @@ public final class PastReads {
 		Dataset cut = new Dataset(d.name(), d.units(), d.orgs().stream().filter((o) -> !gone.contains(o.id())).toList(),
 				d.members().stream().filter((m) -> !gone.contains(m.org())).toList());
 		return Structure.of(DatasetExporter.closed(cut));
+	}
+
+	/**
+	 * What a caller may read of the day ({@link PastView}): for a scoped caller, their scope root's
+	 * subtree as it stood then, less the hidden orgs; for an unscoped one, the tree(s) around
+	 * {@code anchor} (an org of today's graph, see {@link PastStructure#anchor}), or everything when
+	 * {@code anchor} is {@code null}.
+	 */
+	public PastView view(String scopeRoot, String anchor, LocalDate day, Predicate<String> hidden) {
+		if (scopeRoot != null) {
+			Structure read = this.past.asOf(scopeRoot, day).structure();
+			return new PastView(day, read, structure(scopeRoot, day, hidden), scopeRoot, keys(read));
+		}
+		Structure all = structure(anchor, day, null);
+		return new PastView(day, all, all, null, keys(all));
+	}
+
+	/** The name keys kept with a rebuilt structure (as long as it is cached). */
+	private PastView.Keys keys(Structure structure) {
+		synchronized (this.keys) {
+			return this.keys.computeIfAbsent(structure, (s) -> new PastView.Keys());
+		}
+	}
+
+	/** The org of today's graph whose tree holds the org (itself, or a parent it had when dissolved). */
+	public String anchor(String orgId) {
+		return this.past.anchor(orgId);
+	}
+
+	/** The org a member belonged to on the day, as far as today's graph and the events tell. */
+	public String memberOrgOn(String memberId, LocalDate day) {
+		return this.past.memberOrgOn(memberId, day);
 	}
 
 	/** Whether the org existed on the day (and is not hidden). */

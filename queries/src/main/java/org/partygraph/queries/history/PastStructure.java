@@ -135,6 +135,76 @@ public final class PastStructure {
 		}
 	}
 
+	// The nearest org of today's tree an org hangs in: itself, or up the parents it had when dissolved.
+	private static final String ANCHOR = """
+			OPTIONAL MATCH (o:Org {id: $id})
+			OPTIONAL MATCH (d:DissolvedOrg {id: $id})
+			OPTIONAL MATCH (o)-[:SUBORDINATE_TO*0..]->(top:Org) WHERE NOT (top)-[:SUBORDINATE_TO]->(:Org)
+			RETURN top.id AS top, d.lastParent AS lastParent
+			""";
+
+	// What moved a member's membership after the day, newest first.
+	private static final String MEMBER_EVENTS_AFTER = """
+			OPTIONAL MATCH (m:Member {id: $id})-[:MEMBER_OF]->(o:Org)
+			WITH o.id AS org
+			OPTIONAL MATCH (e:Event {member: $id})
+			WHERE e.on > $day AND e.kind IN ['TRANSFERRED', 'MEMBER_ADDED', 'MEMBER_REMOVED', 'CANDIDATE_ADMITTED']
+			WITH org, e ORDER BY e.on DESC, e.recordedAt DESC, e.seq DESC
+			RETURN org, collect([e.kind, e.before]) AS events
+			""";
+
+	/**
+	 * The top org (the county) of today's tree that holds {@code orgId}, or, for an org dissolved
+	 * since, the tree of the nearest live org among the parents it had when dissolved; {@code null}
+	 * when none. One anchor per tree, so that reads of its orgs share one cached rebuild.
+	 */
+	public String anchor(String orgId) {
+		try (Session session = this.driver.session()) {
+			return session.executeRead((tx) -> {
+				String at = orgId;
+				for (int i = 0; at != null && i < 64; i++) {
+					Record r = tx.run(ANCHOR, Map.of("id", at)).single();
+					if (!r.get("top").isNull()) {
+						return r.get("top").asString();
+					}
+					at = r.get("lastParent").asString(null);
+				}
+				return null;
+			});
+		}
+	}
+
+	/**
+	 * The org a member's membership was at on the day, from today's and the member's events after the
+	 * day (transfers undone, an addition after the day: none, a removal after it: the org then);
+	 * {@code null} when the member was not a member then (or never was). Only to choose what to rebuild:
+	 * the rebuild itself decides what the member's day held.
+	 */
+	public String memberOrgOn(String memberId, LocalDate day) {
+		try (Session session = this.driver.session()) {
+			return session.executeRead((tx) -> {
+				Record r = tx.run(MEMBER_EVENTS_AFTER, Map.of("id", memberId, "day", day)).single();
+				String org = r.get("org").asString(null);
+				for (Value event : r.get("events").values()) {
+					if (event.get(0).isNull()) {
+						continue;
+					}
+					String kind = event.get(0).asString();
+					Value before = event.get(1);
+					switch (kind) {
+						case "TRANSFERRED" -> org = before.isNull() ? null : before.asString();
+						case "MEMBER_ADDED", "CANDIDATE_ADMITTED" -> org = null;
+						case "MEMBER_REMOVED" -> org = before.isNull() ? null
+								: string(state(before.asString()).get("org"));
+						default -> {
+						}
+					}
+				}
+				return org;
+			});
+		}
+	}
+
 	/** How many rebuilds are cached (for tests and measurements). */
 	public int cached() {
 		synchronized (this.cache) {

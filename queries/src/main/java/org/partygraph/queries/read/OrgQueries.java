@@ -170,6 +170,16 @@ public final class OrgQueries {
 			ORDER BY key, distance, m.nameSort, m.id
 			""";
 
+	// The dataset an org came from, whether it exists today or was dissolved since.
+	private static final String DATASETS = """
+			UNWIND $ids AS key
+			OPTIONAL MATCH (o:Org {id: key})
+			OPTIONAL MATCH (d:DissolvedOrg {id: key})
+			WITH key, coalesce(o.dataset, d.dataset) AS value
+			WHERE value IS NOT NULL
+			RETURN key, value
+			""";
+
 	private static final String SUBTREE_IDS = """
 			MATCH (:Org {id: $root})<-[:SUBORDINATE_TO*0..]-(o:Org)
 			RETURN collect(o.id) AS ids
@@ -179,6 +189,11 @@ public final class OrgQueries {
 
 	public OrgQueries(Driver driver, StatementListener listener) {
 		this.rows = new Rows(driver, listener);
+	}
+
+	/** The dataset each org came from, orgs dissolved since included. */
+	public Map<String, String> datasets(Collection<String> ids) {
+		return this.rows.single(DATASETS, ids, (v) -> v.asString());
 	}
 
 	public Map<String, OrgRow> byIds(Collection<String> ids) {

@@ -211,7 +211,8 @@ class CompiledReadsIT extends ServiceTestBase {
 		}
 		assertThat(differences).as("answers that differ").isEmpty();
 		assertThat(compared).isEqualTo(10 * PAST_QUERIES_PER_USER);
-		assertThat(withData).isGreaterThan(compared / 3);
+		// a VIEWER's member roots and an outside id answer null: a fifth with data at least
+		assertThat(withData).isGreaterThan(compared / 5);
 	}
 
 	@Test

@@ -182,8 +182,7 @@ public class PastFields implements GraphQlSourceBuilderCustomizer {
 			view = scopedView(day);
 		}
 		else {
-			String org = this.past.memberOrgOn(id, day);
-			view = unscopedView(day, (org != null) ? this.past.anchor(org) : null, true);
+			view = unscopedView(day, this.past.memberAnchor(id, day), true);
 		}
 		if (view == null) {
 			return null;

@@ -100,6 +100,11 @@ public final class PastReads {
 		return this.past.memberOrgOn(memberId, day);
 	}
 
+	/** The anchor of the tree of the member's org on the day; {@code null} when not a member then. */
+	public String memberAnchor(String memberId, LocalDate day) {
+		return this.past.memberAnchor(memberId, day);
+	}
+
 	/** Whether the org existed on the day (and is not hidden). */
 	public boolean existed(String orgId, LocalDate day, Predicate<String> hidden) {
 		return structure(orgId, day, hidden).org(orgId) != null;

@@ -67,13 +67,15 @@ public final class PastStructure {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final String MARKER_COUNT = "MATCH (e:Event) RETURN count(e) AS events";
-
-	private static final String MARKER_LATEST = """
-			MATCH (e:Event) WHERE e.on IS NOT NULL
-			RETURN e.id AS id
-			ORDER BY e.on DESC, e.recordedAt DESC, e.seq DESC
-			LIMIT 1
+	// One round trip: the number of events and the newest by (on, recordedAt, seq).
+	private static final String MARKER = """
+			CALL () { MATCH (e:Event) RETURN count(e) AS events }
+			CALL () {
+			  OPTIONAL MATCH (e:Event) WHERE e.on IS NOT NULL
+			  WITH e ORDER BY e.on DESC, e.recordedAt DESC, e.seq DESC LIMIT 1
+			  RETURN e.id AS id
+			}
+			RETURN events, id
 			""";
 
 	private static final String EVENTS_AFTER = """
@@ -160,18 +162,20 @@ public final class PastStructure {
 	 */
 	public String anchor(String orgId) {
 		try (Session session = this.driver.session()) {
-			return session.executeRead((tx) -> {
-				String at = orgId;
-				for (int i = 0; at != null && i < 64; i++) {
-					Record r = tx.run(ANCHOR, Map.of("id", at)).single();
-					if (!r.get("top").isNull()) {
-						return r.get("top").asString();
-					}
-					at = r.get("lastParent").asString(null);
-				}
-				return null;
-			});
+			return session.executeRead((tx) -> anchor(tx, orgId));
 		}
+	}
+
+	private static String anchor(SimpleQueryRunner tx, String orgId) {
+		String at = orgId;
+		for (int i = 0; at != null && i < 64; i++) {
+			Record r = tx.run(ANCHOR, Map.of("id", at)).single();
+			if (!r.get("top").isNull()) {
+				return r.get("top").asString();
+			}
+			at = r.get("lastParent").asString(null);
+		}
+		return null;
 	}
 
 	/**
@@ -182,27 +186,37 @@ public final class PastStructure {
 	 */
 	public String memberOrgOn(String memberId, LocalDate day) {
 		try (Session session = this.driver.session()) {
+			return session.executeRead((tx) -> memberOrgOn(tx, memberId, day));
+		}
+	}
+
+	/** {@link #anchor} of {@link #memberOrgOn}, in one read transaction; {@code null} when none. */
+	public String memberAnchor(String memberId, LocalDate day) {
+		try (Session session = this.driver.session()) {
 			return session.executeRead((tx) -> {
-				Record r = tx.run(MEMBER_EVENTS_AFTER, Map.of("id", memberId, "day", day)).single();
-				String org = r.get("org").asString(null);
-				for (Value event : r.get("events").values()) {
-					if (event.get(0).isNull()) {
-						continue;
-					}
-					String kind = event.get(0).asString();
-					Value before = event.get(1);
-					switch (kind) {
-						case "TRANSFERRED" -> org = before.isNull() ? null : before.asString();
-						case "MEMBER_ADDED", "CANDIDATE_ADMITTED" -> org = null;
-						case "MEMBER_REMOVED" -> org = before.isNull() ? null
-								: string(state(before.asString()).get("org"));
-						default -> {
-						}
-					}
-				}
-				return org;
+				String org = memberOrgOn(tx, memberId, day);
+				return (org != null) ? anchor(tx, org) : null;
 			});
 		}
+	}
+
+	private static String memberOrgOn(SimpleQueryRunner tx, String memberId, LocalDate day) {
+		Record r = tx.run(MEMBER_EVENTS_AFTER, Map.of("id", memberId, "day", day)).single();
+		String org = r.get("org").asString(null);
+		for (Value event : r.get("events").values()) {
+			if (event.get(0).isNull()) {
+				continue;
+			}
+			Value before = event.get(1);
+			switch (event.get(0).asString()) {
+				case "TRANSFERRED" -> org = before.isNull() ? null : before.asString();
+				case "MEMBER_ADDED", "CANDIDATE_ADMITTED" -> org = null;
+				case "MEMBER_REMOVED" -> org = before.isNull() ? null : string(state(before.asString()).get("org"));
+				default -> {
+				}
+			}
+		}
+		return org;
 	}
 
 	/** How many rebuilds are cached (for tests and measurements). */
@@ -213,9 +227,8 @@ public final class PastStructure {
 	}
 
 	private static String marker(SimpleQueryRunner tx) {
-		long events = tx.run(MARKER_COUNT).single().get("events").asLong();
-		List<Record> latest = tx.run(MARKER_LATEST).list();
-		return events + "/" + (latest.isEmpty() ? "" : latest.get(0).get("id").asString(""));
+		Record r = tx.run(MARKER).single();
+		return r.get("events").asLong() + "/" + r.get("id").asString("");
 	}
 
 	private static Past rebuild(SimpleQueryRunner tx, String rootOrgId, LocalDate day) {

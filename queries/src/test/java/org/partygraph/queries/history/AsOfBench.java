@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.partygraph.model.Dataset;
@@ -21,6 +22,10 @@ import org.partygraph.queries.pattern.PatternFigures;
 import org.partygraph.queries.pattern.PatternQueries;
 import org.partygraph.queries.pattern.StatisticsQueries;
 import org.partygraph.queries.read.ChartQueries;
+import org.partygraph.queries.read.CompiledReads;
+import org.partygraph.queries.read.OrgFilter;
+import org.partygraph.queries.read.Selection;
+import org.partygraph.queries.read.Sort;
 import org.partygraph.queries.read.StatementListener;
 import org.partygraph.queries.rules.ComplianceQueries;
 import org.partygraph.queries.rules.Rule;
@@ -30,7 +35,7 @@ import org.partygraph.queries.write.EventDates;
 import org.partygraph.seed.HuairenCounty;
 
 /**
- * Not a test: measures {@code asOf} against today's reads for the four fields that take it, on the
+ * Not a test: measures {@code asOf} against today's reads for the fields that take it, on the
  * sample county with a history of dated changes, in process against an embedded Neo4j over Bolt
  * (no HTTP). Medians of {@value #RUNS} runs after {@value #WARM_UP} warm-up runs: today's read, the
  * {@code asOf} read with a cold cache (a new {@link PastStructure} each run: the rebuild) and with a
@@ -92,7 +97,62 @@ public final class AsOfBench {
 		row("patternSummary (everything)", () -> patterns.summary(null),
 				() -> new PastReads(new PastStructure(driver), checker).patternSummary(null, asOf, null),
 				() -> warm.patternSummary(null, asOf, null));
+		// asOf on org, orgs and member: today the compiled read (one statement); a past day the view
+		// (the rebuild, first call) and the answers from it, the same selection.
+		CompiledReads compiled = new CompiledReads(driver, StatementListener.NONE);
+		String township = "o-t-hbt";
+		List<Selection> orgSelection = List.of(Selection.scalar("name"), Selection.scalar("memberCount"),
+				new Selection("children", "children", Map.of(), List.of(Selection.scalar("name"),
+						Selection.scalar("memberCount"))));
+		row("org(township) { name memberCount children { name memberCount } }",
+				() -> compiled.byId("Org", township, orgSelection, null),
+				() -> pastOrg(new PastReads(new PastStructure(driver), checker), township, asOf),
+				() -> pastOrg(warm, township, asOf));
+		OrgFilter branches = new OrgFilter(List.of(OrgKind.GENERAL_BRANCH), null, county, null, null, null, null, null,
+				null, null, null);
+		List<Selection> nodeSelection = List.of(Selection.scalar("name"),
+				new Selection("parent", "parent", Map.of(), List.of(Selection.scalar("name"))));
+		row("orgs(within: county, kinds: GENERAL_BRANCH) { name parent { name } }",
+				() -> compiled.orgs(branches, Sort.BY_NAME, 20, 0, nodeSelection, null),
+				() -> pastOrgs(new PastReads(new PastStructure(driver), checker), branches, asOf),
+				() -> pastOrgs(warm, branches, asOf));
+		String someone = members(new DatasetExporter(driver).exportAll()).get(0);
+		List<Selection> memberSelection = List.of(Selection.scalar("name"), new Selection("org", "org", Map.of(),
+				List.of(Selection.scalar("name"), new Selection("parent", "parent", Map.of(),
+						List.of(Selection.scalar("name"))))));
+		row("member { name org { name parent { name } } }",
+				() -> compiled.byId("Member", someone, memberSelection, null),
+				() -> pastMember(new PastReads(new PastStructure(driver), checker), someone, asOf),
+				() -> pastMember(warm, someone, asOf));
 		System.exit(0);
+	}
+
+	/** What PastFields answers for the org row above: the view of the org's tree, then in memory. */
+	private static List<Object> pastOrg(PastReads past, String id, LocalDate day) {
+		PastView view = past.view(null, past.anchor(id), day, null);
+		List<Object> answer = new ArrayList<>(List.of(view.org(id).name(), view.memberCount(id)));
+		view.children(id).forEach((c) -> answer.add(c.name() + view.memberCount(c.id())));
+		return answer;
+	}
+
+	private static List<String> pastOrgs(PastReads past, OrgFilter filter, LocalDate day) {
+		PastView view = past.view(null, past.anchor(filter.within()), day, null);
+		return view.orgs(filter, (o) -> true, Sort.BY_NAME, 20, 0)
+			.items()
+			.stream()
+			.map((o) -> o.name() + view.parent(o.id()).name())
+			.toList();
+	}
+
+	private static String pastMember(PastReads past, String id, LocalDate day) {
+		PastView view = past.view(null, past.memberAnchor(id, day), day, null);
+		Org org = view.orgOf(id);
+		return view.member(id).name() + org.name() + view.parent(org.id()).name();
+	}
+
+	/** Member ids of the county's villages' branches (two levels below a township). */
+	private static List<String> members(Dataset county) {
+		return county.members().stream().filter((m) -> m.org().startsWith("o-v-")).map(Member::id).sorted().toList();
 	}
 
 	private static void row(String field, Supplier<?> today, Supplier<?> first, Supplier<?> cached) {

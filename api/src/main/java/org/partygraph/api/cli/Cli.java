@@ -12,11 +12,14 @@ import org.partygraph.api.startup.StartupFailure;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.format.DatasetFormat;
 import org.partygraph.model.format.DatasetWriter;
+import org.partygraph.model.format.HistoryFormat;
+import org.partygraph.model.history.History;
 import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.Problem;
 import org.partygraph.seed.SyntheticCounties;
 import org.partygraph.queries.dataset.bulk.BulkImporter;
 import org.partygraph.queries.dataset.DatasetExporter;
+import org.partygraph.queries.dataset.DatasetHistory;
 import org.partygraph.queries.dataset.DatasetImporter;
 import org.partygraph.queries.dataset.ImportResult;
 
@@ -66,6 +69,11 @@ public final class Cli {
 				err.println("  generate options: --counties=N (1) --blocks=N (" + SyntheticCounties.DEFAULT_BLOCKS
 						+ ") --seed=N (1) --name=TEXT");
 			}
+			if (command.equals("import") || command.equals("export")) {
+				err.println("  " + command + " options: --history[=FILE] (the event log and transfers, default"
+						+ " FILE.history.json beside the dataset)" + (command.equals("import")
+								? " --on=YYYY-MM-DD --bulk[=true|false]" : ""));
+			}
 			return FAILED;
 		}
 		Path file = Path.of(args[1]);
@@ -92,6 +100,9 @@ public final class Cli {
 			}
 			String rosterMappingFile = roster ? own.take("mapping-file") : null;
 			String bulk = roster ? null : own.take("bulk");
+			String historyOption = roster ? null : own.take("history");
+			Path historyFile = (historyOption == null) ? null
+					: historyOption.isEmpty() ? HistoryFormat.besides(file) : Path.of(historyOption);
 			java.time.LocalDate on = importDate(own.take("on"));
 			options = own.restArray();
 			if (roster) {
@@ -109,7 +120,11 @@ public final class Cli {
 				done = status == OK;
 				return status;
 			}
-			if (command.equals("import") && useBulk(bulk, file)) {
+			if (command.equals("import") && historyFile != null && "true".equals(bulk)) {
+				err.println("import: --history needs the one-transaction import, not --bulk=true; nothing was written");
+				return INVALID;
+			}
+			if (command.equals("import") && historyFile == null && useBulk(bulk, file)) {
 				try (ConfigurableApplicationContext context = start(options)) {
 					err.printf(Locale.ROOT, "bulk import of %s (%,d bytes)%n", file, Files.size(file));
 					ProgressPrinter progress = new ProgressPrinter(err);
@@ -122,9 +137,16 @@ public final class Cli {
 				Dataset dataset = DatasetFormat.read(file);
 				err.printf(Locale.ROOT, "read %s: dataset '%s', %d units, %d orgs, %d members%n", file, dataset.name(),
 						dataset.units().size(), dataset.orgs().size(), dataset.members().size());
+				History history = History.EMPTY;
+				if (historyFile != null) {
+					history = HistoryFormat.read(historyFile);
+					err.printf(Locale.ROOT, "read %s: %d events, %d transfers%n", historyFile, history.events().size(),
+							history.transfers().size());
+				}
 				try (ConfigurableApplicationContext context = start(options)) {
 					ProgressPrinter progress = new ProgressPrinter(err);
-					ImportResult result = context.getBean(DatasetImporter.class).importDataset(dataset, progress, on, null);
+					ImportResult result = context.getBean(DatasetImporter.class)
+						.importDataset(dataset, history, progress, on, null);
 					printImported(out, result);
 				}
 			}
@@ -137,6 +159,12 @@ public final class Cli {
 					DatasetWriter.pretty().write(dataset, file);
 					out.printf(Locale.ROOT, "exported '%s' to %s: %d units, %d orgs, %d members%n", dataset.name(), file,
 							dataset.units().size(), dataset.orgs().size(), dataset.members().size());
+					if (historyFile != null) {
+						History history = context.getBean(DatasetHistory.class).export();
+						HistoryFormat.write(history, historyFile);
+						out.printf(Locale.ROOT, "exported the history to %s: %d events, %d transfers%n", historyFile,
+								history.events().size(), history.transfers().size());
+					}
 				}
 			}
 			done = true;

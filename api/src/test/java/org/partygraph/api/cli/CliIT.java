@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.format.DatasetFormat;
+import org.partygraph.model.format.HistoryFormat;
+import org.partygraph.model.history.History;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +35,24 @@ class CliIT {
 		assertThat(text(this.out)).contains("imported '懷仁縣'").contains("16 nodes");
 
 		Path output = this.dir.resolve("out/export.json");
-		assertThat(run("export", output.toString())).as(text(this.err)).isEqualTo(Cli.OK);
+		assertThat(run("export", output.toString(), "--history")).as(text(this.err)).isEqualTo(Cli.OK);
+		// --history: the event log beside it (here the one import), which an import --history brings back
+		Path historyFile = this.dir.resolve("out/export.history.json");
+		assertThat(text(this.out)).contains("exported the history to " + historyFile + ": 1 events, 0 transfers");
+		History history = HistoryFormat.read(historyFile);
+		assertThat(history.events()).singleElement().satisfies((e) -> {
+			assertThat(e.kind()).isEqualTo("IMPORTED");
+			assertThat(e.imported()).isEqualTo("懷仁縣");
+		});
+		assertThat(runIn(this.dir.resolve("data2"), "import", output.toString(), "--history"))
+			.as(text(this.err)).isEqualTo(Cli.OK);
+		Path again = this.dir.resolve("out/again.json");
+		assertThat(runIn(this.dir.resolve("data2"), "export", again.toString(), "--history=" + this.dir.resolve("out/h.json")))
+			.as(text(this.err)).isEqualTo(Cli.OK);
+		assertThat(HistoryFormat.read(this.dir.resolve("out/h.json")).events()).as("the first import kept, the second added")
+			.hasSize(2)
+			.first()
+			.isEqualTo(history.events().get(0));
 		Dataset exported = DatasetFormat.read(output);
 		Dataset original = DatasetFormat.read(input);
 		assertThat(exported.name()).isEqualTo("懷仁縣");
@@ -46,6 +65,7 @@ class CliIT {
 		Assumptions.assumeTrue(this.dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
 				"POSIX permissions");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(output))).isEqualTo("rw-------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(historyFile))).isEqualTo("rw-------");
 		Path existing = this.dir.resolve("existing.json");
 		Files.writeString(existing, "old");
 		Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-r--r--"));

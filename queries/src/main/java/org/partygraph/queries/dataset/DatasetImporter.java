@@ -15,6 +15,7 @@ import org.partygraph.model.Dataset;
 import org.partygraph.model.format.DatasetFormat;
 import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.Problem;
+import org.partygraph.model.history.History;
 import org.partygraph.queries.write.CandidateRows;
 import org.partygraph.queries.write.Datasets;
 import org.partygraph.queries.write.DualRows;
@@ -104,8 +105,24 @@ public final class DatasetImporter {
 	 * member of the dataset or an earlier import of it (field {@code on}); nothing is written
 	 */
 	public ImportResult importDataset(Dataset dataset, ImportProgress progress, LocalDate on, String by) {
+		return importDataset(dataset, History.EMPTY, progress, on, by);
+	}
+
+	/**
+	 * As {@link #importDataset(Dataset, ImportProgress, LocalDate, String)}, with the history the
+	 * dataset was exported with ({@code export --history}, {@link DatasetHistory}) written in the same
+	 * transaction: its events and transfers, those already in the store left as they are.
+	 */
+	public ImportResult importDataset(Dataset dataset, History history, ImportProgress progress, LocalDate on,
+			String by) {
 		Events.Stamp stamp = new Events.Stamp(this.dates.orToday(on), by, null);
-		List<Problem> problems = DatasetFormat.validate(dataset);
+		List<Problem> problems = new ArrayList<>(DatasetFormat.validate(dataset));
+		history.events()
+			.stream()
+			.filter((e) -> e.on() != null && e.on().isAfter(stamp.on()))
+			.findFirst()
+			.ifPresent((e) -> problems.add(new Problem(Problem.DATASET, "on", "the import is dated " + stamp.on()
+					+ ", before the history's event " + e.id() + " of " + e.on() + ": date it on or after the latest event")));
 		if (!problems.isEmpty()) {
 			throw new InvalidDatasetException(problems);
 		}
@@ -164,6 +181,7 @@ public final class DatasetImporter {
 				done = writeBatches(tx, DualRows.CREATE_DISPATCHES, dispatches, dataset.name(), "dispatches", done,
 						total, progress);
 				done = writeBatches(tx, DualRows.CREATE_AWAY, away, dataset.name(), "away", done, total, progress);
+				DatasetHistory.write(tx, history, dataset.name());
 				Transfers.relink(tx, dataset.name());
 				// The dataset's orgs were written with their tallies; any other org a member of it is
 				// linked to, before or now, is counted again.

@@ -141,6 +141,11 @@ public class QueriesAutoConfiguration {
 	}
 
 	@Bean
+	org.partygraph.queries.dataset.DatasetHistory datasetHistory(LimitedDriver driver, SchemaReady schemaReady) {
+		return new org.partygraph.queries.dataset.DatasetHistory(driver.driver());
+	}
+
+	@Bean
 	OrgQueries orgQueries(LimitedDriver driver, ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
 		return new OrgQueries(driver.driver(), listener.getIfAvailable(() -> StatementListener.NONE));
 	}

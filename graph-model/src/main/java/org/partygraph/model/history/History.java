@@ -1,0 +1,25 @@
+package org.partygraph.model.history;
+
+import java.util.List;
+
+/**
+ * The event log and the transfer history of a store, as {@code export --history} writes them beside
+ * a dataset and {@code import --history} reads them back, so that export → import keeps the past
+ * (docs/dataset-format.md, "History file"). Values are kept as stored.
+ *
+ * @param events every event, in the log's order
+ * @param transfers every transfer record
+ */
+public record History(List<HistoryEvent> events, List<HistoryTransfer> transfers) {
+
+	/** The format name, the file's {@code format} key. */
+	public static final String FORMAT = "party-graph-history/1";
+
+	public static final History EMPTY = new History(List.of(), List.of());
+
+	public History {
+		events = List.copyOf(events);
+		transfers = List.copyOf(transfers);
+	}
+
+}

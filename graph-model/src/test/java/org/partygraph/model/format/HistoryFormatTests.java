@@ -1,0 +1,91 @@
+package org.partygraph.model.format;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.partygraph.model.InvalidDatasetException;
+import org.partygraph.model.Problem;
+import org.partygraph.model.history.History;
+import org.partygraph.model.history.HistoryEvent;
+import org.partygraph.model.history.HistoryTransfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The history file: written and read back equal; every problem named by item and field. */
+class HistoryFormatTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void whatIsWrittenIsReadBackEqual() throws Exception {
+		History history = new History(List.of(
+				new HistoryEvent("e1", "IMPORTED", LocalDate.of(2024, 1, 1), Instant.parse("2024-01-01T08:00:00.123456Z"),
+						0, "admin", null, null, null, null, "dataset 懷仁縣 imported", null, "{\"orgs\":3}", null, "懷仁縣"),
+				new HistoryEvent("e2", "UNITS_CHANGED", LocalDate.of(2024, 2, 1), Instant.parse("2024-02-01T08:00:00Z"),
+						1, null, "合併", "o-1", null, null, "units", List.of("u-1", "u-2"), List.of(), null, null),
+				new HistoryEvent("e3", "COMMITTEE_CHANGED", LocalDate.of(2024, 3, 1), Instant.parse("2024-03-01T08:00:00Z"),
+						0, null, null, "o-1", null, null, "committee", false, true, null, null)),
+				List.of(new HistoryTransfer("t1", "m-1", "o-1", "o-2", Instant.parse("2024-02-01T08:00:00Z"), "搬遷", 1,
+						LocalDate.of(2024, 2, 1), "admin", "懷仁縣")));
+		Path file = HistoryFormat.besides(this.dir.resolve("county.json"));
+		assertThat(file.getFileName().toString()).isEqualTo("county.history.json");
+		HistoryFormat.write(history, file);
+		History read = HistoryFormat.read(file);
+		assertThat(read.transfers()).isEqualTo(history.transfers());
+		assertThat(read.events()).hasSize(3);
+		assertThat(read.events().get(0)).isEqualTo(history.events().get(0));
+		assertThat(read.events().get(1).before()).isEqualTo(List.of("u-1", "u-2"));
+		assertThat(read.events().get(1).after()).isEqualTo(List.of());
+		assertThat(read.events().get(2).before()).isEqualTo(false);
+		assertThat(read.events().get(2).scenario()).isNull();
+		assertThat(Files.readString(file)).contains("\"format\" : \"party-graph-history/1\"");
+	}
+
+	@Test
+	void everyProblemIsNamedByItemAndField() {
+		String text = """
+				{"format": "party-graph-history/1",
+				 "events": [
+				   {"id": "e1", "kind": "moved", "on": "2024-13-01", "recordedAt": "yesterday", "seq": -1,
+				    "before": {"a": 1}},
+				   {"kind": "MOVED", "on": "2024-01-01", "recordedAt": "2024-01-01T00:00:00Z", "seq": 0},
+				   {"id": "e1", "kind": "MOVED", "on": "2024-01-01", "recordedAt": "2024-01-01T00:00:00Z", "seq": 0,
+				    "org": 5}],
+				 "transfers": [{"id": "t1", "at": "2024-01-01T00:00:00Z", "seq": 1}]}""";
+		assertThatExceptionOfType(InvalidDatasetException.class).isThrownBy(() -> read(text))
+			.satisfies((ex) -> assertThat(ex.problems()).extracting(Problem::item, Problem::field)
+				.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("e1", "kind"),
+						org.assertj.core.groups.Tuple.tuple("e1", "on"),
+						org.assertj.core.groups.Tuple.tuple("e1", "recordedAt"),
+						org.assertj.core.groups.Tuple.tuple("e1", "seq"),
+						org.assertj.core.groups.Tuple.tuple("e1", "before"),
+						org.assertj.core.groups.Tuple.tuple("events[1]", "id"),
+						org.assertj.core.groups.Tuple.tuple("events[2]", "id"),
+						org.assertj.core.groups.Tuple.tuple("e1", "org"),
+						org.assertj.core.groups.Tuple.tuple("t1", "member")));
+	}
+
+	@Test
+	void aFileOfAnotherFormatOrNotJsonIsRefused() {
+		assertThatExceptionOfType(InvalidDatasetException.class).isThrownBy(() -> read("{\"format\": \"party-graph/2\"}"))
+			.satisfies((ex) -> assertThat(ex.problems()).singleElement()
+				.satisfies((p) -> assertThat(p.field()).isEqualTo("format")));
+		assertThatExceptionOfType(InvalidDatasetException.class).isThrownBy(() -> read("[1, 2"))
+			.satisfies((ex) -> assertThat(ex.problems()).singleElement()
+				.satisfies((p) -> assertThat(p.message()).startsWith("not JSON")));
+	}
+
+	private static History read(String text) throws Exception {
+		return HistoryFormat.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
+}

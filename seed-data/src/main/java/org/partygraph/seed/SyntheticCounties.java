@@ -176,6 +176,14 @@ public final class SyntheticCounties {
 	 * @throws IOException if the file cannot be written
 	 */
 	public long[] write(Path file, String name, Progress progress) throws IOException {
+		return write(file, name, progress, null);
+	}
+
+	/**
+	 * As {@link #write(Path, String, Progress)}, each org and member also fed to {@code history}
+	 * (when not {@code null}), for the years of history leading to them.
+	 */
+	public long[] write(Path file, String name, Progress progress, SyntheticHistory history) throws IOException {
 		try (StreamingDatasetWriter writer = new StreamingDatasetWriter(file, name)) {
 			generate(new DatasetReader.ItemSink() {
 
@@ -187,11 +195,17 @@ public final class SyntheticCounties {
 				@Override
 				public void org(Org org) {
 					writer.org(org);
+					if (history != null) {
+						history.org(org);
+					}
 				}
 
 				@Override
 				public void member(Member member) {
 					writer.member(member);
+					if (history != null) {
+						history.member(member);
+					}
 				}
 
 				@Override

@@ -17,6 +17,7 @@ import org.partygraph.model.history.History;
 import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.Problem;
 import org.partygraph.seed.SyntheticCounties;
+import org.partygraph.seed.SyntheticHistory;
 import org.partygraph.queries.dataset.bulk.BulkImporter;
 import org.partygraph.queries.dataset.DatasetExporter;
 import org.partygraph.queries.dataset.DatasetHistory;
@@ -67,7 +68,7 @@ public final class Cli {
 			err.println("usage: java -jar party-graph.jar " + command + " FILE [--name=value ...]");
 			if (command.equals("generate")) {
 				err.println("  generate options: --counties=N (1) --blocks=N (" + SyntheticCounties.DEFAULT_BLOCKS
-						+ ") --seed=N (1) --name=TEXT");
+						+ ") --seed=N (1) --name=TEXT --history-years=N (0; N years of history in FILE.history.json)");
 			}
 			if (command.equals("import") || command.equals("export")) {
 				err.println("  " + command + " options: --history[=FILE] (the event log and transfers, default"
@@ -349,24 +350,38 @@ public final class Cli {
 		long seed = options.intValue("seed", 1);
 		SyntheticCounties generator = new SyntheticCounties(counties, blocks, seed);
 		String name = options.take("name");
+		int historyYears = options.intValue("history-years", 0);
 		if (!options.rest().isEmpty()) {
 			throw new IllegalArgumentException("unknown option " + options.rest().get(0)
-					+ "; generate takes --counties, --blocks, --seed, --name");
+					+ "; generate takes --counties, --blocks, --seed, --name, --history-years");
 		}
+		if (historyYears < 0) {
+			throw new IllegalArgumentException("--history-years must be 0 or more, not " + historyYears);
+		}
+		SyntheticHistory history = (historyYears > 0)
+				? new SyntheticHistory(historyYears, java.time.LocalDate.now(), seed) : null;
 		if (file.toAbsolutePath().getParent() != null) {
 			Files.createDirectories(file.toAbsolutePath().getParent());
 		}
 		long started = System.nanoTime();
-		long[] counts = generator.write(file, (name != null) ? name : generator.defaultName(),
+		String dataset = (name != null) ? name : generator.defaultName();
+		long[] counts = generator.write(file, dataset,
 				(done, total, members) -> {
 					double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
 					err.printf(Locale.ROOT, "generated %d / %d counties, %,d members, %.1f s, ETA %.0f s%n", done, total,
 							members, seconds, seconds / done * (total - done));
-				});
+				}, history);
 		out.printf(Locale.ROOT,
 				"wrote %s: %,d units, %,d orgs, %,d members, %,d candidates, %,d dispatches, %,d away (%,d bytes) in %.1f s%n",
 				file, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], Files.size(file),
 				(System.nanoTime() - started) / 1e9);
+		if (history != null) {
+			History past = history.history(dataset, counts[0]);
+			Path historyFile = HistoryFormat.besides(file);
+			HistoryFormat.write(past, historyFile);
+			out.printf(Locale.ROOT, "wrote %s: %d years from %s, %,d events, %,d transfers (import with --history)%n",
+					historyFile, historyYears, history.start(), past.events().size(), past.transfers().size());
+		}
 		return OK;
 	}
 

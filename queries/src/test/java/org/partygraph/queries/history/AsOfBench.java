@@ -33,6 +33,8 @@ import org.partygraph.queries.rules.RuleChecker;
 import org.partygraph.queries.rules.RuleThresholds;
 import org.partygraph.queries.write.EventDates;
 import org.partygraph.seed.HuairenCounty;
+import org.partygraph.seed.SyntheticCounties;
+import org.partygraph.seed.SyntheticHistory;
 
 /**
  * Not a test: measures {@code asOf} against today's reads for the fields that take it, on the
@@ -45,8 +47,10 @@ import org.partygraph.seed.HuairenCounty;
  * mvn -B -ntp -o -q test-compile dependency:build-classpath -pl queries -am \
  *     -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
  * java -cp queries/target/test-classes:queries/target/classes:$(cat /tmp/cp.txt) \
- *     org.partygraph.queries.history.AsOfBench
+ *     org.partygraph.queries.history.AsOfBench [generated]
  * </pre>
+ * With {@code generated}: a county of the synthetic province with five years of generated history
+ * ({@link SyntheticHistory}), read halfway.
  */
 public final class AsOfBench {
 
@@ -57,16 +61,39 @@ public final class AsOfBench {
 	private AsOfBench() {
 	}
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Exception {
 		var driver = TestNeo4j.driver();
 		TestNeo4j.clear();
 		LocalDate today = LocalDate.now();
-		LocalDate imported = today.minusDays(400);
 		EventDates dates = EventDates.DEFAULT;
-		new DatasetImporter(driver, dates).importDataset(HuairenCounty.dataset(), ImportProgress.NONE, imported, "bench");
-		int changes = history(new OrgChanges(driver, dates), new DatasetExporter(driver).exportAll(), imported);
-		long events = TestNeo4j.count("MATCH (e:Event) RETURN count(e)");
-		LocalDate asOf = imported.plusDays(30);
+		boolean generated = args.length > 0 && args[0].equals("generated");
+		String prefix = generated ? "c001-" : "";
+		LocalDate asOf;
+		if (generated) {
+			// A county of the synthetic province (generate --counties=1 --history-years=5), imported
+			// with its five years of history; asOf halfway.
+			SyntheticHistory generator = new SyntheticHistory(5, today, 1);
+			java.nio.file.Path file = java.nio.file.Files.createTempDirectory("asof").resolve("c.json");
+			new SyntheticCounties(1, SyntheticCounties.DEFAULT_BLOCKS, 1).write(file, "合成縣", (d, t, m) -> {
+			}, generator);
+			Dataset county = org.partygraph.model.format.DatasetFormat.read(file);
+			new DatasetImporter(driver, dates).importDataset(county, generator.history("合成縣", county.units().size()),
+					ImportProgress.NONE, today, "bench");
+			asOf = today.minusMonths(30);
+			System.out.printf(Locale.ROOT, "generated county: %d orgs, %d members; 5 years of history (%d events); asOf %s, today %s%n",
+					county.orgs().size(), county.members().size(), TestNeo4j.count("MATCH (e:Event) RETURN count(e)"),
+					asOf, today);
+		}
+		else {
+			LocalDate imported = today.minusDays(400);
+			new DatasetImporter(driver, dates).importDataset(HuairenCounty.dataset(), ImportProgress.NONE, imported,
+					"bench");
+			int changes = history(new OrgChanges(driver, dates), new DatasetExporter(driver).exportAll(), imported);
+			long events = TestNeo4j.count("MATCH (e:Event) RETURN count(e)");
+			asOf = imported.plusDays(30);
+			System.out.printf(Locale.ROOT, "sample county, %d dated changes after the import (%d events); asOf %s, today %s%n",
+					changes, events, asOf, today);
+		}
 
 		DatasetExporter exporter = new DatasetExporter(driver);
 		RuleChecker checker = new RuleChecker(RuleThresholds.DEFAULTS);
@@ -76,10 +103,7 @@ public final class AsOfBench {
 		ChartQueries charts = new ChartQueries(driver, StatementListener.NONE);
 		PastReads warm = new PastReads(new PastStructure(driver), checker);
 		EnumSet<Rule> all = EnumSet.allOf(Rule.class);
-		String county = HuairenCounty.COUNTY_COMMITTEE;
-
-		System.out.printf(Locale.ROOT, "sample county, %d dated changes after the import (%d events); asOf %s, today %s%n",
-				changes, events, asOf, today);
+		String county = prefix + HuairenCounty.COUNTY_COMMITTEE;
 		System.out.println("| field (o-county) | today p50 ms | asOf first call p50 ms | asOf cached p50 ms | first/today | cached/today |");
 		System.out.println("|---|---:|---:|---:|---:|---:|");
 		row("patternSummary", () -> patterns.summary(county),
@@ -100,7 +124,7 @@ public final class AsOfBench {
 		// asOf on org, orgs and member: today the compiled read (one statement); a past day the view
 		// (the rebuild, first call) and the answers from it, the same selection.
 		CompiledReads compiled = new CompiledReads(driver, StatementListener.NONE);
-		String township = "o-t-hbt";
+		String township = prefix + "o-t-hbt";
 		List<Selection> orgSelection = List.of(Selection.scalar("name"), Selection.scalar("memberCount"),
 				new Selection("children", "children", Map.of(), List.of(Selection.scalar("name"),
 						Selection.scalar("memberCount"))));
@@ -116,7 +140,7 @@ public final class AsOfBench {
 				() -> compiled.orgs(branches, Sort.BY_NAME, 20, 0, nodeSelection, null),
 				() -> pastOrgs(new PastReads(new PastStructure(driver), checker), branches, asOf),
 				() -> pastOrgs(warm, branches, asOf));
-		String someone = members(new DatasetExporter(driver).exportAll()).get(0);
+		String someone = members(new DatasetExporter(driver).exportAll(), prefix).get(0);
 		List<Selection> memberSelection = List.of(Selection.scalar("name"), new Selection("org", "org", Map.of(),
 				List.of(Selection.scalar("name"), new Selection("parent", "parent", Map.of(),
 						List.of(Selection.scalar("name"))))));
@@ -151,8 +175,8 @@ public final class AsOfBench {
 	}
 
 	/** Member ids of the county's villages' branches (two levels below a township). */
-	private static List<String> members(Dataset county) {
-		return county.members().stream().filter((m) -> m.org().startsWith("o-v-")).map(Member::id).sorted().toList();
+	private static List<String> members(Dataset county, String prefix) {
+		return county.members().stream().filter((m) -> m.org().startsWith(prefix + "o-v-")).map(Member::id).sorted().toList();
 	}
 
 	private static void row(String field, Supplier<?> today, Supplier<?> first, Supplier<?> cached) {

@@ -84,13 +84,21 @@ class CliIT {
 		Files.writeString(existing, "old");
 		Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-r--r--"));
 		for (Path file : java.util.List.of(fresh, existing)) {
-			assertThat(Cli.run(new String[] { "generate", file.toString(), "--counties=1", "--blocks=1" },
+			assertThat(Cli.run(new String[] { "generate", file.toString(), "--counties=1", "--blocks=1", "--history-years=2" },
 					new PrintStream(this.out, true, StandardCharsets.UTF_8),
 					new PrintStream(this.err, true, StandardCharsets.UTF_8)))
 				.as(text(this.err))
 				.isEqualTo(Cli.OK);
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
 				.isEqualTo("rw-------");
+			// --history-years: the history file beside it, owner-only too, two years of events
+			Path history = HistoryFormat.besides(file);
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(history))).isEqualTo("rw-------");
+			History read = HistoryFormat.read(history);
+			assertThat(read.events().get(0).kind()).isEqualTo("IMPORTED");
+			assertThat(read.events().get(0).on()).isEqualTo(java.time.LocalDate.now().minusYears(2));
+			assertThat(read.transfers()).isNotEmpty();
+			assertThat(text(this.out)).contains("wrote " + history + ": 2 years from");
 		}
 		assertThat(DatasetFormat.read(existing).members()).isNotEmpty();
 	}

@@ -55,7 +55,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <b>Cache.</b> The last {@value #CACHE_SIZE} rebuilds are kept per (scope, day, event-log marker):
  * the number of events and the id of the newest by {@code (on, recordedAt, seq)}. The log is only
  * appended to, and every change of the structure writes an event, so a repeated read of a day costs
- * one marker query until something changes.
+ * one marker query until something changes. Under it, the last {@value #BASES} present-state reads
+ * are kept per (scope, marker), each read as for a day before every event (the trees every MOVED
+ * event links, the members every event names) with the whole log: the first read of another day
+ * copies it and undoes that day's later events in memory, without reading the county again.
  */
 public final class PastStructure {
 
@@ -80,8 +83,8 @@ public final class PastStructure {
 
 	private static final String EVENTS_AFTER = """
 			MATCH (e:Event) WHERE e.on > $day
-			RETURN e.kind AS kind, e.org AS org, e.other AS other, e.member AS member, e.before AS before,
-			  e.after AS after
+			RETURN e.kind AS kind, e.on AS on, e.org AS org, e.other AS other, e.member AS member,
+			  e.before AS before, e.after AS after
 			ORDER BY e.on DESC, e.recordedAt DESC, e.seq DESC
 			""";
 
@@ -109,6 +112,22 @@ public final class PastStructure {
 
 	};
 
+	/** How many present-state reads are kept, one per scope root, to undo any day from. */
+	public static final int BASES = 4;
+
+	/**
+	 * The present state read for a root, with everything any day's undo needs, per (root, marker):
+	 * a new day then costs the undo in memory, not a read of the county.
+	 */
+	private final Map<Key, Base> bases = new LinkedHashMap<>(BASES, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Key, Base> eldest) {
+			return size() > BASES;
+		}
+
+	};
+
 	public PastStructure(Driver driver) {
 		this.driver = driver;
 	}
@@ -121,14 +140,26 @@ public final class PastStructure {
 		Objects.requireNonNull(day, "day");
 		try (Session session = this.driver.session()) {
 			return session.executeRead((tx) -> {
-				Key key = new Key(rootOrgId, day, marker(tx));
+				String marker = marker(tx);
+				Key key = new Key(rootOrgId, day, marker);
 				synchronized (this.cache) {
 					Past cached = this.cache.get(key);
 					if (cached != null) {
 						return cached;
 					}
 				}
-				Past past = rebuild(tx, rootOrgId, day);
+				Key baseKey = new Key(rootOrgId, null, marker);
+				Base base;
+				synchronized (this.bases) {
+					base = this.bases.get(baseKey);
+				}
+				if (base == null) {
+					base = base(tx, rootOrgId);
+					synchronized (this.bases) {
+						this.bases.put(baseKey, base);
+					}
+				}
+				Past past = rebuild(tx, base, rootOrgId, day);
 				synchronized (this.cache) {
 					this.cache.put(key, past);
 				}
@@ -231,8 +262,51 @@ public final class PastStructure {
 		return r.get("events").asLong() + "/" + r.get("id").asString("");
 	}
 
-	private static Past rebuild(SimpleQueryRunner tx, String rootOrgId, LocalDate day) {
-		List<Event> events = tx.run(EVENTS_AFTER, Map.of("day", day)).list(Event::of);
+	/**
+	 * The present state of the root's tree(s) with every member and tree an undo of any day may
+	 * need (read as for a day before every event), and every event, newest first.
+	 */
+	private record Base(Working read, Set<String> today, List<Event> events) {
+
+		/** The events dated after the day: the newest ones, a prefix of the list. */
+		List<Event> after(LocalDate day) {
+			int n = 0;
+			while (n < this.events.size() && this.events.get(n).on().isAfter(day)) {
+				n++;
+			}
+			return this.events.subList(0, n);
+		}
+
+	}
+
+	private static Base base(SimpleQueryRunner tx, String rootOrgId) {
+		List<Event> events = tx.run(EVENTS_AFTER, Map.of("day", LocalDate.of(1, 1, 1))).list(Event::of);
+		Working w = read(tx, rootOrgId, events);
+		return new Base(w, Set.copyOf(w.orgs.keySet()), List.copyOf(events));
+	}
+
+	private static Past rebuild(SimpleQueryRunner tx, Base base, String rootOrgId, LocalDate day) {
+		Working w = base.read().copy();
+		for (Event e : base.after(day)) {
+			w.undo(e);
+		}
+		dropLateImports(tx, w, day);
+		// Units the past orgs and members point at that the read did not bring.
+		Set<String> missingUnits = new HashSet<>();
+		w.orgs.values().forEach((o) -> o.units().stream().filter((u) -> !w.units.containsKey(u)).forEach(missingUnits::add));
+		w.members.values()
+			.stream()
+			.filter((m) -> m.unit() != null && !w.units.containsKey(m.unit()))
+			.forEach((m) -> missingUnits.add(m.unit()));
+		if (!missingUnits.isEmpty()) {
+			DatasetExporter.units(tx, missingUnits).forEach((u) -> w.units.putIfAbsent(u.id(), u));
+		}
+		Dataset dataset = DatasetExporter.closed(w.dataset());
+		return new Past(day, rootOrgId, dataset, Structure.of(dataset), base.today());
+	}
+
+	/** The present state of the root's tree(s) (everything for null), with what undoing {@code events} needs. */
+	private static Working read(SimpleQueryRunner tx, String rootOrgId, List<Event> events) {
 		Working w = new Working();
 		if (rootOrgId == null) {
 			w.add(DatasetExporter.all(tx));
@@ -240,7 +314,6 @@ public final class PastStructure {
 		else {
 			readTrees(tx, w, events, rootOrgId);
 		}
-		Set<String> today = Set.copyOf(w.orgs.keySet());
 		// Members an undo needs that the read did not bring (transferred in from elsewhere after the day).
 		Set<String> relevantOrgs = new HashSet<>(w.orgs.keySet());
 		for (Event e : events) {
@@ -268,21 +341,7 @@ public final class PastStructure {
 			}
 		}
 		DatasetExporter.members(tx, missingMembers).forEach((m) -> w.members.put(m.id(), m));
-
-		for (Event e : events) {
-			w.undo(e);
-		}
-		dropLateImports(tx, w, day);
-		// Units the past orgs and members point at that the read did not bring.
-		Set<String> missingUnits = new HashSet<>();
-		w.orgs.values().forEach((o) -> o.units().stream().filter((u) -> !w.units.containsKey(u)).forEach(missingUnits::add));
-		w.members.values()
-			.stream()
-			.filter((m) -> m.unit() != null && !w.units.containsKey(m.unit()))
-			.forEach((m) -> missingUnits.add(m.unit()));
-		DatasetExporter.units(tx, missingUnits).forEach((u) -> w.units.putIfAbsent(u.id(), u));
-		Dataset dataset = DatasetExporter.closed(w.dataset());
-		return new Past(day, rootOrgId, dataset, Structure.of(dataset), today);
+		return w;
 	}
 
 	/**
@@ -366,8 +425,8 @@ public final class PastStructure {
 	}
 
 	/** One event of the log, as the undo reads it. */
-	record Event(Events.Kind kind, String rawKind, String org, String other, String member, Object before,
-			Object after) {
+	record Event(Events.Kind kind, String rawKind, LocalDate on, String org, String other, String member,
+			Object before, Object after) {
 
 		static Event of(Record r) {
 			String kind = r.get("kind").asString();
@@ -377,8 +436,9 @@ public final class PastStructure {
 					known = k;
 				}
 			}
-			return new Event(known, kind, r.get("org").asString(null), r.get("other").asString(null),
-					r.get("member").asString(null), object(r.get("before")), object(r.get("after")));
+			return new Event(known, kind, r.get("on").asLocalDate(null), r.get("org").asString(null),
+					r.get("other").asString(null), r.get("member").asString(null), object(r.get("before")),
+					object(r.get("after")));
 		}
 
 		private static Object object(Value value) {
@@ -403,6 +463,16 @@ public final class PastStructure {
 			dataset.units().forEach((u) -> this.units.putIfAbsent(u.id(), u));
 			dataset.orgs().forEach((o) -> this.orgs.putIfAbsent(o.id(), o));
 			dataset.members().forEach((m) -> this.members.putIfAbsent(m.id(), m));
+		}
+
+		/** A copy to undo on: the maps copied, the (immutable) items shared. */
+		Working copy() {
+			Working copy = new Working();
+			copy.units.putAll(this.units);
+			copy.orgs.putAll(this.orgs);
+			copy.members.putAll(this.members);
+			copy.restoredDatasets.putAll(this.restoredDatasets);
+			return copy;
 		}
 
 		Collection<String> lateRestored(List<String> late) {

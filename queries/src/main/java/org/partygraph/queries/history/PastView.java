@@ -186,13 +186,18 @@ public final class PastView {
 	/** The orgs this org co-manages. */
 	public List<Org> coManages(String orgId) {
 		if (this.coManagedBy == null) {
-			Map<String, List<Org>> by = new HashMap<>();
-			for (Org o : this.structure.orgs()) {
-				o.coManagedBy().forEach((c) -> by.computeIfAbsent(c, (k) -> new ArrayList<>()).add(o));
-			}
-			this.coManagedBy = by;
+			this.coManagedBy = orgsBy(Org::coManagedBy);
 		}
 		return sorted(this.coManagedBy.getOrDefault(orgId, List.of()));
+	}
+
+	/** The orgs of the structure by each id a list field of theirs holds. */
+	private Map<String, List<Org>> orgsBy(java.util.function.Function<Org, List<String>> ids) {
+		Map<String, List<Org>> by = new HashMap<>();
+		for (Org o : this.structure.orgs()) {
+			ids.apply(o).forEach((id) -> by.computeIfAbsent(id, (k) -> new ArrayList<>()).add(o));
+		}
+		return by;
 	}
 
 	/** The units the org is set up in, by name then id. */
@@ -207,11 +212,7 @@ public final class PastView {
 	/** The orgs set up in the unit on the day, by name then id. */
 	public List<Org> orgsOf(String unitId) {
 		if (this.orgsOfUnit == null) {
-			Map<String, List<Org>> by = new HashMap<>();
-			for (Org o : this.structure.orgs()) {
-				o.units().forEach((u) -> by.computeIfAbsent(u, (k) -> new ArrayList<>()).add(o));
-			}
-			this.orgsOfUnit = by;
+			this.orgsOfUnit = orgsBy(Org::units);
 		}
 		return sorted(this.orgsOfUnit.getOrDefault(unitId, List.of()));
 	}

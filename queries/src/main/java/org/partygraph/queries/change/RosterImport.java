@@ -27,6 +27,8 @@ import org.partygraph.model.roster.RosterProblem;
 import org.partygraph.model.roster.RosterRejectedException;
 import org.partygraph.model.roster.RosterSheet;
 import org.partygraph.queries.schema.WriteScope;
+import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.Messages;
 import org.partygraph.queries.write.EventDates;
 import org.partygraph.queries.write.DualEnds;
 import org.partygraph.queries.write.Events;
@@ -280,7 +282,8 @@ final class RosterImport {
 			List<String> taken = this.tx.run(TAKEN, Map.of("ids", proposed)).single().get("taken").asList(Value::asString);
 			for (Planned p : List.copyOf(this.plan)) {
 				if (p.existing() == null && taken.contains(p.memberId())) {
-					problem(p.entry(), RosterField.MEMBER_ID, ChangeChecks.taken(p.memberId()));
+					problem(p.entry(), RosterField.MEMBER_ID,
+							Messages.bundled().say(ChangeChecks.taken(p.memberId()), Lang.EN));
 				}
 			}
 		}

@@ -75,6 +75,45 @@ class MessageBundlesTests {
 			.isEqualTo(" (ACTIVIST since 2023-01-01)");
 	}
 
+	@Test
+	void changeRefusalsSayTheEnglishOfBeforeAndChinese() {
+		Messages m = Messages.bundled();
+		assertThat(m.say(Text.of("problem.org.groupHasMembers", "g1", java.util.List.of("m1", "m2"), "b1"), Lang.EN))
+			.isEqualTo("party group 'g1' has members assigned [m1, m2] whose membership is in 'b1'; a group stays under its members' org, so assign them elsewhere first");
+		assertThat(m.say(Text.of("problem.org.membersToItself", "b1"), Lang.EN))
+			.isEqualTo("the members of 'b1' cannot move to 'b1' itself, which is being dissolved");
+		assertThat(m.say(Text.of("problem.org.membersToForMember", "b1", 1L), Lang.EN))
+			.isEqualTo("membersTo: required because org 'b1' has 1 member");
+		assertThat(m.say(Text.of("problem.org.membersToForMembers", "b1", 1200L), Lang.EN))
+			.isEqualTo("membersTo: required because org 'b1' has 1200 members");
+		assertThat(m.say(Text.of("problem.group.notUnder", "g1", "b1", Text.of("problem.group.parentIs", "b2")), Lang.EN))
+			.isEqualTo("group 'g1' is not under the member's org 'b1' (its parent is 'b2')");
+		assertThat(m.say(Text.of("problem.id.retired", "b1", "2024-05-01"), Lang.EN))
+			.isEqualTo("id 'b1' belonged to an org dissolved on 2024-05-01; a dissolved org is kept, and its id is never given to another");
+		assertThat(m.say(Text.of("problem.group.notUnder", "g1", "b1", Text.of("problem.group.parentIs", "b2")), Lang.ZH_HANS))
+			.isEqualTo("党小组“g1”不在该党员所在党组织“b1”之下（其上级党组织是“b2”）");
+		assertThat(m.say(Text.of("problem.coManager.already", "e1", "t1"), Lang.ZH_HANT)).isEqualTo("「e1」已由「t1」共同管理");
+	}
+
+	@Test
+	void nameProblemsSayInEnglishWhatNamesSays() {
+		for (String name : new String[] { null, " \u3000", "村".repeat(10_000), "上寨\u0000村", "\u202Egnp.exe", "a\u200D1",
+				"\u200Da", "x\uD800y", "क्\u200Dष", "甲村黨支部" }) {
+			Text text = NameTexts.problem(name);
+			if (org.partygraph.model.Names.problem(name) == null) {
+				assertThat(text).as(name).isNull();
+			}
+			else {
+				assertThat(Messages.bundled().say(text, Lang.EN)).as(name).isEqualTo(org.partygraph.model.Names.problem(name));
+				assertThat(Messages.bundled().say(text, Lang.ZH_HANS)).as(name).doesNotContain("name has", "characters");
+			}
+		}
+		assertThat(Messages.bundled().say(NameTexts.problem("村".repeat(10_000)), Lang.EN))
+			.isEqualTo("name is 10,000 characters; at most 200");
+		assertThat(Messages.bundled().say(NameTexts.problem("a\u200D1"), Lang.ZH_HANS))
+			.isEqualTo("名称name第2个字符是格式字符U+200D（连接符只允许位于两个字母或附加符号之间）");
+	}
+
 	private static Set<String> values(Properties p) {
 		Set<String> values = new TreeSet<>();
 		p.stringPropertyNames().forEach((k) -> values.add(p.getProperty(k)));

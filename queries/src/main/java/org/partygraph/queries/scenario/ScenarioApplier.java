@@ -154,7 +154,7 @@ public final class ScenarioApplier {
 					throw notFound(name);
 				}
 				if (scenario.applied()) {
-					throw alreadyApplied(scenario, "save it under another name to apply it once more");
+					throw alreadyApplied(scenario, "scenario.appliedApplyAgain");
 				}
 				WriteLocks.allDatasets(tx);
 				if (scenario.within() != null) {

@@ -114,6 +114,28 @@ class MessageBundlesTests {
 			.isEqualTo("名称name第2个字符是格式字符U+200D（连接符只允许位于两个字母或附加符号之间）");
 	}
 
+	@Test
+	void whatIfAndScenarioRefusalsSayTheEnglishOfBeforeAndChinese() {
+		Messages m = Messages.bundled();
+		Text outside = Text.of("whatif.refusal", 2, "MOVE_ORG", Text.of("whatif.outside",
+				Text.of("whatif.outside.membersOrg", "e1", "o-b", "甲村黨支部"), "o-t", "甲鄉黨委",
+				Text.of("whatif.outside.holder", "o-county", "中共縣委")));
+		assertThat(m.say(outside, Lang.EN)).isEqualTo("operation 2 (MOVE_ORG): member: e1's org o-b (甲村黨支部) lies outside"
+				+ " within o-t (甲鄉黨委); the nearest org whose subtree holds them all is o-county (中共縣委): use it as within");
+		assertThat(m.say(outside, Lang.ZH_HANS)).isEqualTo("操作operations[2]（MOVE_ORG）：member：e1所在党组织o-b（甲村黨支部）"
+				+ "在范围within o-t（甲鄉黨委）之外；包含它们全部的最近组织是o-county（中共縣委）：请以它为within");
+		assertThat(m.say(Text.of("whatif.dispatched", "e1", "o-xz", "溪鎮村", "2026-03-01", Text.of("problem.noEnd")), Lang.EN))
+			.isEqualTo("member: e1 is already dispatched to o-xz (溪鎮村) from 2026-03-01 with no end; one person serves one village at a time");
+		assertThat(m.say(Text.of("whatif.notRole", "BOSS", java.util.List.of("SECRETARY", "DEPUTY_SECRETARY")), Lang.EN))
+			.isEqualTo("kind: 'BOSS' is not a role; one of [SECRETARY, DEPUTY_SECRETARY]");
+		Text applied = Text.of("scenario.applied", "合併", "2026-01-02T03:04:05Z", Text.of("scenario.appliedSaveAnother"));
+		assertThat(m.say(applied, Lang.EN))
+			.isEqualTo("scenario '合併' was applied at 2026-01-02T03:04:05Z and is kept as it is; save it under another name");
+		assertThat(m.say(applied, Lang.ZH_HANT)).isEqualTo("方案「合併」已於2026-01-02T03:04:05Z執行，保持原樣；請以另一個名稱儲存");
+		assertThat(m.say(Text.of("scenario.nameInvalid"), Lang.EN)).isEqualTo("a name is 1 to 100 letters, digits, spaces"
+				+ " and . _ ( ) + -, starting with a letter or digit and not ending with a space");
+	}
+
 	private static Set<String> values(Properties p) {
 		Set<String> values = new TreeSet<>();
 		p.stringPropertyNames().forEach((k) -> values.add(p.getProperty(k)));

@@ -43,8 +43,8 @@ final class ChangeChecks {
 	}
 
 	/** Adds the problems of the change's date (field {@code on}, see {@code write.EventDates}). */
-	void dated(List<org.partygraph.model.Problem> dateProblems) {
-		dateProblems.forEach((p) -> this.problems.add(p.item(), p.field(), p.message()));
+	void dated(List<org.partygraph.queries.write.EventDates.DateProblem> dateProblems) {
+		dateProblems.forEach((p) -> this.problems.add(p.item(), "on", p.text()));
 	}
 
 	/** The checks of the development of new members (docs/contract.md section 8). */

@@ -823,7 +823,7 @@ public final class OrgChanges {
 				lock.take(tx);
 				ChangeChecks checks = new ChangeChecks(tx, this.scope);
 				C checked = check.check(checks);
-				checks.dated(this.dates.problems(tx, Problems.item(item), stamp.on(),
+				checks.dated(this.dates.dateProblems(tx, Problems.item(item), stamp.on(),
 						this.scope.visible(tx, touched.ids(tx))));
 				checks.rejectIfAny();
 				Events.Log log = Events.log(stamp);

@@ -205,9 +205,11 @@ public final class ScenarioApplier {
 		diff.dispatched().forEach((d) -> touched.add(d.member()));
 		diff.recalled().forEach((d) -> touched.add(d.member()));
 		diff.awayEnded().forEach((s) -> touched.add(s.member()));
-		List<Problem> problems = this.dates.problems(tx, name, on, touched);
+		List<EventDates.DateProblem> problems = this.dates.dateProblems(tx, name, on, touched);
 		if (!problems.isEmpty()) {
-			throw new ScenarioRejectedException(Refusal.INVALID_DATE, problems);
+			throw new ScenarioRejectedException(Refusal.INVALID_DATE,
+					problems.stream().map(EventDates.DateProblem::problem).toList(),
+					problems.stream().map(EventDates.DateProblem::text).toList());
 		}
 	}
 

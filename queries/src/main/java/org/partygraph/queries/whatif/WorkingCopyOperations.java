@@ -180,9 +180,13 @@ final class WorkingCopyOperations {
 			ended += this.copy.endDualsAt(index, op, org.id(), null);
 		}
 		merged.forEach((o) -> this.copy.removeOrg(o.id()));
-		this.copy.change("change.merged",
-				String.join(", ", merged.stream().map((o) -> o.name() + " (" + o.id() + ")").toList()), name, id,
-				moved, optional(ended > 0, "change.merged.ended", ended));
+		Text mergedOrgs = null;
+		for (Org o : merged) {
+			Text one = Text.of("change.merged.org", o.name(), o.id());
+			mergedOrgs = (mergedOrgs == null) ? one : Text.of("change.merged.and", mergedOrgs, one);
+		}
+		this.copy.change("change.merged", mergedOrgs, name, id, moved,
+				optional(ended > 0, "change.merged.ended", ended));
 	}
 
 	private void moveOrg(int index, Operation op) {

@@ -136,6 +136,19 @@ class MessageBundlesTests {
 				+ " and . _ ( ) + -, starting with a letter or digit and not ending with a space");
 	}
 
+	@Test
+	void dateProblemsSayTheEnglishOfBefore() {
+		java.time.LocalDate on = java.time.LocalDate.of(2026, 4, 30);
+		assertThat(org.partygraph.queries.write.EventDates.earlier(on, "h-v2", on.plusDays(1), "RENAMED"))
+			.isEqualTo("dated 2026-04-30, before the latest change recorded for 'h-v2' (RENAMED on 2026-05-01); a change"
+					+ " may not be dated before one already recorded for an item it touches");
+		assertThat(Messages.bundled().say(Text.of("date.tooLate", on, on.minusDays(2), on.minusDays(2), 0), Lang.EN))
+			.isEqualTo("dated 2026-04-30, after 2026-04-28 (today 2026-04-28 plus party-graph.time.max-future-days = 0)");
+		assertThat(Messages.bundled()
+			.say(org.partygraph.queries.write.EventDates.earlierText(on, "h-v2", on.plusDays(1), "RENAMED"), Lang.ZH_HANS))
+			.isEqualTo("日期2026-04-30早于“h-v2”已记录的最近一次变更（2026-05-01的RENAMED）；变更的日期不能早于其涉及的任一项已记录的变更");
+	}
+
 	private static Set<String> values(Properties p) {
 		Set<String> values = new TreeSet<>();
 		p.stringPropertyNames().forEach((k) -> values.add(p.getProperty(k)));

@@ -149,6 +149,20 @@ class MessageBundlesTests {
 			.isEqualTo("日期2026-04-30早于“h-v2”已记录的最近一次变更（2026-05-01的RENAMED）；变更的日期不能早于其涉及的任一项已记录的变更");
 	}
 
+	@Test
+	void rosterProblemsSayTheEnglishOfBefore() {
+		Messages m = Messages.bundled();
+		assertThat(m.say(Text.of("roster.noGroup", "第九党小组", "xr-b1", Text.of("roster.noGroup.some", java.util.List.of("第一党小组"))), Lang.EN))
+			.isEqualTo("no party group is named '第九党小组' under xr-b1 (its groups: [第一党小组])");
+		assertThat(m.say(Text.of("roster.noGroup", "第九党小组", "xr-b1", Text.of("roster.noGroup.none")), Lang.EN))
+			.isEqualTo("no party group is named '第九党小组' under xr-b1 (it has none)");
+		assertThat(m.say(Text.of("roster.orgNameAmbiguous", "甲村党支部", 2, "xr-t", java.util.List.of("xr-b2", "xr-b3")), Lang.EN))
+			.isEqualTo("'甲村党支部' names 2 orgs in xr-t's subtree ([xr-b2, xr-b3]); give 党组织编号");
+		assertThat(m.say(Text.of("roster.memberIdTaken", "m1", "xr-t"), Lang.EN))
+			.isEqualTo("'m1' is taken: no member of xr-t's subtree has this id");
+		assertThat(m.say(Text.of("roster.rowAlready", "xr-m1", 2), Lang.ZH_HANT)).isEqualTo("黨員xr-m1已在第2行");
+	}
+
 	private static Set<String> values(Properties p) {
 		Set<String> values = new TreeSet<>();
 		p.stringPropertyNames().forEach((k) -> values.add(p.getProperty(k)));

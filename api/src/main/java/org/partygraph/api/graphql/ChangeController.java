@@ -31,6 +31,8 @@ import org.partygraph.queries.read.MemberRow;
 import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
 import org.partygraph.queries.schema.WriteScope;
+import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.Messages;
 import org.partygraph.queries.text.ProblemTexts;
 import org.partygraph.queries.text.Text;
 
@@ -280,6 +282,11 @@ public class ChangeController {
 
 		public ChangeError(String item, String field, String message) {
 			this(item, field, message, null);
+		}
+
+		/** A problem whose message is a text of the bundles: in English here, in the request's language to the caller. */
+		public static ChangeError of(String item, String field, Text text) {
+			return new ChangeError(item, field, Messages.bundled().say(text, Lang.EN), text);
 		}
 
 		/** Every problem of a refused change, as the payloads' errors. */

@@ -163,6 +163,18 @@ class MessageBundlesTests {
 		assertThat(m.say(Text.of("roster.rowAlready", "xr-m1", 2), Lang.ZH_HANT)).isEqualTo("黨員xr-m1已在第2行");
 	}
 
+	@Test
+	void scenarioApplyRefusalsSayTheEnglishOfBefore() {
+		Messages m = Messages.bundled();
+		assertThat(m.say(Text.of("scenario.idTaken", "重組", "o-new-0"), Lang.EN))
+			.isEqualTo("scenario '重組' would create org 'o-new-0', and that id is held by a stored item outside its scope");
+		assertThat(m.say(Text.of("scenario.membersLeftBehind", "重組", "o-b", 3L, java.util.List.of("m1", "m2")), Lang.EN))
+			.isEqualTo("scenario '重組' removes 'o-b', to which 3 member(s) outside its scope belong, e.g. [m1, m2]; save it with a wider within");
+		assertThat(m.say(Text.of("scenario.membersLeftBehind", "重組", "o-b", 3L, java.util.List.of("m1", "m2")), Lang.ZH_HANT))
+			.isEqualTo("方案「重組」撤銷「o-b」，而其範圍以外有3名黨員屬於該組織，例如[m1, m2]；請以更大的within儲存");
+		assertThat(m.say(Text.of("scenario.notFoundUnderName", "無此"), Lang.EN)).isEqualTo("no scenario is saved under the name '無此'");
+	}
+
 	private static Set<String> values(Properties p) {
 		Set<String> values = new TreeSet<>();
 		p.stringPropertyNames().forEach((k) -> values.add(p.getProperty(k)));

@@ -6,6 +6,7 @@ import cytoscape from '../webjars/cytoscape/3.33.1/dist/cytoscape.esm.min.mjs';
 // Built from api/frontend (npm, esbuild) into the jar at package time.
 import cytoscapeDagre from './lib/cytoscape-dagre.js';
 import { gql } from './graphql.js';
+import { t } from './i18n.js';
 import { ORG_CHART } from './queries.js';
 import { stylesheet } from './style.js';
 
@@ -153,7 +154,7 @@ export class OrgChartView {
         const drawnChildren = n.outgoers(TREE).length;
         const hidden = n.data('external') ? 0 : Math.max(0, n.data('childCount') - drawnChildren);
         const issues = (this.issues.get(n.id()) || []).length;
-        let second = `${n.data('memberCount')}人`;
+        let second = t('chart.nodeMembers', n.data('memberCount'));
         if (hidden > 0) {
           second += `  ▸${hidden}`;
         }

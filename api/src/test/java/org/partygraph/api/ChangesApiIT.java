@@ -68,6 +68,41 @@ class ChangesApiIT extends ServiceTestBase {
 	}
 
 	@Test
+	void refusalsComeInTheRequestsLanguage() {
+		String taken = "mutation { createOrg(input: {id: \"c-b\", kind: BRANCH, name: \"x\", parent: \"c-t\"}) { org { id } errors { item field message } } }";
+		String cycle = "mutation { moveOrg(id: \"c-t\", parent: \"c-b\") { org { id } errors { item field message } } }";
+		String group = "mutation { assignGroup(member: \"c-m1\", group: \"c-b2\") { member { id } errors { item field message } } }";
+		assertThat(messages("en", taken, "createOrg"))
+			.containsExactly("id 'c-b' is already taken; ids are unique across orgs, units, members and candidates");
+		assertThat(messages("en", cycle, "moveOrg"))
+			.containsExactly("'c-b' is inside the subtree of 'c-t'; the move would make the subordination cycle c-t → c-b → c-t");
+		assertThat(messages("en", group, "assignGroup"))
+			.containsExactly("'c-b2' (BRANCH) is not a PARTY_GROUP");
+		assertThat(messages("zh-CN", taken, "createOrg"))
+			.containsExactly("编号“c-b”已被占用；党组织、单位、党员和入党申请人的编号互不相同");
+		assertThat(messages("zh-CN", cycle, "moveOrg"))
+			.containsExactly("“c-b”在“c-t”的下级组织之中；改隶将形成隶属循环c-t → c-b → c-t");
+		assertThat(messages("zh-TW", group, "assignGroup")).containsExactly("'c-b2' (BRANCH)不是黨小組（PARTY_GROUP）");
+		String named = "mutation($name: String!) { createOrg(input: {id: \"c-y\", kind: BRANCH, name: $name, parent: \"c-t\"}) { org { id } errors { item field message } } }";
+		assertThat(messages("en", named, "createOrg", "a\u200D1")).containsExactly(
+				"name has a format character U+200D at position 2 (a joiner is allowed only between two letters or marks)");
+		assertThat(messages("zh-HK", named, "createOrg", "a\u0000b")).containsExactly("名稱name第2個字元是控制字元U+0000");
+		assertThat(messages("zh-CN", named, "createOrg", "村".repeat(1001))).containsExactly("名称name有1,001个字符；最多200个");
+	}
+
+	private List<String> messages(String language, String document, String field) {
+		return messages(language, document, field, null);
+	}
+
+	private List<String> messages(String language, String document, String field, String name) {
+		GraphQlTester.Request<?> request = this.graphQl.mutate().header("Accept-Language", language).build().document(document);
+		if (name != null) {
+			request = request.variable("name", name);
+		}
+		return request.execute().path(field + ".errors[*].message").entityList(String.class).get();
+	}
+
+	@Test
 	void aDateThatIsNoDateIsRefusedNamingTheFieldAndNothingIsWritten() {
 		Dataset before = this.exporter.exportAll();
 		// In the document: a validation error naming the argument and the input field.

@@ -101,6 +101,14 @@ class DispatchApiIT extends ServiceTestBase {
 		this.graphQl.document("mutation { dispatchFirstSecretary(member: \"d-m2\", village: \"d-v2\", from: \"" + TODAY.plusDays(30) + "\") { errors { field } } }")
 			.execute()
 			.path("dispatchFirstSecretary.errors[*].field").entityList(String.class).containsExactly("on");
+		// The date's problem in the request's language (#19), the dates and the property as they are.
+		Map<String, String> tooLate = Map.of("en", "dated " + TODAY.plusDays(30) + ", after ", "zh-CN",
+				"日期" + TODAY.plusDays(30) + "晚于", "zh-TW", "日期" + TODAY.plusDays(30) + "晚於");
+		tooLate.forEach((language, start) -> this.graphQl.mutate().header("Accept-Language", language).build()
+			.document("mutation { dispatchFirstSecretary(member: \"d-m2\", village: \"d-v2\", from: \"" + TODAY.plusDays(30) + "\") { errors { message } } }")
+			.execute()
+			.path("dispatchFirstSecretary.errors[0].message").entity(String.class)
+			.satisfies((m) -> assertThat(m).as(language).startsWith(start).contains("party-graph.time.max-future-days")));
 		this.graphQl.document("{ org(id: \"d-v2\") { firstSecretaries { member { id } } } }")
 			.execute()
 			.path("org.firstSecretaries").entityList(Object.class).hasSize(0);

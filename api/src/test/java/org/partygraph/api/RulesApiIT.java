@@ -314,14 +314,19 @@ class RulesApiIT extends ServiceTestBase {
 				.endsWith("（s-o-npe）")
 				.doesNotContain("dispatched"))
 			.path("whatIf.markdown").entity(String.class).satisfies((md) -> assertThat(md).contains("第一书记，派出单位"));
-		// A recall with no open dispatch: refused naming the index and the field.
-		this.graphQl.documentName("whatIf")
+		// A recall with no open dispatch: refused naming the index and the field, in the request's language (#19).
+		Map<String, String[]> noDispatch = Map.of("en",
+				new String[] { "operation 0 (RECALL): org: s-e1 has no open dispatch to s-o-xz (", ")" }, "zh-CN",
+				new String[] { "操作operations[0]（RECALL）：org：s-e1没有在s-o-xz（", "）进行中的选派" }, "zh-TW",
+				new String[] { "操作operations[0]（RECALL）：org：s-e1沒有在s-o-xz（", "）進行中的選派" });
+		noDispatch.forEach((language, message) -> this.graphQl.mutate().header("Accept-Language", language).build()
+			.documentName("whatIf")
 			.variable("within", "s-o-county")
 			.variable("operations", List.of(Map.of("op", "RECALL", "member", "s-e1", "org", "s-o-xz")))
 			.execute()
 			.errors()
 			.satisfy((errors) -> assertThat(errors).singleElement()
-				.satisfies((e) -> assertThat(e.getMessage()).contains("operation 0 (RECALL): org: s-e1 has no open dispatch")));
+				.satisfies((e) -> assertThat(e.getMessage()).as(language).startsWith(message[0]).endsWith(message[1]))));
 		// An unknown id, in the request's language (#19): the index, op code, field and id as given.
 		Map<String, String> unknown = Map.of("en", "operation 0 (DISPATCH): org: no org has id 's-o-nope'",
 				"zh-CN", "操作operations[0]（DISPATCH）：org：没有编号为“s-o-nope”的党组织");

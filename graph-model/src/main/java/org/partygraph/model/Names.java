@@ -71,13 +71,24 @@ public final class Names {
 	 * form may be stored
 	 */
 	public static String problem(String name) {
+		Flaw flaw = flaw(name);
+		return (flaw != null) ? flaw.message() : null;
+	}
+
+	/**
+	 * What is wrong with a name, as parts to be told in any language: {@link #problem(String)} is
+	 * its English message.
+	 * @param name the name as given; may be {@code null}
+	 * @return the flaw, or {@code null} when the stored form may be stored
+	 */
+	public static Flaw flaw(String name) {
 		String stored = normalize(name);
 		if (stored == null || stored.isEmpty()) {
-			return "name is missing";
+			return new Flaw(Flaw.Kind.MISSING, 0, 0, 0);
 		}
 		int length = stored.codePointCount(0, stored.length());
 		if (length > MAX_LENGTH) {
-			return String.format(Locale.ROOT, "name is %,d characters; at most %d", length, MAX_LENGTH);
+			return new Flaw(Flaw.Kind.TOO_LONG, length, 0, 0);
 		}
 		int previous = -1;
 		int position = 0;
@@ -85,15 +96,72 @@ public final class Names {
 			int cp = stored.codePointAt(i);
 			i += Character.charCount(cp);
 			position++;
-			String refused = refused(cp, previous, (i < stored.length()) ? stored.codePointAt(i) : -1);
+			Flaw.Kind refused = refused(cp, previous, (i < stored.length()) ? stored.codePointAt(i) : -1);
 			if (refused != null) {
-				String message = String.format(Locale.ROOT, "name has %s U+%04X at position %d", refused, cp, position);
-				return (cp == ZWJ || cp == ZWNJ) ? message + " (a joiner is allowed only between two letters or marks)"
-						: message;
+				return new Flaw(refused, length, cp, position);
 			}
 			previous = cp;
 		}
 		return null;
+	}
+
+	/**
+	 * A name's first problem.
+	 * @param kind what is wrong
+	 * @param length the stored form's length in code points (0 when missing)
+	 * @param codePoint the refused character (for a refused character)
+	 * @param position its position, counted from 1 (for a refused character)
+	 */
+	public record Flaw(Kind kind, int length, int codePoint, int position) {
+
+		/** What is wrong with a name. */
+		public enum Kind {
+
+			/** Empty once trimmed, or not given. */
+			MISSING,
+			/** More than {@value Names#MAX_LENGTH} code points. */
+			TOO_LONG,
+			/** A control character (Cc). */
+			CONTROL,
+			/** An unpaired surrogate (Cs). */
+			SURROGATE,
+			/** A format character (Cf), a joiner where it does not join included. */
+			FORMAT
+
+		}
+
+		/** The code point as {@code 0000}, upper-case hex of at least four digits. */
+		public String hex() {
+			return String.format(Locale.ROOT, "%04X", this.codePoint);
+		}
+
+		/** The length with grouping, as {@code 10,485,760}. */
+		public String groupedLength() {
+			return String.format(Locale.ROOT, "%,d", this.length);
+		}
+
+		/** Whether the refused character is a joiner (U+200C or U+200D), allowed only where it joins. */
+		public boolean joiner() {
+			return this.codePoint == ZWJ || this.codePoint == ZWNJ;
+		}
+
+		/** The message in English. */
+		public String message() {
+			return switch (this.kind) {
+				case MISSING -> "name is missing";
+				case TOO_LONG -> "name is " + groupedLength() + " characters; at most " + MAX_LENGTH;
+				default -> {
+					String what = switch (this.kind) {
+						case CONTROL -> "a control character";
+						case SURROGATE -> "an unpaired surrogate";
+						default -> "a format character";
+					};
+					String message = "name has " + what + " U+" + hex() + " at position " + this.position;
+					yield joiner() ? message + " (a joiner is allowed only between two letters or marks)" : message;
+				}
+			};
+		}
+
 	}
 
 	/**
@@ -106,17 +174,17 @@ public final class Names {
 	}
 
 	/** What kind of refused character {@code cp} is, between its neighbours (-1 at the ends). */
-	private static String refused(int cp, int previous, int next) {
+	private static Flaw.Kind refused(int cp, int previous, int next) {
 		switch (Character.getType(cp)) {
 			case Character.CONTROL:
-				return "a control character";
+				return Flaw.Kind.CONTROL;
 			case Character.SURROGATE:
-				return "an unpaired surrogate";
+				return Flaw.Kind.SURROGATE;
 			case Character.FORMAT:
 				if ((cp == ZWJ || cp == ZWNJ) && joins(previous) && joins(next)) {
 					return null;
 				}
-				return "a format character";
+				return Flaw.Kind.FORMAT;
 			default:
 				return null;
 		}

@@ -17,7 +17,6 @@ import org.partygraph.model.ProblemsException;
 import org.partygraph.model.Role;
 import org.partygraph.model.Trade;
 import org.partygraph.model.format.DatasetFormat;
-import org.partygraph.queries.change.ChangeRejectedException;
 import org.partygraph.queries.change.NewMember;
 import org.partygraph.queries.change.NewOrg;
 import org.partygraph.queries.change.OrgChanges;
@@ -32,6 +31,9 @@ import org.partygraph.queries.read.MemberRow;
 import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
 import org.partygraph.queries.schema.WriteScope;
+import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.Messages;
+import org.partygraph.queries.text.ProblemTexts;
 import org.partygraph.queries.text.Text;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -282,12 +284,17 @@ public class ChangeController {
 			this(item, field, message, null);
 		}
 
+		/** A problem whose message is a text of the bundles: in English here, in the request's language to the caller. */
+		public static ChangeError of(String item, String field, Text text) {
+			return new ChangeError(item, field, Messages.bundled().say(text, Lang.EN), text);
+		}
+
 		/** Every problem of a refused change, as the payloads' errors. */
 		public static List<ChangeError> of(ProblemsException ex) {
 			List<Problem> problems = ex.problems();
 			return java.util.stream.IntStream.range(0, problems.size()).mapToObj((i) -> {
 				Problem p = problems.get(i);
-				Text text = (ex instanceof ChangeRejectedException rejected) ? rejected.text(i) : null;
+				Text text = (ex instanceof ProblemTexts texts) ? texts.text(i) : null;
 				return new ChangeError(p.item(), p.field(), p.message(), text);
 			}).toList();
 		}

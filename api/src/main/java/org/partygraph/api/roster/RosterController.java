@@ -9,11 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import graphql.schema.DataFetchingEnvironment;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.partygraph.api.security.Scope;
+import org.partygraph.api.text.RequestLang;
+import org.partygraph.api.text.SpringMessages;
+import org.partygraph.model.roster.RosterProblem;
 import org.partygraph.model.roster.RosterRejectedException;
 import org.partygraph.model.roster.RosterSheet;
 import org.partygraph.queries.change.OrgChanges;
 import org.partygraph.queries.schema.WriteScope;
+import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.ProblemTexts;
+import org.partygraph.queries.text.Text;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -48,17 +57,21 @@ public class RosterController {
 
 	private final long maxBytes;
 
+	private final SpringMessages messages;
+
 	public RosterController(OrgChanges changes, Scope scope,
-			@Value("${party-graph.roster.max-bytes:20MB}") DataSize maxBytes) {
+			@Value("${party-graph.roster.max-bytes:20MB}") DataSize maxBytes, SpringMessages messages) {
 		this.changes = changes;
 		this.scope = scope;
+		this.messages = messages;
 		this.maxBytes = maxBytes.toBytes();
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public RosterPayload importRoster(@Argument String org, @Argument String content, @Argument RosterFormat format,
-			@Argument List<RosterColumn> mapping, @Argument Boolean dryRun, @Argument LocalDate on) {
+			@Argument List<RosterColumn> mapping, @Argument Boolean dryRun, @Argument LocalDate on,
+			DataFetchingEnvironment env) {
 		boolean dry = Boolean.TRUE.equals(dryRun);
 		RosterFormat f = (format != null) ? format : RosterFormat.CSV;
 		byte[] bytes;
@@ -74,7 +87,7 @@ public class RosterController {
 		else {
 			bytes = content.getBytes(StandardCharsets.UTF_8);
 		}
-		return run("content", bytes, f, mapping, dry, on, org).getBody();
+		return run("content", bytes, f, mapping, dry, on, org, RequestLang.of(env)).getBody();
 	}
 
 	@PostMapping(path = "/import/roster", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -82,7 +95,7 @@ public class RosterController {
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public ResponseEntity<RosterPayload> upload(@RequestParam("file") MultipartFile file, @RequestParam String org,
 			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(required = false) String on,
-			@RequestParam(required = false) List<String> mapping) throws IOException {
+			@RequestParam(required = false) List<String> mapping, HttpServletRequest request) throws IOException {
 		String name = (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank())
 				? "'" + file.getOriginalFilename() + "'" : "the file";
 		LocalDate day;
@@ -110,11 +123,11 @@ public class RosterController {
 			}
 		}
 		byte[] bytes = file.getBytes();
-		return run(name, bytes, RosterFiles.sniff(bytes), columns, dryRun, day, org);
+		return run(name, bytes, RosterFiles.sniff(bytes), columns, dryRun, day, org, RequestLang.of(request));
 	}
 
 	private ResponseEntity<RosterPayload> run(String name, byte[] bytes, RosterFormat format,
-			List<RosterColumn> mapping, boolean dryRun, LocalDate on, String org) {
+			List<RosterColumn> mapping, boolean dryRun, LocalDate on, String org, Lang lang) {
 		RosterSheet sheet;
 		try {
 			RosterFiles.checkSize(name, bytes.length, this.maxBytes);
@@ -137,9 +150,13 @@ public class RosterController {
 			return ResponseEntity.ok(RosterPayload.done(scoped.importRoster(org, sheet, dryRun), sheet.ignored()));
 		}
 		catch (RosterRejectedException ex) {
-			return ResponseEntity.badRequest()
-				.body(RosterPayload.refused(dryRun, sheet.ignored(),
-						ex.rosterProblems().stream().map(RosterPayload.Error::of).toList()));
+			// The matching's problems are texts of the bundles, said in the request's language; the file's own are English.
+			List<RosterProblem> problems = ex.rosterProblems();
+			List<RosterPayload.Error> errors = java.util.stream.IntStream.range(0, problems.size()).mapToObj((i) -> {
+				Text text = (ex instanceof ProblemTexts texts) ? texts.text(i) : null;
+				return RosterPayload.Error.of(problems.get(i), (text != null) ? this.messages.say(text, lang) : null);
+			}).toList();
+			return ResponseEntity.badRequest().body(RosterPayload.refused(dryRun, sheet.ignored(), errors));
 		}
 	}
 

@@ -17,7 +17,12 @@ public record RosterPayload(boolean dryRun, int added, int updated, int transfer
 	public record Error(Integer row, String column, String field, String message) {
 
 		static Error of(RosterProblem p) {
-			return new Error((p.row() > 0) ? p.row() : null, p.column(), p.field(), p.message());
+			return of(p, null);
+		}
+
+		/** The problem with its message said in the request's language ({@code null}: its English message). */
+		static Error of(RosterProblem p, String said) {
+			return new Error((p.row() > 0) ? p.row() : null, p.column(), p.field(), (said != null) ? said : p.message());
 		}
 
 	}

@@ -25,6 +25,7 @@ import org.partygraph.queries.scenario.ScenarioApplier;
 import org.partygraph.queries.scenario.ScenarioReports;
 import org.partygraph.queries.scenario.ScenarioStore;
 import org.partygraph.queries.scenario.SuggestedScenario;
+import org.partygraph.queries.text.Text;
 import org.partygraph.queries.whatif.Operation;
 import org.partygraph.queries.whatif.Planner;
 import org.partygraph.queries.whatif.WhatIfReport;
@@ -169,7 +170,7 @@ public class ScenarioController {
 	public DeleteScenarioPayload deleteScenario(@Argument String name) {
 		if (scenario(name) == null) {
 			return new DeleteScenarioPayload(null, Refusal.NOT_FOUND,
-					List.of(new ChangeError(name, "name", "no scenario is saved under the name '" + name + "'")));
+					List.of(ChangeError.of(name, "name", Text.of("scenario.notFoundUnderName", name))));
 		}
 		try {
 			this.scenarios.delete(name, this.scope.root());
@@ -186,7 +187,7 @@ public class ScenarioController {
 			Principal principal) {
 		if (scenario(name) == null) {
 			return new ApplyScenarioPayload(null, List.of(), List.of(), List.of(), 0, 0, List.of(), Refusal.NOT_FOUND,
-					List.of(new ChangeError(name, "name", "no scenario is saved under the name '" + name + "'")));
+					List.of(ChangeError.of(name, "name", Text.of("scenario.notFoundUnderName", name))));
 		}
 		try {
 			AppliedScenario applied;

@@ -65,6 +65,10 @@ class OrgChartPageIT extends ChartPageTestBase {
 		assertThat((String) js("return document.getElementById('legend-list').textContent"))
 			.contains("county committee", "co-managed by").doesNotContain("縣委", "共同管理");
 		assertThat(text("root-name")).containsPattern("\\d+ orgs · \\d+ rule breaks");
+		// An org's label counts its members in the page's language (#19).
+		waitUntil("return (chart.$id('" + ROOT + "').data('display') || '').includes('\\n')");
+		assertThat((String) js("return chart.$id('" + ROOT + "').data('display')")).containsPattern("\n\\d+ members")
+			.doesNotContain("人");
 		String agent = (String) js("return navigator.userAgent");
 		try {
 			// zh-CN: simplified Chinese only; zh-HK: traditional only (names as stored).
@@ -78,6 +82,9 @@ class OrgChartPageIT extends ChartPageTestBase {
 			assertThat((String) js("return document.getElementById('legend-list').textContent"))
 				.contains("县委", "共同管理", "派驻第一书记", "流动党员").doesNotContain("county committee", "縣委");
 			assertThat(text("root-name")).contains("中共懷仁縣委").containsPattern("\\d+个组织 · \\d+处违规");
+			waitUntil("return (chart.$id('" + ROOT + "').data('display') || '').includes('\\n')");
+			assertThat((String) js("return chart.$id('" + ROOT + "').data('display')")).containsPattern("\n\\d+人")
+				.doesNotContain("members");
 			this.driver.findElement(By.id("search")).sendKeys("qqqzzz");
 			new WebDriverWait(this.driver, Duration.ofSeconds(30))
 				.until((d) -> d.findElement(By.id("search-results")).getText().contains("找不到“qqqzzz”"));

@@ -159,7 +159,16 @@ class RosterImportIT extends ServiceTestBase {
 			.containsExactly("2 党小组 GROUP", "2 工作单位 UNIT", "3 工作单位 UNIT", "4 工作单位 UNIT");
 		assertThat(errors.get(0).get("message").toString()).contains("no party group is named '第九党小组' under xr-b1");
 		assertThat(errors.get(1).get("message").toString()).contains("names 2 units").contains("xr-u3").contains("xr-u4");
-		assertThat(errors.get(2).get("message").toString()).contains("no unit is named '無此單位'");
+		assertThat(errors.get(2).get("message").toString()).isEqualTo("no unit is named '無此單位'");
+		// In the request's language (#19): rows, columns, fields, names and ids as they are.
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> simplified = (List<Map<String, Object>>) importRoster(
+				this.graphQl.mutate().header("Accept-Language", "zh-CN").build(), "xr-t", bad, "CSV", false).get("errors");
+		assertThat(simplified).extracting((e) -> e.get("row") + " " + e.get("column") + " " + e.get("field"))
+			.containsExactly("2 党小组 GROUP", "2 工作单位 UNIT", "3 工作单位 UNIT", "4 工作单位 UNIT");
+		assertThat(simplified.get(0).get("message").toString()).startsWith("xr-b1下没有名为“第九党小组”的党小组（其党小组：");
+		assertThat(simplified.get(1).get("message").toString()).startsWith("“花名冊倉庫”对应2个单位（").contains("xr-u3", "xr-u4");
+		assertThat(simplified.get(2).get("message")).isEqualTo("没有名为“無此單位”的单位");
 		assertThat(count("xr-county")).isEqualTo(count);
 		assertThat(groupAndUnit("xr-m1")).isEqualTo(List.of("xr-g2", "xr-u2"));
 	}

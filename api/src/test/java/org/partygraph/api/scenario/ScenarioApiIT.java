@@ -271,7 +271,26 @@ class ScenarioApiIT extends ServiceTestBase {
 		this.graphQl.documentName("scenarioDelete")
 			.variable("name", "API-壞")
 			.execute()
-			.path("deleteScenario.refusal").entity(String.class).isEqualTo("NOT_FOUND");
+			.path("deleteScenario.refusal").entity(String.class).isEqualTo("NOT_FOUND")
+			.path("deleteScenario.errors[0].message").entity(String.class)
+			.isEqualTo("no scenario is saved under the name 'API-壞'");
+		// In the request's language (#19): the refusal code, item, field, index, op code and ids as they are.
+		this.graphQl.mutate().header("Accept-Language", "zh-TW").build().documentName("scenarioDelete")
+			.variable("name", "API-壞")
+			.execute()
+			.path("deleteScenario.refusal").entity(String.class).isEqualTo("NOT_FOUND")
+			.path("deleteScenario.errors[0].message").entity(String.class).isEqualTo("沒有以名稱「API-壞」儲存的方案");
+		this.graphQl.mutate().header("Accept-Language", "zh-CN").build().documentName("scenarioSave")
+			.variable("name", "API-壞")
+			.variable("within", "sa-county")
+			.variable("operations", List.of(Map.of("op", "ELECT_COMMITTEE", "org", "sa-e"),
+					Map.of("op", "MOVE_ORG", "org", "sa-t", "target", "sa-b1")))
+			.variable("note", null)
+			.execute()
+			.path("saveScenario.refusal").entity(String.class).isEqualTo("INVALID_OPERATION")
+			.path("saveScenario.errors[0].field").entity(String.class).isEqualTo("operations[1]")
+			.path("saveScenario.errors[0].message").entity(String.class)
+			.isEqualTo("操作operations[1]（MOVE_ORG）：target：sa-b1隶属sa-t；改隶将形成隶属循环");
 	}
 
 	@Test

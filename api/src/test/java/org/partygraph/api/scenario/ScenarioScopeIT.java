@@ -107,7 +107,14 @@ class ScenarioScopeIT extends ServiceTestBase {
 			.execute()
 			.path("saveScenario.refusal").entity(String.class).isEqualTo("NAME_TAKEN")
 			.path("saveScenario.errors[0].message").entity(String.class)
-			.satisfies((m) -> assertThat(m).doesNotContain("admin").doesNotContain("o-t-hbt"));
+			.satisfies((m) -> assertThat(m).doesNotContain("admin").doesNotContain("o-t-hbt"))
+			.isEqualTo("the name 'scope-county' is taken; choose another");
+		// In the request's language (#19), the name as given.
+		hbt.mutate().header("Accept-Language", "zh-CN").build().document(SAVE).variable("name", "scope-county")
+			.variable("ops", inside)
+			.execute()
+			.path("saveScenario.refusal").entity(String.class).isEqualTo("NAME_TAKEN")
+			.path("saveScenario.errors[0].message").entity(String.class).isEqualTo("名称“scope-county”已被占用；请另选一个");
 		this.graphQl.document("{ scenario(name: \"scope-county\") { owner appliedAt } }").execute()
 			.path("scenario.owner").valueIsNull();
 

@@ -14,6 +14,7 @@ import org.partygraph.model.RoleAssignment;
 import org.partygraph.queries.change.Lookups.MemberNode;
 import org.partygraph.queries.change.Lookups.OrgNode;
 import org.partygraph.queries.schema.WriteScope;
+import org.partygraph.queries.text.NameTexts;
 import org.partygraph.queries.text.Text;
 
 /**
@@ -42,8 +43,8 @@ final class ChangeChecks {
 	}
 
 	/** Adds the problems of the change's date (field {@code on}, see {@code write.EventDates}). */
-	void dated(List<org.partygraph.model.Problem> dateProblems) {
-		dateProblems.forEach((p) -> this.problems.add(p.item(), p.field(), p.message()));
+	void dated(List<org.partygraph.queries.write.EventDates.DateProblem> dateProblems) {
+		dateProblems.forEach((p) -> this.problems.add(p.item(), "on", p.text()));
 	}
 
 	/** The checks of the development of new members (docs/contract.md section 8). */
@@ -64,23 +65,22 @@ final class ChangeChecks {
 		String item = Problems.item(org.id());
 		newId(org.id());
 		if (org.kind() == null) {
-			this.problems.add(item, "kind", "kind is missing");
+			this.problems.add(item, "kind", Text.of("problem.missing", "kind"));
 		}
 		name(item, org.name());
 		OrgNode parent = null;
 		if (org.parent() == null && !this.scope.isEverything()) {
-			this.problems.add(item, "parent", "parent is missing; a caller with a scope creates orgs inside it, under '"
-					+ this.scope.root() + "' or an org below it");
+			this.problems.add(item, "parent", Text.of("problem.org.parentMissingScoped", this.scope.root()));
 		}
 		else if (org.parent() == null) {
 			if (org.kind() != null && org.kind() != OrgKind.COUNTY_COMMITTEE) {
-				this.problems.add(item, "parent", "parent is missing; only a COUNTY_COMMITTEE can be created without one");
+				this.problems.add(item, "parent", Text.of("problem.org.parentMissing"));
 			}
 		}
 		else {
 			parent = Lookups.org(this.tx, this.scope, org.parent());
 			if (parent == null) {
-				this.problems.add(item, "parent", "no org '" + org.parent() + "'");
+				this.problems.add(item, "parent", Text.of("problem.noOrg", org.parent()));
 			}
 			else if (org.kind() != null && !parent.kind().isAbove(org.kind())) {
 				this.problems.add(item, "parent", notAbove(parent, org.kind()));
@@ -99,19 +99,19 @@ final class ChangeChecks {
 	OrgNode moveOrg(String id, String newParent) {
 		OrgNode org = orgToReshape(id, "moved");
 		if (org != null && org.parent() == null) {
-			this.problems.add(id, "id", "'" + id + "' is a root (it has no parent); a root cannot be moved");
+			this.problems.add(id, "id", Text.of("problem.org.rootNotMoved", id));
 		}
 		OrgNode parent = existingOrg(newParent, "parent", Problems.item(id));
 		if (org != null && parent != null) {
 			if (parent.id().equals(org.parent())) {
-				this.problems.add(id, "parent", "'" + id + "' is already subordinate to '" + parent.id() + "'");
+				this.problems.add(id, "parent", Text.of("problem.org.alreadyUnder", id, parent.id()));
 			}
 			else {
 				// The ids from the new parent up to the org, when the org is above it (or is it).
 				List<String> up = Lookups.pathUp(this.tx, parent.id(), id);
 				if (!up.isEmpty()) {
-					this.problems.add(id, "parent", "'" + parent.id() + "' is inside the subtree of '" + id
-							+ "'; the move would make the subordination cycle " + id + " → " + String.join(" → ", up));
+					this.problems.add(id, "parent", Text.of("problem.org.cycle", parent.id(), id,
+							id + " → " + String.join(" → ", up)));
 				}
 				else if (!parent.kind().isAbove(org.kind())) {
 					this.problems.add(id, "parent", notAbove(parent, org.kind()));
@@ -121,9 +121,7 @@ final class ChangeChecks {
 		if (org != null && org.kind() == OrgKind.PARTY_GROUP) {
 			List<String> assigned = Lookups.groupMembers(this.tx, id);
 			if (!assigned.isEmpty()) {
-				this.problems.add(id, "parent", "party group '" + id + "' has members assigned " + assigned
-						+ " whose membership is in '" + org.parent()
-						+ "'; a group stays under its members' org, so assign them elsewhere first");
+				this.problems.add(id, "parent", Text.of("problem.org.groupHasMembers", id, assigned, org.parent()));
 			}
 		}
 		return org;
@@ -134,14 +132,12 @@ final class ChangeChecks {
 		OrgNode org = orgToReshape(id, "dissolved");
 		if (membersTo != null) {
 			if (membersTo.equals(id)) {
-				this.problems.add(item, "target",
-						"the members of '" + id + "' cannot move to '" + id + "' itself, which is being dissolved");
+				this.problems.add(item, "target", Text.of("problem.org.membersToItself", id));
 			}
 			else {
 				OrgNode target = existingOrg(membersTo, "target", item);
 				if (target != null && target.kind() == OrgKind.PARTY_GROUP) {
-					this.problems.add(item, "target",
-							"'" + target.id() + "' is a PARTY_GROUP; membership goes to the org above a group");
+					this.problems.add(item, "target", Text.of("problem.org.membersToPartyGroup", target.id()));
 				}
 			}
 		}
@@ -149,27 +145,26 @@ final class ChangeChecks {
 			// The members of its party groups have their membership at the org itself, so count here.
 			long members = Lookups.memberCount(this.tx, id);
 			if (members > 0 && membersTo == null) {
-				this.problems.add(id, "membersTo", "membersTo: required because org '" + id + "' has " + members
-						+ ((members == 1) ? " member" : " members"));
+				this.problems.add(id, "membersTo",
+						Text.of((members == 1) ? "problem.org.membersToForMember" : "problem.org.membersToForMembers", id,
+								members));
 			}
 			if (membersTo == null && org.parent() == null) {
 				long candidates = this.tx.run("MATCH (c:Candidate)-[:DEVELOPED_BY]->(:Org {id: $id}) RETURN count(c) AS n",
 						Map.of("id", id)).single().get("n").asLong();
 				if (candidates > 0) {
-					this.problems.add(id, "membersTo", "membersTo: required because org '" + id + "' develops "
-							+ candidates + " candidate(s) and has no parent they could go to");
+					this.problems.add(id, "membersTo", Text.of("problem.org.membersToForCandidates", id, candidates));
 				}
 			}
 			Map<String, OrgKind> children = Lookups.children(this.tx, id);
 			if (!children.isEmpty() && org.parent() == null) {
-				this.problems.add(id, "id",
-						"'" + id + "' has children " + children.keySet() + " and no parent they could move to");
+				this.problems.add(id, "id", Text.of("problem.org.childrenNoParent", id, children.keySet()));
 			}
 			else if (org.parent() != null) {
 				children.forEach((child, kind) -> {
 					if (!org.parentKind().isAbove(kind)) {
-						this.problems.add(id, "id", "its child '" + child + "' (" + kind + ") would move under '"
-								+ org.parent() + "' (" + org.parentKind() + "), which is not of a higher kind");
+						this.problems.add(id, "id",
+								Text.of("problem.org.childNotBelow", child, kind, org.parent(), org.parentKind()));
 					}
 				});
 			}
@@ -182,7 +177,7 @@ final class ChangeChecks {
 		OrgNode org = existingOrg(id, "id", item);
 		OrgNode other = null;
 		if (coManager != null && coManager.equals(id)) {
-			this.problems.add(item, "coManager", "an org cannot co-manage itself");
+			this.problems.add(item, "coManager", Text.of("problem.coManager.itself"));
 		}
 		else {
 			other = existingOrg(coManager, "coManager", item);
@@ -190,10 +185,10 @@ final class ChangeChecks {
 		if (org != null && other != null) {
 			boolean exists = Lookups.coManaged(this.tx, id, coManager);
 			if (add && exists) {
-				this.problems.add(id, "coManager", "'" + id + "' is already co-managed by '" + coManager + "'");
+				this.problems.add(id, "coManager", Text.of("problem.coManager.already", id, coManager));
 			}
 			else if (!add && !exists) {
-				this.problems.add(id, "coManager", "'" + id + "' is not co-managed by '" + coManager + "'");
+				this.problems.add(id, "coManager", Text.of("problem.coManager.not", id, coManager));
 			}
 		}
 		return org;
@@ -208,18 +203,17 @@ final class ChangeChecks {
 		newId(member.id());
 		name(item, member.name());
 		if (member.status() == null) {
-			this.problems.add(item, "status", "status is missing");
+			this.problems.add(item, "status", Text.of("problem.missing", "status"));
 		}
 		OrgNode org = existingOrg(member.org(), "org", item);
 		if (org != null && org.kind() == OrgKind.PARTY_GROUP) {
-			this.problems.add(item, "org", "'" + org.id()
-					+ "' is a PARTY_GROUP; membership must be in the org above it, with the group given as group");
+			this.problems.add(item, "org", Text.of("problem.member.orgPartyGroup", org.id()));
 		}
 		if (member.group() != null) {
 			group(item, member.group(), member.org());
 		}
 		if (member.unit() != null && !Lookups.missingUnits(this.tx, List.of(member.unit())).isEmpty()) {
-			this.problems.add(item, "unit", "no unit '" + member.unit() + "'");
+			this.problems.add(item, "unit", Text.of("problem.noUnit", member.unit()));
 		}
 		newRoles(item, member.roles());
 		List<String> participates = referencesTo(item, "participatesIn", member.participatesIn(), "org");
@@ -231,11 +225,10 @@ final class ChangeChecks {
 		MemberNode member = existingMember(memberId);
 		OrgNode target = existingOrg(targetOrg, "target", item);
 		if (target != null && target.kind() == OrgKind.PARTY_GROUP) {
-			this.problems.add(item, "target", "'" + target.id()
-					+ "' is a PARTY_GROUP; membership goes to the org above a group (assign the group separately)");
+			this.problems.add(item, "target", Text.of("problem.transfer.partyGroup", target.id()));
 		}
 		else if (target != null && member != null && target.id().equals(member.org())) {
-			this.problems.add(item, "target", "'" + memberId + "' is already a member of '" + target.id() + "'");
+			this.problems.add(item, "target", Text.of("problem.transfer.alreadyThere", memberId, target.id()));
 		}
 		else if (target != null && member != null) {
 			// A member is away at, or first secretary of, an org other than their own: one of those
@@ -244,14 +237,14 @@ final class ChangeChecks {
 				.stream()
 				.filter((a) -> a.at().equals(target.id()) && a.to() == null)
 				.findFirst()
-				.ifPresent((a) -> this.problems.add(item, "target", "'" + memberId + "' is away at '" + target.id()
-						+ "' since " + a.from() + "; end that (endAway) before moving the membership there"));
+				.ifPresent((a) -> this.problems.add(item, "target",
+						Text.of("problem.transfer.awayThere", memberId, target.id(), a.from())));
 			Lookups.dispatches(this.tx, memberId)
 				.stream()
 				.filter((d) -> d.village().equals(target.id()) && d.to() == null)
 				.findFirst()
-				.ifPresent((d) -> this.problems.add(item, "target", "'" + memberId + "' serves '" + target.id()
-						+ "' as first secretary since " + d.from() + "; end that (endDispatch) before moving the membership there"));
+				.ifPresent((d) -> this.problems.add(item, "target",
+						Text.of("problem.transfer.dispatchedThere", memberId, target.id(), d.from())));
 		}
 		return member;
 	}
@@ -261,18 +254,18 @@ final class ChangeChecks {
 		MemberNode member = existingMember(memberId);
 		OrgNode org = existingOrg(orgId, "org", item);
 		if (role == null) {
-			this.problems.add(item, "role", "role is missing");
+			this.problems.add(item, "role", Text.of("problem.missing", "role"));
 		}
 		else if (add && role == Role.GROUP_LEADER && org != null && org.kind() != OrgKind.PARTY_GROUP) {
-			this.problems.add(item, "role", "a GROUP_LEADER leads a PARTY_GROUP, and " + org.describe() + " is not one");
+			this.problems.add(item, "role", Text.of("problem.role.leaderOfGroup", org.describe()));
 		}
 		else if (member != null && org != null) {
 			boolean holds = Lookups.holds(this.tx, memberId, orgId, role);
 			if (add && holds) {
-				this.problems.add(item, "role", "'" + memberId + "' already holds " + role + " at '" + orgId + "'");
+				this.problems.add(item, "role", Text.of("problem.role.held", memberId, role, orgId));
 			}
 			else if (!add && !holds) {
-				this.problems.add(item, "role", "'" + memberId + "' does not hold " + role + " at '" + orgId + "'");
+				this.problems.add(item, "role", Text.of("problem.role.notHeld", memberId, role, orgId));
 			}
 		}
 		return member;
@@ -511,7 +504,7 @@ final class ChangeChecks {
 
 	void newId(String id) {
 		if (Problems.isBlank(id)) {
-			this.problems.add(Problems.NO_ID, "id", "id is missing");
+			this.problems.add(Problems.NO_ID, "id", Text.of("problem.missing", "id"));
 		}
 		else if (Lookups.isTaken(this.tx, id)) {
 			this.problems.add(id, "id", taken(id));
@@ -525,7 +518,7 @@ final class ChangeChecks {
 	}
 
 	void name(String item, String name) {
-		String nameProblem = Names.problem(name);
+		Text nameProblem = NameTexts.problem(name);
 		if (nameProblem != null) {
 			this.problems.add(item, "name", nameProblem);
 		}
@@ -574,7 +567,7 @@ final class ChangeChecks {
 	private OrgNode orgToReshape(String id, String done) {
 		OrgNode org = existingOrg(id, "id", Problems.item(id));
 		if (org != null && this.scope.isRoot(org.id())) {
-			this.problems.add(id, "id", "'" + id + "' is the root of your scope; it cannot be " + done);
+			this.problems.add(id, "id", Text.of("problem.org.scopeRoot." + done, id));
 			return null;
 		}
 		return org;
@@ -599,14 +592,14 @@ final class ChangeChecks {
 			return;
 		}
 		if (group.kind() != OrgKind.PARTY_GROUP) {
-			this.problems.add(item, "group", group.describe() + " is not a PARTY_GROUP");
+			this.problems.add(item, "group", Text.of("problem.group.notPartyGroup", group.describe()));
 		}
 		else if (orgId != null && !orgId.equals(group.parent())) {
 			// The parent of a scope's root lies outside the scope, and is not named.
-			String actual = this.scope.isRoot(groupId) ? "it is the root of your scope"
-					: (group.parent() != null) ? "its parent is '" + group.parent() + "'" : "it has no parent";
-			this.problems.add(item, "group",
-					"group '" + groupId + "' is not under the member's org '" + orgId + "' (" + actual + ")");
+			Text actual = this.scope.isRoot(groupId) ? Text.of("problem.group.scopeRoot")
+					: (group.parent() != null) ? Text.of("problem.group.parentIs", group.parent())
+							: Text.of("problem.group.noParent");
+			this.problems.add(item, "group", Text.of("problem.group.notUnder", groupId, orgId, actual));
 		}
 	}
 
@@ -623,25 +616,25 @@ final class ChangeChecks {
 			RoleAssignment role = roles.get(i);
 			String field = "roles[" + i + "]";
 			if (role == null) {
-				this.problems.add(item, field, field + " is missing");
+				this.problems.add(item, field, Text.of("problem.missing", field));
 				continue;
 			}
 			if (role.org() == null) {
-				this.problems.add(item, field + ".org", field + ".org is missing");
+				this.problems.add(item, field + ".org", Text.of("problem.missing", field + ".org"));
 			}
 			else if (!kinds.containsKey(role.org())) {
-				this.problems.add(item, field + ".org", "no org '" + role.org() + "'");
+				this.problems.add(item, field + ".org", Text.of("problem.noOrg", role.org()));
 			}
 			if (role.role() == null) {
-				this.problems.add(item, field + ".role", field + ".role is missing");
+				this.problems.add(item, field + ".role", Text.of("problem.missing", field + ".role"));
 			}
 			else if (role.role() == Role.GROUP_LEADER && kinds.containsKey(role.org())
 					&& kinds.get(role.org()) != OrgKind.PARTY_GROUP) {
-				this.problems.add(item, field + ".role", "a GROUP_LEADER leads a PARTY_GROUP, and '" + role.org()
-						+ "' (" + kinds.get(role.org()) + ") is not one");
+				this.problems.add(item, field + ".role",
+						Text.of("problem.role.leaderOfGroup", "'" + role.org() + "' (" + kinds.get(role.org()) + ")"));
 			}
 			if (!seen.add(role)) {
-				this.problems.add(item, field, "repeats " + role.role() + " at '" + role.org() + "'");
+				this.problems.add(item, field, Text.of("problem.role.repeated", role.role(), role.org()));
 			}
 		}
 	}
@@ -654,7 +647,7 @@ final class ChangeChecks {
 		List<String> present = new ArrayList<>();
 		for (int i = 0; i < ids.size(); i++) {
 			if (ids.get(i) == null) {
-				this.problems.add(item, field + "[" + i + "]", field + "[" + i + "] is missing");
+				this.problems.add(item, field + "[" + i + "]", Text.of("problem.missing", field + "[" + i + "]"));
 			}
 			else {
 				present.add(ids.get(i));
@@ -664,7 +657,8 @@ final class ChangeChecks {
 				: Lookups.missingOrgs(this.tx, this.scope, present));
 		for (int i = 0; i < ids.size(); i++) {
 			if (ids.get(i) != null && missing.contains(ids.get(i))) {
-				this.problems.add(item, field + "[" + i + "]", "no " + targetKind + " '" + ids.get(i) + "'");
+				this.problems.add(item, field + "[" + i + "]",
+						Text.of("unit".equals(targetKind) ? "problem.noUnit" : "problem.noOrg", ids.get(i)));
 			}
 		}
 		return present;
@@ -674,17 +668,16 @@ final class ChangeChecks {
 	 * The one answer for an id already taken, whatever holds it and wherever: naming the holder's
 	 * kind would let a scoped caller probe what lies outside its scope.
 	 */
-	static String retired(String id, String retiredOn) {
-		return "id '" + id + "' belonged to an org dissolved on " + retiredOn
-				+ "; a dissolved org is kept, and its id is never given to another";
+	static Text retired(String id, String retiredOn) {
+		return Text.of("problem.id.retired", id, retiredOn);
 	}
 
-	static String taken(String id) {
-		return "id '" + id + "' is already taken; ids are unique across orgs, units, members and candidates";
+	static Text taken(String id) {
+		return Text.of("problem.id.taken", id);
 	}
 
-	private static String notAbove(OrgNode parent, OrgKind kind) {
-		return "parent " + parent.describe() + " is not of a higher kind than " + kind;
+	private static Text notAbove(OrgNode parent, OrgKind kind) {
+		return Text.of("problem.org.notAbove", parent.describe(), kind);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.partygraph.model.Problem;
 import org.partygraph.model.ProblemsException;
+import org.partygraph.queries.text.ProblemTexts;
 import org.partygraph.queries.text.Text;
 
 /**
@@ -14,7 +15,7 @@ import org.partygraph.queries.text.Text;
  * a problem's message in English, and as a text of the bundles where it has one ({@link #text}), to
  * be said in the request's language.
  */
-public class ChangeRejectedException extends ProblemsException {
+public class ChangeRejectedException extends ProblemsException implements ProblemTexts {
 
 	private final transient List<Text> texts;
 
@@ -29,6 +30,7 @@ public class ChangeRejectedException extends ProblemsException {
 	}
 
 	/** The message of the problem at {@code index} as a text of the bundles; null when it is English only. */
+	@Override
 	public Text text(int index) {
 		return (index < this.texts.size()) ? this.texts.get(index) : null;
 	}

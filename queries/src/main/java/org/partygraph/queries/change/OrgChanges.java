@@ -21,7 +21,6 @@ import org.partygraph.model.CandidateStage;
 import org.partygraph.model.DevelopmentRecordKind;
 import org.partygraph.model.MemberStatus;
 import org.partygraph.model.Names;
-import org.partygraph.model.Problem;
 import org.partygraph.model.Role;
 import org.partygraph.queries.change.Lookups.LinksToOrg;
 import org.partygraph.queries.change.Lookups.OrgNode;
@@ -824,7 +823,7 @@ public final class OrgChanges {
 				lock.take(tx);
 				ChangeChecks checks = new ChangeChecks(tx, this.scope);
 				C checked = check.check(checks);
-				checks.dated(this.dates.problems(tx, Problems.item(item), stamp.on(),
+				checks.dated(this.dates.dateProblems(tx, Problems.item(item), stamp.on(),
 						this.scope.visible(tx, touched.ids(tx))));
 				checks.rejectIfAny();
 				Events.Log log = Events.log(stamp);
@@ -849,8 +848,7 @@ public final class OrgChanges {
 			if (!CONSTRAINT_FAILED.equals(ex.code())) {
 				throw ex;
 			}
-			throw new ChangeRejectedException(
-					List.of(new Problem(Problems.item(id), "id", ChangeChecks.taken(id))));
+			throw Problems.one(Problems.item(id), "id", ChangeChecks.taken(id));
 		}
 	}
 

@@ -37,6 +37,13 @@ final class Problems {
 		}
 	}
 
+	/** The refusal of one problem whose message is a text of the bundles. */
+	static ChangeRejectedException one(String item, String field, Text message) {
+		Problems problems = new Problems();
+		problems.add(item, field, message);
+		return new ChangeRejectedException(problems.found, problems.texts);
+	}
+
 	/** The item name for an id as given. */
 	static String item(String id) {
 		return isBlank(id) ? NO_ID : id;

@@ -19,14 +19,15 @@ import org.partygraph.model.MemberStatus;
 import org.partygraph.model.NameKeys;
 import org.partygraph.model.Names;
 import org.partygraph.model.OrgKind;
-import org.partygraph.model.Problem;
 import org.partygraph.model.Trade;
 import org.partygraph.model.roster.RosterEntry;
 import org.partygraph.model.roster.RosterField;
 import org.partygraph.model.roster.RosterProblem;
-import org.partygraph.model.roster.RosterRejectedException;
 import org.partygraph.model.roster.RosterSheet;
 import org.partygraph.queries.schema.WriteScope;
+import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.Messages;
+import org.partygraph.queries.text.Text;
 import org.partygraph.queries.write.EventDates;
 import org.partygraph.queries.write.DualEnds;
 import org.partygraph.queries.write.Events;
@@ -113,6 +114,9 @@ final class RosterImport {
 
 	private final List<RosterProblem> problems = new ArrayList<>();
 
+	/** The messages of {@link #problems} that are texts of the bundles (the file's own problems are not). */
+	private final Map<RosterProblem, Text> texts = new java.util.IdentityHashMap<>();
+
 	private final List<Planned> plan = new ArrayList<>();
 
 	private OrgRef target;
@@ -158,7 +162,9 @@ final class RosterImport {
 			});
 		}
 		if (orgs.isEmpty()) {
-			throw new RosterRejectedException(List.of(new RosterProblem(0, "org", "org", "no org has id '" + this.orgId + "'")));
+			Text text = Text.of("roster.noOrg", this.orgId);
+			throw new RosterRefusedException(List.of(new RosterProblem(0, "org", "org", Messages.bundled().say(text, Lang.EN))),
+					List.of(text));
 		}
 		if (lock) {
 			WriteLocks.items(this.tx, List.copyOf(orgs.keySet()), List.of());
@@ -167,7 +173,7 @@ final class RosterImport {
 		return orgs;
 	}
 
-	/** Works out the plan and every problem; throws {@link RosterRejectedException} when there is any. */
+	/** Works out the plan and every problem; throws {@link RosterRefusedException} when there is any. */
 	List<Planned> plan(boolean lock, LocalDate on, EventDates dates) {
 		Map<String, OrgRef> orgs = subtree(lock);
 		List<RosterEntry> entries = this.sheet.entries();
@@ -201,14 +207,13 @@ final class RosterImport {
 			if (e.memberId() != null) {
 				existing = byId.get(e.memberId());
 				if (existing != null && (existing.org() == null || !orgs.containsKey(existing.org()))) {
-					problem(e, RosterField.MEMBER_ID, "'" + e.memberId() + "' is taken: no member of " + this.orgId
-							+ "'s subtree has this id");
+					problem(e, RosterField.MEMBER_ID, Text.of("roster.memberIdTaken", e.memberId(), this.orgId));
 					continue;
 				}
 				Stored sameNumber = (e.idNumber() != null) ? byNumber.get(e.idNumber()) : null;
 				if (sameNumber != null && !sameNumber.id().equals(e.memberId())) {
-					problem(e, RosterField.ID_NUMBER, "'" + e.idNumber() + "' is the ID number of member "
-							+ sameNumber.id() + ", not of " + e.memberId());
+					problem(e, RosterField.ID_NUMBER,
+							Text.of("roster.idNumberOfOther", e.idNumber(), sameNumber.id(), e.memberId()));
 					continue;
 				}
 			}
@@ -221,16 +226,16 @@ final class RosterImport {
 				OrgRef into = (org != null) ? org : this.target;
 				boolean ok = true;
 				if (e.status() == null && !reported(e, RosterField.STATUS) && !reported(e, RosterField.FULL_SINCE)) {
-					problem(e, RosterField.STATUS, "a new member needs 人员类别 (正式党员 or 预备党员) or 转正时间");
+					problem(e, RosterField.STATUS, Text.of("roster.needsStatus"));
 					ok = false;
 				}
 				if (e.joined() == null && this.sheet.columns().containsKey(RosterField.JOINED)
 						&& !reported(e, RosterField.JOINED)) {
-					problem(e, RosterField.JOINED, "a new member needs 入党时间");
+					problem(e, RosterField.JOINED, Text.of("roster.needsJoined"));
 					ok = false;
 				}
 				if (org == null && e.orgId() == null && e.orgName() == null && into.kind() == OrgKind.PARTY_GROUP) {
-					problem(e, RosterField.ORG_NAME, "a new member needs its org: " + this.orgId + " is a party group");
+					problem(e, RosterField.ORG_NAME, Text.of("roster.needsOrg", this.orgId));
 					ok = false;
 				}
 				// (an org cell that names no org is a problem already: no group is looked for)
@@ -249,7 +254,7 @@ final class RosterImport {
 			Integer earlier = matchedAt.putIfAbsent(existing.id(), e.row());
 			if (earlier != null) {
 				problem(e, (e.memberId() != null) ? RosterField.MEMBER_ID : RosterField.ID_NUMBER,
-						"member " + existing.id() + " is row " + earlier + " already");
+						Text.of("roster.rowAlready", existing.id(), earlier));
 				continue;
 			}
 			List<String> changes = changes(e, existing);
@@ -299,14 +304,16 @@ final class RosterImport {
 					touched.add(p.group());
 				}
 			}
-			for (Problem d : dates.problems(this.tx, this.orgId, on, touched)) {
-				this.problems.add(new RosterProblem(rowOf.getOrDefault(d.item(), 0), "on", "on", d.message()));
+			for (EventDates.DateProblem d : dates.dateProblems(this.tx, this.orgId, on, touched)) {
+				RosterProblem problem = new RosterProblem(rowOf.getOrDefault(d.item(), 0), "on", "on", d.problem().message());
+				this.problems.add(problem);
+				this.texts.put(problem, d.text());
 			}
 		}
 		if (!this.problems.isEmpty()) {
 			List<RosterProblem> sorted = new ArrayList<>(this.problems);
 			sorted.sort(java.util.Comparator.comparingInt(RosterProblem::row));
-			throw new RosterRejectedException(sorted);
+			throw new RosterRefusedException(sorted, sorted.stream().map(this.texts::get).toList());
 		}
 		return this.plan;
 	}
@@ -404,7 +411,7 @@ final class RosterImport {
 		if (e.orgId() != null) {
 			found = orgs.get(e.orgId().trim());
 			if (found == null) {
-				problem(e, RosterField.ORG_ID, "no org has id '" + e.orgId() + "' in " + this.orgId + "'s subtree");
+				problem(e, RosterField.ORG_ID, Text.of("roster.noOrgId", e.orgId(), this.orgId));
 				return null;
 			}
 		}
@@ -417,19 +424,19 @@ final class RosterImport {
 				named = orgs.values().stream().filter((o) -> o.name() != null && NameKeys.fold(o.name()).equals(folded)).toList();
 			}
 			if (named.isEmpty()) {
-				problem(e, RosterField.ORG_NAME, "no org is named '" + e.orgName() + "' in " + this.orgId + "'s subtree");
+				problem(e, RosterField.ORG_NAME, Text.of("roster.noOrgName", e.orgName(), this.orgId));
 				return null;
 			}
 			if (named.size() > 1) {
-				problem(e, RosterField.ORG_NAME, "'" + e.orgName() + "' names " + named.size() + " orgs in " + this.orgId
-						+ "'s subtree (" + named.stream().map(OrgRef::id).sorted().toList() + "); give 党组织编号");
+				problem(e, RosterField.ORG_NAME, Text.of("roster.orgNameAmbiguous", e.orgName(), named.size(), this.orgId,
+						named.stream().map(OrgRef::id).sorted().toList()));
 				return null;
 			}
 			found = named.get(0);
 		}
 		if (found != null && found.kind() == OrgKind.PARTY_GROUP) {
 			problem(e, (e.orgId() != null) ? RosterField.ORG_ID : RosterField.ORG_NAME,
-					"'" + found.id() + "' is a party group; a membership is held at its branch");
+					Text.of("roster.orgIsGroup", found.id()));
 			return null;
 		}
 		return found;
@@ -481,14 +488,14 @@ final class RosterImport {
 			return present;
 		}
 		if (named.isEmpty()) {
-			problem(e, RosterField.GROUP, "no party group is named '" + e.group() + "' under " + memberOrg.id()
-					+ ((groups.isEmpty()) ? " (it has none)"
-							: " (its groups: " + groups.stream().map(OrgRef::name).sorted().toList() + ")"));
+			problem(e, RosterField.GROUP, Text.of("roster.noGroup", e.group(), memberOrg.id(), groups.isEmpty()
+					? Text.of("roster.noGroup.none")
+					: Text.of("roster.noGroup.some", groups.stream().map(OrgRef::name).sorted().toList())));
 			return null;
 		}
 		if (named.size() > 1) {
-			problem(e, RosterField.GROUP, "'" + e.group() + "' names " + named.size() + " party groups under "
-					+ memberOrg.id() + " (" + named.stream().map(OrgRef::id).sorted().toList() + ")");
+			problem(e, RosterField.GROUP, Text.of("roster.groupAmbiguous", e.group(), named.size(), memberOrg.id(),
+					named.stream().map(OrgRef::id).sorted().toList()));
 			return null;
 		}
 		return named.get(0).id();
@@ -511,12 +518,12 @@ final class RosterImport {
 			return present;
 		}
 		if (named.isEmpty()) {
-			problem(e, RosterField.UNIT, "no unit is named '" + e.unit() + "'");
+			problem(e, RosterField.UNIT, Text.of("roster.noUnit", e.unit()));
 			return null;
 		}
 		if (named.size() > 1) {
-			problem(e, RosterField.UNIT, "'" + e.unit() + "' names " + named.size() + " units ("
-					+ named.stream().map(UnitRef::id).sorted().toList() + ")");
+			problem(e, RosterField.UNIT, Text.of("roster.unitAmbiguous", e.unit(), named.size(),
+					named.stream().map(UnitRef::id).sorted().toList()));
 			return null;
 		}
 		return named.get(0).id();
@@ -527,8 +534,11 @@ final class RosterImport {
 		return this.sheet.problems().stream().anyMatch((p) -> p.row() == e.row() && field.name().equals(p.field()));
 	}
 
-	private void problem(RosterEntry e, RosterField field, String message) {
-		this.problems.add(new RosterProblem(e.row(), this.sheet.column(field), field.name(), message));
+	private void problem(RosterEntry e, RosterField field, Text message) {
+		RosterProblem problem = new RosterProblem(e.row(), this.sheet.column(field), field.name(),
+				Messages.bundled().say(message, Lang.EN));
+		this.problems.add(problem);
+		this.texts.put(problem, message);
 	}
 
 	private static List<String> newFields(RosterEntry e, OrgRef into, String group, String unit) {

@@ -60,8 +60,8 @@ public record Playback(Dataset before, Dataset after, List<String> created, List
 			int done = copy.changes().size();
 			copy.apply(i, operations.get(i), withinOrgId);
 			if (withinOrgId != null && !copy.hasOrg(withinOrgId)) {
-				throw new InvalidOperationException(i, operations.get(i).op(), "removes the scope org " + withinOrgId
-						+ " (within); choose a scope above it");
+				throw new InvalidOperationException(i, operations.get(i).op(),
+						Text.of("whatif.removesScope", withinOrgId));
 			}
 			steps.add(List.copyOf(copy.changes().subList(done, copy.changes().size())));
 			stepTexts.add(List.copyOf(copy.changeTexts().subList(done, copy.changeTexts().size())));

@@ -28,6 +28,9 @@ import org.partygraph.queries.dataset.GraphSchema;
 import org.partygraph.queries.rules.ComplianceQueries;
 import org.partygraph.queries.scenario.ScenarioRejectedException.Refusal;
 import org.partygraph.queries.schema.WriteScope;
+import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.Messages;
+import org.partygraph.queries.text.Text;
 import org.partygraph.queries.whatif.MemberMove;
 import org.partygraph.queries.whatif.Operation;
 import org.partygraph.queries.whatif.OperationScope;
@@ -154,7 +157,7 @@ public final class ScenarioApplier {
 					throw notFound(name);
 				}
 				if (scenario.applied()) {
-					throw alreadyApplied(scenario, "save it under another name to apply it once more");
+					throw alreadyApplied(scenario, "scenario.appliedApplyAgain");
 				}
 				WriteLocks.allDatasets(tx);
 				if (scenario.within() != null) {
@@ -168,8 +171,7 @@ public final class ScenarioApplier {
 				String now = Fingerprint.of(snapshot, scenario.within(), scenario.operations());
 				if (!now.equals(scenario.fingerprint())) {
 					throw new ScenarioRejectedException(Refusal.LIVE_GRAPH_CHANGED, name, "fingerprint",
-							"the live graph changed under scenario '" + name + "' since it was saved at "
-									+ scenario.savedAt() + "; review it with the report and save it again to apply it");
+							Text.of("scenario.liveGraphChanged", name, scenario.savedAt()));
 				}
 				// The applier's scope, read in this transaction after the locks: never stale.
 				// Played on the apply's day: a dispatch begins, a recall ends one, on it.
@@ -205,9 +207,11 @@ public final class ScenarioApplier {
 		diff.dispatched().forEach((d) -> touched.add(d.member()));
 		diff.recalled().forEach((d) -> touched.add(d.member()));
 		diff.awayEnded().forEach((s) -> touched.add(s.member()));
-		List<Problem> problems = this.dates.problems(tx, name, on, touched);
+		List<EventDates.DateProblem> problems = this.dates.dateProblems(tx, name, on, touched);
 		if (!problems.isEmpty()) {
-			throw new ScenarioRejectedException(Refusal.INVALID_DATE, problems);
+			throw new ScenarioRejectedException(Refusal.INVALID_DATE,
+					problems.stream().map(EventDates.DateProblem::problem).toList(),
+					problems.stream().map(EventDates.DateProblem::text).toList());
 		}
 	}
 
@@ -462,24 +466,28 @@ public final class ScenarioApplier {
 			.get("taken")
 			.asList(Value::asString);
 		if (!taken.isEmpty()) {
+			List<Text> texts = taken.stream().map((id) -> Text.of("scenario.idTaken", name, id)).toList();
 			throw new ScenarioRejectedException(Refusal.ID_TAKEN,
-					taken.stream()
-						.map((id) -> new Problem(id, "id", "scenario '" + name + "' would create org '" + id
-								+ "', and that id is held by a stored item outside its scope"))
-						.toList());
+					java.util.stream.IntStream.range(0, taken.size())
+						.mapToObj((i) -> new Problem(taken.get(i), "id", Messages.bundled().say(texts.get(i), Lang.EN)))
+						.toList(),
+					texts);
 		}
 	}
 
 	private static void checkNoMemberLeftBehind(TransactionContext tx, String name, GraphDiff diff, Dataset snapshot) {
 		List<Problem> problems = new ArrayList<>();
+		List<Text> texts = new ArrayList<>();
 		tx.run(MEMBERS_LEFT_BEHIND,
 				Map.of("removed", ids(diff.removed()), "members", snapshot.members().stream().map(Member::id).toList()))
-			.forEachRemaining((r) -> problems.add(new Problem(r.get("org").asString(), "within",
-					"scenario '" + name + "' removes '" + r.get("org").asString() + "', to which "
-							+ r.get("count").asLong() + " member(s) outside its scope belong, e.g. "
-							+ r.get("some").asList(Value::asString) + "; save it with a wider within")));
+			.forEachRemaining((r) -> {
+				Text text = Text.of("scenario.membersLeftBehind", name, r.get("org").asString(), r.get("count").asLong(),
+						r.get("some").asList(Value::asString));
+				problems.add(new Problem(r.get("org").asString(), "within", Messages.bundled().say(text, Lang.EN)));
+				texts.add(text);
+			});
 		if (!problems.isEmpty()) {
-			throw new ScenarioRejectedException(Refusal.OUTSIDE_SCOPE, problems);
+			throw new ScenarioRejectedException(Refusal.OUTSIDE_SCOPE, problems, texts);
 		}
 	}
 

@@ -4,23 +4,46 @@ import java.util.List;
 
 import org.partygraph.model.Problem;
 import org.partygraph.model.ProblemsException;
+import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.Messages;
+import org.partygraph.queries.text.ProblemTexts;
+import org.partygraph.queries.text.Text;
 
 /**
  * A scenario could not be saved, deleted or applied; nothing was written. Carries why, as a
  * {@link Refusal}, and the problems, each naming the scenario (or the id concerned) and the input
  * field at fault, e.g. {@code operations[2]}.
  */
-public class ScenarioRejectedException extends ProblemsException {
+public class ScenarioRejectedException extends ProblemsException implements ProblemTexts {
 
 	private final Refusal refusal;
+
+	private final transient List<Text> texts;
 
 	public ScenarioRejectedException(Refusal refusal, String item, String field, String message) {
 		this(refusal, List.of(new Problem(item, field, message)));
 	}
 
+	/** One problem whose message is a text of the bundles: in English here, in any language to the caller. */
+	public ScenarioRejectedException(Refusal refusal, String item, String field, Text message) {
+		this(refusal, List.of(new Problem(item, field, Messages.bundled().say(message, Lang.EN))), List.of(message));
+	}
+
 	public ScenarioRejectedException(Refusal refusal, List<Problem> problems) {
+		this(refusal, problems, List.of());
+	}
+
+	/** @param texts each problem's message as a text, in the same order */
+	public ScenarioRejectedException(Refusal refusal, List<Problem> problems, List<Text> texts) {
 		super(message(refusal, problems), problems);
 		this.refusal = refusal;
+		this.texts = List.copyOf(texts);
+	}
+
+	/** The message of the problem at {@code index} as a text of the bundles; null when it is English only. */
+	@Override
+	public Text text(int index) {
+		return (index < this.texts.size()) ? this.texts.get(index) : null;
 	}
 
 	public Refusal refusal() {

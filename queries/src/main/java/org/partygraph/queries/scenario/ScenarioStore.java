@@ -18,6 +18,7 @@ import org.partygraph.queries.limits.TimeBudget;
 import org.partygraph.queries.rules.ComplianceQueries;
 import org.partygraph.queries.scenario.ScenarioRejectedException.Refusal;
 import org.partygraph.queries.schema.WriteScope;
+import org.partygraph.queries.text.Text;
 import org.partygraph.queries.whatif.InvalidOperationException;
 import org.partygraph.queries.whatif.Operation;
 import org.partygraph.queries.whatif.OperationScope;
@@ -127,11 +128,11 @@ public final class ScenarioStore {
 		checkName(name);
 		if (note != null && note.length() > NOTE_MAX) {
 			throw new ScenarioRejectedException(Refusal.INVALID_NAME, name, "note",
-					"the note has " + note.length() + " characters; at most " + NOTE_MAX);
+					Text.of("scenario.noteTooLong", note.length(), NOTE_MAX));
 		}
 		if (operations == null || operations.isEmpty()) {
 			throw new ScenarioRejectedException(Refusal.NO_OPERATIONS, name, "operations",
-					"give at least one operation");
+					Text.of("scenario.noOperations"));
 		}
 		Dataset snapshot = snapshotOf(name, within);
 		WriteScope caller = WriteScope.of(callerScope);
@@ -157,10 +158,10 @@ public final class ScenarioStore {
 					Scenario existing = scenario(claimed.get("s"));
 					if (!covers(tx, caller, existing)) {
 						throw new ScenarioRejectedException(Refusal.NAME_TAKEN, name, "name",
-								"the name '" + name + "' is taken; choose another");
+								Text.of("scenario.nameTaken", name));
 					}
 					if (existing.applied()) {
-						throw alreadyApplied(existing, "save it under another name");
+						throw alreadyApplied(existing, "scenario.appliedSaveAnother");
 					}
 				}
 				return scenario(tx.run(SAVE, params).single().get("s"));
@@ -204,7 +205,7 @@ public final class ScenarioStore {
 			session.executeWriteWithoutResult((tx) -> {
 				Scenario scenario = lockVisible(tx, name, caller);
 				if (scenario.applied()) {
-					throw alreadyApplied(scenario, "it stays as the record of what was written");
+					throw alreadyApplied(scenario, "scenario.appliedStays");
 				}
 				tx.run(DELETE, Map.of("name", name)).consume();
 			});
@@ -214,7 +215,7 @@ public final class ScenarioStore {
 	private Dataset snapshotOf(String name, String within) {
 		Dataset snapshot = this.exporter.snapshot(within);
 		if (within != null && snapshot.orgs().stream().noneMatch((o) -> o.id().equals(within))) {
-			throw new ScenarioRejectedException(Refusal.UNKNOWN_SCOPE, name, "within", "no org has id '" + within + "'");
+			throw new ScenarioRejectedException(Refusal.UNKNOWN_SCOPE, name, "within", Text.of("scenario.noOrg", within));
 		}
 		return snapshot;
 	}
@@ -240,19 +241,21 @@ public final class ScenarioStore {
 			return Playback.of(snapshot, within, operations, minFullMembers, scope, day);
 		}
 		catch (InvalidOperationException ex) {
-			throw new ScenarioRejectedException(Refusal.INVALID_OPERATION, name, "operations[" + ex.index() + "]",
-					ex.getMessage());
+			throw (ex.text() != null)
+					? new ScenarioRejectedException(Refusal.INVALID_OPERATION, name, "operations[" + ex.index() + "]",
+							ex.text())
+					: new ScenarioRejectedException(Refusal.INVALID_OPERATION, name, "operations[" + ex.index() + "]",
+							ex.getMessage());
 		}
 	}
 
 	static void checkName(String name) {
 		if (name == null || name.isBlank()) {
-			throw new ScenarioRejectedException(Refusal.INVALID_NAME, Problem.DATASET, "name", "name is missing");
+			throw new ScenarioRejectedException(Refusal.INVALID_NAME, Problem.DATASET, "name",
+					Text.of("problem.missing", "name"));
 		}
 		if (!NAME.matcher(name).matches() || name.endsWith(" ")) {
-			throw new ScenarioRejectedException(Refusal.INVALID_NAME, name, "name",
-					"a name is 1 to 100 letters, digits, spaces and . _ ( ) + -, starting with a letter or digit"
-							+ " and not ending with a space");
+			throw new ScenarioRejectedException(Refusal.INVALID_NAME, name, "name", Text.of("scenario.nameInvalid"));
 		}
 	}
 
@@ -278,15 +281,15 @@ public final class ScenarioStore {
 		return caller.isEverything() || caller.containsOrg(tx, scenario.owner());
 	}
 
+	/** @param instead the key of what to do instead ({@code scenario.applied*}) */
 	static ScenarioRejectedException alreadyApplied(Scenario scenario, String instead) {
 		return new ScenarioRejectedException(Refusal.ALREADY_APPLIED, scenario.name(), "name",
-				"scenario '" + scenario.name() + "' was applied at " + scenario.appliedAt()
-						+ " and is kept as it is; " + instead);
+				Text.of("scenario.applied", scenario.name(), scenario.appliedAt(), Text.of(instead)));
 	}
 
 	static ScenarioRejectedException notFound(String name) {
 		return new ScenarioRejectedException(Refusal.NOT_FOUND, String.valueOf(name), "name",
-				"no scenario is saved under '" + name + "'");
+				Text.of("scenario.notFound", name));
 	}
 
 	static Scenario scenario(Value s) {

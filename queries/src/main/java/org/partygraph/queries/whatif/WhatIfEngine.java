@@ -52,8 +52,8 @@ public final class WhatIfEngine {
 			TimeBudget.checkpoint("applying operations[" + i + "] (" + operations.get(i).op() + ")");
 			copy.apply(i, operations.get(i), withinOrgId);
 			if (withinOrgId != null && !copy.hasOrg(withinOrgId)) {
-				throw new InvalidOperationException(i, operations.get(i).op(), "removes the scope org " + withinOrgId
-						+ " (within); choose a scope above it");
+				throw new InvalidOperationException(i, operations.get(i).op(),
+						Text.of("whatif.removesScope", withinOrgId));
 			}
 		}
 		return report(before, copy.toDataset(), withinOrgId, List.copyOf(copy.created()), List.copyOf(copy.dissolved()),

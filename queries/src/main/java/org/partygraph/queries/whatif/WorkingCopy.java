@@ -140,9 +140,8 @@ public final class WorkingCopy {
 					this.dispatches.set(i, new Dispatch(d.member(), d.village(), d.from(), this.day, d.by()));
 				}
 				else if (isOriginal(d)) {
-					throw new InvalidOperationException(index, op.op(), "org: the dispatch of " + d.member() + " to "
-							+ orgId + " begins on " + d.from() + ", not before " + this.day
-							+ ", the day this plays on; it cannot end before it begins");
+					throw new InvalidOperationException(index, op.op(), Text.of("whatif.dispatchNotEnded", d.member(), orgId,
+							d.from(), this.day));
 				}
 				else {
 					this.dispatches.remove(i);
@@ -155,9 +154,8 @@ public final class WorkingCopy {
 			if (a.org().equals(orgId) && (members == null || members.contains(a.member()))
 					&& (a.to() == null || a.to().isAfter(this.day))) {
 				if (a.from() == null || !a.from().isBefore(this.day)) {
-					throw new InvalidOperationException(index, op.op(), "org: the stay of " + a.member() + " at "
-							+ orgId + " begins on " + a.from() + ", not before " + this.day
-							+ ", the day this plays on; it cannot end before it begins");
+					throw new InvalidOperationException(index, op.op(), Text.of("whatif.stayNotEnded", a.member(), orgId, a.from(),
+							this.day));
 				}
 				this.away.set(i, new AwayRecord(a.member(), a.org(), a.from(), this.day));
 				ended++;
@@ -259,15 +257,13 @@ public final class WorkingCopy {
 			if (isUnder(id, within)) {
 				continue;
 			}
-			String what = "member".equals(entry.getValue())
-					? "member: " + member.id() + "'s org " + id + " (" + nameOf(id) + ")"
-					: entry.getValue() + ": " + id + " (" + nameOf(id) + ")";
+			Text what = "member".equals(entry.getValue())
+					? Text.of("whatif.outside.membersOrg", member.id(), id, nameOf(id))
+					: Text.of("whatif.outside.org", entry.getValue(), id, nameOf(id));
 			String holder = holderOf(within, named.keySet());
-			throw new InvalidOperationException(index, op.op(), what + " lies outside within " + within + " ("
-					+ nameOf(within) + "); "
-					+ ((holder != null) ? "the nearest org whose subtree holds them all is " + holder + " ("
-							+ nameOf(holder) + "): use it as within"
-							: "no one org's subtree holds them all"));
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.outside", what, within,
+					nameOf(within), (holder != null) ? Text.of("whatif.outside.holder", holder, nameOf(holder))
+							: Text.of("whatif.outside.noHolder")));
 		}
 	}
 
@@ -362,11 +358,14 @@ public final class WorkingCopy {
 		return org;
 	}
 
-	/** The caller's own scope root stays where and what it is, and stays. */
+	/**
+	 * The caller's own scope root stays where and what it is, and stays.
+	 * @param done what would be done to it, the tail of a key {@code whatif.scopeRoot.*}: rekinded,
+	 * mergedAway, moved or dissolved
+	 */
 	void keepScopeRoot(int index, Operation op, String orgId, String field, String done) {
 		if (this.scopeRoot != null && this.scopeRoot.equals(orgId)) {
-			throw new InvalidOperationException(index, op.op(),
-					field + ": " + orgId + " is the root of your scope; it cannot be " + done + " by you");
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.scopeRoot." + done, field, orgId));
 		}
 	}
 

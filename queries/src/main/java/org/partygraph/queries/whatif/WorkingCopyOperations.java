@@ -15,6 +15,7 @@ import org.partygraph.model.OrgKind;
 import org.partygraph.model.Role;
 import org.partygraph.model.RoleAssignment;
 import org.partygraph.model.Trade;
+import org.partygraph.queries.text.NameTexts;
 import org.partygraph.queries.text.Text;
 
 /**
@@ -33,7 +34,7 @@ final class WorkingCopyOperations {
 
 	void apply(int index, Operation op) {
 		if (op == null || op.op() == null) {
-			throw new InvalidOperationException(index, null, "op is missing");
+			throw new InvalidOperationException(index, null, Text.of("problem.missing", "op"));
 		}
 		switch (op.op()) {
 			case UPGRADE -> upgrade(index, op);
@@ -55,12 +56,11 @@ final class WorkingCopyOperations {
 
 	private void upgrade(int index, Operation op) {
 		Org org = this.copy.org(index, op, op.org(), "org");
-		this.copy.keepScopeRoot(index, op, org.id(), "org", "re-kinded");
+		this.copy.keepScopeRoot(index, op, org.id(), "org", "rekinded");
 		OrgKind kind = kind(index, op);
 		if (kind == OrgKind.PARTY_GROUP
 				&& this.copy.members.values().stream().anyMatch((m) -> m.org().equals(org.id()))) {
-			throw new InvalidOperationException(index, op.op(),
-					"kind: " + org.id() + " has members and membership is never in a PARTY_GROUP");
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.groupWithMembers", org.id()));
 		}
 		this.copy.orgs.put(org.id(), org.withKind(kind));
 		this.copy.change("change.rekinded", org.name(), org.id(), kindText(org.kind()), kindText(kind));
@@ -68,10 +68,9 @@ final class WorkingCopyOperations {
 
 	private void splitByTrade(int index, Operation op) {
 		Org org = this.copy.org(index, op, op.org(), "org");
-		this.copy.keepScopeRoot(index, op, org.id(), "org", "re-kinded");
+		this.copy.keepScopeRoot(index, op, org.id(), "org", "rekinded");
 		if (!org.kind().isBranch()) {
-			throw new InvalidOperationException(index, op.op(),
-					"org: " + org.id() + " is a " + org.kind() + "; only a BRANCH or JOINT_BRANCH can be split by trade");
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.notSplittable", org.id(), org.kind()));
 		}
 		this.copy.orgs.put(org.id(), org.withKind(OrgKind.GENERAL_BRANCH));
 		this.copy.change("change.splitByTrade", org.name(), org.id(), kindText(org.kind()),
@@ -109,20 +108,20 @@ final class WorkingCopyOperations {
 
 	private void merge(int index, Operation op) {
 		if (op.orgs().size() < 2) {
-			throw new InvalidOperationException(index, op.op(), "orgs: a merge needs at least two orgs");
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.mergeTooFew"));
 		}
-		String nameProblem = Names.problem(op.name());
+		Text nameProblem = NameTexts.problem(op.name());
 		if (nameProblem != null) {
-			throw new InvalidOperationException(index, op.op(), "name: " + ((op.name() == null || op.name().isBlank())
-					? "the joint branch needs a name" : nameProblem));
+			throw new InvalidOperationException(index, op.op(), (op.name() == null || op.name().isBlank())
+					? Text.of("whatif.mergeNeedsName") : Text.of("whatif.name", nameProblem));
 		}
 		String name = Names.normalize(op.name());
 		List<Org> merged = new ArrayList<>();
 		for (String id : op.orgs()) {
 			Org org = this.copy.org(index, op, id, "orgs");
-			this.copy.keepScopeRoot(index, op, org.id(), "orgs", "merged away");
+			this.copy.keepScopeRoot(index, op, org.id(), "orgs", "mergedAway");
 			if (merged.contains(org)) {
-				throw new InvalidOperationException(index, op.op(), "orgs: " + id + " is listed twice");
+				throw new InvalidOperationException(index, op.op(), Text.of("whatif.listedTwice", id));
 			}
 			merged.add(org);
 		}
@@ -130,13 +129,12 @@ final class WorkingCopyOperations {
 		String root = this.copy.rootOf(merged.get(0).id());
 		for (Org org : merged) {
 			if (!this.copy.rootOf(org.id()).equals(root)) {
-				throw new InvalidOperationException(index, op.op(), "orgs: " + org.id() + " is under " + this.copy.rootOf(org.id())
-						+ ", " + merged.get(0).id() + " under " + root + "; a merge stays within one county");
+				throw new InvalidOperationException(index, op.op(), Text.of("whatif.mergeCounties", org.id(),
+						this.copy.rootOf(org.id()), merged.get(0).id(), root));
 			}
 			for (String ancestor : this.copy.subordination.getDescendants(org.id())) {
 				if (ids.contains(ancestor)) {
-					throw new InvalidOperationException(index, op.op(),
-							"orgs: " + org.id() + " lies under " + ancestor + "; merge orgs side by side, not nested");
+					throw new InvalidOperationException(index, op.op(), Text.of("whatif.mergeNested", org.id(), ancestor));
 				}
 			}
 		}
@@ -182,9 +180,13 @@ final class WorkingCopyOperations {
 			ended += this.copy.endDualsAt(index, op, org.id(), null);
 		}
 		merged.forEach((o) -> this.copy.removeOrg(o.id()));
-		this.copy.change("change.merged",
-				String.join(", ", merged.stream().map((o) -> o.name() + " (" + o.id() + ")").toList()), name, id,
-				moved, optional(ended > 0, "change.merged.ended", ended));
+		Text mergedOrgs = null;
+		for (Org o : merged) {
+			Text one = Text.of("change.merged.org", o.name(), o.id());
+			mergedOrgs = (mergedOrgs == null) ? one : Text.of("change.merged.and", mergedOrgs, one);
+		}
+		this.copy.change("change.merged", mergedOrgs, name, id, moved,
+				optional(ended > 0, "change.merged.ended", ended));
 	}
 
 	private void moveOrg(int index, Operation op) {
@@ -192,15 +194,13 @@ final class WorkingCopyOperations {
 		Org target = this.copy.org(index, op, op.target(), "target");
 		this.copy.keepScopeRoot(index, op, org.id(), "org", "moved");
 		if (org.id().equals(target.id())) {
-			throw new InvalidOperationException(index, op.op(), "target: an org cannot be its own parent");
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.ownParent"));
 		}
 		if (target.kind() == OrgKind.PARTY_GROUP) {
-			throw new InvalidOperationException(index, op.op(),
-					"target: " + target.id() + " is a PARTY_GROUP; no org is subordinate to a party group");
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.underPartyGroup", target.id()));
 		}
 		if (this.copy.subordination.getAncestors(org.id()).contains(target.id())) {
-			throw new InvalidOperationException(index, op.op(), "target: " + target.id() + " lies under " + org.id()
-					+ "; the move would make a subordination cycle");
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.cycle", target.id(), org.id()));
 		}
 		String from = org.parent();
 		this.copy.reparent(org, target.id());
@@ -211,8 +211,7 @@ final class WorkingCopyOperations {
 		Member member = this.copy.member(index, op);
 		Org target = this.copy.org(index, op, op.target(), "target");
 		if (target.kind() == OrgKind.PARTY_GROUP) {
-			throw new InvalidOperationException(index, op.op(),
-					"target: " + target.id() + " is a PARTY_GROUP; membership is never in a party group");
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.intoPartyGroup", target.id()));
 		}
 		// A member is never away at, or sent to, their own org: theirs at the target end on the day.
 		int ended = this.copy.endDualsAt(index, op, target.id(), List.of(member.id()));
@@ -225,12 +224,11 @@ final class WorkingCopyOperations {
 		Org org = this.copy.org(index, op, op.org(), "org");
 		Org target = this.copy.org(index, op, op.target(), "target");
 		if (org.id().equals(target.id())) {
-			throw new InvalidOperationException(index, op.op(), "target: an org cannot co-manage itself");
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.coManageSelf"));
 		}
 		boolean present = org.coManagedBy().contains(target.id());
 		if (add == present) {
-			throw new InvalidOperationException(index, op.op(), "target: " + target.id()
-					+ (add ? " already co-manages " : " does not co-manage ") + org.id());
+			throw new InvalidOperationException(index, op.op(), Text.of(add ? "whatif.coManages" : "whatif.notCoManages", target.id(), org.id()));
 		}
 		List<String> coManagers = new ArrayList<>(org.coManagedBy());
 		if (add) {
@@ -248,16 +246,14 @@ final class WorkingCopyOperations {
 		Org target = this.copy.org(index, op, op.target(), "target");
 		this.copy.keepScopeRoot(index, op, org.id(), "org", "dissolved");
 		if (target.id().equals(org.id())) {
-			throw new InvalidOperationException(index, op.op(), "target: members cannot move into the dissolved org");
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.intoDissolved"));
 		}
 		if (target.kind() == OrgKind.PARTY_GROUP) {
-			throw new InvalidOperationException(index, op.op(),
-					"target: " + target.id() + " is a PARTY_GROUP; membership is never in a party group");
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.intoPartyGroup", target.id()));
 		}
 		List<Org> children = this.copy.childrenOf(org.id());
 		if (org.parent() == null && !children.isEmpty()) {
-			throw new InvalidOperationException(index, op.op(),
-					"org: " + org.id() + " is a root with sub-orgs; they would have no parent");
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.rootWithSubOrgs", org.id()));
 		}
 		// The dispatches to it and stays at it end on the day, and the moving members' own at the target.
 		List<String> moving = this.copy.members.values().stream().filter((m) -> m.org().equals(org.id()))
@@ -291,7 +287,7 @@ final class WorkingCopyOperations {
 	private void electCommittee(int index, Operation op) {
 		Org org = this.copy.org(index, op, op.org(), "org");
 		if (org.kind() == OrgKind.PARTY_GROUP) {
-			throw new InvalidOperationException(index, op.op(), "org: a PARTY_GROUP does not elect a committee");
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.groupNoCommittee"));
 		}
 		this.copy.orgs.put(org.id(), new Org(org.id(), org.kind(), org.name(), org.parent(), org.coManagedBy(),
 				org.units(), org.trade(), true, org.electedOn()));
@@ -306,8 +302,7 @@ final class WorkingCopyOperations {
 			role = Role.valueOf(String.valueOf(op.kind()));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidOperationException(index, op.op(), "kind: '" + op.kind() + "' is not a role; one of "
-					+ List.of(Role.values()));
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.notRole", op.kind(), List.of(Role.values())));
 		}
 		RoleAssignment assignment = new RoleAssignment(org.id(), role);
 		if (!member.roles().contains(assignment)) {
@@ -320,22 +315,21 @@ final class WorkingCopyOperations {
 	private void createOrg(int index, Operation op) {
 		Org target = this.copy.org(index, op, op.target(), "target");
 		if (op.kind() == null) {
-			throw new InvalidOperationException(index, op.op(), "kind is missing");
+			throw new InvalidOperationException(index, op.op(), Text.of("problem.missing", "kind"));
 		}
 		OrgKind kind = kind(index, op);
 		if (target.kind() == OrgKind.PARTY_GROUP) {
-			throw new InvalidOperationException(index, op.op(),
-					"target: " + target.id() + " is a PARTY_GROUP; no org is subordinate to a party group");
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.underPartyGroup", target.id()));
 		}
-		String nameProblem = Names.problem(op.name());
+		Text nameProblem = NameTexts.problem(op.name());
 		if (nameProblem != null) {
-			throw new InvalidOperationException(index, op.op(), "name: " + ((op.name() == null || op.name().isBlank())
-					? "the new org needs a name" : nameProblem));
+			throw new InvalidOperationException(index, op.op(), (op.name() == null || op.name().isBlank())
+					? Text.of("whatif.newOrgNeedsName") : Text.of("whatif.name", nameProblem));
 		}
 		Set<String> units = new LinkedHashSet<>();
 		for (String unit : op.units()) {
 			if (unit == null || !this.copy.hasUnit(unit)) {
-				throw new InvalidOperationException(index, op.op(), "units: no unit has id '" + unit + "'");
+				throw new InvalidOperationException(index, op.op(), Text.of("whatif.noUnit", unit));
 			}
 			units.add(unit);
 		}
@@ -358,18 +352,17 @@ final class WorkingCopyOperations {
 		Org village = this.copy.org(index, op, op.org(), "org");
 		Org sender = (op.target() != null) ? this.copy.org(index, op, op.target(), "target") : null;
 		if (!this.copy.isVillageOrg(village)) {
-			throw new InvalidOperationException(index, op.op(), "org: " + village.id() + " (" + village.name()
-					+ ") is not a village's org (it is set up in no VILLAGE unit); first secretaries are sent to villages");
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.notVillage", village.id(), village.name()));
 		}
 		if (village.id().equals(member.org())) {
-			throw new InvalidOperationException(index, op.op(), "org: " + member.id() + " is a member of "
-					+ village.id() + " (" + village.name() + "); a first secretary is sent from outside the village");
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.ownVillage", member.id(), village.id(),
+					village.name()));
 		}
 		for (Dispatch d : this.copy.dispatches) {
 			if (d.member().equals(member.id()) && notEnded(d)) {
-				throw new InvalidOperationException(index, op.op(), "member: " + member.id() + " is already dispatched to "
-						+ d.village() + " (" + this.copy.nameOf(d.village()) + ") from " + d.from()
-						+ ((d.to() != null) ? " to " + d.to() : " with no end") + "; one person serves one village at a time");
+				throw new InvalidOperationException(index, op.op(), Text.of("whatif.dispatched", member.id(), d.village(),
+						this.copy.nameOf(d.village()), d.from(),
+						(d.to() != null) ? Text.of("problem.until", d.to()) : Text.of("problem.noEnd")));
 			}
 		}
 		String by = (sender != null) ? sender.id() : member.org();
@@ -392,14 +385,14 @@ final class WorkingCopyOperations {
 			}
 		}
 		if (open == null) {
-			throw new InvalidOperationException(index, op.op(), "org: " + member.id() + " has no open dispatch to "
-					+ village.id() + " (" + village.name() + ")");
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.noDispatch", member.id(), village.id(),
+					village.name()));
 		}
 		int at = this.copy.dispatches.indexOf(open);
 		if (open.from() == null || !this.copy.day.isAfter(open.from())) {
 			if (this.copy.isOriginal(open)) {
-				throw new InvalidOperationException(index, op.op(), "org: the dispatch of " + member.id() + " to "
-						+ village.id() + " begins on " + open.from() + "; it can be recalled only after that day");
+				throw new InvalidOperationException(index, op.op(), Text.of("whatif.recallTooEarly", member.id(), village.id(),
+						open.from()));
 			}
 			this.copy.dispatches.remove(at);
 		}
@@ -420,8 +413,8 @@ final class WorkingCopyOperations {
 		Org org = this.copy.org(index, op, op.org(), "org");
 		RoleAssignment assignment = new RoleAssignment(org.id(), role(index, op));
 		if (!member.roles().contains(assignment)) {
-			throw new InvalidOperationException(index, op.op(), "kind: " + member.id() + " does not hold "
-					+ assignment.role() + " at " + org.id());
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.roleNotHeld", member.id(), assignment.role(),
+					org.id()));
 		}
 		this.copy.members.put(member.id(),
 				member.withRoles(member.roles().stream().filter((r) -> !r.equals(assignment)).toList()));
@@ -453,8 +446,7 @@ final class WorkingCopyOperations {
 			return Role.valueOf(String.valueOf(op.kind()));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidOperationException(index, op.op(), "kind: '" + op.kind() + "' is not a role; one of "
-					+ List.of(Role.values()));
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.notRole", op.kind(), List.of(Role.values())));
 		}
 	}
 
@@ -463,8 +455,7 @@ final class WorkingCopyOperations {
 			return OrgKind.valueOf(String.valueOf(op.kind()));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidOperationException(index, op.op(),
-					"kind: '" + op.kind() + "' is not an org kind; one of " + List.of(OrgKind.values()));
+			throw new InvalidOperationException(index, op.op(), Text.of("whatif.notOrgKind", op.kind(), List.of(OrgKind.values())));
 		}
 	}
 

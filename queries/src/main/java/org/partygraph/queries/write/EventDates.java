@@ -9,6 +9,9 @@ import java.util.Objects;
 
 import org.neo4j.driver.SimpleQueryRunner;
 import org.partygraph.model.Problem;
+import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.Messages;
+import org.partygraph.queries.text.Text;
 
 /**
  * The effective dates of changes: today in the service's zone when none is given, and the two
@@ -50,21 +53,45 @@ public record EventDates(Clock clock, int maxFutureDays) {
 	 */
 	public List<Problem> problems(SimpleQueryRunner tx, String item, LocalDate on, Collection<String> touched) {
 		List<Problem> problems = new ArrayList<>();
+		dateProblems(tx, item, on, touched).forEach((p) -> problems.add(p.problem()));
+		return problems;
+	}
+
+	/** As {@link #problems}, each message a text of the bundles ({@code date.*}), to be said in any language. */
+	public List<DateProblem> dateProblems(SimpleQueryRunner tx, String item, LocalDate on, Collection<String> touched) {
+		List<DateProblem> problems = new ArrayList<>();
 		LocalDate latestAllowed = today().plusDays(this.maxFutureDays);
 		if (on.isAfter(latestAllowed)) {
-			problems.add(new Problem(item, "on", "dated " + on + ", after " + latestAllowed + " (today " + today()
-					+ " plus party-graph.time.max-future-days = " + this.maxFutureDays + ")"));
+			problems.add(new DateProblem(item, Text.of("date.tooLate", on, latestAllowed, today(), this.maxFutureDays)));
 		}
 		for (Events.Later later : Events.later(tx, touched, on)) {
-			problems.add(new Problem(later.id(), "on", earlier(on, later.id(), later.latest(), later.kind())));
+			problems.add(new DateProblem(later.id(), earlierText(on, later.id(), later.latest(), later.kind())));
 		}
 		return problems;
 	}
 
-	/** The message for a change dated before the latest event of an item it touches. */
+	/** The message for a change dated before the latest event of an item it touches, in English. */
 	public static String earlier(LocalDate on, String id, LocalDate latest, String kind) {
-		return "dated " + on + ", before the latest change recorded for '" + id + "' (" + kind + " on " + latest
-				+ "); a change may not be dated before one already recorded for an item it touches";
+		return Messages.bundled().say(earlierText(on, id, latest, kind), Lang.EN);
+	}
+
+	/** The message for a change dated before the latest event of an item it touches. */
+	public static Text earlierText(LocalDate on, String id, LocalDate latest, String kind) {
+		return Text.of("date.beforeLatest", on, id, kind, latest);
+	}
+
+	/**
+	 * A problem of a change's date, on the field {@code on}.
+	 * @param item the id concerned
+	 * @param text the message
+	 */
+	public record DateProblem(String item, Text text) {
+
+		/** The problem with its message in English. */
+		public Problem problem() {
+			return new Problem(this.item, "on", Messages.bundled().say(this.text, Lang.EN));
+		}
+
 	}
 
 }

@@ -367,6 +367,11 @@ class ScenariosIT {
 		assertThat(ex.refusal()).isEqualTo(Refusal.LIVE_GRAPH_CHANGED);
 		assertThat(ex.problems()).extracting(Problem::item, Problem::field)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("重組", "fingerprint"));
+		// English as before, and a text of the bundles to say in the request's language (#19).
+		assertThat(ex.problems().get(0).message()).startsWith("the live graph changed under scenario '重組' since it was saved at ")
+			.endsWith("; review it with the report and save it again to apply it");
+		assertThat(org.partygraph.queries.text.Messages.bundled().say(ex.text(0), org.partygraph.queries.text.Lang.ZH_HANS))
+			.startsWith("方案“重組”于").endsWith("保存后，现有组织结构已经变化；请用报告复核后重新保存，再执行");
 		assertThat(GraphSnapshot.take()).as("nothing written").isEqualTo(live);
 		assertThat(count("MATCH (t:Transfer) RETURN count(t)")).isEqualTo(transfers);
 		assertThat(this.scenarios.find("重組").appliedAt()).isNull();

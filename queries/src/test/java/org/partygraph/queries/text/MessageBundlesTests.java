@@ -75,6 +75,106 @@ class MessageBundlesTests {
 			.isEqualTo(" (ACTIVIST since 2023-01-01)");
 	}
 
+	@Test
+	void changeRefusalsSayTheEnglishOfBeforeAndChinese() {
+		Messages m = Messages.bundled();
+		assertThat(m.say(Text.of("problem.org.groupHasMembers", "g1", java.util.List.of("m1", "m2"), "b1"), Lang.EN))
+			.isEqualTo("party group 'g1' has members assigned [m1, m2] whose membership is in 'b1'; a group stays under its members' org, so assign them elsewhere first");
+		assertThat(m.say(Text.of("problem.org.membersToItself", "b1"), Lang.EN))
+			.isEqualTo("the members of 'b1' cannot move to 'b1' itself, which is being dissolved");
+		assertThat(m.say(Text.of("problem.org.membersToForMember", "b1", 1L), Lang.EN))
+			.isEqualTo("membersTo: required because org 'b1' has 1 member");
+		assertThat(m.say(Text.of("problem.org.membersToForMembers", "b1", 1200L), Lang.EN))
+			.isEqualTo("membersTo: required because org 'b1' has 1200 members");
+		assertThat(m.say(Text.of("problem.group.notUnder", "g1", "b1", Text.of("problem.group.parentIs", "b2")), Lang.EN))
+			.isEqualTo("group 'g1' is not under the member's org 'b1' (its parent is 'b2')");
+		assertThat(m.say(Text.of("problem.id.retired", "b1", "2024-05-01"), Lang.EN))
+			.isEqualTo("id 'b1' belonged to an org dissolved on 2024-05-01; a dissolved org is kept, and its id is never given to another");
+		assertThat(m.say(Text.of("problem.group.notUnder", "g1", "b1", Text.of("problem.group.parentIs", "b2")), Lang.ZH_HANS))
+			.isEqualTo("党小组“g1”不在该党员所在党组织“b1”之下（其上级党组织是“b2”）");
+		assertThat(m.say(Text.of("problem.coManager.already", "e1", "t1"), Lang.ZH_HANT)).isEqualTo("「e1」已由「t1」共同管理");
+	}
+
+	@Test
+	void nameProblemsSayInEnglishWhatNamesSays() {
+		for (String name : new String[] { null, " \u3000", "村".repeat(10_000), "上寨\u0000村", "\u202Egnp.exe", "a\u200D1",
+				"\u200Da", "x\uD800y", "क्\u200Dष", "甲村黨支部" }) {
+			Text text = NameTexts.problem(name);
+			if (org.partygraph.model.Names.problem(name) == null) {
+				assertThat(text).as(name).isNull();
+			}
+			else {
+				assertThat(Messages.bundled().say(text, Lang.EN)).as(name).isEqualTo(org.partygraph.model.Names.problem(name));
+				assertThat(Messages.bundled().say(text, Lang.ZH_HANS)).as(name).doesNotContain("name has", "characters");
+			}
+		}
+		assertThat(Messages.bundled().say(NameTexts.problem("村".repeat(10_000)), Lang.EN))
+			.isEqualTo("name is 10,000 characters; at most 200");
+		assertThat(Messages.bundled().say(NameTexts.problem("a\u200D1"), Lang.ZH_HANS))
+			.isEqualTo("名称name第2个字符是格式字符U+200D（连接符只允许位于两个字母或附加符号之间）");
+	}
+
+	@Test
+	void whatIfAndScenarioRefusalsSayTheEnglishOfBeforeAndChinese() {
+		Messages m = Messages.bundled();
+		Text outside = Text.of("whatif.refusal", 2, "MOVE_ORG", Text.of("whatif.outside",
+				Text.of("whatif.outside.membersOrg", "e1", "o-b", "甲村黨支部"), "o-t", "甲鄉黨委",
+				Text.of("whatif.outside.holder", "o-county", "中共縣委")));
+		assertThat(m.say(outside, Lang.EN)).isEqualTo("operation 2 (MOVE_ORG): member: e1's org o-b (甲村黨支部) lies outside"
+				+ " within o-t (甲鄉黨委); the nearest org whose subtree holds them all is o-county (中共縣委): use it as within");
+		assertThat(m.say(outside, Lang.ZH_HANS)).isEqualTo("操作operations[2]（MOVE_ORG）：member：e1所在党组织o-b（甲村黨支部）"
+				+ "在范围within o-t（甲鄉黨委）之外；包含它们全部的最近组织是o-county（中共縣委）：请以它为within");
+		assertThat(m.say(Text.of("whatif.dispatched", "e1", "o-xz", "溪鎮村", "2026-03-01", Text.of("problem.noEnd")), Lang.EN))
+			.isEqualTo("member: e1 is already dispatched to o-xz (溪鎮村) from 2026-03-01 with no end; one person serves one village at a time");
+		assertThat(m.say(Text.of("whatif.notRole", "BOSS", java.util.List.of("SECRETARY", "DEPUTY_SECRETARY")), Lang.EN))
+			.isEqualTo("kind: 'BOSS' is not a role; one of [SECRETARY, DEPUTY_SECRETARY]");
+		Text applied = Text.of("scenario.applied", "合併", "2026-01-02T03:04:05Z", Text.of("scenario.appliedSaveAnother"));
+		assertThat(m.say(applied, Lang.EN))
+			.isEqualTo("scenario '合併' was applied at 2026-01-02T03:04:05Z and is kept as it is; save it under another name");
+		assertThat(m.say(applied, Lang.ZH_HANT)).isEqualTo("方案「合併」已於2026-01-02T03:04:05Z執行，保持原樣；請以另一個名稱儲存");
+		assertThat(m.say(Text.of("scenario.nameInvalid"), Lang.EN)).isEqualTo("a name is 1 to 100 letters, digits, spaces"
+				+ " and . _ ( ) + -, starting with a letter or digit and not ending with a space");
+	}
+
+	@Test
+	void dateProblemsSayTheEnglishOfBefore() {
+		java.time.LocalDate on = java.time.LocalDate.of(2026, 4, 30);
+		assertThat(org.partygraph.queries.write.EventDates.earlier(on, "h-v2", on.plusDays(1), "RENAMED"))
+			.isEqualTo("dated 2026-04-30, before the latest change recorded for 'h-v2' (RENAMED on 2026-05-01); a change"
+					+ " may not be dated before one already recorded for an item it touches");
+		assertThat(Messages.bundled().say(Text.of("date.tooLate", on, on.minusDays(2), on.minusDays(2), 0), Lang.EN))
+			.isEqualTo("dated 2026-04-30, after 2026-04-28 (today 2026-04-28 plus party-graph.time.max-future-days = 0)");
+		assertThat(Messages.bundled()
+			.say(org.partygraph.queries.write.EventDates.earlierText(on, "h-v2", on.plusDays(1), "RENAMED"), Lang.ZH_HANS))
+			.isEqualTo("日期2026-04-30早于“h-v2”已记录的最近一次变更（2026-05-01的RENAMED）；变更的日期不能早于其涉及的任一项已记录的变更");
+	}
+
+	@Test
+	void rosterProblemsSayTheEnglishOfBefore() {
+		Messages m = Messages.bundled();
+		assertThat(m.say(Text.of("roster.noGroup", "第九党小组", "xr-b1", Text.of("roster.noGroup.some", java.util.List.of("第一党小组"))), Lang.EN))
+			.isEqualTo("no party group is named '第九党小组' under xr-b1 (its groups: [第一党小组])");
+		assertThat(m.say(Text.of("roster.noGroup", "第九党小组", "xr-b1", Text.of("roster.noGroup.none")), Lang.EN))
+			.isEqualTo("no party group is named '第九党小组' under xr-b1 (it has none)");
+		assertThat(m.say(Text.of("roster.orgNameAmbiguous", "甲村党支部", 2, "xr-t", java.util.List.of("xr-b2", "xr-b3")), Lang.EN))
+			.isEqualTo("'甲村党支部' names 2 orgs in xr-t's subtree ([xr-b2, xr-b3]); give 党组织编号");
+		assertThat(m.say(Text.of("roster.memberIdTaken", "m1", "xr-t"), Lang.EN))
+			.isEqualTo("'m1' is taken: no member of xr-t's subtree has this id");
+		assertThat(m.say(Text.of("roster.rowAlready", "xr-m1", 2), Lang.ZH_HANT)).isEqualTo("黨員xr-m1已在第2行");
+	}
+
+	@Test
+	void scenarioApplyRefusalsSayTheEnglishOfBefore() {
+		Messages m = Messages.bundled();
+		assertThat(m.say(Text.of("scenario.idTaken", "重組", "o-new-0"), Lang.EN))
+			.isEqualTo("scenario '重組' would create org 'o-new-0', and that id is held by a stored item outside its scope");
+		assertThat(m.say(Text.of("scenario.membersLeftBehind", "重組", "o-b", 3L, java.util.List.of("m1", "m2")), Lang.EN))
+			.isEqualTo("scenario '重組' removes 'o-b', to which 3 member(s) outside its scope belong, e.g. [m1, m2]; save it with a wider within");
+		assertThat(m.say(Text.of("scenario.membersLeftBehind", "重組", "o-b", 3L, java.util.List.of("m1", "m2")), Lang.ZH_HANT))
+			.isEqualTo("方案「重組」撤銷「o-b」，而其範圍以外有3名黨員屬於該組織，例如[m1, m2]；請以更大的within儲存");
+		assertThat(m.say(Text.of("scenario.notFoundUnderName", "無此"), Lang.EN)).isEqualTo("no scenario is saved under the name '無此'");
+	}
+
 	private static Set<String> values(Properties p) {
 		Set<String> values = new TreeSet<>();
 		p.stringPropertyNames().forEach((k) -> values.add(p.getProperty(k)));

@@ -907,9 +907,9 @@ class WhatIfEngineTests {
 			.startsWith("merged 甲公司黨支部 (o-a), 乙公司黨支部 (o-b) into joint branch 甲乙公司聯合黨支部 (" + joint + "); ")
 			.endsWith(" members moved");
 		assertThat(merged.changes(Lang.ZH_HANS)).singleElement().asString()
-			.isEqualTo("甲公司黨支部 (o-a), 乙公司黨支部 (o-b)合并为联合党支部甲乙公司聯合黨支部（" + joint + "）；转移党员4名");
+			.isEqualTo("甲公司黨支部（o-a）、乙公司黨支部（o-b）合并为联合党支部甲乙公司聯合黨支部（" + joint + "）；转移党员4名");
 		assertThat(merged.changes(Lang.ZH_HANT)).singleElement().asString()
-			.isEqualTo("甲公司黨支部 (o-a), 乙公司黨支部 (o-b)合併為聯合黨支部甲乙公司聯合黨支部（" + joint + "）；轉移黨員4名");
+			.isEqualTo("甲公司黨支部（o-a）、乙公司黨支部（o-b）合併為聯合黨支部甲乙公司聯合黨支部（" + joint + "）；轉移黨員4名");
 
 		WhatIfReport dissolved = this.engine.run(enterprises().dataset(), null,
 				List.of(Operation.dissolve("o-a", "o-s"), Operation.assignRole("a1", "o-s", "SECRETARY")));

@@ -21,6 +21,7 @@ import org.partygraph.queries.write.Datasets;
 import org.partygraph.queries.write.DualRows;
 import org.partygraph.queries.write.EventDates;
 import org.partygraph.queries.write.Events;
+import org.partygraph.queries.write.ImportedHistory;
 import org.partygraph.queries.write.MemberTallies;
 import org.partygraph.queries.write.OrgTallies;
 import org.partygraph.queries.write.Rows;
@@ -181,7 +182,7 @@ public final class DatasetImporter {
 				done = writeBatches(tx, DualRows.CREATE_DISPATCHES, dispatches, dataset.name(), "dispatches", done,
 						total, progress);
 				done = writeBatches(tx, DualRows.CREATE_AWAY, away, dataset.name(), "away", done, total, progress);
-				DatasetHistory.write(tx, history, dataset.name());
+				ImportedHistory.write(tx, history, dataset.name());
 				Transfers.relink(tx, dataset.name());
 				// The dataset's orgs were written with their tallies; any other org a member of it is
 				// linked to, before or now, is counted again.

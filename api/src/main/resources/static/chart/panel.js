@@ -90,7 +90,7 @@ export class DetailsPanel {
     const kind = kindInfo(node.kind);
     const row = (label, ...value) => el('div', { class: 'row' }, el('dt', {}, label), el('dd', {}, ...value));
     const issues = this.handlers.chartIssues().filter((i) => i.orgId === id);
-    const events = data.org ? data.org.history.filter((e) => e.on <= asOf) : [];
+    const events = data.org ? data.org.history : [];
     this.container.replaceChildren(
       el('header', { class: 'panel-head' },
         el('h2', { id: 'panel-name' }, node.name),
@@ -98,7 +98,7 @@ export class DetailsPanel {
           el('span', { class: 'chip kind', style: { background: kind.color } }, kind.name),
           ' ', el('code', { class: 'id' }, id))),
       el('p', { class: 'hint', id: 'panel-as-of' }, t('chart.asOfEnd', asOf)
-        + (data.org ? (data.org.name !== node.name ? t('chart.todayName', data.org.name) : '') : t('chart.dissolvedSince'))),
+        + (data.today ? (data.today.name !== node.name ? t('chart.todayName', data.today.name) : '') : t('chart.dissolvedSince'))),
       el('dl', { class: 'facts' },
         row(t('chart.members'), el('span', { id: 'panel-member-count' }, String(node.memberCount)),
           ` / ${t('chart.full')} `, el('span', { id: 'panel-full-count' }, String(node.fullMemberCount))),

@@ -44,10 +44,12 @@ query CompareDays($root: ID!, $from: Date!, $to: Date!) {
   compareDays(within: $root, from: $from, to: $to) { ${REPORT_FIELDS} }
 }`;
 
-// An org of a past chart: today's name and its dated history (the panel keeps what happened up to the day).
+// An org of a past chart as it stood on the day (asOf: found also when dissolved since; its history up
+// to the day), and today's name (null when dissolved since).
 export const PAST_ORG = `
 query PastOrg($id: ID!, $asOf: Date) {
-  org(id: $id) { id name history { on kind detail } membersAway(asOf: $asOf) { from } flowingIn(asOf: $asOf) { from } }
+  today: org(id: $id) { id name }
+  org(id: $id, asOf: $asOf) { id name history { on kind detail } membersAway { from } flowingIn { from } }
 }`;
 
 const MEMBER_PAGE = `

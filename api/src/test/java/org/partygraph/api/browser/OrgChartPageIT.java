@@ -31,6 +31,8 @@ class OrgChartPageIT extends ChartPageTestBase {
 
 	private static final String PAST_DATASET = "圖過去測試";
 
+	private static final String GONE_DATASET = "圖散測試";
+
 	@Autowired
 	private Driver neo4j;
 
@@ -602,6 +604,31 @@ class OrgChartPageIT extends ChartPageTestBase {
 		assertThat(this.driver.getCurrentUrl()).doesNotContain("asOf");
 	}
 
+	/**
+	 * An org dissolved since (the county's branch, moved to the second township 10 days ago and
+	 * dissolved yesterday): the second township's chart as of 5 days ago draws it, and its panel says
+	 * it was dissolved since and lists its history up to that day, read as of the day.
+	 */
+	@Test
+	void anOrgDissolvedSinceShowsItsHistoryOfThatDay() {
+		LocalDate today = MovedBranchCounty.ensure(this.importer, this.exporter, this.graphQl, GONE_DATASET, "cg", "散");
+		this.graphQl.document("mutation($on: Date) { dissolveOrg(id: \"cg-b1\", membersTo: \"cg-t2\", on: $on) { errors { message } } }")
+			.variable("on", today.minusDays(1).toString())
+			.execute()
+			.path("dissolveOrg.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+		String past = today.minusDays(5).toString();
+		open("chart.html?root=cg-t2&asOf=" + past);
+		assertThat(strings("return chart.nodes('[type=\"org\"]').map((n) => n.id())")).containsExactlyInAnyOrder("cg-t2",
+				"cg-b1");
+		js("chart.$id('cg-b1').emit('tap')");
+		waitUntil("return document.getElementById('panel-history') !== null");
+		assertThat(text("panel-as-of")).contains(past).contains("dissolved since");
+		assertThat(this.driver.findElements(By.cssSelector("#panel-history li"))).singleElement()
+			.satisfies((li) -> assertThat(li.getText()).contains("MOVED"));
+	}
+
 	/** With no org chosen, the panel lists the elections due within six months, as termsDue does. */
 	@Test
 	void thePanelListsTheElectionsDue() {
@@ -663,6 +690,7 @@ class OrgChartPageIT extends ChartPageTestBase {
 	@AfterAll
 	void removeThePastTestCounty() {
 		MovedBranchCounty.remove(this.neo4j, PAST_DATASET, "cp");
+		MovedBranchCounty.remove(this.neo4j, GONE_DATASET, "cg");
 	}
 
 }

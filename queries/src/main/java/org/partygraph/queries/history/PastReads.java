@@ -53,7 +53,11 @@ public final class PastReads {
 
 	/** The structure read for {@code within} on {@code day}, less the hidden orgs. */
 	public Structure structure(String within, LocalDate day, Predicate<String> hidden) {
-		Past read = this.past.asOf(within, day);
+		return cut(this.past.asOf(within, day), hidden);
+	}
+
+	/** The structure of a read less the hidden orgs (those that exist today) and their members. */
+	private static Structure cut(Past read, Predicate<String> hidden) {
 		if (hidden == null) {
 			return read.structure();
 		}
@@ -76,8 +80,9 @@ public final class PastReads {
 	 */
 	public PastView view(String scopeRoot, String anchor, LocalDate day, Predicate<String> hidden) {
 		if (scopeRoot != null) {
-			Structure read = this.past.asOf(scopeRoot, day).structure();
-			return new PastView(day, read, structure(scopeRoot, day, hidden), scopeRoot, keys(read));
+			// one read of the day: the view judges filters on it whole and counts on it cut
+			Past read = this.past.asOf(scopeRoot, day);
+			return new PastView(day, read.structure(), cut(read, hidden), scopeRoot, keys(read.structure()));
 		}
 		Structure all = structure(anchor, day, null);
 		return new PastView(day, all, all, null, keys(all));
@@ -93,11 +98,6 @@ public final class PastReads {
 	/** The org of today's graph whose tree holds the org (itself, or a parent it had when dissolved). */
 	public String anchor(String orgId) {
 		return this.past.anchor(orgId);
-	}
-
-	/** The org a member belonged to on the day, as far as today's graph and the events tell. */
-	public String memberOrgOn(String memberId, LocalDate day) {
-		return this.past.memberOrgOn(memberId, day);
 	}
 
 	/** The anchor of the tree of the member's org on the day; {@code null} when not a member then. */

@@ -210,18 +210,12 @@ public final class PastStructure {
 	}
 
 	/**
-	 * The org a member's membership was at on the day, from today's and the member's events after the
-	 * day (transfers undone, an addition after the day: none, a removal after it: the org then);
-	 * {@code null} when the member was not a member then (or never was). Only to choose what to rebuild:
-	 * the rebuild itself decides what the member's day held.
+	 * The top org of the tree that held the member's membership org on the day ({@link #anchor} of
+	 * it), in one read transaction; {@code null} when the member was not a member then (or never was).
+	 * That org is found from today's membership and the member's events after the day (transfers
+	 * undone, an addition after the day: none, a removal after it: the org then). Only to choose what
+	 * to rebuild: the rebuild itself decides what the member's day held.
 	 */
-	public String memberOrgOn(String memberId, LocalDate day) {
-		try (Session session = this.driver.session()) {
-			return session.executeRead((tx) -> memberOrgOn(tx, memberId, day));
-		}
-	}
-
-	/** {@link #anchor} of {@link #memberOrgOn}, in one read transaction; {@code null} when none. */
 	public String memberAnchor(String memberId, LocalDate day) {
 		try (Session session = this.driver.session()) {
 			return session.executeRead((tx) -> {

@@ -42,6 +42,7 @@ export class OrgChartView {
     this.units = false;
     // The day drawn (yyyy-mm-dd), null for today: every orgChart read passes it as asOf.
     this.asOf = null;
+    this.until = null; // the last day of a "changes since" view when not today
     this.mode = 'compact';
     this.issues = new Map();
   }

@@ -212,8 +212,11 @@ function renderAsOf() {
     bar.replaceChildren(
       el('strong', {}, t('chart.pastHeading', view.asOf)), ' ',
       el('small', {}, t('chart.pastNote', view.asOf)),
-      el('button', { type: 'button', class: 'small', id: 'changes-since', onclick: () => openSince(view.asOf).catch(showError) },
-        t('chart.changesSince')),
+      el('button', { type: 'button', class: 'small', id: 'changes-since',
+        onclick: () => openSince(view.asOf, $('changes-until').value || null).catch(showError) },
+      t('chart.changesSince')),
+      el('label', { class: 'field', title: t('chart.untilTitle') }, t('chart.until'), ' ',
+        el('input', { type: 'date', id: 'changes-until', min: nextDay(view.asOf), max: today(), value: view.until || today() })),
       el('button', { type: 'button', class: 'small', onclick: () => setAsOf(null).catch(showError) }, t('chart.backToToday')));
   }
   else {
@@ -234,21 +237,39 @@ async function setAsOf(day) {
   await loadRoot(view.root || DEFAULT_ROOT, view.depth);
 }
 
+/** The day after day (yyyy-mm-dd), or undefined for none. */
+function nextDay(day) {
+  if (!day) {
+    return undefined;
+  }
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
 /**
- * The change from the end of day to today, drawn as a scenario is: before, the chart as of day;
- * after, compareDays' org changes played on it (created, moved, dissolved, re-kinded, members moved).
+ * The change from the end of day to the end of until (today when null), drawn as a scenario is:
+ * before, the chart as of day; after, compareDays' org changes played on it (created, moved,
+ * dissolved, re-kinded, members moved).
  */
-async function openSince(day) {
+async function openSince(day, until = null) {
   hideError();
-  const to = today();
-  if (!day || day >= to) {
+  const now = today();
+  const to = until || now;
+  if (!day || day >= now) {
     throw new Error(t('chart.pickPastDay'));
   }
+  if (to <= day || to > now) {
+    throw new Error(t('chart.pickUntilDay', day, now));
+  }
+  const shownUntil = to < now ? to : null;
   if (view.asOf !== day || scenarioView.active) {
     view.asOf = day;
+    view.until = shownUntil; // before the bar is drawn: its until control shows it
     renderAsOf();
     await loadRoot(view.root || DEFAULT_ROOT, view.depth); // leaves any scenario shown
   }
+  view.until = shownUntil; // leaving a scenario shown cleared it
   setState('loading');
   try {
     const data = await gql(COMPARE_DAYS, { root: view.root, from: day, to });
@@ -256,7 +277,7 @@ async function openSince(day) {
       name: `${day} → ${to}`,
       within: view.root,
       scope: rootInfo ? { id: rootInfo.id, name: rootInfo.name } : null,
-      note: t('chart.sinceNote', day),
+      note: view.until ? t('chart.betweenNote', day, to) : t('chart.sinceNote', day),
       liveChanged: false,
       reportUrl: null,
       report: data.compareDays,
@@ -265,7 +286,7 @@ async function openSince(day) {
     showScenarioSummary();
     await applyPattern();
     renderScenario();
-    updateUrl({ since: day, asOf: null });
+    updateUrl({ since: day, until: view.until, asOf: null });
     setState('ready');
   }
   catch (ex) {
@@ -343,7 +364,8 @@ function leaveScenario() {
   view.initialView();
   $('scenario').value = '';
   renderScenario();
-  updateUrl({ scenario: null, since: null });
+  view.until = null;
+  updateUrl({ scenario: null, since: null, until: null });
 }
 
 async function listScenarios(selected) {
@@ -505,10 +527,11 @@ view.asOf = /^\d{4}-\d{2}-\d{2}$/.test(params.get('asOf') || '') ? params.get('a
 renderAsOf();
 const scenarioParam = params.get('scenario');
 const sinceParam = /^\d{4}-\d{2}-\d{2}$/.test(params.get('since') || '') ? params.get('since') : null;
+const untilParam = /^\d{4}-\d{2}-\d{2}$/.test(params.get('until') || '') ? params.get('until') : null;
 listScenarios(scenarioParam).catch(showError);
 if (sinceParam && !scenarioParam) {
   view.root = params.get('root') || DEFAULT_ROOT;
-  openSince(sinceParam).catch(showError);
+  openSince(sinceParam, untilParam).catch(showError);
 }
 else if (scenarioParam) {
   view.root = params.get('root') || DEFAULT_ROOT;

@@ -679,7 +679,21 @@ class OrgChartPageIT extends ChartPageTestBase {
 		assertThat(text("scenario-orgs-moved")).isEqualTo(String.valueOf(movedCount));
 		assertThat(text("scenario-name")).contains(past);
 		assertThat(js("return chart.$id('cp-b1').hasClass('sc-moved')")).isEqualTo(true);
-		assertThat(this.driver.getCurrentUrl()).contains("since=" + past);
+		assertThat(this.driver.getCurrentUrl()).contains("since=" + past).doesNotContain("until=");
+		// until a day before the move (10 days ago): the same control compares the two past days
+		String until = today.minusDays(15).toString();
+		js("document.getElementById('changes-until').value = arguments[0]", until);
+		this.driver.findElement(By.id("changes-since")).click();
+		waitUntil("return document.documentElement.dataset.chartState === 'ready'"
+				+ " && document.getElementById('scenario-name').textContent.includes('" + until + "')");
+		assertThat(text("scenario-orgs-moved")).isEqualTo("0");
+		assertThat(js("return chart.$id('cp-b1').hasClass('sc-moved')")).isEqualTo(false);
+		assertThat(this.driver.getCurrentUrl()).contains("since=" + past).contains("until=" + until);
+		// a reload of that address draws the same comparison
+		open("chart.html?root=cp-county&since=" + past + "&until=" + until);
+		waitUntil("return document.documentElement.dataset.chartState === 'ready'"
+				+ " && !document.getElementById('scenario-bar').hidden");
+		assertThat(text("scenario-name")).contains(past).contains(until);
 	}
 
 	private List<String> strings(String script) {

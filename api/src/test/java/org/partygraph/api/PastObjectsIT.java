@@ -29,6 +29,9 @@ class PastObjectsIT extends ServiceTestBase {
 
 	private static final String DATASET = "過去讀測試";
 
+	/** A second county, whose first township co-manages the first county's second township. */
+	private static final String OTHER_DATASET = "過去讀測試鄰縣";
+
 	@Autowired
 	Driver driver;
 
@@ -65,11 +68,15 @@ class PastObjectsIT extends ServiceTestBase {
 				"transferMember", 4);
 		change("mutation($on: Date) { dissolveOrg(id: \"po-b1\", membersTo: \"po-t2\", on: $on) { errors { message } } }",
 				"dissolveOrg", 2);
+		MovedBranchCounty.ensure(this.importer, this.exporter, this.graphQl, OTHER_DATASET, "px", "鄰");
+		change("mutation($on: Date) { addCoManager(org: \"po-t2\", coManager: \"px-t1\", on: $on) { errors { message } } }",
+				"addCoManager", 1);
 	}
 
 	@AfterAll
 	void removeTheCounty() {
 		MovedBranchCounty.remove(this.driver, DATASET, "po");
+		MovedBranchCounty.remove(this.driver, OTHER_DATASET, "px");
 	}
 
 	@Test
@@ -108,6 +115,26 @@ class PastObjectsIT extends ServiceTestBase {
 		assertThat((List<?>) org(this.graphQl, "po-t1", day(5)).get("children")).isEmpty();
 		// Before the import nothing existed.
 		assertThat(org(this.graphQl, "po-county", day(31))).isNull();
+	}
+
+	/**
+	 * An unscoped read answers relations across counties on a past day as today's read does: the
+	 * co-manager in the other county, its own parent there, and the inverse; before the link, none.
+	 */
+	@Test
+	void coManagementAcrossCountiesIsReadOnAnyDay() {
+		String document = """
+				query($id: ID!, $asOf: Date) { org(id: $id, asOf: $asOf) {
+				  id coManagers { id parent { id } coManages { id } } coManages { id } managementChain { manager { id } } } }""";
+		Map<String, Object> today = root(this.graphQl, document, "org", "po-t2", null);
+		assertThat(today.get("coManagers")).isEqualTo(
+				List.of(Map.of("id", "px-t1", "parent", Map.of("id", "px-county"), "coManages", List.of(Map.of("id", "po-t2")))));
+		assertThat(root(this.graphQl, document, "org", "po-t2", day(0))).isEqualTo(today);
+		assertThat(root(this.graphQl, document, "org", "px-t1", day(0)))
+			.isEqualTo(root(this.graphQl, document, "org", "px-t1", null))
+			.containsEntry("coManages", List.of(Map.of("id", "po-t2")));
+		assertThat(root(this.graphQl, document, "org", "po-t2", day(3))).containsEntry("coManagers", List.of());
+		assertThat(root(this.graphQl, document, "org", "px-t1", day(3))).containsEntry("coManages", List.of());
 	}
 
 	@Test

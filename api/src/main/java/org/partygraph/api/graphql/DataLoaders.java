@@ -43,6 +43,9 @@ public class DataLoaders {
 		registry.forTypePair(DescendantsKey.class, List.class)
 			.withName("descendants")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadDescendants(orgs, keys)));
+		registry.forTypePair(String.class, String.class)
+			.withName("orgDatasets")
+			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> new HashMap<>(orgs.datasets(ids))));
 		registry.forTypePair(MemberPageKey.class, MemberPage.class)
 			.withName("memberPages")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadPages(members, keys)));

@@ -45,7 +45,6 @@ import org.partygraph.queries.read.MemberFilter;
 import org.partygraph.queries.read.MemberRow;
 import org.partygraph.queries.read.Office;
 import org.partygraph.queries.read.OrgFilter;
-import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
 import org.partygraph.queries.read.Page;
 import org.partygraph.queries.read.Sort;
@@ -145,8 +144,6 @@ public class PastFields implements GraphQlSourceBuilderCustomizer {
 
 	private final Scope scope;
 
-	private final OrgQueries orgs;
-
 	private final DispatchQueries dispatches;
 
 	private final RoleHierarchy roles;
@@ -156,11 +153,10 @@ public class PastFields implements GraphQlSourceBuilderCustomizer {
 	/** Roles the resolvers of fields require, by {@code Type.field}; read from the controllers at first use. */
 	private volatile Map<String, String> required;
 
-	public PastFields(PastReads past, Scope scope, OrgQueries orgs, DispatchQueries dispatches,
+	public PastFields(PastReads past, Scope scope, DispatchQueries dispatches,
 			ObjectProvider<RoleHierarchy> roles, ApplicationContext context) {
 		this.past = past;
 		this.scope = scope;
-		this.orgs = orgs;
 		this.dispatches = dispatches;
 		this.roles = roles.getIfAvailable(() -> (authorities) -> authorities);
 		this.context = context;
@@ -309,7 +305,8 @@ public class PastFields implements GraphQlSourceBuilderCustomizer {
 			case "Org": {
 				String id = ((OrgRow) row).id();
 				return switch (field) {
-					case "dataset" -> this.orgs.datasets(List.of(id)).get(id);
+					// batched over the level (an org dissolved since included), not one read per org
+					case "dataset" -> env.<String, String>getDataLoader("orgDatasets").load(id);
 					case "parent" -> org(source, view.parent(id));
 					case "children" -> orgs(source, view.children(id));
 					case "ancestors" -> orgs(source, view.ancestors(id));

@@ -39,8 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>
  * <b>What is read.</b> For a scope org, the whole tree it belongs to today (the county), widened to
- * the trees of any org that a MOVED event after the day links to it (an org moved out of the
- * county after the day was in it then), the orgs dissolved after the day (from their DISSOLVED
+ * the trees linked to it: by today's co-management, participation and offices, and by a MOVED,
+ * CO_MANAGER or TRANSFERRED event after the day (an org moved out of the county after the day was
+ * in it then); see {@link #readTrees}. Then the orgs dissolved after the day (from their DISSOLVED
  * events), the members named by events after the day about those orgs or kept in a dissolution's
  * state, and the units the past orgs and members point at. For no scope, everything. The undo then
  * works on this larger read, and the caller cuts the scope's subtree as it stood on the day
@@ -342,6 +343,14 @@ public final class PastStructure {
 	 * The tree of the root today, and the trees of the orgs a MOVED event after the day links to an
 	 * org already read (repeated until no new tree comes, at most a few times).
 	 */
+	/**
+	 * Reads the root's tree and every tree linked to what is read, until no new tree is linked (at
+	 * most 8 rounds): the trees of a co-manager, of an org a member takes part in or holds an office
+	 * in, and of an org co-managed by or with a participant from an org read (today's links), and the
+	 * trees an event after any day links to an org read (a move's old and new parent, a co-manager
+	 * added or removed, a transfer's other org). So an unscoped read of an org answers its relations
+	 * across counties as today's read does, on any day.
+	 */
 	private static void readTrees(SimpleQueryRunner tx, Working w, List<Event> events, String rootOrgId) {
 		Set<String> gone = new HashSet<>();
 		events.stream().filter((e) -> e.kind == Events.Kind.DISSOLVED).forEach((e) -> gone.add(e.org));
@@ -349,24 +358,20 @@ public final class PastStructure {
 		Set<String> wanted = new HashSet<>(List.of(rootOrgId));
 		for (int round = 0; round < 8 && !wanted.isEmpty(); round++) {
 			asked.addAll(wanted);
-			w.add(DatasetExporter.trees(tx, wanted));
+			Dataset trees = DatasetExporter.trees(tx, wanted);
+			w.add(trees);
 			Set<String> known = new HashSet<>(w.orgs.keySet());
 			known.addAll(gone);
-			// A dissolved org's parent at dissolution links it to the tree it was in.
+			known.addAll(linkedToday(tx, trees));
+			// Events link trees: a dissolved org's parent at dissolution links it to the tree it was in.
 			boolean grew = true;
 			while (grew) {
 				grew = false;
 				for (Event e : events) {
-					if (e.kind != Events.Kind.MOVED) {
-						continue;
-					}
-					List<String> ends = new ArrayList<>();
-					ends.add(e.org);
-					ends.add(string(e.before));
-					ends.add(string(e.after));
-					if (ends.stream().anyMatch((id) -> id != null && known.contains(id))) {
+					List<String> ends = ends(e);
+					if (ends.stream().anyMatch(known::contains)) {
 						for (String id : ends) {
-							if (id != null && known.add(id)) {
+							if (known.add(id)) {
 								grew = true;
 							}
 						}
@@ -380,6 +385,58 @@ public final class PastStructure {
 				}
 			}
 		}
+	}
+
+	// The orgs outside some orgs that co-manage-link to them or have a member taking part in them.
+	private static final String LINKED_TO = """
+			UNWIND $ids AS id
+			MATCH (o:Org {id: id})
+			CALL (o) {
+			  MATCH (o)<-[:CO_MANAGED_BY]-(x:Org) RETURN x.id AS linked
+			  UNION
+			  MATCH (o)<-[:PARTICIPATES_IN]-(:Member)-[:MEMBER_OF]->(x:Org) RETURN x.id AS linked
+			}
+			RETURN DISTINCT linked
+			""";
+
+	/** The org ids today's links of the trees just read point at, both ways. */
+	private static Set<String> linkedToday(SimpleQueryRunner tx, Dataset trees) {
+		Set<String> linked = new HashSet<>();
+		trees.orgs().forEach((o) -> linked.addAll(o.coManagedBy()));
+		for (Member m : trees.members()) {
+			linked.add(m.org());
+			linked.addAll(m.participatesIn());
+			m.roles().forEach((r) -> linked.add(r.org()));
+		}
+		List<String> ids = trees.orgs().stream().map(Org::id).toList();
+		if (!ids.isEmpty()) {
+			tx.run(LINKED_TO, Map.of("ids", ids)).forEachRemaining((r) -> linked.add(r.get("linked").asString()));
+		}
+		linked.remove(null);
+		return linked;
+	}
+
+	/** The orgs an event links (the org and the other one of a move, a co-management or a transfer). */
+	private static List<String> ends(Event e) {
+		if (e.kind == null) {
+			return List.of();
+		}
+		List<String> ends = new ArrayList<>(4);
+		switch (e.kind) {
+			case MOVED -> {
+				ends.add(e.org);
+				ends.add(string(e.before));
+				ends.add(string(e.after));
+			}
+			case CO_MANAGER_ADDED, CO_MANAGER_REMOVED, TRANSFERRED -> {
+				ends.add(e.org);
+				ends.add(e.other);
+			}
+			default -> {
+			}
+		}
+		ends.removeIf(Objects::isNull);
+		return ends;
 	}
 
 	private static void dropLateImports(SimpleQueryRunner tx, Working w, LocalDate day) {

@@ -20,6 +20,7 @@ import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.Problem;
 import org.partygraph.model.history.History;
 import org.partygraph.model.history.HistoryEvent;
+import org.partygraph.model.history.HistoryScenario;
 import org.partygraph.model.history.HistoryTransfer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -29,9 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The history file ({@code party-graph-history/1}, docs/dataset-format.md "History file"): the event
- * log and the transfer history beside a dataset file. Read whole and checked: every problem is named
- * by item (the event's or transfer's id, else its position) and field, and nothing is returned while
- * any remains.
+ * log, the transfer history and the saved scenarios beside a dataset file. Read whole and checked:
+ * every problem is named by item (the event's or transfer's id, the scenario's name, else its
+ * position) and field, and nothing is returned while any remains.
  */
 public final class HistoryFormat {
 
@@ -96,10 +97,23 @@ public final class HistoryFormat {
 					item.instant("at"), item.string("reason"), item.seq(), item.date("on", false), item.string("by"),
 					item.string("dataset")));
 		}
+		List<HistoryScenario> scenarios = new ArrayList<>();
+		Set<String> names = new HashSet<>();
+		for (JsonNode s : list(root, "scenarios", problems)) {
+			Item item = new Item(s, "scenarios[" + scenarios.size() + "]", "name", names, problems);
+			String operations = item.string("operations");
+			if (operations == null && s.isObject()) {
+				problems.add(new Problem(item.name, "operations", "required: the operations as JSON text"));
+			}
+			scenarios.add(new HistoryScenario(item.id(), item.string("within"), item.string("owner"), operations,
+					item.seq("operationCount"), item.string("note"), item.instant("savedAt"), item.string("savedBy"),
+					item.string("fingerprint"), item.string("steps"), item.optionalInstant("appliedAt"),
+					item.string("appliedBy"), item.date("appliedOn", false), item.string("appliedReport")));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidDatasetException(problems);
 		}
-		return new History(events, transfers);
+		return new History(events, transfers, scenarios);
 	}
 
 	private static List<JsonNode> list(JsonNode root, String key, List<Problem> problems) {
@@ -128,19 +142,24 @@ public final class HistoryFormat {
 		private final String id;
 
 		Item(JsonNode node, String position, Set<String> ids, List<Problem> problems) {
+			this(node, position, "id", ids, problems);
+		}
+
+		/** An item whose key is {@code key} (a scenario's {@code name}), unique among {@code ids}. */
+		Item(JsonNode node, String position, String key, Set<String> ids, List<Problem> problems) {
 			this.node = node;
 			this.problems = problems;
-			JsonNode id = node.isObject() ? node.get("id") : null;
+			JsonNode id = node.isObject() ? node.get(key) : null;
 			this.id = (id != null && id.isString() && !id.asString().isBlank()) ? id.asString() : null;
 			this.name = (this.id != null) ? this.id : position;
 			if (!node.isObject()) {
 				problems.add(new Problem(position, "(item)", "must be a JSON object"));
 			}
 			else if (this.id == null) {
-				problems.add(new Problem(position, "id", "required: a non-blank text"));
+				problems.add(new Problem(position, key, "required: a non-blank text"));
 			}
 			else if (!ids.add(this.id)) {
-				problems.add(new Problem(position, "id", "'" + this.id + "' is used twice"));
+				problems.add(new Problem(position, key, "'" + this.id + "' is used twice"));
 			}
 		}
 
@@ -186,11 +205,18 @@ public final class HistoryFormat {
 		}
 
 		Instant instant(String key) {
+			JsonNode v = this.node.isObject() ? this.node.get(key) : null;
+			if ((v == null || v.isNull()) && this.node.isObject()) {
+				this.problems.add(new Problem(this.name, key, "required: an instant such as 2024-01-02T03:04:05Z"));
+				return null;
+			}
+			return optionalInstant(key);
+		}
+
+		/** An instant, or {@code null} when the key is absent. */
+		Instant optionalInstant(String key) {
 			String text = string(key);
 			if (text == null) {
-				if (this.node.isObject()) {
-					this.problems.add(new Problem(this.name, key, "required: an instant such as 2024-01-02T03:04:05Z"));
-				}
 				return null;
 			}
 			try {
@@ -203,10 +229,15 @@ public final class HistoryFormat {
 		}
 
 		long seq() {
-			JsonNode v = this.node.isObject() ? this.node.get("seq") : null;
+			return seq("seq");
+		}
+
+		/** A required whole number, 0 or more. */
+		long seq(String key) {
+			JsonNode v = this.node.isObject() ? this.node.get(key) : null;
 			if (v == null || !v.isIntegralNumber() || v.asLong() < 0) {
 				if (this.node.isObject()) {
-					this.problems.add(new Problem(this.name, "seq", "required: a whole number, 0 or more"));
+					this.problems.add(new Problem(this.name, key, "required: a whole number, 0 or more"));
 				}
 				return 0;
 			}
@@ -296,6 +327,26 @@ public final class HistoryFormat {
 			m.put("dataset", t.dataset());
 			m.values().removeIf((v) -> v == null);
 			transfers.add(MAPPER.valueToTree(m));
+		}
+		ArrayNode scenarios = root.putArray("scenarios");
+		for (HistoryScenario sc : history.scenarios()) {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("name", sc.name());
+			m.put("within", sc.within());
+			m.put("owner", sc.owner());
+			m.put("operations", sc.operations());
+			m.put("operationCount", sc.operationCount());
+			m.put("note", sc.note());
+			m.put("savedAt", (sc.savedAt() != null) ? sc.savedAt().toString() : null);
+			m.put("savedBy", sc.savedBy());
+			m.put("fingerprint", sc.fingerprint());
+			m.put("steps", sc.steps());
+			m.put("appliedAt", (sc.appliedAt() != null) ? sc.appliedAt().toString() : null);
+			m.put("appliedBy", sc.appliedBy());
+			m.put("appliedOn", (sc.appliedOn() != null) ? sc.appliedOn().toString() : null);
+			m.put("appliedReport", sc.appliedReport());
+			m.values().removeIf((v) -> v == null);
+			scenarios.add(MAPPER.valueToTree(m));
 		}
 		try (OutputStream out = DatasetWriter.newOwnerOnlyFile(file)) {
 			MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, root);

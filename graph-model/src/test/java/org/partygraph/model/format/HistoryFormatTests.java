@@ -14,6 +14,7 @@ import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.Problem;
 import org.partygraph.model.history.History;
 import org.partygraph.model.history.HistoryEvent;
+import org.partygraph.model.history.HistoryScenario;
 import org.partygraph.model.history.HistoryTransfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,12 +36,18 @@ class HistoryFormatTests {
 				new HistoryEvent("e3", "COMMITTEE_CHANGED", LocalDate.of(2024, 3, 1), Instant.parse("2024-03-01T08:00:00Z"),
 						0, null, null, "o-1", null, null, "committee", false, true, null, null)),
 				List.of(new HistoryTransfer("t1", "m-1", "o-1", "o-2", Instant.parse("2024-02-01T08:00:00Z"), "搬遷", 1,
-						LocalDate.of(2024, 2, 1), "admin", "懷仁縣")));
+						LocalDate.of(2024, 2, 1), "admin", "懷仁縣")),
+				List.of(new HistoryScenario("合併", "o-t1", null, "[{\"op\":\"MERGE\"}]", 1, "兩村合併",
+						Instant.parse("2024-01-20T08:00:00Z"), "admin", "fp", "[]", Instant.parse("2024-02-01T08:00:00Z"),
+						"admin", LocalDate.of(2024, 2, 1), "{\"summary\":{}}"),
+						new HistoryScenario("草案", null, "o-t2", "[]", 0, null, Instant.parse("2024-03-01T08:00:00Z"), null,
+								null, null, null, null, null, null)));
 		Path file = HistoryFormat.besides(this.dir.resolve("county.json"));
 		assertThat(file.getFileName().toString()).isEqualTo("county.history.json");
 		HistoryFormat.write(history, file);
 		History read = HistoryFormat.read(file);
 		assertThat(read.transfers()).isEqualTo(history.transfers());
+		assertThat(read.scenarios()).isEqualTo(history.scenarios());
 		assertThat(read.events()).hasSize(3);
 		assertThat(read.events().get(0)).isEqualTo(history.events().get(0));
 		assertThat(read.events().get(1).before()).isEqualTo(List.of("u-1", "u-2"));
@@ -60,7 +67,11 @@ class HistoryFormatTests {
 				   {"kind": "MOVED", "on": "2024-01-01", "recordedAt": "2024-01-01T00:00:00Z", "seq": 0},
 				   {"id": "e1", "kind": "MOVED", "on": "2024-01-01", "recordedAt": "2024-01-01T00:00:00Z", "seq": 0,
 				    "org": 5}],
-				 "transfers": [{"id": "t1", "at": "2024-01-01T00:00:00Z", "seq": 1}]}""";
+				 "transfers": [{"id": "t1", "at": "2024-01-01T00:00:00Z", "seq": 1}],
+				 "scenarios": [
+				   {"name": "s1", "savedAt": "then", "operationCount": -1, "appliedOn": "2024-02-30"},
+				   {"operations": "[]", "savedAt": "2024-01-01T00:00:00Z", "operationCount": 0},
+				   {"name": "s1", "operations": "[]", "savedAt": "2024-01-01T00:00:00Z", "operationCount": 0}]}""";
 		assertThatExceptionOfType(InvalidDatasetException.class).isThrownBy(() -> read(text))
 			.satisfies((ex) -> assertThat(ex.problems()).extracting(Problem::item, Problem::field)
 				.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("e1", "kind"),
@@ -71,7 +82,13 @@ class HistoryFormatTests {
 						org.assertj.core.groups.Tuple.tuple("events[1]", "id"),
 						org.assertj.core.groups.Tuple.tuple("events[2]", "id"),
 						org.assertj.core.groups.Tuple.tuple("e1", "org"),
-						org.assertj.core.groups.Tuple.tuple("t1", "member")));
+						org.assertj.core.groups.Tuple.tuple("t1", "member"),
+						org.assertj.core.groups.Tuple.tuple("s1", "operations"),
+						org.assertj.core.groups.Tuple.tuple("s1", "savedAt"),
+						org.assertj.core.groups.Tuple.tuple("s1", "operationCount"),
+						org.assertj.core.groups.Tuple.tuple("s1", "appliedOn"),
+						org.assertj.core.groups.Tuple.tuple("scenarios[1]", "name"),
+						org.assertj.core.groups.Tuple.tuple("scenarios[2]", "name")));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.partygraph.queries.dataset;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -9,11 +10,12 @@ import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Value;
 import org.partygraph.model.history.History;
 import org.partygraph.model.history.HistoryEvent;
+import org.partygraph.model.history.HistoryScenario;
 import org.partygraph.model.history.HistoryTransfer;
 
 /**
- * The past that goes with an export (docs/dataset-format.md, "History file"): the event log and the
- * transfer history, read whole by {@link #export()} and written back in an import's own transaction
+ * The past that goes with an export (docs/dataset-format.md, "History file"): the event log, the
+ * transfer history and the saved scenarios (an applied one with its report), read whole by {@link #export()} and written back in an import's own transaction
  * by {@link org.partygraph.queries.write.ImportedHistory#write}, so that export → import keeps every {@code asOf} answer, {@code Org.history},
  * {@code changes} and {@code Member.transfers}. Events and transfers keep their ids; one already in
  * the store (the same history imported again) is left as it is. An org the history dissolved is
@@ -33,6 +35,12 @@ public final class DatasetHistory {
 			ORDER BY t.member, t.seq, t.id
 			""";
 
+	private static final String SCENARIOS = """
+			MATCH (s:Scenario)
+			RETURN s
+			ORDER BY s.name
+			""";
+
 	private final Driver driver;
 
 	public DatasetHistory(Driver driver) {
@@ -49,7 +57,19 @@ public final class DatasetHistory {
 	static History read(SimpleQueryRunner tx) {
 		List<HistoryEvent> events = tx.run(EVENTS).list((r) -> event(r.get("e")));
 		List<HistoryTransfer> transfers = tx.run(TRANSFERS).list((r) -> transfer(r.get("t")));
-		return new History(events, transfers);
+		List<HistoryScenario> scenarios = tx.run(SCENARIOS).list((r) -> scenario(r.get("s")));
+		return new History(events, transfers, scenarios);
+	}
+
+	private static HistoryScenario scenario(Value s) {
+		return new HistoryScenario(s.get("name").asString(), string(s, "within"), string(s, "owner"),
+				string(s, "operations"), s.get("operationCount").asLong(0), string(s, "note"), instant(s.get("savedAt")),
+				string(s, "savedBy"), string(s, "fingerprint"), string(s, "steps"), instant(s.get("appliedAt")),
+				string(s, "appliedBy"), s.get("appliedOn").asLocalDate(null), string(s, "appliedReport"));
+	}
+
+	private static Instant instant(Value v) {
+		return v.isNull() ? null : v.asZonedDateTime().withZoneSameInstant(ZoneOffset.UTC).toInstant();
 	}
 
 	private static HistoryEvent event(Value e) {

@@ -16,6 +16,8 @@ import org.partygraph.model.format.DatasetFormat;
 import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.Problem;
 import org.partygraph.model.history.History;
+import org.partygraph.model.history.HistoryScenario;
+import org.partygraph.queries.scenario.OperationsJson;
 import org.partygraph.queries.write.CandidateRows;
 import org.partygraph.queries.write.Datasets;
 import org.partygraph.queries.write.DualRows;
@@ -112,7 +114,8 @@ public final class DatasetImporter {
 	/**
 	 * As {@link #importDataset(Dataset, ImportProgress, LocalDate, String)}, with the history the
 	 * dataset was exported with ({@code export --history}, {@link DatasetHistory}) written in the same
-	 * transaction: its events and transfers, those already in the store left as they are.
+	 * transaction: its events, transfers and saved scenarios, those already in the store left as they
+	 * are. A scenario whose operations cannot be read is a problem naming it and {@code operations}.
 	 */
 	public ImportResult importDataset(Dataset dataset, History history, ImportProgress progress, LocalDate on,
 			String by) {
@@ -124,6 +127,15 @@ public final class DatasetImporter {
 			.findFirst()
 			.ifPresent((e) -> problems.add(new Problem(Problem.DATASET, "on", "the import is dated " + stamp.on()
 					+ ", before the history's event " + e.id() + " of " + e.on() + ": date it on or after the latest event")));
+		for (HistoryScenario scenario : history.scenarios()) {
+			try {
+				OperationsJson.read(scenario.operations());
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(new Problem(scenario.name(), "operations",
+						"not a list of what-if operations: " + ex.getMessage()));
+			}
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidDatasetException(problems);
 		}

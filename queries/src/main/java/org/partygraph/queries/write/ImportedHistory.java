@@ -8,13 +8,14 @@ import java.util.Map;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.partygraph.model.history.History;
 import org.partygraph.model.history.HistoryEvent;
+import org.partygraph.model.history.HistoryScenario;
 import org.partygraph.model.history.HistoryTransfer;
 
 /**
  * The history of an {@code import --history} written in the import's own transaction
  * ({@code dataset.DatasetHistory} reads it for {@code export --history}): the events and transfer
- * records with their ids, those already stored left as they are, and the orgs the history dissolved
- * retired again. Here because it creates history nodes, which only the write package does.
+ * records with their ids and the saved scenarios by name, those already stored left as they are,
+ * and the orgs the history dissolved retired again. Here because it creates history nodes, which only the write package does.
  */
 public final class ImportedHistory {
 
@@ -41,6 +42,15 @@ public final class ImportedHistory {
 			WITH row WHERE NOT EXISTS { (:Org {id: row.id}) } AND NOT EXISTS { (:DissolvedOrg {id: row.id}) }
 			CREATE (d:DissolvedOrg)
 			SET d = row.properties, d.dissolvedOn = date(row.on), d.dataset = $dataset
+			""";
+
+	// A saved scenario under a name the store does not hold yet; one it holds is left as it is.
+	private static final String WRITE_SCENARIOS = """
+			UNWIND $rows AS row
+			MERGE (s:Scenario {name: row.name})
+			ON CREATE SET s += row.properties, s.savedAt = datetime(row.savedAt),
+			  s.appliedAt = CASE WHEN row.appliedAt IS NULL THEN null ELSE datetime(row.appliedAt) END,
+			  s.appliedOn = CASE WHEN row.appliedOn IS NULL THEN null ELSE date(row.appliedOn) END
 			""";
 
 	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
@@ -121,6 +131,29 @@ public final class ImportedHistory {
 			transfers.add(row);
 		}
 		written += batches(tx, WRITE_TRANSFERS, transfers, dataset);
+		List<Map<String, Object>> scenarios = new ArrayList<>();
+		for (HistoryScenario sc : history.scenarios()) {
+			Map<String, Object> properties = new HashMap<>();
+			properties.put("within", sc.within());
+			properties.put("owner", sc.owner());
+			properties.put("operations", sc.operations());
+			properties.put("operationCount", sc.operationCount());
+			properties.put("note", sc.note());
+			properties.put("savedBy", sc.savedBy());
+			properties.put("fingerprint", sc.fingerprint());
+			properties.put("steps", sc.steps());
+			properties.put("appliedBy", sc.appliedBy());
+			properties.put("appliedReport", sc.appliedReport());
+			properties.values().removeIf((v) -> v == null);
+			Map<String, Object> row = new HashMap<>();
+			row.put("name", sc.name());
+			row.put("savedAt", sc.savedAt().toString());
+			row.put("appliedAt", (sc.appliedAt() != null) ? sc.appliedAt().toString() : null);
+			row.put("appliedOn", (sc.appliedOn() != null) ? sc.appliedOn().toString() : null);
+			row.put("properties", properties);
+			scenarios.add(row);
+		}
+		written += batches(tx, WRITE_SCENARIOS, scenarios, dataset);
 		return written;
 	}
 

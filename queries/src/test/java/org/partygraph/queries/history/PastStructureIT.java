@@ -41,6 +41,7 @@ import org.partygraph.queries.pattern.PatternFigures;
 import org.partygraph.queries.rules.ComplianceQueries;
 import org.partygraph.queries.rules.RuleChecker;
 import org.partygraph.queries.rules.RuleThresholds;
+import org.partygraph.queries.scenario.Scenario;
 import org.partygraph.queries.scenario.ScenarioApplier;
 import org.partygraph.queries.scenario.ScenarioStore;
 import org.partygraph.queries.whatif.Operation;
@@ -133,11 +134,17 @@ class PastStructureIT {
 
 		// export --history, then import --history into an empty store: every past day reads the same.
 		Dataset all = this.exporter.exportAll();
+		Org branch = all.orgs().stream().filter((o) -> o.kind() == OrgKind.BRANCH).findFirst().orElseThrow();
+		this.scenarios.save("草案", null, List.of(Operation.upgrade(branch.id(), "GENERAL_BRANCH")), "未應用", "prop", null);
 		History history = new DatasetHistory(TestNeo4j.driver()).export();
 		Path file = Files.createTempDirectory("history").resolve("county.json");
 		DatasetWriter.pretty().write(all, file);
 		HistoryFormat.write(history, HistoryFormat.besides(file));
+		List<Scenario> saved = this.scenarios.list();
+		assertThat(saved).as("one saved, the random history's applied").anySatisfy((s) -> assertThat(s.appliedReport()).isNull())
+			.anySatisfy((s) -> assertThat(s.appliedReport()).isNotNull());
 		TestNeo4j.clear();
+		TestNeo4j.driver().executableQuery("MATCH (s:Scenario) DETACH DELETE s").execute();
 		new DatasetImporter(TestNeo4j.driver(), this.dates).importDataset(DatasetFormat.read(file),
 				HistoryFormat.read(HistoryFormat.besides(file)), ImportProgress.NONE, TODAY, "admin");
 		everyDayIsItsExport(new PastStructure(TestNeo4j.driver()), exports, seed);
@@ -146,6 +153,7 @@ class PastStructureIT {
 		assertThat(TestNeo4j.count("MATCH (:Member)-[:TRANSFERRED]->(t:Transfer) RETURN count(t)"))
 			.as("transfers linked to their members").isPositive();
 		assertThat(TestNeo4j.count("MATCH (t:Transfer) RETURN count(t)")).isEqualTo(history.transfers().size());
+		assertThat(this.scenarios.list()).as("applied scenarios with their reports, who and when").isEqualTo(saved);
 		assertThat(TestNeo4j.count("MATCH (d:DissolvedOrg) RETURN count(d)")).as("dissolved orgs retired again")
 			.isEqualTo(history.events().stream().filter((e) -> e.kind().equals("DISSOLVED")).map((e) -> e.org()).distinct().count());
 		// The same history again (a re-import): nothing doubled.
@@ -153,6 +161,7 @@ class PastStructureIT {
 				HistoryFormat.read(HistoryFormat.besides(file)), ImportProgress.NONE, TODAY, "admin");
 		assertThat(TestNeo4j.count("MATCH (e:Event) RETURN count(e)")).isEqualTo(history.events().size() + 2);
 		assertThat(TestNeo4j.count("MATCH (t:Transfer) RETURN count(t)")).isEqualTo(history.transfers().size());
+		assertThat(this.scenarios.list()).isEqualTo(saved);
 		assertThat(TestNeo4j.tallyMismatches()).isEmpty();
 	}
 

@@ -31,13 +31,15 @@ import org.partygraph.queries.whatif.Operation;
  *
  * <p>
  * The part is taken from {@code DatasetExporter.snapshot(within)} (every unit and org, the members
- * of the scope and whoever holds an office in it): the org trees (whole counties, up to their
- * roots) of the scope org and of every org or member the operations name; the members of the
- * snapshot linked to any org of those trees; the unit trees (through {@code locatedIn}, up to their
+ * of the scope and whoever holds an office in it): for a scope org, its subtree and the orgs above
+ * it (the operations name orgs inside it, docs/contract.md section 2); without one, and for an org
+ * or member's org named outside it, the whole org tree (county, up to its root) it is in; the
+ * members of the snapshot linked to any of those orgs; the unit trees (through {@code locatedIn}, up to their
  * roots) of every unit those orgs and members are set up or work in, with the industries and
  * enterprises these units name; the first secretaries' dispatches of the members the operations
- * name and to the orgs they name, and their stays away likewise. So a change anywhere in the county a scenario works on counts as a
- * change, and an import of another county does not.
+ * name and to the orgs they name, and their stays away likewise. So a change inside the scope (or,
+ * without one, anywhere in the county) a scenario works on counts as a change, and a change of a
+ * sibling township, or an import of another county, does not.
  */
 public final class Fingerprint {
 
@@ -78,12 +80,23 @@ public final class Fingerprint {
 				named.add(member.org());
 			}
 		}
+		// A scope org: its subtree and the orgs above it; an org named outside it (or no scope): the
+		// whole tree (county) it is in.
+		boolean scoped = withinOrgId != null && orgs.containsKey(withinOrgId);
 		Set<String> roots = new HashSet<>();
-		named.stream().filter(orgs::containsKey).forEach((id) -> roots.add(root(id, orgs)));
+		named.stream()
+			.filter(orgs::containsKey)
+			.filter((id) -> !scoped || !below(id, withinOrgId, orgs))
+			.forEach((id) -> roots.add(root(id, orgs)));
+		Set<String> above = new HashSet<>();
+		for (String at = withinOrgId; scoped && at != null && orgs.containsKey(at) && above.add(at);) {
+			at = orgs.get(at).parent();
+		}
 
 		List<Org> keptOrgs = snapshot.orgs()
 			.stream()
-			.filter((o) -> roots.contains(root(o.id(), orgs)))
+			.filter((o) -> roots.contains(root(o.id(), orgs)) || above.contains(o.id())
+					|| (scoped && below(o.id(), withinOrgId, orgs)))
 			.map(Fingerprint::sorted)
 			.sorted(Comparator.comparing(Org::id))
 			.toList();
@@ -163,6 +176,19 @@ public final class Fingerprint {
 			at = org.parent();
 		}
 		return at;
+	}
+
+	/** Whether the org is {@code top} or lies below it. */
+	private static boolean below(String id, String top, Map<String, Org> orgs) {
+		String at = id;
+		for (int guard = 0; at != null && guard < orgs.size() + 1; guard++) {
+			if (at.equals(top)) {
+				return true;
+			}
+			Org org = orgs.get(at);
+			at = (org != null) ? org.parent() : null;
+		}
+		return false;
 	}
 
 	private static String unitRoot(String id, Map<String, Unit> units) {

@@ -91,6 +91,30 @@ class ScenarioFingerprintTests {
 			.isNotEqualTo(alone);
 	}
 
+	/** Within a township: its subtree and the orgs above it count, a sibling's change does not. */
+	@Test
+	void aScopedScenarioReadsItsSubtreeAndWhatIsAboveIt() {
+		Dataset county = ScenarioCounty.dataset();
+		List<Operation> ops = List.of(Operation.electCommittee("sc-v"));
+		String saved = Fingerprint.of(county, "sc-t", ops);
+		assertThat(Fingerprint.of(renamed(county, "sc-e"), "sc-t", ops)).as("the other branch of the county")
+			.isEqualTo(saved);
+		assertThat(Fingerprint.of(renamed(county, "sc-npe"), "sc-t", ops)).isEqualTo(saved);
+		for (String inside : List.of("sc-t", "sc-s2-g", "sc-county")) {
+			assertThat(Fingerprint.of(renamed(county, inside), "sc-t", ops)).as(inside).isNotEqualTo(saved);
+		}
+		assertThat(Fingerprint.of(renamed(county, "sc-e"), "sc-county", ops)).as("a county-wide scenario")
+			.isNotEqualTo(Fingerprint.of(county, "sc-county", ops));
+		assertThat(Fingerprint.of(renamed(county, "sc-e"), "sc-t", List.of(Operation.electCommittee("sc-e"))))
+			.as("an org named outside the scope reads its tree")
+			.isNotEqualTo(Fingerprint.of(county, "sc-t", List.of(Operation.electCommittee("sc-e"))));
+	}
+
+	private static Dataset renamed(Dataset county, String orgId) {
+		List<Org> orgs = county.orgs().stream().map((o) -> o.id().equals(orgId) ? o.withName(o.name() + "改") : o).toList();
+		return new Dataset(county.name(), county.units(), orgs, county.members());
+	}
+
 	@Test
 	void theDiffRefusesWhatAScenarioCannotWrite() {
 		Dataset county = ScenarioCounty.dataset();

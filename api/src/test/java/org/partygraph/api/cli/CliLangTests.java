@@ -11,23 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CliLangTests {
 
 	@Test
-	void aChineseLocaleGivesItsScript() {
-		assertThat(CliLang.of(Map.of("LANG", "zh_CN.UTF-8"))).isEqualTo(Lang.ZH_HANS);
-		assertThat(CliLang.of(Map.of("LANG", "zh_SG"))).isEqualTo(Lang.ZH_HANS);
-		assertThat(CliLang.of(Map.of("LANG", "zh_TW.UTF-8"))).isEqualTo(Lang.ZH_HANT);
-		assertThat(CliLang.of(Map.of("LANG", "zh_HK.Big5-HKSCS"))).isEqualTo(Lang.ZH_HANT);
-		assertThat(CliLang.of(Map.of("LC_MESSAGES", "zh_TW@euro"))).isEqualTo(Lang.ZH_HANT);
-		assertThat(CliLang.of(Map.of("LANG", "zh"))).isEqualTo(Lang.ZH_HANS);
-	}
-
-	@Test
-	void anyOtherLocaleCOrNoneIsEnglish() {
+	void aChineseLocaleGivesItsScriptAnyOtherCOrNoneEnglish() {
+		Map<String, Lang> expected = Map.ofEntries(Map.entry("zh_CN.UTF-8", Lang.ZH_HANS), Map.entry("zh_SG", Lang.ZH_HANS),
+				Map.entry("zh", Lang.ZH_HANS), Map.entry("zh_TW.UTF-8", Lang.ZH_HANT),
+				Map.entry("zh_HK.Big5-HKSCS", Lang.ZH_HANT), Map.entry("zh_TW@euro", Lang.ZH_HANT), Map.entry("C", Lang.EN),
+				Map.entry("C.UTF-8", Lang.EN), Map.entry("POSIX", Lang.EN), Map.entry("de_DE.UTF-8", Lang.EN),
+				Map.entry("en_US.UTF-8", Lang.EN));
+		expected.forEach((value, lang) -> assertThat(CliLang.of(Map.of("LANG", value))).as(value).isEqualTo(lang));
 		assertThat(CliLang.of(Map.of())).isEqualTo(Lang.EN);
-		assertThat(CliLang.of(Map.of("LANG", "C"))).isEqualTo(Lang.EN);
-		assertThat(CliLang.of(Map.of("LANG", "C.UTF-8"))).isEqualTo(Lang.EN);
-		assertThat(CliLang.of(Map.of("LANG", "POSIX"))).isEqualTo(Lang.EN);
-		assertThat(CliLang.of(Map.of("LANG", "de_DE.UTF-8"))).isEqualTo(Lang.EN);
-		assertThat(CliLang.of(Map.of("LANG", "en_US.UTF-8"))).isEqualTo(Lang.EN);
 	}
 
 	@Test

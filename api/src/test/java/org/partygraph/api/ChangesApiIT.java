@@ -179,6 +179,14 @@ class ChangesApiIT extends ServiceTestBase {
 			.path("importDataset.dataset").valueIsNull()
 			.path("importDataset.errors[*].field").entityList(String.class).contains("kind")
 			.path("importDataset.errors[*].item").entityList(String.class).contains("z");
+		// In the request's language (#19): item and field as they are.
+		this.graphQl.mutate().header("Accept-Language", "zh-CN").build()
+			.document("mutation($json: String!) { importDataset(json: $json) { dataset errors { item field message } } }")
+			.variable("json", "{\"format\": \"party-graph/1\", \"name\": \"壞\", \"units\": [], \"orgs\": [{\"id\": \"z\", \"kind\": \"BRANCH\", \"name\": \"z\", \"parent\": \"無此\"}], \"members\": []}")
+			.execute()
+			.path("importDataset.dataset").valueIsNull()
+			.path("importDataset.errors").entityList(Map.class).satisfies((errors) -> assertThat(errors).singleElement()
+				.isEqualTo(Map.of("item", "z", "field", "parent", "message", "parent引用的党组织“無此”不存在")));
 	}
 
 	private GraphQlTester.Response mutate(String document) {

@@ -69,7 +69,7 @@ public final class DatasetValidator {
 
 	private List<Problem> run() {
 		if (this.dataset.name() == null || this.dataset.name().isBlank()) {
-			this.problems.add(new Problem(Problem.DATASET, "name", "name is missing"));
+			this.problems.add(Problem.of(Problem.DATASET, "name", "name is missing", "problem.missing", "name"));
 		}
 		indexIds();
 		reportDuplicates();
@@ -126,7 +126,7 @@ public final class DatasetValidator {
 			this.validator = validator;
 			Dataset dataset = validator.dataset;
 			if (dataset.name() == null || dataset.name().isBlank()) {
-				validator.problems.add(new Problem(Problem.DATASET, "name", "name is missing"));
+				validator.problems.add(Problem.of(Problem.DATASET, "name", "name is missing", "problem.missing", "name"));
 			}
 			int position = 0;
 			for (Unit unit : dataset.units()) {
@@ -246,8 +246,8 @@ public final class DatasetValidator {
 						others.append((others.length() > 0) ? ", " : "").append(positionName(other));
 					}
 				}
-				this.problems.add(new Problem(id, "id", "duplicate id: " + positionName(position)
-						+ " has the same id as " + others));
+				this.problems.add(Problem.of(id, "id", "duplicate id: " + positionName(position) + " has the same id as "
+						+ others, "dataset.duplicateId", positionName(position), others));
 			}
 		});
 	}
@@ -266,10 +266,12 @@ public final class DatasetValidator {
 			String id = adjacent.get(i);
 			required(item, field, id);
 			if (id != null && id.equals(unit.id())) {
-				this.problems.add(new Problem(item, field, field + " is the unit itself ('" + id + "')"));
+				this.problems.add(Problem.of(item, field, field + " is the unit itself ('" + id + "')",
+						"dataset.unit.adjacentToItself", field, id));
 			}
 			else if (id != null && adjacent.indexOf(id) < i) {
-				this.problems.add(new Problem(item, field, field + " lists '" + id + "' again"));
+				this.problems.add(Problem.of(item, field, field + " lists '" + id + "' again", "dataset.unit.adjacentAgain",
+						field, id));
 			}
 		}
 		references(item, "adjacentTo", adjacent, this.unitIndex, "unit");
@@ -294,8 +296,9 @@ public final class DatasetValidator {
 		reference(item, "org", member.org(), this.orgIndex, "org");
 		Org membership = org(member.org());
 		if (membership != null && membership.kind() == OrgKind.PARTY_GROUP) {
-			this.problems.add(new Problem(item, "org", "org '" + member.org()
-					+ "' is a PARTY_GROUP; membership must be in the org above it, with the group given as group"));
+			this.problems.add(Problem.of(item, "org", "org '" + member.org()
+					+ "' is a PARTY_GROUP; membership must be in the org above it, with the group given as group",
+					"dataset.member.orgPartyGroup", member.org()));
 		}
 		reference(item, "unit", member.unit(), this.unitIndex, "unit");
 		checkGroup(item, member);
@@ -310,9 +313,10 @@ public final class DatasetValidator {
 		references(item, "participatesIn", member.participatesIn(), this.orgIndex, "org");
 		LocalDate start = (member.probationSince() != null) ? member.probationSince() : member.joined();
 		if (member.probationExtendedTo() != null && start != null && !member.probationExtendedTo().isAfter(start)) {
-			this.problems.add(new Problem(item, "probationExtendedTo", "probationExtendedTo "
-					+ member.probationExtendedTo() + " is not after the probation began ("
-					+ ((member.probationSince() != null) ? "probationSince " : "joined ") + start + ")"));
+			String began = (member.probationSince() != null) ? "probationSince" : "joined";
+			this.problems.add(Problem.of(item, "probationExtendedTo", "probationExtendedTo "
+					+ member.probationExtendedTo() + " is not after the probation began (" + began + " " + start + ")",
+					"dataset.member.extendedNotAfter", member.probationExtendedTo(), began, start));
 		}
 	}
 
@@ -329,8 +333,9 @@ public final class DatasetValidator {
 		else {
 			Integer first = this.candidateIndex.putIfAbsent(candidate.id(), index);
 			if (first != null) {
-				this.problems.add(new Problem(item, "id", "duplicate id: candidates[" + index
-						+ "] has the same id as candidates[" + first + "]"));
+				this.problems.add(Problem.of(item, "id", "duplicate id: candidates[" + index
+						+ "] has the same id as candidates[" + first + "]", "dataset.duplicateId", "candidates[" + index + "]",
+						"candidates[" + first + "]"));
 			}
 		}
 		name(item, candidate.name());
@@ -338,8 +343,9 @@ public final class DatasetValidator {
 		reference(item, "org", candidate.org(), this.orgIndex, "org");
 		Org org = org(candidate.org());
 		if (org != null && org.kind() == OrgKind.PARTY_GROUP) {
-			this.problems.add(new Problem(item, "org", "org '" + candidate.org()
-					+ "' is a PARTY_GROUP; a candidate is developed by the org above it"));
+			this.problems.add(Problem.of(item, "org", "org '" + candidate.org()
+					+ "' is a PARTY_GROUP; a candidate is developed by the org above it", "dataset.candidate.orgPartyGroup",
+					candidate.org()));
 		}
 		required(item, "stage", candidate.stage());
 		required(item, "appliedOn", candidate.appliedOn());
@@ -351,16 +357,17 @@ public final class DatasetValidator {
 			String key = Candidate.sinceKey(later);
 			LocalDate since = candidate.since(later);
 			if (stage != null && candidate.reached(later) && since == null) {
-				this.problems.add(new Problem(item, key, key + " is missing: the candidate is at stage " + stage));
+				this.problems.add(Problem.of(item, key, key + " is missing: the candidate is at stage " + stage,
+						"dataset.candidate.sinceMissing", key, stage));
 			}
 			else if (stage != null && !candidate.reached(later) && since != null) {
-				this.problems.add(new Problem(item, key, key + " is given, but the candidate is at stage " + stage
-						+ ", before " + later));
+				this.problems.add(Problem.of(item, key, key + " is given, but the candidate is at stage " + stage
+						+ ", before " + later, "dataset.candidate.sinceNotReached", key, stage, later));
 			}
 			if (since != null) {
 				if (previous != null && since.isBefore(previous)) {
-					this.problems.add(new Problem(item, key, key + " " + since + " is before " + previousKey + " "
-							+ previous));
+					this.problems.add(Problem.of(item, key, key + " " + since + " is before " + previousKey + " "
+							+ previous, "dataset.before", key, since, previousKey, previous));
 				}
 				previous = since;
 				previousKey = key;
@@ -374,12 +381,14 @@ public final class DatasetValidator {
 			required(item, prefix + "kind", record.kind());
 			required(item, prefix + "on", record.on());
 			if (record.on() != null && candidate.appliedOn() != null && record.on().isBefore(candidate.appliedOn())) {
-				this.problems.add(new Problem(item, prefix + "on", prefix + "on " + record.on()
-						+ " is before appliedOn " + candidate.appliedOn()));
+				this.problems.add(Problem.of(item, prefix + "on", prefix + "on " + record.on()
+						+ " is before appliedOn " + candidate.appliedOn(), "dataset.before", prefix + "on", record.on(),
+						"appliedOn", candidate.appliedOn()));
 			}
 			if (record.kind() != null && stage != null && !candidate.reached(record.kind().stage())) {
-				this.problems.add(new Problem(item, prefix + "kind", prefix + "kind " + record.kind()
-						+ " needs stage " + record.kind().stage() + "; the candidate is at stage " + stage));
+				this.problems.add(Problem.of(item, prefix + "kind", prefix + "kind " + record.kind()
+						+ " needs stage " + record.kind().stage() + "; the candidate is at stage " + stage,
+						"dataset.candidate.recordNeedsStage", prefix + "kind", record.kind(), record.kind().stage(), stage));
 			}
 		}
 	}
@@ -394,8 +403,9 @@ public final class DatasetValidator {
 		}
 		if (candidate.stage() != CandidateStage.ADMITTED) {
 			if (candidate.member() != null) {
-				this.problems.add(new Problem(item, "member", "member is given, but the candidate is at stage "
-						+ candidate.stage() + "; only an ADMITTED candidate became a member"));
+				this.problems.add(Problem.of(item, "member", "member is given, but the candidate is at stage "
+						+ candidate.stage() + "; only an ADMITTED candidate became a member",
+						"dataset.candidate.memberNotAdmitted", candidate.stage()));
 			}
 			return;
 		}
@@ -407,11 +417,7 @@ public final class DatasetValidator {
 		Integer position = this.positions.get(candidate.member());
 		int firstMember = this.dataset.units().size() + this.dataset.orgs().size();
 		if (position == null || position < firstMember) {
-			String message = (position != null)
-					? "member refers to '" + candidate.member() + "', which is " + withArticle(listKind(position))
-							+ ", not a member"
-					: "member refers to unknown member '" + candidate.member() + "'";
-			this.problems.add(new Problem(item, "member", message));
+			this.problems.add(wrongReference(item, "member", candidate.member(), "member"));
 		}
 	}
 
@@ -433,13 +439,15 @@ public final class DatasetValidator {
 			reference(item, "village", dispatch.village(), this.orgIndex, "org");
 			Org village = org(dispatch.village());
 			if (village != null && !village.units().stream().anyMatch(this::isVillage)) {
-				this.problems.add(new Problem(item, "village", "village '" + dispatch.village()
-						+ "' is not a village's org (it is set up in no VILLAGE unit); first secretaries are sent to villages"));
+				this.problems.add(Problem.of(item, "village", "village '" + dispatch.village()
+						+ "' is not a village's org (it is set up in no VILLAGE unit); first secretaries are sent to villages",
+						"dataset.dispatch.notVillage", dispatch.village()));
 			}
 			// An ended dispatch to what is now the member's own org is history (they moved there later).
 			else if (village != null && member != null && village.id().equals(member.org()) && dispatch.to() == null) {
-				this.problems.add(new Problem(item, "village", "'" + member.id() + "' is a member of '" + village.id()
-						+ "'; a first secretary is sent from outside the village"));
+				this.problems.add(Problem.of(item, "village", "'" + member.id() + "' is a member of '" + village.id()
+						+ "'; a first secretary is sent from outside the village", "problem.dispatch.ownVillage", member.id(),
+						village.id()));
 			}
 			reference(item, "by", dispatch.by(), this.orgIndex, "org");
 			if (span(item, dispatch.from(), dispatch.to()) && dispatch.member() != null) {
@@ -447,9 +455,10 @@ public final class DatasetValidator {
 				for (int other : earlier) {
 					Dispatch d = dispatches.get(other);
 					if (overlaps(d.from(), d.to(), dispatch.from(), dispatch.to())) {
-						this.problems.add(new Problem(item, "from", "'" + dispatch.member() + "' is already dispatched to '"
-								+ d.village() + "' from " + d.from() + ((d.to() != null) ? " to " + d.to() : " with no end")
-								+ " (dispatches[" + other + "]); one person serves one village at a time"));
+						this.problems.add(Problem.of(item, "from", "'" + dispatch.member() + "' is already dispatched to '"
+								+ d.village() + "' from " + d.from() + until(d.to()) + " (dispatches[" + other
+								+ "]); one person serves one village at a time", "dataset.dispatch.overlap", dispatch.member(),
+								d.village(), d.from(), untilWording(d.to()), "dispatches[" + other + "]"));
 						break;
 					}
 				}
@@ -474,22 +483,24 @@ public final class DatasetValidator {
 			reference(item, "org", record.org(), this.orgIndex, "org");
 			Org org = org(record.org());
 			if (org != null && org.kind() == OrgKind.PARTY_GROUP) {
-				this.problems.add(new Problem(item, "org", "org '" + record.org()
-						+ "' is a PARTY_GROUP; a mobile member flows in at an org, not a party group"));
+				this.problems.add(Problem.of(item, "org", "org '" + record.org()
+						+ "' is a PARTY_GROUP; a mobile member flows in at an org, not a party group",
+						"dataset.away.orgPartyGroup", record.org()));
 			}
 			// An ended stay at what is now the member's own org is history (they moved there later).
 			else if (org != null && member != null && org.id().equals(member.org()) && record.to() == null) {
-				this.problems.add(new Problem(item, "org", "'" + member.id() + "' is a member of '" + org.id()
-						+ "'; a member is away at another org than their own"));
+				this.problems.add(Problem.of(item, "org", "'" + member.id() + "' is a member of '" + org.id()
+						+ "'; a member is away at another org than their own", "problem.away.ownOrg", member.id(), org.id()));
 			}
 			if (span(item, record.from(), record.to()) && record.member() != null) {
 				List<Integer> earlier = byMember.computeIfAbsent(record.member(), (k) -> new ArrayList<>());
 				for (int other : earlier) {
 					AwayRecord a = away.get(other);
 					if (overlaps(a.from(), a.to(), record.from(), record.to())) {
-						this.problems.add(new Problem(item, "from", "'" + record.member() + "' is already away at '"
-								+ a.org() + "' from " + a.from() + ((a.to() != null) ? " to " + a.to() : " with no end")
-								+ " (away[" + other + "]); a member is away at one org at a time"));
+						this.problems.add(Problem.of(item, "from", "'" + record.member() + "' is already away at '" + a.org()
+								+ "' from " + a.from() + until(a.to()) + " (away[" + other
+								+ "]); a member is away at one org at a time", "dataset.away.overlap", record.member(), a.org(),
+								a.from(), untilWording(a.to()), "away[" + other + "]"));
 						break;
 					}
 				}
@@ -510,10 +521,7 @@ public final class DatasetValidator {
 		Integer position = this.positions.get(id);
 		int firstMember = this.dataset.units().size() + this.dataset.orgs().size();
 		if (position == null || position < firstMember) {
-			String message = (position != null)
-					? "member refers to '" + id + "', which is " + withArticle(listKind(position)) + ", not a member"
-					: "member refers to unknown member '" + id + "'";
-			this.problems.add(new Problem(item, "member", message));
+			this.problems.add(wrongReference(item, "member", id, "member"));
 			return null;
 		}
 		return (this.namedMembers != null) ? this.namedMembers.get(id)
@@ -527,10 +535,21 @@ public final class DatasetValidator {
 	private boolean span(String item, LocalDate from, LocalDate to) {
 		required(item, "from", from);
 		if (from != null && to != null && !to.isAfter(from)) {
-			this.problems.add(new Problem(item, "to", "to " + to + " is not after from " + from));
+			this.problems.add(Problem.of(item, "to", "to " + to + " is not after from " + from, "problem.toNotAfterFrom", to,
+					from));
 			return false;
 		}
 		return from != null;
+	}
+
+	/** The end of a span as the tail of a message: {@code " to DAY"}, or {@code " with no end"}. */
+	private static String until(LocalDate to) {
+		return (to != null) ? " to " + to : " with no end";
+	}
+
+	/** {@link #until} as a wording of the bundles. */
+	private static Wording untilWording(LocalDate to) {
+		return (to != null) ? Wording.of("problem.until", to) : Wording.of("problem.noEnd");
 	}
 
 	/** Whether two spans of days, each from its first day up to, not including, its end (null: open), share a day. */
@@ -555,27 +574,31 @@ public final class DatasetValidator {
 			return;
 		}
 		if (group.kind() != OrgKind.PARTY_GROUP) {
-			this.problems.add(new Problem(item, "group",
-					"group '" + member.group() + "' is a " + group.kind() + ", not a PARTY_GROUP"));
+			this.problems.add(Problem.of(item, "group",
+					"group '" + member.group() + "' is a " + group.kind() + ", not a PARTY_GROUP", "dataset.group.notPartyGroup",
+					member.group(), group.kind()));
 		}
 		else if (member.org() != null && !member.org().equals(group.parent())) {
 			String actual = (group.parent() != null) ? "its parent is '" + group.parent() + "'" : "it has no parent";
-			this.problems.add(new Problem(item, "group", "group '" + member.group()
-					+ "' is not under the member's org '" + member.org() + "' (" + actual + ")"));
+			Wording actualWording = (group.parent() != null) ? Wording.of("problem.group.parentIs", group.parent())
+					: Wording.of("problem.group.noParent");
+			this.problems.add(Problem.of(item, "group", "group '" + member.group() + "' is not under the member's org '"
+					+ member.org() + "' (" + actual + ")", "problem.group.notUnder", member.group(), member.org(),
+					actualWording));
 		}
 	}
 
 	/** The name rule of {@link Names}, judged on the name's stored form; a missing name is told so. */
 	private void name(String item, String name) {
-		String problem = Names.problem(name);
-		if (problem != null) {
-			this.problems.add(new Problem(item, "name", problem));
+		Names.Flaw flaw = Names.flaw(name);
+		if (flaw != null) {
+			this.problems.add(new Problem(item, "name", flaw.message(), flaw.wording()));
 		}
 	}
 
 	private void required(String item, String field, Object value) {
 		if (value == null) {
-			this.problems.add(new Problem(item, field, field + " is missing"));
+			this.problems.add(Problem.of(item, field, field + " is missing", "problem.missing", field));
 		}
 	}
 
@@ -590,12 +613,20 @@ public final class DatasetValidator {
 		if (id == null || target.containsKey(id)) {
 			return;
 		}
+		this.problems.add(wrongReference(item, field, id, targetKind));
+	}
+
+	/** A reference to an id that is not one of the {@code targetKind} (unit, org, member): another kind's, or unknown. */
+	private Problem wrongReference(String item, String field, String id, String targetKind) {
 		Integer elsewhere = this.positions.get(id);
-		String message = (elsewhere != null)
-				? field + " refers to '" + id + "', which is " + withArticle(listKind(elsewhere)) + ", not "
-						+ withArticle(targetKind)
-				: field + " refers to unknown " + targetKind + " '" + id + "'";
-		this.problems.add(new Problem(item, field, message));
+		if (elsewhere == null) {
+			return Problem.of(item, field, field + " refers to unknown " + targetKind + " '" + id + "'",
+					"dataset.refersToUnknown." + targetKind, field, id);
+		}
+		String kind = listKind(elsewhere);
+		return Problem.of(item, field,
+				field + " refers to '" + id + "', which is " + withArticle(kind) + ", not " + withArticle(targetKind),
+				"dataset.refersToOther", field, id, Wording.of("dataset.a." + kind), Wording.of("dataset.a." + targetKind));
 	}
 
 	private Org org(String id) {

@@ -145,6 +145,16 @@ public final class Names {
 			return this.codePoint == ZWJ || this.codePoint == ZWNJ;
 		}
 
+		/** The message as a wording of the bundles ({@code problem.missing}, {@code problem.name.*}). */
+		public Wording wording() {
+			return switch (this.kind) {
+				case MISSING -> Wording.of("problem.missing", "name");
+				case TOO_LONG -> Wording.of("problem.name.tooLong", groupedLength(), MAX_LENGTH);
+				default -> Wording.of("problem.name.refused", Wording.of("problem.name." + this.kind), hex(),
+						this.position, joiner() ? Wording.of("problem.name.joiner") : "");
+			};
+		}
+
 		/** The message in English. */
 		public String message() {
 			return switch (this.kind) {

@@ -78,7 +78,7 @@ final class SubordinationCycles {
 			}
 			Org org = orgs.get(path[from + k]);
 			String item = DatasetValidator.itemName("orgs", path[from + k], org.id());
-			problems.add(new Problem(item, "parent", "subordination cycle: " + shown));
+			problems.add(Problem.of(item, "parent", "subordination cycle: " + shown, "dataset.cycle", shown));
 		}
 	}
 

@@ -93,8 +93,8 @@ class DatasetValidatorTests {
 		Org org = new Org("o-1", OrgKind.BRANCH, "B", "o-no1", List.of("o-c", "o-no2"), List.of("u-no4"), null, null);
 		Member member = new Member("m-1", "M", MemberStatus.FULL, "o-no3", "u-no5", null, null, null, null, null, null,
 				"o-no4", List.of(new RoleAssignment("o-no5", Role.SECRETARY)), List.of("o-no6"));
-		List<Problem> problems = DatasetValidator
-			.validate(new Dataset("d", List.of(unit), List.of(COUNTY, org), List.of(member)));
+		List<Problem> problems = worded(DatasetValidator
+			.validate(new Dataset("d", List.of(unit), List.of(COUNTY, org), List.of(member))));
 		assertThat(problems).satisfiesExactly(problem("u-1", "locatedIn", "unknown unit 'u-no1'"),
 				problem("u-1", "industry", "unknown unit 'u-no2'"), problem("u-1", "supplies", "unknown unit 'u-no3'"),
 				problem("o-1", "parent", "unknown org 'o-no1'"), problem("o-1", "coManagedBy[1]", "unknown org 'o-no2'"),
@@ -125,8 +125,8 @@ class DatasetValidatorTests {
 
 	@Test
 	void orgThatIsItsOwnParentIsACycle() {
-		List<Problem> problems = DatasetValidator
-			.validate(new Dataset("d", List.of(), List.of(Org.of("a", OrgKind.BRANCH, "A", "a")), List.of()));
+		List<Problem> problems = worded(DatasetValidator
+			.validate(new Dataset("d", List.of(), List.of(Org.of("a", OrgKind.BRANCH, "A", "a")), List.of())));
 		assertThat(problems).singleElement().satisfies(problem("a", "parent", "subordination cycle: a -> a"));
 	}
 
@@ -158,16 +158,16 @@ class DatasetValidatorTests {
 	@Test
 	void membershipInAPartyGroupIsReported() {
 		Member member = Member.of("m-1", "M", MemberStatus.FULL, "o-g");
-		List<Problem> problems = DatasetValidator
-			.validate(new Dataset("d", List.of(), List.of(COUNTY, BRANCH, GROUP), List.of(member)));
+		List<Problem> problems = worded(DatasetValidator
+			.validate(new Dataset("d", List.of(), List.of(COUNTY, BRANCH, GROUP), List.of(member))));
 		assertThat(problems).singleElement().satisfies(problem("m-1", "org", "'o-g' is a PARTY_GROUP"));
 	}
 
 	@Test
 	void groupThatIsNotAPartyGroupIsReported() {
 		Member member = Member.of("m-1", "M", MemberStatus.FULL, "o-b").withGroup("o-c");
-		List<Problem> problems = DatasetValidator
-			.validate(new Dataset("d", List.of(), List.of(COUNTY, BRANCH, GROUP), List.of(member)));
+		List<Problem> problems = worded(DatasetValidator
+			.validate(new Dataset("d", List.of(), List.of(COUNTY, BRANCH, GROUP), List.of(member))));
 		assertThat(problems).singleElement().satisfies(problem("m-1", "group", "is a COUNTY_COMMITTEE, not a PARTY_GROUP"));
 	}
 
@@ -175,8 +175,8 @@ class DatasetValidatorTests {
 	void groupUnderAnotherOrgIsReported() {
 		Org otherBranch = Org.of("o-b2", OrgKind.BRANCH, "B2", "o-c");
 		Member member = Member.of("m-1", "M", MemberStatus.FULL, "o-b2").withGroup("o-g");
-		List<Problem> problems = DatasetValidator
-			.validate(new Dataset("d", List.of(), List.of(COUNTY, BRANCH, otherBranch, GROUP), List.of(member)));
+		List<Problem> problems = worded(DatasetValidator
+			.validate(new Dataset("d", List.of(), List.of(COUNTY, BRANCH, otherBranch, GROUP), List.of(member))));
 		assertThat(problems).singleElement()
 			.satisfies(problem("m-1", "group", "not under the member's org 'o-b2' (its parent is 'o-b')"));
 	}
@@ -186,8 +186,8 @@ class DatasetValidatorTests {
 		Org nameless = new Org(null, OrgKind.BRANCH, null, "o-c", null, null, null, null);
 		Member member = new Member("m-1", "M", null, "o-c", null, null, null, null, null, null, null, null,
 				List.of(new RoleAssignment("o-c", null)), null);
-		List<Problem> problems = DatasetValidator
-			.validate(new Dataset(null, List.of(), List.of(COUNTY, nameless), List.of(member)));
+		List<Problem> problems = worded(DatasetValidator
+			.validate(new Dataset(null, List.of(), List.of(COUNTY, nameless), List.of(member))));
 		assertThat(problems).satisfiesExactly(problem(Problem.DATASET, "name", "missing"),
 				problem("orgs[1]", "id", "missing"), problem("orgs[1]", "name", "missing"),
 				problem("m-1", "status", "missing"), problem("m-1", "roles[0].role", "missing"));
@@ -203,7 +203,8 @@ class DatasetValidatorTests {
 
 	/**
 	 * The problems of a dataset checked whole, after checking that the streaming check (members fed
-	 * one at a time, as a large file is read) finds exactly the same ones in the same order.
+	 * one at a time, as a large file is read) finds exactly the same ones in the same order, and that
+	 * each problem's wording says its English message.
 	 */
 	private static List<Problem> validate(Dataset dataset) {
 		List<Problem> whole = DatasetValidator.validate(dataset);
@@ -212,7 +213,15 @@ class DatasetValidatorTests {
 		dataset.members().forEach(streaming::member);
 		assertThat(streaming.memberCount()).isEqualTo(dataset.members().size());
 		assertThat(streaming.finish()).as("streaming check of the same dataset").containsExactlyElementsOf(whole);
+		// Every problem is a wording of the bundles that says its English message (#19).
+		whole.forEach(BundledEnglish::assertWorded);
 		return whole;
+	}
+
+	/** The problems, after checking that each problem's wording says its English message. */
+	private static List<Problem> worded(List<Problem> problems) {
+		problems.forEach(BundledEnglish::assertWorded);
+		return problems;
 	}
 
 	@Test
@@ -225,9 +234,9 @@ class DatasetValidatorTests {
 		DatasetValidator.Streaming streaming = DatasetValidator.streaming("d", List.of(), List.of(COUNTY, BRANCH));
 		streaming.member(first);
 		streaming.member(second);
-		assertThat(streaming.finish()).containsExactly(new Problem("m-1", "org", "org refers to unknown org 'm-2'"));
+		assertThat(worded(streaming.finish())).containsExactly(new Problem("m-1", "org", "org refers to unknown org 'm-2'"));
 		Dataset dataset = new Dataset("d", List.of(), List.of(COUNTY, BRANCH), List.of(first, second));
-		assertThat(DatasetValidator.validate(dataset))
+		assertThat(worded(DatasetValidator.validate(dataset)))
 			.containsExactly(new Problem("m-1", "org", "org refers to 'm-2', which is a member, not an org"));
 	}
 

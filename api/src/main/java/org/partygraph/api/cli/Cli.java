@@ -16,6 +16,7 @@ import org.partygraph.model.format.HistoryFormat;
 import org.partygraph.model.history.History;
 import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.Problem;
+import org.partygraph.model.ProblemsException;
 import org.partygraph.seed.SyntheticCounties;
 import org.partygraph.seed.SyntheticHistory;
 import org.partygraph.queries.dataset.bulk.BulkImporter;
@@ -23,6 +24,10 @@ import org.partygraph.queries.dataset.DatasetExporter;
 import org.partygraph.queries.dataset.DatasetHistory;
 import org.partygraph.queries.dataset.DatasetImporter;
 import org.partygraph.queries.dataset.ImportResult;
+import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.Messages;
+import org.partygraph.queries.text.ProblemTexts;
+import org.partygraph.queries.text.Text;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -63,6 +68,11 @@ public final class Cli {
 	}
 
 	static int run(String[] args, PrintStream out, PrintStream err) {
+		return run(args, out, err, CliLang.current());
+	}
+
+	/** Runs a command, its problems and the roster's lines said in {@code lang}. */
+	static int run(String[] args, PrintStream out, PrintStream err, Lang lang) {
 		String command = args[0];
 		if (args.length < 2 || args[1].startsWith("--")) {
 			err.println("usage: java -jar party-graph.jar " + command + " FILE [--name=value ...]");
@@ -113,11 +123,11 @@ public final class Cli {
 							(rosterMappingFile != null) ? Path.of(rosterMappingFile) : null);
 				}
 				catch (IllegalArgumentException ex) {
-					err.println("import-roster: " + ex.getMessage() + "; nothing was written");
+					err.println(say(lang, Text.of("cli.roster.refused", ex.getMessage())));
 					return INVALID;
 				}
 				int status = importRoster(file, rosterOrg, rosterDryRun != null && !rosterDryRun.equals("false"), on,
-						mapping, options, out, err);
+						mapping, options, out, err, lang);
 				done = status == OK;
 				return status;
 			}
@@ -172,10 +182,11 @@ public final class Cli {
 			return OK;
 		}
 		catch (InvalidDatasetException ex) {
-			for (Problem problem : ex.problems()) {
-				err.println(problem);
+			for (int i = 0; i < ex.problems().size(); i++) {
+				Problem problem = ex.problems().get(i);
+				err.println(say(lang, Text.of("cli.problem", problem.item(), problem.field(), message(ex, i))));
 			}
-			err.println(ex.problems().size() + " problem(s); nothing was written");
+			err.println(say(lang, Text.of("cli.problems", ex.problems().size())));
 			return INVALID;
 		}
 		catch (NoSuchFileException ex) {
@@ -259,10 +270,10 @@ public final class Cli {
 	 * (one per stderr line, by row and column; nothing written).
 	 */
 	private static int importRoster(Path file, String orgId, boolean dryRun, java.time.LocalDate on,
-			java.util.Map<String, String> mapping, String[] options, PrintStream out, PrintStream err)
+			java.util.Map<String, String> mapping, String[] options, PrintStream out, PrintStream err, Lang lang)
 			throws java.io.IOException {
 		if (orgId == null || orgId.isBlank()) {
-			err.println("import-roster needs --org=ID: the org the roster belongs to");
+			err.println(say(lang, Text.of("cli.roster.needsOrg")));
 			return FAILED;
 		}
 		long maxBytes = org.springframework.util.unit.DataSize.parse(Arrays.stream(options)
@@ -283,11 +294,11 @@ public final class Cli {
 			sheet = org.partygraph.api.roster.RosterFiles.read(name, bytes, format, mapping.isEmpty() ? null : mapping, true);
 		}
 		catch (org.partygraph.api.roster.RosterFiles.NotASpreadsheet ex) {
-			err.println("import-roster: " + ex.getMessage() + "; nothing was written");
+			err.println(say(lang, Text.of("cli.roster.refused", ex.text())));
 			return INVALID;
 		}
-		err.printf(Locale.ROOT, "read %s: %d member rows%s%n", name, sheet.entries().size(),
-				sheet.ignored().isEmpty() ? "" : ", columns not read: " + sheet.ignored());
+		err.println(say(lang, Text.of("cli.roster.read", name, sheet.entries().size(),
+				sheet.ignored().isEmpty() ? "" : Text.of("cli.roster.ignored", sheet.ignored()))));
 		try (ConfigurableApplicationContext context = start(options)) {
 			org.partygraph.queries.change.RosterResult result = context
 				.getBean(org.partygraph.queries.change.OrgChanges.class)
@@ -299,18 +310,31 @@ public final class Cli {
 							String.join("; ", row.changes()));
 				}
 			}
-			out.printf(Locale.ROOT, "%s %s into %s: %d added, %d updated, %d transferred, %d unchanged%n",
-					dryRun ? "dry run, nothing written:" : "imported roster", name, orgId, result.added(), result.updated(),
-					result.transferred(), result.unchanged());
+			out.println(say(lang, Text.of(dryRun ? "cli.roster.dryRun" : "cli.roster.imported", name, orgId, result.added(),
+					result.updated(), result.transferred(), result.unchanged())));
 			return OK;
 		}
 		catch (org.partygraph.model.roster.RosterRejectedException ex) {
-			for (org.partygraph.model.roster.RosterProblem problem : ex.rosterProblems()) {
-				err.println(problem);
+			for (int i = 0; i < ex.rosterProblems().size(); i++) {
+				org.partygraph.model.roster.RosterProblem problem = ex.rosterProblems().get(i);
+				err.println(say(lang, Text.of("cli.rosterProblem", problem.row(), problem.column(),
+						(problem.field() != null) ? Text.of("cli.rosterProblem.field", problem.field()) : "",
+						message(ex, i))));
 			}
-			err.println(ex.rosterProblems().size() + " problem(s); nothing was written");
+			err.println(say(lang, Text.of("cli.problems", ex.rosterProblems().size())));
 			return INVALID;
 		}
+	}
+
+	/** A line in the language. */
+	private static String say(Lang lang, Text text) {
+		return Messages.bundled().say(text, lang);
+	}
+
+	/** The message of a refusal's problem as a text: of the bundles where it has one, else its English. */
+	private static Text message(ProblemsException ex, int index) {
+		Text text = ProblemTexts.text(ex, index);
+		return (text != null) ? text : Text.plain(ex.problems().get(index).message());
 	}
 
 	private static void printImported(PrintStream out, ImportResult result) {

@@ -192,7 +192,7 @@ public class ChangeController {
 		}
 		catch (IOException ex) {
 			return new ImportPayload(null, 0, 0, 0,
-					List.of(new ChangeError(Problem.DATASET, "json", "cannot read: " + ex.getMessage())));
+					List.of(ChangeError.of(Problem.DATASET, "json", Text.of("dataset.cannotRead", ex.getMessage()))));
 		}
 	}
 
@@ -294,8 +294,7 @@ public class ChangeController {
 			List<Problem> problems = ex.problems();
 			return java.util.stream.IntStream.range(0, problems.size()).mapToObj((i) -> {
 				Problem p = problems.get(i);
-				Text text = (ex instanceof ProblemTexts texts) ? texts.text(i) : null;
-				return new ChangeError(p.item(), p.field(), p.message(), text);
+				return new ChangeError(p.item(), p.field(), p.message(), ProblemTexts.text(ex, i));
 			}).toList();
 		}
 

@@ -15,7 +15,8 @@ public class NotFoundException extends RuntimeException implements Said {
 		this.text = null;
 	}
 
-	private NotFoundException(Text text) {
+	/** An argument naming nothing, the message a text of the bundles (in English here, in the request's language to the caller). */
+	public NotFoundException(Text text) {
 		super(Messages.bundled().say(text, Lang.EN));
 		this.text = text;
 	}

@@ -73,6 +73,7 @@ public class RosterController {
 			@Argument List<RosterColumn> mapping, @Argument Boolean dryRun, @Argument LocalDate on,
 			DataFetchingEnvironment env) {
 		boolean dry = Boolean.TRUE.equals(dryRun);
+		Lang lang = RequestLang.of(env);
 		RosterFormat f = (format != null) ? format : RosterFormat.CSV;
 		byte[] bytes;
 		if (f == RosterFormat.XLSX) {
@@ -80,14 +81,14 @@ public class RosterController {
 				bytes = Base64.getDecoder().decode(content.replaceAll("\\s", ""));
 			}
 			catch (IllegalArgumentException ex) {
-				return RosterPayload.refused(dry, List.of(), List.of(new RosterPayload.Error(null, "content", null,
-						"content is not base64 (an XLSX file is sent base64-encoded): " + ex.getMessage())));
+				return RosterPayload.refused(dry, List.of(),
+						List.of(error("content", null, Text.of("roster.arg.notBase64", ex.getMessage()), lang)));
 			}
 		}
 		else {
 			bytes = content.getBytes(StandardCharsets.UTF_8);
 		}
-		return run("content", bytes, f, mapping, dry, on, org, RequestLang.of(env)).getBody();
+		return run("content", bytes, f, mapping, dry, on, org, lang).getBody();
 	}
 
 	@PostMapping(path = "/import/roster", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -96,19 +97,19 @@ public class RosterController {
 	public ResponseEntity<RosterPayload> upload(@RequestParam("file") MultipartFile file, @RequestParam String org,
 			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(required = false) String on,
 			@RequestParam(required = false) List<String> mapping, HttpServletRequest request) throws IOException {
+		Lang lang = RequestLang.of(request);
 		String name = (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank())
-				? "'" + file.getOriginalFilename() + "'" : "the file";
+				? "'" + file.getOriginalFilename() + "'" : RosterFiles.THE_FILE;
 		LocalDate day;
 		try {
 			day = (on != null && !on.isBlank()) ? LocalDate.parse(on.trim()) : null;
 		}
 		catch (DateTimeParseException ex) {
 			return ResponseEntity.badRequest()
-				.body(RosterPayload.refused(dryRun, List.of(),
-						List.of(new RosterPayload.Error(null, "on", "on", "on must be a date yyyy-MM-dd, not '" + on + "'"))));
+				.body(RosterPayload.refused(dryRun, List.of(), List.of(error("on", "on", Text.of("roster.arg.on", on), lang))));
 		}
 		if (file.getSize() > this.maxBytes) {
-			return tooLarge(dryRun, name, file.getSize());
+			return tooLarge(dryRun, name, file.getSize(), lang);
 		}
 		List<RosterColumn> columns = new java.util.ArrayList<>();
 		if (mapping != null) {
@@ -116,14 +117,14 @@ public class RosterController {
 				int at = pair.lastIndexOf('=');
 				if (at <= 0) {
 					return ResponseEntity.badRequest()
-						.body(RosterPayload.refused(dryRun, List.of(), List.of(new RosterPayload.Error(null, "mapping", null,
-								"mapping must be HEADER=FIELD (e.g. 名字=NAME), not '" + pair + "'"))));
+						.body(RosterPayload.refused(dryRun, List.of(),
+								List.of(error("mapping", null, Text.of("roster.arg.mapping", pair), lang))));
 				}
 				columns.add(new RosterColumn(pair.substring(0, at), pair.substring(at + 1)));
 			}
 		}
 		byte[] bytes = file.getBytes();
-		return run(name, bytes, RosterFiles.sniff(bytes), columns, dryRun, day, org, RequestLang.of(request));
+		return run(name, bytes, RosterFiles.sniff(bytes), columns, dryRun, day, org, lang);
 	}
 
 	private ResponseEntity<RosterPayload> run(String name, byte[] bytes, RosterFormat format,
@@ -139,31 +140,36 @@ public class RosterController {
 		}
 		catch (RosterFiles.NotASpreadsheet ex) {
 			if (ex.tooLarge()) {
-				return tooLarge(dryRun, name, bytes.length);
+				return tooLarge(dryRun, name, bytes.length, lang);
 			}
 			return ResponseEntity.badRequest()
 				.body(RosterPayload.refused(dryRun, List.of(),
-						List.of(new RosterPayload.Error(null, name.equals("content") ? "content" : "file", null, ex.getMessage()))));
+						List.of(error(name.equals("content") ? "content" : "file", null, ex.text(), lang))));
 		}
 		try {
 			OrgChanges scoped = this.changes.within(WriteScope.of(this.scope.root())).on(on).by(login());
 			return ResponseEntity.ok(RosterPayload.done(scoped.importRoster(org, sheet, dryRun), sheet.ignored()));
 		}
 		catch (RosterRejectedException ex) {
-			// The matching's problems are texts of the bundles, said in the request's language; the file's own are English.
+			// The file's and the matching's problems are texts of the bundles, said in the request's language.
 			List<RosterProblem> problems = ex.rosterProblems();
 			List<RosterPayload.Error> errors = java.util.stream.IntStream.range(0, problems.size()).mapToObj((i) -> {
-				Text text = (ex instanceof ProblemTexts texts) ? texts.text(i) : null;
+				Text text = ProblemTexts.text(ex, i);
 				return RosterPayload.Error.of(problems.get(i), (text != null) ? this.messages.say(text, lang) : null);
 			}).toList();
 			return ResponseEntity.badRequest().body(RosterPayload.refused(dryRun, sheet.ignored(), errors));
 		}
 	}
 
-	private ResponseEntity<RosterPayload> tooLarge(boolean dryRun, String name, long size) {
+	private ResponseEntity<RosterPayload> tooLarge(boolean dryRun, String name, long size, Lang lang) {
 		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-			.body(RosterPayload.refused(dryRun, List.of(), List.of(new RosterPayload.Error(null, "file", null, name + " is "
-					+ size + " bytes, over the limit of " + this.maxBytes + " bytes (party-graph.roster.max-bytes)"))));
+			.body(RosterPayload.refused(dryRun, List.of(), List.of(error("file", null,
+					Text.of("roster.file.tooLarge", RosterFiles.named(name), size, this.maxBytes), lang))));
+	}
+
+	/** A refusal of the file or an argument, said in the request's language. */
+	private RosterPayload.Error error(String column, String field, Text text, Lang lang) {
+		return new RosterPayload.Error(null, column, field, this.messages.say(text, lang));
 	}
 
 	private static String login() {

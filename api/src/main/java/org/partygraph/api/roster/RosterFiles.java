@@ -17,8 +17,13 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.partygraph.api.text.Said;
+import org.partygraph.model.WordedArgumentException;
 import org.partygraph.model.roster.RosterCsv;
 import org.partygraph.model.roster.RosterSheet;
+import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.Messages;
+import org.partygraph.queries.text.Text;
 
 /**
  * A roster file's bytes read into a {@link RosterSheet}: CSV (UTF-8 text) or XLSX (Apache POI; the
@@ -34,20 +39,39 @@ public final class RosterFiles {
 	private RosterFiles() {
 	}
 
-	/** The file is no roster this service reads (not CSV text, not an XLSX workbook, empty, too large). */
-	public static final class NotASpreadsheet extends RuntimeException {
+	/** How a file without a name of its own is named in messages ({@code roster.file.theFile}). */
+	public static final String THE_FILE = "the file";
+
+	/**
+	 * The file is no roster this service reads (not CSV text, not an XLSX workbook, empty, too
+	 * large); the message in English, and as a text of the bundles ({@link #text()}).
+	 */
+	public static final class NotASpreadsheet extends RuntimeException implements Said {
 
 		private final boolean tooLarge;
 
-		NotASpreadsheet(String message, boolean tooLarge) {
-			super(message);
+		private final transient Text text;
+
+		NotASpreadsheet(Text text, boolean tooLarge) {
+			super(Messages.bundled().say(text, Lang.EN));
+			this.text = text;
 			this.tooLarge = tooLarge;
+		}
+
+		@Override
+		public Text text() {
+			return this.text;
 		}
 
 		public boolean tooLarge() {
 			return this.tooLarge;
 		}
 
+	}
+
+	/** A file's name in messages: {@link #THE_FILE} in the language, any other as it is. */
+	static Text named(String name) {
+		return THE_FILE.equals(name) ? Text.of("roster.file.theFile") : Text.plain(name);
 	}
 
 	/** XLSX when the bytes are a zip (an .xlsx is one), else CSV. */
@@ -58,8 +82,7 @@ public final class RosterFiles {
 	/** Refuses a file over the cap, naming its size and the setting. */
 	public static void checkSize(String name, long size, long maxBytes) {
 		if (size > maxBytes) {
-			throw new NotASpreadsheet(name + " is " + size + " bytes, over the limit of " + maxBytes
-					+ " bytes (party-graph.roster.max-bytes)", true);
+			throw new NotASpreadsheet(Text.of("roster.file.tooLarge", named(name), size, maxBytes), true);
 		}
 	}
 
@@ -70,21 +93,21 @@ public final class RosterFiles {
 	public static RosterSheet read(String name, byte[] bytes, RosterFormat format, Map<String, String> mapping,
 			boolean orgGiven) {
 		if (bytes.length == 0) {
-			throw new NotASpreadsheet(name + " is empty", false);
+			throw new NotASpreadsheet(Text.of("roster.file.empty", named(name)), false);
 		}
 		List<List<String>> rows = (format == RosterFormat.XLSX) ? xlsx(name, bytes) : csv(name, bytes);
 		if (rows.isEmpty() || rows.get(0).stream().allMatch((c) -> c == null || c.isBlank())) {
-			throw new NotASpreadsheet(name + " has no header row (row 1 is empty)", false);
+			throw new NotASpreadsheet(Text.of("roster.file.noHeader", named(name)), false);
 		}
 		return RosterSheet.read(rows.get(0), rows.subList(1, rows.size()), mapping, orgGiven);
 	}
 
 	private static List<List<String>> csv(String name, byte[] bytes) {
 		if (startsWith(bytes, ZIP)) {
-			throw new NotASpreadsheet(name + " is a zip file (an .xlsx workbook?), not CSV text: send it as XLSX", false);
+			throw new NotASpreadsheet(Text.of("roster.file.zipNotCsv", named(name)), false);
 		}
 		if (startsWith(bytes, OLE2)) {
-			throw new NotASpreadsheet(name + " is an old Excel (.xls) or other OLE2 file; save it as .xlsx or CSV", false);
+			throw new NotASpreadsheet(Text.of("roster.file.ole2", named(name)), false);
 		}
 		String text;
 		try {
@@ -95,27 +118,27 @@ public final class RosterFiles {
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw new NotASpreadsheet(name + " is neither an .xlsx workbook nor CSV text in UTF-8", false);
+			throw new NotASpreadsheet(Text.of("roster.file.notUtf8", named(name)), false);
 		}
 		if (text.indexOf('\0') >= 0) {
-			throw new NotASpreadsheet(name + " is neither an .xlsx workbook nor CSV text (it holds NUL bytes)", false);
+			throw new NotASpreadsheet(Text.of("roster.file.nul", named(name)), false);
 		}
 		try {
 			return RosterCsv.rows(text);
 		}
-		catch (IllegalArgumentException ex) {
-			throw new NotASpreadsheet(name + " is no valid CSV: " + ex.getMessage(), false);
+		catch (WordedArgumentException ex) {
+			throw new NotASpreadsheet(Text.of("roster.file.badCsv", named(name), Text.of(ex.wording())), false);
 		}
 	}
 
 	private static List<List<String>> xlsx(String name, byte[] bytes) {
 		if (!startsWith(bytes, ZIP)) {
-			throw new NotASpreadsheet(name + " is not an .xlsx workbook (no zip signature)"
-					+ (startsWith(bytes, OLE2) ? "; an old .xls file? save it as .xlsx" : ""), false);
+			throw new NotASpreadsheet(Text.of("roster.file.notXlsx", named(name),
+					startsWith(bytes, OLE2) ? Text.of("roster.file.notXlsx.xls") : Text.plain("")), false);
 		}
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
 			if (book.getNumberOfSheets() == 0) {
-				throw new NotASpreadsheet(name + " has no sheet", false);
+				throw new NotASpreadsheet(Text.of("roster.file.noSheet", named(name)), false);
 			}
 			Sheet sheet = book.getSheetAt(0);
 			List<List<String>> rows = new ArrayList<>();
@@ -135,7 +158,7 @@ public final class RosterFiles {
 			if (ex instanceof NotASpreadsheet n) {
 				throw n;
 			}
-			throw new NotASpreadsheet(name + " is not a readable .xlsx workbook (" + ex.getMessage() + ")", false);
+			throw new NotASpreadsheet(Text.of("roster.file.unreadableXlsx", named(name), ex.getMessage()), false);
 		}
 	}
 

@@ -2,6 +2,11 @@ package org.partygraph.api.roster;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.partygraph.api.text.RequestLang;
+import org.partygraph.api.text.SpringMessages;
+import org.partygraph.queries.text.Text;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -16,13 +21,20 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @ControllerAdvice
 public class RosterUploadLimit {
 
+	private final SpringMessages messages;
+
+	public RosterUploadLimit(SpringMessages messages) {
+		this.messages = messages;
+	}
+
+	/** The refusal, in the request's language. */
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	public ResponseEntity<RosterPayload> tooLarge(MaxUploadSizeExceededException ex) {
+	public ResponseEntity<RosterPayload> tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request) {
 		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
 			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
 			.body(RosterPayload.refused(false, List.of(), List.of(new RosterPayload.Error(null, "file", null,
-					"the file is over the upload limit of " + ex.getMaxUploadSize()
-							+ " bytes (party-graph.roster.max-bytes)"))));
+					this.messages.say(Text.of("roster.file.overUploadLimit", ex.getMaxUploadSize()),
+							RequestLang.of(request))))));
 	}
 
 }

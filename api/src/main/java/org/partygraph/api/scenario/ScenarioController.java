@@ -25,6 +25,7 @@ import org.partygraph.queries.scenario.ScenarioApplier;
 import org.partygraph.queries.scenario.ScenarioReports;
 import org.partygraph.queries.scenario.ScenarioStore;
 import org.partygraph.queries.scenario.SuggestedScenario;
+import org.partygraph.queries.text.ProblemTexts;
 import org.partygraph.queries.text.Text;
 import org.partygraph.queries.whatif.Operation;
 import org.partygraph.queries.whatif.Planner;
@@ -98,7 +99,8 @@ public class ScenarioController {
 				LimitsProperties.COMPARE_SCENARIOS);
 		for (String name : names) {
 			if (scenario(name) == null) {
-				throw new NotFoundException("names: no scenario is saved under the name '" + name + "'");
+				throw new NotFoundException(
+						Text.of("refusal.argument", "names", Text.of("scenario.notFoundUnderName", name)));
 			}
 		}
 		String root = this.scope.root();
@@ -106,7 +108,9 @@ public class ScenarioController {
 			return this.budget.run(() -> this.reports.compare(names, root));
 		}
 		catch (ScenarioRejectedException ex) {
-			throw new NotFoundException("names: " + ex.problems().get(0).message());
+			Text text = ProblemTexts.text(ex, 0);
+			throw (text != null) ? new NotFoundException(Text.of("refusal.argument", "names", text))
+					: new NotFoundException("names: " + ex.problems().get(0).message());
 		}
 	}
 

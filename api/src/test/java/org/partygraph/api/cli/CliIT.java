@@ -228,6 +228,11 @@ class CliIT {
 		Files.write(png, new byte[] { (byte) 0x89, 'P', 'N', 'G', 0, 0 });
 		assertThat(run("import-roster", png.toString(), "--org=o-county")).isEqualTo(Cli.INVALID);
 		assertThat(text(this.err)).contains("is neither an .xlsx workbook nor CSV text");
+		// In the language of LC_ALL, LC_MESSAGES or LANG (#19): the file as it is.
+		assertThat(runIn(this.dir.resolve("data"), org.partygraph.queries.text.Lang.ZH_HANS, "import-roster",
+				png.toString(), "--org=o-county")).isEqualTo(Cli.INVALID);
+		assertThat(text(this.err).strip())
+			.isEqualTo("import-roster：" + png + "既不是.xlsx工作簿，也不是UTF-8编码的CSV文本；未写入任何内容");
 		assertThat(run("import-roster", roster.toString())).isEqualTo(Cli.FAILED);
 		assertThat(text(this.err)).contains("import-roster needs --org=ID");
 		Path output = this.dir.resolve("after.json");
@@ -242,13 +247,18 @@ class CliIT {
 	}
 
 	private int runIn(Path data, String command, String file, String... more) {
+		return runIn(data, org.partygraph.queries.text.Lang.EN, command, file, more);
+	}
+
+	/** Runs a command with its lines in {@code lang} (English whatever LANG the build runs under). */
+	private int runIn(Path data, org.partygraph.queries.text.Lang lang, String command, String file, String... more) {
 		this.err.reset();
 		String[] args = { command, file, "--party-graph.data-dir=" + data,
 				"--party-graph.embedded.bolt-port=0", "--party-graph.embedded.page-cache=32m" };
 		args = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(more))
 			.toArray(String[]::new);
-		return Cli.run(args,
-				new PrintStream(this.out, true, StandardCharsets.UTF_8), new PrintStream(this.err, true, StandardCharsets.UTF_8));
+		return Cli.run(args, new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8), lang);
 	}
 
 	private static org.partygraph.model.Member rolesSorted(org.partygraph.model.Member m) {

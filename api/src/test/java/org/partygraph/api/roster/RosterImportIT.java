@@ -240,6 +240,15 @@ class RosterImportIT extends ServiceTestBase {
 		assertThat(errors.get(3).get("message").toString()).contains("names 2 orgs").contains("xr-b2").contains("xr-b3");
 		assertThat(refused).containsEntry("added", 0).containsEntry("rows", List.of());
 		assertThat(count("xr-county")).isEqualTo(before);
+		// The file's own problems in the request's language too (#19): rows, columns, fields and the number as they are.
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> traditional = (List<Map<String, Object>>) importRoster(
+				this.graphQl.mutate().header("Accept-Language", "zh-TW").build(), "xr-county", csv, "CSV", false)
+			.get("errors");
+		assertThat(traditional.get(0)).containsEntry("row", 2).containsEntry("column", "身份证号")
+			.containsEntry("field", "ID_NUMBER")
+			.containsEntry("message", "「" + badChecksum + "」：檢查碼是" + badChecksum.charAt(17) + "，按檢查演算法應為"
+					+ valid.charAt(17));
 		Map<String, Object> missing = importRoster(this.graphQl, "xr-county", "名字,入党时间\n甲,2000-01-01", "CSV", false);
 		assertThat(missing.get("errors").toString()).contains("column=姓名").contains("required column missing");
 		Map<String, Object> mapped = importRoster(this.graphQl, "xr-county", "名字,入党,支部\n郑十一,2000-01-01,xr-b3",

@@ -291,6 +291,14 @@ class ScenarioApiIT extends ServiceTestBase {
 			.path("saveScenario.errors[0].field").entity(String.class).isEqualTo("operations[1]")
 			.path("saveScenario.errors[0].message").entity(String.class)
 			.isEqualTo("操作operations[1]（MOVE_ORG）：target：sa-b1隶属sa-t；改隶将形成隶属循环");
+		this.graphQl.mutate().header("Accept-Language", "zh-CN").build().documentName("scenarioCompare")
+			.variable("names", List.of("API-壞"))
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((e) -> {
+				assertThat(e.getErrorType()).hasToString("NOT_FOUND");
+				assertThat(e.getMessage()).isEqualTo("names：没有以名称“API-壞”保存的方案");
+			}));
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import org.partygraph.model.Member;
 import org.partygraph.model.Org;
 import org.partygraph.model.Problem;
 import org.partygraph.model.Unit;
+import org.partygraph.model.Wording;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -291,8 +292,8 @@ public final class DatasetReader {
 			throw ex;
 		}
 		catch (JacksonException ex) {
-			this.problems.add(new Problem(Problem.DATASET, where(ex.getLocation()),
-					"malformed JSON: " + ex.getOriginalMessage()));
+			this.problems.add(Problem.of(Problem.DATASET, where(ex.getLocation()),
+					"malformed JSON: " + ex.getOriginalMessage(), "dataset.json.malformed", ex.getOriginalMessage()));
 			this.complete = false;
 		}
 		Fields fields = new Fields(Problem.DATASET, "", this.topLevel, this.problems);
@@ -311,9 +312,12 @@ public final class DatasetReader {
 		JsonToken token = parser.nextToken();
 		if (token != JsonToken.START_OBJECT) {
 			String found = (token == null) ? "the file is empty" : "found " + describe(token);
+			Wording foundWording = (token == null) ? Wording.of("dataset.json.empty")
+					: Wording.of("dataset.json.found", describeWording(token));
 			String where = (token == null) ? "(file)" : where(parser.currentTokenLocation());
-			this.problems.add(new Problem(Problem.DATASET, where,
-					"a dataset must be a JSON object with format, name, units, orgs and members; " + found));
+			this.problems.add(Problem.of(Problem.DATASET, where,
+					"a dataset must be a JSON object with format, name, units, orgs and members; " + found,
+					"dataset.json.notObject", foundWording));
 			this.complete = false;
 			return;
 		}
@@ -322,8 +326,8 @@ public final class DatasetReader {
 			String key = parser.currentName();
 			parser.nextToken();
 			if (!seen.add(key)) {
-				this.problems.add(new Problem(Problem.DATASET, key,
-						key + " is given more than once; only the first is read"));
+				this.problems.add(Problem.of(Problem.DATASET, key, key + " is given more than once; only the first is read",
+						"dataset.json.keyTwice", key));
 				parser.skipChildren();
 				continue;
 			}
@@ -363,8 +367,8 @@ public final class DatasetReader {
 			}
 		}
 		if (parser.nextToken() != null) {
-			this.problems.add(new Problem(Problem.DATASET, where(parser.currentTokenLocation()),
-					"content after the end of the dataset object"));
+			this.problems.add(Problem.of(Problem.DATASET, where(parser.currentTokenLocation()),
+					"content after the end of the dataset object", "dataset.json.contentAfter"));
 		}
 	}
 
@@ -383,8 +387,8 @@ public final class DatasetReader {
 			return;
 		}
 		if (token != JsonToken.START_ARRAY) {
-			this.problems.add(new Problem(Problem.DATASET, key, key + " must be a list of objects, not "
-					+ describe(token)));
+			this.problems.add(Problem.of(Problem.DATASET, key, key + " must be a list of objects, not " + describe(token),
+					"dataset.json.notList", key, describeWording(token)));
 			parser.skipChildren();
 			this.complete = false;
 			return;
@@ -396,8 +400,9 @@ public final class DatasetReader {
 			}
 			else {
 				String position = key + "[" + index + "]";
-				this.problems.add(new Problem(position, ItemReader.WHOLE_ITEM,
-						position + " must be an object, not " + describe(token)));
+				this.problems.add(Problem.of(position, ItemReader.WHOLE_ITEM,
+						position + " must be an object, not " + describe(token), "dataset.json.notItem", position,
+						describeWording(token)));
 				parser.skipChildren();
 				// A blank item keeps the later items at their index, so the validator names them alike.
 				into.accept(blank.get());
@@ -437,6 +442,18 @@ public final class DatasetReader {
 			case VALUE_TRUE, VALUE_FALSE -> "a boolean";
 			case VALUE_NULL -> "null";
 			default -> token.name();
+		};
+	}
+
+	/** {@link #describe} as a wording of the bundles ({@code dataset.json.token.*}), another token by its name. */
+	private static Object describeWording(JsonToken token) {
+		return switch (token) {
+			case START_ARRAY -> Wording.of("dataset.json.token.list");
+			case START_OBJECT -> Wording.of("dataset.json.token.object");
+			case VALUE_STRING -> Wording.of("dataset.json.token.string");
+			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Wording.of("dataset.json.token.number");
+			case VALUE_TRUE, VALUE_FALSE -> Wording.of("dataset.json.token.boolean");
+			default -> describe(token);
 		};
 	}
 

@@ -5,6 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 
+import org.partygraph.model.WordedArgumentException;
+
 /**
  * The resident identity number of GB 11643-1999: 17 digits (area, birth date yyyyMMdd, sequence)
  * and the ISO 7064 MOD 11-2 check character {@code 0}-{@code 9} or {@code X}.
@@ -31,32 +33,54 @@ public final class IdNumberCheck {
 	 * character that is no digit, an impossible birth date, or a check character that does not match.
 	 */
 	public static String problem(String idNumber) {
+		try {
+			check(idNumber);
+			return null;
+		}
+		catch (WordedArgumentException ex) {
+			return ex.getMessage();
+		}
+	}
+
+	/**
+	 * Checks a (normalized) number as {@link #problem} does.
+	 * @throws WordedArgumentException saying what is wrong, in English and as a wording of the bundles
+	 * ({@code roster.idNumber.*})
+	 */
+	public static void check(String idNumber) {
 		if (idNumber.length() != 18) {
-			return "'" + idNumber + "' is not an 18-character ID number (has " + idNumber.length() + ")";
+			throw new WordedArgumentException(
+					"'" + idNumber + "' is not an 18-character ID number (has " + idNumber.length() + ")",
+					"roster.idNumber.length", idNumber, idNumber.length());
 		}
 		int sum = 0;
 		for (int i = 0; i < 17; i++) {
 			char c = idNumber.charAt(i);
 			if (c < '0' || c > '9') {
-				return "'" + idNumber + "': character " + (i + 1) + " is not a digit";
+				throw new WordedArgumentException("'" + idNumber + "': character " + (i + 1) + " is not a digit",
+						"roster.idNumber.notDigit", idNumber, i + 1);
 			}
 			sum += (c - '0') * WEIGHTS[i];
 		}
 		char last = idNumber.charAt(17);
 		if ((last < '0' || last > '9') && last != 'X') {
-			return "'" + idNumber + "': the last character must be 0-9 or X";
+			throw new WordedArgumentException("'" + idNumber + "': the last character must be 0-9 or X",
+					"roster.idNumber.last", idNumber);
 		}
 		try {
 			LocalDate.parse(idNumber.substring(6, 14), BIRTH);
 		}
 		catch (DateTimeParseException ex) {
-			return "'" + idNumber + "': characters 7-14 are no date (" + idNumber.substring(6, 14) + ")";
+			throw new WordedArgumentException(
+					"'" + idNumber + "': characters 7-14 are no date (" + idNumber.substring(6, 14) + ")",
+					"roster.idNumber.birthDate", idNumber, idNumber.substring(6, 14));
 		}
 		char expected = CHECK_CHARACTERS.charAt(sum % 11);
 		if (last != expected) {
-			return "'" + idNumber + "': check character is " + last + ", the checksum gives " + expected;
+			throw new WordedArgumentException(
+					"'" + idNumber + "': check character is " + last + ", the checksum gives " + expected,
+					"roster.idNumber.checksum", idNumber, last, expected);
 		}
-		return null;
 	}
 
 }

@@ -10,10 +10,12 @@ import org.partygraph.model.Gender;
 import org.partygraph.model.MemberStatus;
 import org.partygraph.model.NameKeys;
 import org.partygraph.model.Trade;
+import org.partygraph.model.WordedArgumentException;
 
 /**
  * Reading one cell of a roster. Each method takes the trimmed, non-blank text of a cell and
- * answers the value, or throws {@link IllegalArgumentException} whose message says what is wrong.
+ * answers the value, or throws {@link WordedArgumentException} whose message says what is wrong (in
+ * English, and as a wording of the bundles, {@code roster.cell.*}).
  */
 public final class RosterCells {
 
@@ -58,7 +60,8 @@ public final class RosterCells {
 			}
 		}
 		catch (DateTimeException ex) {
-			throw new IllegalArgumentException("'" + text + "' is no date (" + ex.getMessage() + ")");
+			throw new WordedArgumentException("'" + text + "' is no date (" + ex.getMessage() + ")",
+					"roster.cell.noDateBecause", text, ex.getMessage());
 		}
 		if (SERIAL.matcher(t).matches()) {
 			long days = (long) Double.parseDouble(t);
@@ -66,8 +69,9 @@ public final class RosterCells {
 				return EXCEL_EPOCH.plusDays(days);
 			}
 		}
-		throw new IllegalArgumentException(
-				"'" + text + "' is no date (yyyy-mm-dd, yyyy/m/d, yyyy.m.d, yyyy年m月d日 or an Excel date)");
+		throw new WordedArgumentException(
+				"'" + text + "' is no date (yyyy-mm-dd, yyyy/m/d, yyyy.m.d, yyyy年m月d日 or an Excel date)",
+				"roster.cell.noDate", text);
 	}
 
 	/** 男/女 (also M/F, male/female). */
@@ -76,7 +80,7 @@ public final class RosterCells {
 		return switch (t) {
 			case "男", "m", "male", "男性" -> Gender.M;
 			case "女", "f", "female", "女性" -> Gender.F;
-			default -> throw new IllegalArgumentException("'" + text + "' is not 男 or 女");
+			default -> throw new WordedArgumentException("'" + text + "' is not 男 or 女", "roster.cell.gender", text);
 		};
 	}
 
@@ -86,7 +90,8 @@ public final class RosterCells {
 		return switch (t) {
 			case "正式党员", "正式", "full" -> MemberStatus.FULL;
 			case "预备党员", "预备", "probationary" -> MemberStatus.PROBATIONARY;
-			default -> throw new IllegalArgumentException("'" + text + "' is not 正式党员 or 预备党员");
+			default -> throw new WordedArgumentException("'" + text + "' is not 正式党员 or 预备党员", "roster.cell.status",
+					text);
 		};
 	}
 
@@ -98,7 +103,8 @@ public final class RosterCells {
 				return trade;
 			}
 		}
-		throw new IllegalArgumentException("'" + text + "' is not a trade (种植, 养殖, 加工, 运输, 商贸)");
+		throw new WordedArgumentException("'" + text + "' is not a trade (种植, 养殖, 加工, 运输, 商贸)", "roster.cell.trade",
+				text);
 	}
 
 	/** NFKC with the ends trimmed (full-width digits and separators become plain ones). */

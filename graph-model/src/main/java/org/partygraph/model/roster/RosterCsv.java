@@ -3,6 +3,8 @@ package org.partygraph.model.roster;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.partygraph.model.WordedArgumentException;
+
 /**
  * CSV text (RFC 4180: commas, double quotes, quotes doubled inside, CRLF or LF) as rows of cells; a
  * leading byte order mark is dropped, and a file whose header row has tabs but no commas is read as
@@ -15,7 +17,7 @@ public final class RosterCsv {
 
 	/**
 	 * The rows of the text, the header row first.
-	 * @throws IllegalArgumentException when a quoted cell is not closed (naming its row)
+	 * @throws WordedArgumentException when a quoted cell is not closed (naming its row)
 	 */
 	public static List<List<String>> rows(String text) {
 		String t = (!text.isEmpty() && text.charAt(0) == '\uFEFF') ? text.substring(1) : text;
@@ -71,7 +73,8 @@ public final class RosterCsv {
 			}
 		}
 		if (quoted) {
-			throw new IllegalArgumentException("row " + quoteLine + ": a quoted cell is not closed");
+			throw new WordedArgumentException("row " + quoteLine + ": a quoted cell is not closed", "roster.csv.unclosed",
+					quoteLine);
 		}
 		if (cell.length() > 0 || !row.isEmpty()) {
 			row.add(cell.toString());

@@ -25,7 +25,7 @@ public class RosterRejectedException extends ProblemsException {
 	}
 
 	private static Problem problem(RosterProblem p) {
-		return new Problem("row " + p.row(), p.column(), p.message());
+		return new Problem("row " + p.row(), p.column(), p.message(), p.wording());
 	}
 
 }

@@ -14,6 +14,8 @@ import org.partygraph.model.Gender;
 import org.partygraph.model.MemberStatus;
 import org.partygraph.model.NameKeys;
 import org.partygraph.model.Trade;
+import org.partygraph.model.WordedArgumentException;
+import org.partygraph.model.Wording;
 
 /**
  * A roster file read into members: its header row recognized ({@link RosterField#of}, or a stated
@@ -52,11 +54,13 @@ public record RosterSheet(List<RosterEntry> entries, Map<RosterField, String> co
 				RosterField field = RosterField.of(to);
 				if (index < 0) {
 					problems.add(new RosterProblem(1, column, (field != null) ? field.name() : null,
-							"the mapping names a column the file does not have (its headers: " + header + ")"));
+							"the mapping names a column the file does not have (its headers: " + header + ")",
+							Wording.of("roster.file.mappingNoColumn", header)));
 				}
 				else if (field == null) {
 					problems.add(new RosterProblem(1, column, null, "the mapping's field '" + to
-							+ "' is no roster field (one of " + Arrays.toString(RosterField.values()) + ")"));
+							+ "' is no roster field (one of " + Arrays.toString(RosterField.values()) + ")",
+							Wording.of("roster.file.mappingNoField", to, Arrays.toString(RosterField.values()))));
 				}
 				else {
 					stated.put(header.get(index).trim(), field);
@@ -78,7 +82,8 @@ public record RosterSheet(List<RosterEntry> entries, Map<RosterField, String> co
 			}
 			if (columns.containsKey(field)) {
 				problems.add(new RosterProblem(1, text, field.name(),
-						"column '" + columns.get(field) + "' holds " + field.header() + " already"));
+						"column '" + columns.get(field) + "' holds " + field.header() + " already",
+						Wording.of("roster.file.columnTwice", columns.get(field), field.header())));
 				continue;
 			}
 			fieldOf[i] = field;
@@ -87,12 +92,13 @@ public record RosterSheet(List<RosterEntry> entries, Map<RosterField, String> co
 		}
 		for (RosterField required : List.of(RosterField.NAME, RosterField.JOINED)) {
 			if (!columns.containsKey(required)) {
-				problems.add(new RosterProblem(1, required.header(), required.name(), "required column missing"));
+				problems.add(new RosterProblem(1, required.header(), required.name(), "required column missing",
+						Wording.of("roster.file.columnMissing")));
 			}
 		}
 		if (!orgGiven && !columns.containsKey(RosterField.ORG_NAME) && !columns.containsKey(RosterField.ORG_ID)) {
 			problems.add(new RosterProblem(1, RosterField.ORG_NAME.header(), RosterField.ORG_NAME.name(),
-					"required column missing (所在党组织 or 党组织编号)"));
+					"required column missing (所在党组织 or 党组织编号)", Wording.of("roster.file.orgColumnMissing")));
 		}
 		List<RosterEntry> entries = new ArrayList<>();
 		Map<String, Integer> memberIds = new HashMap<>();
@@ -105,7 +111,7 @@ public record RosterSheet(List<RosterEntry> entries, Map<RosterField, String> co
 			}
 			String name = row.text(RosterField.NAME);
 			if (name == null && columns.containsKey(RosterField.NAME)) {
-				row.problem(RosterField.NAME, "a name is required");
+				row.problem(RosterField.NAME, "a name is required", Wording.of("roster.file.nameRequired"));
 			}
 			String memberId = row.text(RosterField.MEMBER_ID);
 			Gender gender = row.parse(RosterField.GENDER, RosterCells::gender);
@@ -114,7 +120,7 @@ public record RosterSheet(List<RosterEntry> entries, Map<RosterField, String> co
 			if (fullSince != null) {
 				if (status == MemberStatus.PROBATIONARY) {
 					row.problem(RosterField.FULL_SINCE, "a 转正时间 is given, but " + columns.get(RosterField.STATUS)
-							+ " says 预备党员");
+							+ " says 预备党员", Wording.of("roster.file.fullSinceProbationary", columns.get(RosterField.STATUS)));
 				}
 				status = MemberStatus.FULL;
 			}
@@ -123,28 +129,29 @@ public record RosterSheet(List<RosterEntry> entries, Map<RosterField, String> co
 			LocalDate birthDate = row.parse(RosterField.BIRTH_DATE, RosterCells::date);
 			String idNumber = row.parse(RosterField.ID_NUMBER, (text) -> {
 				String normalized = IdNumberCheck.normalize(text);
-				String problem = IdNumberCheck.problem(normalized);
-				if (problem != null) {
-					throw new IllegalArgumentException(problem);
-				}
+				IdNumberCheck.check(normalized);
 				return normalized;
 			});
 			if (birthDate != null && joined != null && joined.isBefore(birthDate)) {
-				row.problem(RosterField.JOINED, "joined (" + joined + ") before being born (" + birthDate + ")");
+				row.problem(RosterField.JOINED, "joined (" + joined + ") before being born (" + birthDate + ")",
+						Wording.of("roster.file.joinedBeforeBorn", joined, birthDate));
 			}
 			if (fullSince != null && joined != null && fullSince.isBefore(joined)) {
-				row.problem(RosterField.FULL_SINCE, "full member (" + fullSince + ") before joining (" + joined + ")");
+				row.problem(RosterField.FULL_SINCE, "full member (" + fullSince + ") before joining (" + joined + ")",
+						Wording.of("roster.file.fullBeforeJoined", fullSince, joined));
 			}
 			if (memberId != null) {
 				Integer earlier = memberIds.putIfAbsent(memberId, rowNumber);
 				if (earlier != null) {
-					row.problem(RosterField.MEMBER_ID, "'" + memberId + "' is in row " + earlier + " already");
+					row.problem(RosterField.MEMBER_ID, "'" + memberId + "' is in row " + earlier + " already",
+							Wording.of("roster.file.inRowAlready", memberId, earlier));
 				}
 			}
 			if (idNumber != null) {
 				Integer earlier = idNumbers.putIfAbsent(idNumber, rowNumber);
 				if (earlier != null) {
-					row.problem(RosterField.ID_NUMBER, "'" + idNumber + "' is in row " + earlier + " already");
+					row.problem(RosterField.ID_NUMBER, "'" + idNumber + "' is in row " + earlier + " already",
+							Wording.of("roster.file.inRowAlready", idNumber, earlier));
 				}
 			}
 			entries.add(new RosterEntry(rowNumber, memberId, name, gender, status, joined, trade,
@@ -213,14 +220,14 @@ public record RosterSheet(List<RosterEntry> entries, Map<RosterField, String> co
 				return parser.apply(text);
 			}
 			catch (IllegalArgumentException ex) {
-				problem(field, ex.getMessage());
+				problem(field, ex.getMessage(), (ex instanceof WordedArgumentException w) ? w.wording() : null);
 				return null;
 			}
 		}
 
-		void problem(RosterField field, String message) {
+		void problem(RosterField field, String message, Wording wording) {
 			this.problems.add(new RosterProblem(this.number, this.columns.getOrDefault(field, field.header()),
-					field.name(), message));
+					field.name(), message, wording));
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.partygraph.model.BundledEnglish;
 import org.partygraph.model.Gender;
 import org.partygraph.model.MemberStatus;
 import org.partygraph.model.Trade;
@@ -27,6 +28,11 @@ class RosterSheetTests {
 		assertThat(IdNumberCheck.problem("1101051949123100AX")).contains("character 17 is not a digit");
 		assertThat(IdNumberCheck.problem("110105194902300021")).contains("no date");
 		assertThat(IdNumberCheck.problem("11010519491231002Y")).contains("0-9 or X");
+		for (String wrong : List.of("110105194912310021", "11010519491231002", "1101051949123100AX",
+				"110105194902300021", "11010519491231002Y")) {
+			assertThatThrownBy(() -> IdNumberCheck.check(wrong)).satisfies(BundledEnglish::assertWorded)
+				.hasMessage(IdNumberCheck.problem(wrong));
+		}
 	}
 
 	@Test
@@ -38,7 +44,9 @@ class RosterSheetTests {
 		}
 		assertThatThrownBy(() -> RosterCells.date("2003-02-30")).hasMessageContaining("no date");
 		assertThatThrownBy(() -> RosterCells.date("七月一日")).hasMessageContaining("no date");
-		assertThatThrownBy(() -> RosterCells.date("0")).hasMessageContaining("no date");
+		assertThatThrownBy(() -> RosterCells.date("0")).hasMessageContaining("no date")
+			.satisfies(BundledEnglish::assertWorded);
+		assertThatThrownBy(() -> RosterCells.date("2003-02-30")).satisfies(BundledEnglish::assertWorded);
 	}
 
 	@Test
@@ -53,7 +61,10 @@ class RosterSheetTests {
 		assertThat(RosterCells.trade("PLANTING")).isEqualTo(Trade.PLANTING);
 		assertThatThrownBy(() -> RosterCells.gender("未知")).hasMessageContaining("男 or 女");
 		assertThatThrownBy(() -> RosterCells.status("群众")).hasMessageContaining("正式党员 or 预备党员");
-		assertThatThrownBy(() -> RosterCells.trade("教育")).hasMessageContaining("not a trade");
+		assertThatThrownBy(() -> RosterCells.trade("教育")).hasMessageContaining("not a trade")
+			.satisfies(BundledEnglish::assertWorded);
+		assertThatThrownBy(() -> RosterCells.gender("未知")).satisfies(BundledEnglish::assertWorded);
+		assertThatThrownBy(() -> RosterCells.status("群众")).satisfies(BundledEnglish::assertWorded);
 	}
 
 	@Test
@@ -76,7 +87,7 @@ class RosterSheetTests {
 
 	@Test
 	void rowsParsedWithTraditionalHeaders() {
-		RosterSheet sheet = RosterSheet.read(
+		RosterSheet sheet = read(
 				List.of("姓名", "性別", "出生日期", "身份證號", "入黨時間", "轉正時間", "所在黨組織", "聯繫電話", "備註"),
 				List.of(row("張三", "男", "1949/12/31", VALID_X, "1975年7月1日", "1976.7.1", "下寨村黨支部", "13800000000",
 						"x"), row("", "", "", "", "", "", "", "", ""), row("李四", "女", "", "", "2024-03-01", "", "", "", "")),
@@ -101,7 +112,7 @@ class RosterSheetTests {
 
 	@Test
 	void everyProblemByRowAndColumn() {
-		RosterSheet sheet = RosterSheet.read(List.of("姓名", "身份证号", "入党时间", "性别", "人员类别", "转正时间", "党员编号"),
+		RosterSheet sheet = read(List.of("姓名", "身份证号", "入党时间", "性别", "人员类别", "转正时间", "党员编号"),
 				List.of(row("甲", "110105194912310021", "2020-13-01", "男", "", "", "m-1"),
 						row("", VALID_X, "2020-01-01", "X", "预备党员", "2021-01-01", "m-1"),
 						row("丙", VALID_X, "2020-01-01", "", "", "", "")),
@@ -123,20 +134,20 @@ class RosterSheetTests {
 
 	@Test
 	void missingRequiredColumnsAndTheMapping() {
-		RosterSheet missing = RosterSheet.read(List.of("名字", "电话"), List.of(row("甲", "1")), null, false);
+		RosterSheet missing = read(List.of("名字", "电话"), List.of(row("甲", "1")), null, false);
 		assertThat(missing.problems()).extracting(RosterProblem::row, RosterProblem::column)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(1, "姓名"), org.assertj.core.groups.Tuple.tuple(1, "入党时间"),
 					org.assertj.core.groups.Tuple.tuple(1, "所在党组织"));
-		RosterSheet mapped = RosterSheet.read(List.of("名字", "入党", "支部"), List.of(row("甲", "2001-07-01", "o-1")),
+		RosterSheet mapped = read(List.of("名字", "入党", "支部"), List.of(row("甲", "2001-07-01", "o-1")),
 				Map.of("名字", "NAME", "入党", "入黨時間", "支部", "ORG_ID"), false);
 		assertThat(mapped.problems()).isEmpty();
 		assertThat(mapped.columns()).containsEntry(RosterField.NAME, "名字").containsEntry(RosterField.ORG_ID, "支部");
 		assertThat(mapped.entries().get(0).orgId()).isEqualTo("o-1");
-		RosterSheet badMapping = RosterSheet.read(List.of("姓名", "入党时间"), List.of(),
+		RosterSheet badMapping = read(List.of("姓名", "入党时间"), List.of(),
 				Map.of("名称", "NAME", "入党时间", "WHATEVER"), true);
 		assertThat(badMapping.problems()).extracting(RosterProblem::column)
 			.containsExactlyInAnyOrder("名称", "入党时间");
-		RosterSheet twice = RosterSheet.read(List.of("姓名", "入党时间", "入黨日期"), List.of(), null, true);
+		RosterSheet twice = read(List.of("姓名", "入党时间", "入黨日期"), List.of(), null, true);
 		assertThat(twice.problems()).singleElement()
 			.satisfies((p) -> assertThat(p.column()).isEqualTo("入黨日期"));
 	}
@@ -147,7 +158,16 @@ class RosterSheetTests {
 		assertThat(rows).containsExactly(List.of("姓名", "备注"), List.of("王,五", "说\"好\"\nok"), List.of("赵六", ""));
 		assertThat(RosterCsv.rows("姓名\t入党时间\n甲\t2001-07-01")).containsExactly(List.of("姓名", "入党时间"),
 				List.of("甲", "2001-07-01"));
-		assertThatThrownBy(() -> RosterCsv.rows("姓名\n\"甲")).hasMessageContaining("row 2");
+		assertThatThrownBy(() -> RosterCsv.rows("姓名\n\"甲")).hasMessageContaining("row 2")
+			.satisfies(BundledEnglish::assertWorded);
+	}
+
+	/** {@link RosterSheet#read}, after checking that each problem's wording says its English message (#19). */
+	private static RosterSheet read(List<String> header, List<List<String>> rows, Map<String, String> mapping,
+			boolean orgGiven) {
+		RosterSheet sheet = RosterSheet.read(header, rows, mapping, orgGiven);
+		sheet.problems().forEach(BundledEnglish::assertWorded);
+		return sheet;
 	}
 
 	private static List<String> row(String... cells) {

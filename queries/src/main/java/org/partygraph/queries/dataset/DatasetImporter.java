@@ -18,6 +18,8 @@ import org.partygraph.model.Problem;
 import org.partygraph.model.history.History;
 import org.partygraph.model.history.HistoryScenario;
 import org.partygraph.queries.scenario.OperationsJson;
+import org.partygraph.queries.text.ProblemTexts;
+import org.partygraph.queries.text.Text;
 import org.partygraph.queries.write.CandidateRows;
 import org.partygraph.queries.write.Datasets;
 import org.partygraph.queries.write.DualRows;
@@ -125,15 +127,15 @@ public final class DatasetImporter {
 			.stream()
 			.filter((e) -> e.on() != null && e.on().isAfter(stamp.on()))
 			.findFirst()
-			.ifPresent((e) -> problems.add(new Problem(Problem.DATASET, "on", "the import is dated " + stamp.on()
-					+ ", before the history's event " + e.id() + " of " + e.on() + ": date it on or after the latest event")));
+			.ifPresent((e) -> problems.add(ProblemTexts.problem(Problem.DATASET, "on",
+					Text.of("dataset.beforeHistory", stamp.on(), e.id(), e.on()))));
 		for (HistoryScenario scenario : history.scenarios()) {
 			try {
 				OperationsJson.read(scenario.operations());
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(new Problem(scenario.name(), "operations",
-						"not a list of what-if operations: " + ex.getMessage()));
+				problems.add(ProblemTexts.problem(scenario.name(), "operations",
+						Text.of("dataset.scenarioOperations", ex.getMessage())));
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -276,24 +278,29 @@ public final class DatasetImporter {
 		List<Problem> problems = new ArrayList<>();
 		for (GraphSchema.Label label : GraphSchema.Label.values()) {
 			tx.run(FIND_FOREIGN_IDS.formatted(label.cypher()), Map.of("ids", ids, "dataset", dataset.name()))
-				.forEachRemaining((r) -> problems.add(new Problem(r.get("id").asString(), "id",
-						"already held by " + label.cypher() + " of dataset '" + r.get("owner").asString(null)
-								+ "'; ids must be unique across datasets")));
+				.forEachRemaining((r) -> problems.add(heldByOther(r, label.cypher())));
 		}
 		List<String> candidates = dataset.candidates().stream().map(Candidate::id).toList();
 		if (!candidates.isEmpty()) {
 			tx.run(CandidateRows.FIND_FOREIGN_IDS, Map.of("ids", candidates, "dataset", dataset.name()))
-				.forEachRemaining((r) -> problems.add(new Problem(r.get("id").asString(), "id",
-						"already held by Candidate of dataset '" + r.get("owner").asString(null)
-								+ "'; ids must be unique across datasets")));
+				.forEachRemaining((r) -> problems.add(heldByOther(r, "Candidate")));
 		}
 		tx.run(FIND_RETIRED_IDS, Map.of("ids", ids, "dataset", dataset.name()))
-			.forEachRemaining((r) -> problems.add(new Problem(r.get("id").asString(), "id",
-					"already held by an org dissolved on " + r.get("retiredOn").asString()
-							+ "; a dissolved org is kept, and its id is never given to another")));
+			.forEachRemaining((r) -> problems.add(ProblemTexts.problem(r.get("id").asString(), "id",
+					Text.of("dataset.heldByDissolved", r.get("retiredOn").asString()))));
 		if (!problems.isEmpty()) {
 			throw new DatasetConflictException(problems);
 		}
+	}
+
+	/**
+	 * The problem of an id (the record's {@code id}) held by an item of another dataset (its
+	 * {@code owner}).
+	 * @param label the other item's label, e.g. {@code Org}
+	 */
+	public static Problem heldByOther(org.neo4j.driver.Record record, String label) {
+		return ProblemTexts.problem(record.get("id").asString(), "id",
+				Text.of("dataset.heldByOther", label, record.get("owner").asString(null)));
 	}
 
 	private void checkDate(TransactionContext tx, Dataset dataset, LocalDate on) {
@@ -307,8 +314,8 @@ public final class DatasetImporter {
 			.toList());
 		LocalDate laterImport = Events.laterImport(tx, dataset.name(), on);
 		if (laterImport != null) {
-			problems.add(new Problem(Problem.DATASET, "on",
-					EventDates.earlier(on, dataset.name(), laterImport, Events.Kind.IMPORTED.name())));
+			problems.add(EventDates.earlierProblem(Problem.DATASET, on, dataset.name(), laterImport,
+					Events.Kind.IMPORTED.name()));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidDatasetException(problems);

@@ -3,6 +3,8 @@ package org.partygraph.queries.text;
 import java.util.Arrays;
 import java.util.List;
 
+import org.partygraph.model.Wording;
+
 /**
  * A text for a person, not yet in any language: a message key of the bundles
  * ({@code messages*.properties}) and its arguments, {@code {0}}, {@code {1}}, … in the bundle's
@@ -29,7 +31,29 @@ public record Text(String key, List<Text> args, String value) {
 		return new Text(null, List.of(), String.valueOf(value));
 	}
 
+	/**
+	 * The text of a wording kept with a problem of the model (a dataset's, a roster file's), its
+	 * nested wordings texts too; {@code null} for none.
+	 */
+	public static Text of(Wording wording) {
+		if (wording == null) {
+			return null;
+		}
+		return new Text(wording.key(), wording.args().stream().map(Text::argument).toList(), null);
+	}
+
+	/** This text as a wording for a problem of the model (a plain value cannot be one). */
+	public Wording wording() {
+		if (keyless()) {
+			throw new IllegalStateException("a plain value is no wording: " + this.value);
+		}
+		return new Wording(this.key, this.args.stream().map((a) -> a.keyless() ? (Object) a.value() : a.wording()).toList());
+	}
+
 	private static Text argument(Object arg) {
+		if (arg instanceof Wording w) {
+			return of(w);
+		}
 		return (arg instanceof Text t) ? t : plain(arg);
 	}
 

@@ -11,6 +11,7 @@ import org.neo4j.driver.SimpleQueryRunner;
 import org.partygraph.model.Problem;
 import org.partygraph.queries.text.Lang;
 import org.partygraph.queries.text.Messages;
+import org.partygraph.queries.text.ProblemTexts;
 import org.partygraph.queries.text.Text;
 
 /**
@@ -75,6 +76,11 @@ public record EventDates(Clock clock, int maxFutureDays) {
 		return Messages.bundled().say(earlierText(on, id, latest, kind), Lang.EN);
 	}
 
+	/** The problem ({@code item}, field {@code on}) of a change dated before the latest event of an item it touches. */
+	public static Problem earlierProblem(String item, LocalDate on, String id, LocalDate latest, String kind) {
+		return ProblemTexts.problem(item, "on", earlierText(on, id, latest, kind));
+	}
+
 	/** The message for a change dated before the latest event of an item it touches. */
 	public static Text earlierText(LocalDate on, String id, LocalDate latest, String kind) {
 		return Text.of("date.beforeLatest", on, id, kind, latest);
@@ -87,9 +93,9 @@ public record EventDates(Clock clock, int maxFutureDays) {
 	 */
 	public record DateProblem(String item, Text text) {
 
-		/** The problem with its message in English. */
+		/** The problem with its message in English, the text its wording. */
 		public Problem problem() {
-			return new Problem(this.item, "on", Messages.bundled().say(this.text, Lang.EN));
+			return ProblemTexts.problem(this.item, "on", this.text);
 		}
 
 	}

@@ -175,6 +175,75 @@ class MessageBundlesTests {
 		assertThat(m.say(Text.of("scenario.notFoundUnderName", "無此"), Lang.EN)).isEqualTo("no scenario is saved under the name '無此'");
 	}
 
+	@Test
+	void datasetProblemsSayTheEnglishOfBefore() {
+		Messages m = Messages.bundled();
+		assertThat(m.say(Text.of("dataset.refersToOther", "roles[0].org", "u-1", Text.of("dataset.a.unit"),
+				Text.of("dataset.a.org")), Lang.EN))
+			.isEqualTo("roles[0].org refers to 'u-1', which is a unit, not an org");
+		assertThat(m.say(Text.of("dataset.refersToUnknown.member", "member", "m-9"), Lang.EN))
+			.isEqualTo("member refers to unknown member 'm-9'");
+		assertThat(m.say(Text.of("dataset.dispatch.overlap", "m-1", "o-v", "2024-03-01", Text.of("problem.noEnd"),
+				"dispatches[0]"), Lang.EN))
+			.isEqualTo("'m-1' is already dispatched to 'o-v' from 2024-03-01 with no end (dispatches[0]); one person"
+					+ " serves one village at a time");
+		assertThat(m.say(Text.of("dataset.heldByOther", "Org", "other"), Lang.EN))
+			.isEqualTo("already held by Org of dataset 'other'; ids must be unique across datasets");
+		assertThat(m.say(Text.of("dataset.heldByDissolved", "2024-01-01"), Lang.EN)).isEqualTo(
+				"already held by an org dissolved on 2024-01-01; a dissolved org is kept, and its id is never given to another");
+		assertThat(m.say(Text.of("dataset.beforeHistory", "2024-01-01", "e-1", "2024-02-01"), Lang.EN))
+			.isEqualTo("the import is dated 2024-01-01, before the history's event e-1 of 2024-02-01: date it on or after"
+					+ " the latest event");
+		assertThat(m.say(Text.of("dataset.cannotRead", "Stream closed"), Lang.EN)).isEqualTo("cannot read: Stream closed");
+		assertThat(m.say(Text.of("dataset.json.notObject", Text.of("dataset.json.empty")), Lang.EN))
+			.isEqualTo("a dataset must be a JSON object with format, name, units, orgs and members; the file is empty");
+		assertThat(m.say(Text.of("dataset.refersToOther", "org", "m-2", Text.of("dataset.a.member"),
+				Text.of("dataset.a.org")), Lang.ZH_HANS))
+			.isEqualTo("org引用的“m-2”是党员，不是党组织");
+		assertThat(m.say(Text.of("dataset.duplicateId", "orgs[1]", "units[0]"), Lang.ZH_HANT))
+			.isEqualTo("編號重複：orgs[1]與units[0]的編號相同");
+	}
+
+	@Test
+	void rosterFileProblemsSayTheEnglishOfBefore() {
+		Messages m = Messages.bundled();
+		assertThat(m.say(Text.of("roster.idNumber.checksum", "110105194912310021", "1", "X"), Lang.EN))
+			.isEqualTo("'110105194912310021': check character is 1, the checksum gives X");
+		assertThat(m.say(Text.of("roster.file.fullSinceProbationary", "人员类别"), Lang.EN))
+			.isEqualTo("a 转正时间 is given, but 人员类别 says 预备党员");
+		assertThat(m.say(Text.of("roster.file.tooLarge", Text.of("roster.file.theFile"), 30, 20), Lang.EN))
+			.isEqualTo("the file is 30 bytes, over the limit of 20 bytes (party-graph.roster.max-bytes)");
+		assertThat(m.say(Text.of("roster.file.notXlsx", "'r.xls'", Text.of("roster.file.notXlsx.xls")), Lang.EN))
+			.isEqualTo("'r.xls' is not an .xlsx workbook (no zip signature); an old .xls file? save it as .xlsx");
+		assertThat(m.say(Text.of("roster.arg.mapping", "名字"), Lang.EN))
+			.isEqualTo("mapping must be HEADER=FIELD (e.g. 名字=NAME), not '名字'");
+		assertThat(m.say(Text.of("cli.rosterProblem", 2, "身份证号", Text.of("cli.rosterProblem.field", "ID_NUMBER"),
+				"x"), Lang.EN))
+			.isEqualTo("row 2, column 身份证号 (ID_NUMBER): x");
+		assertThat(m.say(Text.of("roster.idNumber.checksum", "110105194912310021", "1", "X"), Lang.ZH_HANS))
+			.isEqualTo("“110105194912310021”：校验码是1，按校验算法应为X");
+		assertThat(m.say(Text.of("roster.idNumber.length", "1101", 4), Lang.ZH_HANT))
+			.isEqualTo("「1101」不是18位身分證號（只有4位）");
+	}
+
+	@Test
+	void anUnknownScenarioToCompareSaysTheEnglishOfBefore() {
+		Text text = Text.of("refusal.argument", "names", Text.of("scenario.notFoundUnderName", "無此"));
+		assertThat(Messages.bundled().say(text, Lang.EN)).isEqualTo("names: no scenario is saved under the name '無此'");
+		assertThat(Messages.bundled().say(text, Lang.ZH_HANS)).isEqualTo("names：没有以名称“無此”保存的方案");
+		assertThat(Messages.bundled().say(text, Lang.ZH_HANT)).isEqualTo("names：沒有以名稱「無此」儲存的方案");
+	}
+
+	@Test
+	void aTextIsTheWordingOfAModelsProblem() {
+		Text text = Text.of("dataset.dispatch.overlap", "m-1", "o-v", "2024-03-01", Text.of("problem.until", "2025-03-01"),
+				"dispatches[0]");
+		assertThat(Text.of(text.wording())).isEqualTo(text);
+		org.partygraph.model.Problem problem = ProblemTexts.problem("dispatches[1]", "from", text);
+		assertThat(problem.message()).isEqualTo(Messages.bundled().say(text, Lang.EN));
+		assertThat(Text.of(problem.wording())).isEqualTo(text);
+	}
+
 	private static Set<String> values(Properties p) {
 		Set<String> values = new TreeSet<>();
 		p.stringPropertyNames().forEach((k) -> values.add(p.getProperty(k)));

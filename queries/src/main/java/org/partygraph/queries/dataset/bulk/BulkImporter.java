@@ -26,6 +26,7 @@ import org.partygraph.model.Unit;
 import org.partygraph.model.format.DatasetFormat;
 import org.partygraph.model.format.DatasetReader;
 import org.partygraph.queries.dataset.DatasetConflictException;
+import org.partygraph.queries.dataset.DatasetImporter;
 import org.partygraph.queries.dataset.GraphRows;
 import org.partygraph.queries.dataset.GraphSchema;
 import org.partygraph.queries.dataset.ImportProgress;
@@ -124,8 +125,7 @@ public final class BulkImporter {
 				problems.addAll(this.dates.problems(tx, Problem.DATASET, on, List.of()));
 				LocalDate later = Events.laterImport(tx, dataset, on);
 				if (later != null) {
-					problems.add(new Problem(Problem.DATASET, "on",
-							EventDates.earlier(on, dataset, later, Events.Kind.IMPORTED.name())));
+					problems.add(EventDates.earlierProblem(Problem.DATASET, on, dataset, later, Events.Kind.IMPORTED.name()));
 				}
 				return null;
 			});
@@ -452,9 +452,7 @@ public final class BulkImporter {
 							.run(FIND_FOREIGN_IDS.formatted(STAGED + label.cypher(), live.cypher()),
 									Map.of("dataset", dataset))
 							.list())
-						.forEach((r) -> problems.add(new Problem(r.get("id").asString(), "id",
-								"already held by " + live.cypher() + " of dataset '" + r.get("owner").asString(null)
-										+ "'; ids must be unique across datasets")));
+						.forEach((r) -> problems.add(DatasetImporter.heldByOther(r, live.cypher())));
 				}
 			}
 		}
@@ -466,9 +464,7 @@ public final class BulkImporter {
 					.executeRead((tx) -> tx
 						.run(CandidateRows.FIND_FOREIGN_IDS, Map.of("ids", batch, "dataset", checked.name))
 						.list())
-					.forEach((r) -> problems.add(new Problem(r.get("id").asString(), "id",
-							"already held by Candidate of dataset '" + r.get("owner").asString(null)
-									+ "'; ids must be unique across datasets")));
+					.forEach((r) -> problems.add(DatasetImporter.heldByOther(r, "Candidate")));
 			}
 		}
 		if (!problems.isEmpty()) {

@@ -157,6 +157,16 @@ public final class DatasetExporter {
 			MATCH (:Unit {id: id})<-[:LOCATED_IN*0..]-(inside:Unit)
 			""" + UNITS_FROM_INSIDE;
 
+	private static final String ORGS_BY_ID = """
+			UNWIND $ids AS id
+			MATCH (o:Org {id: id})
+			RETURN o AS n,
+			  [(o)-[:SUBORDINATE_TO]->(x) | x.id][0] AS parent,
+			  [(o)-[:CO_MANAGED_BY]->(x) | x.id] AS coManagedBy,
+			  [(o)-[:SET_UP_IN]->(x) | x.id] AS units
+			ORDER BY o.id
+			""";
+
 	private static final String MEMBERS_BY_ID = """
 			UNWIND $ids AS id
 			MATCH (m:Member {id: id})
@@ -320,6 +330,14 @@ public final class DatasetExporter {
 			return List.of();
 		}
 		return tx.run(UNITS_AROUND, Map.of("ids", List.copyOf(unitIds))).list(DatasetExporter::unit);
+	}
+
+	/** The stored orgs with these ids (unknown ids are left out), by id. */
+	public static List<Org> orgs(SimpleQueryRunner tx, Collection<String> orgIds) {
+		if (orgIds.isEmpty()) {
+			return List.of();
+		}
+		return tx.run(ORGS_BY_ID, Map.of("ids", List.copyOf(orgIds))).list(DatasetExporter::org);
 	}
 
 	/** The stored members with these ids (unknown ids are left out), by id. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -60,6 +62,13 @@ import tools.jackson.databind.json.JsonMapper;
  * are kept per (scope, marker), each read as for a day before every event (the trees every MOVED
  * event links, the members every event names) with the whole log: the first read of another day
  * copies it and undoes that day's later events in memory, without reading the county again.
+ *
+ * <p>
+ * <b>After a change.</b> The first read after the log grew brings the scope's kept present state up
+ * to date instead of reading the county again: the new events are read, and the orgs and members
+ * they are about are read anew into a copy ({@link #advanced}). It reads everything again when that
+ * could answer differently: an import or a dissolution among the new events, or an org or member
+ * whose links now reach outside the trees read.
  */
 public final class PastStructure {
 
@@ -82,12 +91,22 @@ public final class PastStructure {
 			RETURN events, id
 			""";
 
+	private static final String EVENT_ROW = """
+			RETURN e.id AS id, e.kind AS kind, e.on AS on, e.recordedAt AS recordedAt, e.seq AS seq, e.org AS org,
+			  e.other AS other, e.member AS member, e.before AS before, e.after AS after
+			ORDER BY e.on DESC, e.recordedAt DESC, e.seq DESC, e.id DESC
+			""";
+
 	private static final String EVENTS_AFTER = """
 			MATCH (e:Event) WHERE e.on > $day
-			RETURN e.kind AS kind, e.on AS on, e.org AS org, e.other AS other, e.member AS member,
-			  e.before AS before, e.after AS after
-			ORDER BY e.on DESC, e.recordedAt DESC, e.seq DESC
-			""";
+			""" + EVENT_ROW;
+
+	// Events recorded since a moment (less a margin for transactions still open then): those a kept
+	// present state has not seen are among them.
+	private static final String EVENTS_RECORDED_SINCE = """
+			MATCH (e:Event) WHERE e.recordedAt >= $since - duration('PT10M')
+			""" + EVENT_ROW;
+
 
 	private static final String FIRST_IMPORTS = """
 			MATCH (e:Event) WHERE e.imported IS NOT NULL
@@ -129,6 +148,10 @@ public final class PastStructure {
 
 	};
 
+	private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+
+	private final java.util.concurrent.atomic.AtomicLong advances = new java.util.concurrent.atomic.AtomicLong();
+
 	public PastStructure(Driver driver) {
 		this.driver = driver;
 	}
@@ -151,11 +174,26 @@ public final class PastStructure {
 				}
 				Key baseKey = new Key(rootOrgId, null, marker);
 				Base base;
+				Base earlier = null;
 				synchronized (this.bases) {
 					base = this.bases.get(baseKey);
+					if (base == null) {
+						for (Map.Entry<Key, Base> kept : this.bases.entrySet()) {
+							if (Objects.equals(kept.getKey().root(), rootOrgId)) {
+								earlier = kept.getValue(); // the most recently used last
+							}
+						}
+					}
 				}
 				if (base == null) {
-					base = base(tx, rootOrgId);
+					base = (earlier != null) ? advanced(tx, earlier, count(marker)) : null;
+					if (base != null) {
+						this.advances.incrementAndGet();
+					}
+					else {
+						base = base(tx, rootOrgId);
+						this.reads.incrementAndGet();
+					}
 					synchronized (this.bases) {
 						this.bases.put(baseKey, base);
 					}
@@ -245,6 +283,16 @@ public final class PastStructure {
 		return org;
 	}
 
+	/** How many present states were read whole (for tests and measurements). */
+	public long reads() {
+		return this.reads.get();
+	}
+
+	/** How many present states were brought up to date from a kept one (for tests and measurements). */
+	public long advances() {
+		return this.advances.get();
+	}
+
 	/** How many rebuilds are cached (for tests and measurements). */
 	public int cached() {
 		synchronized (this.cache) {
@@ -263,6 +311,10 @@ public final class PastStructure {
 	 */
 	private record Base(Working read, Set<String> today, List<Event> events) {
 
+		Base(Working read, List<Event> events) {
+			this(read, Set.copyOf(read.orgs.keySet()), List.copyOf(events));
+		}
+
 		/** The events dated after the day: the newest ones, a prefix of the list. */
 		List<Event> after(LocalDate day) {
 			int n = 0;
@@ -277,7 +329,110 @@ public final class PastStructure {
 	private static Base base(SimpleQueryRunner tx, String rootOrgId) {
 		List<Event> events = tx.run(EVENTS_AFTER, Map.of("day", LocalDate.of(1, 1, 1))).list(Event::of);
 		Working w = read(tx, rootOrgId, events);
-		return new Base(w, Set.copyOf(w.orgs.keySet()), List.copyOf(events));
+		return new Base(w, events);
+	}
+
+	private static long count(String marker) {
+		return Long.parseLong(marker.substring(0, marker.indexOf('/')));
+	}
+
+	/**
+	 * The present state after the changes since {@code earlier} was read, without reading the county
+	 * again: the orgs and members the new events are about read anew into a copy, the new events
+	 * merged into the log. {@code null} (read it all) when that could differ from a whole read: the
+	 * new events are not all found (the log holds {@code events} events in all), one imports or
+	 * dissolves, is of a kind this version does not know, or touches an org or member whose links
+	 * reach outside what the earlier read holds (a tree read then would be read now).
+	 */
+	private static Base advanced(SimpleQueryRunner tx, Base earlier, long events) {
+		Set<String> seen = new HashSet<>();
+		earlier.events().forEach((e) -> seen.add(e.id()));
+		java.time.ZonedDateTime since = earlier.events()
+			.stream()
+			.map(Event::recordedAt)
+			.filter(Objects::nonNull)
+			.max(Comparator.naturalOrder())
+			.orElse(null);
+		if (since == null) {
+			return null;
+		}
+		List<Event> fresh = tx.run(EVENTS_RECORDED_SINCE, Map.of("since", since))
+			.list(Event::of)
+			.stream()
+			.filter((e) -> !seen.contains(e.id()))
+			.toList();
+		if (earlier.events().size() + fresh.size() != events) {
+			return null;
+		}
+		Set<String> orgs = new HashSet<>();
+		Set<String> members = new HashSet<>();
+		Set<String> created = new HashSet<>();
+		for (Event e : fresh) {
+			if (e.kind() == Events.Kind.CREATED) {
+				created.add(e.org());
+			}
+			if (e.kind() == null || e.kind() == Events.Kind.IMPORTED || e.kind() == Events.Kind.DISSOLVED) {
+				return null;
+			}
+			if (e.org() != null) {
+				orgs.add(e.org());
+			}
+			if (e.member() != null) {
+				members.add(e.member());
+			}
+			if (e.kind() == Events.Kind.CANDIDATE_ADMITTED) {
+				members.add(e.other()); // the new member
+			}
+			else if (e.other() != null) {
+				orgs.add(e.other());
+			}
+			if (e.kind() == Events.Kind.MOVED) {
+				Stream.of(string(e.before()), string(e.after())).filter(Objects::nonNull).forEach(orgs::add);
+			}
+		}
+		Working w = earlier.read().copy();
+		// The orgs and members the events are about, read anew (created ones too).
+		Map<String, Org> reread = new HashMap<>();
+		DatasetExporter.orgs(tx, orgs).forEach((o) -> reread.put(o.id(), o));
+		for (String id : orgs) {
+			Org o = reread.get(id);
+			if (o != null && !w.orgs.containsKey(id) && !created.contains(id)) {
+				return null; // an org of another tree: the trees read now may differ
+			}
+			if (o != null) {
+				w.orgs.put(id, o);
+			}
+			else if (w.orgs.containsKey(id)) {
+				return null; // an org of the read is gone without a DISSOLVED event
+			}
+			// else not an org of today (an id of a candidate, of an org dissolved before)
+		}
+		Set<String> found = new HashSet<>();
+		for (Member m : DatasetExporter.members(tx, members)) {
+			w.members.put(m.id(), m);
+			found.add(m.id());
+		}
+		members.stream().filter((id) -> !found.contains(id)).forEach(w.members::remove);
+		Set<String> known = w.orgs.keySet();
+		for (String id : orgs) {
+			Org o = w.orgs.get(id);
+			if (o != null && ((o.parent() != null && !known.contains(o.parent()))
+					|| !known.containsAll(o.coManagedBy()))) {
+				return null;
+			}
+		}
+		for (String id : members) {
+			Member m = w.members.get(id);
+			if (m != null && (!known.contains(m.org()) || (m.group() != null && !known.contains(m.group()))
+					|| !known.containsAll(m.participatesIn())
+					|| m.roles().stream().anyMatch((r) -> !known.contains(r.org())))) {
+				return null;
+			}
+		}
+		List<Event> all = new ArrayList<>(earlier.events());
+		all.addAll(fresh);
+		all.sort(Event.NEWEST_FIRST);
+		return new Base(w, all);
 	}
 
 	private static Past rebuild(SimpleQueryRunner tx, Base base, String rootOrgId, LocalDate day) {
@@ -476,8 +631,17 @@ public final class PastStructure {
 	}
 
 	/** One event of the log, as the undo reads it. */
-	record Event(Events.Kind kind, String rawKind, LocalDate on, String org, String other, String member,
-			Object before, Object after) {
+	record Event(String id, Events.Kind kind, String rawKind, LocalDate on, java.time.ZonedDateTime recordedAt,
+			long seq, String org, String other, String member, Object before, Object after) {
+
+		/** The log's order, newest first: {@code (on, recordedAt, seq, id)} descending, as EVENT_ROW sorts. */
+		static final Comparator<Event> NEWEST_FIRST = Comparator
+			.comparing(Event::on, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+			.thenComparing((Event e) -> (e.recordedAt() != null) ? e.recordedAt().toInstant() : null,
+					Comparator.nullsLast(Comparator.<java.time.Instant>naturalOrder()))
+			.thenComparingLong(Event::seq)
+			.thenComparing(Event::id, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+			.reversed();
 
 		static Event of(Record r) {
 			String kind = r.get("kind").asString();
@@ -487,9 +651,10 @@ public final class PastStructure {
 					known = k;
 				}
 			}
-			return new Event(known, kind, r.get("on").asLocalDate(null), r.get("org").asString(null),
-					r.get("other").asString(null), r.get("member").asString(null), object(r.get("before")),
-					object(r.get("after")));
+			return new Event(r.get("id").asString(null), known, kind, r.get("on").asLocalDate(null),
+					r.get("recordedAt").isNull() ? null : r.get("recordedAt").asZonedDateTime(), r.get("seq").asLong(0),
+					r.get("org").asString(null), r.get("other").asString(null), r.get("member").asString(null),
+					object(r.get("before")), object(r.get("after")));
 		}
 
 		private static Object object(Value value) {

@@ -104,30 +104,41 @@ public final class AsOfBench {
 		PastReads warm = new PastReads(new PastStructure(driver), checker);
 		// "another day": a day not read yet, the present state already read (as after any first call)
 		PastReads days = new PastReads(new PastStructure(driver), checker);
+		// "after a change": the same kept reads, each timed right after a rename (untimed) grew the log
+		PastReads moving = new PastReads(new PastStructure(driver), checker);
+		OrgChanges renames = new OrgChanges(driver, dates);
+		String renamed = prefix + "o-t-hbt";
+		java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+		change = () -> renames.renameOrg(renamed, "改名鄉黨委" + (turn.getAndIncrement() % 2));
 		java.util.concurrent.atomic.AtomicInteger back = new java.util.concurrent.atomic.AtomicInteger();
 		Supplier<LocalDate> fresh = () -> asOf.plusDays(1 + back.getAndIncrement() % 300);
 		EnumSet<Rule> all = EnumSet.allOf(Rule.class);
 		String county = prefix + HuairenCounty.COUNTY_COMMITTEE;
-		System.out.println("| field (o-county) | today p50 ms | asOf first call p50 ms | asOf another day p50 ms | asOf cached p50 ms | first/today | another day/today | cached/today |");
-		System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+		System.out.println("| field (o-county) | today p50 ms | asOf first call p50 ms | asOf after a change p50 ms | asOf another day p50 ms | asOf cached p50 ms | first/today | after a change/today | another day/today | cached/today |");
+		System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 		row("patternSummary", () -> patterns.summary(county),
 				() -> new PastReads(new PastStructure(driver), checker).patternSummary(county, asOf, null),
+				() -> moving.patternSummary(county, asOf, null),
 				() -> days.patternSummary(county, fresh.get(), null),
 				() -> warm.patternSummary(county, asOf, null));
 		row("statistics", () -> statistics.statistics(county),
 				() -> new PastReads(new PastStructure(driver), checker).statistics(county, asOf, null),
+				() -> moving.statistics(county, asOf, null),
 				() -> days.statistics(county, fresh.get(), null),
 				() -> warm.statistics(county, asOf, null));
 		row("complianceIssues", () -> compliance.issues(county, all),
 				() -> new PastReads(new PastStructure(driver), checker).issues(county, asOf, all, null),
+				() -> moving.issues(county, asOf, all, null),
 				() -> days.issues(county, fresh.get(), all, null),
 				() -> warm.issues(county, asOf, all, null));
 		row("orgChart depth 3", () -> charts.chart(county, 3, true, java.time.LocalDate.now()),
 				() -> new PastReads(new PastStructure(driver), checker).chart(county, 3, true, asOf, null),
+				() -> moving.chart(county, 3, true, asOf, null),
 				() -> days.chart(county, 3, true, fresh.get(), null),
 				() -> warm.chart(county, 3, true, asOf, null));
 		row("patternSummary (everything)", () -> patterns.summary(null),
 				() -> new PastReads(new PastStructure(driver), checker).patternSummary(null, asOf, null),
+				() -> moving.patternSummary(null, asOf, null),
 				() -> days.patternSummary(null, fresh.get(), null),
 				() -> warm.patternSummary(null, asOf, null));
 		// asOf on org, orgs and member: today the compiled read (one statement); a past day the view
@@ -140,6 +151,7 @@ public final class AsOfBench {
 		row("org(township) { name memberCount children { name memberCount } }",
 				() -> compiled.byId("Org", township, orgSelection, null),
 				() -> pastOrg(new PastReads(new PastStructure(driver), checker), township, asOf),
+				() -> pastOrg(moving, township, asOf),
 				() -> pastOrg(days, township, fresh.get()),
 				() -> pastOrg(warm, township, asOf));
 		OrgFilter branches = new OrgFilter(List.of(OrgKind.GENERAL_BRANCH), null, county, null, null, null, null, null,
@@ -149,6 +161,7 @@ public final class AsOfBench {
 		row("orgs(within: county, kinds: GENERAL_BRANCH) { name parent { name } }",
 				() -> compiled.orgs(branches, Sort.BY_NAME, 20, 0, nodeSelection, null),
 				() -> pastOrgs(new PastReads(new PastStructure(driver), checker), branches, asOf),
+				() -> pastOrgs(moving, branches, asOf),
 				() -> pastOrgs(days, branches, fresh.get()),
 				() -> pastOrgs(warm, branches, asOf));
 		String someone = members(new DatasetExporter(driver).exportAll(), prefix).get(0);
@@ -158,6 +171,7 @@ public final class AsOfBench {
 		row("member { name org { name parent { name } } }",
 				() -> compiled.byId("Member", someone, memberSelection, null),
 				() -> pastMember(new PastReads(new PastStructure(driver), checker), someone, asOf),
+				() -> pastMember(moving, someone, asOf),
 				() -> pastMember(days, someone, fresh.get()),
 				() -> pastMember(warm, someone, asOf));
 		System.exit(0);
@@ -191,22 +205,34 @@ public final class AsOfBench {
 		return county.members().stream().filter((m) -> m.org().startsWith(prefix + "o-v-")).map(Member::id).sorted().toList();
 	}
 
-	private static void row(String field, Supplier<?> today, Supplier<?> first, Supplier<?> newDay,
-			Supplier<?> cached) {
+	/** Grows the event log by one change (a rename), before each timed "after a change" read. */
+	private static Runnable change;
+
+	private static void row(String field, Supplier<?> today, Supplier<?> first, Supplier<?> afterChange,
+			Supplier<?> newDay, Supplier<?> cached) {
 		double t = median(today);
 		double f = median(first);
+		double a = median(afterChange, change);
 		double d = median(newDay);
 		double c = median(cached);
-		System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %.2f |%n", field, t, f, d, c,
-				f / t, d / t, c / t);
+		System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f |%n", field, t,
+				f, a, d, c, f / t, a / t, d / t, c / t);
 	}
 
 	private static double median(Supplier<?> read) {
+		return median(read, () -> {
+		});
+	}
+
+	/** The median time of the read, each run after {@code before} (not timed). */
+	private static double median(Supplier<?> read, Runnable before) {
 		for (int i = 0; i < WARM_UP; i++) {
+			before.run();
 			read.get();
 		}
 		List<Double> times = new ArrayList<>();
 		for (int i = 0; i < RUNS; i++) {
+			before.run();
 			long start = System.nanoTime();
 			read.get();
 			times.add((System.nanoTime() - start) / 1e6);

@@ -26,7 +26,9 @@ import org.partygraph.queries.whatif.FirstSecretaryMatcher.Suggestion;
  * serves on the day. The input is kept per (scope root, within, day, event-log marker,
  * {@link EventLogMarker}): every write records an event, so a repeated call costs one marker
  * statement and the match in memory until something changes. The last {@value #CACHE_SIZE} inputs
- * are kept; callers asking for the same input at once wait for one computation of it.
+ * of the current marker are kept (those of an earlier marker are dropped when a new one is seen),
+ * inputs of one scope root share its structure, and callers asking for the same input at once wait
+ * for one computation of it.
  */
 public final class FirstSecretarySuggestions {
 
@@ -90,7 +92,10 @@ public final class FirstSecretarySuggestions {
 		synchronized (this.cache) {
 			task = this.cache.get(key);
 			if (task == null) {
-				task = new FutureTask<>(() -> compute(key));
+				// The log only grows, so an input kept under another marker cannot be asked for again.
+				this.cache.keySet().removeIf((k) -> !k.marker().equals(key.marker()));
+				Structure shared = sharedStructure(key);
+				task = new FutureTask<>(() -> compute(key, shared));
 				this.cache.put(key, task);
 				this.computed++;
 				mine = true;
@@ -117,9 +122,29 @@ public final class FirstSecretarySuggestions {
 		}
 	}
 
+	/**
+	 * The structure of an input kept for the same scope root and marker (another within or day),
+	 * to share rather than read again; {@code null} when none is ready. Called holding the cache.
+	 */
+	private Structure sharedStructure(Key key) {
+		for (Map.Entry<Key, FutureTask<Input>> kept : this.cache.entrySet()) {
+			FutureTask<Input> task = kept.getValue();
+			if (java.util.Objects.equals(kept.getKey().scopeRoot(), key.scopeRoot()) && task.isDone()
+					&& !task.isCancelled()) {
+				try {
+					return task.get().structure();
+				}
+				catch (InterruptedException | ExecutionException ex) {
+					// a failed computation shares nothing
+				}
+			}
+		}
+		return null;
+	}
+
 	/** Read after the marker, so the input is at least as new as the marker it is kept under. */
-	private Input compute(Key key) {
-		Structure structure = Structure.of(this.exporter.snapshot(key.scopeRoot()));
+	private Input compute(Key key, Structure shared) {
+		Structure structure = (shared != null) ? shared : Structure.of(this.exporter.snapshot(key.scopeRoot()));
 		List<ComplianceIssue> issues = this.compliance.issues(structure, key.within(), ERRORS);
 		Set<String> served = new HashSet<>();
 		Set<String> busy = new HashSet<>();

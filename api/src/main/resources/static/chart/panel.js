@@ -9,6 +9,12 @@ import { kindInfo, PATTERNS } from './style.js';
 
 const PAGE = 20;
 
+/** Elections due shown a page at a time (termsDue's first): 50, or the page's ?duePage= (1 to 999). */
+const DUE_PAGE = (() => {
+  const asked = Number.parseInt(new URLSearchParams(location.search).get('duePage') || '', 10);
+  return asked >= 1 && asked < 1000 ? asked : 50;
+})();
+
 /** A code's word in the page's language (chart.<prefix>.<code>); the code itself when there is none. */
 function word(prefix, code) {
   const key = `chart.${prefix}.${code}`;
@@ -48,7 +54,9 @@ export class DetailsPanel {
 
   /**
    * The orgs under the chart's root whose term ends within six months (換屆), soonest first, each
-   * a link; filled in when termsDue answers (unless the panel has moved on).
+   * a link, DUE_PAGE at a time: the first page when termsDue answers (unless the panel has moved
+   * on), the next one after the last org shown when "more" is pressed. Each page asks for one org
+   * more than it shows, to know whether another page follows.
    */
   termsDue(request) {
     const section = el('section', { id: 'terms-due', class: 'terms-due' }, el('h3', {}, t('chart.termsDue')),
@@ -57,21 +65,36 @@ export class DetailsPanel {
     until.setMonth(until.getMonth() + 6);
     const before = until.toISOString().slice(0, 10);
     section.dataset.before = before;
-    gql(TERMS_DUE, { root: this.handlers.root(), before }).then((data) => {
+    const root = this.handlers.root();
+    const heading = el('h3', {});
+    const list = el('ul', { class: 'plain', id: 'terms-due-list' });
+    const more = el('button', { type: 'button', id: 'terms-due-more', class: 'small', hidden: true }, t('chart.termsDueMore'));
+    let after = null;
+    const load = () => gql(TERMS_DUE, { root, before, first: DUE_PAGE + 1, after }).then((data) => {
       if (request !== this.request) {
-        return;
+        return false;
       }
-      const due = data.termsDue;
-      section.replaceChildren(
-        el('h3', {}, t('chart.termsDueBefore', before, due.length)),
-        due.length
-          ? el('ul', { class: 'plain', id: 'terms-due-list' }, due.map((o) => el('li', { dataset: { id: o.id } },
-            this.link(o), ' ', el('small', {}, `${kindInfo(o.kind).name} · ${t('chart.termEnds', o.term.endsOn)}`))))
-          : none());
+      const page = data.termsDue.slice(0, DUE_PAGE);
+      list.append(...page.map((o) => el('li', { dataset: { id: o.id } },
+        this.link(o), ' ', el('small', {}, `${kindInfo(o.kind).name} · ${t('chart.termEnds', o.term.endsOn)}`))));
+      after = page.length ? page[page.length - 1].id : after;
+      const hasMore = data.termsDue.length > DUE_PAGE;
+      more.hidden = !hasMore;
+      heading.textContent = t(hasMore ? 'chart.termsDueSoFar' : 'chart.termsDueBefore', before, list.children.length);
+      return true;
+    });
+    load().then((current) => {
+      if (current) {
+        section.replaceChildren(heading, list.children.length ? list : none(), more);
+      }
     }).catch((ex) => {
       if (request === this.request) {
         section.replaceChildren(el('p', { class: 'error-text' }, ex.message));
       }
+    });
+    more.addEventListener('click', () => {
+      more.disabled = true;
+      load().catch((ex) => this.handlers.onError(ex)).finally(() => { more.disabled = false; });
     });
     return section;
   }

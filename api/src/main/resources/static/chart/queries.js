@@ -20,10 +20,11 @@ query Compliance($root: ID!, $asOf: Date) {
   complianceIssues(within: $root, asOf: $asOf) { rule severity orgId orgName message }
 }`;
 
-// The side panel's list of elections due (換屆) in the chart's subtree.
+// The side panel's list of elections due (換屆) in the chart's subtree, a page of first after the org after
+// (soonest first, then by id: the keyset of termsDue).
 export const TERMS_DUE = `
-query TermsDue($root: ID, $before: Date!) {
-  termsDue(within: $root, before: $before) { id name kind term { electedOn endsOn } }
+query TermsDue($root: ID, $before: Date!, $first: Int, $after: ID) {
+  termsDue(within: $root, before: $before, first: $first, after: $after) { id name kind term { electedOn endsOn } }
 }`;
 
 // What the scenario view draws of a what-if report (a saved scenario's, or compareDays').

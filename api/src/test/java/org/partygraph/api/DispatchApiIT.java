@@ -6,7 +6,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.partygraph.queries.whatif.FirstSecretarySuggestions;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,9 +43,25 @@ class DispatchApiIT extends ServiceTestBase {
 			  {"id": "d-m5", "name": "鄭五", "status": "FULL", "org": "d-tc"}]}
 			""";
 
+	/** A village and a township committee's member to send there, for the kept suggestions. */
+	private static final String KEPT = """
+			{"format": "party-graph/2", "name": "選派二縣",
+			 "units": [{"id": "d2-u", "kind": "COUNTY", "name": "選派二縣"},
+			  {"id": "d2-t", "kind": "TOWNSHIP", "name": "南鄉", "locatedIn": "d2-u"},
+			  {"id": "d2-uv", "kind": "VILLAGE", "name": "南村", "locatedIn": "d2-t"}],
+			 "orgs": [
+			  {"id": "d2-county", "kind": "COUNTY_COMMITTEE", "name": "中共選派二縣委", "units": ["d2-u"]},
+			  {"id": "d2-tc", "kind": "TOWNSHIP_COMMITTEE", "name": "南鄉黨委", "parent": "d2-county", "units": ["d2-t"]},
+			  {"id": "d2-v", "kind": "BRANCH", "name": "南村黨支部", "parent": "d2-tc", "units": ["d2-uv"]}],
+			 "members": [{"id": "d2-m1", "name": "馮一", "status": "FULL", "org": "d2-tc"}]}
+			""";
+
 	private HttpGraphQlTester hbtAdmin;
 
 	private HttpGraphQlTester viewer;
+
+	@Autowired
+	private FirstSecretarySuggestions suggestions;
 
 	@BeforeAll
 	void importOwnDataset() {
@@ -139,6 +157,38 @@ class DispatchApiIT extends ServiceTestBase {
 			.errors()
 			.satisfy((errors) -> assertThat(errors).singleElement()
 				.satisfies((e) -> assertThat(e.getMessage()).contains("limit: 1 to 100, not 101")));
+	}
+
+	/**
+	 * On a county of its own (ids d2-…, so that its dated writes hold back no other test's): the
+	 * input of the suggestions is kept until a write changes the graph.
+	 */
+	@Test
+	void suggestionsAreKeptUntilTheGraphChanges() {
+		importOwnDataset(KEPT, "2020-01-01", "選派二縣");
+		String query = "{ firstSecretarySuggestions(within: \"d2-county\") { village { id } member { id } score needs } }";
+		Object first = suggestions(query);
+		int computed = this.suggestions.computed();
+		assertThat(first.toString()).contains("d2-v", "d2-m1");
+		// Asked again with nothing written: the same answer, from the input kept.
+		assertThat(suggestions(query)).isEqualTo(first);
+		assertThat(this.suggestions.computed()).isEqualTo(computed);
+		// Sending the suggested d2-m1 to d2-v is a write: the next call sees d2-v served.
+		this.graphQl.document("mutation { dispatchFirstSecretary(member: \"d2-m1\", village: \"d2-v\", from: \"2024-01-01\") { errors { message } } }")
+			.execute()
+			.path("dispatchFirstSecretary.errors").entityList(Object.class).hasSize(0);
+		assertThat((List<?>) suggestions(query)).isEmpty();
+		assertThat(this.suggestions.computed()).isEqualTo(computed + 1);
+		// Ended in the past (another write), d2-v needs one again: the first answer again.
+		this.graphQl.document("mutation { endDispatch(member: \"d2-m1\", village: \"d2-v\", on: \"2024-02-01\") { errors { message } } }")
+			.execute()
+			.path("endDispatch.errors").entityList(Object.class).hasSize(0);
+		assertThat(suggestions(query)).isEqualTo(first);
+		assertThat(this.suggestions.computed()).isEqualTo(computed + 2);
+	}
+
+	private Object suggestions(String query) {
+		return this.graphQl.document(query).execute().path("firstSecretarySuggestions").entity(Object.class).get();
 	}
 
 	@Test

@@ -19,13 +19,33 @@ import java.util.List;
  * @param gender M or F, or {@code null}
  * @param birthDate date of birth (personal data), or {@code null}
  * @param records the dated records of the development, never {@code null}
+ * @param formerOrgs the orgs that handed the candidate on to another (dissolved or merged away), oldest
+ * first; ids of orgs that may no longer exist; never {@code null}
+ * @param formerUntil the day each of {@code formerOrgs} handed the candidate on, in the same order;
+ * never {@code null}
  */
 public record Candidate(String id, String name, String org, CandidateStage stage, LocalDate appliedOn,
 		LocalDate activistSince, LocalDate targetSince, LocalDate admittedOn, String member, Gender gender,
-		LocalDate birthDate, List<DevelopmentRecord> records) {
+		LocalDate birthDate, List<DevelopmentRecord> records, List<String> formerOrgs, List<LocalDate> formerUntil) {
 
 	public Candidate {
 		records = (records != null) ? List.copyOf(records) : List.of();
+		formerOrgs = (formerOrgs != null) ? List.copyOf(formerOrgs) : List.of();
+		formerUntil = (formerUntil != null) ? List.copyOf(formerUntil) : List.of();
+	}
+
+	/** A candidate never handed on ({@code formerOrgs} and {@code formerUntil} empty). */
+	public Candidate(String id, String name, String org, CandidateStage stage, LocalDate appliedOn,
+			LocalDate activistSince, LocalDate targetSince, LocalDate admittedOn, String member, Gender gender,
+			LocalDate birthDate, List<DevelopmentRecord> records) {
+		this(id, name, org, stage, appliedOn, activistSince, targetSince, admittedOn, member, gender, birthDate,
+				records, null, null);
+	}
+
+	/** The same candidate with the orgs that handed it on and the days they did. */
+	public Candidate withFormer(List<String> orgs, List<LocalDate> until) {
+		return new Candidate(this.id, this.name, this.org, this.stage, this.appliedOn, this.activistSince,
+				this.targetSince, this.admittedOn, this.member, this.gender, this.birthDate, this.records, orgs, until);
 	}
 
 	/**

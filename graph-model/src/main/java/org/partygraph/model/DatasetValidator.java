@@ -374,6 +374,7 @@ public final class DatasetValidator {
 			}
 		}
 		checkBecame(item, candidate);
+		checkFormer(item, candidate);
 		List<DevelopmentRecord> records = candidate.records();
 		for (int i = 0; i < records.size(); i++) {
 			DevelopmentRecord record = records.get(i);
@@ -390,6 +391,30 @@ public final class DatasetValidator {
 						+ " needs stage " + record.kind().stage() + "; the candidate is at stage " + stage,
 						"dataset.candidate.recordNeedsStage", prefix + "kind", record.kind(), record.kind().stage(), stage));
 			}
+		}
+	}
+
+	/**
+	 * The orgs that handed the candidate on ({@code formerOrgs}, ids of orgs that may be gone since)
+	 * and the days they did ({@code formerUntil}): as many days as orgs, oldest first, none before
+	 * {@code appliedOn}.
+	 */
+	private void checkFormer(String item, Candidate candidate) {
+		List<LocalDate> until = candidate.formerUntil();
+		if (candidate.formerOrgs().size() != until.size()) {
+			this.problems.add(new Problem(item, "formerUntil", "formerUntil has " + until.size()
+					+ " days for " + candidate.formerOrgs().size() + " formerOrgs; each org needs the day it handed the candidate on"));
+			return;
+		}
+		LocalDate previous = candidate.appliedOn();
+		String previousKey = "appliedOn";
+		for (int i = 0; i < until.size(); i++) {
+			if (previous != null && until.get(i).isBefore(previous)) {
+				this.problems.add(new Problem(item, "formerUntil[" + i + "]", "formerUntil[" + i + "] " + until.get(i)
+						+ " is before " + previousKey + " " + previous));
+			}
+			previous = until.get(i);
+			previousKey = "formerUntil[" + i + "]";
 		}
 	}
 

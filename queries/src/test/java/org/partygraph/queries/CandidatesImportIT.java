@@ -57,7 +57,10 @@ class CandidatesImportIT {
 		return new DevelopmentRecord(kind, day(on), note);
 	}
 
-	/** SmallCounty with an applicant in o-xz and b3 (PROBATIONARY in o-xz-b) as an admitted candidate. */
+	/**
+	 * SmallCounty with an applicant in o-xz and b3 (PROBATIONARY in o-xz-b) as an admitted candidate,
+	 * handed on to o-xz-b by o-gone (dissolved since: in no dataset) on 2024-01-15.
+	 */
 	private static Dataset withCandidates() {
 		Dataset small = SmallCounty.dataset();
 		Candidate applicant = new Candidate("c-1", "趙小紅", "o-xz", CandidateStage.APPLICANT, day("2026-09-01"), null,
@@ -71,7 +74,8 @@ class CandidatesImportIT {
 						record(DevelopmentRecordKind.TARGET_DESIGNATION, "2024-07-01", null),
 						record(DevelopmentRecordKind.POLITICAL_REVIEW, "2025-03-01", null),
 						record(DevelopmentRecordKind.TRAINING, "2025-03-01", null),
-						record(DevelopmentRecordKind.APPROVAL, "2025-07-01", "鄉黨委審批")));
+						record(DevelopmentRecordKind.APPROVAL, "2025-07-01", "鄉黨委審批")))
+			.withFormer(List.of("o-gone"), List.of(day("2024-01-15")));
 		return new Dataset(small.name(), small.units(), small.orgs(), small.members(), List.of(applicant, admitted));
 	}
 
@@ -102,10 +106,14 @@ class CandidatesImportIT {
 			.containsEntry("gender", "F")
 			.containsEntry("nameKey", NameKeys.searchKey("趙小紅"))
 			.containsEntry("nameSort", NameKeys.sortKey("趙小紅"))
-			.doesNotContainKeys("activistSince", "targetSince", "admittedOn");
+			.doesNotContainKeys("activistSince", "targetSince", "admittedOn", "formerOrgs", "formerUntil");
+		// The hand-on is stored as the change that hands a candidate on stores it (Candidates.ORG_ON_DAY).
+		assertThat(count("MATCH (c:Candidate {id: 'c-2'}) WHERE c.formerOrgs = ['o-gone'] "
+				+ "AND c.formerUntil = [date('2024-01-15')] RETURN count(c)")).isEqualTo(1);
 
 		Dataset exported = this.exporter.exportAll();
 		assertThat(exported.candidates()).isEqualTo(dataset.candidates());
+		assertThat(exported.candidates().get(1).formerOrgs()).containsExactly("o-gone");
 		// export, write, read, import, export: the same file
 		String json = DatasetWriter.pretty().writeToString(exported);
 		TestNeo4j.clear();

@@ -239,26 +239,20 @@ public class ChangeController {
 	 * scopes are dropped so that the rest of the request reads the new tree
 	 */
 	private OrgPayload orgChange(String id, boolean reshapes, Supplier<?> change) {
-		try {
+		return ChangePayloads.answer(() -> {
 			change.get();
 			if (reshapes) {
 				this.scope.changed();
 			}
 			return new OrgPayload(this.orgs.byIds(List.of(id)).get(id), List.of());
-		}
-		catch (ProblemsException ex) {
-			return new OrgPayload(null, errors(ex));
-		}
+		}, (errors) -> new OrgPayload(null, errors));
 	}
 
 	private MemberPayload memberChange(String id, Supplier<?> change) {
-		try {
+		return ChangePayloads.answer(() -> {
 			change.get();
 			return new MemberPayload(this.members.byIds(List.of(id)).get(id), List.of());
-		}
-		catch (ProblemsException ex) {
-			return new MemberPayload(null, errors(ex));
-		}
+		}, (errors) -> new MemberPayload(null, errors));
 	}
 
 	private static List<ChangeError> errors(ProblemsException ex) {

@@ -22,7 +22,6 @@ import org.partygraph.model.DevelopmentRecordKind;
 import org.partygraph.model.Gender;
 import org.partygraph.model.MemberStatus;
 import org.partygraph.model.Org;
-import org.partygraph.model.ProblemsException;
 import org.partygraph.queries.change.CandidateAdmitted;
 import org.partygraph.queries.change.DevelopmentSpans;
 import org.partygraph.queries.change.NewCandidate;
@@ -99,51 +98,39 @@ public class DevelopmentController {
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public CandidatePayload applyForMembership(@Argument ApplicationInput input, @Argument LocalDate on) {
-		try {
+		return ChangePayloads.answer(() -> {
 			String id = changes(on).applyForMembership(
 					new NewCandidate(input.id(), input.name(), input.org(), input.gender(), input.birthDate()), this.spans);
 			return new CandidatePayload(candidate(id), List.of());
-		}
-		catch (ProblemsException ex) {
-			return new CandidatePayload(null, errors(ex));
-		}
+		}, CandidatePayload::rejected);
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public CandidatePayload advanceCandidate(@Argument String candidate, @Argument CandidateStage to,
 			@Argument LocalDate on) {
-		try {
-			return new CandidatePayload(candidate(changes(on).advanceCandidate(candidate, to, this.spans)), List.of());
-		}
-		catch (ProblemsException ex) {
-			return new CandidatePayload(null, errors(ex));
-		}
+		return ChangePayloads.answer(
+				() -> new CandidatePayload(candidate(changes(on).advanceCandidate(candidate, to, this.spans)), List.of()),
+				CandidatePayload::rejected);
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public CandidatePayload recordDevelopmentStep(@Argument String candidate, @Argument DevelopmentRecordKind kind,
 			@Argument LocalDate on, @Argument String note) {
-		try {
-			return new CandidatePayload(candidate(changes(on).recordDevelopmentStep(candidate, kind, note)), List.of());
-		}
-		catch (ProblemsException ex) {
-			return new CandidatePayload(null, errors(ex));
-		}
+		return ChangePayloads.answer(
+				() -> new CandidatePayload(candidate(changes(on).recordDevelopmentStep(candidate, kind, note)), List.of()),
+				CandidatePayload::rejected);
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public AdmissionPayload admitCandidate(@Argument String candidate, @Argument String member, @Argument LocalDate on) {
-		try {
+		return ChangePayloads.answer(() -> {
 			CandidateAdmitted done = changes(on).admitCandidate(candidate, member, this.spans);
 			return new AdmissionPayload(candidate(done.candidate()),
 					this.members.byIds(List.of(done.member())).get(done.member()), done.probationSince(), List.of());
-		}
-		catch (ProblemsException ex) {
-			return new AdmissionPayload(null, null, null, errors(ex));
-		}
+		}, (errors) -> new AdmissionPayload(null, null, null, errors));
 	}
 
 	@QueryMapping
@@ -324,14 +311,15 @@ public class DevelopmentController {
 		return this.changes.within(WriteScope.of(this.scope.root())).on(on).by(ChangeController.login());
 	}
 
-	private static List<ChangeError> errors(ProblemsException ex) {
-		return ChangeError.of(ex);
-	}
-
 	public record ApplicationInput(String id, String name, String org, Gender gender, LocalDate birthDate) {
 	}
 
 	public record CandidatePayload(CandidateRow candidate, List<ChangeError> errors) {
+
+		static CandidatePayload rejected(List<ChangeError> errors) {
+			return new CandidatePayload(null, errors);
+		}
+
 	}
 
 	public record AdmissionPayload(CandidateRow candidate, MemberRow member, LocalDate probationSince,

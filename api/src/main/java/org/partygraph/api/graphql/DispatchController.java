@@ -9,7 +9,6 @@ import org.dataloader.DataLoader;
 
 import org.partygraph.api.graphql.ChangeController.ChangeError;
 import org.partygraph.api.security.Scope;
-import org.partygraph.model.ProblemsException;
 import org.partygraph.queries.change.DispatchRecord;
 import org.partygraph.queries.change.OrgChanges;
 import org.partygraph.queries.read.DispatchQueries;
@@ -71,23 +70,16 @@ public class DispatchController {
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public DispatchPayload dispatchFirstSecretary(@Argument String member, @Argument String village,
 			@Argument LocalDate from, @Argument LocalDate to, @Argument String by) {
-		try {
-			return new DispatchPayload(changes(null).dispatchFirstSecretary(member, village, from, to, by), List.of());
-		}
-		catch (ProblemsException ex) {
-			return DispatchPayload.rejected(ex);
-		}
+		return ChangePayloads.answer(
+				() -> new DispatchPayload(changes(null).dispatchFirstSecretary(member, village, from, to, by), List.of()),
+				DispatchPayload::rejected);
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public DispatchPayload endDispatch(@Argument String member, @Argument String village, @Argument LocalDate on) {
-		try {
-			return new DispatchPayload(changes(on).endDispatch(member, village), List.of());
-		}
-		catch (ProblemsException ex) {
-			return DispatchPayload.rejected(ex);
-		}
+		return ChangePayloads.answer(() -> new DispatchPayload(changes(on).endDispatch(member, village), List.of()),
+				DispatchPayload::rejected);
 	}
 
 	@SchemaMapping(typeName = "Org")
@@ -134,8 +126,8 @@ public class DispatchController {
 
 	public record DispatchPayload(DispatchRecord dispatch, List<ChangeError> errors) {
 
-		static DispatchPayload rejected(ProblemsException ex) {
-			return new DispatchPayload(null, ChangeError.of(ex));
+		static DispatchPayload rejected(List<ChangeError> errors) {
+			return new DispatchPayload(null, errors);
 		}
 
 	}

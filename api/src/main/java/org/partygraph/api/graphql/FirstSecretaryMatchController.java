@@ -1,24 +1,15 @@
 package org.partygraph.api.graphql;
 
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.partygraph.api.security.Scope;
-import org.partygraph.model.Dataset;
-import org.partygraph.queries.dataset.DatasetExporter;
 import org.partygraph.queries.read.MemberQueries;
 import org.partygraph.queries.read.MemberRow;
 import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
-import org.partygraph.queries.read.ServingQueries;
-import org.partygraph.queries.rules.ComplianceQueries;
-import org.partygraph.queries.rules.Rule;
-import org.partygraph.queries.rules.Severity;
-import org.partygraph.queries.structure.Structure;
 import org.partygraph.queries.whatif.FirstSecretaryMatcher;
 import org.partygraph.queries.whatif.FirstSecretaryMatcher.Suggestion;
+import org.partygraph.queries.whatif.FirstSecretarySuggestions;
 import org.partygraph.queries.write.EventDates;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -32,16 +23,13 @@ import org.springframework.stereotype.Controller;
  * {@code firstSecretarySuggestions}: villages that need a first secretary matched with members who
  * could be sent (精準選派, {@link FirstSecretaryMatcher}). Villages from {@code within} (default the
  * caller's scope), senders from the caller's whole scope: a suggestion names only people the caller
- * could dispatch.
+ * could dispatch. The input (the scope's structure, its rule check, who serves today) is kept
+ * between calls until the graph changes ({@link FirstSecretarySuggestions}).
  */
 @Controller
 public class FirstSecretaryMatchController {
 
-	private final DatasetExporter exporter;
-
-	private final ComplianceQueries compliance;
-
-	private final ServingQueries serving;
+	private final FirstSecretarySuggestions suggestions;
 
 	private final OrgQueries orgs;
 
@@ -53,12 +41,9 @@ public class FirstSecretaryMatchController {
 
 	private final int weakBelowFullMembers;
 
-	public FirstSecretaryMatchController(DatasetExporter exporter, ComplianceQueries compliance, ServingQueries serving,
-			OrgQueries orgs, MemberQueries members, Scope scope, EventDates dates,
-			@Value("${party-graph.dispatch.weak-below-full-members:5}") int weakBelowFullMembers) {
-		this.exporter = exporter;
-		this.compliance = compliance;
-		this.serving = serving;
+	public FirstSecretaryMatchController(FirstSecretarySuggestions suggestions, OrgQueries orgs, MemberQueries members,
+			Scope scope, EventDates dates, @Value("${party-graph.dispatch.weak-below-full-members:5}") int weakBelowFullMembers) {
+		this.suggestions = suggestions;
 		this.orgs = orgs;
 		this.members = members;
 		this.scope = scope;
@@ -78,23 +63,7 @@ public class FirstSecretaryMatchController {
 		if (most < 1 || most > 100) {
 			throw new IllegalArgumentException("limit: 1 to 100, not " + most);
 		}
-		Dataset snapshot = this.exporter.snapshot(this.scope.root());
-		Set<Rule> errors = EnumSet.noneOf(Rule.class);
-		for (Rule rule : Rule.values()) {
-			if (rule.severity() == Severity.ERROR) {
-				errors.add(rule);
-			}
-		}
-		Set<String> served = new HashSet<>();
-		Set<String> busy = new HashSet<>();
-		for (ServingQueries.Serving s : this.serving.on(this.dates.today())) {
-			served.add(s.village());
-			busy.add(s.member());
-		}
-		// One snapshot of the caller's scope (it holds within's subtree) for the rules and the match.
-		Structure structure = Structure.of(snapshot);
-		return new FirstSecretaryMatcher(structure, this.weakBelowFullMembers)
-			.match(root, this.compliance.issues(structure, root, errors), served, busy, most);
+		return this.suggestions.suggest(this.scope.root(), root, this.dates.today(), this.weakBelowFullMembers, most);
 	}
 
 	@SchemaMapping(typeName = "FirstSecretarySuggestion")

@@ -20,7 +20,6 @@ import org.partygraph.api.security.Scope;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.Org;
 import org.partygraph.model.OrgKind;
-import org.partygraph.model.ProblemsException;
 import org.partygraph.queries.change.AwayRecord;
 import org.partygraph.queries.change.OrgChanges;
 import org.partygraph.queries.history.PastReads;
@@ -96,23 +95,15 @@ public class MobileController {
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public AwayPayload recordAway(@Argument String member, @Argument String at, @Argument LocalDate from,
 			@Argument LocalDate to) {
-		try {
-			return new AwayPayload(changes(null).recordAway(member, at, from, to), List.of());
-		}
-		catch (ProblemsException ex) {
-			return AwayPayload.rejected(ex);
-		}
+		return ChangePayloads.answer(() -> new AwayPayload(changes(null).recordAway(member, at, from, to), List.of()),
+				AwayPayload::rejected);
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_ADMIN')")
 	public AwayPayload endAway(@Argument String member, @Argument String at, @Argument LocalDate on) {
-		try {
-			return new AwayPayload(changes(on).endAway(member, at), List.of());
-		}
-		catch (ProblemsException ex) {
-			return AwayPayload.rejected(ex);
-		}
+		return ChangePayloads.answer(() -> new AwayPayload(changes(on).endAway(member, at), List.of()),
+				AwayPayload::rejected);
 	}
 
 	@SchemaMapping(typeName = "Org")
@@ -271,8 +262,8 @@ public class MobileController {
 
 	public record AwayPayload(AwayRecord away, List<ChangeError> errors) {
 
-		static AwayPayload rejected(ProblemsException ex) {
-			return new AwayPayload(null, ChangeError.of(ex));
+		static AwayPayload rejected(List<ChangeError> errors) {
+			return new AwayPayload(null, errors);
 		}
 
 	}

@@ -629,21 +629,34 @@ class OrgChartPageIT extends ChartPageTestBase {
 			.satisfies((li) -> assertThat(li.getText()).contains("MOVED"));
 	}
 
-	/** With no org chosen, the panel lists the elections due within six months, as termsDue does. */
+	/**
+	 * With no org chosen, the panel lists the elections due within six months, as termsDue does, a
+	 * page at a time (here pages of 3, ?duePage=3): "more" loads the next page after the last shown
+	 * until none is left.
+	 */
 	@Test
 	void thePanelListsTheElectionsDue() {
-		open("chart.html");
+		open("chart.html?duePage=3");
 		waitUntil("return document.querySelectorAll('#terms-due-list li').length > 0");
 		String before = (String) js("return document.getElementById('terms-due').dataset.before");
 		List<String> due = this.graphQl
-			.document("{ termsDue(within: \"" + ROOT + "\", before: \"" + before + "\") { id } }")
+			.document("{ termsDue(within: \"" + ROOT + "\", before: \"" + before + "\", first: 1000) { id } }")
 			.execute()
 			.path("termsDue[*].id")
 			.entityList(String.class)
 			.get();
-		assertThat(due).isNotEmpty();
-		assertThat(strings("return [...document.querySelectorAll('#terms-due-list li')].map((li) => li.dataset.id)"))
-			.isEqualTo(due);
+		assertThat(due).hasSizeGreaterThan(3);
+		String shown = "return [...document.querySelectorAll('#terms-due-list li')].map((li) => li.dataset.id)";
+		assertThat(strings(shown)).isEqualTo(due.subList(0, 3));
+		for (int pages = 1; this.driver.findElement(By.id("terms-due-more")).isDisplayed(); pages++) {
+			assertThat(pages).as("pages of 3 for %s due", due.size()).isLessThanOrEqualTo((due.size() + 2) / 3);
+			this.driver.findElement(By.id("terms-due-more")).click();
+			waitUntil("return document.querySelectorAll('#terms-due-list li').length >= arguments[0]",
+					Math.min(due.size(), 3 * (pages + 1)));
+			waitUntil("return !document.getElementById('terms-due-more').disabled");
+		}
+		assertThat(strings(shown)).isEqualTo(due);
+		assertThat(this.driver.findElement(By.cssSelector("#terms-due h3")).getText()).contains(String.valueOf(due.size()));
 		// each is a link that opens the org
 		this.driver.findElement(By.cssSelector("#terms-due-list li a")).click();
 		new WebDriverWait(this.driver, Duration.ofSeconds(20)).until((d) -> !d.findElements(By.id("panel-name")).isEmpty());

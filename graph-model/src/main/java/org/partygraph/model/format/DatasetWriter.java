@@ -262,6 +262,14 @@ public final class DatasetWriter {
 			}
 			generator.writeEndArray();
 		}
+		ids(generator, "formerOrgs", candidate.formerOrgs());
+		if (!candidate.formerUntil().isEmpty()) {
+			generator.writeArrayPropertyStart("formerUntil");
+			for (LocalDate day : candidate.formerUntil()) {
+				generator.writeString(day.toString());
+			}
+			generator.writeEndArray();
+		}
 		generator.writeEndObject();
 	}
 

@@ -197,6 +197,30 @@ final class Fields {
 		return null;
 	}
 
+	/** A list of ISO dates, e.g. {@code formerUntil}; a bad entry drops the list. */
+	List<LocalDate> dates(String key) {
+		JsonNode node = node(key);
+		if (node == null) {
+			return null;
+		}
+		if (!node.isArray()) {
+			report(key, key + " must be a list of ISO dates yyyy-MM-dd, not " + describe(node));
+			return null;
+		}
+		List<LocalDate> dates = new ArrayList<>(node.size());
+		for (int i = 0; i < node.size(); i++) {
+			JsonNode entry = node.get(i);
+			try {
+				dates.add(LocalDate.parse(entry.isString() ? entry.stringValue() : ""));
+			}
+			catch (DateTimeParseException ex) {
+				report(key + "[" + i + "]", key + "[" + i + "] must be an ISO date yyyy-MM-dd, not " + describe(entry));
+				return null;
+			}
+		}
+		return dates;
+	}
+
 	/** How the item is named in problems. */
 	String item() {
 		return this.item;

@@ -52,7 +52,7 @@ final class ItemReader {
 			"probationExtendedTo");
 
 	static final Set<String> CANDIDATE_KEYS = keys("id", "name", "org", "stage", "appliedOn", "activistSince",
-			"targetSince", "admittedOn", "member", "gender", "birthDate", "records");
+			"targetSince", "admittedOn", "member", "gender", "birthDate", "records", "formerOrgs", "formerUntil");
 
 	static final Set<String> RECORD_KEYS = keys("kind", "on", "note");
 
@@ -121,7 +121,8 @@ final class ItemReader {
 				fields.reference("org", "org", true), fields.choice("stage", CandidateStage.class, true),
 				fields.date("appliedOn"), fields.date("activistSince"), fields.date("targetSince"),
 				fields.date("admittedOn"), fields.reference("member", "member", false),
-				fields.choice("gender", Gender.class, false), fields.date("birthDate"), records(fields));
+				fields.choice("gender", Gender.class, false), fields.date("birthDate"), records(fields),
+				fields.references("formerOrgs", "org"), fields.dates("formerUntil"));
 	}
 
 	/** Reads the dispatch whose {@code START_OBJECT} the parser is on; it is named {@code dispatches[i]}. */

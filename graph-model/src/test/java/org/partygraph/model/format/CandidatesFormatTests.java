@@ -101,6 +101,33 @@ class CandidatesFormatTests {
 	}
 
 	@Test
+	void aHandOnIsReadAndWrittenBack() throws IOException {
+		// Handed on by o-gone (dissolved since: not in the file) on 2024-02-01, then by o-1-old on 2025-07-01.
+		String handedOn = ADMITTED.replace("'member': 'm-1', ", "'member': 'm-1', "
+				+ "'formerOrgs': ['o-gone', 'o-1-old'], 'formerUntil': ['2024-02-01', '2025-07-01'], ");
+		assertThat(problems(file(APPLICANT, handedOn))).isEmpty();
+		Dataset read = DatasetFormat.read(TestFiles.stream(file(APPLICANT, handedOn)));
+		Candidate c2 = read.candidates().get(1);
+		assertThat(c2.formerOrgs()).containsExactly("o-gone", "o-1-old");
+		assertThat(c2.formerUntil()).containsExactly(LocalDate.of(2024, 2, 1), LocalDate.of(2025, 7, 1));
+		assertThat(read.candidates().get(0).formerOrgs()).isEmpty();
+		String pretty = DatasetWriter.pretty().writeToString(read);
+		assertThat(pretty).contains("\"formerOrgs\": [\"o-gone\", \"o-1-old\"], \"formerUntil\": [\"2024-02-01\", \"2025-07-01\"]")
+			.containsOnlyOnce("formerOrgs");
+		assertThat(DatasetFormat.read(TestFiles.stream(pretty))).isEqualTo(read);
+		assertThat(DatasetFormat.read(TestFiles.stream(DatasetWriter.compact().writeToString(read)))).isEqualTo(read);
+		// A day for each org, oldest first, none before the application; dates as everywhere.
+		assertThat(problems(file(handedOn.replace(", '2025-07-01'", "")))).anySatisfy(
+				problem("c-2", "formerUntil", "1 days for 2 formerOrgs"));
+		assertThat(problems(file(handedOn.replace("'2025-07-01'", "'2024-01-31'")))).singleElement()
+			.satisfies(problem("c-2", "formerUntil[1]", "before formerUntil[0] 2024-02-01"));
+		assertThat(problems(file(handedOn.replace("'2024-02-01'", "'2023-01-09'")))).singleElement()
+			.satisfies(problem("c-2", "formerUntil[0]", "before appliedOn 2023-01-10"));
+		assertThat(problems(file(handedOn.replace("'2024-02-01'", "'2024-02-30'")))).anySatisfy(
+				problem("c-2", "formerUntil[0]", "ISO date"));
+	}
+
+	@Test
 	void aDatasetWithoutCandidatesIsWrittenWithoutTheKey() {
 		Dataset none = new Dataset("x", List.of(), List.of(), List.of());
 		assertThat(DatasetWriter.pretty().writeToString(none)).doesNotContain("candidates");

@@ -467,7 +467,8 @@ public final class DatasetExporter {
 		return new Candidate(n.get("id").asString(), n.get("name").asString(), r.get("org").asString(null),
 				CandidateStage.valueOf(n.get("stage").asString()), date(n.get("appliedOn")), date(n.get("activistSince")),
 				date(n.get("targetSince")), date(n.get("admittedOn")), r.get("member").asString(null),
-				enumOf(n.get("gender"), Gender::valueOf), date(n.get("birthDate")), records);
+				enumOf(n.get("gender"), Gender::valueOf), date(n.get("birthDate")), records,
+				list(n.get("formerOrgs"), Value::asString), list(n.get("formerUntil"), Value::asLocalDate));
 	}
 
 	/** Records by day, then by kind in the order of the steps, then by note (none first). */
@@ -475,6 +476,11 @@ public final class DatasetExporter {
 		.comparing(DevelopmentRecord::on, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
 		.thenComparing(DevelopmentRecord::kind)
 		.thenComparing(DevelopmentRecord::note, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+
+	/** A list property as it is stored (empty when absent). */
+	private static <T> List<T> list(Value list, java.util.function.Function<Value, T> item) {
+		return list.isNull() ? List.of() : list.asList(item);
+	}
 
 	private static List<String> sorted(Value list) {
 		return list.asList(Value::asString).stream().sorted().toList();

@@ -55,13 +55,15 @@ import tools.jackson.databind.json.JsonMapper;
  * the items of a dataset re-imported after the day read as re-imported (documented limit).
  *
  * <p>
- * <b>Cache.</b> The last {@value #CACHE_SIZE} rebuilds are kept per (scope, day, event-log marker):
- * the number of events and the id of the newest by {@code (on, recordedAt, seq)}. The log is only
- * appended to, and every change of the structure writes an event, so a repeated read of a day costs
- * one marker query until something changes. Under it, the last {@value #BASES} present-state reads
- * are kept per (scope, marker), each read as for a day before every event (the trees every MOVED
- * event links, the members every event names) with the whole log: the first read of another day
- * copies it and undoes that day's later events in memory, without reading the county again.
+ * <b>Cache.</b> The last {@value #CACHE_SIZE} rebuilds are kept per (scope, day, event-log marker,
+ * {@link EventLogMarker}): the number of events and the id of the newest by
+ * {@code (on, recordedAt, seq)}. The log is only appended to, and every change of the structure
+ * writes an event, so a repeated read of a day costs one marker query until something changes
+ * (the first-secretary suggestions keep their input by the same marker). Under it, the last
+ * {@value #BASES} present-state reads are kept per (scope, marker), each read as for a day before
+ * every event (the trees every MOVED event links, the members every event names) with the whole
+ * log: the first read of another day copies it and undoes that day's later events in memory,
+ * without reading the county again.
  *
  * <p>
  * <b>After a change.</b> The first read after the log grew brings the scope's kept present state up
@@ -79,17 +81,6 @@ public final class PastStructure {
 	public static final LocalDate EARLIEST = LocalDate.of(1921, 7, 1);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	// One round trip: the number of events and the newest by (on, recordedAt, seq).
-	private static final String MARKER = """
-			CALL () { MATCH (e:Event) RETURN count(e) AS events }
-			CALL () {
-			  OPTIONAL MATCH (e:Event) WHERE e.on IS NOT NULL
-			  WITH e ORDER BY e.on DESC, e.recordedAt DESC, e.seq DESC LIMIT 1
-			  RETURN e.id AS id
-			}
-			RETURN events, id
-			""";
 
 	private static final String EVENT_ROW = """
 			RETURN e.id AS id, e.kind AS kind, e.on AS on, e.recordedAt AS recordedAt, e.seq AS seq, e.org AS org,
@@ -164,7 +155,7 @@ public final class PastStructure {
 		Objects.requireNonNull(day, "day");
 		try (Session session = this.driver.session()) {
 			return session.executeRead((tx) -> {
-				String marker = marker(tx);
+				String marker = EventLogMarker.read(tx);
 				Key key = new Key(rootOrgId, day, marker);
 				synchronized (this.cache) {
 					Past cached = this.cache.get(key);
@@ -298,11 +289,6 @@ public final class PastStructure {
 		synchronized (this.cache) {
 			return this.cache.size();
 		}
-	}
-
-	private static String marker(SimpleQueryRunner tx) {
-		Record r = tx.run(MARKER).single();
-		return r.get("events").asLong() + "/" + r.get("id").asString("");
 	}
 
 	/**

@@ -253,6 +253,14 @@ public class QueriesAutoConfiguration {
 	}
 
 	@Bean
+	org.partygraph.queries.whatif.FirstSecretarySuggestions firstSecretarySuggestions(LimitedDriver driver,
+			DatasetExporter exporter, ComplianceQueries compliance,
+			org.partygraph.queries.read.ServingQueries serving, SchemaReady schemaReady) {
+		return new org.partygraph.queries.whatif.FirstSecretarySuggestions(
+				new org.partygraph.queries.history.EventLogMarker(driver.driver()), exporter, compliance, serving);
+	}
+
+	@Bean
 	org.partygraph.queries.read.AwayQueries awayQueries(LimitedDriver driver,
 			ObjectProvider<StatementListener> listener, SchemaReady schemaReady) {
 		return new org.partygraph.queries.read.AwayQueries(driver.driver(),

@@ -74,16 +74,19 @@ public final class FirstSecretaryMatcher {
 	 */
 	public List<Suggestion> match(String within, List<ComplianceIssue> issues, Set<String> servedVillages,
 			Set<String> serving, int limit) {
+		// The ERROR rules each org breaks, in the order of the issues, each once.
+		Map<String, Set<String>> broken = new java.util.HashMap<>();
+		for (ComplianceIssue i : issues) {
+			if (i.rule().severity() == Severity.ERROR) {
+				broken.computeIfAbsent(i.orgId(), (k) -> new LinkedHashSet<>()).add(i.rule().name());
+			}
+		}
 		List<Village> villages = new ArrayList<>();
 		for (Org org : (within != null) ? this.structure.subtree(within) : List.copyOf(this.structure.orgs())) {
 			if (!isVillageOrg(org) || servedVillages.contains(org.id())) {
 				continue;
 			}
-			List<String> needs = new ArrayList<>();
-			new LinkedHashSet<>(issues.stream()
-				.filter((i) -> i.orgId().equals(org.id()) && i.rule().severity() == Severity.ERROR)
-				.map((i) -> i.rule().name())
-				.toList()).forEach(needs::add);
+			List<String> needs = new ArrayList<>(broken.getOrDefault(org.id(), Set.of()));
 			boolean breaksRules = !needs.isEmpty();
 			int full = this.structure.fullMemberCount(org.id());
 			if (this.weakBelowFullMembers > 0 && full < this.weakBelowFullMembers) {
@@ -91,7 +94,7 @@ public final class FirstSecretaryMatcher {
 						+ " (party-graph.dispatch.weak-below-full-members)");
 			}
 			if (!needs.isEmpty()) {
-				villages.add(new Village(org, needs, breaksRules, trade(org)));
+				villages.add(new Village(org, needs, breaksRules));
 			}
 		}
 		villages.sort(Comparator.comparing((Village v) -> -v.needs().size()).thenComparing((v) -> v.org().id()));
@@ -115,6 +118,8 @@ public final class FirstSecretaryMatcher {
 			if (suggestions.size() >= limit) {
 				break;
 			}
+			// The village's trade only for the villages given a suggestion (a scan of its members).
+			Trade trade = trade(village.org());
 			Member best = null;
 			List<String> bestReasons = List.of();
 			int bestScore = 0;
@@ -123,7 +128,7 @@ public final class FirstSecretaryMatcher {
 					continue;
 				}
 				List<String> reasons = new ArrayList<>();
-				int score = score(village, m, reasons);
+				int score = score(village, trade, m, reasons);
 				if (score > bestScore) {
 					best = m;
 					bestScore = score;
@@ -143,16 +148,16 @@ public final class FirstSecretaryMatcher {
 		return suggestions;
 	}
 
-	private record Village(Org org, List<String> needs, boolean breaksRules, Trade trade) {
+	private record Village(Org org, List<String> needs, boolean breaksRules) {
 	}
 
-	private int score(Village village, Member m, List<String> reasons) {
+	private int score(Village village, Trade trade, Member m, List<String> reasons) {
 		int score = 0;
 		Org sender = this.structure.org(m.org());
-		if (village.trade() != null && (village.trade() == m.trade() || village.trade() == sender.trade())) {
+		if (trade != null && (trade == m.trade() || trade == sender.trade())) {
 			score += 3;
-			reasons.add("trade: the village works in " + village.trade() + " (" + village.trade().chineseName() + "), as "
-					+ ((village.trade() == m.trade()) ? "the member does" : sender.name() + " does"));
+			reasons.add("trade: the village works in " + trade + " (" + trade.chineseName() + "), as "
+					+ ((trade == m.trade()) ? "the member does" : sender.name() + " does"));
 		}
 		if (village.breaksRules()) {
 			RoleAssignment office = m.roles().stream().findFirst().orElse(null);

@@ -92,7 +92,8 @@ public final class CandidateRows {
 
 	/**
 	 * The stored properties of a candidate node (its dataset apart): the name with its keys as a
-	 * member's ({@link Properties#putName}), enums as their names, dates as dates, absent values left out.
+	 * member's ({@link Properties#putName}), enums as their names, dates as dates, absent values left out;
+	 * {@code formerOrgs} and {@code formerUntil} (lists) when the candidate was handed on.
 	 */
 	public static Map<String, Object> properties(Candidate candidate) {
 		Map<String, Object> props = new HashMap<>();
@@ -105,6 +106,11 @@ public final class CandidateRows {
 		Properties.put(props, "admittedOn", candidate.admittedOn());
 		Properties.put(props, "gender", (candidate.gender() != null) ? candidate.gender().name() : null);
 		Properties.put(props, "birthDate", candidate.birthDate());
+		// A hand-on's history (Candidates.ORG_ON_DAY reads it), only when the candidate was handed on.
+		if (!candidate.formerOrgs().isEmpty()) {
+			props.put("formerOrgs", candidate.formerOrgs());
+			props.put("formerUntil", candidate.formerUntil());
+		}
 		return props;
 	}
 

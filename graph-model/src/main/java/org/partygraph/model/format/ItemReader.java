@@ -145,7 +145,7 @@ final class ItemReader {
 		}
 		if (!node.isArray()) {
 			fields.report("records", "records must be a list of {kind, on, note} objects, not " + Fields.describe(node),
-					"dataset.field.recordsNotList", Fields.describeWording(node));
+					"dataset.field.notObjectList", "records", "{kind, on, note}", Fields.describeWording(node));
 			return null;
 		}
 		List<DevelopmentRecord> records = new ArrayList<>(node.size());
@@ -176,7 +176,7 @@ final class ItemReader {
 		}
 		if (!node.isArray()) {
 			fields.report("roles", "roles must be a list of {org, role} objects, not " + Fields.describe(node),
-					"dataset.field.rolesNotList", Fields.describeWording(node));
+					"dataset.field.notObjectList", "roles", "{org, role}", Fields.describeWording(node));
 			return null;
 		}
 		List<RoleAssignment> roles = new ArrayList<>(node.size());

@@ -276,6 +276,10 @@ class MessageBundlesTests {
 		assertThat(Messages.bundled().say(text, Lang.EN)).isEqualTo("names: no scenario is saved under the name '無此'");
 		assertThat(Messages.bundled().say(text, Lang.ZH_HANS)).isEqualTo("names：没有以名称“無此”保存的方案");
 		assertThat(Messages.bundled().say(text, Lang.ZH_HANT)).isEqualTo("names：沒有以名稱「無此」儲存的方案");
+		Text none = Text.of("refusal.argument", "names", Text.of("scenario.noNames"));
+		assertThat(Messages.bundled().say(none, Lang.EN)).isEqualTo("names: give at least one scenario name");
+		assertThat(Messages.bundled().say(none, Lang.ZH_HANS)).isEqualTo("names：请至少给出一个方案名称");
+		assertThat(Messages.bundled().say(none, Lang.ZH_HANT)).isEqualTo("names：請至少給出一個方案名稱");
 	}
 
 	@Test

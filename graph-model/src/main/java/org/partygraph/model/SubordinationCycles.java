@@ -68,17 +68,17 @@ final class SubordinationCycles {
 		int size = to - from;
 		for (int k = 0; k < size; k++) {
 			StringBuilder shown = new StringBuilder();
-			for (int step = 0; step <= size; step++) {
-				if (step == SHOWN && size > SHOWN) {
-					shown.append(" -> ... (").append(size).append(" orgs)");
-					step = size;
-				}
+			boolean cut = size > SHOWN;
+			for (int step = 0; step < (cut ? SHOWN : size + 1); step++) {
 				Org org = orgs.get(path[from + (k + step) % size]);
 				shown.append((step > 0) ? " -> " : "").append(org.id());
 			}
 			Org org = orgs.get(path[from + k]);
+			// A long cycle: its first orgs, how many it has, and back to the first ("dataset.cycle.long").
+			Object said = cut ? Wording.of("dataset.cycle.long", shown, size, org.id()) : shown;
+			String english = cut ? shown + " -> ... (" + size + " orgs) -> " + org.id() : shown.toString();
 			String item = DatasetValidator.itemName("orgs", path[from + k], org.id());
-			problems.add(Problem.of(item, "parent", "subordination cycle: " + shown, "dataset.cycle", shown));
+			problems.add(Problem.of(item, "parent", "subordination cycle: " + english, "dataset.cycle", said));
 		}
 	}
 

@@ -17,6 +17,8 @@ import org.partygraph.model.history.History;
 import org.partygraph.model.InvalidDatasetException;
 import org.partygraph.model.Problem;
 import org.partygraph.model.ProblemsException;
+import org.partygraph.model.WordedArgumentException;
+import org.partygraph.model.Wording;
 import org.partygraph.seed.SyntheticCounties;
 import org.partygraph.seed.SyntheticHistory;
 import org.partygraph.queries.dataset.bulk.BulkImporter;
@@ -123,7 +125,7 @@ public final class Cli {
 							(rosterMappingFile != null) ? Path.of(rosterMappingFile) : null);
 				}
 				catch (IllegalArgumentException ex) {
-					err.println(say(lang, Text.of("cli.roster.refused", ex.getMessage())));
+					err.println(say(lang, Text.of("cli.roster.refused", reason(ex))));
 					return INVALID;
 				}
 				int status = importRoster(file, rosterOrg, rosterDryRun != null && !rosterDryRun.equals("false"), on,
@@ -132,33 +134,31 @@ public final class Cli {
 				return status;
 			}
 			if (command.equals("import") && historyFile != null && "true".equals(bulk)) {
-				err.println("import: --history needs the one-transaction import, not --bulk=true; nothing was written");
+				err.println(say(lang, Text.of("cli.import.historyNotBulk")));
 				return INVALID;
 			}
 			if (command.equals("import") && historyFile == null && useBulk(bulk, file)) {
 				try (ConfigurableApplicationContext context = start(options)) {
-					err.printf(Locale.ROOT, "bulk import of %s (%,d bytes)%n", file, Files.size(file));
-					ProgressPrinter progress = new ProgressPrinter(err);
+					err.println(say(lang, CliTexts.bulkImport(file, Files.size(file))));
+					ProgressPrinter progress = new ProgressPrinter(err, lang);
 					ImportResult result = context.getBean(BulkImporter.class).importFile(file, progress, on, null);
-					printImported(out, result);
+					out.println(say(lang, CliTexts.imported(result)));
 				}
 			}
 			else if (command.equals("import")) {
 				// Read and validate before starting any database: a bad file fails fast and touches nothing.
 				Dataset dataset = DatasetFormat.read(file);
-				err.printf(Locale.ROOT, "read %s: dataset '%s', %d units, %d orgs, %d members%n", file, dataset.name(),
-						dataset.units().size(), dataset.orgs().size(), dataset.members().size());
+				err.println(say(lang, CliTexts.readDataset(file, dataset)));
 				History history = History.EMPTY;
 				if (historyFile != null) {
 					history = HistoryFormat.read(historyFile);
-					err.printf(Locale.ROOT, "read %s: %d events, %d transfers%n", historyFile, history.events().size(),
-							history.transfers().size());
+					err.println(say(lang, CliTexts.readHistory(historyFile, history)));
 				}
 				try (ConfigurableApplicationContext context = start(options)) {
-					ProgressPrinter progress = new ProgressPrinter(err);
+					ProgressPrinter progress = new ProgressPrinter(err, lang);
 					ImportResult result = context.getBean(DatasetImporter.class)
 						.importDataset(dataset, history, progress, on, null);
-					printImported(out, result);
+					out.println(say(lang, CliTexts.imported(result)));
 				}
 			}
 			else {
@@ -168,13 +168,11 @@ public final class Cli {
 						Files.createDirectories(file.toAbsolutePath().getParent());
 					}
 					DatasetWriter.pretty().write(dataset, file);
-					out.printf(Locale.ROOT, "exported '%s' to %s: %d units, %d orgs, %d members%n", dataset.name(), file,
-							dataset.units().size(), dataset.orgs().size(), dataset.members().size());
+					out.println(say(lang, CliTexts.exported(dataset, file)));
 					if (historyFile != null) {
 						History history = context.getBean(DatasetHistory.class).export();
 						HistoryFormat.write(history, historyFile);
-						out.printf(Locale.ROOT, "exported the history to %s: %d events, %d transfers%n", historyFile,
-								history.events().size(), history.transfers().size());
+						out.println(say(lang, CliTexts.exportedHistory(historyFile, history)));
 					}
 				}
 			}
@@ -190,11 +188,13 @@ public final class Cli {
 			return INVALID;
 		}
 		catch (NoSuchFileException ex) {
-			err.println(command + " failed: no such file: " + ex.getFile());
+			err.println(say(lang, CliTexts.failed(command, Text.of("cli.failed.noSuchFile", ex.getFile()))));
 			return FAILED;
 		}
 		catch (Exception ex) {
-			err.println(StartupFailure.isStartupFailure(ex) ? StartupFailure.line(ex) : command + " failed: " + rootMessage(ex));
+			err.println(StartupFailure.isStartupFailure(ex) ? StartupFailure.line(ex)
+					: say(lang, CliTexts.failed(command, (ex instanceof WordedArgumentException worded)
+							? Text.of(worded.wording()) : Text.plain(rootMessage(ex)))));
 			return FAILED;
 		}
 		finally {
@@ -212,7 +212,7 @@ public final class Cli {
 	 * is a {@link org.partygraph.model.roster.RosterField} name or a usual header.
 	 * @param file the mapping file, or {@code null}
 	 * @return header → field in the order given (a header given twice: the later pair)
-	 * @throws IllegalArgumentException naming the first bad pair (and the file's line), on one line
+	 * @throws WordedArgumentException naming the first bad pair (and the file's line), on one line
 	 */
 	static java.util.Map<String, String> rosterMapping(java.util.List<String> options, Path file) {
 		java.util.Map<String, String> mapping = new java.util.LinkedHashMap<>();
@@ -222,45 +222,54 @@ public final class Cli {
 				lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
 			}
 			catch (java.nio.charset.MalformedInputException ex) {
-				throw new IllegalArgumentException("--mapping-file " + file + " is not UTF-8 text");
+				throw new WordedArgumentException("--mapping-file " + file + " is not UTF-8 text", "cli.mapping.notUtf8",
+						file);
 			}
 			catch (java.io.IOException ex) {
-				throw new IllegalArgumentException("--mapping-file " + file + " cannot be read ("
-						+ ((ex instanceof NoSuchFileException) ? "no such file" : ex.getMessage()) + ")");
+				boolean none = ex instanceof NoSuchFileException;
+				throw new WordedArgumentException("--mapping-file " + file + " cannot be read ("
+						+ (none ? "no such file" : ex.getMessage()) + ")", "cli.mapping.unreadable", file,
+						none ? Wording.of("cli.mapping.noSuchFile") : ex.getMessage());
 			}
 			for (int i = 0; i < lines.size(); i++) {
 				String line = (i == 0 && lines.get(i).startsWith("\uFEFF")) ? lines.get(i).substring(1) : lines.get(i);
 				if (line.isBlank() || line.strip().startsWith("#")) {
 					continue;
 				}
-				mappingPair(mapping, line, "--mapping-file " + file + " line " + (i + 1));
+				mappingPair(mapping, line, "--mapping-file " + file + " line " + (i + 1),
+						Wording.of("cli.mapping.fileLine", file, i + 1));
 			}
 		}
 		for (String option : options) {
 			if (option.isBlank()) {
-				throw new IllegalArgumentException("--mapping needs HEADER=FIELD pairs, separated by commas");
+				throw new WordedArgumentException("--mapping needs HEADER=FIELD pairs, separated by commas",
+						"cli.mapping.blank");
 			}
 			for (String pair : option.split(",", -1)) {
-				mappingPair(mapping, pair, "--mapping");
+				mappingPair(mapping, pair, "--mapping", Wording.of("cli.mapping.option"));
 			}
 		}
 		return mapping;
 	}
 
-	private static void mappingPair(java.util.Map<String, String> mapping, String pair, String where) {
+	/** One {@code HEADER=FIELD} pair, given {@code at} (in English; {@code where} the same as a wording). */
+	private static void mappingPair(java.util.Map<String, String> mapping, String pair, String at, Wording where) {
 		int eq = pair.indexOf('=');
 		String header = (eq >= 0) ? pair.substring(0, eq).strip() : "";
 		String field = (eq >= 0) ? pair.substring(eq + 1).strip() : "";
 		if (eq < 0 || header.isEmpty() || field.isEmpty()) {
-			throw new IllegalArgumentException(where + ": '" + pair.strip() + "' is not a HEADER=FIELD pair");
+			throw new WordedArgumentException(at + ": '" + pair.strip() + "' is not a HEADER=FIELD pair",
+					"cli.mapping.notPair", where, pair.strip());
 		}
 		if (org.partygraph.model.roster.RosterField.of(field) == null) {
-			throw new IllegalArgumentException(where + ": '" + pair.strip() + "': '" + field
-					+ "' is no roster field (one of " + Arrays.toString(org.partygraph.model.roster.RosterField.values())
-					+ ", or a usual header such as 入党时间)");
+			String fields = Arrays.toString(org.partygraph.model.roster.RosterField.values());
+			throw new WordedArgumentException(at + ": '" + pair.strip() + "': '" + field + "' is no roster field (one of "
+					+ fields + ", or a usual header such as 入党时间)", "cli.mapping.noField", where, pair.strip(), field,
+					fields);
 		}
 		mapping.put(header, field);
 	}
+
 
 	/**
 	 * {@code import-roster FILE --org=ID [--dry-run] [--on=YYYY-MM-DD] [--mapping=HEADER=FIELD,...]
@@ -306,8 +315,7 @@ public final class Cli {
 				.importRoster(orgId, sheet, dryRun);
 			for (org.partygraph.queries.change.RosterOutcome row : result.rows()) {
 				if (!row.action().equals(org.partygraph.queries.change.RosterOutcome.UNCHANGED)) {
-					out.printf(Locale.ROOT, "row %d: %s %s %s: %s%n", row.row(), row.action(), row.memberId(), row.name(),
-							String.join("; ", row.changes()));
+					out.println(say(lang, CliTexts.rosterRow(row)));
 				}
 			}
 			out.println(say(lang, Text.of(dryRun ? "cli.roster.dryRun" : "cli.roster.imported", name, orgId, result.added(),
@@ -331,17 +339,15 @@ public final class Cli {
 		return Messages.bundled().say(text, lang);
 	}
 
+	/** What is wrong with an argument: its wording of the bundles, else its English message. */
+	private static Text reason(IllegalArgumentException ex) {
+		return (ex instanceof WordedArgumentException worded) ? Text.of(worded.wording()) : Text.plain(ex.getMessage());
+	}
+
 	/** The message of a refusal's problem as a text: of the bundles where it has one, else its English. */
 	private static Text message(ProblemsException ex, int index) {
 		Text text = ProblemTexts.text(ex, index);
 		return (text != null) ? text : Text.plain(ex.problems().get(index).message());
-	}
-
-	private static void printImported(PrintStream out, ImportResult result) {
-		out.printf(Locale.ROOT,
-				"imported '%s': %d nodes, %d relationships in %.1f s (%.0f entities/s); replaced %d earlier nodes%n",
-				result.dataset(), result.nodes(), result.relationships(), result.millis() / 1000.0,
-				result.entitiesPerSecond(), result.replaced());
 	}
 
 	/** {@code --on=YYYY-MM-DD}: the import's effective date; {@code null} (today) when not given. */
@@ -353,8 +359,8 @@ public final class Cli {
 			return java.time.LocalDate.parse(on);
 		}
 		catch (java.time.format.DateTimeParseException ex) {
-			throw new InvalidDatasetException(java.util.List.of(new Problem(Problem.DATASET, "on",
-					"--on must be a date YYYY-MM-DD, not '" + on + "'")));
+			throw new InvalidDatasetException(java.util.List.of(Problem.of(Problem.DATASET, "on",
+					"--on must be a date YYYY-MM-DD, not '" + on + "'", "cli.onNotDate", on)));
 		}
 	}
 
@@ -363,7 +369,8 @@ public final class Cli {
 			return Files.size(file) >= BULK_FROM_BYTES;
 		}
 		if (!bulk.equals("true") && !bulk.equals("false") && !bulk.isEmpty()) {
-			throw new IllegalArgumentException("--bulk must be true or false, not '" + bulk + "'");
+			throw new WordedArgumentException("--bulk must be true or false, not '" + bulk + "'", "cli.bulkNotBoolean",
+					bulk);
 		}
 		return !bulk.equals("false");
 	}

@@ -2,11 +2,16 @@ package org.partygraph.api.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Locale;
 
 import org.partygraph.queries.dataset.ImportProgress;
+import org.partygraph.queries.text.Lang;
+import org.partygraph.queries.text.Messages;
+import org.partygraph.queries.text.Text;
 
-/** Prints import progress with count, rate and remaining time, at most about once a second. */
+/**
+ * Prints import progress with count, rate and remaining time, at most about once a second, in a
+ * language ({@link CliTexts}; the steps' names as they are).
+ */
 final class ProgressPrinter implements ImportProgress {
 
 	// Steps of a bulk import after its entities are written; each is reported once, as it starts.
@@ -14,20 +19,28 @@ final class ProgressPrinter implements ImportProgress {
 
 	private final PrintStream out;
 
+	private final Lang lang;
+
 	private final long started = System.nanoTime();
 
 	private long lastPrinted;
 
 	private String lastPhase;
 
+	/** Progress in English. */
 	ProgressPrinter(PrintStream out) {
+		this(out, Lang.EN);
+	}
+
+	ProgressPrinter(PrintStream out, Lang lang) {
 		this.out = out;
+		this.lang = lang;
 	}
 
 	@Override
 	public void progress(String step, long done, long total) {
 		if (step.equals("checked")) {
-			this.out.printf(Locale.ROOT, "checked: no hard-rule problem in %,d entities%n", total);
+			print(CliTexts.checked(total));
 			return;
 		}
 		long now = System.nanoTime();
@@ -36,7 +49,7 @@ final class ProgressPrinter implements ImportProgress {
 			// the steps after every entity is written: when each starts
 			if (!step.equals(this.lastPhase)) {
 				this.lastPhase = step;
-				this.out.printf(Locale.ROOT, "%s (at %.0f s)%n", step, seconds);
+				print(CliTexts.phase(step, seconds));
 			}
 			return;
 		}
@@ -44,10 +57,11 @@ final class ProgressPrinter implements ImportProgress {
 			return;
 		}
 		this.lastPrinted = now;
-		double rate = done / seconds;
-		double eta = (rate > 0) ? (total - done) / rate : 0;
-		this.out.printf(Locale.ROOT, "writing %s: %,d / %,d entities (%.0f%%), %,.0f/s, ETA %.0f s%n", step, done, total,
-				100.0 * done / Math.max(1, total), rate, eta);
+		print(CliTexts.writing(step, done, total, seconds));
+	}
+
+	private void print(Text line) {
+		this.out.println(Messages.bundled().say(line, this.lang));
 	}
 
 }

@@ -11,6 +11,7 @@ import org.partygraph.api.graphql.NotFoundException;
 import org.partygraph.api.limits.LimitsProperties;
 import org.partygraph.api.limits.WhatIfBudget;
 import org.partygraph.api.security.Scope;
+import org.partygraph.api.text.BadArgumentException;
 import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
 import org.partygraph.queries.rules.Rule;
@@ -93,7 +94,7 @@ public class ScenarioController {
 	@QueryMapping
 	public ScenarioComparison compareScenarios(@Argument List<String> names) {
 		if (names.isEmpty()) {
-			throw new IllegalArgumentException("names: give at least one scenario name");
+			throw new BadArgumentException(Text.of("refusal.argument", "names", Text.of("scenario.noNames")));
 		}
 		LimitsProperties.checkListSize("names", names.size(), this.limits.compareScenarios(),
 				LimitsProperties.COMPARE_SCENARIOS);

@@ -183,7 +183,8 @@ class PreflightTests {
 			int status = Cli.run(new String[] { "import-roster", roster.toString(), "--org=o-county", bad[0],
 					"--party-graph.data-dir=" + data, "--party-graph.embedded.bolt-port=0" },
 					new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
-					new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+					new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
+					org.partygraph.queries.text.Lang.EN);
 			String text = err.toString(java.nio.charset.StandardCharsets.UTF_8);
 			assertThat(status).as(text).isEqualTo(Cli.INVALID);
 			assertThat(text).startsWith("import-roster: " + bad[1]).endsWith("; nothing was written\n");

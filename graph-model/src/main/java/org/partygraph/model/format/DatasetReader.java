@@ -361,7 +361,7 @@ public final class DatasetReader {
 					readList(parser, key, this.sink::away, this.items::away, () -> new AwayRecord(null, null, null, null));
 				}
 				default -> {
-					this.problems.add(new Problem(Problem.DATASET, key, Fields.unknownKey(key, TOP_LEVEL_KEYS)));
+					this.problems.add(Fields.unknownKey(Problem.DATASET, key, key, TOP_LEVEL_KEYS));
 					parser.skipChildren();
 				}
 			}
@@ -415,17 +415,18 @@ public final class DatasetReader {
 	private void checkFormat(Fields fields) {
 		JsonNode format = fields.node("format");
 		if (format == null) {
-			fields.report("format", "format is missing; a dataset file starts with \"format\": \"" + Dataset.FORMAT + "\"");
+			fields.report("format", "format is missing; a dataset file starts with \"format\": \"" + Dataset.FORMAT + "\"",
+					"dataset.field.formatMissing", Dataset.FORMAT);
 		}
 		else if (!format.isString()
 				|| !(Dataset.FORMAT.equals(format.stringValue()) || Dataset.FORMAT_1.equals(format.stringValue()))) {
 			fields.report("format", "format " + Fields.describe(format) + " is not supported; expected \""
-					+ Dataset.FORMAT + "\" (or \"" + Dataset.FORMAT_1 + "\")");
+					+ Dataset.FORMAT + "\" (or \"" + Dataset.FORMAT_1 + "\")", "dataset.field.formatUnsupported",
+					Fields.describeWording(format), Dataset.FORMAT, Dataset.FORMAT_1);
 		}
 		else if (Dataset.FORMAT_1.equals(format.stringValue())) {
 			for (String key : this.format2ListsGiven) {
-				fields.report(key, key + " is a key of " + Dataset.FORMAT + "; this file says it is "
-						+ Dataset.FORMAT_1 + ", so change its format to " + Dataset.FORMAT);
+				this.problems.add(ItemReader.format2Key(Problem.DATASET, key));
 			}
 			if (this.items.format2Use() != null) {
 				this.problems.add(this.items.format2Use());

@@ -12,12 +12,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.partygraph.model.Problem;
+import org.partygraph.model.Wording;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The keys of one JSON object of a dataset file (an item, a role, the top level) read as typed
  * values. A value of the wrong shape is reported as a {@link Problem} and read as {@code null}, so
- * that reading goes on and every problem is found in one pass.
+ * that reading goes on and every problem is found in one pass. Each problem's English message is
+ * also a {@link Wording} of the bundles ({@code dataset.field.*}), keys and values as they are.
  */
 final class Fields {
 
@@ -52,21 +54,25 @@ final class Fields {
 	void rejectUnknown(Set<String> allowed) {
 		for (String key : this.values.keySet()) {
 			if (!allowed.contains(key)) {
-				report(key, unknownKey(key, allowed));
+				this.problems.add(unknownKey(this.item, this.prefix + key, key, allowed));
 			}
 		}
 	}
 
-	/** The message for a key that is not allowed, with the allowed key a typo most likely meant. */
-	static String unknownKey(String key, Set<String> allowed) {
+	/** The problem of a key that is not allowed, with the allowed key a typo most likely meant. */
+	static Problem unknownKey(String item, String field, String key, Set<String> allowed) {
 		String suggestion = closest(key, allowed);
-		return "unknown key '" + key + "'" + ((suggestion != null) ? "; did you mean '" + suggestion + "'?" : "")
-				+ " (allowed: " + String.join(", ", allowed) + ")";
+		String listed = String.join(", ", allowed);
+		return Problem.of(item, field,
+				"unknown key '" + key + "'" + ((suggestion != null) ? "; did you mean '" + suggestion + "'?" : "")
+						+ " (allowed: " + listed + ")",
+				"dataset.field.unknownKey", key,
+				(suggestion != null) ? Wording.of("dataset.field.unknownKey.didYouMean", suggestion) : "", listed);
 	}
 
-	/** Reports a problem with a key and reads it as absent from then on. */
-	void discard(String key, String message) {
-		report(key, message);
+	/** Reports a problem with a key ({@link #report}) and reads it as absent from then on. */
+	void discard(String key, String message, String wordingKey, Object... args) {
+		report(key, message, wordingKey, args);
 		this.discarded.add(key);
 	}
 
@@ -82,7 +88,8 @@ final class Fields {
 			return null;
 		}
 		if (!node.isString()) {
-			report(key, key + " must be a string, not " + describe(node));
+			report(key, key + " must be a string, not " + describe(node), "dataset.field.notString", key,
+					describeWording(node));
 			return null;
 		}
 		return node.stringValue();
@@ -92,7 +99,7 @@ final class Fields {
 	String id() {
 		String id = text("id", true);
 		if (id != null && id.isBlank()) {
-			report("id", "id must not be empty");
+			report("id", "id must not be empty", "dataset.field.idEmpty");
 			return null;
 		}
 		return id;
@@ -105,7 +112,8 @@ final class Fields {
 			return null;
 		}
 		if (!node.isString()) {
-			report(key, key + " must be a single " + target + " id, not " + describe(node));
+			report(key, key + " must be a single " + target + " id, not " + describe(node), "dataset.field.notReference",
+					key, Wording.of("dataset.field.target." + target), describeWording(node));
 			return null;
 		}
 		return node.stringValue();
@@ -118,7 +126,8 @@ final class Fields {
 			return null;
 		}
 		if (!node.isArray()) {
-			report(key, key + " must be a list of " + target + " ids, not " + describe(node));
+			report(key, key + " must be a list of " + target + " ids, not " + describe(node),
+					"dataset.field.notReferences", key, Wording.of("dataset.field.target." + target), describeWording(node));
 			return null;
 		}
 		List<String> ids = new ArrayList<>(node.size());
@@ -126,7 +135,8 @@ final class Fields {
 			JsonNode entry = node.get(i);
 			if (!entry.isString()) {
 				report(key + "[" + i + "]", key + "[" + i + "] must be " + (target.equals("org") ? "an " : "a ")
-						+ target + " id, not " + describe(entry));
+						+ target + " id, not " + describe(entry), "dataset.field.notReferenceEntry", key + "[" + i + "]",
+						Wording.of("dataset.a." + target), describeWording(entry));
 				return null;
 			}
 			ids.add(entry.stringValue());
@@ -141,7 +151,8 @@ final class Fields {
 		}
 		String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
 		if (!node.isString()) {
-			report(key, key + " must be one of " + allowed + ", not " + describe(node));
+			report(key, key + " must be one of " + allowed + ", not " + describe(node), "dataset.field.notChoice", key,
+					allowed, describeWording(node));
 			return null;
 		}
 		for (E constant : type.getEnumConstants()) {
@@ -149,7 +160,8 @@ final class Fields {
 				return constant;
 			}
 		}
-		report(key, key + " '" + node.stringValue() + "' is not allowed; use one of " + allowed);
+		report(key, key + " '" + node.stringValue() + "' is not allowed; use one of " + allowed,
+				"dataset.field.choiceNotAllowed", key, node.stringValue(), allowed);
 		return null;
 	}
 
@@ -160,7 +172,8 @@ final class Fields {
 			return null;
 		}
 		if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 0) {
-			report(key, key + " must be a whole number of 0 or more, not " + describe(node));
+			report(key, key + " must be a whole number of 0 or more, not " + describe(node), "dataset.field.notCount",
+					key, describeWording(node));
 			return null;
 		}
 		return node.intValue();
@@ -172,7 +185,8 @@ final class Fields {
 			return null;
 		}
 		if (!node.isBoolean()) {
-			report(key, key + " must be true or false, not " + describe(node));
+			report(key, key + " must be true or false, not " + describe(node), "dataset.field.notFlag", key,
+					describeWording(node));
 			return null;
 		}
 		return node.booleanValue();
@@ -193,7 +207,8 @@ final class Fields {
 				// reported below
 			}
 		}
-		report(key, key + " must be an ISO date yyyy-MM-dd, not " + describe(node));
+		report(key, key + " must be an ISO date yyyy-MM-dd, not " + describe(node), "dataset.field.notDate", key,
+				describeWording(node));
 		return null;
 	}
 
@@ -226,14 +241,18 @@ final class Fields {
 		return this.item;
 	}
 
-	void report(String key, String message) {
-		this.problems.add(new Problem(this.item, this.prefix + key, message));
+	/**
+	 * Reports a problem with a key: its English message and the same message as a wording of the
+	 * bundles ({@code wordingKey}, {@code args}).
+	 */
+	void report(String key, String message, String wordingKey, Object... args) {
+		this.problems.add(Problem.of(this.item, this.prefix + key, message, wordingKey, args));
 	}
 
 	private JsonNode present(String key, boolean required) {
 		JsonNode node = node(key);
 		if (node == null && required && !this.discarded.contains(key)) {
-			report(key, key + " is missing");
+			report(key, key + " is missing", "problem.missing", key);
 		}
 		return node;
 	}
@@ -252,6 +271,20 @@ final class Fields {
 		// A scalar is shown as written, quotes and all, so that "120" and 120 can be told apart.
 		String text = node.toString();
 		return (text.length() > 40) ? text.substring(0, 40) + "..." : text;
+	}
+
+	/**
+	 * {@link #describe} as an argument of a wording: a list or an object as a wording of the bundles
+	 * ({@code dataset.json.token.*}), a scalar or {@code null} as written.
+	 */
+	static Object describeWording(JsonNode node) {
+		if (node.isArray()) {
+			return Wording.of("dataset.json.token.list");
+		}
+		if (node.isObject()) {
+			return Wording.of("dataset.json.token.object");
+		}
+		return describe(node);
 	}
 
 	/** The allowed key a typo most likely meant: same letters ignoring case, or at most 2 edits away. */

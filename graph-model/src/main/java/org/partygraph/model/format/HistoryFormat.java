@@ -32,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The history file ({@code party-graph-history/1}, docs/dataset-format.md "History file"): the event
  * log, the transfer history and the saved scenarios beside a dataset file. Read whole and checked:
  * every problem is named by item (the event's or transfer's id, the scenario's name, else its
- * position) and field, and nothing is returned while any remains.
+ * position) and field, and nothing is returned while any remains. Each problem's English is also a
+ * wording of the bundles ({@code history.*}), keys and values as they are.
  */
 public final class HistoryFormat {
 
@@ -65,16 +66,17 @@ public final class HistoryFormat {
 			root = MAPPER.readTree(input);
 		}
 		catch (JacksonException ex) {
-			throw new InvalidDatasetException(List.of(new Problem(Problem.DATASET, "(file)",
-					"not JSON: " + ex.getOriginalMessage())));
+			throw new InvalidDatasetException(List.of(Problem.of(Problem.DATASET, "(file)",
+					"not JSON: " + ex.getOriginalMessage(), "history.notJson", ex.getOriginalMessage())));
 		}
 		List<Problem> problems = new ArrayList<>();
 		if (root == null || !root.isObject()) {
-			throw new InvalidDatasetException(List.of(new Problem(Problem.DATASET, "(file)", "not a JSON object")));
+			throw new InvalidDatasetException(List.of(Problem.of(Problem.DATASET, "(file)", "not a JSON object", "history.notObject")));
 		}
 		JsonNode format = root.get("format");
 		if (format == null || !format.isString() || !format.asString().equals(History.FORMAT)) {
-			problems.add(new Problem(Problem.DATASET, "format", "must be \"" + History.FORMAT + "\""));
+			problems.add(Problem.of(Problem.DATASET, "format", "must be \"" + History.FORMAT + "\"", "history.format",
+					History.FORMAT));
 		}
 		List<HistoryEvent> events = new ArrayList<>();
 		Set<String> ids = new HashSet<>();
@@ -91,7 +93,7 @@ public final class HistoryFormat {
 			Item item = new Item(t, "transfers[" + transfers.size() + "]", transferIds, problems);
 			String member = item.string("member");
 			if (member == null && t.isObject()) {
-				problems.add(new Problem(item.name, "member", "required: the member's id"));
+				problems.add(Problem.of(item.name, "member", "required: the member's id", "history.required.member"));
 			}
 			transfers.add(new HistoryTransfer(item.id(), member, item.string("from"), item.string("to"),
 					item.instant("at"), item.string("reason"), item.seq(), item.date("on", false), item.string("by"),
@@ -103,7 +105,8 @@ public final class HistoryFormat {
 			Item item = new Item(s, "scenarios[" + scenarios.size() + "]", "name", names, problems);
 			String operations = item.string("operations");
 			if (operations == null && s.isObject()) {
-				problems.add(new Problem(item.name, "operations", "required: the operations as JSON text"));
+				problems.add(Problem.of(item.name, "operations", "required: the operations as JSON text",
+						"history.required.operations"));
 			}
 			scenarios.add(new HistoryScenario(item.id(), item.string("within"), item.string("owner"), operations,
 					item.seq("operationCount"), item.string("note"), item.instant("savedAt"), item.string("savedBy"),
@@ -122,7 +125,7 @@ public final class HistoryFormat {
 			return List.of();
 		}
 		if (!node.isArray()) {
-			problems.add(new Problem(Problem.DATASET, key, "must be a list"));
+			problems.add(Problem.of(Problem.DATASET, key, "must be a list", "history.notList"));
 			return List.of();
 		}
 		List<JsonNode> items = new ArrayList<>();
@@ -153,13 +156,13 @@ public final class HistoryFormat {
 			this.id = (id != null && id.isString() && !id.asString().isBlank()) ? id.asString() : null;
 			this.name = (this.id != null) ? this.id : position;
 			if (!node.isObject()) {
-				problems.add(new Problem(position, "(item)", "must be a JSON object"));
+				problems.add(Problem.of(position, "(item)", "must be a JSON object", "history.itemNotObject"));
 			}
 			else if (this.id == null) {
-				problems.add(new Problem(position, key, "required: a non-blank text"));
+				problems.add(Problem.of(position, key, "required: a non-blank text", "history.required.text"));
 			}
 			else if (!ids.add(this.id)) {
-				problems.add(new Problem(position, key, "'" + this.id + "' is used twice"));
+				problems.add(Problem.of(position, key, "'" + this.id + "' is used twice", "history.usedTwice", this.id));
 			}
 		}
 
@@ -167,10 +170,15 @@ public final class HistoryFormat {
 			return this.id;
 		}
 
+		/** A problem of this item's {@code key}: its English and the same as a wording of the bundles. */
+		private void report(String key, String message, String wordingKey, Object... args) {
+			this.problems.add(Problem.of(this.name, key, message, wordingKey, args));
+		}
+
 		String kind() {
 			String kind = string("kind");
 			if (this.node.isObject() && (kind == null || !KIND.matcher(kind).matches())) {
-				this.problems.add(new Problem(this.name, "kind", "required: an event kind such as MOVED"));
+				report("kind", "required: an event kind such as MOVED", "history.required.kind");
 			}
 			return kind;
 		}
@@ -181,7 +189,7 @@ public final class HistoryFormat {
 				return null;
 			}
 			if (!v.isString()) {
-				this.problems.add(new Problem(this.name, key, "must be a text"));
+				report(key, "must be a text", "history.notText");
 				return null;
 			}
 			return v.asString();
@@ -191,7 +199,7 @@ public final class HistoryFormat {
 			String text = string(key);
 			if (text == null) {
 				if (required && this.node.isObject()) {
-					this.problems.add(new Problem(this.name, key, "required: a date yyyy-MM-dd"));
+					report(key, "required: a date yyyy-MM-dd", "history.required.date");
 				}
 				return null;
 			}
@@ -199,7 +207,7 @@ public final class HistoryFormat {
 				return LocalDate.parse(text);
 			}
 			catch (DateTimeParseException ex) {
-				this.problems.add(new Problem(this.name, key, "'" + text + "' is not a date yyyy-MM-dd"));
+				report(key, "'" + text + "' is not a date yyyy-MM-dd", "history.notDate", text);
 				return null;
 			}
 		}
@@ -207,7 +215,7 @@ public final class HistoryFormat {
 		Instant instant(String key) {
 			JsonNode v = this.node.isObject() ? this.node.get(key) : null;
 			if ((v == null || v.isNull()) && this.node.isObject()) {
-				this.problems.add(new Problem(this.name, key, "required: an instant such as 2024-01-02T03:04:05Z"));
+				report(key, "required: an instant such as 2024-01-02T03:04:05Z", "history.required.instant");
 				return null;
 			}
 			return optionalInstant(key);
@@ -223,7 +231,7 @@ public final class HistoryFormat {
 				return Instant.parse(text);
 			}
 			catch (DateTimeParseException ex) {
-				this.problems.add(new Problem(this.name, key, "'" + text + "' is not an instant such as 2024-01-02T03:04:05Z"));
+				report(key, "'" + text + "' is not an instant such as 2024-01-02T03:04:05Z", "history.notInstant", text);
 				return null;
 			}
 		}
@@ -237,7 +245,7 @@ public final class HistoryFormat {
 			JsonNode v = this.node.isObject() ? this.node.get(key) : null;
 			if (v == null || !v.isIntegralNumber() || v.asLong() < 0) {
 				if (this.node.isObject()) {
-					this.problems.add(new Problem(this.name, key, "required: a whole number, 0 or more"));
+					report(key, "required: a whole number, 0 or more", "history.required.wholeNumber");
 				}
 				return 0;
 			}
@@ -255,7 +263,7 @@ public final class HistoryFormat {
 				for (JsonNode x : v) {
 					Object scalar = scalar(x);
 					if (scalar == null) {
-						this.problems.add(new Problem(this.name, key, "a list may hold texts, numbers and booleans only"));
+						report(key, "a list may hold texts, numbers and booleans only", "history.listOfScalars");
 						return null;
 					}
 					values.add(scalar);
@@ -264,7 +272,7 @@ public final class HistoryFormat {
 			}
 			Object scalar = scalar(v);
 			if (scalar == null) {
-				this.problems.add(new Problem(this.name, key, "must be a text, a number, a boolean or a list of them"));
+				report(key, "must be a text, a number, a boolean or a list of them", "history.notValue");
 			}
 			return scalar;
 		}

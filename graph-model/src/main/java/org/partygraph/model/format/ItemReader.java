@@ -145,7 +145,8 @@ final class ItemReader {
 			return null;
 		}
 		if (!node.isArray()) {
-			fields.report("records", "records must be a list of {kind, on, note} objects, not " + Fields.describe(node));
+			fields.report("records", "records must be a list of {kind, on, note} objects, not " + Fields.describe(node),
+					"dataset.field.notObjectList", "records", "{kind, on, note}", Fields.describeWording(node));
 			return null;
 		}
 		List<DevelopmentRecord> records = new ArrayList<>(node.size());
@@ -153,7 +154,8 @@ final class ItemReader {
 			JsonNode entry = node.get(i);
 			String field = "records[" + i + "]";
 			if (!entry.isObject()) {
-				fields.report(field, field + " must be an object with kind, on and note, not " + Fields.describe(entry));
+				fields.report(field, field + " must be an object with kind, on and note, not " + Fields.describe(entry),
+						"dataset.field.recordNotObject", field, Fields.describeWording(entry));
 				// An empty record keeps the later records at their index, so the validator names them alike.
 				records.add(new DevelopmentRecord(null, null, null));
 				continue;
@@ -174,7 +176,8 @@ final class ItemReader {
 			return null;
 		}
 		if (!node.isArray()) {
-			fields.report("roles", "roles must be a list of {org, role} objects, not " + Fields.describe(node));
+			fields.report("roles", "roles must be a list of {org, role} objects, not " + Fields.describe(node),
+					"dataset.field.notObjectList", "roles", "{org, role}", Fields.describeWording(node));
 			return null;
 		}
 		List<RoleAssignment> roles = new ArrayList<>(node.size());
@@ -182,7 +185,8 @@ final class ItemReader {
 			JsonNode entry = node.get(i);
 			String field = "roles[" + i + "]";
 			if (!entry.isObject()) {
-				fields.report(field, field + " must be an object with org and role, not " + Fields.describe(entry));
+				fields.report(field, field + " must be an object with org and role, not " + Fields.describe(entry),
+						"dataset.field.roleNotObject", field, Fields.describeWording(entry));
 				// An empty role keeps the later roles at their index, so the validator names them alike.
 				roles.add(new RoleAssignment(null, null));
 				continue;
@@ -218,17 +222,23 @@ final class ItemReader {
 		// Neither value of a repeated key is read: which one was meant is a guess, and a field with a
 		// problem always reads as absent, so that the validator does not report it a second time.
 		for (String key : repeated) {
-			fields.discard(key, key + " is given more than once; none of its values is read");
+			fields.discard(key, key + " is given more than once; none of its values is read", "dataset.field.givenTwice",
+					key);
 		}
 		fields.rejectUnknown(allowed);
 		for (String key : FORMAT_2_KEYS) {
 			if (this.format2Use == null && values.get(key) != null && !values.get(key).isNull()) {
-				this.format2Use = new Problem(item, key, key + " is a key of " + org.partygraph.model.Dataset.FORMAT
-						+ "; this file says it is " + org.partygraph.model.Dataset.FORMAT_1
-						+ ", so change its format to " + org.partygraph.model.Dataset.FORMAT);
+				this.format2Use = format2Key(item, key);
 			}
 		}
 		return fields;
+	}
+
+	/** The problem of a key {@code party-graph/2} added ({@code key}) in a file that says it is {@code /1}. */
+	static Problem format2Key(String item, String key) {
+		return Problem.of(item, key, key + " is a key of " + org.partygraph.model.Dataset.FORMAT + "; this file says it is "
+				+ org.partygraph.model.Dataset.FORMAT_1 + ", so change its format to " + org.partygraph.model.Dataset.FORMAT,
+				"dataset.field.format2Key", key, org.partygraph.model.Dataset.FORMAT, org.partygraph.model.Dataset.FORMAT_1);
 	}
 
 	/**

@@ -185,6 +185,36 @@ class DatasetReaderTests {
 	}
 
 	@Test
+	void everyShapeProblemOfAnItemIsAWordingOfItsEnglish() {
+		// problems(...) checks that each problem's wording says its English message (#19).
+		String v2 = json("{'format': 'party-graph/2', 'name': 'x', 'units': [{'id': ' ', 'kind': 'VILLAGE', 'name': 'V'}],"
+				+ " 'orgs': [{'id': 'o-1', 'kind': 3, 'name': 'B', 'hasCommittee': 'yes'}], 'members': ["
+				+ "{'id': 'm-1', 'name': 'M', 'status': 'FULL', 'org': 'o-1', 'roles': 'x'},"
+				+ " {'id': 'm-2', 'name': 'M', 'status': 'FULL', 'org': 'o-1', 'roles': [[1]], 'participatesIn': [true]}],"
+				+ " 'candidates': [{'id': 'c-1', 'name': 'C', 'org': 'o-1', 'stage': 'APPLIED', 'records': {}},"
+				+ " {'id': 'c-2', 'name': 'C', 'org': 'o-1', 'stage': 'APPLIED', 'records': [null]}]}");
+		List<Problem> problems = problems(v2);
+		assertThat(problems).extracting(Problem::message)
+			.contains("id must not be empty", "hasCommittee must be true or false, not \"yes\"",
+					"roles must be a list of {org, role} objects, not \"x\"",
+					"roles[0] must be an object with org and role, not a list",
+					"participatesIn[0] must be an org id, not true",
+					"records must be a list of {kind, on, note} objects, not an object",
+					"records[0] must be an object with kind, on and note, not null");
+		assertThat(problems).anySatisfy(problem("o-1", "kind", "kind must be one of COUNTY_COMMITTEE"));
+		String v1 = v2.replace("party-graph/2", "party-graph/1").replace("\"name\": \"x\",", "\"name\": \"x\", \"electedOn\": 1,");
+		assertThat(problems(v1)).extracting(Problem::message)
+			.contains("candidates is a key of party-graph/2; this file says it is party-graph/1, so change its format to"
+					+ " party-graph/2");
+		assertThat(problems(v1)).anySatisfy(problem(Problem.DATASET, "electedOn", "unknown key 'electedOn' (allowed: "));
+		assertThat(problems(json("{'format': 2, 'name': 'x'}"))).extracting(Problem::message)
+			.contains("format 2 is not supported; expected \"party-graph/2\" (or \"party-graph/1\")");
+		assertThat(problems(file(List.of(), List.of("{'id': 'o-1', 'kind': 'BRANCH', 'name': 'B', 'name': 'C'}"),
+				List.of()))).extracting(Problem::message)
+			.contains("name is given more than once; none of its values is read");
+	}
+
+	@Test
 	void parentGivenAsListIsReported() {
 		List<Problem> problems = problems(
 				file(List.of(), List.of(ORG, "{'id': 'o-2', 'kind': 'BRANCH', 'name': 'C', 'parent': ['o-1']}"),

@@ -63,22 +63,25 @@ class HistoryFormatTests {
 				{"format": "party-graph-history/1",
 				 "events": [
 				   {"id": "e1", "kind": "moved", "on": "2024-13-01", "recordedAt": "yesterday", "seq": -1,
-				    "before": {"a": 1}},
+				    "before": {"a": 1}, "after": [[1]]},
 				   {"kind": "MOVED", "on": "2024-01-01", "recordedAt": "2024-01-01T00:00:00Z", "seq": 0},
 				   {"id": "e1", "kind": "MOVED", "on": "2024-01-01", "recordedAt": "2024-01-01T00:00:00Z", "seq": 0,
 				    "org": 5}],
-				 "transfers": [{"id": "t1", "at": "2024-01-01T00:00:00Z", "seq": 1}],
+				 "transfers": [{"id": "t1", "at": "2024-01-01T00:00:00Z", "seq": 1}, 7],
 				 "scenarios": [
 				   {"name": "s1", "savedAt": "then", "operationCount": -1, "appliedOn": "2024-02-30"},
 				   {"operations": "[]", "savedAt": "2024-01-01T00:00:00Z", "operationCount": 0},
 				   {"name": "s1", "operations": "[]", "savedAt": "2024-01-01T00:00:00Z", "operationCount": 0}]}""";
 		assertThatExceptionOfType(InvalidDatasetException.class).isThrownBy(() -> read(text))
+			.satisfies(HistoryFormatTests::worded)
 			.satisfies((ex) -> assertThat(ex.problems()).extracting(Problem::item, Problem::field)
 				.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("e1", "kind"),
 						org.assertj.core.groups.Tuple.tuple("e1", "on"),
 						org.assertj.core.groups.Tuple.tuple("e1", "recordedAt"),
 						org.assertj.core.groups.Tuple.tuple("e1", "seq"),
 						org.assertj.core.groups.Tuple.tuple("e1", "before"),
+						org.assertj.core.groups.Tuple.tuple("e1", "after"),
+						org.assertj.core.groups.Tuple.tuple("transfers[1]", "(item)"),
 						org.assertj.core.groups.Tuple.tuple("events[1]", "id"),
 						org.assertj.core.groups.Tuple.tuple("events[2]", "id"),
 						org.assertj.core.groups.Tuple.tuple("e1", "org"),
@@ -94,11 +97,45 @@ class HistoryFormatTests {
 	@Test
 	void aFileOfAnotherFormatOrNotJsonIsRefused() {
 		assertThatExceptionOfType(InvalidDatasetException.class).isThrownBy(() -> read("{\"format\": \"party-graph/2\"}"))
+			.satisfies(HistoryFormatTests::worded)
 			.satisfies((ex) -> assertThat(ex.problems()).singleElement()
 				.satisfies((p) -> assertThat(p.field()).isEqualTo("format")));
 		assertThatExceptionOfType(InvalidDatasetException.class).isThrownBy(() -> read("[1, 2"))
+			.satisfies(HistoryFormatTests::worded)
 			.satisfies((ex) -> assertThat(ex.problems()).singleElement()
 				.satisfies((p) -> assertThat(p.message()).startsWith("not JSON")));
+		assertThatExceptionOfType(InvalidDatasetException.class).isThrownBy(() -> read("[]"))
+			.satisfies(HistoryFormatTests::worded)
+			.satisfies((ex) -> assertThat(ex.problems()).extracting(Problem::message).containsExactly("not a JSON object"));
+		assertThatExceptionOfType(InvalidDatasetException.class)
+			.isThrownBy(() -> read("{\"format\": \"party-graph-history/1\", \"events\": {}, \"scenarios\": 1}"))
+			.satisfies(HistoryFormatTests::worded)
+			.satisfies((ex) -> assertThat(ex.problems()).extracting(Problem::field, Problem::message)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("events", "must be a list"),
+						org.assertj.core.groups.Tuple.tuple("scenarios", "must be a list")));
+	}
+
+	@Test
+	void problemsSayTheirEnglishOfBefore() {
+		String text = """
+				{"format": "party-graph-history/1",
+				 "events": [{"id": "e1", "kind": "MOVED", "on": "2024-13-01", "recordedAt": "now", "seq": 0, "by": 3,
+				   "before": [{}]}, {"id": "e1", "kind": "x", "recordedAt": "2024-01-01T00:00:00Z"}],
+				 "scenarios": [{"name": "s1", "operationCount": 0}]}""";
+		assertThatExceptionOfType(InvalidDatasetException.class).isThrownBy(() -> read(text))
+			.satisfies(HistoryFormatTests::worded)
+			.satisfies((ex) -> assertThat(ex.problems()).extracting(Problem::toString)
+				.containsExactlyInAnyOrder("e1 on: '2024-13-01' is not a date yyyy-MM-dd",
+						"e1 recordedAt: 'now' is not an instant such as 2024-01-02T03:04:05Z", "e1 by: must be a text",
+						"e1 before: a list may hold texts, numbers and booleans only", "events[1] id: 'e1' is used twice",
+						"e1 kind: required: an event kind such as MOVED", "e1 on: required: a date yyyy-MM-dd",
+						"e1 seq: required: a whole number, 0 or more", "s1 operations: required: the operations as JSON text",
+						"s1 savedAt: required: an instant such as 2024-01-02T03:04:05Z"));
+	}
+
+	/** Each problem of the refusal is a wording of the bundles that says its English message (#19). */
+	private static void worded(InvalidDatasetException ex) {
+		ex.problems().forEach(org.partygraph.model.BundledEnglish::assertWorded);
 	}
 
 	private static History read(String text) throws Exception {

@@ -205,6 +205,50 @@ class MessageBundlesTests {
 	}
 
 	@Test
+	void datasetFieldProblemsSayTheEnglishOfBefore() {
+		Messages m = Messages.bundled();
+		assertThat(m.say(Text.of("dataset.field.unknownKey", "nmae", Text.of("dataset.field.unknownKey.didYouMean", "name"),
+				"id, kind, name"), Lang.EN))
+			.isEqualTo("unknown key 'nmae'; did you mean 'name'? (allowed: id, kind, name)");
+		assertThat(m.say(Text.of("dataset.field.unknownKey", "x", "", "id"), Lang.EN)).isEqualTo("unknown key 'x' (allowed: id)");
+		assertThat(m.say(Text.of("dataset.field.notReferenceEntry", "units[1]", Text.of("dataset.a.unit"), "7"), Lang.EN))
+			.isEqualTo("units[1] must be a unit id, not 7");
+		assertThat(m.say(Text.of("dataset.field.notReference", "parent", Text.of("dataset.field.target.org"),
+				Text.of("dataset.json.token.list")), Lang.EN))
+			.isEqualTo("parent must be a single org id, not a list");
+		assertThat(m.say(Text.of("dataset.field.notObjectList", "roles", "{org, role}", "\"x\""), Lang.EN))
+			.isEqualTo("roles must be a list of {org, role} objects, not \"x\"");
+		assertThat(m.say(Text.of("dataset.field.formatMissing", "party-graph/2"), Lang.EN))
+			.isEqualTo("format is missing; a dataset file starts with \"format\": \"party-graph/2\"");
+		assertThat(m.say(Text.of("dataset.cycle", Text.of("dataset.cycle.long", "o0 -> o1", 30, "o0")), Lang.EN))
+			.isEqualTo("subordination cycle: o0 -> o1 -> ... (30 orgs) -> o0");
+		assertThat(m.say(Text.of("dataset.field.notReference", "parent", Text.of("dataset.field.target.org"),
+				Text.of("dataset.json.token.list")), Lang.ZH_HANS))
+			.isEqualTo("parent须为单个党组织编号，不能是列表");
+		assertThat(m.say(Text.of("dataset.field.notObjectList", "records", "{kind, on, note}",
+				Text.of("dataset.json.token.object")), Lang.ZH_HANS))
+			.isEqualTo("records须为{kind, on, note}对象列表，不能是对象");
+		assertThat(m.say(Text.of("dataset.cycle", Text.of("dataset.cycle.long", "o0 -> o1", 30, "o0")), Lang.ZH_HANT))
+			.isEqualTo("隸屬關係成環：o0 -> o1 -> ……（共30個黨組織）-> o0");
+		assertThat(m.say(Text.of("dataset.field.unknownKey", "nmae", Text.of("dataset.field.unknownKey.didYouMean", "name"),
+				"id, name"), Lang.ZH_HANT))
+			.isEqualTo("未知的鍵「nmae」；是否想寫「name」？（允許的鍵：id, name）");
+	}
+
+	@Test
+	void historyFileProblemsSayTheEnglishOfBefore() {
+		Messages m = Messages.bundled();
+		assertThat(m.say(Text.of("history.notInstant", "now"), Lang.EN))
+			.isEqualTo("'now' is not an instant such as 2024-01-02T03:04:05Z");
+		assertThat(m.say(Text.of("history.required.member"), Lang.EN)).isEqualTo("required: the member's id");
+		assertThat(m.say(Text.of("history.format", "party-graph-history/1"), Lang.EN))
+			.isEqualTo("must be \"party-graph-history/1\"");
+		assertThat(m.say(Text.of("history.usedTwice", "e1"), Lang.EN)).isEqualTo("'e1' is used twice");
+		assertThat(m.say(Text.of("history.usedTwice", "e1"), Lang.ZH_HANS)).isEqualTo("“e1”用了两次");
+		assertThat(m.say(Text.of("history.notDate", "2024-13-01"), Lang.ZH_HANT)).isEqualTo("「2024-13-01」不是日期yyyy-MM-dd");
+	}
+
+	@Test
 	void rosterFileProblemsSayTheEnglishOfBefore() {
 		Messages m = Messages.bundled();
 		assertThat(m.say(Text.of("roster.idNumber.checksum", "110105194912310021", "1", "X"), Lang.EN))
@@ -232,6 +276,10 @@ class MessageBundlesTests {
 		assertThat(Messages.bundled().say(text, Lang.EN)).isEqualTo("names: no scenario is saved under the name '無此'");
 		assertThat(Messages.bundled().say(text, Lang.ZH_HANS)).isEqualTo("names：没有以名称“無此”保存的方案");
 		assertThat(Messages.bundled().say(text, Lang.ZH_HANT)).isEqualTo("names：沒有以名稱「無此」儲存的方案");
+		Text none = Text.of("refusal.argument", "names", Text.of("scenario.noNames"));
+		assertThat(Messages.bundled().say(none, Lang.EN)).isEqualTo("names: give at least one scenario name");
+		assertThat(Messages.bundled().say(none, Lang.ZH_HANS)).isEqualTo("names：请至少给出一个方案名称");
+		assertThat(Messages.bundled().say(none, Lang.ZH_HANT)).isEqualTo("names：請至少給出一個方案名稱");
 	}
 
 	@Test

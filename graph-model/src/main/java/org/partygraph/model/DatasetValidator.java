@@ -402,16 +402,18 @@ public final class DatasetValidator {
 	private void checkFormer(String item, Candidate candidate) {
 		List<LocalDate> until = candidate.formerUntil();
 		if (candidate.formerOrgs().size() != until.size()) {
-			this.problems.add(new Problem(item, "formerUntil", "formerUntil has " + until.size()
-					+ " days for " + candidate.formerOrgs().size() + " formerOrgs; each org needs the day it handed the candidate on"));
+			this.problems.add(Problem.of(item, "formerUntil", "formerUntil has " + until.size() + " days for "
+					+ candidate.formerOrgs().size() + " formerOrgs; each org needs the day it handed the candidate on",
+					"dataset.candidate.formerCount", until.size(), candidate.formerOrgs().size()));
 			return;
 		}
 		LocalDate previous = candidate.appliedOn();
 		String previousKey = "appliedOn";
 		for (int i = 0; i < until.size(); i++) {
 			if (previous != null && until.get(i).isBefore(previous)) {
-				this.problems.add(new Problem(item, "formerUntil[" + i + "]", "formerUntil[" + i + "] " + until.get(i)
-						+ " is before " + previousKey + " " + previous));
+				this.problems.add(Problem.of(item, "formerUntil[" + i + "]", "formerUntil[" + i + "] " + until.get(i)
+						+ " is before " + previousKey + " " + previous, "dataset.candidate.formerBefore", "formerUntil[" + i + "]",
+						until.get(i), previousKey, previous));
 			}
 			previous = until.get(i);
 			previousKey = "formerUntil[" + i + "]";

@@ -219,7 +219,8 @@ final class Fields {
 			return null;
 		}
 		if (!node.isArray()) {
-			report(key, key + " must be a list of ISO dates yyyy-MM-dd, not " + describe(node));
+			report(key, key + " must be a list of ISO dates yyyy-MM-dd, not " + describe(node), "dataset.field.notDates",
+					key, describeWording(node));
 			return null;
 		}
 		List<LocalDate> dates = new ArrayList<>(node.size());
@@ -229,7 +230,8 @@ final class Fields {
 				dates.add(LocalDate.parse(entry.isString() ? entry.stringValue() : ""));
 			}
 			catch (DateTimeParseException ex) {
-				report(key + "[" + i + "]", key + "[" + i + "] must be an ISO date yyyy-MM-dd, not " + describe(entry));
+				report(key + "[" + i + "]", key + "[" + i + "] must be an ISO date yyyy-MM-dd, not " + describe(entry),
+						"dataset.field.notDate", key + "[" + i + "]", describeWording(entry));
 				return null;
 			}
 		}

@@ -42,12 +42,17 @@ public final class Candidates {
 			CREATE (c)-[:BECAME]->(m)
 			""";
 
+	// The org left is kept from the day the candidate applied on, in day order (a hand-on dated before
+	// either developed nothing then: no day of the past counts the candidate there).
 	private static final String MOVE_ALL = """
 			MATCH (c:Candidate)-[d:DEVELOPED_BY]->(:Org {id: $from})
 			MATCH (t:Org {id: $to})
 			DELETE d
 			CREATE (c)-[:DEVELOPED_BY]->(t)
-			SET c.formerOrgs = coalesce(c.formerOrgs, []) + $from, c.formerUntil = coalesce(c.formerUntil, []) + $on
+			WITH c, (c.appliedOn IS NULL OR $on >= c.appliedOn)
+			  AND (size(coalesce(c.formerUntil, [])) = 0 OR $on >= last(c.formerUntil)) AS kept
+			SET c.formerOrgs = coalesce(c.formerOrgs, []) + CASE WHEN kept THEN [$from] ELSE [] END,
+			  c.formerUntil = coalesce(c.formerUntil, []) + CASE WHEN kept THEN [$on] ELSE [] END
 			RETURN c.id AS id
 			ORDER BY id
 			""";
@@ -96,7 +101,9 @@ public final class Candidates {
 	 * or merged away hands its candidates on as it hands on its members), one CANDIDATE_MOVED event
 	 * each. The org left is kept on the candidate, {@code formerOrgs} with the day it was left in
 	 * {@code formerUntil} (oldest first), so a past day counts the candidate where it was developed
-	 * then ({@link #ORG_ON_DAY}).
+	 * then ({@link #ORG_ON_DAY}); not when the day is before the candidate applied or before the last
+	 * day kept (the org developed the candidate on no day then, and the lists stay as a dataset's
+	 * validation wants them, so an export imports again).
 	 * @return the ids moved, in id order
 	 */
 	public static List<String> moveAll(SimpleQueryRunner tx, String from, String to, Events.Log log) {

@@ -436,6 +436,10 @@ class ScenariosIT {
 		changes.recordAway("sc-e2", "sc-s1", earlier, on.plusDays(100));
 		changes.recordAway("sc-d1", "sc-e", earlier, null);
 		changes.recordAway("sc-e3", "sc-t", earlier, null);
+		// An applicant the village's org develops: handed on with its members (to the township).
+		changes.on(earlier).applyForMembership(new org.partygraph.queries.change.NewCandidate("sc-c1", "申請人甲", "sc-v",
+				org.partygraph.model.Gender.F, java.time.LocalDate.of(1990, 5, 1)),
+				org.partygraph.queries.change.DevelopmentSpans.DEFAULT);
 		// The village's org dissolved, two host orgs merged, a member transferred to where they stay.
 		this.scenarios.save("收尾", "sc-county", List.of(Operation.merge(List.of("sc-s1", "sc-s2"), "乙丙村聯合黨支部"),
 				Operation.dissolve("sc-v", "sc-t"), Operation.transferMember("sc-d1", "sc-e")), null, null);
@@ -456,6 +460,11 @@ class ScenariosIT {
 				+ " RETURN count(a)")).isEqualTo(1);
 		assertThat(count("MATCH (e:Event {scenario: '收尾'}) WHERE e.kind IN ['DISPATCH_ENDED', 'AWAY_ENDED'] AND e.on = "
 				+ ended + " RETURN count(e)")).isEqualTo(4);
+		// The candidate is handed on the apply's day, the org it left kept, with the scenario's event.
+		assertThat(count("MATCH (c:Candidate {id: 'sc-c1'})-[:DEVELOPED_BY]->(:Org {id: 'sc-t'})"
+				+ " WHERE c.formerOrgs = ['sc-v'] AND c.formerUntil = [" + ended + "] RETURN count(c)")).isEqualTo(1);
+		assertThat(count("MATCH (e:Event {scenario: '收尾', kind: 'CANDIDATE_MOVED', member: 'sc-c1'}) WHERE e.org = 'sc-t'"
+				+ " AND e.other = 'sc-v' AND e.on = " + ended + " RETURN count(e)")).isEqualTo(1);
 		// The stored relations, at live and retired orgs alike, are the what-if's after.
 		assertThat(TestNeo4j.driver()
 			.executableQuery("MATCH (m:Member)-[d:DISPATCHED_TO]->(o) RETURN m.id + ' ' + o.id + ' ' + toString(d.from)"

@@ -34,6 +34,9 @@ public final class XlsxBook implements AutoCloseable {
 
 	private final SXSSFWorkbook workbook;
 
+	/** Rows a sheet takes, header included, before the rows go on in a continuation sheet. */
+	private final int maxRows;
+
 	private final CellStyle header;
 
 	private final CellStyle date;
@@ -45,6 +48,11 @@ public final class XlsxBook implements AutoCloseable {
 	}
 
 	XlsxBook(int window) {
+		this(window, MAX_ROWS);
+	}
+
+	XlsxBook(int window, int maxRows) {
+		this.maxRows = maxRows;
 		this.workbook = new SXSSFWorkbook(null, window, true, false);
 		Font bold = this.workbook.createFont();
 		bold.setBold(true);
@@ -58,8 +66,16 @@ public final class XlsxBook implements AutoCloseable {
 		this.dateTime.setDataFormat(this.workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
 	}
 
-	/** A new sheet with its header row written and frozen. */
+	/**
+	 * A new sheet with its header row written and frozen. Rows past Excel's limit of a sheet go on
+	 * in continuation sheets {@code name (2)}, {@code name (3)}, … with the same header, so a list of
+	 * any length (a province's 2 million members) arrives whole.
+	 */
 	public Sheet sheet(String name, List<Column> columns, Zh zh) {
+		return new Sheet(name, columns, zh);
+	}
+
+	private SXSSFSheet newSheet(String name, List<Column> columns, Zh zh) {
 		SXSSFSheet sheet = this.workbook.createSheet(name);
 		for (int i = 0; i < columns.size(); i++) {
 			sheet.setColumnWidth(i, Math.min(255, columns.get(i).width() + 2) * 256);
@@ -71,7 +87,7 @@ public final class XlsxBook implements AutoCloseable {
 			cell.setCellStyle(this.header);
 		}
 		sheet.createFreezePane(0, 1);
-		return new Sheet(sheet);
+		return sheet;
 	}
 
 	/** Writes the whole book to {@code out} (not closing it). */
@@ -98,32 +114,50 @@ public final class XlsxBook implements AutoCloseable {
 		}
 	}
 
-	/** One sheet, written top down. */
+	/** One sheet (and its continuations), written top down. */
 	public final class Sheet {
 
-		private final SXSSFSheet sheet;
+		private final String name;
+
+		private final List<Column> columns;
+
+		private final Zh zh;
+
+		private SXSSFSheet sheet;
+
+		private int parts = 1;
 
 		private int next = 1;
 
-		Sheet(SXSSFSheet sheet) {
-			this.sheet = sheet;
+		private long rows;
+
+		Sheet(String name, List<Column> columns, Zh zh) {
+			this.name = name;
+			this.columns = columns;
+			this.zh = zh;
+			this.sheet = newSheet(name, columns, zh);
 		}
 
-		/** Rows written so far, the header not counted. */
-		public int rows() {
-			return this.next - 1;
+		/** Rows written so far over the sheet and its continuations, headers not counted. */
+		public long rows() {
+			return this.rows;
 		}
 
 		/**
 		 * The next row: {@code null} an empty cell, a {@link Number} a number, a {@link LocalDate} a
-		 * date, an {@link java.time.Instant} a date and time in UTC, anything else its text.
-		 * @throws IllegalStateException past Excel's limit of rows in a sheet
+		 * date, an {@link java.time.Instant} a date and time in UTC, anything else its text. Past
+		 * Excel's limit of rows in a sheet, it begins the next continuation sheet.
 		 */
 		public void row(Object... values) {
-			if (this.next >= MAX_ROWS) {
-				throw new IllegalStateException("more than " + (MAX_ROWS - 1) + " rows for sheet '"
-						+ this.sheet.getSheetName() + "', Excel's limit; export a smaller within");
+			if (this.next >= XlsxBook.this.maxRows) {
+				this.parts++;
+				String suffix = " (" + this.parts + ")";
+				// Excel's sheet names hold at most 31 characters
+				String base = this.name.substring(0, Math.min(this.name.length(), 31 - suffix.length()));
+				this.sheet = newSheet(base + suffix, this.columns, this.zh);
+				this.next = 1;
 			}
+			this.rows++;
 			Row row = this.sheet.createRow(this.next++);
 			for (int i = 0; i < values.length; i++) {
 				Object value = values[i];

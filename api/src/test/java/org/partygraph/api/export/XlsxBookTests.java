@@ -50,6 +50,37 @@ class XlsxBookTests {
 		}
 	}
 
+	/** Past a sheet's limit of rows (here 1 + 10), the rows go on in continuation sheets with the header. */
+	@Test
+	void rowsPastTheLimitOfASheetGoOnInTheNextSheet() throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (XlsxBook book = new XlsxBook(5, 11)) {
+			XlsxBook.Sheet sheet = book.sheet("名册", List.of(new Column("姓名", "姓名", 8), new Column("数", "數", 6)),
+					Zh.HANS);
+			for (int i = 0; i < 25; i++) {
+				sheet.row("成员" + i, i);
+			}
+			assertThat(sheet.rows()).isEqualTo(25);
+			book.write(out);
+		}
+		try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+			assertThat(read.getNumberOfSheets()).isEqualTo(3);
+			List<String> names = List.of("名册", "名册 (2)", "名册 (3)");
+			int seen = 0;
+			for (String name : names) {
+				XSSFSheet sheet = read.getSheet(name);
+				assertThat(sheet).as(name).isNotNull();
+				assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("姓名");
+				assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+				for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+					assertThat(sheet.getRow(r).getCell(1).getNumericCellValue()).as(name + " row " + r).isEqualTo(seen++);
+				}
+			}
+			assertThat(seen).as("every row once, in order").isEqualTo(25);
+			assertThat(read.getSheet("名册 (3)").getLastRowNum()).isEqualTo(5);
+		}
+	}
+
 	@Test
 	void temporaryFilesAreGoneAfterClose() throws Exception {
 		Path tmp = Path.of(System.getProperty("java.io.tmpdir"));

@@ -68,9 +68,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * <b>After a change.</b> The first read after the log grew brings the scope's kept present state up
  * to date instead of reading the county again: the new events are read, and the orgs and members
- * they are about are read anew into a copy ({@link #advanced}). It reads everything again when that
- * could answer differently: an import or a dissolution among the new events, or an org or member
- * whose links now reach outside the trees read.
+ * they are about (and, for a dissolution, whatever linked to the dissolved org) are read anew into
+ * a copy ({@link #advanced}). It reads everything again when that could answer differently: an
+ * import among the new events, the scope's own org dissolved, or an org or member whose links now
+ * reach outside the trees read.
  */
 public final class PastStructure {
 
@@ -177,7 +178,7 @@ public final class PastStructure {
 					}
 				}
 				if (base == null) {
-					base = (earlier != null) ? advanced(tx, earlier, count(marker)) : null;
+					base = (earlier != null) ? advanced(tx, earlier, rootOrgId, count(marker)) : null;
 					if (base != null) {
 						this.advances.incrementAndGet();
 					}
@@ -326,11 +327,12 @@ public final class PastStructure {
 	 * The present state after the changes since {@code earlier} was read, without reading the county
 	 * again: the orgs and members the new events are about read anew into a copy, the new events
 	 * merged into the log. {@code null} (read it all) when that could differ from a whole read: the
-	 * new events are not all found (the log holds {@code events} events in all), one imports or
-	 * dissolves, is of a kind this version does not know, or touches an org or member whose links
-	 * reach outside what the earlier read holds (a tree read then would be read now).
+	 * new events are not all found (the log holds {@code events} events in all), one imports,
+	 * dissolves the root, is of a kind this version does not know, or touches an org or member whose
+	 * links reach outside what the earlier read holds (a tree read then would be read now). A
+	 * dissolved org leaves the copy, and whatever linked to it is read anew.
 	 */
-	private static Base advanced(SimpleQueryRunner tx, Base earlier, long events) {
+	private static Base advanced(SimpleQueryRunner tx, Base earlier, String rootOrgId, long events) {
 		Set<String> seen = new HashSet<>();
 		earlier.events().forEach((e) -> seen.add(e.id()));
 		java.time.ZonedDateTime since = earlier.events()
@@ -353,11 +355,15 @@ public final class PastStructure {
 		Set<String> orgs = new HashSet<>();
 		Set<String> members = new HashSet<>();
 		Set<String> created = new HashSet<>();
+		Set<String> dissolved = new HashSet<>();
 		for (Event e : fresh) {
 			if (e.kind() == Events.Kind.CREATED) {
 				created.add(e.org());
 			}
-			if (e.kind() == null || e.kind() == Events.Kind.IMPORTED || e.kind() == Events.Kind.DISSOLVED) {
+			if (e.kind() == Events.Kind.DISSOLVED) {
+				dissolved.add(e.org());
+			}
+			if (e.kind() == null || e.kind() == Events.Kind.IMPORTED) {
 				return null;
 			}
 			if (e.org() != null) {
@@ -377,6 +383,25 @@ public final class PastStructure {
 			}
 		}
 		Working w = earlier.read().copy();
+		if (dissolved.contains(rootOrgId)) {
+			return null;
+		}
+		// What linked to a dissolved org is read anew too: its children, the orgs it co-managed, its
+		// members, group members, office holders and participants.
+		if (!dissolved.isEmpty()) {
+			for (Org o : w.orgs.values()) {
+				if (dissolved.contains(o.parent()) || o.coManagedBy().stream().anyMatch(dissolved::contains)) {
+					orgs.add(o.id());
+				}
+			}
+			for (Member m : w.members.values()) {
+				if (dissolved.contains(m.org()) || dissolved.contains(m.group())
+						|| m.participatesIn().stream().anyMatch(dissolved::contains)
+						|| m.roles().stream().anyMatch((r) -> dissolved.contains(r.org()))) {
+					members.add(m.id());
+				}
+			}
+		}
 		// The orgs and members the events are about, read anew (created ones too).
 		Map<String, Org> reread = new HashMap<>();
 		DatasetExporter.orgs(tx, orgs).forEach((o) -> reread.put(o.id(), o));
@@ -387,6 +412,9 @@ public final class PastStructure {
 			}
 			if (o != null) {
 				w.orgs.put(id, o);
+			}
+			else if (dissolved.contains(id)) {
+				w.orgs.remove(id);
 			}
 			else if (w.orgs.containsKey(id)) {
 				return null; // an org of the read is gone without a DISSOLVED event

@@ -373,7 +373,9 @@ public final class PastStructure {
 				members.add(e.member());
 			}
 			if (e.kind() == Events.Kind.CANDIDATE_ADMITTED) {
-				members.add(e.other()); // the new member
+				if (e.other() != null) {
+					members.add(e.other()); // the new member
+				}
 			}
 			else if (e.other() != null) {
 				orgs.add(e.other());

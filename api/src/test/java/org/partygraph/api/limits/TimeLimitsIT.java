@@ -1,7 +1,7 @@
 package org.partygraph.api.limits;
 
-
-
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,16 +98,21 @@ class TimeLimitsIT {
 			.execute()
 			.path("scenario").valueIsNull()
 			.path("scenarios").entityList(Object.class).hasSize(0);
-		// What is not a what-if is not under the budget. The first, cold run (statements planned, code
-		// compiled) can pass this test's 3s database timeout on a busy machine; whatever it answers, it
-		// is never the what-if budget, and the warm run answers.
-		this.admin.document("{ complianceIssues(within: \"o-t-hbt\") { rule } }")
-			.execute()
-			.errors()
-			.satisfy((errors) -> assertThat(errors).noneSatisfy(
-					(e) -> assertThat(e.getMessage()).contains("party-graph.limits.what-if-budget")));
-		this.admin.document("{ complianceIssues(within: \"o-t-hbt\") { rule } }").execute().path("complianceIssues")
-			.entityList(Object.class).satisfies((issues) -> assertThat(issues).isNotNull());
+		// What is not a what-if is not under the budget. A run can pass this test's 3s database timeout
+		// on a busy machine (the first, cold one above all: statements planned, code compiled); whatever
+		// it answers, it is never the what-if budget, and one of three runs answers.
+		boolean answered = false;
+		for (int run = 0; run < 3 && !answered; run++) {
+			List<ResponseError> errors = new ArrayList<>();
+			this.admin.document("{ complianceIssues(within: \"o-t-hbt\") { rule } }")
+				.execute()
+				.errors()
+				.satisfy(errors::addAll);
+			assertThat(errors).noneSatisfy(
+					(e) -> assertThat(e.getMessage()).contains("party-graph.limits.what-if-budget"));
+			answered = errors.isEmpty();
+		}
+		assertThat(answered).as("complianceIssues answered in one of three runs").isTrue();
 	}
 
 	private static void budgetRefused(GraphQlTester.Response response, String path) {

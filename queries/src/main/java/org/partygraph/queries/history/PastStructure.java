@@ -93,10 +93,12 @@ public final class PastStructure {
 			MATCH (e:Event) WHERE e.on > $day
 			""" + EVENT_ROW;
 
-	// Events recorded since a moment (less a margin for transactions still open then): those a kept
-	// present state has not seen are among them.
+	// Events recorded since a moment: those a kept present state has not seen are among them. A
+	// write still open when the state was read started at most the database timeout before it (an
+	// event's recordedAt is its transaction's start), so $since is the newest seen less that margin;
+	// an import (no timeout) that started earlier is missed here, which the count check then sees.
 	private static final String EVENTS_RECORDED_SINCE = """
-			MATCH (e:Event) WHERE e.recordedAt >= $since - duration('PT10M')
+			MATCH (e:Event) WHERE e.recordedAt >= $since
 			""" + EVENT_ROW;
 
 
@@ -144,8 +146,21 @@ public final class PastStructure {
 
 	private final java.util.concurrent.atomic.AtomicLong advances = new java.util.concurrent.atomic.AtomicLong();
 
+	/** How far before the newest event a kept state saw the events recorded since are looked for. */
+	private final java.time.Duration margin;
+
+	/** With the default database timeout as the margin of {@link #advanced}'s look-back. */
 	public PastStructure(Driver driver) {
+		this(driver, org.partygraph.queries.limits.TimeLimitedDriver.DEFAULT_TIMEOUT);
+	}
+
+	/**
+	 * {@code writeTimeout} is the longest a write transaction can stay open (the database timeout
+	 * writes run under): a state brought up to date looks that far back for events it has not seen.
+	 */
+	public PastStructure(Driver driver, java.time.Duration writeTimeout) {
 		this.driver = driver;
+		this.margin = writeTimeout.plusMinutes(1); // and clocks a little apart in a cluster
 	}
 
 	/**
@@ -178,7 +193,7 @@ public final class PastStructure {
 					}
 				}
 				if (base == null) {
-					base = (earlier != null) ? advanced(tx, earlier, rootOrgId, count(marker)) : null;
+					base = (earlier != null) ? advanced(tx, earlier, rootOrgId, count(marker), this.margin) : null;
 					if (base != null) {
 						this.advances.incrementAndGet();
 					}
@@ -187,6 +202,8 @@ public final class PastStructure {
 						this.reads.incrementAndGet();
 					}
 					synchronized (this.bases) {
+						// The root's older state is of no more use: the log only grows.
+						this.bases.keySet().removeIf((k) -> Objects.equals(k.root(), rootOrgId));
 						this.bases.put(baseKey, base);
 					}
 				}
@@ -285,6 +302,13 @@ public final class PastStructure {
 		return this.advances.get();
 	}
 
+	/** How many present states are kept: one per root at most, the one of the newest marker seen. */
+	public int keptStates() {
+		synchronized (this.bases) {
+			return this.bases.size();
+		}
+	}
+
 	/** How many rebuilds are cached (for tests and measurements). */
 	public int cached() {
 		synchronized (this.cache) {
@@ -296,10 +320,17 @@ public final class PastStructure {
 	 * The present state of the root's tree(s) with every member and tree an undo of any day may
 	 * need (read as for a day before every event), and every event, newest first.
 	 */
-	private record Base(Working read, Set<String> today, List<Event> events) {
+	private record Base(Working read, Set<String> today, List<Event> events, Set<String> eventIds,
+			java.time.ZonedDateTime newest) {
 
 		Base(Working read, List<Event> events) {
-			this(read, Set.copyOf(read.orgs.keySet()), List.copyOf(events));
+			this(read, Set.copyOf(read.orgs.keySet()), List.copyOf(events),
+					events.stream().map(Event::id).collect(java.util.stream.Collectors.toUnmodifiableSet()),
+					events.stream()
+						.map(Event::recordedAt)
+						.filter(Objects::nonNull)
+						.max(Comparator.naturalOrder())
+						.orElse(null));
 		}
 
 		/** The events dated after the day: the newest ones, a prefix of the list. */
@@ -332,19 +363,13 @@ public final class PastStructure {
 	 * links reach outside what the earlier read holds (a tree read then would be read now). A
 	 * dissolved org leaves the copy, and whatever linked to it is read anew.
 	 */
-	private static Base advanced(SimpleQueryRunner tx, Base earlier, String rootOrgId, long events) {
-		Set<String> seen = new HashSet<>();
-		earlier.events().forEach((e) -> seen.add(e.id()));
-		java.time.ZonedDateTime since = earlier.events()
-			.stream()
-			.map(Event::recordedAt)
-			.filter(Objects::nonNull)
-			.max(Comparator.naturalOrder())
-			.orElse(null);
-		if (since == null) {
+	private static Base advanced(SimpleQueryRunner tx, Base earlier, String rootOrgId, long events,
+			java.time.Duration margin) {
+		if (earlier.newest() == null) {
 			return null;
 		}
-		List<Event> fresh = tx.run(EVENTS_RECORDED_SINCE, Map.of("since", since))
+		Set<String> seen = earlier.eventIds();
+		List<Event> fresh = tx.run(EVENTS_RECORDED_SINCE, Map.of("since", earlier.newest().minus(margin)))
 			.list(Event::of)
 			.stream()
 			.filter((e) -> !seen.contains(e.id()))

@@ -308,8 +308,9 @@ public class QueriesAutoConfiguration {
 	}
 
 	@Bean
-	PastStructure pastStructure(LimitedDriver driver, SchemaReady schemaReady) {
-		return new PastStructure(driver.driver());
+	PastStructure pastStructure(LimitedDriver driver, SchemaReady schemaReady, Environment environment) {
+		return new PastStructure(driver.driver(),
+				environment.getProperty(TimeLimitedDriver.PROPERTY, Duration.class, TimeLimitedDriver.DEFAULT_TIMEOUT));
 	}
 
 	@Bean

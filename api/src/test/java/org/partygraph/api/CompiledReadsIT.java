@@ -114,10 +114,10 @@ class CompiledReadsIT extends ServiceTestBase {
 
 	private int aliases;
 
-	private static final int QUERIES_PER_USER = 16;
+	private static final int QUERIES_PER_USER = 10;
 
 	/** Fewer: today's side of the comparison asks the fields the compiler leaves to resolvers. */
-	private static final int PAST_QUERIES_PER_USER = 8;
+	private static final int PAST_QUERIES_PER_USER = 5;
 
 	@Test
 	void everyRandomQueryAnswersTheSameCompiledAndResolvedForEveryRoleAndScope() {

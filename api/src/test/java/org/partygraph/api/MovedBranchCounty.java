@@ -69,6 +69,9 @@ public final class MovedBranchCounty {
 						Map.of("name", dataset));
 				tx.run("MATCH (t:Transfer) WHERE t.member STARTS WITH $prefix DETACH DELETE t",
 						Map.of("prefix", prefix + "-"));
+				tx.run("MATCH (c:Candidate) WHERE c.dataset = $name OR c.id STARTS WITH $prefix"
+						+ " OPTIONAL MATCH (c)-[:RECORDED]->(r:DevelopmentRecord) DETACH DELETE c, r",
+						Map.of("name", dataset, "prefix", prefix + "-"));
 				tx.run("MATCH (d:Dataset {name: $name}) DETACH DELETE d", Map.of("name", dataset));
 				tx.run("MATCH (e:Event) WHERE e.imported = $name OR e.org STARTS WITH $prefix OR e.member STARTS WITH $prefix DELETE e",
 						Map.of("name", dataset, "prefix", prefix + "-"));

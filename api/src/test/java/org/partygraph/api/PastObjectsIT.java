@@ -62,6 +62,18 @@ class PastObjectsIT extends ServiceTestBase {
 		this.today = MovedBranchCounty.ensure(this.importer, this.exporter, this.graphQl, DATASET, "po", "過");
 		change("mutation($on: Date) { assignRole(member: \"po-m1\", org: \"po-b1\", role: SECRETARY, on: $on) { errors { message } } }",
 				"assignRole", 6);
+		// An applicant the branch develops from 8 days ago; the dissolution hands them on to po-t2.
+		change("mutation($on: Date) { applyForMembership(input: {id: \"po-c1\", name: \"過申請人\", org: \"po-b1\"}, on: $on) { errors { message } } }",
+				"applyForMembership", 8);
+		// po-m2, then of the first township, away at the branch for a day (6 days ago), before both
+		// the transfer into it and its dissolution.
+		this.graphQl.document("mutation($from: Date!, $to: Date) { recordAway(member: \"po-m2\", at: \"po-b1\", from: $from, to: $to) { errors { message } } }")
+			.variable("from", day(6))
+			.variable("to", day(5))
+			.execute()
+			.path("recordAway.errors")
+			.entityList(Object.class)
+			.hasSize(0);
 		change("mutation($on: Date) { renameOrg(id: \"po-t1\", name: \"過甲鄉新黨委\", on: $on) { errors { message } } }",
 				"renameOrg", 5);
 		change("mutation($on: Date) { transferMember(member: \"po-m2\", to: \"po-b1\", on: $on) { errors { message } } }",
@@ -115,6 +127,75 @@ class PastObjectsIT extends ServiceTestBase {
 		assertThat((List<?>) org(this.graphQl, "po-t1", day(5)).get("children")).isEmpty();
 		// Before the import nothing existed.
 		assertThat(org(this.graphQl, "po-county", day(31))).isNull();
+	}
+
+	/**
+	 * A time away at an org dissolved since: under a past root the host org is answered as it stood
+	 * that day (Member.awayAt, Away.at, Away.home the member's org then), under today's root it is
+	 * null (Org reads show live orgs only) and the stay keeps its days.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void aStayAtAnOrgDissolvedSinceNamesItOnPastDays() {
+		String document = """
+				query($id: ID!, $asOf: Date) { member(id: $id, asOf: $asOf) {
+				  awayAt { id name parent { id } } away { from to at { id name } home { id } member { id } } } }""";
+		Map<String, Object> then = root(this.graphQl, document, "member", "po-m2", day(6));
+		assertThat(then.get("awayAt")).isEqualTo(Map.of("id", "po-b1", "name", "過丙村黨支部", "parent", Map.of("id", "po-t2")));
+		assertThat((List<Map<String, Object>>) then.get("away")).singleElement()
+			.isEqualTo(Map.of("from", day(6).toString(), "to", day(5).toString(),
+					"at", Map.of("id", "po-b1", "name", "過丙村黨支部"), "home", Map.of("id", "po-t1"),
+					"member", Map.of("id", "po-m2")));
+		// After the stay, before the dissolution: the stay is listed with its org, no longer away.
+		Map<String, Object> later = root(this.graphQl, document, "member", "po-m2", day(3));
+		assertThat(later.get("awayAt")).isNull();
+		assertThat((List<Map<String, Object>>) later.get("away")).singleElement()
+			.satisfies((a) -> assertThat(a.get("at")).isEqualTo(Map.of("id", "po-b1", "name", "過丙村黨支部")))
+			.satisfies((a) -> assertThat(a.get("home")).as("transferred into the branch 4 days ago")
+				.isEqualTo(Map.of("id", "po-b1")));
+		// Today: the branch is gone, the stay kept with its days.
+		Map<String, Object> now = root(this.graphQl, document, "member", "po-m2", null);
+		assertThat(now.get("awayAt")).isNull();
+		assertThat((List<Map<String, Object>>) now.get("away")).singleElement()
+			.satisfies((a) -> assertThat(a.get("at")).isNull())
+			.satisfies((a) -> assertThat(a.get("from")).isEqualTo(day(6).toString()));
+		// Before the stay began, none.
+		assertThat((List<?>) root(this.graphQl, document, "member", "po-m2", day(7)).get("away")).isEmpty();
+	}
+
+	/**
+	 * candidates(org, asOf) of an org dissolved since: listed on a day it stood, for a caller whose
+	 * scope held it that day; NOT_FOUND today, on the day it went, and for a scope it was not in.
+	 */
+	@Test
+	void theCandidatesOfAnOrgDissolvedSinceAreListedOnTheDaysItStood() {
+		String document = "query($org: ID!, $asOf: Date) { candidates(org: $org, asOf: $asOf) { id org { id } stage(asOf: $asOf) } }";
+		Map<String, Object> then = this.graphQl.document(document).variable("org", "po-b1").variable("asOf", day(3))
+			.execute().returnResponse().toMap();
+		assertThat(then.get("errors")).isNull();
+		assertThat(then.get("data")).isEqualTo(Map.of("candidates",
+				List.of(Map.of("id", "po-c1", "org", Map.of("id", "po-t2"), "stage", "APPLICANT"))));
+		// Before the application: none, but the org is known.
+		assertThat(this.graphQl.document(document).variable("org", "po-b1").variable("asOf", day(9))
+			.execute().path("candidates").entityList(Object.class).get()).isEmpty();
+		// Today and on the day it went: unknown.
+		for (String asOf : java.util.Arrays.asList(null, day(2))) {
+			this.graphQl.document(document).variable("org", "po-b1").variable("asOf", asOf)
+				.execute()
+				.errors()
+				.satisfy((errors) -> assertThat(errors).singleElement()
+					.satisfies((e) -> assertThat(e.getExtensions()).containsEntry("classification", "NOT_FOUND")));
+		}
+		// Scoped: the second township held the branch 3 days ago, the first did not (it did 20 days ago).
+		assertThat(scoped("po-t2", "ANALYST").document(document).variable("org", "po-b1").variable("asOf", day(3))
+			.execute().path("candidates[*].id").entityList(String.class).get()).containsExactly("po-c1");
+		scoped("po-t1", "ANALYST").document(document).variable("org", "po-b1").variable("asOf", day(3))
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((e) -> assertThat(e.getExtensions()).containsEntry("classification", "NOT_FOUND")));
+		assertThat(scoped("po-t1", "ANALYST").document(document).variable("org", "po-b1").variable("asOf", day(20))
+			.execute().path("candidates").entityList(Object.class).get()).isEmpty();
 	}
 
 	/**

@@ -27,7 +27,8 @@ import org.springframework.context.annotation.Bean;
 @Configuration(proxyBeanMethods = false)
 public class DataLoaders {
 
-	public DataLoaders(BatchLoaderRegistry registry, OrgQueries orgs, MemberQueries members) {
+	public DataLoaders(BatchLoaderRegistry registry, OrgQueries orgs, MemberQueries members,
+			org.partygraph.queries.read.AwayQueries away) {
 		registry.forTypePair(String.class, MemberCounts.class)
 			.withName("memberCounts")
 			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> orgs.memberCounts(ids)));
@@ -46,6 +47,10 @@ public class DataLoaders {
 		registry.forTypePair(String.class, String.class)
 			.withName("orgDatasets")
 			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> new HashMap<>(orgs.datasets(ids))));
+		// Every time away of each member (also at an org dissolved since): Member.awayAt under a past root
+		registry.forTypePair(String.class, List.class)
+			.withName("awayRecords")
+			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> new HashMap<>(away.ofMembers(ids))));
 		registry.forTypePair(MemberPageKey.class, MemberPage.class)
 			.withName("memberPages")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadPages(members, keys)));

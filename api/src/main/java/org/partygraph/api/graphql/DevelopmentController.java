@@ -79,9 +79,12 @@ public class DevelopmentController {
 
 	private final DevelopmentSpans spans;
 
+	private final PastFields pastFields;
+
 	public DevelopmentController(OrgChanges changes, CandidateQueries candidates, MemberQueries members,
 			OrgQueries orgs, PastReads past, Scope scope, EventDates dates, DevelopmentSpans spans,
-			BatchLoaderRegistry registry) {
+			PastFields pastFields, BatchLoaderRegistry registry) {
+		this.pastFields = pastFields;
 		this.changes = changes;
 		this.candidates = candidates;
 		this.members = members;
@@ -173,10 +176,12 @@ public class DevelopmentController {
 	@PreAuthorize("hasRole('ANALYST')")
 	public List<CandidateRow> candidates(@Argument String org, @Argument List<CandidateStage> stages,
 			@Argument LocalDate asOf) {
-		if (!this.scope.isVisible(org) || this.orgs.byIds(List.of(org)).isEmpty()) {
+		LocalDate day = (asOf != null) ? AsOf.check(asOf, this.dates) : this.dates.today();
+		boolean today = this.scope.isVisible(org) && !this.orgs.byIds(List.of(org)).isEmpty();
+		// An org dissolved since is known on a day it stood, in the caller's view of that day.
+		if (!today && !(day.isBefore(this.dates.today()) && this.pastFields.org(org, day) != null)) {
 			throw NotFoundException.noOrg("org", org);
 		}
-		LocalDate day = (asOf != null) ? AsOf.check(asOf, this.dates) : this.dates.today();
 		Set<CandidateStage> wanted = (stages != null && !stages.isEmpty()) ? EnumSet.copyOf(stages)
 				: EnumSet.of(CandidateStage.APPLICANT, CandidateStage.ACTIVIST, CandidateStage.DEVELOPMENT_TARGET);
 		return this.candidates.ofOrgs(List.of(org), day, wanted).getOrDefault(org, List.of());

@@ -119,7 +119,7 @@ public class PastFields implements GraphQlSourceBuilderCustomizer {
 		for (String f : List.of("org", "group", "roles", "unit", "participatesIn")) {
 			ways.put("Member." + f, Way.PAST);
 		}
-		ways.put("Member.awayAt", Way.AS_OF);
+		ways.put("Member.awayAt", Way.PAST);
 		for (String f : List.of("transfers", "dispatches", "away")) {
 			ways.put("Member." + f, Way.DATED);
 		}
@@ -134,11 +134,23 @@ public class PastFields implements GraphQlSourceBuilderCustomizer {
 		ways.put("ManagementLink.manager", Way.PAST);
 		ways.put("ManagementLink.distance", Way.ROW);
 		ways.put("ManagementLink.via", Way.ROW);
+		// Dispatches and times away listed under a past root: their orgs and member are the day's
+		// (a village or host org dissolved since answers as it stood), their dates as recorded.
+		for (String f : List.of("member", "village", "by")) {
+			ways.put("Dispatch." + f, Way.PAST);
+		}
+		for (String f : List.of("member", "home", "at")) {
+			ways.put("Away." + f, Way.PAST);
+		}
+		for (String f : List.of("from", "to", "current")) {
+			ways.put("Dispatch." + f, Way.ROW);
+			ways.put("Away." + f, Way.ROW);
+		}
 		return Map.copyOf(ways);
 	}
 
 	/** The types whose fields answer past objects. */
-	static final Set<String> TYPES = Set.of("Org", "Member", "Unit", "Office", "ManagementLink");
+	static final Set<String> TYPES = Set.of("Org", "Member", "Unit", "Office", "ManagementLink", "Dispatch", "Away");
 
 	private final PastReads past;
 
@@ -267,6 +279,10 @@ public class PastFields implements GraphQlSourceBuilderCustomizer {
 			throws Exception {
 		String field = env.getField().getName();
 		Way way = WAYS.get(type + "." + field);
+		if (type.equals("Member") && field.equals("awayAt") && env.getArgument("asOf") != null
+				&& !env.getArgument("asOf").equals(source.view().day())) {
+			way = Way.AS_OF; // another day than the view's: today's resolver on that day
+		}
 		String role = required().get(type + "." + field);
 		DataFetchingEnvironment onRow = DataFetchingEnvironmentImpl.newDataFetchingEnvironment(env)
 			.source(source.row())
@@ -292,7 +308,8 @@ public class PastFields implements GraphQlSourceBuilderCustomizer {
 			}
 			case DATED:
 				return map(resolver.get(onRow), (v) -> (v instanceof Collection<?> list)
-						? list.stream().filter((entry) -> !after(entry, day)).toList() : v);
+						? list.stream().filter((entry) -> !after(entry, day)).map((entry) -> entry(source, entry)).toList()
+						: v);
 			default:
 				return map(resolver.get(onRow), (v) -> ofDay(source, v));
 		}
@@ -357,7 +374,40 @@ public class PastFields implements GraphQlSourceBuilderCustomizer {
 					}
 					case "roles" -> view.officesOf(id).stream().map((h) -> source.with(office(h))).toList();
 					case "participatesIn" -> orgs(source, view.participatesIn(id));
+					// where they flowed in on the view's day, the host org as it stood then, also when
+					// dissolved since; batched over the level
+					case "awayAt" -> {
+						LocalDate on = view.day();
+						yield env.<String, List<AwayRecord>>getDataLoader("awayRecords")
+							.load(id)
+							.thenApply((aways) -> (aways == null) ? null : aways.stream()
+								.filter((a) -> a.on(on))
+								.findFirst()
+								.map((a) -> org(source, view.org(a.at())))
+								.orElse(null));
+					}
 					default -> throw new IllegalStateException("no past answer for Member." + field);
+				};
+			}
+			case "Dispatch": {
+				DispatchRecord d = (DispatchRecord) row;
+				return switch (field) {
+					case "member" -> member(source, d.member());
+					case "village" -> org(source, view.org(d.village()));
+					case "by" -> (d.by() != null) ? org(source, view.org(d.by())) : null;
+					default -> throw new IllegalStateException("no past answer for Dispatch." + field);
+				};
+			}
+			case "Away": {
+				AwayRecord a = (AwayRecord) row;
+				return switch (field) {
+					case "member" -> member(source, a.member());
+					case "home" -> {
+						Org home = view.orgOf(a.member());
+						yield org(source, (home != null) ? home : (a.home() != null) ? view.org(a.home()) : null);
+					}
+					case "at" -> org(source, view.org(a.at()));
+					default -> throw new IllegalStateException("no past answer for Away." + field);
 				};
 			}
 			case "Unit":
@@ -379,6 +429,11 @@ public class PastFields implements GraphQlSourceBuilderCustomizer {
 
 	private static Office office(PastView.Held held) {
 		return new Office(PastView.row(held.member()), held.org(), held.role());
+	}
+
+	private static PastObject member(PastObject source, String id) {
+		Member m = source.view().member(id);
+		return (m != null) ? source.with(PastView.row(m)) : null;
 	}
 
 	private static PastObject org(PastObject source, Org org) {
@@ -412,7 +467,15 @@ public class PastFields implements GraphQlSourceBuilderCustomizer {
 		if (value instanceof UnitRow unit) {
 			return source.with(unit);
 		}
+		if (value instanceof DispatchRecord || value instanceof AwayRecord) {
+			return source.with(value);
+		}
 		return value;
+	}
+
+	/** A dated entry of the day: dispatches and times away answer their orgs and member from the view. */
+	private static Object entry(PastObject source, Object entry) {
+		return (entry instanceof DispatchRecord || entry instanceof AwayRecord) ? source.with(entry) : entry;
 	}
 
 	/** Whether a dated entry of a list begins after the day. */

@@ -145,12 +145,24 @@ class MobileIT {
 				List.of("姓名", "党员编号", "党组织编号", "入党时间"),
 				List.of(List.of("王二", "b1", "o-e1", ""), List.of("李一", "e1", "o-xz", "")),
 				null, true);
+		org.partygraph.queries.change.RosterResult dry;
+		org.partygraph.queries.change.RosterResult done;
 		try {
-			this.changes.on(day("2026-10-01")).importRoster("o-county", sheet, false);
+			// The dry run says, row by row, what the transfer will end, and ends nothing.
+			dry = this.changes.on(day("2026-10-01")).importRoster("o-county", sheet, true);
+			assertThat(TestNeo4j.count("MATCH (m:Member)-[a:AWAY_AT|DISPATCHED_TO]->(:Org) WHERE m.id IN ['b1', 'e1']"
+					+ " AND a.to IS NULL RETURN count(a)")).as("nothing ended by the dry run").isEqualTo(2);
+			done = this.changes.on(day("2026-10-01")).importRoster("o-county", sheet, false);
 		}
 		catch (org.partygraph.model.roster.RosterRejectedException ex) {
 			throw new AssertionError(ex.rosterProblems().toString(), ex);
 		}
+		assertThat(dry.rows()).hasSize(2);
+		assertThat(dry.rows().get(0).changes()).contains("org: o-xz-b → o-e1")
+			.endsWith("away at o-e1 (from 2026-03-01): ends on 2026-10-01");
+		assertThat(dry.rows().get(1).changes()).contains("org: o-e1 → o-xz")
+			.endsWith("dispatch to o-xz (from 2026-03-01): ends on 2026-10-01");
+		assertThat(done.rows()).as("the import's answer says the same").isEqualTo(dry.rows());
 
 		assertThat(TestNeo4j.count("MATCH (:Member {id: 'b1'})-[a:AWAY_AT]->(:Org {id: 'o-e1'})"
 				+ " WHERE a.to = date('2026-10-01') RETURN count(a)")).isEqualTo(1);

@@ -281,6 +281,19 @@ final class RosterImport {
 					: changes.isEmpty() ? RosterOutcome.UNCHANGED : RosterOutcome.UPDATED;
 			this.plan.add(new Planned(e, i, action, existing, moves ? org : null, existing.id(), changes, group, unit));
 		}
+		// A member is never away at, or sent to, their own org: a transfer ends theirs at the new one
+		// on the day (DualEnds), which the row says, in a dry run too.
+		Map<String, String> movedTo = new LinkedHashMap<>();
+		Map<String, Planned> movedRow = new HashMap<>();
+		for (Planned p : this.plan) {
+			if (p.action().equals(RosterOutcome.TRANSFERRED)) {
+				movedTo.put(p.memberId(), p.org().id());
+				movedRow.put(p.memberId(), p);
+			}
+		}
+		for (DualEnds.Ended ended : DualEnds.running(this.tx, movedTo, on)) {
+			movedRow.get(ended.member()).changes().add(DualEnds.said(ended, on));
+		}
 		if (!proposed.isEmpty()) {
 			List<String> taken = this.tx.run(TAKEN, Map.of("ids", proposed)).single().get("taken").asList(Value::asString);
 			for (Planned p : List.copyOf(this.plan)) {

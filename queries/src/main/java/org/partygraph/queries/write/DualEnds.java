@@ -34,6 +34,17 @@ public final class DualEnds {
 			RETURN m.id AS member, type, from, before, by, begun, home
 			""";
 
+	// What END would end for each (member, org) pair, read only: a roster's plan says it row by row.
+	private static final String RUNNING = """
+			UNWIND $pairs AS pair
+			MATCH (m:Member {id: pair.member})-[d:DISPATCHED_TO|AWAY_AT]->(:Org {id: pair.org})
+			WHERE d.to IS NULL OR d.to > $day
+			WITH pair, m, d
+			ORDER BY pair.member, d.from
+			RETURN pair.member AS member, pair.org AS org, type(d) AS type, d.from AS from, d.to AS before, d.by AS by,
+			  d.from < $day AS begun, [(m)-[:MEMBER_OF]->(h:Org) | h.id][0] AS home
+			""";
+
 	private static final String MEMBERS = """
 			MATCH (m:Member)-[d:DISPATCHED_TO|AWAY_AT]->(:Org {id: $org})
 			WHERE d.to IS NULL OR d.to > $day
@@ -79,6 +90,29 @@ public final class DualEnds {
 			log(e, day, because, log);
 		}
 		return ended;
+	}
+
+	/**
+	 * What {@link #endAt} would end on {@code day} for each member at the org given, writing nothing:
+	 * the dispatches and stays of {@code orgByMember}'s members at their org still running then.
+	 */
+	public static List<Ended> running(SimpleQueryRunner tx, Map<String, String> orgByMember, LocalDate day) {
+		if (orgByMember.isEmpty()) {
+			return List.of();
+		}
+		List<Map<String, Object>> pairs = new java.util.ArrayList<>();
+		orgByMember.forEach((member, org) -> pairs.add(Map.of("member", member, "org", org)));
+		return tx.run(RUNNING, Map.of("pairs", pairs, "day", day))
+			.list((r) -> new Ended(r.get("member").asString(), r.get("org").asString(),
+					r.get("type").asString().equals("DISPATCHED_TO"), r.get("from").asLocalDate(),
+					r.get("before").isNull() ? null : r.get("before").asLocalDate(), r.get("by").asString(null),
+					r.get("begun").asBoolean(), r.get("home").asString(null)));
+	}
+
+	/** One line for a dispatch or stay a change ends on the day, as a roster's outcome lists it. */
+	public static String said(Ended e, LocalDate day) {
+		String what = e.dispatch() ? "dispatch to " + e.org() : "away at " + e.org();
+		return what + " (from " + e.from() + "): " + (e.begun() ? "ends on " + day : "removed, not begun by " + day);
 	}
 
 	/** Records the event of one dispatch or stay ended on the day (shared with the scenarios' apply). */

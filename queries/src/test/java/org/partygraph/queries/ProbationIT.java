@@ -109,6 +109,44 @@ class ProbationIT {
 		return ex.problems();
 	}
 
+	/** The two spellings of a probation's end, Java's and the due lists' Cypher, give the same day. */
+	@Test
+	void theJavaAndTheCypherProbationEndAgree() {
+		List<LocalDate> days = java.util.Arrays.asList(null, LocalDate.of(2024, 1, 31), LocalDate.of(2024, 2, 29),
+				LocalDate.of(2023, 3, 31), LocalDate.of(2024, 8, 31), LocalDate.of(2025, 12, 31), LocalDate.of(2024, 6, 15));
+		List<Map<String, Object>> rows = new ArrayList<>();
+		List<LocalDate> expected = new ArrayList<>();
+		for (LocalDate since : days) {
+			for (LocalDate joined : days.subList(0, 4)) {
+				for (LocalDate extendedTo : java.util.Arrays.asList(null, LocalDate.of(2026, 2, 28))) {
+					for (int months : new int[] { 1, 6, 12, 13, 24 }) {
+						Map<String, Object> row = new java.util.HashMap<>();
+						row.put("probationSince", since);
+						row.put("joined", joined);
+						row.put("probationExtendedTo", extendedTo);
+						row.put("months", months);
+						rows.add(row);
+						expected.add(Member.probationEnd(since, joined, extendedTo, months));
+					}
+				}
+			}
+		}
+		List<LocalDate> cypher = TestNeo4j.driver()
+			.executableQuery("UNWIND $rows AS m WITH m, m.months AS months RETURN "
+					+ org.partygraph.queries.read.ProbationQueries.ENDS_ON.formatted("m").replace("$months", "months")
+					+ " AS endsOn")
+			.withParameters(Map.of("rows", rows))
+			.execute()
+			.records()
+			.stream()
+			.map((r) -> r.get("endsOn").isNull() ? null : r.get("endsOn").asLocalDate())
+			.toList();
+		assertThat(cypher).hasSize(expected.size());
+		for (int i = 0; i < rows.size(); i++) {
+			assertThat(cypher.get(i)).as("%s", rows.get(i)).isEqualTo(expected.get(i));
+		}
+	}
+
 	@Test
 	void fullIsRefusedBeforeTheProbationEndsAndTakenOnItsLastDay() {
 		assertThat(refused("b3", ProbationOutcome.FULL, 12, "2026-10-31")).singleElement().satisfies((p) -> {

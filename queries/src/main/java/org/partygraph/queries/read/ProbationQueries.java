@@ -16,8 +16,13 @@ import org.neo4j.driver.Record;
  */
 public final class ProbationQueries {
 
-	// The day a PROBATIONARY member's (the variable's) probation ends.
-	private static final String ENDS_ON = """
+	/**
+	 * The day a PROBATIONARY member's (the variable's, {@code %1$s}) probation ends, with
+	 * {@code $months}: the Cypher spelling of {@link org.partygraph.model.Member#probationEnd}, which
+	 * the due lists need inside their statements; {@code ProbationIT} checks the two agree on every
+	 * kind of day (month ends, leap days, an extension, an unknown start).
+	 */
+	public static final String ENDS_ON = """
 			coalesce(%1$s.probationExtendedTo, coalesce(%1$s.probationSince, %1$s.joined) + duration({months: $months}))""";
 
 	// A page of the due list: the anchor (the member $after, which must be an item of the list) is

@@ -159,13 +159,7 @@ public final class ScenarioApplier {
 				if (scenario.applied()) {
 					throw alreadyApplied(scenario, "scenario.appliedApplyAgain");
 				}
-				WriteLocks.allDatasets(tx);
-				if (scenario.within() != null) {
-					WriteLocks.treeAround(tx, scenario.within());
-				}
-				else {
-					WriteLocks.allOrgs(tx);
-				}
+				WriteLocks.scenario(tx, scenario.within());
 				// Read in its own transaction, after the locks: see the class comment.
 				Dataset snapshot = this.exporter.snapshot(scenario.within());
 				String now = Fingerprint.of(snapshot, scenario.within(), scenario.operations());

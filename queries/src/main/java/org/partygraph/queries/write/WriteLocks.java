@@ -21,8 +21,9 @@ import org.neo4j.driver.SimpleQueryRunner;
  * <li>a change of the tree itself (create, move, dissolve) first locks the datasets of its orgs
  * ({@link #tree}), so such changes run one at a time per dataset: two concurrent moves cannot each
  * pass the cycle check and together close a cycle. The dataset an org belongs to never changes;</li>
- * <li>applying a scenario locks every dataset, then every org of the tree it reads
- * ({@link #allDatasets}, {@link #treeAround}, {@link #allOrgs});</li>
+ * <li>applying a scenario ({@link #scenario}) locks the datasets of the tree that holds its
+ * {@code within}, then every org of that tree: tree changes and imports elsewhere (another county)
+ * go on meanwhile; without {@code within}, every dataset and every org;</li>
  * <li>the member tallies lock the orgs they recount ({@link #inIdOrder}).</li>
  * </ul>
  */
@@ -66,6 +67,17 @@ public final class WriteLocks {
 			WHERE NOT (top)-[:SUBORDINATE_TO]->(:Org)
 			MATCH (top)<-[:SUBORDINATE_TO*0..]-(o:Org)
 			""" + clause("o");
+
+	// The datasets of every org of the tree that holds the org $within, in name order.
+	private static final String LOCK_DATASETS_OF_TREE_AROUND = """
+			MATCH (:Org {id: $within})-[:SUBORDINATE_TO*0..]->(top:Org)
+			WHERE NOT (top)-[:SUBORDINATE_TO]->(:Org)
+			MATCH (top)<-[:SUBORDINATE_TO*0..]-(o:Org)
+			WITH DISTINCT o.dataset AS name
+			MATCH (d:Dataset {name: name})
+			WITH d
+			ORDER BY d.name
+			""" + clause("d");
 
 	private static final String LOCK_ALL_ORGS = """
 			MATCH (o:Org)
@@ -131,6 +143,23 @@ public final class WriteLocks {
 	/** Takes the write lock of every org of the tree that holds the org {@code within}. */
 	public static void treeAround(SimpleQueryRunner tx, String within) {
 		tx.run(LOCK_TREE_AROUND, Map.of("within", within)).consume();
+	}
+
+	/**
+	 * What applying a scenario locks, after its own node: the datasets of the tree that holds
+	 * {@code within}, then every org of that tree (read after the datasets are held, so an org a
+	 * concurrent move brought in is among them); with no {@code within}, every dataset and every org.
+	 * A scenario's operations name orgs of {@code within}'s subtree only, so changes in other trees
+	 * never wait for it.
+	 */
+	public static void scenario(SimpleQueryRunner tx, String within) {
+		if (within == null) {
+			allDatasets(tx);
+			allOrgs(tx);
+			return;
+		}
+		tx.run(LOCK_DATASETS_OF_TREE_AROUND, Map.of("within", within)).consume();
+		treeAround(tx, within);
 	}
 
 	/** Takes the write lock of every org. */

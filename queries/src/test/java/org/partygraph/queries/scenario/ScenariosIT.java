@@ -84,6 +84,31 @@ class ScenariosIT {
 		TestNeo4j.driver().executableQuery("MATCH (n) WHERE n:Transfer OR n:Scenario DETACH DELETE n").execute();
 	}
 
+	/**
+	 * Applying a township's scenario holds its own county's tree, not another county's: with the
+	 * locks applyScenario takes for within sc-t held, a move in a second county goes through, and
+	 * one in this county waits (here until its 2 s database timeout).
+	 */
+	@Test
+	void aScenarioBeingAppliedHoldsItsCountyNotAnother() {
+		new DatasetImporter(TestNeo4j.driver()).importDataset(new Dataset("情景鄰縣", List.of(),
+				List.of(org.partygraph.model.Org.of("sx-county", org.partygraph.model.OrgKind.COUNTY_COMMITTEE, "中共情景鄰縣委", null),
+						org.partygraph.model.Org.of("sx-t1", org.partygraph.model.OrgKind.TOWNSHIP_COMMITTEE, "甲鎮黨委", "sx-county"),
+						org.partygraph.model.Org.of("sx-t2", org.partygraph.model.OrgKind.TOWNSHIP_COMMITTEE, "乙鎮黨委", "sx-county"),
+						org.partygraph.model.Org.of("sx-b", org.partygraph.model.OrgKind.BRANCH, "甲鎮某村黨支部", "sx-t1")),
+				List.of()), ImportProgress.NONE);
+		OrgChanges limited = new OrgChanges(org.partygraph.queries.limits.TimeLimitedDriver.of(TestNeo4j.driver(),
+				java.time.Duration.ofSeconds(2)));
+		try (Session session = TestNeo4j.driver().session(); Transaction tx = session.beginTransaction()) {
+			org.partygraph.queries.write.WriteLocks.scenario(tx, "sc-t");
+			assertThat(limited.moveOrg("sx-b", "sx-t2").newParent()).as("another county's move").isEqualTo("sx-t2");
+			Throwable waited = org.assertj.core.api.Assertions.catchThrowable(() -> limited.moveOrg("sc-e", "sc-t"));
+			assertThat(waited).as("this county's move waits").isInstanceOf(org.partygraph.queries.limits.DatabaseTimeoutException.class);
+			tx.rollback();
+		}
+		assertThat(count("MATCH (:Org {id: 'sc-e'})-[:SUBORDINATE_TO]->(:Org {id: 'sc-npe'}) RETURN count(*)")).isEqualTo(1);
+	}
+
 	@Test
 	void saveListReplaceAndDelete() {
 		List<String> live = GraphSnapshot.take();

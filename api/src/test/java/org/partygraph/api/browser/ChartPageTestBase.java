@@ -49,6 +49,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 abstract class ChartPageTestBase extends ServiceTestBase {
 
+	/**
+	 * How often a wait looks again: Selenium's default is every 500 ms, so each wait for a render of
+	 * a few hundred ms lost up to half a second, many times per test.
+	 */
+	protected static final Duration POLL = Duration.ofMillis(50);
+
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -130,7 +136,7 @@ abstract class ChartPageTestBase extends ServiceTestBase {
 
 	protected void open(String page, String state) {
 		this.driver.get(base() + "/" + page);
-		new WebDriverWait(this.driver, Duration.ofSeconds(60)).until((d) -> {
+		new WebDriverWait(this.driver, Duration.ofSeconds(60), POLL).until((d) -> {
 			Object s = ((JavascriptExecutor) d).executeScript("return document.documentElement.dataset.chartState");
 			return state.equals(s) || ("ready".equals(state) && "error".equals(s) && fail("the page failed: "
 					+ d.findElement(By.id("error-text")).getText()) != null);
@@ -150,7 +156,7 @@ abstract class ChartPageTestBase extends ServiceTestBase {
 	}
 
 	protected void waitUntil(String script, Object... args) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(30))
+		new WebDriverWait(this.driver, Duration.ofSeconds(30), POLL)
 			.until((WebDriver d) -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script, args)));
 	}
 

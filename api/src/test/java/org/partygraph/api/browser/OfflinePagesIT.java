@@ -44,13 +44,13 @@ class OfflinePagesIT extends ChartPageTestBase {
 	@Test
 	void graphiqlRunsAQueryWithEveryOutsideRequestBlocked() {
 		this.driver.get(base() + "/graphiql");
-		new WebDriverWait(this.driver, Duration.ofSeconds(60)).until((d) -> !d
+		new WebDriverWait(this.driver, Duration.ofSeconds(60), POLL).until((d) -> !d
 			.findElements(By.cssSelector(".graphiql-query-editor .CodeMirror"))
 			.isEmpty() && !d.findElements(By.cssSelector(".graphiql-execute-button")).isEmpty());
 		js("document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror"
 				+ ".setValue('{ org(id: \"o-county\") { id name } }')");
 		this.driver.findElement(By.cssSelector(".graphiql-execute-button")).click();
-		new WebDriverWait(this.driver, Duration.ofSeconds(30)).until((d) -> responseText().contains("\"name\""));
+		new WebDriverWait(this.driver, Duration.ofSeconds(30), POLL).until((d) -> responseText().contains("\"name\""));
 		assertThat(responseText()).contains("\"id\": \"o-county\"", "懷仁縣").doesNotContain("\"errors\"");
 		assertOnlyLoopbackRequests(List.of("/graphiql/graphiql.js", "/graphiql/graphiql.css", "/graphql"));
 	}

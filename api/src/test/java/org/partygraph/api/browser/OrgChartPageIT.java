@@ -88,14 +88,14 @@ class OrgChartPageIT extends ChartPageTestBase {
 			assertThat((String) js("return chart.$id('" + ROOT + "').data('display')")).containsPattern("\n\\d+人")
 				.doesNotContain("members");
 			this.driver.findElement(By.id("search")).sendKeys("qqqzzz");
-			new WebDriverWait(this.driver, Duration.ofSeconds(30))
+			new WebDriverWait(this.driver, Duration.ofSeconds(30), POLL)
 				.until((d) -> d.findElement(By.id("search-results")).getText().contains("找不到“qqqzzz”"));
 			// The side panel too: with no org chosen, then an org's details (#19), names as stored.
 			waitUntil("return document.getElementById('terms-due-list') !== null");
 			assertThat(text("panel-body")).contains("点击组织查看详情", "本图违规（", "换届到期")
 				.doesNotContain("rule breaks", "換屆", "Click an org");
 			js("chart.$id('" + ROOT + "').emit('tap')");
-			new WebDriverWait(this.driver, Duration.ofSeconds(20))
+			new WebDriverWait(this.driver, Duration.ofSeconds(20), POLL)
 				.until((d) -> d.findElements(By.id("panel-full-count")).size() == 1);
 			assertThat(text("panel-body")).contains("中共懷仁縣委", "县委", "上级", "党员", "正式", "书记", "第一书记",
 				"发展党员", "入党积极分子", "发展对象", "预备党员", "流动党员", "展开/收起", "以此为根")
@@ -181,7 +181,7 @@ class OrgChartPageIT extends ChartPageTestBase {
 			.entity(Map.class)
 			.get();
 		js("chart.$id('o-e-01').emit('tap')");
-		new WebDriverWait(this.driver, Duration.ofSeconds(20))
+		new WebDriverWait(this.driver, Duration.ofSeconds(20), POLL)
 			.until((d) -> d.findElements(By.id("panel-name")).stream().anyMatch((e) -> e.getText().equals(org.get("name"))));
 		assertThat(text("panel-member-count")).isEqualTo(String.valueOf(org.get("memberCount")));
 		assertThat(text("panel-full-count")).isEqualTo(String.valueOf(org.get("fullMemberCount")));
@@ -189,7 +189,7 @@ class OrgChartPageIT extends ChartPageTestBase {
 		assertThat(total).isGreaterThan(20);
 		assertThat(this.driver.findElements(By.cssSelector("#panel-members li"))).hasSize(20);
 		this.driver.findElement(By.id("panel-more")).click();
-		new WebDriverWait(this.driver, Duration.ofSeconds(20))
+		new WebDriverWait(this.driver, Duration.ofSeconds(20), POLL)
 			.until((d) -> d.findElements(By.cssSelector("#panel-members li")).size() == Math.min(40, total));
 		screenshot("org-chart-details.png");
 	}
@@ -227,11 +227,11 @@ class OrgChartPageIT extends ChartPageTestBase {
 				+ " ? [e.data('count'), e.style('line-style'), e.style('target-arrow-shape')].join(' ') : 'none'"))
 			.isEqualTo("1 dashed triangle");
 		js("chart.$id('o-v-emk-06').emit('tap')");
-		new WebDriverWait(this.driver, Duration.ofSeconds(20))
+		new WebDriverWait(this.driver, Duration.ofSeconds(20), POLL)
 			.until((d) -> d.findElements(By.cssSelector("#panel-first-secretaries li")).size() == 1);
 		assertThat(text("panel-first-secretaries")).contains((String) member.get("name"), "from " + today,
 				enterprise);
-		new WebDriverWait(this.driver, Duration.ofSeconds(20))
+		new WebDriverWait(this.driver, Duration.ofSeconds(20), POLL)
 			.until((d) -> d.findElements(By.cssSelector("#panel-pipeline [data-stage='applicants'] b")).size() == 1);
 		for (String stage : List.of("applicants", "activists", "developmentTargets", "probationers")) {
 			assertThat(this.driver.findElement(By.cssSelector("#panel-pipeline [data-stage='" + stage + "'] b")).getText())
@@ -240,7 +240,7 @@ class OrgChartPageIT extends ChartPageTestBase {
 		}
 		// An org with none shows a dash.
 		js("chart.$id('o-e-01').emit('tap')");
-		new WebDriverWait(this.driver, Duration.ofSeconds(20))
+		new WebDriverWait(this.driver, Duration.ofSeconds(20), POLL)
 			.until((d) -> d.findElements(By.id("panel-name")).stream().anyMatch((e) -> e.getText().equals(enterprise)));
 		assertThat(text("panel-first-secretaries")).isEqualTo("—");
 	}
@@ -332,7 +332,7 @@ class OrgChartPageIT extends ChartPageTestBase {
 		String homeOrg = mobile.entrySet().stream().max(java.util.Comparator.comparingInt((e) -> e.getValue()[0])).get().getKey();
 		for (String org : List.of(host, homeOrg)) {
 			js("chart.$id(arguments[0]).emit('tap')", org);
-			new WebDriverWait(this.driver, Duration.ofSeconds(20)).until((d) -> d.findElements(By.id("panel-away")).size() == 1
+			new WebDriverWait(this.driver, Duration.ofSeconds(20), POLL).until((d) -> d.findElements(By.id("panel-away")).size() == 1
 					&& org.equals(((org.openqa.selenium.JavascriptExecutor) d)
 						.executeScript("return document.querySelector('#panel .id') && document.querySelector('#panel .id').textContent")));
 			assertThat(text("panel-away") + " / " + text("panel-flowing-in")).as(org)
@@ -358,7 +358,7 @@ class OrgChartPageIT extends ChartPageTestBase {
 		assertThat(number("return chart.$id('o-v-emk-06').data('issues')")).isEqualTo(rules.size());
 		assertThat(js("return chart.$id('o-v-emk-06').style('border-color')")).isEqualTo("rgb(224,0,0)");
 		js("chart.$id('o-v-emk-06').emit('tap')");
-		new WebDriverWait(this.driver, Duration.ofSeconds(20))
+		new WebDriverWait(this.driver, Duration.ofSeconds(20), POLL)
 			.until((d) -> !d.findElements(By.cssSelector("#panel-issues li")).isEmpty());
 		String issues = text("panel-issues");
 		rules.forEach((rule) -> assertThat(issues).contains(rule));
@@ -388,7 +388,7 @@ class OrgChartPageIT extends ChartPageTestBase {
 		open("chart.html");
 		WebElement search = this.driver.findElement(By.id("search"));
 		search.sendKeys("下寨村");
-		WebElement result = new WebDriverWait(this.driver, Duration.ofSeconds(20))
+		WebElement result = new WebDriverWait(this.driver, Duration.ofSeconds(20), POLL)
 			.until((d) -> d.findElements(By.cssSelector("#search-results li[data-id='o-v-xz']"))
 				.stream()
 				.filter(WebElement::isDisplayed)
@@ -397,7 +397,7 @@ class OrgChartPageIT extends ChartPageTestBase {
 		assertThat(result.getText()).contains("下寨村黨總支");
 		result.click();
 		waitUntil("return chart.$id('o-v-xz').selected()");
-		new WebDriverWait(this.driver, Duration.ofSeconds(20))
+		new WebDriverWait(this.driver, Duration.ofSeconds(20), POLL)
 			.until((d) -> d.findElements(By.id("panel-name")).stream().anyMatch((e) -> e.getText().equals("下寨村黨總支")));
 		screenshot("org-chart-search.png");
 	}
@@ -409,7 +409,7 @@ class OrgChartPageIT extends ChartPageTestBase {
 		for (String typed : List.of("下寨村党总支", "xiazhaicundangzong")) {
 			search.clear();
 			search.sendKeys(typed);
-			WebElement result = new WebDriverWait(this.driver, Duration.ofSeconds(20))
+			WebElement result = new WebDriverWait(this.driver, Duration.ofSeconds(20), POLL)
 				.until((d) -> d.findElements(By.cssSelector("#search-results li[data-id='o-v-xz']"))
 					.stream()
 					.filter(WebElement::isDisplayed)
@@ -430,7 +430,7 @@ class OrgChartPageIT extends ChartPageTestBase {
 			.entityList(String.class)
 			.get());
 		this.driver.findElement(By.id("search")).sendKeys("養殖產業鏈黨小組");
-		WebElement result = new WebDriverWait(this.driver, Duration.ofSeconds(20))
+		WebElement result = new WebDriverWait(this.driver, Duration.ofSeconds(20), POLL)
 			.until((d) -> d.findElements(By.cssSelector("#search-results li[data-id]"))
 				.stream()
 				.filter((li) -> li.isDisplayed() && deep.contains(li.getDomAttribute("data-id")))
@@ -454,7 +454,7 @@ class OrgChartPageIT extends ChartPageTestBase {
 	void searchOutsideTheDrawnTreeRedrawsFromTheOrgsTop() {
 		open("chart.html");
 		this.driver.findElement(By.id("search")).sendKeys("上寨村黨總支");
-		new WebDriverWait(this.driver, Duration.ofSeconds(20))
+		new WebDriverWait(this.driver, Duration.ofSeconds(20), POLL)
 			.until((d) -> d.findElements(By.cssSelector("#search-results li[data-id='s-o-xz']"))
 				.stream()
 				.filter(WebElement::isDisplayed)
@@ -659,7 +659,7 @@ class OrgChartPageIT extends ChartPageTestBase {
 		assertThat(this.driver.findElement(By.cssSelector("#terms-due h3")).getText()).contains(String.valueOf(due.size()));
 		// each is a link that opens the org
 		this.driver.findElement(By.cssSelector("#terms-due-list li a")).click();
-		new WebDriverWait(this.driver, Duration.ofSeconds(20)).until((d) -> !d.findElements(By.id("panel-name")).isEmpty());
+		new WebDriverWait(this.driver, Duration.ofSeconds(20), POLL).until((d) -> !d.findElements(By.id("panel-name")).isEmpty());
 		assertThat(text("panel-name")).isNotBlank();
 	}
 

@@ -161,6 +161,16 @@ class PastObjectsIT extends ServiceTestBase {
 			.satisfies((a) -> assertThat(a.get("from")).isEqualTo(day(6).toString()));
 		// Before the stay began, none.
 		assertThat((List<?>) root(this.graphQl, document, "member", "po-m2", day(7)).get("away")).isEmpty();
+		// The chart of that day draws the stay from the member's org then (po-t1), not today's (po-t2).
+		Map<String, Object> chart = this.graphQl
+			.document("query($asOf: Date) { orgChart(root: \"po-county\", asOf: $asOf) { edges { source target kind count } } }")
+			.variable("asOf", day(6))
+			.execute()
+			.path("orgChart")
+			.entity(Map.class)
+			.get();
+		assertThat((List<Map<String, Object>>) chart.get("edges")).filteredOn((e) -> "AWAY".equals(e.get("kind")))
+			.containsExactly(Map.of("source", "po-t1", "target", "po-b1", "kind", "AWAY", "count", 1));
 	}
 
 	/**

@@ -6,7 +6,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.partygraph.api.security.Scope;
+import org.partygraph.model.Org;
+import org.partygraph.queries.change.AwayRecord;
 import org.partygraph.queries.history.PastReads;
+import org.partygraph.queries.history.PastView;
 import org.partygraph.queries.read.AwayQueries;
 import org.partygraph.queries.read.ChartQueries;
 import org.partygraph.queries.read.DispatchQueries;
@@ -47,6 +50,28 @@ public class ChartController {
 		this.scope = scope;
 	}
 
+	/**
+	 * The times away with each member's home as it was on the day: their org in the day's view; a
+	 * member the view did not hold then has none (no edge), unless today's home lies outside the view
+	 * too (a member of an outside co-manager, whose members the view does not read), which is kept.
+	 */
+	private List<AwayRecord> homesOnTheDay(String root, LocalDate day, List<AwayRecord> away) {
+		if (away.isEmpty()) {
+			return away;
+		}
+		PastView view = (this.scope.root() != null)
+				? this.past.view(this.scope.root(), null, day, AsOf.hidden(this.scope))
+				: this.past.view(null, root, day, null);
+		return away.stream().map((a) -> {
+			Org home = view.orgOf(a.member());
+			if (home != null) {
+				return new AwayRecord(a.member(), home.id(), a.at(), a.from(), a.to());
+			}
+			return (a.home() != null && view.org(a.home()) == null) ? a
+					: new AwayRecord(a.member(), null, a.at(), a.from(), a.to());
+		}).toList();
+	}
+
 	@QueryMapping
 	public OrgChart orgChart(@Argument String root, @Argument Integer depth, @Argument Boolean units,
 			@Argument LocalDate asOf) {
@@ -72,7 +97,7 @@ public class ChartController {
 				return new OrgChart(List.of(), List.of());
 			}
 			// The structure is rebuilt from events; dispatches and times away carry their own days,
-			// read for the day (a member's home org is today's, as AwayQueries reads it).
+			// read for the day, and a member's home is their org that day (AwayQueries reads today's).
 			List<String> orgsInTree = chart.nodes()
 				.stream()
 				.filter((n) -> !n.unit() && !n.external())
@@ -83,7 +108,11 @@ public class ChartController {
 				.stream()
 				.flatMap(List::stream)
 				.toList())
-				.withAway(this.away.flowingIn(orgsInTree, day).values().stream().flatMap(List::stream).toList());
+				.withAway(homesOnTheDay(root, day, this.away.flowingIn(orgsInTree, day)
+					.values()
+					.stream()
+					.flatMap(List::stream)
+					.toList()));
 		}
 		if (this.scope.root() == null) {
 			return chart;

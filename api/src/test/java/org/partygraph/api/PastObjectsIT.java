@@ -171,6 +171,18 @@ class PastObjectsIT extends ServiceTestBase {
 			.get();
 		assertThat((List<Map<String, Object>>) chart.get("edges")).filteredOn((e) -> "AWAY".equals(e.get("kind")))
 			.containsExactly(Map.of("source", "po-t1", "target", "po-b1", "kind", "AWAY", "count", 1));
+		// The second township's scope held the branch that day, not the member (then in po-t1): the
+		// stay is listed with no member and no home, not with today's home (po-t2, in that scope).
+		Map<String, Object> host = this.scoped("po-t2", "ANALYST")
+			.document("query($asOf: Date) { org(id: \"po-b1\", asOf: $asOf) { flowingIn { member { id } home { id } at { id } } } }")
+			.variable("asOf", day(6))
+			.execute()
+			.path("org")
+			.entity(Map.class)
+			.get();
+		assertThat((List<Map<String, Object>>) host.get("flowingIn")).singleElement()
+			.satisfies((a) -> assertThat(a).containsEntry("member", null).containsEntry("home", null))
+			.satisfies((a) -> assertThat(a.get("at")).isEqualTo(Map.of("id", "po-b1")));
 	}
 
 	/**

@@ -51,9 +51,11 @@ public class ChartController {
 	}
 
 	/**
-	 * The times away with each member's home as it was on the day: their org in the day's view; a
-	 * member the view did not hold then has none (no edge), unless today's home lies outside the view
-	 * too (a member of an outside co-manager, whose members the view does not read), which is kept.
+	 * The times away with each member's home as it was on the day, never today's (the rule of
+	 * {@code Away.home} under a past root): their org in the day's view; for an unscoped caller, a
+	 * member the view did not hold (one of another county's org) is looked up in the tree that held
+	 * their org that day. A member with no org that day, or whose org then lies outside the caller's
+	 * scope, has none, and draws no edge.
 	 */
 	private List<AwayRecord> homesOnTheDay(String root, LocalDate day, List<AwayRecord> away) {
 		if (away.isEmpty()) {
@@ -64,11 +66,11 @@ public class ChartController {
 				: this.past.view(null, root, day, null);
 		return away.stream().map((a) -> {
 			Org home = view.orgOf(a.member());
-			if (home != null) {
-				return new AwayRecord(a.member(), home.id(), a.at(), a.from(), a.to());
+			if (home == null && this.scope.root() == null) {
+				String anchor = this.past.memberAnchor(a.member(), day);
+				home = (anchor != null) ? this.past.view(null, anchor, day, null).orgOf(a.member()) : null;
 			}
-			return (a.home() != null && view.org(a.home()) == null) ? a
-					: new AwayRecord(a.member(), null, a.at(), a.from(), a.to());
+			return new AwayRecord(a.member(), (home != null) ? home.id() : null, a.at(), a.from(), a.to());
 		}).toList();
 	}
 

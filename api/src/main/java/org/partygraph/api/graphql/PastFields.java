@@ -50,6 +50,9 @@ import org.partygraph.queries.read.Page;
 import org.partygraph.queries.read.Sort;
 import org.partygraph.queries.read.UnitRow;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -402,10 +405,9 @@ public class PastFields implements GraphQlSourceBuilderCustomizer {
 				AwayRecord a = (AwayRecord) row;
 				return switch (field) {
 					case "member" -> member(source, a.member());
-					case "home" -> {
-						Org home = view.orgOf(a.member());
-						yield org(source, (home != null) ? home : (a.home() != null) ? view.org(a.home()) : null);
-					}
+					// The member's org on the day, never today's: a member the view did not hold that
+					// day (not yet a member, or in an org outside it) has no home here.
+					case "home" -> org(source, view.orgOf(a.member()));
 					case "at" -> org(source, view.org(a.at()));
 					default -> throw new IllegalStateException("no past answer for Away." + field);
 				};
@@ -467,10 +469,7 @@ public class PastFields implements GraphQlSourceBuilderCustomizer {
 		if (value instanceof UnitRow unit) {
 			return source.with(unit);
 		}
-		if (value instanceof DispatchRecord || value instanceof AwayRecord) {
-			return source.with(value);
-		}
-		return value;
+		return entry(source, value);
 	}
 
 	/** A dated entry of the day: dispatches and times away answer their orgs and member from the view. */
@@ -498,6 +497,14 @@ public class PastFields implements GraphQlSourceBuilderCustomizer {
 
 	/** The value, or what it completes with, mapped. */
 	private static Object map(Object value, Function<Object, Object> f) {
+		// A resolver with @PreAuthorize answers a Mono (Spring turns it into a future outside this
+		// wrapper): mapped as it is, so the day's objects replace today's there too.
+		if (value instanceof Mono<?> mono) {
+			return mono.mapNotNull((v) -> map(v, f));
+		}
+		if (value instanceof Flux<?> flux) {
+			return flux.collectList().mapNotNull((v) -> map(v, f));
+		}
 		if (value instanceof CompletionStage<?> stage) {
 			return stage.toCompletableFuture().thenApply((v) -> map(v, f));
 		}

@@ -1,12 +1,14 @@
 package org.partygraph.queries.write;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.neo4j.driver.Record;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.partygraph.queries.write.Events.Kind;
 
@@ -82,10 +84,7 @@ public final class DualEnds {
 		params.put("org", org);
 		params.put("members", (members != null) ? List.copyOf(members) : null);
 		params.put("day", day);
-		List<Ended> ended = tx.run(END, params)
-			.list((r) -> new Ended(r.get("member").asString(), org, r.get("type").asString().equals("DISPATCHED_TO"),
-					r.get("from").asLocalDate(), r.get("before").isNull() ? null : r.get("before").asLocalDate(),
-					r.get("by").asString(null), r.get("begun").asBoolean(), r.get("home").asString(null)));
+		List<Ended> ended = tx.run(END, params).list((r) -> ended(r, org));
 		for (Ended e : ended) {
 			log(e, day, because, log);
 		}
@@ -100,13 +99,16 @@ public final class DualEnds {
 		if (orgByMember.isEmpty()) {
 			return List.of();
 		}
-		List<Map<String, Object>> pairs = new java.util.ArrayList<>();
+		List<Map<String, Object>> pairs = new ArrayList<>();
 		orgByMember.forEach((member, org) -> pairs.add(Map.of("member", member, "org", org)));
-		return tx.run(RUNNING, Map.of("pairs", pairs, "day", day))
-			.list((r) -> new Ended(r.get("member").asString(), r.get("org").asString(),
-					r.get("type").asString().equals("DISPATCHED_TO"), r.get("from").asLocalDate(),
-					r.get("before").isNull() ? null : r.get("before").asLocalDate(), r.get("by").asString(null),
-					r.get("begun").asBoolean(), r.get("home").asString(null)));
+		return tx.run(RUNNING, Map.of("pairs", pairs, "day", day)).list((r) -> ended(r, r.get("org").asString()));
+	}
+
+	// One row of END or RUNNING (both return the same columns; END's org is its parameter).
+	private static Ended ended(Record r, String org) {
+		return new Ended(r.get("member").asString(), org, r.get("type").asString().equals("DISPATCHED_TO"),
+				r.get("from").asLocalDate(), r.get("before").isNull() ? null : r.get("before").asLocalDate(),
+				r.get("by").asString(null), r.get("begun").asBoolean(), r.get("home").asString(null));
 	}
 
 	/** One line for a dispatch or stay a change ends on the day, as a roster's outcome lists it. */

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every standard analyst query, sent over GraphQL to the service on the sample county: each
  * statement the service runs for it (recorded at the driver, so the rule-check snapshot counts too)
  * ran in a read transaction, and its {@code EXPLAIN} plan, with the same parameters on the same
- * Neo4j, reads no {@code Member} by scanning: no label scan or full index scan over Member and
- * no scan of all nodes. Members are reached from an index seek or by a traversal from one.
+ * Neo4j, reads no {@code Member} (nor {@code Candidate}) by scanning: no label scan or full index
+ * scan over Member or Candidate and no scan of all nodes. Members are reached from an index seek
+ * or by a traversal from one.
  */
 class QueryPlansIT extends ServiceTestBase {
 
@@ -84,6 +85,10 @@ class QueryPlansIT extends ServiceTestBase {
 		standard("termsDue within county", """
 				query($within: ID) { termsDue(within: $within, before: "2027-06-07") { id name kind term { electedOn endsOn } } }""",
 				Map.of("within", "o-county"));
+		// the candidates an org developed: from the org, and those it handed on from the handedOn index
+		standard("candidates of an org, on a past day", """
+				query($org: ID!) { candidates(org: $org, asOf: "2026-01-05") { id name stage appliedOn } }""",
+				Map.of("org", "o-v-xz"));
 		standard("whatIf within township", """
 				query($within: ID, $ops: [OperationInput!]!) { whatIf(within: $within, operations: $ops) {
 				  before { key value } after { key value } issuesFixed { rule orgId } membersMoved changes } }""",
@@ -164,7 +169,7 @@ class QueryPlansIT extends ServiceTestBase {
 	}
 
 	/** Operators that read every Member (or every node): label scans, full index scans, all-nodes scans. */
-	private static final Pattern MEMBER = Pattern.compile(":\\s*Member\\b");
+	private static final Pattern MEMBER = Pattern.compile(":\\s*(Member|Candidate)\\b");
 
 	@Autowired
 	StatementRecorder recorder;
@@ -261,6 +266,13 @@ class QueryPlansIT extends ServiceTestBase {
 		List<String> offending = new ArrayList<>();
 		walk(plan, new ArrayList<>(), offending);
 		assertThat(offending).singleElement().asString().startsWith("NodeByLabelScan").contains("m:Member");
+
+		// the candidates an org handed on, looked for in every candidate's list (as before V0014)
+		plan = explain(new Statement(new Query("MATCH (c:Candidate) WHERE $org IN c.formerOrgs RETURN c.id",
+				Map.of("org", "o-v-xz")), Mode.READ));
+		offending.clear();
+		walk(plan, new ArrayList<>(), offending);
+		assertThat(offending).singleElement().asString().startsWith("NodeByLabelScan").contains("c:Candidate");
 
 		plan = explain(new Statement(new Query("MATCH (n) WHERE n.id = $id RETURN n", Map.of("id", "m-04958")),
 				Mode.READ));

@@ -23,6 +23,7 @@ import org.partygraph.queries.dataset.DatasetConflictException;
 import org.partygraph.queries.dataset.DatasetExporter;
 import org.partygraph.queries.dataset.DatasetImporter;
 import org.partygraph.queries.dataset.ImportResult;
+import org.partygraph.queries.schema.Migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -106,10 +107,11 @@ class CandidatesImportIT {
 			.containsEntry("gender", "F")
 			.containsEntry("nameKey", NameKeys.searchKey("趙小紅"))
 			.containsEntry("nameSort", NameKeys.sortKey("趙小紅"))
-			.doesNotContainKeys("activistSince", "targetSince", "admittedOn", "formerOrgs", "formerUntil");
-		// The hand-on is stored as the change that hands a candidate on stores it (Candidates.ORG_ON_DAY).
+			.doesNotContainKeys("activistSince", "targetSince", "admittedOn", "formerOrgs", "formerUntil", "handedOn");
+		// The hand-on is stored as the change that hands a candidate on stores it (Candidates.ORG_ON_DAY),
+		// marked handedOn for the index that finds it by the org left.
 		assertThat(count("MATCH (c:Candidate {id: 'c-2'}) WHERE c.formerOrgs = ['o-gone'] "
-				+ "AND c.formerUntil = [date('2024-01-15')] RETURN count(c)")).isEqualTo(1);
+				+ "AND c.formerUntil = [date('2024-01-15')] AND c.handedOn = true RETURN count(c)")).isEqualTo(1);
 
 		Dataset exported = this.exporter.exportAll();
 		assertThat(exported.candidates()).isEqualTo(dataset.candidates());
@@ -120,6 +122,21 @@ class CandidatesImportIT {
 		this.importer.importDataset(DatasetFormat.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))),
 				ImportProgressCounter.NONE);
 		assertThat(DatasetWriter.pretty().writeToString(this.exporter.exportAll())).isEqualTo(json);
+	}
+
+	@Test
+	void theMigrationMarksTheCandidatesHandedOnBeforeIt() {
+		this.importer.importDataset(withCandidates(), ImportProgressCounter.NONE);
+		TestNeo4j.driver().executableQuery("MATCH (c:Candidate) REMOVE c.handedOn").execute();
+		TestNeo4j.driver().executableQuery("MATCH (m:SchemaMigration {version: '0014'}) DELETE m").execute();
+		assertThat(new Migrations(TestNeo4j.driver()).apply()).containsExactly("0014");
+		assertThat(TestNeo4j.driver()
+			.executableQuery("MATCH (c:Candidate) WHERE c.handedOn = true RETURN c.id AS id")
+			.execute()
+			.records()
+			.stream()
+			.map((r) -> r.get("id").asString())
+			.toList()).as("only c-2 was handed on").containsExactly("c-2");
 	}
 
 	@Test

@@ -50,7 +50,7 @@ public final class CandidateQueries {
 			  RETURN c
 			  UNION
 			  MATCH (c:Candidate)
-			  WHERE key IN c.formerOrgs
+			  WHERE c.handedOn = true AND key IN c.formerOrgs
 			  RETURN c
 			}
 			WITH key, c

@@ -29,7 +29,8 @@ public final class Migrations {
 	static final List<String> SCRIPTS = List.of("V0001__unique_ids", "V0002__dataset_and_kind_indexes",
 			"V0003__transfer_history", "V0004__scenarios", "V0005__bulk_staging", "V0006__member_name_search",
 			"V0007__member_tallies", "V0008__scenario_owners", "V0009__name_keys", "V0010__events",
-			"V0011__member_status", "V0012__candidates", "V0013__event_recorded_at");
+			"V0011__member_status", "V0012__candidates", "V0013__event_recorded_at",
+			"V0014__candidate_handed_on");
 
 	/**
 	 * Data work done in Java before a script's statements, in the same run (not recorded apart: an

@@ -93,7 +93,7 @@ public final class CandidateRows {
 	/**
 	 * The stored properties of a candidate node (its dataset apart): the name with its keys as a
 	 * member's ({@link Properties#putName}), enums as their names, dates as dates, absent values left out;
-	 * {@code formerOrgs} and {@code formerUntil} (lists) when the candidate was handed on.
+	 * {@code formerOrgs} and {@code formerUntil} (lists) and {@code handedOn} when the candidate was handed on.
 	 */
 	public static Map<String, Object> properties(Candidate candidate) {
 		Map<String, Object> props = new HashMap<>();
@@ -110,6 +110,7 @@ public final class CandidateRows {
 		if (!candidate.formerOrgs().isEmpty()) {
 			props.put("formerOrgs", candidate.formerOrgs());
 			props.put("formerUntil", candidate.formerUntil());
+			props.put("handedOn", true); // indexed (V0014): CandidateQueries finds them by the org left
 		}
 		return props;
 	}

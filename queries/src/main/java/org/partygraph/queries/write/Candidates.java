@@ -53,6 +53,7 @@ public final class Candidates {
 			  AND (size(coalesce(c.formerUntil, [])) = 0 OR $on >= last(c.formerUntil)) AS kept
 			SET c.formerOrgs = coalesce(c.formerOrgs, []) + CASE WHEN kept THEN [$from] ELSE [] END,
 			  c.formerUntil = coalesce(c.formerUntil, []) + CASE WHEN kept THEN [$on] ELSE [] END
+			SET c.handedOn = CASE WHEN size(c.formerOrgs) > 0 THEN true END
 			RETURN c.id AS id
 			ORDER BY id
 			""";

@@ -56,6 +56,21 @@ class DispatchApiIT extends ServiceTestBase {
 			 "members": [{"id": "d2-m1", "name": "馮一", "status": "FULL", "org": "d2-tc"}]}
 			""";
 
+	/** A village dissolved on 2024-01-01 after a first secretary served it from 2021, for past reads. */
+	private static final String GONE = """
+			{"format": "party-graph/2", "name": "選派三縣",
+			 "units": [{"id": "d3-u", "kind": "COUNTY", "name": "選派三縣"},
+			  {"id": "d3-t", "kind": "TOWNSHIP", "name": "北鄉", "locatedIn": "d3-u"},
+			  {"id": "d3-uv", "kind": "VILLAGE", "name": "北村", "locatedIn": "d3-t"}],
+			 "orgs": [
+			  {"id": "d3-county", "kind": "COUNTY_COMMITTEE", "name": "中共選派三縣委", "units": ["d3-u"]},
+			  {"id": "d3-bureau", "kind": "BRANCH", "name": "三縣水利局黨支部", "parent": "d3-county"},
+			  {"id": "d3-tc", "kind": "TOWNSHIP_COMMITTEE", "name": "北鄉黨委", "parent": "d3-county", "units": ["d3-t"]},
+			  {"id": "d3-v", "kind": "BRANCH", "name": "北村黨支部", "parent": "d3-tc", "units": ["d3-uv"]}],
+			 "members": [{"id": "d3-m1", "name": "衛一", "status": "FULL", "org": "d3-bureau"},
+			  {"id": "d3-m2", "name": "衛二", "status": "FULL", "org": "d3-v"}]}
+			""";
+
 	private HttpGraphQlTester hbtAdmin;
 
 	private HttpGraphQlTester viewer;
@@ -254,6 +269,38 @@ class DispatchApiIT extends ServiceTestBase {
 				Map.of("party_graph_role", "VIEWER", "party_graph_scope", "d-tc", "name", "Township Viewer")));
 		assertThat(dispatchEdges(township, "d-tc", null, null)).isEmpty();
 		assertThat(dispatchEdges(township, "d-tc", null, "2021-07-01")).containsExactly("d-tc>d-v1 1");
+	}
+
+	/**
+	 * On a county of its own (ids d3-…): a village dissolved since is still drawn, with its first
+	 * secretary's dispatch edge, on the chart of a day it stood, and its first secretaries answer
+	 * the village as it stood then; today and after the dissolution the dispatch draws nothing.
+	 */
+	@Test
+	void aDissolvedVillagesDispatchIsDrawnOnTheDaysItStood() {
+		importOwnDataset(GONE, "2020-01-01", "選派三縣");
+		this.graphQl.document("mutation { dispatchFirstSecretary(member: \"d3-m1\", village: \"d3-v\", from: \"2021-03-01\") { errors { message } } }")
+			.execute()
+			.path("dispatchFirstSecretary.errors").entityList(Object.class).hasSize(0);
+		this.graphQl.document("mutation { dissolveOrg(id: \"d3-v\", membersTo: \"d3-tc\", on: \"2024-01-01\") { errors { message } } }")
+			.execute()
+			.path("dissolveOrg.errors").entityList(Object.class).hasSize(0);
+		assertThat(dispatchEdges(this.graphQl, "d3-county", null, "2023-06-01")).containsExactly("d3-bureau>d3-v 1");
+		assertThat(dispatchEdges(this.graphQl, "d3-county", null, "2021-02-28")).isEmpty();
+		assertThat(dispatchEdges(this.graphQl, "d3-county", null, "2024-01-01")).as("dissolved that day").isEmpty();
+		assertThat(dispatchEdges(this.graphQl, "d3-county", null, null)).isEmpty();
+		// Under a past root the dispatch's village is the org of that day (dissolved since), its sender too.
+		this.graphQl.document("""
+				{ member(id: "d3-m1", asOf: "2023-06-01") { dispatches { village { id name parent { id } } by { id } from to } }
+				  today: member(id: "d3-m1") { dispatches { village { id } from to } } }""")
+			.execute()
+			.path("member.dispatches[0].village.id").entity(String.class).isEqualTo("d3-v")
+			.path("member.dispatches[0].village.name").entity(String.class).isEqualTo("北村黨支部")
+			.path("member.dispatches[0].village.parent.id").entity(String.class).isEqualTo("d3-tc")
+			.path("member.dispatches[0].by.id").entity(String.class).isEqualTo("d3-bureau")
+			.path("member.dispatches[0].to").entity(String.class).isEqualTo("2024-01-01")
+			.path("today.dispatches[0].village").valueIsNull()
+			.path("today.dispatches[0].from").entity(String.class).isEqualTo("2021-03-01");
 	}
 
 	/** The chart's DISPATCH edges as source>target count; the other kinds count nothing. */

@@ -53,11 +53,17 @@ public record Candidate(String id, String name, String org, CandidateStage stage
 	 * {@code activistSince}, {@code targetSince}, {@code admittedOn}.
 	 */
 	public LocalDate since(CandidateStage of) {
+		return since(of, this.appliedOn, this.activistSince, this.targetSince, this.admittedOn);
+	}
+
+	/** Of the four days each stage began (any {@code null} when not reached), the one of the stage. */
+	public static LocalDate since(CandidateStage of, LocalDate appliedOn, LocalDate activistSince,
+			LocalDate targetSince, LocalDate admittedOn) {
 		return switch (of) {
-			case APPLICANT -> this.appliedOn;
-			case ACTIVIST -> this.activistSince;
-			case DEVELOPMENT_TARGET -> this.targetSince;
-			case ADMITTED -> this.admittedOn;
+			case APPLICANT -> appliedOn;
+			case ACTIVIST -> activistSince;
+			case DEVELOPMENT_TARGET -> targetSince;
+			case ADMITTED -> admittedOn;
 		};
 	}
 

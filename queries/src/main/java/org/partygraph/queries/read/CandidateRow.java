@@ -7,7 +7,10 @@ import org.partygraph.model.CandidateStage;
 import org.partygraph.model.Gender;
 
 /**
- * A candidate in the development of new members (docs/contract.md section 8), as stored.
+ * A candidate in the development of new members (docs/contract.md section 8), as a read answers it:
+ * the fields of {@link Candidate} that are stored on the node, without its records and hand-on
+ * history (the records are loaded apart, only when a query asks for them), so an empty list is
+ * never mistaken for none recorded. The stage rules are {@link Candidate}'s.
  *
  * @param id the candidate's id
  * @param name full name
@@ -25,15 +28,9 @@ public record CandidateRow(String id, String name, String org, CandidateStage st
 		LocalDate activistSince, LocalDate targetSince, LocalDate admittedOn, String member, Gender gender,
 		LocalDate birthDate) {
 
-	/** The day the stage began, or {@code null} when it was not reached. */
+	/** The day the stage began, or {@code null} when it was not reached ({@link Candidate#since}). */
 	public LocalDate since(CandidateStage s) {
-		if (s == CandidateStage.APPLICANT) {
-			return this.appliedOn;
-		}
-		if (s == CandidateStage.ACTIVIST) {
-			return this.activistSince;
-		}
-		return (s == CandidateStage.DEVELOPMENT_TARGET) ? this.targetSince : this.admittedOn;
+		return Candidate.since(s, this.appliedOn, this.activistSince, this.targetSince, this.admittedOn);
 	}
 
 	/** The stage reached on the day; {@code null} before the application. */

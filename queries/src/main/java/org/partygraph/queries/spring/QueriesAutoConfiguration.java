@@ -131,8 +131,9 @@ public class QueriesAutoConfiguration {
 	 */
 	@Bean
 	LimitedDriver limitedDriver(Driver driver, Environment environment) {
-		return new LimitedDriver(TimeLimitedDriver.of(driver,
-				environment.getProperty(TimeLimitedDriver.PROPERTY, Duration.class, TimeLimitedDriver.DEFAULT_TIMEOUT)));
+		Duration timeout = environment.getProperty(TimeLimitedDriver.PROPERTY, Duration.class,
+				TimeLimitedDriver.DEFAULT_TIMEOUT);
+		return new LimitedDriver(TimeLimitedDriver.of(driver, timeout), timeout);
 	}
 
 	@Bean
@@ -308,9 +309,8 @@ public class QueriesAutoConfiguration {
 	}
 
 	@Bean
-	PastStructure pastStructure(LimitedDriver driver, SchemaReady schemaReady, Environment environment) {
-		return new PastStructure(driver.driver(),
-				environment.getProperty(TimeLimitedDriver.PROPERTY, Duration.class, TimeLimitedDriver.DEFAULT_TIMEOUT));
+	PastStructure pastStructure(LimitedDriver driver, SchemaReady schemaReady) {
+		return new PastStructure(driver.driver(), driver.timeout());
 	}
 
 	@Bean
@@ -340,8 +340,11 @@ public class QueriesAutoConfiguration {
 		return new UnitQueries(driver.driver(), listener.getIfAvailable(() -> StatementListener.NONE));
 	}
 
-	/** Holds the limited driver without being a second {@link Driver} bean. */
-	record LimitedDriver(Driver driver) {
+	/**
+	 * Holds the limited driver without being a second {@link Driver} bean, with its limit (the
+	 * longest a write transaction can stay open: past reads look back that far for events).
+	 */
+	record LimitedDriver(Driver driver, Duration timeout) {
 	}
 
 }

@@ -1,8 +1,12 @@
 package org.partygraph.api.limits;
 
+import java.time.Duration;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.partygraph.api.text.SpringMessages;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +22,34 @@ import org.springframework.core.annotation.Order;
 public class LimitsConfiguration {
 
 	private static final Log logger = LogFactory.getLog(LimitsConfiguration.class);
+
+	/**
+	 * The GraphQL requests running at once: {@code party-graph.limits.concurrent-requests} (default
+	 * 0: twice the processors the JVM sees) and the longest one waits for a slot,
+	 * {@code party-graph.limits.queue-wait} (default 30s); see {@link Admission}.
+	 */
+	@Bean
+	Admission admission(@Value("${party-graph.limits.concurrent-requests:0}") int concurrentRequests,
+			@Value("${party-graph.limits.queue-wait:30s}") Duration queueWait) {
+		if (concurrentRequests < 0) {
+			throw new IllegalArgumentException(
+					"party-graph.limits.concurrent-requests must be 0 (twice the processors) or more, was "
+							+ concurrentRequests);
+		}
+		if (queueWait.isNegative() || queueWait.isZero()) {
+			throw new IllegalArgumentException("party-graph.limits.queue-wait must be positive, was " + queueWait);
+		}
+		int slots = (concurrentRequests > 0) ? concurrentRequests : 2 * Runtime.getRuntime().availableProcessors();
+		logger.info("GraphQL requests running at once: " + slots + " (party-graph.limits.concurrent-requests), the "
+				+ "others wait up to " + queueWait.toSeconds() + " s (party-graph.limits.queue-wait): applies and "
+				+ "imports first, then other changes, then reads");
+		return new Admission(slots, queueWait);
+	}
+
+	@Bean
+	AdmissionInterceptor admissionInterceptor(Admission admission, SpringMessages messages, LimitsProperties limits) {
+		return new AdmissionInterceptor(admission, messages, limits);
+	}
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)

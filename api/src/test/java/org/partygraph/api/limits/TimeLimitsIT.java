@@ -23,10 +23,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A service with a short database timeout (3s) and a what-if budget no what-if fits in (1ms), over
- * HTTP on the sample county: a change held up in the database past the timeout answers a clear
- * TIMEOUT error and writes nothing; every what-if is refused naming the budget and saves nothing;
- * the service keeps answering.
+ * A service with a short database timeout (3s), a what-if budget no what-if fits in (1ms), and one
+ * request running at a time that the others wait for at most 1s, over HTTP on the sample county:
+ * a change held up in the database past the timeout answers a clear TIMEOUT error and writes
+ * nothing; a request that finds the one slot taken past the wait answers a BUSY error naming the
+ * setting; every what-if is refused naming the budget and saves nothing; the service keeps answering.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,11 +42,16 @@ class TimeLimitsIT {
 
 	HttpGraphQlTester admin;
 
+	@Autowired
+	Admission admission;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		TestApp.properties(registry);
 		registry.add("party-graph.limits.database-timeout", () -> "3s");
 		registry.add("party-graph.limits.what-if-budget", () -> "1ms");
+		registry.add("party-graph.limits.concurrent-requests", () -> "1");
+		registry.add("party-graph.limits.queue-wait", () -> "1s");
 	}
 
 	@BeforeAll
@@ -84,6 +90,49 @@ class TimeLimitsIT {
 		this.admin.document("mutation { renameOrg(id: \"o-v-xz\", name: \"" + name + "\") { org { name } } }")
 			.execute()
 			.path("renameOrg.org.name").entity(String.class).isEqualTo(name);
+	}
+
+	/**
+	 * The one slot held by a change waiting in the database on a lock another client holds: a read
+	 * sent meanwhile waits its 1s and is turned away (BUSY, naming party-graph.limits.queue-wait, in
+	 * the request's language); the change then runs into the 3s timeout, and the next read goes in.
+	 */
+	@Test
+	void aRequestThatFindsEverySlotTakenPastTheWaitIsTurnedAway() throws Exception {
+		String rename = "mutation { renameOrg(id: \"o-v-xz\", name: \"排隊\") { org { name } errors { message } } }";
+		java.util.concurrent.CompletableFuture<GraphQlTester.Response> held;
+		try (Session session = this.driver.session(); Transaction holder = session.beginTransaction()) {
+			holder.run("MATCH (o:Org {id: 'o-v-xz'}) SET o.name = o.name").consume();
+			held = java.util.concurrent.CompletableFuture.supplyAsync(() -> this.admin.document(rename).execute());
+			long until = System.nanoTime() + 10_000_000_000L;
+			while (this.admission.running() < 1 && System.nanoTime() < until) {
+				Thread.sleep(10);
+			}
+			assertThat(this.admission.running()).as("the rename holds the one slot").isOne();
+			long started = System.nanoTime();
+			GraphQlTester.Response busy = TestApp.tester(this.port, "admin", TestApp.ADMIN_PASSWORD)
+				.mutate()
+				.header("Accept-Language", "zh-CN")
+				.build()
+				.document("{ org(id: \"o-v-xz\") { name } }")
+				.execute();
+			double seconds = (System.nanoTime() - started) / 1e9;
+			busy.errors().satisfy((errors) -> assertThat(errors).singleElement().satisfies((e) -> {
+				assertThat(e.getErrorType().toString()).isEqualTo("BUSY");
+				assertThat(e.getMessage()).startsWith("服务繁忙：1个请求正在执行")
+					.contains("party-graph.limits.queue-wait");
+			}));
+			assertThat((Object) busy.returnResponse().getData()).isNull();
+			assertThat(seconds).as("turned away after its 1s wait").isBetween(0.9, 2.9);
+			// The lock still held: the rename runs into the database timeout.
+			held.get(30, java.util.concurrent.TimeUnit.SECONDS).errors().satisfy((errors) -> assertThat(errors)
+				.singleElement()
+				.satisfies((e) -> assertThat(e.getErrorType().toString()).isEqualTo("TIMEOUT")));
+			holder.rollback();
+		}
+		assertThat(this.admission.running()).isZero();
+		this.admin.document("{ org(id: \"o-v-xz\") { name } }").execute().path("org.name").entity(String.class)
+			.satisfies((name) -> assertThat(name).isNotEqualTo("排隊"));
 	}
 
 	@Test

@@ -434,8 +434,8 @@ public final class LoadTest {
 			String name = "load test " + this.tag + " " + plan.township().replaceAll("[^A-Za-z0-9]", "");
 			try {
 				// Saved again after a LIVE_GRAPH_CHANGED refusal, as a user is told to, up to three times:
-				// the fingerprint covers the whole county's org tree, so a client's rename anywhere in it
-				// makes a saved scenario stale.
+				// the fingerprint covers the township's subtree and the orgs above it, so a client's
+				// rename of the county or of that township makes a saved scenario stale.
 				for (int attempt = 1; attempt <= 3 && System.nanoTime() < deadline; attempt++) {
 					Map<String, Object> vars = new HashMap<>();
 					vars.put("name", name + " " + attempt);
@@ -462,6 +462,8 @@ public final class LoadTest {
 							&& payload.path("orgsDissolved").size() == 4 && payload.path("membersChanged").asInt() >= 3;
 					this.recorder.record("write.applyScenario", applied.nanos(), written ? Recorder.Outcome.OK
 							: Recorder.Outcome.UNEXPECTED, "a 10-operation scenario was not applied: " + applied.raw());
+					System.out.printf("apply lane: %s applied in %.0f ms%s%n", plan.township(), applied.nanos() / 1e6,
+							written ? "" : " (not written)");
 					break;
 				}
 			}
@@ -845,7 +847,7 @@ public final class LoadTest {
 				| `refuse.memberInPartyGroup` | 2 % | `addMember` with a new id into a PARTY_GROUP: expected refusal, `errors[0].field = "org"`, nothing written |
 				| `refuse.whatIfUnknownOrg` | 2 % | `whatIf` naming an org that does not exist: expected `BAD_REQUEST` error naming operation 0 |
 				| `refuse.analystWrites` | 2 % | `renameOrg` as the ANALYST: expected `FORBIDDEN`, nothing renamed |
-				| `write.saveScenario`, `write.applyScenario` | apart | the apply lane (issue #20), one more thread beside the clients: for each of `--apply-townships` townships (default 4; the clients never write inside them), spread over the run, `saveScenario` then `applyScenario` of ten operations (two MERGEs of village branches, two ELECT_COMMITTEE, three TRANSFER_MEMBER from one village's branch into another's, three ASSIGN_ROLE DEPUTY_SECRETARY there); OK only when applied with the four merged branches dissolved. A `LIVE_GRAPH_CHANGED` refusal (the scenario's fingerprint covers the whole county's org tree, so a client's rename anywhere in it makes it stale) is counted as `refuse.staleScenario` and the scenario saved again and applied, up to three times |
+				| `write.saveScenario`, `write.applyScenario` | apart | the apply lane (issue #20), one more thread beside the clients: for each of `--apply-townships` townships (default 4; the clients never write inside them), spread over the run, `saveScenario` then `applyScenario` of ten operations (two MERGEs of village branches, two ELECT_COMMITTEE, three TRANSFER_MEMBER from one village's branch into another's, three ASSIGN_ROLE DEPUTY_SECRETARY there); OK only when applied with the four merged branches dissolved. A `LIVE_GRAPH_CHANGED` refusal (the scenario's fingerprint covers the township's subtree and the orgs above it, so a client's rename of the county or of that township makes it stale) is counted as `refuse.staleScenario` and the scenario saved again and applied, up to three times |
 
 				An error is *expected* only when it is exactly the refusal the request was built to provoke.
 				Anything else (an error in the answer, a status other than 200, a timeout, a broken connection,

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.partygraph.queries.read.AwayQueries;
 import org.partygraph.queries.read.Counted;
 import org.partygraph.queries.read.MemberCounts;
 import org.partygraph.queries.read.MemberPage;
@@ -28,7 +29,7 @@ import org.springframework.context.annotation.Bean;
 public class DataLoaders {
 
 	public DataLoaders(BatchLoaderRegistry registry, OrgQueries orgs, MemberQueries members,
-			org.partygraph.queries.read.AwayQueries away) {
+			AwayQueries away) {
 		registry.forTypePair(String.class, MemberCounts.class)
 			.withName("memberCounts")
 			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> orgs.memberCounts(ids)));

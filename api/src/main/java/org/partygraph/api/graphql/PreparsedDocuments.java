@@ -8,6 +8,7 @@ import java.util.function.Function;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.language.Document;
 
 /**
  * Keeps the parsed and validated form of the last {@code capacity} distinct queries, so a query an
@@ -54,6 +55,18 @@ public final class PreparsedDocuments implements PreparsedDocumentProvider {
 			}
 		}
 		return CompletableFuture.completedFuture(entry);
+	}
+
+	/**
+	 * The parsed document kept for this query and operation name, without parsing anything;
+	 * {@code null} when none is kept (a query not seen yet, or one that did not pass).
+	 */
+	public Document kept(String query, String operationName) {
+		PreparsedDocumentEntry kept;
+		synchronized (this.entries) {
+			kept = this.entries.get(new Key(query, operationName));
+		}
+		return (kept != null) ? kept.getDocument() : null;
 	}
 
 	/** How many documents are kept now. */

@@ -98,14 +98,6 @@ public final class Admission {
 		this.wait = wait;
 	}
 
-	public int slots() {
-		return this.slots;
-	}
-
-	public Duration queueWait() {
-		return this.wait;
-	}
-
 	/**
 	 * Takes a slot, waiting behind the requests of earlier lanes and earlier arrivals of its own;
 	 * every {@code enter} that returns must be followed by one {@link #leave()}.

@@ -17,6 +17,8 @@ import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import reactor.core.publisher.Mono;
 
+import org.partygraph.api.graphql.PreparsedDocuments;
+import org.partygraph.api.text.RequestLang;
 import org.partygraph.api.text.SpringMessages;
 import org.partygraph.queries.text.Lang;
 import org.partygraph.queries.text.Text;
@@ -50,9 +52,13 @@ public class AdmissionInterceptor implements WebGraphQlInterceptor {
 
 	private final ParserOptions parserOptions;
 
-	public AdmissionInterceptor(Admission admission, SpringMessages messages, LimitsProperties limits) {
+	private final PreparsedDocuments documents;
+
+	public AdmissionInterceptor(Admission admission, SpringMessages messages, LimitsProperties limits,
+			PreparsedDocuments documents) {
 		this.admission = admission;
 		this.messages = messages;
+		this.documents = documents;
 		// The request limits' own parser bounds: a document too big to read is left to them (as a read).
 		this.parserOptions = ParserOptions.getDefaultOperationParserOptions()
 			.transform((o) -> o.maxTokens(limits.maxTokens())
@@ -62,12 +68,15 @@ public class AdmissionInterceptor implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		Admission.Lane lane = lane(request.getDocument(), request.getOperationName(), this.parserOptions);
+		// A query sent before is read from its kept parse (PreparsedDocuments), not parsed again here.
+		Document kept = this.documents.kept(request.getDocument(), request.getOperationName());
+		Admission.Lane lane = (kept != null) ? lane(kept, request.getOperationName())
+				: lane(request.getDocument(), request.getOperationName(), this.parserOptions);
 		try {
 			this.admission.enter(lane);
 		}
 		catch (Admission.Busy busy) {
-			Lang lang = Lang.of(String.join(",", request.getHeaders().getOrEmpty("Accept-Language")));
+			Lang lang = RequestLang.of(request);
 			String message = this.messages.say(Text.of("limit.busy", busy.running(), busy.waiting(),
 					this.admission.waitSeconds(), "party-graph.limits.queue-wait"), lang);
 			ExecutionResult result = ExecutionResultImpl.newExecutionResult()
@@ -101,6 +110,11 @@ public class AdmissionInterceptor implements WebGraphQlInterceptor {
 		catch (RuntimeException ex) { // InvalidSyntaxException, a parser limit: refused when it runs
 			return Admission.Lane.READ;
 		}
+		return lane(parsed, operationName);
+	}
+
+	/** The lane of a parsed document's operation, as {@link #lane(String, String, ParserOptions)}. */
+	static Admission.Lane lane(Document parsed, String operationName) {
 		OperationDefinition operation = null;
 		List<Definition> definitions = parsed.getDefinitions();
 		for (Definition<?> definition : definitions) {

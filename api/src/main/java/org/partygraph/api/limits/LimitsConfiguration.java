@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.partygraph.api.graphql.PreparsedDocuments;
 import org.partygraph.api.text.SpringMessages;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -47,8 +48,9 @@ public class LimitsConfiguration {
 	}
 
 	@Bean
-	AdmissionInterceptor admissionInterceptor(Admission admission, SpringMessages messages, LimitsProperties limits) {
-		return new AdmissionInterceptor(admission, messages, limits);
+	AdmissionInterceptor admissionInterceptor(Admission admission, SpringMessages messages, LimitsProperties limits,
+			PreparsedDocuments documents) {
+		return new AdmissionInterceptor(admission, messages, limits, documents);
 	}
 
 	@Bean

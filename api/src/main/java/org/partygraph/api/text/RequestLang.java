@@ -22,12 +22,17 @@ public class RequestLang implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		Lang lang = Lang.of(String.join(",", request.getHeaders().getOrEmpty("Accept-Language")));
+		Lang lang = of(request);
 		request.configureExecutionInput((input, builder) -> {
 			input.getGraphQLContext().put(Lang.class, lang);
 			return input;
 		});
 		return chain.next(request);
+	}
+
+	/** The language of a GraphQL request over HTTP, from its {@code Accept-Language}. */
+	public static Lang of(WebGraphQlRequest request) {
+		return Lang.of(String.join(",", request.getHeaders().getOrEmpty("Accept-Language")));
 	}
 
 	/** The language of this page or download request. */

@@ -35,6 +35,11 @@ class PreparsedDocumentsTests {
 		assertThat(this.parsed).containsExactly("{ a }/null", "query A { a } query B { b }/A",
 				"query A { a } query B { b }/B");
 		assertThat(documents.size()).isEqualTo(3);
+		// What is kept is handed out without parsing (the admission reads its lane from it).
+		assertThat(documents.kept("{ a }", null)).isSameAs(first);
+		assertThat(documents.kept("{ b }", null)).isNull();
+		assertThat(documents.kept("query A { a } query B { b }", "C")).isNull();
+		assertThat(this.parsed).hasSize(3);
 	}
 
 	@Test

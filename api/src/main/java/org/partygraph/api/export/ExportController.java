@@ -36,7 +36,7 @@ import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.RosterQueries;
 import org.partygraph.queries.read.RosterQueries.Roster;
 import org.partygraph.queries.rules.ComplianceIssue;
-import org.partygraph.queries.rules.ComplianceQueries;
+import org.partygraph.queries.rules.KeptCompliance;
 import org.partygraph.queries.rules.Rule;
 import org.partygraph.queries.text.Text;
 
@@ -81,7 +81,7 @@ public class ExportController {
 
 	private final StatisticsQueries statistics;
 
-	private final ComplianceQueries compliance;
+	private final KeptCompliance compliance;
 
 	private final OrgQueries orgs;
 
@@ -89,7 +89,7 @@ public class ExportController {
 
 	private final SpringMessages messages;
 
-	public ExportController(RosterQueries rosters, StatisticsQueries statistics, ComplianceQueries compliance,
+	public ExportController(RosterQueries rosters, StatisticsQueries statistics, KeptCompliance compliance,
 			OrgQueries orgs, Scope scope, SpringMessages messages) {
 		this.messages = messages;
 		this.rosters = rosters;

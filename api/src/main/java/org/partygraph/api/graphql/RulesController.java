@@ -17,7 +17,7 @@ import org.partygraph.queries.history.PastReads;
 import org.partygraph.queries.read.OrgQueries;
 import org.partygraph.queries.read.OrgRow;
 import org.partygraph.queries.rules.ComplianceIssue;
-import org.partygraph.queries.rules.ComplianceQueries;
+import org.partygraph.queries.rules.KeptCompliance;
 import org.partygraph.queries.rules.Rule;
 import org.partygraph.queries.scenario.ScenarioReports;
 import org.partygraph.queries.text.Lang;
@@ -38,7 +38,7 @@ import org.springframework.stereotype.Controller;
 @Controller
 public class RulesController {
 
-	private final ComplianceQueries compliance;
+	private final KeptCompliance compliance;
 
 	private final OrgQueries orgs;
 
@@ -56,7 +56,7 @@ public class RulesController {
 
 	private final SpringMessages messages;
 
-	public RulesController(ComplianceQueries compliance, OrgQueries orgs, Scope scope, WhatIfBudget budget,
+	public RulesController(KeptCompliance compliance, OrgQueries orgs, Scope scope, WhatIfBudget budget,
 			ScenarioReports scenarios, LimitsProperties limits, PastReads past, EventDates dates,
 			SpringMessages messages) {
 		this.messages = messages;

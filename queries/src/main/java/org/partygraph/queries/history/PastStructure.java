@@ -245,7 +245,8 @@ public final class PastStructure {
 		}
 	}
 
-	private static String anchor(SimpleQueryRunner tx, String orgId) {
+	/** {@link #anchor(String)} inside a read transaction the caller holds. */
+	public static String anchor(SimpleQueryRunner tx, String orgId) {
 		String at = orgId;
 		for (int i = 0; at != null && i < 64; i++) {
 			Record r = tx.run(ANCHOR, Map.of("id", at)).single();

@@ -1,7 +1,9 @@
 package org.partygraph.queries.rules;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -94,7 +96,20 @@ public final class ComplianceQueries {
 	 * calling thread, they are checked on that thread one after another.
 	 */
 	private List<ComplianceIssue> everyTree(Set<Rule> rules) {
-		List<String> roots = this.exporter.roots();
+		List<ComplianceIssue> all = new ArrayList<>();
+		for (List<ComplianceIssue> issues : perTree(this.exporter.roots(), (root) -> issues(root, rules))) {
+			if (issues != null) {
+				all.addAll(issues);
+			}
+		}
+		return all;
+	}
+
+	/**
+	 * The check of each tree (by its root), in the roots' order, one tree per core at a time (on the
+	 * calling thread under a time budget, which belongs to it).
+	 */
+	<T> List<T> perTree(List<String> roots, java.util.function.Function<String, T> check) {
 		int threads = Math.min(roots.size(), this.parallelism);
 		boolean here = threads <= 1 || TimeBudget.active();
 		ExecutorService pool = here ? null : Executors.newFixedThreadPool(threads, (task) -> {
@@ -103,17 +118,14 @@ public final class ComplianceQueries {
 			return thread;
 		});
 		try {
-			List<Future<List<ComplianceIssue>>> checks = new ArrayList<>(roots.size());
+			List<Future<T>> checks = new ArrayList<>(roots.size());
 			for (String root : roots) {
-				checks.add(here ? CompletableFuture.completedFuture(issues(root, rules))
-						: pool.submit(() -> issues(root, rules)));
+				checks.add(here ? CompletableFuture.completedFuture(check.apply(root))
+						: pool.submit(() -> check.apply(root)));
 			}
-			List<ComplianceIssue> all = new ArrayList<>();
-			for (Future<List<ComplianceIssue>> check : checks) {
-				List<ComplianceIssue> issues = check.get();
-				if (issues != null) {
-					all.addAll(issues);
-				}
+			List<T> all = new ArrayList<>(roots.size());
+			for (Future<T> one : checks) {
+				all.add(one.get());
 			}
 			return all;
 		}
@@ -135,6 +147,48 @@ public final class ComplianceQueries {
 				pool.shutdownNow();
 			}
 		}
+	}
+
+	/**
+	 * Every break of every rule in the whole tree under {@code rootId}, read anew, with the tree's
+	 * parents (org id to parent id) to cut a subtree from; {@code null} when no org has that id.
+	 */
+	Tree tree(String rootId) {
+		Dataset snapshot = this.exporter.snapshot(rootId);
+		TimeBudget.checkpoint("checking the rules");
+		Structure structure = Structure.of(snapshot);
+		if (structure.org(rootId) == null) {
+			return null;
+		}
+		Map<String, String> parents = new java.util.HashMap<>();
+		structure.orgs().forEach((o) -> parents.put(o.id(), o.parent()));
+		return new Tree(this.checker.check(structure, rootId, java.util.EnumSet.allOf(Rule.class)), parents);
+	}
+
+	/** The day the term rules judge as today. */
+	LocalDate today() {
+		return this.checker.terms().today();
+	}
+
+	/**
+	 * A tree's issues and its parents.
+	 * @param issues every break of every rule at the tree's orgs, in the checker's order
+	 * @param parents each org's parent id (null for the root)
+	 */
+	record Tree(List<ComplianceIssue> issues, Map<String, String> parents) {
+
+		/** Whether {@code orgId} is {@code rootId} or lies under it. */
+		boolean isUnder(String orgId, String rootId) {
+			String at = orgId;
+			for (int i = 0; at != null && i <= this.parents.size(); i++) {
+				if (at.equals(rootId)) {
+					return true;
+				}
+				at = this.parents.get(at);
+			}
+			return false;
+		}
+
 	}
 
 	/**

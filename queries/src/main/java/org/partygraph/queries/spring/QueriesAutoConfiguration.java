@@ -309,6 +309,12 @@ public class QueriesAutoConfiguration {
 	}
 
 	@Bean
+	org.partygraph.queries.rules.KeptCompliance keptCompliance(LimitedDriver driver, ComplianceQueries compliance,
+			SchemaReady schemaReady) {
+		return new org.partygraph.queries.rules.KeptCompliance(driver.driver(), compliance, driver.timeout());
+	}
+
+	@Bean
 	PastStructure pastStructure(LimitedDriver driver, SchemaReady schemaReady) {
 		return new PastStructure(driver.driver(), driver.timeout());
 	}

@@ -1,0 +1,281 @@
+package org.partygraph.queries.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SimpleQueryRunner;
+import org.partygraph.queries.history.EventLogWatch;
+import org.partygraph.queries.history.PastStructure;
+
+/**
+ * Today's rule breaks, kept current tree by tree (county by county) instead of checked anew on
+ * every read: the compliance query's answer over a whole province reads the kept answers of the
+ * trees nothing has changed in, and checks again only the trees a change touched since.
+ *
+ * <p>
+ * <b>What a change touches.</b> Every write path records its events in its own transaction
+ * ({@code Events}), so the event log is where every change shows ({@link EventLogWatch}). An event
+ * touches the trees that hold the orgs it names ({@code org}, {@code other}, a MOVED event's old and
+ * new parent, the orgs in a participation or group change) and those the member it names belongs
+ * to, holds an office in, is grouped in or takes part in; a dissolved org is found in the tree of
+ * the nearest live org among its last parents ({@link PastStructure#anchor}). An import, an event
+ * whose org cannot be placed, the first read and a read that cannot tell what it missed all check
+ * every tree again. So does a new day: the term and probation rules judge against today.
+ *
+ * <p>
+ * <b>Each tree is checked whole</b> (every org, every rule), as {@link ComplianceQueries} checks a
+ * county, and a read within an org cuts the org's subtree out of its tree's answer; so a read within
+ * an org and one of its whole tree never disagree about that org. A rule judged at an org looks at
+ * its tree only (a snapshot leaves out whatever lies in another tree), which is why a tree is the
+ * unit that is kept.
+ *
+ * <p>
+ * <b>Consistency.</b> A tree is checked from a snapshot read after the look that found it missing,
+ * so the answer is at least as new as that look; a change committed meanwhile is seen by the next
+ * look, which puts the tree aside again. An answer is kept only when no look put its tree aside
+ * while it was being checked.
+ */
+public final class KeptCompliance {
+
+	private static final String ROOT_OF = """
+			MATCH (:Org {id: $within})-[:SUBORDINATE_TO*0..]->(top:Org)
+			WHERE NOT (top)-[:SUBORDINATE_TO]->(:Org)
+			RETURN top.id AS root
+			""";
+
+	private static final String ROOTS = """
+			MATCH (o:Org)
+			WHERE NOT (o)-[:SUBORDINATE_TO]->(:Org)
+			RETURN o.id AS id
+			ORDER BY id
+			""";
+
+	// The trees the items are in: an org's own, and for a member those of the orgs it is a member
+	// of, holds an office in, is grouped in or takes part in.
+	private static final String TREES_OF = """
+			UNWIND $ids AS id
+			CALL (id) {
+			  MATCH (o:Org {id: id}) RETURN o
+			  UNION
+			  MATCH (:Member {id: id})-[:MEMBER_OF|HOLDS|IN_GROUP|PARTICIPATES_IN]->(o:Org) RETURN o
+			}
+			MATCH (o)-[:SUBORDINATE_TO*0..]->(top:Org)
+			WHERE NOT (top)-[:SUBORDINATE_TO]->(:Org)
+			RETURN id, collect(DISTINCT top.id) AS roots
+			""";
+
+	// Event kinds after which the roots are read again: they make, move or remove orgs.
+	private static final Set<String> TREE_CHANGES = Set.of("CREATED", "MOVED", "DISSOLVED", "IMPORTED");
+
+	private final Driver driver;
+
+	private final ComplianceQueries compliance;
+
+	private final EventLogWatch watch;
+
+	private final Object lock = new Object();
+
+	// Guarded by lock.
+	private final Map<String, ComplianceQueries.Tree> trees = new HashMap<>();
+
+	// Guarded by lock: per root, the version at which it was last put aside; and when all were.
+	private final Map<String, Long> putAside = new HashMap<>();
+
+	private long version;
+
+	private long allPutAside;
+
+	private LocalDate day;
+
+	private List<String> roots;
+
+	private final AtomicLong checked = new AtomicLong();
+
+	/**
+	 * @param writeTimeout the longest a write transaction stays open (the database timeout), for the
+	 * look-back over the event log ({@link EventLogWatch})
+	 */
+	public KeptCompliance(Driver driver, ComplianceQueries compliance, java.time.Duration writeTimeout) {
+		this.driver = Objects.requireNonNull(driver, "driver");
+		this.compliance = Objects.requireNonNull(compliance, "compliance");
+		this.watch = new EventLogWatch(writeTimeout);
+	}
+
+	/**
+	 * Every break of the given rules (all when empty) in {@code withinOrgId}'s subtree, or
+	 * everywhere when it is null, as {@link ComplianceQueries#issues(String, Set)} answers it.
+	 * @return the issues, or {@code null} when no org has id {@code withinOrgId}
+	 */
+	public List<ComplianceIssue> issues(String withinOrgId, Set<Rule> rules) {
+		Set<Rule> wanted = (rules == null || rules.isEmpty()) ? EnumSet.allOf(Rule.class) : rules;
+		Seen seen = look(withinOrgId);
+		if (seen.roots().isEmpty()) {
+			return (withinOrgId == null) ? List.of() : null;
+		}
+		Map<String, ComplianceQueries.Tree> answers = new HashMap<>();
+		List<String> missing = new ArrayList<>();
+		synchronized (this.lock) {
+			for (String root : seen.roots()) {
+				ComplianceQueries.Tree tree = this.trees.get(root);
+				if (tree != null) {
+					answers.put(root, tree);
+				}
+				else {
+					missing.add(root);
+				}
+			}
+		}
+		if (!missing.isEmpty()) {
+			List<ComplianceQueries.Tree> fresh = this.compliance.perTree(missing, this.compliance::tree);
+			synchronized (this.lock) {
+				for (int i = 0; i < missing.size(); i++) {
+					String root = missing.get(i);
+					ComplianceQueries.Tree tree = fresh.get(i);
+					if (tree == null) {
+						continue; // the root went since the look
+					}
+					answers.put(root, tree);
+					if (this.allPutAside <= seen.version() && this.putAside.getOrDefault(root, 0L) <= seen.version()
+							&& Objects.equals(this.day, seen.day())) {
+						this.trees.put(root, tree);
+					}
+				}
+			}
+			this.checked.addAndGet(missing.size());
+		}
+		List<ComplianceIssue> all = new ArrayList<>();
+		for (String root : seen.roots()) {
+			ComplianceQueries.Tree tree = answers.get(root);
+			if (tree == null) {
+				continue;
+			}
+			for (ComplianceIssue issue : tree.issues()) {
+				if (wanted.contains(issue.rule())
+						&& (withinOrgId == null || tree.isUnder(issue.orgId(), withinOrgId))) {
+					all.add(issue);
+				}
+			}
+		}
+		return all;
+	}
+
+	/** How many trees were checked anew since this was made (for tests and measurements). */
+	public long treesChecked() {
+		return this.checked.get();
+	}
+
+	/** The thresholds the rules judge by. */
+	public RuleThresholds thresholds() {
+		return this.compliance.thresholds();
+	}
+
+	/**
+	 * One look at the log, and the roots to answer from: the tree holding {@code withinOrgId}, or
+	 * every tree. Trees the new events touch are put aside before the answer is put together.
+	 */
+	private Seen look(String withinOrgId) {
+		try (Session session = this.driver.session()) {
+			return session.executeRead((tx) -> {
+				EventLogWatch.Look look = this.watch.look(tx);
+				Set<String> touched = look.everything() ? null : touched(tx, look.events());
+				boolean treesChanged = look.everything()
+						|| look.events().stream().anyMatch((e) -> TREE_CHANGES.contains(e.kind()));
+				LocalDate today = this.compliance.today();
+				long version;
+				List<String> roots;
+				synchronized (this.lock) {
+					version = ++this.version;
+					if (touched == null || !today.equals(this.day)) {
+						this.trees.clear();
+						this.putAside.clear();
+						this.allPutAside = version;
+						this.day = today;
+					}
+					else {
+						for (String root : touched) {
+							this.trees.remove(root);
+							this.putAside.put(root, version);
+						}
+					}
+					if (treesChanged || this.roots == null) {
+						this.roots = null;
+					}
+					roots = this.roots;
+				}
+				if (roots == null && withinOrgId == null) {
+					roots = tx.run(ROOTS).list((r) -> r.get("id").asString());
+					synchronized (this.lock) {
+						if (this.version == version) {
+							this.roots = roots;
+						}
+					}
+				}
+				if (withinOrgId != null) {
+					roots = tx.run(ROOT_OF, Map.of("within", withinOrgId)).list((r) -> r.get("root").asString());
+				}
+				return new Seen(version, today, roots);
+			});
+		}
+	}
+
+	/**
+	 * The roots of the trees the events touch; {@code null} when one cannot be placed (an import, or
+	 * an org found neither live nor dissolved).
+	 */
+	private static Set<String> touched(SimpleQueryRunner tx, List<EventLogWatch.Event> events) {
+		Set<String> placed = new HashSet<>(); // must be placed in a tree
+		Set<String> maybe = new HashSet<>(); // placed if they are items at all
+		for (EventLogWatch.Event e : events) {
+			if (e.kind() == null || "IMPORTED".equals(e.kind())) {
+				return null;
+			}
+			if (e.org() == null && e.other() == null && e.member() == null) {
+				return null;
+			}
+			add(placed, e.org());
+			add(placed, e.other());
+			add(maybe, e.member());
+			maybe.addAll(e.before());
+			maybe.addAll(e.after());
+		}
+		Set<String> ids = new HashSet<>(placed);
+		ids.addAll(maybe);
+		Set<String> roots = new HashSet<>();
+		Set<String> found = new HashSet<>();
+		tx.run(TREES_OF, Map.of("ids", List.copyOf(ids))).forEachRemaining((r) -> {
+			found.add(r.get("id").asString());
+			roots.addAll(r.get("roots").asList((v) -> v.asString()));
+		});
+		for (String id : placed) {
+			if (!found.contains(id)) {
+				String anchor = PastStructure.anchor(tx, id); // a dissolved org: the tree it was in
+				if (anchor == null) {
+					return null;
+				}
+				roots.add(anchor);
+			}
+		}
+		return roots;
+	}
+
+	private static void add(Set<String> ids, String id) {
+		if (id != null) {
+			ids.add(id);
+		}
+	}
+
+	/** What a look found: its version, the day the rules judge by and the roots to answer from. */
+	private record Seen(long version, LocalDate day, List<String> roots) {
+	}
+
+}

@@ -156,13 +156,27 @@ public final class ComplianceQueries {
 	Tree tree(String rootId) {
 		Dataset snapshot = this.exporter.snapshot(rootId);
 		TimeBudget.checkpoint("checking the rules");
+		return tree(rootId, snapshot);
+	}
+
+	/**
+	 * As {@link #tree(String)}, on a snapshot of the tree the caller holds (read whole, or brought up
+	 * to date); {@code null} when it holds no org {@code rootId}.
+	 */
+	Tree tree(String rootId, Dataset snapshot) {
 		Structure structure = Structure.of(snapshot);
 		if (structure.org(rootId) == null) {
 			return null;
 		}
 		Map<String, String> parents = new java.util.HashMap<>();
 		structure.orgs().forEach((o) -> parents.put(o.id(), o.parent()));
-		return new Tree(this.checker.check(structure, rootId, java.util.EnumSet.allOf(Rule.class)), parents);
+		return new Tree(this.checker.check(structure, rootId, java.util.EnumSet.allOf(Rule.class)), parents,
+				snapshot);
+	}
+
+	/** The snapshot a tree is checked on ({@link DatasetExporter#snapshot}). */
+	Dataset snapshot(String rootId) {
+		return this.exporter.snapshot(rootId);
 	}
 
 	/** The day the term rules judge as today. */
@@ -174,8 +188,9 @@ public final class ComplianceQueries {
 	 * A tree's issues and its parents.
 	 * @param issues every break of every rule at the tree's orgs, in the checker's order
 	 * @param parents each org's parent id (null for the root)
+	 * @param snapshot what the tree was checked on
 	 */
-	record Tree(List<ComplianceIssue> issues, Map<String, String> parents) {
+	record Tree(List<ComplianceIssue> issues, Map<String, String> parents, Dataset snapshot) {
 
 		/** Whether {@code orgId} is {@code rootId} or lies under it. */
 		boolean isUnder(String orgId, String rootId) {

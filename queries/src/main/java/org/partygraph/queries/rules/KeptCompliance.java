@@ -14,6 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SimpleQueryRunner;
+import org.partygraph.model.Dataset;
+import org.partygraph.model.Member;
+import org.partygraph.model.Org;
+import org.partygraph.queries.dataset.DatasetExporter;
 import org.partygraph.queries.history.EventLogWatch;
 import org.partygraph.queries.history.PastStructure;
 
@@ -99,7 +103,25 @@ public final class KeptCompliance {
 
 	private List<String> roots;
 
+	/** How many trees keep the snapshot they were checked on, to be brought up to date. */
+	static final int BASES = 8;
+
+	// Guarded by lock: the snapshots of the trees last checked because a change touched them, the
+	// least recently used first; and per root, the items named by the events since its snapshot.
+	private final Map<String, Dataset> bases = new java.util.LinkedHashMap<>(BASES, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Dataset> eldest) {
+			return size() > BASES;
+		}
+
+	};
+
+	private final Map<String, Pending> pending = new HashMap<>();
+
 	private final AtomicLong checked = new AtomicLong();
+
+	private final AtomicLong broughtUpToDate = new AtomicLong();
 
 	/**
 	 * @param writeTimeout the longest a write transaction stays open (the database timeout), for the
@@ -136,7 +158,7 @@ public final class KeptCompliance {
 			}
 		}
 		if (!missing.isEmpty()) {
-			List<ComplianceQueries.Tree> fresh = this.compliance.perTree(missing, this.compliance::tree);
+			List<ComplianceQueries.Tree> fresh = this.compliance.perTree(missing, this::check);
 			synchronized (this.lock) {
 				for (int i = 0; i < missing.size(); i++) {
 					String root = missing.get(i);
@@ -147,7 +169,11 @@ public final class KeptCompliance {
 					answers.put(root, tree);
 					if (this.allPutAside <= seen.version() && this.putAside.getOrDefault(root, 0L) <= seen.version()
 							&& Objects.equals(this.day, seen.day())) {
-						this.trees.put(root, tree);
+						this.trees.put(root, new ComplianceQueries.Tree(tree.issues(), tree.parents(), null));
+						// A tree a change touched is likely to be changed again: its snapshot is kept.
+						if (this.pending.remove(root) != null || this.bases.containsKey(root)) {
+							this.bases.put(root, tree.snapshot());
+						}
 					}
 				}
 			}
@@ -169,6 +195,107 @@ public final class KeptCompliance {
 		return all;
 	}
 
+	/**
+	 * A tree's issues: on its kept snapshot brought up to date with the items the events since named,
+	 * when it has one and that is sound; else on a snapshot read whole.
+	 */
+	private ComplianceQueries.Tree check(String root) {
+		Dataset base;
+		Pending since;
+		synchronized (this.lock) {
+			base = this.bases.get(root);
+			Pending p = this.pending.get(root);
+			since = (p != null) ? p.copy() : null;
+		}
+		if (base != null && since != null) {
+			Dataset patched;
+			try (Session session = this.driver.session()) {
+				patched = session.executeRead((tx) -> patched(tx, root, base, since));
+			}
+			if (patched != null) {
+				this.broughtUpToDate.incrementAndGet();
+				return this.compliance.tree(root, patched);
+			}
+		}
+		return this.compliance.tree(root);
+	}
+
+	/**
+	 * The tree's snapshot with the orgs and members the events since named read anew (an org gone
+	 * from the graph was dissolved; a member gone was removed); {@code null} when the result could
+	 * differ from a snapshot read whole: an org that came into the tree other than by being created
+	 * in it (its subtree would be missing), one that left it, one set up in a unit the snapshot does
+	 * not hold, or a member or org no longer hanging in the tree.
+	 */
+	private static Dataset patched(SimpleQueryRunner tx, String root, Dataset base, Pending since) {
+		java.util.TreeMap<String, Org> orgs = new java.util.TreeMap<>();
+		base.orgs().forEach((o) -> orgs.put(o.id(), o));
+		java.util.TreeMap<String, Member> members = new java.util.TreeMap<>();
+		base.members().forEach((m) -> members.put(m.id(), m));
+		Set<String> units = new HashSet<>();
+		base.units().forEach((u) -> units.add(u.id()));
+		List<Org> orgsNow = DatasetExporter.orgs(tx, since.ids());
+		Set<String> found = new HashSet<>();
+		orgsNow.forEach((o) -> found.add(o.id()));
+		since.ids().stream().filter((id) -> !found.contains(id)).forEach(orgs::remove);
+		List<Org> outside = new ArrayList<>();
+		for (Org o : orgsNow) {
+			if (orgs.containsKey(o.id())) {
+				orgs.put(o.id(), o);
+			}
+			else {
+				outside.add(o);
+			}
+		}
+		// Orgs created in the tree, parents before children; any other org hanging in it came in.
+		boolean grew = true;
+		while (grew) {
+			grew = false;
+			for (java.util.Iterator<Org> it = outside.iterator(); it.hasNext();) {
+				Org o = it.next();
+				if (o.parent() != null && orgs.containsKey(o.parent())) {
+					if (!since.created().contains(o.id())) {
+						return null;
+					}
+					orgs.put(o.id(), o);
+					it.remove();
+					grew = true;
+				}
+			}
+		}
+		for (Org o : orgs.values()) {
+			boolean hangs = o.id().equals(root) ? o.parent() == null : orgs.containsKey(o.parent());
+			if (!hangs || !units.containsAll(o.units())) {
+				return null;
+			}
+		}
+		List<Member> membersNow = DatasetExporter.members(tx, since.ids());
+		Set<String> foundMembers = new HashSet<>();
+		membersNow.forEach((m) -> foundMembers.add(m.id()));
+		since.ids().stream().filter((id) -> !foundMembers.contains(id)).forEach(members::remove);
+		membersNow.forEach((m) -> members.put(m.id(), m));
+		for (java.util.Iterator<Member> it = members.values().iterator(); it.hasNext();) {
+			Member m = it.next();
+			boolean inside = orgs.containsKey(m.org());
+			boolean holds = m.roles().stream().anyMatch((r) -> orgs.containsKey(r.org()));
+			if (!inside && !holds) {
+				if (foundMembers.contains(m.id())) {
+					it.remove(); // read anew: it left the tree
+				}
+				else {
+					return null; // its org went, and no event named it
+				}
+			}
+		}
+		return DatasetExporter.closed(new Dataset(base.name(), base.units(), List.copyOf(orgs.values()),
+				List.copyOf(members.values())));
+	}
+
+	/** How many trees were brought up to date from a kept snapshot (for tests and measurements). */
+	public long treesBroughtUpToDate() {
+		return this.broughtUpToDate.get();
+	}
+
 	/** How many trees were checked anew since this was made (for tests and measurements). */
 	public long treesChecked() {
 		return this.checked.get();
@@ -187,7 +314,7 @@ public final class KeptCompliance {
 		try (Session session = this.driver.session()) {
 			return session.executeRead((tx) -> {
 				EventLogWatch.Look look = this.watch.look(tx);
-				Set<String> touched = look.everything() ? null : touched(tx, look.events());
+				Map<String, Pending> touched = look.everything() ? null : touched(tx, look.events());
 				boolean treesChanged = look.everything()
 						|| look.events().stream().anyMatch((e) -> TREE_CHANGES.contains(e.kind()));
 				LocalDate today = this.compliance.today();
@@ -198,13 +325,23 @@ public final class KeptCompliance {
 					if (touched == null || !today.equals(this.day)) {
 						this.trees.clear();
 						this.putAside.clear();
+						this.bases.clear();
+						this.pending.clear();
 						this.allPutAside = version;
 						this.day = today;
 					}
 					else {
-						for (String root : touched) {
-							this.trees.remove(root);
-							this.putAside.put(root, version);
+						for (Map.Entry<String, Pending> t : touched.entrySet()) {
+							this.trees.remove(t.getKey());
+							this.putAside.put(t.getKey(), version);
+							// Only a tree with a kept snapshot needs the items named; for any other, the mark
+							// that a change touched it (so that its next check keeps its snapshot).
+							if (this.bases.containsKey(t.getKey())) {
+								this.pending.merge(t.getKey(), t.getValue(), Pending::plus);
+							}
+							else {
+								this.pending.put(t.getKey(), Pending.NONE);
+							}
 						}
 					}
 					if (treesChanged || this.roots == null) {
@@ -229,12 +366,13 @@ public final class KeptCompliance {
 	}
 
 	/**
-	 * The roots of the trees the events touch; {@code null} when one cannot be placed (an import, or
-	 * an org found neither live nor dissolved).
+	 * The trees the events touch, each with the items (org and member ids) the events touching it
+	 * name; {@code null} when one cannot be placed (an import, or an org found neither live nor
+	 * dissolved).
 	 */
-	private static Set<String> touched(SimpleQueryRunner tx, List<EventLogWatch.Event> events) {
+	private static Map<String, Pending> touched(SimpleQueryRunner tx, List<EventLogWatch.Event> events) {
 		Set<String> placed = new HashSet<>(); // must be placed in a tree
-		Set<String> maybe = new HashSet<>(); // placed if they are items at all
+		Set<String> ids = new HashSet<>(); // placed if they are items at all
 		for (EventLogWatch.Event e : events) {
 			if (e.kind() == null || "IMPORTED".equals(e.kind())) {
 				return null;
@@ -244,34 +382,70 @@ public final class KeptCompliance {
 			}
 			add(placed, e.org());
 			add(placed, e.other());
-			add(maybe, e.member());
-			maybe.addAll(e.before());
-			maybe.addAll(e.after());
+			ids.addAll(named(e));
 		}
-		Set<String> ids = new HashSet<>(placed);
-		ids.addAll(maybe);
-		Set<String> roots = new HashSet<>();
-		Set<String> found = new HashSet<>();
-		tx.run(TREES_OF, Map.of("ids", List.copyOf(ids))).forEachRemaining((r) -> {
-			found.add(r.get("id").asString());
-			roots.addAll(r.get("roots").asList((v) -> v.asString()));
-		});
+		Map<String, Set<String>> rootsOf = new HashMap<>();
+		tx.run(TREES_OF, Map.of("ids", List.copyOf(ids))).forEachRemaining((r) -> rootsOf
+			.computeIfAbsent(r.get("id").asString(), (k) -> new HashSet<>())
+			.addAll(r.get("roots").asList((v) -> v.asString())));
 		for (String id : placed) {
-			if (!found.contains(id)) {
+			if (!rootsOf.containsKey(id)) {
 				String anchor = PastStructure.anchor(tx, id); // a dissolved org: the tree it was in
 				if (anchor == null) {
 					return null;
 				}
-				roots.add(anchor);
+				rootsOf.put(id, Set.of(anchor));
 			}
 		}
-		return roots;
+		Map<String, Pending> touched = new HashMap<>();
+		for (EventLogWatch.Event e : events) {
+			Set<String> named = named(e);
+			Set<String> created = "CREATED".equals(e.kind()) ? Set.of(e.org()) : Set.of();
+			for (String id : named) {
+				for (String root : rootsOf.getOrDefault(id, Set.of())) {
+					touched.merge(root, new Pending(named, created), Pending::plus);
+				}
+			}
+		}
+		return touched;
+	}
+
+	// The org and member ids an event names.
+	private static Set<String> named(EventLogWatch.Event e) {
+		Set<String> ids = new HashSet<>();
+		add(ids, e.org());
+		add(ids, e.other());
+		add(ids, e.member());
+		ids.addAll(e.before());
+		ids.addAll(e.after());
+		return ids;
 	}
 
 	private static void add(Set<String> ids, String id) {
 		if (id != null) {
 			ids.add(id);
 		}
+	}
+
+	/**
+	 * The items the events since a tree's kept snapshot named, and those of them created since.
+	 */
+	private record Pending(Set<String> ids, Set<String> created) {
+
+		static final Pending NONE = new Pending(Set.of(), Set.of());
+
+		Pending plus(Pending other) {
+			Set<String> allIds = new HashSet<>(this.ids);
+			allIds.addAll(other.ids);
+			Set<String> allCreated = new HashSet<>(this.created);
+			allCreated.addAll(other.created);
+			return new Pending(allIds, allCreated);
+		}
+
+		Pending copy() {
+			return new Pending(Set.copyOf(this.ids), Set.copyOf(this.created));
+		}
+
 	}
 
 	/** What a look found: its version, the day the rules judge by and the roots to answer from. */

@@ -196,6 +196,8 @@ class KeptComplianceIT {
 			}
 		}
 		assertThat(kinds.keySet()).as("kinds of change made").hasSizeGreaterThanOrEqualTo(7);
+		assertThat(kept.treesBroughtUpToDate()).as("trees brought up to date from their kept snapshot, not read whole")
+			.isGreaterThanOrEqualTo(10);
 		assertThat(oneTree).as("changes after which only their own county was checked again").isGreaterThanOrEqualTo(6);
 
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.partygraph.model.Dataset;
 import org.partygraph.model.UnitKind;
+import org.partygraph.queries.rules.KeptCompliance;
 import org.partygraph.queries.structure.Structure;
 import org.partygraph.seed.HuairenCounty;
 
@@ -16,6 +17,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** complianceIssues and whatIf over HTTP on the sample county. */
 class RulesApiIT extends ServiceTestBase {
+
+	@org.springframework.beans.factory.annotation.Autowired
+	private KeptCompliance kept;
+
+	/**
+	 * A read with nothing changed since the last answers from what is kept: no tree is checked again
+	 * (the service's start checks every county once: CliBesideServiceIT waits for it).
+	 */
+	@Test
+	void aSecondReadWithNothingChangedChecksNoTree() {
+		List<Map<String, Object>> first = issues(this.graphQl.documentName("complianceIssues")
+			.variable("within", HuairenCounty.COUNTY_COMMITTEE)
+			.execute(), "complianceIssues");
+		long checked = this.kept.treesChecked();
+		assertThat(checked).as("trees the service's reads have checked: they go through what is kept").isPositive();
+		List<Map<String, Object>> again = issues(this.graphQl.documentName("complianceIssues")
+			.variable("within", HuairenCounty.COUNTY_COMMITTEE)
+			.execute(), "complianceIssues");
+		assertThat(again).isEqualTo(first).isNotEmpty();
+		assertThat(this.kept.treesChecked()).as("trees checked by a read with nothing changed").isEqualTo(checked);
+	}
 
 	@Test
 	void thePlantedBreaksAreFoundWithFiguresAndFixes() {

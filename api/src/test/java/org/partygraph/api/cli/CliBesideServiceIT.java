@@ -55,13 +55,17 @@ class CliBesideServiceIT {
 			.redirectOutput(log.toFile())
 			.start();
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-		// Started, and its query warm-up (a thread of its own after start) done: the commands' times are their own.
-		while (!Files.readString(log).contains("Warmed up the standard queries")
+		// Started, and its query warm-up (a thread of its own after start: the standard statements, then
+		// every county's rules checked once) done: the commands' times are their own.
+		while (!Files.readString(log).contains("Checked the setup rules of 0 counties")
 				&& !Files.readString(log).contains("Query warm-up stopped")) {
 			assertThat(service.isAlive()).as("the service is running; log:\n%s", Files.readString(log)).isTrue();
 			assertThat(System.nanoTime()).as("the service started within 4 minutes").isLessThan(deadline);
 			Thread.sleep(500);
 		}
+		assertThat(Files.readString(log)).as("the warm-up checked the rules of the empty store's no county")
+			.contains("Checking the setup rules of every county in the background")
+			.contains("Checked the setup rules of 0 counties");
 	}
 
 	@AfterAll

@@ -121,6 +121,10 @@ public final class KeptCompliance {
 
 	private final AtomicLong checked = new AtomicLong();
 
+	private volatile boolean warmedUp;
+
+	private static final Set<Rule> ALL_RULES = EnumSet.allOf(Rule.class);
+
 	private final AtomicLong broughtUpToDate = new AtomicLong();
 
 	/**
@@ -289,6 +293,26 @@ public final class KeptCompliance {
 		}
 		return DatasetExporter.closed(new Dataset(base.name(), base.units(), List.copyOf(orgs.values()),
 				List.copyOf(members.values())));
+	}
+
+	/**
+	 * Checks every tree once (a whole read), so that the reads after answer from what is kept: for
+	 * a service's start.
+	 * @return how many trees (counties) there are
+	 */
+	public int warmUp() {
+		issues(null, ALL_RULES);
+		int trees;
+		synchronized (this.lock) {
+			trees = (this.roots != null) ? this.roots.size() : this.trees.size();
+		}
+		this.warmedUp = true;
+		return trees;
+	}
+
+	/** Whether {@link #warmUp} has run to its end. */
+	public boolean warmedUp() {
+		return this.warmedUp;
 	}
 
 	/** How many trees were brought up to date from a kept snapshot (for tests and measurements). */
